@@ -1,0 +1,36 @@
+# Everything a new user needs: `make run` and `make test`. Only Python 3.11+ and make are assumed.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint eval bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "claimwatch needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+config.toml:
+	cp config.example.toml config.toml
+
+run: $(STAMP) config.toml
+	$(PY) -m bot run --config config.toml
+
+test: $(STAMP)
+	$(PY) -m ruff check bot cogs storage tests bench
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(PY) -m ruff check bot cogs storage tests bench
+
+eval: $(STAMP)
+	$(PY) -m bot.claims.evaluate tests/data/eval_items.jsonl
+
+bench: $(STAMP)
+	$(PY) -m bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,157 @@
+"""`python -m bot …`: the CLI twins of every slash command, console mode, and Discord mode."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from bot import service
+from bot.config import ConfigError, Settings, load_settings
+
+DEFAULT_CONFIG = "config.toml"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="claimwatch: football transfer claims, followed.")
+    parser.add_argument("--config", default=None, help="config file (default: config.toml, else config.example.toml)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what each poll does")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="poll the feeds: Discord mode with a token, console mode without")
+    mode = run.add_mutually_exclusive_group()
+    mode.add_argument("--once", action="store_true", help="console mode: poll once and exit (the default)")
+    mode.add_argument("--watch", action="store_true", help="console mode: keep polling on the schedule")
+    run.add_argument("--console", action="store_true", help="console mode even when a token is configured")
+
+    extract = commands.add_parser("extract", help="print the claims in a feed file or URL (no database)")
+    extract.add_argument("source", help="a feed file path or an http(s) URL")
+    extract.add_argument("--json", action="store_true", help="one JSON object per claim per line")
+
+    timeline = commands.add_parser("timeline", help="a person's stories, oldest first")
+    timeline.add_argument("name")
+    timeline.add_argument("--kind", default=None)
+    timeline.add_argument("--since", default=None, help="YYYY-MM-DD")
+
+    for name, text in (("follow", "alert a channel about a person"), ("unfollow", "stop alerting a channel")):
+        sub = commands.add_parser(name, help=text)
+        sub.add_argument("name")
+        sub.add_argument("--channel", type=int, required=True, help="Discord channel id (0 for the console)")
+        sub.add_argument("--guild", type=int, default=0, help="Discord guild id (0 for the console)")
+
+    following = commands.add_parser("following", help="who a channel (or the whole guild) follows")
+    following.add_argument("--channel", type=int, default=None)
+    following.add_argument("--guild", type=int, default=0)
+
+    feeds = commands.add_parser("feeds", help="manage feeds")
+    feed_commands = feeds.add_subparsers(dest="feeds_command", required=True)
+    feed_commands.add_parser("list", help="feeds and their health")
+    add = feed_commands.add_parser("add", help="add an http(s) feed")
+    add.add_argument("url")
+    add.add_argument("--name", default=None)
+    for verb in ("remove", "resume"):
+        sub = feed_commands.add_parser(verb, help=f"{verb} a feed by id or URL")
+        sub.add_argument("feed", help="feed id or URL")
+    return parser
+
+
+def _config_path(arg: str | None) -> Path:
+    if arg:
+        return Path(arg)
+    return Path(DEFAULT_CONFIG) if Path(DEFAULT_CONFIG).exists() else Path("config.example.toml")
+
+
+async def _with_db(settings: Settings, action: Callable[[Any], Awaitable[int]]) -> int:
+    from storage.db import Database
+
+    db = await Database.open(settings.database_path)
+    try:
+        return await action(db)
+    finally:
+        await db.close()
+
+
+async def _extract(source: str, as_json: bool) -> int:
+    from bot.cli_extract import extract_source
+
+    return await extract_source(source, as_json, sys.stdout)
+
+
+async def _feeds(settings: Settings, args: argparse.Namespace) -> int:
+    async def act(db: Any) -> int:
+        if args.feeds_command == "list":
+            from bot.alerts.render import feed_health_lines
+
+            rows = await service.feed_health(db)
+            print("\n".join(feed_health_lines(rows)) if rows else "No feeds yet. Add one with `feeds add URL`.")
+        elif args.feeds_command == "add":
+            feed_id, new = await service.add_feed(db, args.url, args.name, origin="cli")
+            print(f"{'Added' if new else 'Already have'} feed #{feed_id}: {args.url}")
+        elif args.feeds_command == "remove":
+            print(await service.remove_feed(db, args.feed))
+        else:
+            print(await service.resume_feed(db, args.feed))
+        return 0
+
+    return await _with_db(settings, act)
+
+
+async def _dispatch(settings: Settings, args: argparse.Namespace) -> int:
+    if args.command == "run":
+        if settings.discord.token and not args.console and not args.once and not args.watch:
+            from bot.discord_client import run_discord
+
+            return await run_discord(settings)
+        from bot.app import run_console
+
+        return await run_console(settings, watch=args.watch, out=sys.stdout)
+    if args.command == "extract":
+        return await _extract(args.source, args.json)
+    if args.command == "feeds":
+        return await _feeds(settings, args)
+
+    async def act(db: Any) -> int:
+        if args.command == "timeline":
+            from bot.alerts.render import timeline_text
+
+            result = await service.timeline(db, args.name, kind=args.kind, since=args.since)
+            print(timeline_text(result.person.name, result.stories))
+        elif args.command == "follow":
+            print((await service.follow(db, args.guild, args.channel, args.name, by="cli")).message)
+        elif args.command == "unfollow":
+            print(await service.unfollow(db, args.guild, args.channel, args.name))
+        elif args.command == "following":
+            lines = await service.following(db, args.guild, args.channel)
+            print("\n".join(lines) if lines else "Nobody is followed here yet. Try `follow NAME --channel ID`.")
+        return 0
+
+    return await _with_db(settings, act)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    try:
+        # extract reads no config and touches no database.
+        settings = Settings() if args.command == "extract" else load_settings(_config_path(args.config))
+        return asyncio.run(_dispatch(settings, args))
+    except ConfigError as error:
+        print(f"config error: {error}", file=sys.stderr)
+        return 2
+    except service.UserError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,112 @@
+"""The outbox dispatcher: due rows -> a sink (console or Discord), with each failure's outcome.
+
+- success: the message id is recorded; the row is never sent again.
+- rate limited / server error: retried later with backoff, up to a bound, then marked failed.
+- channel gone or forbidden: that channel's follows are paused and its rows failed, once; the
+  sink may tell the server. No retry loop.
+- a crash between 'sending' and 'sent': the row is sent again with the same nonce, which Discord
+  uses (enforce_nonce) to return the first message instead of posting a second.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from dataclasses import dataclass
+from typing import Protocol, TextIO
+
+import aiosqlite
+
+from bot.alerts.render import alert_text
+from bot.models import AlertView
+from storage import follows, outbox
+from storage.db import Database
+from storage.stories import alert_view
+
+log = logging.getLogger(__name__)
+MAX_ATTEMPTS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class SendResult:
+    message_id: str | None = None
+    retry_after: float | None = None  # transient: try again after this long
+    channel_lost: str | None = None  # permanent for this channel: why
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.retry_after is None and self.channel_lost is None and self.error is None
+
+
+class Sink(Protocol):
+    async def send(self, guild_id: int, channel_id: int, view: AlertView, nonce: str) -> SendResult: ...
+
+    async def channel_lost(self, guild_id: int, channel_id: int, reason: str) -> None: ...
+
+
+class ConsoleSink:
+    """Prints alerts as they would read in Discord."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stdout
+        self.sent = 0
+
+    async def send(self, guild_id: int, channel_id: int, view: AlertView, nonce: str) -> SendResult:
+        print(alert_text(view), file=self.stream, end="\n\n", flush=True)
+        self.sent += 1
+        return SendResult(message_id=f"console-{nonce}")
+
+    async def channel_lost(self, guild_id: int, channel_id: int, reason: str) -> None:
+        print(f"channel {channel_id} lost: {reason}", file=self.stream)
+
+
+class Dispatcher:
+    def __init__(self, db: Database, sink: Sink) -> None:
+        self.db = db
+        self.sink = sink
+        self._lock = asyncio.Lock()  # one pass at a time: a row must not be picked up twice
+
+    async def run_once(self, limit: int = 200) -> int:
+        """Deliver what is due now; returns how many rows were sent."""
+        sent = 0
+        async with self._lock:
+            lost_channels: set[int] = set()
+            for row in await outbox.due(self.db, limit):
+                if row["channel_id"] in lost_channels:
+                    continue
+                sent += await self._deliver(row, lost_channels)
+        return sent
+
+    async def _deliver(self, row: aiosqlite.Row, lost_channels: set[int]) -> int:
+        outbox_id, channel_id, guild_id = row["id"], row["channel_id"], row["guild_id"]
+        view = await alert_view(self.db, row["event_id"])
+        if view is None:
+            await outbox.mark_failed(self.db, outbox_id, "the story event no longer exists")
+            return 0
+        await outbox.mark_sending(self.db, outbox_id)
+        try:
+            result = await self.sink.send(guild_id, channel_id, view, row["nonce"])
+        except Exception as error:  # an unexpected sink failure is transient, never fatal to the loop
+            log.exception("delivering outbox row %s failed", outbox_id)
+            result = SendResult(error=f"{type(error).__name__}: {error}")
+        if result.ok:
+            await outbox.mark_sent(self.db, outbox_id, result.message_id)
+            return 1
+        if result.channel_lost:
+            lost_channels.add(channel_id)
+            paused = await follows.pause_channel(self.db, channel_id, result.channel_lost)
+            await outbox.fail_channel(self.db, channel_id, result.channel_lost)
+            log.warning("channel %s lost (%s): %d follows paused", channel_id, result.channel_lost, paused)
+            await self.sink.channel_lost(guild_id, channel_id, result.channel_lost)
+            return 0
+        attempts = row["attempts"] + 1
+        error = result.error or "rate limited"
+        if attempts >= MAX_ATTEMPTS:
+            await outbox.mark_failed(self.db, outbox_id, f"gave up after {attempts} attempts: {error}")
+            log.error("outbox row %s failed for good: %s", outbox_id, error)
+        else:
+            delay = result.retry_after if result.retry_after is not None else min(5 * 2**attempts, 3600)
+            await outbox.mark_retry(self.db, outbox_id, error, delay)
+        return 0

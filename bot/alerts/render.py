@@ -1,0 +1,189 @@
+"""How an alert and a timeline read: plain dicts shaped like Discord embeds, and console text.
+
+discord.py checks none of Discord's embed limits, so every string is clipped here, and markdown
+in feed text is escaped so that a headline cannot format (or ping) anything.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+
+from bot.models import AlertView, ReportView, StoryView
+from bot.stories import REASON_TEXT
+
+LIMITS = {"title": 256, "description": 4096, "field_name": 256, "field_value": 1024, "footer": 2048,
+          "author": 256, "fields": 25, "total": 6000}
+KIND_LABEL = {
+    "interest": "Interest", "talks": "Talks", "bid": "Bid", "bid_rejected": "Bid rejected",
+    "agreement": "Agreement", "medical": "Medical", "completed": "Completed", "loan": "Loan",
+    "contract_extension": "Contract extension", "departure": "Departure", "denial": "Denial",
+}
+TIER_LABEL = {"official": "official", "tier1": "tier 1", "tier2": "tier 2", "tier3": "tier 3",
+              "tier4": "tier 4", "aggregator": "aggregator"}
+KIND_COLOUR = {"completed": 0x2ECC71, "agreement": 0x27AE60, "medical": 0x1ABC9C, "bid": 0xE67E22,
+               "bid_rejected": 0xC0392B, "departure": 0x95A5A6, "denial": 0xE74C3C, "loan": 0x9B59B6,
+               "contract_extension": 0x3498DB}
+_MARKDOWN = re.compile(r"([\\*_`~|>#\[\]()-])")
+_MENTION = re.compile(r"@(everyone|here|&?\d+|!?\d+)")
+
+
+def escape(text: str) -> str:
+    """Feed text as literal characters: no markdown, and no @mention that could resolve."""
+    text = _MARKDOWN.sub(r"\\\1", text)
+    return _MENTION.sub("@\u200b\\1", text)
+
+
+def clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def day(iso: str | None) -> str:
+    if not iso:
+        return "date unknown"
+    try:
+        return datetime.fromisoformat(iso.replace("Z", "+00:00")).strftime("%d %b %Y")
+    except ValueError:
+        return iso[:10]
+
+
+def source_line(report: ReportView) -> str:
+    who = report.source or report.outlet or "unknown outlet"
+    tier = TIER_LABEL.get(report.tier or "", "unrated")
+    via = f" via {report.outlet}" if report.source and report.outlet and report.outlet != report.source else ""
+    return f"{who} ({tier}){via}"
+
+
+def corroboration(story: StoryView) -> str:
+    outlets = story.outlets
+    sources = story.sources
+    text = f"reported by {outlets} outlet{'s' if outlets != 1 else ''}"
+    if sources:
+        text += f", citing {sources} source{'s' if sources != 1 else ''}"
+    return text
+
+
+def headline(view: AlertView) -> str:
+    story = view.story
+    kind = KIND_LABEL.get(view.kind, view.kind)
+    with_whom = f" · {story.counterpart}" if story.counterpart else ""
+    return f"{REASON_TEXT.get(view.reason, view.reason)}: {story.person} — {kind}{with_whom}"
+
+
+def alert_embed(view: AlertView) -> dict[str, Any]:
+    story = view.story
+    trigger = view.trigger
+    fields = [
+        {"name": "Development", "value": _ladder(story, view.kind), "inline": True},
+        {"name": "With", "value": escape(story.counterpart or "—"), "inline": True},
+        {"name": "Source", "value": escape(source_line(trigger)), "inline": True},
+        {"name": "Corroboration", "value": corroboration(story), "inline": True},
+    ]
+    if view.from_club:
+        fields.insert(2, {"name": "From", "value": escape(view.from_club), "inline": True})
+    description = f"> {escape(trigger.evidence or trigger.title or '')}"
+    if trigger.link:
+        description += f"\n[{escape(trigger.outlet or 'Read the report')}]({trigger.link.replace(')', '%29')})"
+    embed = {
+        "title": escape(headline(view)),
+        "description": description,
+        "fields": fields,
+        "footer": {"text": f"claimwatch · story #{story.id} · {story.role or 'person'}"},
+        "timestamp": _timestamp(trigger.published),
+        "color": KIND_COLOUR.get(view.kind, 0x5865F2),
+    }
+    if trigger.link and trigger.link.startswith(("http://", "https://")):
+        embed["url"] = trigger.link
+    return fit_embed(embed)
+
+
+def _ladder(story: StoryView, kind: str) -> str:
+    seen = [KIND_LABEL.get(k, k) for k in story.kinds_seen]
+    return " → ".join(seen[-4:]) if seen else KIND_LABEL.get(kind, kind)
+
+
+def _timestamp(iso: str | None) -> str | None:
+    if not iso:
+        return None
+    try:
+        return datetime.fromisoformat(iso.replace("Z", "+00:00")).isoformat()
+    except ValueError:
+        return None
+
+
+def fit_embed(embed: dict[str, Any]) -> dict[str, Any]:
+    """Clip every part to Discord's limits, then trim the description until the total fits."""
+    embed["title"] = clip(embed.get("title", ""), LIMITS["title"])
+    embed["description"] = clip(embed.get("description", ""), LIMITS["description"])
+    fields = embed.get("fields", [])[: LIMITS["fields"]]
+    for field in fields:
+        field["name"] = clip(field["name"], LIMITS["field_name"]) or "—"
+        field["value"] = clip(field["value"], LIMITS["field_value"]) or "—"
+    embed["fields"] = fields
+    if "footer" in embed:
+        embed["footer"]["text"] = clip(embed["footer"]["text"], LIMITS["footer"])
+    overflow = embed_length(embed) - LIMITS["total"]
+    if overflow > 0:
+        embed["description"] = clip(embed["description"], max(1, len(embed["description"]) - overflow))
+    return embed
+
+
+def embed_length(embed: dict[str, Any]) -> int:
+    total = len(embed.get("title", "")) + len(embed.get("description", ""))
+    total += sum(len(f["name"]) + len(f["value"]) for f in embed.get("fields", []))
+    total += len(embed.get("footer", {}).get("text", "")) + len(embed.get("author", {}).get("name", ""))
+    return total
+
+
+def alert_text(view: AlertView) -> str:
+    """The console form of an alert: what the embed says, line by line."""
+    story = view.story
+    lines = [f"🔔 {headline(view)}"]
+    if view.from_club:
+        lines.append(f"   from {view.from_club}")
+    lines.append(f"   “{clip(view.trigger.evidence or view.trigger.title or '', 300)}”")
+    lines.append(f"   {source_line(view.trigger)} · {day(view.trigger.published)} · {corroboration(story)}")
+    if view.trigger.link:
+        lines.append(f"   {view.trigger.link}")
+    return "\n".join(lines)
+
+
+def story_lines(story: StoryView, *, max_reports: int = 5) -> list[str]:
+    kinds = " → ".join(KIND_LABEL.get(k, k) for k in story.kinds_seen) or KIND_LABEL.get(story.kind, story.kind)
+    with_whom = f" with {story.counterpart}" if story.counterpart else ""
+    lines = [f"{day(story.first_seen_at)}  {kinds}{with_whom}  ({corroboration(story)})"]
+    for report in story.reports[:max_reports]:
+        link = f" <{report.link}>" if report.link else ""
+        lines.append(f"    {day(report.published)} · {KIND_LABEL.get(report.kind, report.kind)} · {source_line(report)}{link}")
+    if len(story.reports) > max_reports:
+        lines.append(f"    … and {len(story.reports) - max_reports} more reports")
+    return lines
+
+
+def timeline_text(person: str, stories: list[StoryView]) -> str:
+    if not stories:
+        return f"No stories about {person} yet."
+    lines = [f"Timeline: {person}"]
+    for story in stories:
+        lines.extend("  " + line for line in story_lines(story))
+    return "\n".join(lines)
+
+
+def feed_health_lines(rows: list[dict[str, Any]]) -> list[str]:
+    """One line per feed: what an admin needs to know about its health."""
+    lines = []
+    for row in rows:
+        name = row.get("name") or row["url"]
+        state = "paused" if row["paused"] else ("failing" if row["consecutive_failures"] else "ok")
+        line = f"#{row['id']} {name} [{state}] · {row['item_count']} items · last fetch {day(row['last_fetch_at'])}"
+        if row["last_success_at"]:
+            line += f" · last success {day(row['last_success_at'])}"
+        if row["consecutive_failures"]:
+            line += f" · {row['consecutive_failures']} failures in a row"
+        if row["last_error"]:
+            line += f" · last error: {row['last_error']}"
+        if row["paused"]:
+            line += f" · paused: {row['paused_reason']} (resume with `feeds resume {row['id']}`)"
+        lines.append(line + f"\n    {row['url']}")
+    return lines

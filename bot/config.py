@@ -1,0 +1,263 @@
+"""config.toml -> validated settings. Every mistake becomes one ConfigError naming the key."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+TOKEN_ENV = "CLAIMWATCH_DISCORD_TOKEN"
+
+
+class ConfigError(Exception):
+    """A config mistake, worded for the person who made it."""
+
+
+@dataclass(frozen=True, slots=True)
+class DiscordSettings:
+    token: str = ""
+    api_base_url: str = ""
+    gateway_url: str = ""
+    sync_guild_id: int = 0  # sync commands to one guild (instant) instead of globally
+
+
+@dataclass(frozen=True, slots=True)
+class StorageSettings:
+    path: str = "data/claimwatch.db"
+    retention_days: int = 365
+
+
+@dataclass(frozen=True, slots=True)
+class PollingSettings:
+    interval_seconds: int = 600
+    concurrency: int = 16
+    per_host_concurrency: int = 2
+    connect_timeout_seconds: float = 10.0
+    timeout_seconds: float = 30.0
+    max_body_bytes: int = 5_000_000
+    max_redirects: int = 5
+    jitter_seconds: int = 30
+    allow_private_addresses: bool = False
+    alert_on_first_poll: bool = False
+    pause_after_failures: int = 200  # about a week of 10-minute polls, counting backoff
+    max_backoff_seconds: int = 6 * 3600
+
+
+@dataclass(frozen=True, slots=True)
+class AlertSettings:
+    story_window_days: int = 120
+
+
+@dataclass(frozen=True, slots=True)
+class FeedSettings:
+    url: str
+    name: str | None = None
+    interval_seconds: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ConsoleSettings:
+    follow: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    discord: DiscordSettings = field(default_factory=DiscordSettings)
+    storage: StorageSettings = field(default_factory=StorageSettings)
+    polling: PollingSettings = field(default_factory=PollingSettings)
+    alerts: AlertSettings = field(default_factory=AlertSettings)
+    feeds: tuple[FeedSettings, ...] = ()
+    console: ConsoleSettings = field(default_factory=ConsoleSettings)
+    base_dir: Path = Path(".")
+
+    @property
+    def database_path(self) -> Path:
+        path = Path(self.storage.path)
+        return path if path.is_absolute() else self.base_dir / path
+
+
+# Each section: key -> (expected type(s), human description). Types are checked strictly:
+# TOML gives bool for true/false and int for 5, so "5" (a string) is an error, not coerced.
+_SECTIONS: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
+    "discord": {
+        "token": ((str,), "a string (the bot token)"),
+        "api_base_url": ((str,), "an http(s) URL or an empty string"),
+        "gateway_url": ((str,), "a ws(s) URL or an empty string"),
+        "sync_guild_id": ((int,), "a Discord guild id (integer), or 0 for global commands"),
+    },
+    "storage": {
+        "path": ((str,), "a file path"),
+        "retention_days": ((int,), "a whole number of days (at least 1)"),
+    },
+    "polling": {
+        "interval_seconds": ((int,), "a whole number of seconds (at least 30)"),
+        "concurrency": ((int,), "a whole number (at least 1)"),
+        "per_host_concurrency": ((int,), "a whole number (at least 1)"),
+        "connect_timeout_seconds": ((int, float), "a number of seconds (above 0)"),
+        "timeout_seconds": ((int, float), "a number of seconds (above 0)"),
+        "max_body_bytes": ((int,), "a whole number of bytes (at least 1024)"),
+        "max_redirects": ((int,), "a whole number (0 to 20)"),
+        "jitter_seconds": ((int,), "a whole number of seconds (0 or more)"),
+        "allow_private_addresses": ((bool,), "true or false"),
+        "alert_on_first_poll": ((bool,), "true or false"),
+        "pause_after_failures": ((int,), "a whole number (at least 1)"),
+        "max_backoff_seconds": ((int,), "a whole number of seconds (at least 60)"),
+    },
+    "alerts": {
+        "story_window_days": ((int,), "a whole number of days (at least 1)"),
+    },
+    "console": {
+        "follow": ((list,), "a list of names, like [\"Ibrahima Konaté\"]"),
+    },
+}
+_FEED_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
+    "url": ((str,), "an http(s) URL, a file path, or bundled:NAME"),
+    "name": ((str,), "a string"),
+    "interval_seconds": ((int,), "a whole number of seconds (at least 30)"),
+}
+_MINIMUMS: dict[str, float] = {
+    "polling.interval_seconds": 30,
+    "polling.concurrency": 1,
+    "polling.per_host_concurrency": 1,
+    "polling.max_body_bytes": 1024,
+    "polling.max_redirects": 0,
+    "polling.jitter_seconds": 0,
+    "polling.pause_after_failures": 1,
+    "polling.max_backoff_seconds": 60,
+    "storage.retention_days": 1,
+    "alerts.story_window_days": 1,
+}
+
+
+def _type_name(value: Any) -> str:
+    return {bool: "true/false", int: "a whole number", float: "a number", str: "a string",
+            list: "a list", dict: "a table"}.get(type(value), type(value).__name__)
+
+
+def _check_value(key: str, value: Any, expected: tuple[type, ...], description: str) -> None:
+    # bool is a subclass of int in Python; TOML's true must not pass as a number.
+    ok = isinstance(value, expected) and not (isinstance(value, bool) and bool not in expected)
+    if not ok:
+        raise ConfigError(f"{key}: expected {description}, got {_type_name(value)} ({value!r})")
+    minimum = _MINIMUMS.get(key)
+    if minimum is not None and value < minimum:
+        raise ConfigError(f"{key}: expected {description}, got {value!r}")
+    if key in ("polling.connect_timeout_seconds", "polling.timeout_seconds") and value <= 0:
+        raise ConfigError(f"{key}: expected {description}, got {value!r}")
+    if key == "polling.max_redirects" and value > 20:
+        raise ConfigError(f"{key}: expected {description}, got {value!r}")
+
+
+def _check_url(key: str, value: str, schemes: tuple[str, ...]) -> None:
+    if not value:
+        return
+    parts = urlsplit(value)
+    if parts.scheme not in schemes or not parts.netloc:
+        raise ConfigError(f"{key}: expected a {'/'.join(schemes)} URL, got {value!r}")
+
+
+def check_feed_url(key: str, url: str, base_dir: Path) -> None:
+    """Operator feeds may be http(s), a local file or a bundled sample; nothing else."""
+    if url.startswith("bundled:"):
+        from bot.feeds.fetch import bundled_sample_path
+
+        if bundled_sample_path(url) is None:
+            raise ConfigError(f"{key}: no bundled sample called {url[len('bundled:'):]!r}")
+        return
+    parts = urlsplit(url)
+    if parts.scheme in ("http", "https"):
+        if not parts.hostname:
+            raise ConfigError(f"{key}: expected an http(s) URL with a host, got {url!r}")
+        return
+    if parts.scheme in ("", "file"):
+        path = Path(parts.path if parts.scheme == "file" else url)
+        path = path if path.is_absolute() else base_dir / path
+        if not path.is_file():
+            raise ConfigError(f"{key}: the feed file {str(path)!r} does not exist or is unreadable")
+        return
+    raise ConfigError(f"{key}: expected an http(s) URL, a file path or bundled:NAME, got {url!r}")
+
+
+def _section(raw: dict[str, Any], name: str) -> dict[str, Any]:
+    table = raw.get(name, {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"[{name}]: expected a table, got {_type_name(table)}")
+    spec = _SECTIONS[name]
+    for key, value in table.items():
+        if key not in spec:
+            known = ", ".join(sorted(spec))
+            raise ConfigError(f"{name}.{key}: unknown key (known keys in [{name}]: {known})")
+        _check_value(f"{name}.{key}", value, *spec[key])
+    return table
+
+
+def parse_settings(raw: dict[str, Any], base_dir: Path, env: dict[str, str] | None = None) -> Settings:
+    env = dict(os.environ) if env is None else env
+    for key in raw:
+        if key not in _SECTIONS and key != "feeds":
+            known = ", ".join(sorted([*_SECTIONS, "feeds"]))
+            raise ConfigError(f"{key}: unknown section (known sections: {known})")
+
+    discord_table = _section(raw, "discord")
+    _check_url("discord.api_base_url", discord_table.get("api_base_url", ""), ("http", "https"))
+    _check_url("discord.gateway_url", discord_table.get("gateway_url", ""), ("ws", "wss"))
+    discord = DiscordSettings(**discord_table)
+    if env.get(TOKEN_ENV):
+        discord = DiscordSettings(**{**discord_table, "token": env[TOKEN_ENV].strip()})
+
+    console_table = _section(raw, "console")
+    follow = console_table.get("follow", [])
+    for index, name in enumerate(follow):
+        if not isinstance(name, str) or not name.strip():
+            raise ConfigError(f"console.follow[{index}]: expected a non-empty name, got {name!r}")
+
+    feeds_raw = raw.get("feeds", [])
+    if not isinstance(feeds_raw, list):
+        raise ConfigError("feeds: expected [[feeds]] tables, got " + _type_name(feeds_raw))
+    feeds: list[FeedSettings] = []
+    seen: set[str] = set()
+    for index, feed in enumerate(feeds_raw):
+        where = f"feeds[{index}]"
+        if not isinstance(feed, dict):
+            raise ConfigError(f"{where}: expected a table, got {_type_name(feed)}")
+        for key, value in feed.items():
+            if key not in _FEED_KEYS:
+                raise ConfigError(f"{where}.{key}: unknown key (known keys: name, url, interval_seconds)")
+            _check_value(f"{where}.{key}", value, *_FEED_KEYS[key])
+            if key == "interval_seconds" and value < 30:
+                raise ConfigError(f"{where}.interval_seconds: expected at least 30, got {value!r}")
+        if "url" not in feed:
+            raise ConfigError(f"{where}.url: missing (every [[feeds]] entry needs a url)")
+        check_feed_url(f"{where}.url", feed["url"], base_dir)
+        if feed["url"] in seen:
+            raise ConfigError(f"{where}.url: {feed['url']!r} is listed twice")
+        seen.add(feed["url"])
+        feeds.append(FeedSettings(**feed))
+
+    return Settings(
+        discord=discord,
+        storage=StorageSettings(**_section(raw, "storage")),
+        polling=PollingSettings(**_section(raw, "polling")),
+        alerts=AlertSettings(**_section(raw, "alerts")),
+        feeds=tuple(feeds),
+        console=ConsoleSettings(follow=tuple(name.strip() for name in follow)),
+        base_dir=base_dir,
+    )
+
+
+def load_settings(path: str | Path, env: dict[str, str] | None = None) -> Settings:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found (copy config.example.toml to start)") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: config file is unreadable ({error})") from None
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML ({error})") from None
+    return parse_settings(raw, path.resolve().parent, env)

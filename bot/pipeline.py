@@ -1,0 +1,136 @@
+"""One feed, one poll: fetch -> parse -> new items -> extract -> store (stories, events, outbox).
+
+Each stage is a function of plain data; this module only sequences them and decides what a
+failure means for the feed's health. It never raises for a feed's own trouble.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field
+
+import aiohttp
+import aiosqlite
+
+from bot.claims.extract import extract_claims
+from bot.config import Settings
+from bot.feeds.fetch import FetchLimits, body_hash, fetch_feed
+from bot.feeds.parse import parse_feed_async
+from bot.models import Claim, FeedItem
+from storage import feeds as feed_store
+from storage.db import Database
+from storage.ingest import FetchState, ingest, known_items
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class PollOutcome:
+    url: str
+    status: str  # changed | unchanged | not_modified | failed | paused
+    new_items: int = 0
+    edited_items: int = 0
+    claims: int = 0
+    events: list[int] = field(default_factory=list)
+    error: str | None = None
+    parsed: bool = False
+
+
+def extract_item(item: FeedItem) -> list[Claim]:
+    published = item.published.isoformat().replace("+00:00", "Z") if item.published else None
+    return extract_claims(item.title, item.summary, outlet=item.outlet, published=published, item=item.ref)
+
+
+def extract_batch(items: list[FeedItem]) -> list[tuple[FeedItem, list[Claim]]]:
+    batch = []
+    for item in items:
+        try:
+            claims = extract_item(item)
+        except Exception:  # one odd item must not cost the feed its other items
+            log.exception("extractor failed on %s", item.ref)
+            claims = []
+        batch.append((item, claims))
+    return batch
+
+
+def limits_from(settings: Settings, *, trusted: bool) -> FetchLimits:
+    polling = settings.polling
+    return FetchLimits(
+        connect_timeout=polling.connect_timeout_seconds,
+        total_timeout=polling.timeout_seconds,
+        max_body_bytes=polling.max_body_bytes,
+        max_redirects=polling.max_redirects,
+        # Only feeds the operator listed in the config may live on private addresses.
+        allow_private=polling.allow_private_addresses and trusted,
+    )
+
+
+def backoff_seconds(settings: Settings, interval: int, failures: int, retry_after: float | None) -> float:
+    delay = min(interval * 2 ** max(0, failures - 1), settings.polling.max_backoff_seconds)
+    return max(delay, retry_after or 0.0)
+
+
+class Pipeline:
+    def __init__(self, db: Database, settings: Settings, sessions: dict[bool, aiohttp.ClientSession]) -> None:
+        self.db = db
+        self.settings = settings
+        self.sessions = sessions  # keyed by "trusted": config feeds vs feeds added from Discord
+
+    async def poll(self, feed_id: int, *, force: bool = False) -> PollOutcome:
+        feed = await feed_store.by_id(self.db, feed_id)
+        if feed is None:
+            return PollOutcome(url="?", status="failed", error="feed was removed")
+        url = feed["url"]
+        if feed["paused"] and not force:
+            return PollOutcome(url=url, status="paused", error=feed["paused_reason"])
+        trusted = feed["origin"] == "config"
+        result = await fetch_feed(
+            self.sessions.get(trusted), url, etag=feed["etag"], last_modified=feed["last_modified"],
+            limits=limits_from(self.settings, trusted=trusted),
+        )
+        if result.error:
+            return await self._failed(feed, result.error, result.retry_after)
+        if result.not_modified:
+            await feed_store.record_unchanged(self.db, feed_id)
+            return PollOutcome(url=url, status="not_modified")
+        assert result.body is not None
+        digest = body_hash(result.body)
+        if digest == feed["body_hash"]:
+            # Same bytes as last time: no parse, no extraction; only the validators may refresh.
+            await feed_store.record_unchanged(self.db, feed_id, etag=result.etag, last_modified=result.last_modified)
+            return PollOutcome(url=url, status="unchanged")
+
+        parsed = await parse_feed_async(result.body, url, content_type=result.content_type, outlet=feed["name"])
+        if not parsed.is_feed:
+            return await self._failed(feed, f"not a feed: {parsed.problem}", None)
+        if parsed.problem:
+            log.warning("feed %s parsed with problems (%s); %d items used", url, parsed.problem, len(parsed.items))
+
+        known = await known_items(self.db, feed_id, [item.key for item in parsed.items])
+        fresh = [item for item in parsed.items if known.get(item.key) != item.content_hash]
+        batch = await asyncio.to_thread(extract_batch, fresh) if fresh else []
+        first_fetch = not feed["first_fetch_done"]
+        emit = not first_fetch or self.settings.polling.alert_on_first_poll
+        report = await ingest(
+            self.db, feed_id, batch, FetchState(result.etag, result.last_modified, digest),
+            emit_alerts=emit, window_days=self.settings.alerts.story_window_days,
+        )
+        if first_fetch and not emit:
+            log.info("first fetch of %s: %d items recorded without alerts", url, report.new_items)
+        log.info("polled %s: %d new, %d edited, %d claims, %d alert events", url, report.new_items,
+                 report.edited_items, report.claims, len(report.events))
+        return PollOutcome(url=url, status="changed", new_items=report.new_items, edited_items=report.edited_items,
+                           claims=report.claims, events=report.events if emit else [], parsed=True)
+
+    async def _failed(self, row: aiosqlite.Row, error: str, retry_after: float | None) -> PollOutcome:
+        interval = row["interval_seconds"] or self.settings.polling.interval_seconds
+        failures = row["consecutive_failures"] + 1
+        delay = backoff_seconds(self.settings, interval, failures, retry_after)
+        _, paused = await feed_store.record_failure(
+            self.db, row["id"], error, backoff_seconds=delay,
+            pause_after=self.settings.polling.pause_after_failures,
+        )
+        log.warning("feed %s failed (%s); attempt %d, next try in %.0fs%s", row["url"], error, failures, delay,
+                    "; feed paused" if paused else "")
+        return PollOutcome(url=row["url"], status="failed", error=error)

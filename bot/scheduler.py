@@ -1,0 +1,68 @@
+"""Polls each feed on its own schedule with APScheduler: no overlapping runs, coalesced, jittered."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+
+from bot.app import App
+from bot.pipeline import PollOutcome
+from storage import feeds as feed_store
+
+log = logging.getLogger(__name__)
+OUTBOX_SECONDS = 15
+
+
+class Poller:
+    def __init__(self, app: App, on_polled: Callable[[PollOutcome], Awaitable[None]],
+                 deliver: Callable[[], Awaitable[int]]) -> None:
+        self.app = app
+        self.on_polled = on_polled
+        self.scheduler = AsyncIOScheduler(
+            timezone=UTC,
+            # max_instances=1: a slow feed never runs twice at once; coalesce: missed runs collapse.
+            job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 300},
+        )
+        self.scheduler.add_job(deliver, IntervalTrigger(seconds=OUTBOX_SECONDS), id="outbox")
+
+    async def start(self) -> None:
+        for row in await feed_store.list_with_health(self.app.db):
+            self.schedule(row["id"], row["interval_seconds"])
+        self.scheduler.start()
+
+    def schedule(self, feed_id: int, interval: int | None, *, first_run: datetime | None = None) -> None:
+        polling = self.app.settings.polling
+        self.scheduler.add_job(
+            self._poll_job, IntervalTrigger(seconds=interval or polling.interval_seconds, jitter=polling.jitter_seconds),
+            args=[feed_id], id=f"feed:{feed_id}", replace_existing=True,
+            # Spread the first polls so a restart does not hit every host in the same second.
+            next_run_time=first_run or datetime.now(UTC) + timedelta(seconds=feed_id % max(polling.jitter_seconds, 1)),
+        )
+
+    def unschedule(self, feed_id: int) -> None:
+        if self.scheduler.get_job(f"feed:{feed_id}"):
+            self.scheduler.remove_job(f"feed:{feed_id}")
+
+    async def _poll_job(self, feed_id: int) -> None:
+        feed = await feed_store.by_id(self.app.db, feed_id)
+        if feed is None:
+            self.unschedule(feed_id)
+            return
+        if feed["paused"]:
+            return
+        if feed["next_fetch_at"] and feed["next_fetch_at"] > datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"):
+            return  # backing off after failures, or told to wait by Retry-After
+        try:
+            outcome = await self.app.pipeline.poll(feed_id)
+        except Exception:  # storage trouble (disk full, locked): the next run retries from the same state
+            log.exception("poll of feed %s failed; will retry on its next run", feed_id)
+            return
+        await self.on_polled(outcome)
+
+    def shutdown(self) -> None:
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)

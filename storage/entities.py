@@ -1,0 +1,127 @@
+"""People and their aliases."""
+
+from __future__ import annotations
+
+import aiosqlite
+
+from bot.claims.gazetteer import fold
+from bot.entities import Candidate, choose, club_key, is_bare_name, name_aliases
+from storage.db import utcnow
+
+
+async def _candidates(conn: aiosqlite.Connection, alias: str, kind: str | None = None) -> list[Candidate]:
+    sql = (
+        "SELECT e.id, e.name, e.role, e.placeholder FROM entity_aliases a"
+        " JOIN entities e ON e.id = a.entity_id WHERE a.alias = ?"
+    )
+    params: tuple = (alias,)
+    if kind:
+        sql += " AND a.kind = ?"
+        params = (alias, kind)
+    async with conn.execute(sql, params) as cursor:
+        rows = await cursor.fetchall()
+    found = []
+    for row in rows:
+        async with conn.execute(
+            "SELECT DISTINCT counterpart_key FROM claims WHERE entity_id = ? AND counterpart_key != ''"
+            " UNION SELECT DISTINCT lower(club) FROM entities WHERE id = ? AND club IS NOT NULL",
+            (row["id"], row["id"]),
+        ) as cursor:
+            clubs = frozenset(r[0] for r in await cursor.fetchall())
+        found.append(Candidate(row["id"], row["name"], row["role"], clubs, bool(row["placeholder"])))
+    return found
+
+
+async def create(conn: aiosqlite.Connection, name: str, role: str | None, *, placeholder: bool = False,
+                 club: str | None = None) -> int:
+    now = utcnow()
+    cursor = await conn.execute(
+        "INSERT INTO entities (name, role, club, placeholder, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+        (name, role, club, int(placeholder), now, now),
+    )
+    entity_id = cursor.lastrowid
+    assert entity_id is not None
+    await conn.executemany(
+        "INSERT OR IGNORE INTO entity_aliases (alias, entity_id, kind) VALUES (?, ?, ?)",
+        [(alias, entity_id, kind) for alias, kind in name_aliases(name)],
+    )
+    return entity_id
+
+
+async def _upgrade(conn: aiosqlite.Connection, entity_id: int, name: str, role: str | None) -> None:
+    """A placeholder followed as "Konate" learns its full name from the first claim naming it."""
+    await conn.execute(
+        "UPDATE entities SET name = ?, role = COALESCE(role, ?), placeholder = 0, updated_at = ? WHERE id = ?",
+        (name, role, utcnow(), entity_id),
+    )
+    await conn.executemany(
+        "INSERT OR IGNORE INTO entity_aliases (alias, entity_id, kind) VALUES (?, ?, ?)",
+        [(alias, entity_id, kind) for alias, kind in name_aliases(name)],
+    )
+
+
+async def resolve_subject(
+    conn: aiosqlite.Connection, subject: str, role: str, clubs: list[str | None]
+) -> tuple[int | None, bool]:
+    """The entity a claim's subject means, creating it when new. (None, True) when ambiguous."""
+    folded = fold(subject)
+    context = {club_key(club) for club in clubs if club}
+    if is_bare_name(subject):
+        found = await _candidates(conn, folded)
+        if not found:
+            return await create(conn, subject, role), False
+        chosen = choose(found, role, context)
+        return (chosen.id, False) if chosen else (None, True)
+
+    exact = await _candidates(conn, folded, "full")
+    if exact:
+        chosen = choose(exact, role, context) or exact[0]
+        if chosen.placeholder:
+            await _upgrade(conn, chosen.id, subject, role)
+        return chosen.id, False
+    # A full name never seen: one followed placeholder with its surname becomes this person.
+    surname = name_aliases(subject)[1][0] if len(name_aliases(subject)) > 1 else folded
+    placeholders = [c for c in await _candidates(conn, surname) if c.placeholder]
+    if len(placeholders) == 1:
+        await _upgrade(conn, placeholders[0].id, subject, role)
+        return placeholders[0].id, False
+    return await create(conn, subject, role), False
+
+
+async def note_club(conn: aiosqlite.Connection, entity_id: int, kind: str, counterpart: str | None,
+                    from_club: str | None) -> None:
+    """Keep the person's current club: a completed move or an extension says where they are."""
+    club = counterpart if kind in ("completed", "contract_extension") else from_club
+    if club:
+        await conn.execute("UPDATE entities SET club = ?, updated_at = ? WHERE id = ?", (club, utcnow(), entity_id))
+
+
+async def search(conn: aiosqlite.Connection, query: str, limit: int = 25) -> list[aiosqlite.Row]:
+    """People whose alias starts with the folded query: the cheap first pass of autocomplete."""
+    folded = fold(query)
+    async with conn.execute(
+        "SELECT DISTINCT e.id, e.name, e.role, e.club FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
+        " WHERE a.alias >= ? AND a.alias < ? ORDER BY e.name LIMIT ?",
+        (folded, folded + "\uffff", limit),
+    ) as cursor:
+        return list(await cursor.fetchall())
+
+
+async def lookup(conn: aiosqlite.Connection, name: str) -> list[aiosqlite.Row]:
+    """Exact alias matches for a name: one row, several (ambiguous), or none."""
+    async with conn.execute(
+        "SELECT DISTINCT e.id, e.name, e.role, e.club, e.placeholder FROM entity_aliases a"
+        " JOIN entities e ON e.id = a.entity_id WHERE a.alias = ? ORDER BY e.name",
+        (fold(name),),
+    ) as cursor:
+        return list(await cursor.fetchall())
+
+
+async def all_names(conn: aiosqlite.Connection) -> list[aiosqlite.Row]:
+    async with conn.execute("SELECT id, name, role, club FROM entities ORDER BY name") as cursor:
+        return list(await cursor.fetchall())
+
+
+async def get(conn: aiosqlite.Connection, entity_id: int) -> aiosqlite.Row | None:
+    async with conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)) as cursor:
+        return await cursor.fetchone()

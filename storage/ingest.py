@@ -1,0 +1,206 @@
+"""One feed's new items, their claims, stories, alert events and outbox rows: one transaction.
+
+The feed's fetch state (ETag, Last-Modified, body hash) is written in the same transaction, so
+it never advances past items that were not stored: a crash before COMMIT re-fetches them.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+
+import aiosqlite
+
+from bot.claims.gazetteer import tier_of
+from bot.entities import club_key
+from bot.models import Claim, FeedItem
+from bot.stories import StoryState, decide, track_of
+from storage import entities
+from storage.db import Database, utcnow
+
+
+@dataclass(frozen=True, slots=True)
+class FetchState:
+    etag: str | None
+    last_modified: str | None
+    body_hash: str | None
+
+
+@dataclass(slots=True)
+class IngestReport:
+    new_items: int = 0
+    edited_items: int = 0
+    claims: int = 0
+    ambiguous: int = 0
+    events: list[int] = field(default_factory=list)
+    outbox_rows: int = 0
+
+
+async def known_items(db: Database, feed_id: int, keys: list[str]) -> dict[str, str]:
+    """key -> content hash for the items of this feed already stored (chunked: SQLite's bind limit)."""
+    known: dict[str, str] = {}
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = await db.fetchall(
+            f"SELECT key, content_hash FROM items WHERE feed_id = ? AND key IN ({marks})",  # noqa: S608 - marks only
+            (feed_id, *chunk),
+        )
+        known.update({row["key"]: row["content_hash"] for row in rows})
+    return known
+
+
+async def ingest(
+    db: Database,
+    feed_id: int,
+    batch: list[tuple[FeedItem, list[Claim]]],
+    state: FetchState,
+    *,
+    emit_alerts: bool,
+    window_days: int,
+) -> IngestReport:
+    report = IngestReport()
+    now = utcnow()
+    async with db.transaction() as conn:
+        for item, claims in batch:
+            item_id, edited = await _store_item(conn, feed_id, item, now)
+            if item_id is None:
+                continue
+            if edited:
+                report.edited_items += 1
+            else:
+                report.new_items += 1
+            for claim in claims:
+                await _store_claim(conn, item_id, item, claim, now, emit_alerts, window_days, report)
+        await conn.execute(
+            "UPDATE feeds SET etag = ?, last_modified = ?, body_hash = ?, first_fetch_done = 1,"
+            " last_fetch_at = ?, last_success_at = ?, last_error = NULL, consecutive_failures = 0,"
+            " next_fetch_at = NULL WHERE id = ?",
+            (state.etag, state.last_modified, state.body_hash, now, now, feed_id),
+        )
+    return report
+
+
+async def _store_item(conn: aiosqlite.Connection, feed_id: int, item: FeedItem, now: str) -> tuple[int | None, bool]:
+    """(item id, edited?) for an item to extract from; (None, False) when it is already stored as is."""
+    published = item.published.isoformat().replace("+00:00", "Z") if item.published else now
+    async with conn.execute(
+        "SELECT id, content_hash FROM items WHERE feed_id = ? AND key = ?", (feed_id, item.key)
+    ) as cursor:
+        row = await cursor.fetchone()
+    if row is None:
+        cursor = await conn.execute(
+            "INSERT INTO items (feed_id, key, guid, link, title, summary, published, fetched_at, content_hash)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (feed_id, item.key, item.guid, item.link, item.title, item.summary, published, now, item.content_hash),
+        )
+        return cursor.lastrowid, False
+    if row["content_hash"] == item.content_hash:
+        return None, False
+    # An edited item keeps its row (and its claims); only claims it did not have before are new.
+    await conn.execute(
+        "UPDATE items SET title = ?, summary = ?, link = ?, content_hash = ? WHERE id = ?",
+        (item.title, item.summary, item.link, item.content_hash, row["id"]),
+    )
+    return row["id"], True
+
+
+async def _store_claim(
+    conn: aiosqlite.Connection,
+    item_id: int,
+    item: FeedItem,
+    claim: Claim,
+    now: str,
+    emit_alerts: bool,
+    window_days: int,
+    report: IngestReport,
+) -> None:
+    entity_id, ambiguous = await entities.resolve_subject(
+        conn, claim.subject, claim.role, [claim.counterpart, claim.from_club]
+    )
+    counterpart_key = club_key(claim.counterpart)
+    tier = tier_of(claim.source) or tier_of(claim.outlet)
+    published = claim.published or now
+    cursor = await conn.execute(
+        "INSERT OR IGNORE INTO claims (item_id, entity_id, subject, subject_key, role, kind, counterpart,"
+        " counterpart_key, from_club, source, source_tier, outlet, published, evidence, link, title, ambiguous,"
+        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (item_id, entity_id, claim.subject, claim.subject.casefold(), claim.role, claim.kind, claim.counterpart,
+         counterpart_key, claim.from_club, claim.source, tier, claim.outlet, published, claim.evidence,
+         item.link or item.guid, item.title, int(ambiguous), now),
+    )
+    if cursor.rowcount == 0:
+        return  # this item already carried this claim (an edit that changed nothing about it)
+    claim_id = cursor.lastrowid
+    report.claims += 1
+    if entity_id is None:
+        report.ambiguous += 1
+        return
+    await entities.note_club(conn, entity_id, claim.kind, claim.counterpart, claim.from_club)
+    story = await _open_story(conn, entity_id, claim.kind, counterpart_key, published, window_days)
+    decision = decide(story, claim.kind, tier)
+    if story is None:
+        cursor = await conn.execute(
+            "INSERT INTO stories (entity_id, track, counterpart, counterpart_key, kind, rung, best_tier_rank,"
+            " first_seen_at, last_report_at, rung_reached_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (entity_id, track_of(claim.kind), claim.counterpart, counterpart_key, decision.kind, decision.rung,
+             decision.best_tier_rank, published, published, published, now),
+        )
+        story_id = cursor.lastrowid
+    else:
+        story_id = story.id
+        await conn.execute(
+            "UPDATE stories SET kind = ?, rung = ?, best_tier_rank = ?, last_report_at = max(last_report_at, ?),"
+            " first_seen_at = min(first_seen_at, ?),"
+            " rung_reached_at = CASE WHEN ? > rung THEN ? ELSE rung_reached_at END WHERE id = ?",
+            (decision.kind, decision.rung, decision.best_tier_rank, published, published, decision.rung,
+             published, story_id),
+        )
+    await conn.execute("UPDATE claims SET story_id = ? WHERE id = ?", (story_id, claim_id))
+    if not decision.alerts:
+        return
+    cursor = await conn.execute(
+        "INSERT INTO story_events (story_id, claim_id, kind, reason, created_at) VALUES (?, ?, ?, ?, ?)",
+        (story_id, claim_id, claim.kind, decision.reason, now),
+    )
+    event_id = cursor.lastrowid
+    assert event_id is not None
+    report.events.append(event_id)
+    if emit_alerts:
+        report.outbox_rows += await _queue(conn, event_id, entity_id, now)
+
+
+async def _open_story(
+    conn: aiosqlite.Connection, entity_id: int, kind: str, counterpart_key: str, published: str, window_days: int
+) -> StoryState | None:
+    """The story this claim continues: same person, counterpart and track, active within the window.
+
+    A denial about a named club answers that club's deal story when there is one.
+    """
+    tracks = ("deal", "denial") if kind == "denial" else (track_of(kind),)
+    async with conn.execute(
+        "SELECT id, track, kind, rung, best_tier_rank FROM stories WHERE entity_id = ? AND counterpart_key = ?"
+        f" AND track IN ({','.join('?' * len(tracks))})"
+        " AND julianday(last_report_at) >= julianday(?) - ? AND julianday(first_seen_at) <= julianday(?) + ?"
+        " ORDER BY track = 'deal' DESC, last_report_at DESC LIMIT 1",
+        (entity_id, counterpart_key, *tracks, published, window_days, published, window_days),
+    ) as cursor:
+        row = await cursor.fetchone()
+    if row is None:
+        return None
+    return StoryState(row["id"], row["track"], row["kind"], row["rung"], row["best_tier_rank"])
+
+
+async def _queue(conn: aiosqlite.Connection, event_id: int, entity_id: int, now: str) -> int:
+    """One outbox row per following channel; the nonce lets Discord refuse a second post."""
+    async with conn.execute(
+        "SELECT guild_id, channel_id FROM follows WHERE entity_id = ? AND paused = 0", (entity_id,)
+    ) as cursor:
+        channels = await cursor.fetchall()
+    for row in channels:
+        await conn.execute(
+            "INSERT OR IGNORE INTO outbox (event_id, guild_id, channel_id, state, nonce, created_at, next_attempt_at)"
+            " VALUES (?, ?, ?, 'pending', ?, ?, ?)",
+            (event_id, row["guild_id"], row["channel_id"], uuid.uuid4().hex[:25], now, now),
+        )
+    return len(channels)

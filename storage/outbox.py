@@ -1,0 +1,69 @@
+"""The alert outbox: one row per story event per following channel, with its delivery state.
+
+Delivery marks a row 'sending' (committed) before it posts and 'sent' with the message id after,
+so a restart knows which posts may have reached Discord; the row's nonce makes a repeat harmless.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import aiosqlite
+
+from storage.db import Database, utcnow
+
+_DUE = (
+    "SELECT o.id, o.event_id, o.guild_id, o.channel_id, o.state, o.attempts, o.nonce"
+    " FROM outbox o WHERE o.state IN ('pending', 'sending')"
+    " AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) ORDER BY o.id LIMIT ?"
+)
+
+
+async def due(db: Database, limit: int = 100) -> list[aiosqlite.Row]:
+    return await db.fetchall(_DUE, (utcnow(), limit))
+
+
+async def mark_sending(db: Database, outbox_id: int) -> None:
+    async with db.transaction() as conn:
+        await conn.execute(
+            "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?", (outbox_id,)
+        )
+
+
+async def mark_sent(db: Database, outbox_id: int, message_id: str | None) -> None:
+    async with db.transaction() as conn:
+        await conn.execute(
+            "UPDATE outbox SET state = 'sent', message_id = ?, sent_at = ?, last_error = NULL WHERE id = ?",
+            (message_id, utcnow(), outbox_id),
+        )
+
+
+async def mark_retry(db: Database, outbox_id: int, error: str, delay_seconds: float) -> None:
+    later = (datetime.now(UTC) + timedelta(seconds=delay_seconds)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    async with db.transaction() as conn:
+        await conn.execute(
+            "UPDATE outbox SET state = 'pending', last_error = ?, next_attempt_at = ? WHERE id = ?",
+            (error[:500], later, outbox_id),
+        )
+
+
+async def mark_failed(db: Database, outbox_id: int, error: str) -> None:
+    async with db.transaction() as conn:
+        await conn.execute(
+            "UPDATE outbox SET state = 'failed', last_error = ? WHERE id = ?", (error[:500], outbox_id)
+        )
+
+
+async def fail_channel(db: Database, channel_id: int, error: str) -> int:
+    """A channel gone or forbidden: its pending rows will never send; say so instead of retrying."""
+    async with db.transaction() as conn:
+        cursor = await conn.execute(
+            "UPDATE outbox SET state = 'failed', last_error = ? WHERE channel_id = ? AND state IN ('pending', 'sending')",
+            (error[:500], channel_id),
+        )
+        return cursor.rowcount
+
+
+async def counts(db: Database) -> dict[str, int]:
+    rows = await db.fetchall("SELECT state, count(*) AS n FROM outbox GROUP BY state")
+    return {row["state"]: row["n"] for row in rows}

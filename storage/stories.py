@@ -1,0 +1,80 @@
+"""Reading stories back: timelines, alert views, the latest events."""
+
+from __future__ import annotations
+
+import aiosqlite
+
+from bot.models import AlertView, ReportView, StoryView
+from storage.db import Database
+
+_REPORTS = (
+    "SELECT kind, outlet, source, source_tier, link, title, evidence, published FROM claims"
+    " WHERE story_id = ? ORDER BY published, id"
+)
+
+
+def _report(row: aiosqlite.Row) -> ReportView:
+    return ReportView(row["kind"], row["outlet"], row["source"], row["source_tier"], row["link"],
+                      row["title"], row["evidence"], row["published"])
+
+
+async def _story_view(db: Database, row: aiosqlite.Row) -> StoryView:
+    reports = tuple(_report(r) for r in await db.fetchall(_REPORTS, (row["id"],)))
+    kinds = tuple(dict.fromkeys(r.kind for r in reports))
+    return StoryView(
+        id=row["id"], entity_id=row["entity_id"], person=row["name"], role=row["role"], club=row["club"],
+        track=row["track"], kind=row["kind"], counterpart=row["counterpart"],
+        first_seen_at=row["first_seen_at"], last_report_at=row["last_report_at"], reports=reports,
+        kinds_seen=kinds,
+    )
+
+
+_STORY = (
+    "SELECT s.*, e.name, e.role, e.club FROM stories s JOIN entities e ON e.id = s.entity_id"
+)
+
+
+async def timeline(db: Database, entity_id: int, *, kind: str | None = None, since: str | None = None,
+                   limit: int = 200) -> list[StoryView]:
+    """The person's stories, oldest first."""
+    sql = _STORY + " WHERE s.entity_id = ?"
+    params: list[object] = [entity_id]
+    if kind:
+        sql += " AND EXISTS (SELECT 1 FROM claims c WHERE c.story_id = s.id AND c.kind = ?)"
+        params.append(kind)
+    if since:
+        sql += " AND s.last_report_at >= ?"
+        params.append(since)
+    sql += " ORDER BY s.first_seen_at, s.id LIMIT ?"
+    params.append(limit)
+    return [await _story_view(db, row) for row in await db.fetchall(sql, tuple(params))]
+
+
+async def alert_view(db: Database, event_id: int) -> AlertView | None:
+    event = await db.fetchone(
+        "SELECT ev.id, ev.story_id, ev.kind, ev.reason, c.kind AS c_kind, c.outlet, c.source, c.source_tier,"
+        " c.link, c.title, c.evidence, c.published, c.from_club FROM story_events ev"
+        " LEFT JOIN claims c ON c.id = ev.claim_id WHERE ev.id = ?",
+        (event_id,),
+    )
+    if event is None:
+        return None
+    story_row = await db.fetchone(_STORY + " WHERE s.id = ?", (event["story_id"],))
+    if story_row is None:
+        return None
+    story = await _story_view(db, story_row)
+    trigger = ReportView(event["kind"], event["outlet"], event["source"], event["source_tier"], event["link"],
+                         event["title"], event["evidence"] or "", event["published"] or story.last_report_at)
+    return AlertView(event["id"], event["reason"], event["kind"], story, trigger, event["from_club"])
+
+
+async def latest_events(db: Database, guild_id: int, limit: int = 10) -> list[AlertView]:
+    """The newest story events about anyone this server follows."""
+    rows = await db.fetchall(
+        "SELECT ev.id FROM story_events ev JOIN stories s ON s.id = ev.story_id"
+        " WHERE s.entity_id IN (SELECT entity_id FROM follows WHERE guild_id = ?)"
+        " ORDER BY ev.id DESC LIMIT ?",
+        (guild_id, limit),
+    )
+    views = [await alert_view(db, row["id"]) for row in rows]
+    return [view for view in views if view is not None]

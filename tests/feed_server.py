@@ -1,0 +1,102 @@
+"""A local feed server for tests: serves feeds we write, honours conditional GET, logs requests."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from email.utils import format_datetime
+from datetime import UTC, datetime
+
+from aiohttp import web
+
+
+@dataclass
+class FeedItemSpec:
+    guid: str
+    title: str
+    summary: str
+    published: datetime
+    link: str | None = None
+
+
+def rss(title: str, items: list[FeedItemSpec]) -> bytes:
+    from xml.sax.saxutils import escape
+
+    entries = []
+    for item in items:
+        link = item.link or f"https://example.org/{item.guid}"
+        entries.append(
+            "<item>"
+            f"<title>{escape(item.title)}</title><link>{escape(link)}</link>"
+            f"<guid isPermaLink=\"false\">{escape(item.guid)}</guid>"
+            f"<pubDate>{format_datetime(item.published)}</pubDate>"
+            f"<description>{escape(item.summary)}</description>"
+            "</item>"
+        )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'
+        f"<title>{escape(title)}</title><link>https://example.org/</link><description>test</description>"
+        + "".join(entries)
+        + "</channel></rss>"
+    ).encode()
+
+
+@dataclass
+class Route:
+    body: bytes = b""
+    status: int = 200
+    content_type: str = "application/rss+xml"
+    etag: bool = True
+    headers: dict[str, str] = field(default_factory=dict)
+    handler: Callable[[web.Request], object] | None = None
+
+
+class FeedServer:
+    def __init__(self) -> None:
+        self.routes: dict[str, Route] = {}
+        self.requests: list[tuple[str, dict[str, str]]] = []
+        self._runner: web.AppRunner | None = None
+        self.port = 0
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def set_feed(self, path: str, title: str, items: list[FeedItemSpec], **kwargs: object) -> str:
+        self.routes[path] = Route(body=rss(title, items), **kwargs)  # type: ignore[arg-type]
+        return self.url(path)
+
+    def hits(self, path: str) -> int:
+        return sum(1 for p, _ in self.requests if p == path)
+
+    async def _handle(self, request: web.Request) -> web.StreamResponse:
+        self.requests.append((request.path, dict(request.headers)))
+        route = self.routes.get(request.path)
+        if route is None:
+            return web.Response(status=404, text="not found")
+        if route.handler is not None:
+            return await route.handler(request)  # type: ignore[misc]
+        headers = dict(route.headers)
+        if route.etag and route.status == 200:
+            tag = '"' + hashlib.sha1(route.body).hexdigest() + '"'
+            headers["ETag"] = tag
+            if request.headers.get("If-None-Match") == tag:
+                return web.Response(status=304, headers=headers)
+        return web.Response(status=route.status, body=route.body, headers=headers, content_type=route.content_type)
+
+    async def start(self) -> None:
+        app = web.Application()
+        app.router.add_route("GET", "/{tail:.*}", self._handle)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    async def close(self) -> None:
+        if self._runner:
+            await self._runner.cleanup()
+
+
+def at(day: str) -> datetime:
+    return datetime.fromisoformat(day).replace(tzinfo=UTC)

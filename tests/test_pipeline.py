@@ -1,0 +1,163 @@
+"""The foundation's promises, on a local feed server: alerts once, re-polls cost nothing, edits don't re-alert."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot import service
+from bot.alerts.deliver import ConsoleSink, Dispatcher
+from bot.app import open_app, poll_all
+from tests.conftest import make_settings
+from tests.feed_server import FeedItemSpec, FeedServer, at
+
+TALKS = FeedItemSpec(
+    "w-1",
+    "Real Madrid open talks with Liverpool defender Ibrahima Konaté",
+    "Madrid have made first contact with the France centre-back's representatives.",
+    at("2025-11-12T10:00:00"),
+)
+INTEREST = FeedItemSpec(
+    "w-0",
+    "Real Madrid keen on Liverpool defender Ibrahima Konaté",
+    "The Spanish club are monitoring the centre-back, whose contract ends next summer.",
+    at("2025-11-01T10:00:00"),
+)
+MATCH = FeedItemSpec(
+    "w-2",
+    "Liverpool beat Aston Villa 2-0 at Anfield",
+    "Goals in each half settled a tidy home win.",
+    at("2025-11-02T18:00:00"),
+)
+
+
+async def _app(tmp_path: Path, url: str, **polling: object):
+    settings = make_settings(tmp_path, [{"url": url, "name": "Test Wire"}], polling=polling)
+    app = await open_app(settings)
+    return app
+
+
+async def _sent(app, sink: ConsoleSink) -> int:
+    return await Dispatcher(app.db, sink).run_once()
+
+
+async def test_new_items_alert_once_and_repoll_alerts_nothing(tmp_path: Path, feed_server: FeedServer) -> None:
+    url = feed_server.set_feed("/wire.xml", "Test Wire", [MATCH])
+    app = await _app(tmp_path, url)
+    try:
+        await service.follow(app.db, 1, 10, "Konate")
+        first = await poll_all(app)
+        assert first[0].new_items == 1 and first[0].events == []  # first fetch: recorded, not alerted
+
+        feed_server.set_feed("/wire.xml", "Test Wire", [INTEREST, MATCH])
+        await poll_all(app)
+        sink = _RecordingSink()
+        assert await _sent(app, sink) == 1
+        assert "Konaté" in sink.views[0].story.person and sink.views[0].kind == "interest"
+
+        again = await poll_all(app)
+        assert again[0].status == "not_modified"
+        assert await _sent(app, sink) == 0
+        rows = await app.db.fetchall("SELECT count(*) AS n FROM items")
+        assert rows[0]["n"] == 2
+    finally:
+        await app.close()
+
+
+async def test_not_modified_and_unchanged_bodies_cost_no_parse(tmp_path: Path, feed_server: FeedServer) -> None:
+    url = feed_server.set_feed("/wire.xml", "Test Wire", [MATCH])
+    app = await _app(tmp_path, url)
+    try:
+        assert (await poll_all(app))[0].parsed is True
+        not_modified = await poll_all(app)
+        assert not_modified[0].status == "not_modified" and not not_modified[0].parsed
+        assert feed_server.requests[-1][1].get("If-None-Match")
+
+        feed_server.routes["/wire.xml"].etag = False  # a server without validators: same bytes again
+        unchanged = await poll_all(app)
+        assert unchanged[0].status == "unchanged" and not unchanged[0].parsed
+    finally:
+        await app.close()
+
+
+async def test_edited_item_does_not_alert_twice(tmp_path: Path, feed_server: FeedServer) -> None:
+    url = feed_server.set_feed("/wire.xml", "Test Wire", [MATCH])
+    app = await _app(tmp_path, url)
+    try:
+        await service.follow(app.db, 1, 10, "Ibrahima Konaté")
+        await poll_all(app)
+        feed_server.set_feed("/wire.xml", "Test Wire", [TALKS, MATCH])
+        await poll_all(app)
+        sink = _RecordingSink()
+        assert await _sent(app, sink) == 1
+
+        edited = FeedItemSpec(TALKS.guid, TALKS.title + " (updated)", TALKS.summary + " More soon.", TALKS.published)
+        feed_server.set_feed("/wire.xml", "Test Wire", [edited, MATCH])
+        outcome = (await poll_all(app))[0]
+        assert outcome.edited_items == 1 and outcome.new_items == 0
+        assert await _sent(app, sink) == 0
+        items = await app.db.fetchall("SELECT title FROM items WHERE key = 'guid:w-1'")
+        assert items[0]["title"].endswith("(updated)")
+    finally:
+        await app.close()
+
+
+async def test_same_story_from_second_outlet_is_one_story_two_reports(tmp_path: Path, feed_server: FeedServer) -> None:
+    one = feed_server.set_feed("/one.xml", "Wire One", [MATCH])
+    two = feed_server.set_feed("/two.xml", "Wire Two", [])
+    settings = make_settings(tmp_path, [{"url": one, "name": "Wire One"}, {"url": two, "name": "Wire Two"}])
+    app = await open_app(settings)
+    try:
+        await service.follow(app.db, 1, 10, "Konate")
+        await poll_all(app)
+        feed_server.set_feed("/one.xml", "Wire One", [TALKS])
+        await poll_all(app)
+        repeat = FeedItemSpec("other-1", "Konaté: Real Madrid in talks with Liverpool centre-back",
+                              "Madrid have opened talks over the defender, it is understood.", at("2025-11-13T08:00:00"))
+        feed_server.set_feed("/two.xml", "Wire Two", [repeat])
+        await poll_all(app)
+        sink = _RecordingSink()
+        assert await _sent(app, sink) == 1
+        result = await service.timeline(app.db, "konate")
+        assert len(result.stories) == 1
+        assert {r.outlet for r in result.stories[0].reports} == {"Wire One", "Wire Two"}
+    finally:
+        await app.close()
+
+
+async def test_failing_feed_records_error_and_others_still_deliver(tmp_path: Path, feed_server: FeedServer) -> None:
+    good = feed_server.set_feed("/good.xml", "Good", [MATCH])
+    feed_server.set_feed("/bad.xml", "Bad", [], status=500)
+    html = feed_server.set_feed("/page.html", "Page", [])
+    feed_server.routes["/page.html"].body = b"<!DOCTYPE html><html><body>Not a feed</body></html>"
+    feed_server.routes["/page.html"].content_type = "text/html"
+    settings = make_settings(tmp_path, [{"url": good}, {"url": feed_server.url("/bad.xml")}, {"url": html}])
+    app = await open_app(settings)
+    try:
+        outcomes = {o.url: o for o in await poll_all(app)}
+        assert outcomes[good].status == "changed"
+        assert outcomes[feed_server.url("/bad.xml")].error == "HTTP 500"
+        assert "HTML page" in (outcomes[html].error or "")
+        health = {row["url"]: row for row in await service.feed_health(app.db)}
+        assert health[feed_server.url("/bad.xml")]["consecutive_failures"] == 1
+        assert health[feed_server.url("/bad.xml")]["last_error"] == "HTTP 500"
+    finally:
+        await app.close()
+
+
+class _RecordingSink(ConsoleSink):
+    def __init__(self) -> None:
+        import io
+
+        super().__init__(io.StringIO())
+        self.views: list = []
+
+    async def send(self, guild_id, channel_id, view, nonce):  # type: ignore[override]
+        self.views.append(view)
+        return await super().send(guild_id, channel_id, view, nonce)
+
+
+@pytest.fixture(autouse=True)
+def _quiet_logs(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level("ERROR")
