@@ -109,6 +109,8 @@ class Pipeline:
 
         known = await known_items(self.db, feed_id, [item.key for item in parsed.items])
         fresh = [item for item in parsed.items if known.get(item.key) != item.content_hash]
+        # Oldest first, so a story climbs interest -> talks -> bid in the order it happened.
+        fresh.sort(key=lambda item: (item.published is None, item.published or 0))
         batch = await asyncio.to_thread(extract_batch, fresh) if fresh else []
         first_fetch = not feed["first_fetch_done"]
         emit = not first_fetch or self.settings.polling.alert_on_first_poll

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 import aiosqlite
 from rapidfuzz import fuzz, process
 
 from bot.claims.gazetteer import fold
-from bot.models import KINDS, StoryView
+from bot.models import KINDS, AlertView, StoryView
 from storage import entities, follows
 from storage import feeds as feed_store
+from storage import settings as guild_store
 from storage import stories as story_store
 from storage.db import Database
+from storage.settings import GuildSettings
 
 MAX_NAME_CHARS = 80
 _NAME_OK = re.compile(r"^[\w .'’\-]+$")
@@ -218,3 +220,49 @@ async def _find_feed(db: Database, url_or_id: str) -> aiosqlite.Row:
 
 async def feed_health(db: Database) -> list[dict[str, object]]:
     return [dict(row) for row in await feed_store.list_with_health(db)]
+
+
+
+TIER_CHOICES = ("official", "tier1", "tier2", "tier3", "tier4")
+
+
+async def set_alert_channel(db: Database, guild_id: int, channel_id: int) -> str:
+    current = await guild_store.get(db, guild_id)
+    await guild_store.put(db, replace(current, alert_channel_id=channel_id))
+    return (f"Server notices and `/follow` without a channel now go to <#{channel_id}>. "
+            "Alerts for a person go to the channel that follows them.")
+
+
+async def update_alert_settings(db: Database, guild_id: int, *, min_tier: str | None = None,
+                                kinds: str | None = None, digest: bool | None = None) -> str:
+    updated = await guild_store.get(db, guild_id)
+    if min_tier is not None:
+        if min_tier not in (*TIER_CHOICES, "any"):
+            raise UserError(f"Minimum tier must be one of: any, {', '.join(TIER_CHOICES)}.")
+        updated = replace(updated, min_tier=None if min_tier == "any" else min_tier)
+    if kinds is not None:
+        wanted = tuple(k.strip() for k in kinds.replace(" ", ",").split(",") if k.strip())
+        unknown = [k for k in wanted if k not in KINDS and k != "all"]
+        if unknown:
+            raise UserError(f"Unknown kinds: {', '.join(unknown)[:300]}. Choose from: {', '.join(KINDS)}, or all.")
+        updated = replace(updated, kinds=None if not wanted or "all" in wanted else wanted)
+    if digest is not None:
+        updated = replace(updated, digest=digest)
+    await guild_store.put(db, updated)
+    return describe_settings(updated)
+
+
+def describe_settings(settings: GuildSettings) -> str:
+    mode = "a daily digest" if settings.digest else "instant alerts"
+    channel = f"<#{settings.alert_channel_id}>" if settings.alert_channel_id else "not set"
+    kinds = ", ".join(settings.kinds) if settings.kinds else "all"
+    return (f"Alerts: {mode}; minimum source tier: {settings.min_tier or 'any'}; kinds: {kinds}; "
+            f"notices channel: {channel}.")
+
+
+async def alert_settings(db: Database, guild_id: int) -> str:
+    return describe_settings(await guild_store.get(db, guild_id))
+
+
+async def latest(db: Database, guild_id: int, limit: int = 10) -> list[AlertView]:
+    return await story_store.latest_events(db, guild_id, limit)

@@ -53,8 +53,12 @@ class Database:
         conn = await aiosqlite.connect(path, isolation_level=None)
         conn.row_factory = aiosqlite.Row
         db = cls(conn, path)
-        await db._configure()
-        await db.migrate()
+        try:
+            await db._configure()
+            await db.migrate()
+        except BaseException:
+            await conn.close()  # the worker thread would otherwise keep the process alive
+            raise
         return db
 
     async def _configure(self) -> None:
@@ -112,6 +116,6 @@ class Database:
 
 
 def _split_sql(script: str) -> list[str]:
-    """Statements of a migration file. Migrations hold no semicolons inside literals or triggers."""
-    body = "\n".join(line for line in script.splitlines() if not line.strip().startswith("--"))
+    """Statements of a migration file. Migrations hold no '--' or ';' inside literals or triggers."""
+    body = "\n".join(line.split("--", 1)[0] for line in script.splitlines())
     return [statement.strip() for statement in body.split(";") if statement.strip()]

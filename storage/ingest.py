@@ -14,7 +14,7 @@ import aiosqlite
 from bot.claims.gazetteer import tier_of
 from bot.entities import club_key
 from bot.models import Claim, FeedItem
-from bot.stories import StoryState, decide, track_of
+from bot.stories import StoryState, decide, tier_rank, track_of
 from storage import entities
 from storage.db import Database, utcnow
 
@@ -167,7 +167,7 @@ async def _store_claim(
     assert event_id is not None
     report.events.append(event_id)
     if emit_alerts:
-        report.outbox_rows += await _queue(conn, event_id, entity_id, now)
+        report.outbox_rows += await _queue(conn, event_id, entity_id, claim.kind, tier, now)
 
 
 async def _open_story(
@@ -191,16 +191,27 @@ async def _open_story(
     return StoryState(row["id"], row["track"], row["kind"], row["rung"], row["best_tier_rank"])
 
 
-async def _queue(conn: aiosqlite.Connection, event_id: int, entity_id: int, now: str) -> int:
+async def _queue(conn: aiosqlite.Connection, event_id: int, entity_id: int, kind: str, tier: str | None,
+                 now: str) -> int:
     """One outbox row per following channel; the nonce lets Discord refuse a second post."""
     async with conn.execute(
-        "SELECT guild_id, channel_id FROM follows WHERE entity_id = ? AND paused = 0", (entity_id,)
+        "SELECT f.guild_id, f.channel_id, g.min_tier, g.kinds, g.digest FROM follows f"
+        " LEFT JOIN guild_settings g ON g.guild_id = f.guild_id WHERE f.entity_id = ? AND f.paused = 0",
+        (entity_id,),
     ) as cursor:
         channels = await cursor.fetchall()
+    queued = 0
     for row in channels:
+        # A server's /alerts settings filter what reaches it: kinds it wants, sources it trusts.
+        if row["kinds"] and kind not in row["kinds"].split(","):
+            continue
+        if row["min_tier"] and tier_rank(tier) > tier_rank(row["min_tier"]):
+            continue
         await conn.execute(
             "INSERT OR IGNORE INTO outbox (event_id, guild_id, channel_id, state, nonce, created_at, next_attempt_at)"
-            " VALUES (?, ?, ?, 'pending', ?, ?, ?)",
-            (event_id, row["guild_id"], row["channel_id"], uuid.uuid4().hex[:25], now, now),
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (event_id, row["guild_id"], row["channel_id"], "digest" if row["digest"] else "pending",
+             uuid.uuid4().hex[:25], now, now),
         )
-    return len(channels)
+        queued += 1
+    return queued

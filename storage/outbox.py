@@ -14,8 +14,9 @@ from storage.db import Database, utcnow
 
 _DUE = (
     "SELECT o.id, o.event_id, o.guild_id, o.channel_id, o.state, o.attempts, o.nonce"
-    " FROM outbox o WHERE o.state IN ('pending', 'sending')"
-    " AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) ORDER BY o.id LIMIT ?"
+    " FROM outbox o JOIN story_events e ON e.id = o.event_id LEFT JOIN claims c ON c.id = e.claim_id"
+    " WHERE o.state IN ('pending', 'sending')"
+    " AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) ORDER BY c.published, o.id LIMIT ?"
 )
 
 

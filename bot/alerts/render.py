@@ -187,3 +187,38 @@ def feed_health_lines(rows: list[dict[str, Any]]) -> list[str]:
             line += f" · paused: {row['paused_reason']} (resume with `feeds resume {row['id']}`)"
         lines.append(line + f"\n    {row['url']}")
     return lines
+
+
+STORIES_PER_PAGE = 5
+
+
+def timeline_pages(person: str, subtitle: str, stories: list[StoryView]) -> list[dict[str, Any]]:
+    """The timeline as embeds, oldest first, a few stories per page (the paginator flips them)."""
+    if not stories:
+        return [fit_embed({"title": escape(f"Timeline: {person}"), "description": "No stories yet.", "fields": []})]
+    pages = []
+    total = (len(stories) + STORIES_PER_PAGE - 1) // STORIES_PER_PAGE
+    for number, start in enumerate(range(0, len(stories), STORIES_PER_PAGE), 1):
+        fields = []
+        for story in stories[start : start + STORIES_PER_PAGE]:
+            kinds = " → ".join(KIND_LABEL.get(k, k) for k in story.kinds_seen) or KIND_LABEL.get(story.kind, story.kind)
+            with_whom = f" · {story.counterpart}" if story.counterpart else ""
+            reports = []
+            for report in story.reports[:4]:
+                label = escape(source_line(report))
+                link = f" [link]({report.link.replace(')', '%29')})" if report.link and report.link.startswith("http") else ""
+                reports.append(f"{day(report.published)} · {KIND_LABEL.get(report.kind, report.kind)} · {label}{link}")
+            if len(story.reports) > 4:
+                reports.append(f"… {len(story.reports) - 4} more")
+            fields.append({
+                "name": escape(f"{day(story.first_seen_at)} — {kinds}{with_whom}"),
+                "value": "\n".join(reports) + f"\n*{corroboration(story)}*",
+                "inline": False,
+            })
+        pages.append(fit_embed({
+            "title": escape(f"Timeline: {person}"),
+            "description": escape(subtitle),
+            "fields": fields,
+            "footer": {"text": f"page {number} of {total} · oldest first"},
+        }))
+    return pages

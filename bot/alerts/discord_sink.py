@@ -1,0 +1,65 @@
+"""Posts outbox alerts to Discord channels and turns Discord's errors into outbox outcomes."""
+
+from __future__ import annotations
+
+import logging
+
+import discord
+
+from bot.alerts.deliver import SendResult
+from bot.alerts.render import alert_embed, clip
+from bot.models import AlertView
+from cogs.ui import alert_buttons
+
+log = logging.getLogger(__name__)
+
+
+class DiscordSink:
+    def __init__(self, client: discord.Client, notice_channel: dict[int, int] | None = None) -> None:
+        self.client = client
+        self.notice_channel = notice_channel or {}  # guild id -> the channel set with /alerts channel
+
+    async def _channel(self, channel_id: int) -> discord.abc.Messageable:
+        channel = self.client.get_channel(channel_id)
+        if channel is None:
+            channel = await self.client.fetch_channel(channel_id)
+        assert isinstance(channel, discord.abc.Messageable)
+        return channel
+
+    async def send(self, guild_id: int, channel_id: int, view: AlertView, nonce: str) -> SendResult:
+        try:
+            channel = await self._channel(channel_id)
+            # A nonce makes discord.py send enforce_nonce: a resend after a crash returns the first post.
+            message = await channel.send(
+                embed=discord.Embed.from_dict(alert_embed(view)),
+                view=alert_buttons(view.story.entity_id),
+                nonce=nonce,
+                allowed_mentions=discord.AllowedMentions.none(),
+            )
+            return SendResult(message_id=str(message.id))
+        except discord.NotFound:
+            return SendResult(channel_lost="the channel no longer exists")
+        except discord.Forbidden:
+            return SendResult(channel_lost="the bot lost permission to post there")
+        except discord.RateLimited as error:
+            return SendResult(retry_after=error.retry_after, error="rate limited")
+        except discord.HTTPException as error:
+            return SendResult(error=f"Discord HTTP {error.status}: {clip(str(error.text), 200)}")
+
+    async def channel_lost(self, guild_id: int, channel_id: int, reason: str) -> None:
+        """Tell the server once, where the bot still can: its alerts channel or system channel."""
+        guild = self.client.get_guild(guild_id)
+        if guild is None:
+            return
+        candidates = [self.client.get_channel(self.notice_channel.get(guild_id, 0)), guild.system_channel]
+        text = (f"claimwatch can no longer post alerts in <#{channel_id}>: {reason}. Its follows are paused; "
+                "fix the channel's permissions and run /follow there again to resume.")
+        for channel in candidates:
+            if channel is None or getattr(channel, "id", None) == channel_id:
+                continue
+            try:
+                await channel.send(text, allowed_mentions=discord.AllowedMentions.none())  # type: ignore[union-attr]
+                return
+            except discord.HTTPException:
+                continue
+        log.warning("could not tell guild %s that channel %s was lost", guild_id, channel_id)

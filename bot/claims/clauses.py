@@ -1,0 +1,218 @@
+"""Clauses of a frame and which person each trigger is about.
+
+Headlines pack two stories into one line ("Regragui departs as Morocco appoint Ouahbi",
+"United target Diouf and confirm new Mainoo contract"); a trigger binds only to a person in
+its own clause. A clause with a trigger but nobody in it ("... and extending his stay")
+borrows the subject of the clause before.
+"""
+
+from __future__ import annotations
+
+from bot.claims.kinds import Frame, Trigger
+from bot.claims.lexicon import NON_SUBJECT_ROLES
+from bot.claims.people import Person
+
+_HARD = frozenset({";", "|", "—", "–", "-", "(", ")", "•"})
+_SOFT = frozenset({"but", "while", "whereas", "although", "though", "amid", "despite", "after",
+                   "before", "who", "which", "whom", "whose", "having", "since", "when", "where",
+                   "as", "and", "because", "so", "until", "following"})
+_ROLE_AFTER_AS = frozenset({"a", "an", "the", "new", "interim", "caretaker", "permanent", "head",
+                            "manager", "coach", "boss", "his", "her", "their", "part", "replacement",
+                            "next", "its", "full", "long", "technical",
+                            "@c", "first", "assistant", "player", "captain", "director", "sporting"})
+_ROLE_NOUNS = frozenset({"manager", "coach", "boss", "head", "head coach", "'s", "interim", "captain",
+                         "player", "signing", "target", "director", "candidate", "frontrunner",
+                         "front runner", "option", "replacement", "successor", "contender",
+                         "favourite", "choice", "priority", "job", "role", "post", "caretaker"}
+                        | NON_SUBJECT_ROLES)
+_NOT_GERUND = frozenset({"according", "including", "bring", "thing", "something", "nothing",
+                         "everything", "anything", "morning", "evening", "spring", "king"})
+_BACKGROUND_OPEN = frozenset({"who", "which", "whom", "whose", "having", "since"})
+_PAST_MOVES = frozenset({"joined", "signed", "moved", "arrived", "left", "rejoined", "spent",
+                         "expired", "sacked", "dismissed", "fired", "resigned", "departed", "quit"})
+_PAST_NOUNS = frozenset({"exit", "departure", "sacking", "dismissal", "resignation", "move"})
+_AFTER_OPEN = frozenset({"after", "following", "since"})
+_TIME_PAST = frozenset({"ago", "previously", "formerly", "once", "former", "last"})
+_MANAGER_WORDS = frozenset({"manager", "coach", "head coach", "boss", "job", "hot seat", "charge",
+                            "candidate", "frontrunner", "front runner", "appoint", "appoints",
+                            "appointed", "appointment", "interim", "caretaker", "managerial",
+                            "coaching", "bench", "sacked", "sack", "sacks", "dugout", "tenure",
+                            "reign", "successor", "replace", "succeed", "vacancy", "managerless"})
+
+
+def clauses(fr: Frame, unit_person: dict[int, Person], unit_club: dict[int, object]) -> list[range]:
+    """Split the frame's units into clauses at separators and clause-opening words."""
+    units = fr.units
+    n = len(units)
+    cuts = [0]
+    for u in range(1, n):
+        word = units[u][2]
+        nxt = units[u + 1][2] if u + 1 < n else ""
+        cut = False
+        if word in _HARD:
+            cut = True
+        elif word in _SOFT:
+            if word == "as":
+                nxt2 = units[u + 2][2] if u + 2 < n else ""
+                cut = nxt == "@p" or (nxt not in _ROLE_AFTER_AS and nxt != "@c") or (
+                    nxt == "@c" and nxt2 not in _ROLE_NOUNS
+                )
+            elif word == "and":
+                cut = nxt not in {"@p", "@c", "@s", "'s", "his", "her"} and units[u - 1][2] not in {"@c"}
+            else:
+                cut = True
+        elif word == "," and nxt.endswith("ing") and nxt not in _NOT_GERUND:
+            cut = True  # ", dismissing reports ...": a participle clause
+        elif word == "," and nxt == "@c" and u + 2 < n and units[u + 2][2] == "'s":
+            cut = True  # "Barcelona sign Adeyemi, Monaco's Bamba set for Newcastle"
+        elif word == "," and nxt in _SOFT | {"@p"} and nxt not in {"and"}:
+            cut = nxt != "@p" or any(units[k][2] == "@p" for k in range(cuts[-1], u))
+        if cut and u > cuts[-1]:
+            cuts.append(u)
+    cuts.append(n)
+    return [range(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def background(fr: Frame, clause: range) -> bool:
+    """A past move told as background: "who joined from Porto in 2021", "signed last year"."""
+    words = [fr.units[u][2] for u in clause]
+    if not words:
+        return True
+    past = any(w in _PAST_MOVES for w in words)
+    if words[0] in _BACKGROUND_OPEN and past:
+        return True
+    if words[0] in _AFTER_OPEN and (past or any(w in _PAST_NOUNS for w in words)):
+        return True  # "after his departure from Madrid", "after he was sacked"
+    return past and ("@y" in words or any(w in _TIME_PAST for w in words))
+
+
+def role_words(fr: Frame, clause: range, unit_person: dict[int, Person]) -> str:
+    """Manager when the clause speaks of a job and holds one person only."""
+    persons = [u for u in clause if u in unit_person]
+    if len(persons) != 1:
+        return "player"
+    words = {fr.units[u][2] for u in clause}
+    return "manager" if words & _MANAGER_WORDS else "player"
+
+
+def _skip(fr: Frame, u: int) -> bool:
+    """Units a binding may look past: clubs, possessives, role nouns, articles."""
+    return fr.units[u][2] in {"@c", "'s", "the", "a", "an", "his", "her", "their", "new", "star",
+                              "defender", "midfielder", "forward", "striker", "winger",
+                              "goalkeeper", "keeper", "boss", "manager", "coach", "head coach",
+                              "head", "full back", "centre back", "center back", "playmaker",
+                              "captain", "youngster", "teenager", "wonderkid", "ace", "talent",
+                              "target", "left back", "right back", "attacker", "for", "over",
+                              "on", "of", "in", "to", "sign", "signing", "@m", "bid", "offer",
+                              "move", "deal", "'", "‘", "’", "\"", "interim",
+                              "caretaker", "former", "ex", "veteran", "loanee", "player", "@s",
+                              "with", "from", "by", "about", "between", ":", "make", "bring",
+                              "assistant"}
+
+
+def bind(
+    fr: Frame,
+    clause: range,
+    unit_person: dict[int, Person],
+    trigs: list[Trigger],
+    borrowed: int | None = None,
+) -> list[tuple[Trigger, int]]:
+    """(trigger, person unit) pairs for the clause's un-negated triggers.
+
+    `borrowed` is the subject of the previous clause, used when this one names nobody.
+    """
+    lo, hi = clause.start, clause.stop
+    out: list[tuple[Trigger, int]] = []
+    persons = [u for u in clause if u in unit_person]
+    for t in trigs:
+        if t.negated or t.start < lo or t.start >= hi:
+            continue
+        if not persons:
+            speech = any(fr.units[u][2] in _SPEECH for u in range(lo, t.start))
+            if borrowed is not None and not speech and fr.units[lo][2] in {"and", ",", "as", "after", "before", "while", "amid"}:
+                out.append((t, borrowed))
+            continue
+        inside = [u for u in persons if t.start <= u < t.end]
+        after = _after(fr, t.end, hi, unit_person)
+        before = _before(fr, t.start, lo, unit_person)
+        if inside:
+            chosen = inside[:1]
+        elif t.direction == "after":
+            chosen = after
+        elif t.direction == "before":
+            chosen = before
+        elif t.direction == "near":
+            chosen = after or before
+        else:  # near_before
+            chosen = before or after
+        out.extend((t, u) for u in chosen)
+    return out
+
+
+def _after(fr: Frame, start: int, hi: int, unit_person: dict[int, Person]) -> list[int]:
+    found: list[int] = []
+    u = start
+    while u < hi and u - start <= 6:
+        if u in unit_person:
+            found.append(u)
+            # "eye Konaté and Salah", "signed X from Lorient and Y from Leverkusen": a list
+            # of people shares the trigger.
+            v = u + 3 if u + 2 < hi and fr.units[u + 1][2] == "from" and fr.units[u + 2][2] == "@c" else u + 1
+            if v + 1 < hi and fr.units[v][2] in {"and", ","} and v + 1 in unit_person:
+                u = v + 1
+                continue
+            return found
+        if not _skip(fr, u):
+            # "chase released full-back Walker": an adjective before a role noun and a name.
+            ahead = [fr.units[w][2] for w in range(u + 1, min(u + 3, hi))]
+            if not (fr.units[u][2].isalpha() and any(w in _ROLE_SKIP for w in ahead)):
+                return found
+        u += 1
+    return found
+
+
+_ROLE_SKIP = frozenset({"defender", "midfielder", "forward", "striker", "winger", "goalkeeper",
+                        "keeper", "full back", "centre back", "center back", "playmaker", "captain",
+                        "left back", "right back", "attacker", "youngster", "coach", "boss",
+                        "manager", "teenager", "star"})
+
+
+_SPEECH = frozenset({"says", "said", "insists", "insisted", "claims", "claimed", "admits",
+                     "admitted", "believes", "reveals", "revealed", "confirms", "thinks", "feels"})
+_SPOKESMEN = frozenset({"agent", "representative", "representatives", "camp", "entourage",
+                        "father", "adviser", "advisor", "lawyer", "agency"})
+_PREPOSITIONS = frozenset({"to", "in", "at", "into", "from", "of", "with", "by"})
+_PRONOUNS = frozenset({"we", "they", "it", "you", "i ve", "we ve", "they ve", "we re", "they re"})
+
+
+def _before(fr: Frame, end: int, lo: int, unit_person: dict[int, Person]) -> list[int]:
+    """The nearest person before the trigger who can be its subject (not "flies to London")."""
+    u = end - 1
+    while u >= lo and end - u <= 9:
+        if fr.units[u][2] in _PRONOUNS:
+            return []
+        possessive = u + 1 < len(fr.units) and fr.units[u + 1][2] == "'s"
+        if u in unit_person and (u == 0 or fr.units[u - 1][2] not in _PREPOSITIONS or (possessive and end - u <= 3)):
+            owner = fr.units[u + 2][2] if u + 2 < len(fr.units) else ""
+            if possessive and end - u > 4 and owner not in _SPOKESMEN:
+                return []  # "Postecoglou's high line is leaving ...": the line leaves
+            found = [u]
+            while u - 2 >= lo and fr.units[u - 1][2] in {"and", ","} and u - 2 in unit_person:
+                u -= 2  # "Dyche and Silva are among the contenders"
+                found.append(u)
+            return found
+        u -= 1
+    return []
+
+
+def not_a_subject(fr: Frame, clause: range) -> bool:
+    """ "steps down as Tottenham chairman": the job is not a player's or a manager's."""
+    words = [fr.units[u][2] for u in clause]
+    for i, w in enumerate(words[:-1]):
+        if w == "as":
+            rest = [x for x in words[i + 1 : i + 4] if x not in {"@c", "'s", "the", "a", "club"}]
+            if rest and rest[0] in NON_SUBJECT_ROLES:
+                return True
+    return False
+
+

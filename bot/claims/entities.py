@@ -1,0 +1,140 @@
+"""Club and source mentions: one Aho-Corasick automaton over the gazetteer's names.
+
+Matches run on the sentence's key string (token keys joined by one space) and count only
+when they start and end on token edges; overlapping matches keep the longest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache
+
+import ahocorasick
+
+from bot.claims import gazetteer
+from bot.claims.lexicon import WEAK_DEFAULTS
+from bot.claims.text import Token, key
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    kind: str  # "club" | "source"
+    name: str  # canonical name
+    start: int  # token index, inclusive
+    end: int  # token index, exclusive
+    weak: bool = False
+    national: bool = False
+    candidates: tuple[str, ...] = ()  # a weak alias shared by several clubs names them all
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    kind: str
+    name: str
+    weak: bool
+    national: bool
+    exact: str | None = None  # an acronym alias ("AS", "BBC") must match its own case
+
+
+@cache
+def _automaton() -> ahocorasick.Automaton:
+    table: dict[str, list[_Entry]] = {}
+
+    def add(alias: str, entry: _Entry) -> None:
+        k = key(alias)
+        if len(alias) <= 5 and alias.isupper():
+            entry = replace(entry, exact=alias)
+        if k and entry not in table.setdefault(k, []):
+            table[k].append(entry)
+
+    for club in gazetteer.clubs():
+        for alias in (club.name, *club.aliases):
+            add(alias, _Entry("club", club.name, False, club.national))
+        for alias in club.weak_aliases:
+            add(alias, _Entry("club", club.name, True, club.national))
+    for source in gazetteer.sources():
+        for alias in (source.name, *source.aliases):
+            add(alias, _Entry("source", source.name, False, False))
+    auto = ahocorasick.Automaton()
+    for k, entries in table.items():
+        # A shared weak alias lists its usual reading first ("Madrid" -> Real Madrid).
+        usual = WEAK_DEFAULTS.get(k)
+        entries.sort(key=lambda e: (e.kind != "club", e.name != usual))
+        # A strong reading of an alias beats a weak one of the same text.
+        strong = [e for e in entries if not e.weak]
+        auto.add_word(k, (len(k), tuple(strong or entries)))
+    auto.make_automaton()
+    return auto
+
+
+def key_string(tokens: list[Token]) -> tuple[str, dict[int, int], dict[int, int]]:
+    """Join token keys; map each token's start and end offsets back to its index."""
+    parts: list[str] = []
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
+    pos = 0
+    for i, tok in enumerate(tokens):
+        if tok.key == ".":  # "St. Pauli" matches "st pauli"
+            continue
+        starts[pos] = i
+        parts.append(tok.key)
+        pos += len(tok.key)
+        ends[pos] = i + 1
+        pos += 1
+    return " ".join(parts), starts, ends
+
+
+def find(tokens: list[Token]) -> list[Mention]:
+    """Club and source mentions in one sentence, longest first, never overlapping."""
+    text, starts, ends = key_string(tokens)
+    found: list[tuple[int, int, tuple[_Entry, ...]]] = []
+    for end_char, (length, entries) in _automaton().iter(text):
+        start_char = end_char - length + 1
+        if start_char in starts and end_char + 1 in ends:
+            found.append((starts[start_char], ends[end_char + 1], entries))
+    found.sort(key=lambda f: (f[0] - f[1], f[0]))
+    taken: set[int] = set()
+    out: list[Mention] = []
+    for start, end, entries in found:
+        if taken.intersection(range(start, end)):
+            continue
+        # All-lower-case text ("the reds", "real", "as") is prose, not a name.
+        if not any(t.is_cap or t.text[0].isdigit() for t in tokens[start:end]):
+            continue
+        if entries[0].weak and start > 0 and tokens[start - 1].is_cap and tokens[start - 1].is_word \
+                and not taken.intersection({start - 1}):
+            continue  # "London City", "Orlando City": part of a name the gazetteer lacks
+        written = " ".join(t.text for t in tokens[start:end])
+        entries = tuple(e for e in entries if e.exact is None or e.exact == written)
+        if not entries:
+            continue
+        taken.update(range(start, end))
+        first = entries[0]
+        clubs = tuple(e.name for e in entries if e.kind == "club")
+        out.append(
+            Mention(
+                first.kind if not clubs else "club",
+                clubs[0] if clubs else first.name,
+                start,
+                end,
+                weak=first.weak,
+                national=first.national,
+                candidates=clubs if first.weak else (),
+            )
+        )
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+@cache
+def source_names() -> frozenset[str]:
+    """Folded keys of every source name and alias: journalists are never subjects."""
+    return frozenset(key(a) for s in gazetteer.sources() for a in (s.name, *s.aliases))
+
+
+def canonical_club(text: str | None) -> str | None:
+    """A club's canonical name, or the text itself when the gazetteer does not know it."""
+    if not text:
+        return text
+    club = gazetteer.club_named(text)
+    return club.name if club else text

@@ -1,0 +1,208 @@
+"""Which development a clause asserts: verb and noun patterns over a slotted frame.
+
+A sentence becomes a *frame*: its token keys with entities replaced by slots (`@c` club,
+`@p` person, `@s` source, `@m` money, `@y` year). Patterns read the frame, so "Real Madrid
+table £60m bid for Liverpool's Konaté" is `@c table @m bid for @c 's @p`. Each pattern
+names a kind and where its person stands: `after` the trigger (the club acts on the person),
+`before` it (the person acts), or `near` (either side, after first).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from bot.claims.lexicon import PLAYER_ROLES
+
+_NEG = re.compile(r"\b(?:not|no|never|n t|without|nor|against|fail(?:s|ed|ing)? to|pull(?:s|ed|ing)? out of|end(?:s|ed|ing)? speculation (?:about|over|of)|given up on|give up on|gave up on|rather than|instead of|refus(?:e|es|ed|ing)(?: to)?|hasn t|haven t|won t|isn t|aren t|fail|failed|fails|deny|denies|denied|ruled out|rule out|rules out)\s(?:\S+\s){0,3}$")
+_NOT_DEAL = r"(?<!sponsorship )(?<!kit )(?<!tv )(?<!broadcast )(?<!broadcasting )(?<!commercial )(?<!shirt )(?<!partnership )(?<!naming )(?<!trade )(?<!stadium )(?<!peace )(?<!media )(?<!boot )(?<!supply )(?<!rights )"
+
+_W = r"(?:\S+ )"  # any one unit and its space
+
+
+def _p(rx: str) -> re.Pattern[str]:
+    return re.compile(rx)
+
+
+# (kind, pattern, direction). Order matters only for overlapping matches of equal length.
+PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    # --- denial -------------------------------------------------------------------------
+    ("denial", _p(r"\bnot for sale\b|\bnot (?:be )?(?:sold|leaving|available)\b"), "near_before"),
+    ("denial", _p(r"\brul(?:e|es|ed|ing) out (?:an? |any )?(?:@c )?(?:move|exit|return|switch|transfer|sale|departure|leaving|joining|deal|summer move|january move)\b"), "near"),
+    ("denial", _p(r"\brul(?:e|es|ed|ing) (?:@p )?out (?:of )?(?:an? |any )?(?:@c )?(?:move|exit|return|switch|transfer|sale|departure|leaving|joining|deal)\b"), "near"),
+    ("denial", _p(r"\b(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed)?|play(?:s|ed)? down|shut(?:s)? down|quash(?:es|ed)?|laugh(?:s|ed)? off|brush(?:es|ed)? off|pour(?:s|ed)? cold water on) (?:the )?(?:@c |@p |@p 's |his |her |reported |recent |any )?(?:interest|links?|reports?|rumou?rs?|speculation|claims?|talk of (?:an? )?(?:move|exit|switch)|exit talk|transfer talk|talk(?! of)|approach|contact)\b"), "near"),
+    ("denial", _p(r"\bhappy (?:where i am|at @c|here|to stay)\b|\bi m (?:fine|happy|staying|not leaving|going nowhere) (?:at @c|here)?|\b(?:is|am|are|he s) (?:staying|not leaving|going nowhere)\b|\b(?:staying put|stay put|going nowhere|no intention of leaving|will not leave|won t leave|not going anywhere|committed to @c|decision to stay|refus(?:es|ed|ing) to leave|will stay at @c)\b"), "near_before"),
+    ("denial", _p(r"\bno (?:pre )?(?:agreement|deal) (?:\S+ ){0,2}?(?:with|agreed|struck|done|in place)\b|\bnot an option\b|\bnothing to do with me\b|\bfully committed\b|\bsee out (?:his|her|my|the) contract\b|\bis my home\b|\bno interest in leaving\b|\bwon t let (?:him|her) go\b|\bsnub(?:s|bed)? (?=@c)|\bturn(?:s|ed|ing)? down (?:an? )?(?:move|switch) to\b|\b(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?) (?:\S+ ){0,2}?(?:pre agreement|agreement|deal)\b"), "near_before"),
+    ("denial", _p(r"\bsays? no to\b|\bturn(?:s|ed)? down (?:@c |the )?(?:job|role|approach|move|chance)\b|\bnot interested in (?:an? )?(?:move|switch|joining|rumou?rs|@c)\b"), "before"),
+    # --- departure ----------------------------------------------------------------------
+    ("departure", _p(r"\b(?:sack|sacks|fire|fires|dismiss|dismisses|axe|axes|oust|ousts) (?:(?:manager|coach|head coach|boss|interim|caretaker) )*(?=@p)"), "after"),
+    ("departure", _p(r"\b(?:sacked|fired|dismissed|axed|ousted|relieved of (?:his |her )?duties)\b"), "near_before"),
+    ("departure", _p(r"\b(?:resign(?:s|ed|ing|ation)?|step(?:s|ped|ping)? down|quit(?:s|ting)?|walk(?:s|ed)? away|depart(?:s|ed|ure|ing)?|(?<!cup )(?<!tournament )(?<!round )(?<!competition )(?<!euro )(?<!euros )(?<!league )(?<!final )(?<!stage )(?<!play off )exit(?:s|ed|ing)?(?! (?:\S+ ){0,2}?(?:game|match|tournament|competition|cup|interview|poll|room)\b)|part(?:s|ed|ing)? (?:ways|company)|mutual consent|released(?! (?:\S+ ){0,2}@p)|let go|walk(?:s|ing)? away|(?:heads?|heading) for (?:the )?(?:@c )?exit)\b"), "near_before"),
+    ("departure", _p(r"\b(?:leave|leaves|leaving)\b(?! (?:\S+ ){0,2}?(?:out|@p|early|pitch|field|fans|him|them|it|us|questions|camp|squad|press|news|training|hospital|game|match|bench|tunnel|letter|party|message|speech|video|do|ceremony)\b)(?!(?: \S+){1,3} (?:with an?|in tears|exposed|reeling|stunned|sweating|short|needing|without)\b)"), "before"),
+    ("departure", _p(r"\b(?:reject(?:s|ed|ing)?|turn(?:s|ed|ing)? down|snub(?:s|bed)?|refus(?:e|es|ed|ing) to sign) (?:an? |the |his |her )?(?:\S+ )?(?:new|fresh|improved|extended) (?:\S+ ){0,2}?(?:contract|deal|terms)\b"), "near_before"),
+    ("departure", _p(r"\b(?:contract (?:expires|expiring|runs out|ends|ending|is up)|out of contract|final (?:year|months?|season) of (?:his |her |a )?(?:@c )?contract|transfer request|wants? (?:to leave|out|a move away|away)|(?:ask|asks|asked) to leave|push(?:es|ing)? for (?:an? )?(?:exit|move away)|decision to leave(?! out)|says? (?:goodbye|farewell)|bids? (?:\S+ ){0,3}?farewell|(?:run|runs|running) down (?:his|her) (?:deal|contract))\b"), "near_before"),
+    # --- contract extension -------------------------------------------------------------
+    ("contract_extension", _p(r"\b(?:(?:sign|signs|signed|signing|agree|agrees|agreed|agreeing|pen|pens|penned|set for|close to agreeing) (?:an? )?)?(?:new|fresh|improved|bumper|lucrative|updated|extended) (?:(?:@c|@p|@y|\S+) ){0,3}?" + _NOT_DEAL + r"(?:contract|deal|terms)\b(?! to join)"), "near_before"),
+    ("contract_extension", _p(r"\b(?:extend(?:s|ed|ing)?|renew(?:s|ed|ing)?) (?:(?:his|her|@c|@c 's) )?(?:\S+ ){0,2}?(?:contract|deal|stay|terms|spell|agreement)\b|\bcontract (?:extension|renewal)\b|\b(?:(?:sign|signs|signed|agree|agrees|agreed|pen|pens) (?:an? |his |her )?(?:\S+ ){0,2}?)?extension\b|\bcommit(?:s|ted)? (?:his |her )?(?:long term )?future\b|\brenewal\b"), "near_before"),
+    # --- loan ---------------------------------------------------------------------------
+    ("loan", _p(r"\b(?:loan|loans|loaned|loaning)(?: out)? (?=@p)|\bloan (?:move|deal|switch|bid|offer|offers|approach|exit|spell|return|agreement)\b|\b(?:season long|six month|short term|temporary) (?:loan|move|switch|deal)\b|\bloaning out\b|\b(?:leave|leaves|join|joins|joined|move|moves|go|goes|head|heads|sent|send|sends|return|returns|rejoin|rejoins) (?:\S+ ){0,3}?on (?:a )?loan\b(?! from)|(?<!\S)@p (?:has been |have been |was |is |will be |to be )?loaned\b"), "near_before"),
+    # --- medical ------------------------------------------------------------------------
+    ("medical", _p(r"\bmedical\b(?! (?:staff|team|emergency|condition|department|treatment|attention|reasons|care|centre|center|records|issue|issues|problem|problems|grounds|advice|experts?|officials?|personnel|room|bulletin|update)\b)"), "near_before"),
+    # --- completed ----------------------------------------------------------------------
+    ("completed", _p(r"\b(?:complete[sd]?|completing|seal(?:s|ed)?|finali[sz]e[sd]?|wrap(?:s|ped)? up) (?:an? |the |his |her )?(?:@m |@c |\S+ ){0,2}?(?:move|switch|transfer|deal|signing|return)\b"), "near_before"),
+    ("completed", _p(r"\b(?:sign|signs|signed|re sign|re signs)\b(?! (?:of|off|up|anyone|anybody|someone|somebody|players|reinforcements|autographs?)\b)|\b(?:land|lands|landed|secure|secures|secured|capture|captures|captured|snap up|snaps up|snapped up|bring in|brings in|brought in)\b(?= (?:@c 's |\S+ ){0,2}@p)"), "near"),
+    ("completed", _p(r"\b(?:confirm(?:s|ed)?|announce[sd]?|complete[sd]?|completing|seal(?:s|ed)?|wrap(?:s|ped)? up|finali[sz]e[sd]?) (?:the |a |an |his |her )?(?:@m |@p |@p 's |@c |\S+ ){0,3}?(?:signings?|deals? for|moves? for|transfers? of|capture)\b|\bnam(?:e|es|ed|ing) (?:\S+ ){0,3}?@p as (?:his|her|their) (?:replacement|successor)\b|\breturn(?:s|ing)? as (?:\S+ )?(?:manager|coach|head coach|boss)\b|\bnam(?:e|es|ed|ing) (?:@c )?(?:\S+ )?(?:@p )?(?:as )?(?:the )?(?:new |interim |permanent )?(?:@c )?(?:manager|coach|head coach|boss)\b"), "near"),
+    ("completed", _p(r"\b(?:join|joins|joined|joining|rejoin|rejoins|rejoined|rejoining)\b"), "near_before"),
+    ("completed", _p(r"\b(?:appoint(?:s|ed|ing)?|appointment of|hire[sd]?|hiring|unveil(?:s|ed)?|confirm(?:s|ed)? (?:@p )?as (?:the )?(?:new |interim |permanent )?(?:@c )?(?:manager|coach|head coach|boss|signing)|take[sn]? (?:over|charge) (?:at|of)|took (?:over|charge) (?:at|of)|land(?:s|ed)? (?:\S+ ){0,3}(?:job|role|post) as|(?<!a )(?<!the )(?<!his )(?<!her )(?:move|moves|switch|switches|return|returns) to @c|mak(?:e|es|ing) (?:an? |the )?(?:\S+ )?(?:move|switch) to @c)\b"), "near"),
+    # --- agreement ----------------------------------------------------------------------
+    ("agreement", _p(r"\b(?:verbal(?:ly)? )?agree(?:s|d|ing)? (?:an? |the )?(?:@m |\S+ ){0,2}?(?:fee|fees|terms|personal terms|deal|agreement|transfer|move|switch|to join|to sign|to take|to become|to move|to manage)\b"), "near"),
+    ("agreement", _p(r"\baccept(?:s|ed|ing)? (?:\S+ ){0,4}?(?:bid|offer|proposal)s?\b"), "near"),
+    ("agreement", _p(r"\b(?:reach(?:es|ed)?|strike[s]?|struck|finali[sz]e[sd]?) (?:an? |the )?(?:\S+ ){0,2}?(?:agreement|deal)\b|\b(?:fee|terms|deal|agreement) (?:\S+ ){0,2}?(?:agreed|reached|struck|in place|done)\b|\bhere we go\b|\bagreement in principle\b|\bdeal done\b|\bsubject to (?:an? )?medical\b|\bverbal agreement\b"), "near"),
+    # --- bid ----------------------------------------------------------------------------
+    ("bid_rejected", _p(r"\b(?:reject(?:s|ed|ing)?|turn(?:s|ed)? down|rebuff(?:s|ed)?|knock(?:s|ed)? back|snub(?:s|bed)?|decline[sd]?|refuse[sd]?) (?:(?:\S+ ){0,4}?)(?:bid|offer|approach|proposal)s?\b|\b(?:bid|offer|approach)s? (?:\S+ ){0,4}?(?:rejected|turned down|rebuffed|knocked back|snubbed|declined)\b"), "near"),
+    ("bid", _p(r"\b(?:table[sd]?|tabling|submit(?:s|ted)?|lodge[sd]?|launch(?:es|ed)?|make[s]?|made|prepar(?:e|es|ed|ing)|mull(?:s|ing)?|readying|ready|send[s]?|sent|plan(?:s|ning)?|improve[sd]?) (?:(?:an?|the|their|fresh|new|formal|opening|improved|first|second|third|official|club record|record|bumper|@m|@c|\S+) ){0,3}?(?:bid|offer)s?\b(?! (?:to|farewell)\b)"), "near"),
+    ("bid", _p(r"(?<!contract )(?:@m |(?:opening|improved|fresh|formal|first|second|third|official|club record|record|bumper|verbal|written) )(?:\S+ )?(?:bid|offer)s?\b(?! (?:to|farewell)\b)|\bbids? (?:of @m |worth @m )?for (?=(?:@c 's |\S+ ){0,2}@p)|\boffer(?:s|ed)? @m\b|\b(?:trigger|activate|meet|pay)(?:s|ed|ing)? (?:\S+ ){0,3}?release clause\b"), "near"),
+    # --- talks --------------------------------------------------------------------------
+    ("talks", _p(r"\b(?:talks(?! (?:about|up|through|tactics|of)\b)|negotiations?|negotiating|negotiate[sd]?|discussions|in contact|make contact|made contact|makes contact|contact with|approach(?:es|ed)? (?=@c|@p|for|to|over)|(?:an?|first|formal|fresh|shock|opening|initial) approach|enquir(?:y|ies|ed|e|es)|inquir(?:y|ies|ed|e|es)|clos(?:e|es|ing) in on|nears (?:an? )?(?:@c )?(?:move|switch|deal|agreement|exit)|close to (?:signing|a deal|deal|completing|joining|a move|an agreement)|permission to speak|in discussions|sound(?:s|ed|ing)? out|(?:have |has )?spoken to|speak(?:s|ing)? to|open(?:s|ed)? (?:a )?dialogue|edg(?:e|es|ing) (?:closer )?towards|close to (?:an? )?(?:@c )?(?:move|switch|return|exit|agreement)|nearing (?:an? )?(?:@c )?(?:move|switch|deal|agreement))\b"), "near"),
+    # --- interest -----------------------------------------------------------------------
+    ("interest", _p(r"\b(?:ask(?:s|ed|ing)? for|want|wants|wanted|covet|covets|admire|admires|eye|eyes|eyeing|eyed|monitor|monitors|monitoring|monitored|track|tracks|tracking|tracked|scout|scouts|scouting|scouted|chase|chases|chasing|pursue|pursues|pursuing|target|targets|targeting|targeting|plot|plots|plotting|consider|considers|considering|identify|identifies|identified|shortlist|shortlists|shortlisted|keen on|interested in|interest in|move for|swoop for|race for|battle for|pursuit of|push for|bid to sign|prepared to pay|ready to pay|ready to move for|could sign|set to sign|hope to sign|hoping to sign|want to sign|plan to sign|planning to sign|keep tabs on|monitoring the situation of|would like to bring) (?=(?:\S+ ){0,4}@p)(?!(?:\S+ ){0,4}to stay\b)"), "after"),
+    ("interest", _p(r"\b(?:targeted by|wanted by|linked with|linked to|links? (?:with|to)|on (?:the |their |a |@c 's )?(?:radar|shortlist|wishlist|list)|interest from|attracting interest|attracts interest|admirers|suitors|target for|candidate|candidates|frontrunner|front runner|favourite to (?:replace|succeed|take over|become|land|get)|in the running|in contention|contender|shortlisted|open to (?:an? )?(?:move|switch|joining)|emerges? as (?:an? )?(?:\S+ )?(?:option|target|candidate|contender)|keep(?:s|ing)? tabs on|set (?:their|his|its) sights on|in (?:the )?frame|contenders?|lead(?:s|ing)? (?:the )?race|regist(?:er|ers|ered) (?:an )?interest|tops? (?:his|their|its|the|@c 's) (?:\S+ )?(?:list|wishlist|shortlist)|(?:top|tops) of (?:his|their|@c 's) (?:\S+ )?(?:list|wishlist|shortlist)|under consideration|(?:@c )?shortlist|add(?:s|ed)? (?:\S+ ){0,4}?to (?:their|his|its|the) (?:\S+ )?(?:list|shortlist|wishlist))\b|(?<!\S)@p to @c \?"), "near_before"),
+    ("interest", _p(r"\b(?:want|wants|wanted|ask|asks|asked|hope|hopes|hoping|keen|eager|looking|look|plan|plans|planning|try|tries|trying|bid|attempt|attempts|push|pushing|desire|aim|aims|aiming|intend|intends|like|determined|prepared|ready|considering|consider|interested in|keen on|move|moves) (?:\S+ ){0,3}?to (?:sign|signing|land|bring in|recruit|lure|snap up|poach|re sign|reunite with|bring back)\b|\b(?:considering|interested in|keen on|eyeing|plotting|mulling) (?:signing|a move for|a swoop for|a bid for|an offer for|re signing|bringing)\b"), "after"),
+    ("interest", _p(r"(?<!\S)@c (?:interest|are keen|is keen|remain keen|remains keen|are interested|is interested|are admirers|are monitoring|are tracking|keen)\b|\b(?:make|made|makes|consider|considers|see|sees) @p (?:their|his|a|the) (?:\S+ ){0,2}?(?:target|priority|option|choice|signing)\b|\b(?:top|main|primary|summer|january|number one|no 1|dream|priority|key|prime) (?:\S+ )?target\b"), "near_before"),
+    ("interest", _p(r"\bwants? (?:an? )?(?:@c )(?:move|switch|transfer|return)\b|\b(?:dream|keen|eager|open) (?:on |to (?:make |secure )?)?(?:an? )?@c (?:move|switch|transfer|return)\b"), "before"),
+)
+
+# What follows the club slot tells its part: "a Real Madrid move" names the destination.
+_DEST_NOUNS = frozenset({"move", "switch", "transfer", "return", "swoop", "bid", "offer", "approach",
+                         "interest", "job", "post", "role", "links", "link", "talk", "talks",
+                         "move?", "offers", "bids", "contact", "target", "hot", "manager", "coach"})
+_FROM_AFTER = frozenset({"exit", "departure", "contract", "career", "stay", "spell", "future",
+                         "deal?", "exit?"})
+_FROM_BEFORE = frozenset({"from", "leave", "leaves", "leaving", "quit", "quits", "quitting",
+                          "exit", "exits", "depart", "departs", "left", "ex", "former"})
+_AFTER_POSSESSIVE = frozenset({"@p", "@c", "@m", "opening", "first", "second", "new", "improved",
+                               "latest", "fresh", "record", "formal", "final", "initial"})
+_BID_NOUNS = frozenset({"bid", "bids", "offer", "offers", "approach", "interest", "enquiry",
+                        "proposal", "approaches", "enquiries"})
+_RIVAL_BEFORE = frozenset({"beat", "beats", "beating", "hijack", "hijacks", "ahead", "than",
+                           "fend", "see", "sees", "off"})
+_TO_BEFORE = frozenset({"to", "join", "joins", "joined", "joining", "rejoin", "rejoins", "with",
+                        "for", "appoint", "appoints", "into"})
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    text: str
+    units: list[tuple[int, int, str]]  # (token start, token end, slot) per unit
+    offsets: list[int]  # char offset of each unit in `text`
+
+
+def frame(tokens_keys: list[str], slots: dict[int, tuple[int, str]]) -> Frame:
+    """Build a frame: `slots` maps a token index to (token end, slot name)."""
+    units: list[tuple[int, int, str]] = []
+    i, n = 0, len(tokens_keys)
+    while i < n:
+        if i in slots:
+            end, slot = slots[i]
+            units.append((i, end, slot))
+            i = end
+        else:
+            units.append((i, i + 1, tokens_keys[i]))
+            i += 1
+    offsets: list[int] = []
+    pos = 0
+    for _, _, word in units:
+        offsets.append(pos)
+        pos += len(word) + 1
+    return Frame(" ".join(u[2] for u in units) + " ", units, offsets)
+
+
+_NEGATED = {"departure": "denial", "agreement": "denial", "talks": "denial", "bid": "denial",
+            "completed": "denial", "contract_extension": "departure"}
+# Words in front that stop a pattern asserting anything: "offered a new contract".
+_UNASSERTED = {
+    "contract_extension": re.compile(r"\boffer(?:s|ed|ing)? (?:\S+ ){0,4}$"),
+    "completed": re.compile(r"\b(?:fail(?:s|ed)?|attempt(?:s|ed)?|trying|tries|try|bid|bids|talks|negotiations|approach|battle|fight|push|move|effort|plans?|hopes?|offer|(?<!win )(?<!wins )(?<!won )race) to $"),
+    "departure": re.compile(r"\bthreat(?:en|ens|ened|ening) to $"),
+}
+_LOAN = re.compile(r"\bloan(?:s|ed|ing)?\b")
+_LOAN_STATE = re.compile(r"\bon loan (?:from|at|with)\b|\b(?:his|her|a) loan (?:spell )?(?:at|with)\b")
+
+
+def loan_mood(fr: Frame) -> str:
+    """'move' when the sentence tells of a loan deal, 'state' for "on loan from X", else ''."""
+    if not _LOAN.search(fr.text):
+        return ""
+    stripped = _LOAN_STATE.sub(" ", fr.text)
+    return "move" if _LOAN.search(stripped) else "state"
+
+
+# When two kinds' patterns overlap with equal length, the more specific one (earlier) wins.
+_ORDER = ("denial", "bid_rejected", "loan", "contract_extension", "medical", "agreement",
+          "departure", "completed", "bid", "talks", "interest")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    kind: str
+    start: int  # unit indices, end exclusive
+    end: int
+    direction: str
+    negated: bool
+
+
+def triggers(fr: Frame) -> list[Trigger]:
+    """Every kind pattern found in the frame; a longer match hides shorter ones inside it."""
+    found: list[Trigger] = []
+    for kind, rx, direction in PATTERNS:
+        for m in rx.finditer(fr.text):
+            if m.end() <= m.start():
+                continue
+            start = bisect_right(fr.offsets, m.start()) - 1
+            end = bisect_right(fr.offsets, max(m.end() - 1, m.start()))
+            head = fr.text[: fr.offsets[start]]
+            if kind in _UNASSERTED and _UNASSERTED[kind].search(head):
+                continue
+            neg = kind != "denial" and bool(_NEG.search(head))
+            if neg and kind in _NEGATED:  # "will not leave" denies; "will not renew" departs
+                kind, neg = _NEGATED[kind], False
+            found.append(Trigger(kind, start, end, direction, neg))
+    found.sort(key=lambda t: (t.start - t.end, _ORDER.index(t.kind), t.start))
+    kept: list[Trigger] = []
+    for t in found:
+        if any(k.start < t.end and t.start < k.end for k in kept):
+            continue
+        kept.append(t)
+    return sorted(kept, key=lambda t: t.start)
+
+
+def club_part(fr: Frame, unit: int) -> str:
+    """'from' (the club left or held), 'to' (destination) or '' from the words around a club."""
+    before = fr.units[unit - 1][2] if unit > 0 else ""
+    before2 = fr.units[unit - 2][2] if unit > 1 else ""
+    after = fr.units[unit + 1][2] if unit + 1 < len(fr.units) else ""
+    k = unit - 1
+    while k >= 0 and fr.units[k][2] in {"and", ",", "@c", "'s"}:
+        k -= 1  # "Former Spain and Real Madrid coach": the whole list is former
+    if before in {"ex", "former"} or (k >= 0 and fr.units[k][2] in {"ex", "former"}):
+        return "former"
+    if (before in {"new", "fresh", "improved", "extended"} and after in {"deal", "contract", "terms"}) or after in PLAYER_ROLES:
+        return "from"  # "new Forest deal", "Arsenal captain": the club held
+    after2 = fr.units[unit + 2][2] if unit + 2 < len(fr.units) else ""
+    if before in _RIVAL_BEFORE:
+        return "former"  # "beat Newcastle to sign": a rival, not a party
+    if after == "'s" and after2 not in _AFTER_POSSESSIVE and after2 not in PLAYER_ROLES and after2 not in _DEST_NOUNS:
+        return "poss"  # "Newcastle's flight": maybe a party, maybe not (see parties)
+    if before == "from" and before2 in _BID_NOUNS:
+        return "to"  # "a bid from Arsenal": the bidder
+    if after in _FROM_AFTER or before in _FROM_BEFORE or (before == "the" and before2 in _FROM_BEFORE):
+        return "from"
+    if after in _DEST_NOUNS or before in _TO_BEFORE:
+        return "to"
+    if (before2, before) in {("focused", "on"), ("committed", "to"), ("remain", "at"), ("stay", "at")}:
+        return "at"  # "focused on Athletic Club": the club held
+    if before == "at":
+        # "his time at Chelsea", "his spell at Porto": the club held, not a destination.
+        return "from" if before2 in {"time", "spell", "stay", "career", "days", "years"} else "at"
+    return ""

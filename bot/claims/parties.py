@@ -1,0 +1,136 @@
+"""Counterpart and from_club for one bound trigger, from the words around each club.
+
+A club that acts ("Inter open talks", "Arsenal table a bid") is the club the move concerns;
+then any other club in a talks/bid/agreement clause is the seller ("with Atalanta"). A club
+tied to the person ("Porto's Costa", "Liverpool defender Konaté") or to a leaving word
+("from", "leave", "Chelsea exit") is the club left. Denials, departures and extensions read
+the acting club as the person's own club.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.claims import kinds
+from bot.models import LADDER
+
+if TYPE_CHECKING:
+    from bot.claims.extract import _Sentence
+
+_MOVE_KINDS = frozenset(LADDER) | {"loan"}
+_SELLER_KINDS = frozenset({"talks", "bid", "agreement"})
+_OWN_CLUB_KINDS = frozenset({"denial", "departure", "bid_rejected"})
+_SENDING = frozenset({"send", "sends", "sent", "sending", "loan", "loans", "loaned", "loaning",
+                      "sell", "sells", "sold", "selling", "let", "lets", "release", "releases"})
+
+
+def parties(
+    s: _Sentence,
+    clause: range,
+    trig: kinds.Trigger,
+    unit: int,
+    own: str | None,
+    role: str,
+    affiliation: dict[str, str],
+) -> list[tuple[str | None, str | None]]:
+    """(counterpart, from_club) pairs: one per counterpart, at least one."""
+    k = trig.kind
+    frm: list[str] = [own] if own else []
+    agents: list[str] = []
+    dest: list[str] = []
+    others: list[str] = []
+    sellers: list[str] = []
+    person_club: str | None = None  # "Alonso wants Mac Allister": the manager's club
+    units = s.frame.units
+    accepting = units[trig.start][2].startswith("accept")  # the seller accepts a bid
+    for u in clause:
+        if u in s.unit_person and u != unit and u < trig.start:
+            other = s.unit_person[u]
+            pc = other.club or affiliation.get(other.name)
+            if pc:
+                person_club = pc
+        m = s.unit_club.get(u)
+        if m is None or (m.national and role == "player"):
+            continue
+        nxt = units[u + 1][2] if u + 1 < len(units) else ""
+        tied = nxt != "and" and any(
+            p.club == m.name and u + 1 <= pu <= u + 4 and pu != unit
+            for pu, p in s.unit_person.items()
+        )
+        if tied and m.name != own:
+            person_club = person_club or m.name
+            continue
+        part = kinds.club_part(s.frame, u)
+        if part == "former" or m.name == own:
+            continue
+        if part == "poss":
+            if min(abs(u - trig.start), abs(u - (trig.end - 1))) > 4:
+                continue  # "target X not on Newcastle's flight": too far to be a party
+            part = ""
+        acting = u < trig.start and part in {"", "at"} and (
+            u == clause.start
+            or not any(w in s.unit_person for w in range(u + 1, trig.start))
+        )
+        # The club held: named as left, the club of an extension or a departure, or the
+        # club that speaks in a denial, rejects or accepts a bid.
+        holds = (
+            part == "from"
+            or k in {"contract_extension", "departure"}
+            or (k in _OWN_CLUB_KINDS or accepting) and (acting or part == "at")
+        )
+        if holds:
+            frm.append(m.name)
+        elif acting:
+            agents.append(m.name)
+        elif part == "to" and units[u - 1][2] == "with" and k in _MOVE_KINDS:
+            sellers.append(m.name)  # "talks with Atalanta", "agreement with Ajax"
+        elif part == "to":
+            dest.append(m.name)
+        else:
+            others.append(m.name)
+    if not frm and sum(1 for p in s.unit_person.values() if p.name != s.unit_person[unit].name) == 0:
+        # "joins Feyenoord after Chelsea exit": the club left may sit in another clause
+        # (when no one else in the sentence could have left it).
+        frm = [
+            m.name for u, m in s.unit_club.items()
+            if u not in clause and kinds.club_part(s.frame, u) == "from"
+            and not (m.national and role == "player")
+        ]
+    if not (agents or dest or others) and k in _MOVE_KINDS and clause.start > 0:
+        # "..., naming Arbeloa as his replacement": the sentence's subject club acts.
+        opening = s.unit_club.get(0)
+        if opening and opening.name not in frm and not (opening.national and role == "player"):
+            agents = [opening.name]
+    if not frm and k in {"contract_extension", "departure", "denial"} and not (agents or dest):
+        # "... and confirm new Mainoo contract": the sentence's opening club acts here too.
+        opening = s.unit_club.get(0)
+        tied = any(p.club == opening.name and p.name != s.unit_person[unit].name
+                   for p in s.unit_person.values()) if opening else False
+        if opening and not tied and not (opening.national and role == "player"):
+            frm = [opening.name]
+    if agents and dest and any(units[u][2] in _SENDING for u in clause):
+        # "Madrid loan Endrick to Lyon", "Chelsea agree to send Jackson to Bayern": the
+        # acting club lets the player go; the destination is the counterpart.
+        frm, agents = frm + agents, []
+    if sellers:
+        if agents or dest:
+            frm += sellers
+        else:
+            dest = sellers  # "Sancho in talks with Dortmund"
+    if agents and k in _SELLER_KINDS:
+        # "Inter open talks with Atalanta": the other club sells; "Arsenal and Sporting
+        # agree a fee": the first named buys (the item may swap them, see extract._swap).
+        frm += [c for c in agents[1:] + dest + others]
+        agents, dest, others = agents[:1], [], []
+    to = list(dict.fromkeys(agents + dest + others))
+    to = [c for c in to if c not in frm[:1]]
+    from_club = frm[0] if frm else None
+    if k == "contract_extension":
+        return [(from_club, from_club)]
+    if k == "departure":
+        return [(None, from_club)]
+    if not to and person_club and k in _MOVE_KINDS and person_club != from_club:
+        to = [person_club]
+    if not to:
+        return [(None, from_club)]
+    return [(c, from_club) for c in to]

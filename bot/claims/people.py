@@ -1,0 +1,274 @@
+"""Person names without a list of people: capitalised runs with name particles.
+
+A run of capitalised tokens ("Ibrahima Konaté", "Mac Allister", "Alexander-Arnold"), with
+lower-case particles inside or in front ("van Dijk", "Frenkie de Jong"), is a name unless
+a token is a club, a source, a competition, a month or a headline word. The words in front
+give the role ("Liverpool defender ...", "Madrid boss ...") and the club the person is at.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.claims.entities import Mention
+from bot.claims.lexicon import (
+    FIRST_NAMES,
+    MANAGER_ROLES,
+    NATIONALITIES,
+    NATIONALITY_NOUNS,
+    NON_SUBJECT_ROLES,
+    NOT_NAMES,
+    PARTICLES,
+    PLAYER_ROLES,
+    WEAK_DEFAULTS,
+)
+from bot.claims.text import Token, key
+
+_SUFFIXES = frozenset({"jr", "junior", "sr", "ii", "iii"})
+_FORMER = frozenset({"ex", "former", "old", "boyhood"})
+_ADJ_ENDINGS = ("ed", "ing", "ly", "ful", "ous", "less", "ive", "ic", "est")
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    start: int  # token index
+    end: int
+    role: str | None  # "manager" / "player" / "other" (chairman, agent) when a noun says so
+    club: str | None  # the club a role apposition or possessive ties the person to
+    club_options: tuple[str, ...] = ()  # every club a weak alias there may mean
+
+
+def _is_acronym(tok: Token) -> bool:
+    return len(tok.text) > 1 and tok.text.isupper() and tok.text.isalpha()
+
+
+def _name_token(tok: Token, title_case: bool) -> bool:
+    if not tok.is_word or not tok.is_cap or any(c.isdigit() for c in tok.text):
+        return False
+    if tok.key in NOT_NAMES and tok.key not in PARTICLES:
+        return False
+    if " " in tok.key:
+        # "League-winning", "Madrid-born": a compound adjective, not "Alexander-Arnold".
+        tail = tok.key.rsplit(" ", 1)[1]
+        if tail.endswith(_ADJ_ENDINGS) or tail in {"born", "based", "old", "year", "bound", "time", "led"}:
+            return False
+    return not (_is_acronym(tok) and not title_case)
+
+
+# After these words a lone capitalised word is a place or a club: "leaves Ayr", "joins Woking".
+_CLUB_SLOT = frozenset({"leave", "leaves", "leaving", "join", "joins", "joined", "joining",
+                        "rejoin", "rejoins", "from", "quit", "quits"})
+_TO_SLOT = frozenset({"move", "moves", "switch", "transfer", "loan", "return", "returns", "heads",
+                      "head", "go", "goes", "join", "joins", "leave", "leaves", "sold"})
+
+
+def find(
+    tokens: list[Token], mentions: list[Mention]
+) -> tuple[list[Person], list[tuple[int, int]], set[int]]:
+    """Person mentions in one sentence, given its club and source mentions.
+
+    Also returns spans that look like clubs the gazetteer lacks ("Woking boss"), and the
+    starts of club mentions that are really a surname ("Andrey Santos").
+    """
+    taken: dict[int, Mention] = {}
+    for m in mentions:
+        for i in range(m.start, m.end):
+            taken[i] = m
+    words = [t for t in tokens if t.is_word and len(t.text) > 3]
+    title_case = len(words) >= 4 and sum(t.is_cap for t in words) / len(words) > 0.7
+    out: list[Person] = []
+    unknown: list[tuple[int, int]] = []
+    absorbed: set[int] = set()
+    i, n = 0, len(tokens)
+    while i < n:
+        tok = tokens[i]
+        starts = i not in taken and (
+            _name_token(tok, title_case)
+            or (
+                tok.key in PARTICLES
+                and i + 1 < n
+                and i + 1 not in taken
+                and _name_token(tokens[i + 1], title_case)
+            )
+        )
+        if not starts or (i > 0 and tokens[i - 1].key == "the" and tok.key not in FIRST_NAMES):
+            i += 1  # names take no article: "the Metropolitano" is a place
+            continue
+        j = i + 1
+        while j < n and j not in taken:
+            nxt = tokens[j]
+            if _name_token(nxt, title_case) or (j > i and nxt.key in _SUFFIXES and nxt.is_cap):
+                j += 1
+            elif (
+                nxt.key in PARTICLES
+                and j + 1 < n
+                and j + 1 not in taken
+                and _name_token(tokens[j + 1], title_case)
+            ):
+                j += 2
+            else:
+                break
+        # A headline-opening adjective is not a first name ("Rejuvenated Casemiro").
+        if (
+            i == 0
+            and j - i >= 2
+            and tok.key not in FIRST_NAMES
+            and tok.key.endswith(_ADJ_ENDINGS)
+        ):
+            i += 1
+        if tokens[i].key in PARTICLES and j - i == 1:
+            i = j
+            continue
+        if j == i + 1 and j in taken and taken[j].kind == "club" and taken[j].end == j + 1 and (
+            taken[j].end >= n or not tokens[taken[j].end].key[0].isalpha()
+            or tokens[taken[j].end].key in NOT_NAMES and tokens[taken[j].end].key not in _MOVE_WORDS
+        ) and not taken[j].national and tok.key not in NOT_NAMES:
+            # "Andrey Santos", "Bruno Guimarães": a club alias used as a surname.
+            absorbed.add(j)
+            taken.pop(j)
+            j += 1
+        if j <= i:
+            pass
+        elif _club_like(tokens, j, title_case) or (
+            i > 0 and tokens[i - 1].key in {"side", "club", "outfit", "minnows", "giants"}
+        ) or (
+            j == i + 1 and i > 0 and tok.key not in FIRST_NAMES and (
+                tokens[i - 1].key in _CLUB_SLOT
+                or tokens[i - 1].key == "to" and i > 1 and tokens[i - 2].key in _TO_SLOT
+            )
+        ):
+            unknown.append((i, j))
+        else:
+            out.append(_person(tokens, i, j, taken))
+        i = j
+    return out, unknown, absorbed
+
+
+_MOVE_WORDS = frozenset({"move", "deal", "switch", "exit", "transfer", "contract", "medical",
+                         "bid", "offer", "talks", "interest", "return", "loan", "job"})
+
+
+def _club_like(tokens: list[Token], j: int, title_case: bool) -> bool:
+    """ "Castilla coach Álvaro Arbeloa": a name-like run before a role noun and a name is a
+    club or a country the gazetteer does not know."""
+    n = len(tokens)
+    k = j + 1 if j < n and tokens[j].key == "'s" else j
+    while k < n and (tokens[k].key in PLAYER_ROLES or tokens[k].key in MANAGER_ROLES):
+        k += 1
+    if k == j:
+        return False
+    # "Woking boss", "Swansea's Wales forward Cullen"; but "Konaté's agent" is a person.
+    return k > j + (tokens[j].key == "'s") and (k >= n or not tokens[k].is_cap or _name_token(tokens[k], title_case))
+
+
+def _person(tokens: list[Token], i: int, j: int, taken: dict[int, Mention]) -> Person:
+    name = " ".join(t.text for t in tokens[i:j])
+    # Hyphen-joined tokens keep their spelling; only spaces between tokens are normalised.
+    role: str | None = None
+    club: str | None = None
+    k = i - 1
+    # Walk back over role nouns: "Liverpool centre-back", "Real Madrid head coach".
+    while k >= 0 and (tokens[k].key in PLAYER_ROLES or tokens[k].key in MANAGER_ROLES
+                      or tokens[k].key.split(" ")[-1] in PLAYER_ROLES
+                      or tokens[k].key in NON_SUBJECT_ROLES
+                      or tokens[k].key in {"new", "interim", "caretaker"}):
+        if tokens[k].key in NON_SUBJECT_ROLES and role is None:
+            role = "other"
+        elif tokens[k].key in MANAGER_ROLES and role != "other":
+            role = "manager"
+        elif role is None and tokens[k].key.split(" ")[-1] in PLAYER_ROLES:
+            role = "player"
+        k -= 1
+    if k >= 0 and k in taken and taken[k].national and role != "manager":
+        # "Liverpool's Hungary midfielder": the nation is a nationality, the club comes before.
+        k = taken[k].start - 1
+    if k >= 0 and tokens[k].key == "'s":  # "Porto's Costa", "Liverpool's Mac Allister"
+        k -= 1
+        if k >= 0 and k in taken and taken[k].kind == "club":
+            club = taken[k].name
+    elif k >= 0 and k in taken and taken[k].kind == "club" and k < i - 1:
+        club = taken[k].name
+    options: tuple[str, ...] = ()
+    if club and taken[k].national and role != "manager":
+        club = None  # "Wales' Cain": a nationality, not a club
+    elif club:
+        options = taken[k].candidates  # "Madrid boss": the item may say which Madrid
+        written = key(" ".join(t.text for t in tokens[taken[k].start:taken[k].end]))
+        if len(options) > 1 and WEAK_DEFAULTS.get(written) != club:
+            club = None  # "Sporting's Diomande": which Sporting is not known
+    if club and k in taken:
+        b = taken[k].start - 1
+        while b >= 0 and (tokens[b].key in {"and", ","} or (b in taken and taken[b].kind == "club")):
+            b -= 1  # "Former Spain and Real Madrid coach"
+        if b >= 0 and tokens[b].key in _FORMER:
+            club = None
+    return Person(name, i, j, role, club, options)
+
+
+_DETERMINERS = frozenset({"the", "their", "his", "her"})
+_AGE_OR_ADJ = frozenset({"veteran", "experienced", "young", "teenage", "former", "new", "star",
+                         "prolific", "talented", "versatile", "long serving", "outgoing"})
+_PRONOUNS = frozenset({"he", "she", "him"})
+
+
+def anaphora(
+    tokens: list[Token], mentions: list[Mention], persons: list[Person], main: Person
+) -> list[Person]:
+    """Descriptions and pronouns that stand for the item's first-named person.
+
+    "the Liverpool defender", "the Belgian midfielder", "the 41-year-old", "the Portuguese";
+    and "he"/"him" when the sentence names nobody. An apposition ("the Arsenal centre-back
+    William Saliba") is not a stand-in: a name follows it.
+    """
+    taken: dict[int, Mention | Person] = {}
+    for m in [*mentions, *persons]:
+        for i in range(m.start, m.end):
+            taken[i] = m
+    by_start = {m.start: m for m in mentions}
+    out: list[Person] = []
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        if tok.key not in _DETERMINERS or i in taken:
+            continue
+        j, club, role = i + 1, None, None
+        while j < n and j not in taken and tokens[j].key in _AGE_OR_ADJ:
+            j += 1  # "the former England manager"
+        if j in by_start and by_start[j].kind == "club":
+            m = by_start[j]
+            club = None if m.national else m.name
+            j = m.end
+            if j < n and tokens[j].key == "'s":
+                j += 1
+        while j < n and j not in taken and (
+            tokens[j].key in _AGE_OR_ADJ or tokens[j].key.endswith("year old")
+            or tokens[j].key in NATIONALITIES or tokens[j].text[0].isdigit()
+        ):
+            j += 1
+        last = j
+        while j < n and j not in taken and j - last < 2 and (
+            tokens[j].key in PLAYER_ROLES or tokens[j].key in MANAGER_ROLES
+            or tokens[j].key.split(" ")[-1] in PLAYER_ROLES
+        ):
+            role = "manager" if tokens[j].key in MANAGER_ROLES else role or "player"
+            j += 1
+        if j == last:
+            # "the Portuguese", "the 41-year-old": a nationality noun or an age alone.
+            end = j - 1
+            if end > i and (tokens[end].key in NATIONALITY_NOUNS or tokens[end].key.endswith("year old")):
+                j = end + 1
+            elif j < n and j not in taken and tokens[j].key in NATIONALITY_NOUNS:
+                j += 1
+            else:
+                continue
+        if j < n and (j in taken and isinstance(taken[j], Person) or tokens[j].is_cap):
+            continue  # an apposition: the name follows
+        if role in {"head", "back", "left", "right", "no", "number", "international"}:
+            continue
+        out.append(Person(main.name, i, j, role, club))
+    if not persons and not out:
+        for i, tok in enumerate(tokens):
+            if tok.key in _PRONOUNS and i not in taken:
+                out.append(Person(main.name, i, i + 1, None, None))
+                break
+    return out

@@ -1,0 +1,128 @@
+"""Text plumbing for the extractor: clean feed text, fold it, split sentences, tokenise.
+
+Everything matches on *keys*: tokens folded (anyascii + casefold) with inner hyphens and
+apostrophes turned into spaces, so "Paris Saint-Germain", "paris saint germain" and
+"PARIS SAINT–GERMAIN" meet on one form and a match can be checked against token edges.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from anyascii import anyascii
+from syntok import segmenter
+
+_TAG = re.compile(r"<[^>]*>")
+# Block-level tags end a sentence in the rendered text; keep that boundary when stripping.
+_BLOCK = re.compile(r"</?(?:p|br|div|li|ul|ol|h[1-6]|tr|td|blockquote)\b[^>]*>", re.I)
+_SPACE = re.compile(r"\s+")
+# A word: letters/digits with inner hyphens, apostrophes or dots ("Alexander-Arnold",
+# "N'Golo", "Nott'm", "St."), or money ("£60m", "€50.5m"), or a single punctuation mark.
+_TOKEN = re.compile(
+    r"[£€$]\d+(?:[.,]\d+)*(?:m|bn|k)?\b"
+    r"|[^\W_]+(?:[-‐‑'’][^\W_]+)*"
+    r"|[^\w\s]",
+    re.UNICODE,
+)
+_INNER = re.compile(r"[-‐‑'’.]+")
+_SENT_END = re.compile(r"[.!?…](?=[\s\"'”’)]+\S)")
+
+
+def clean(text: str | None) -> str:
+    """Feed text to plain text: tags out, entities decoded, whitespace collapsed."""
+    if not text:
+        return ""
+    if "<" in text:
+        text = _BLOCK.sub("\n", text)
+        text = _TAG.sub(" ", text)
+    if "&" in text:
+        text = html.unescape(text)
+        if "<" in text:  # escaped markup ("&lt;p&gt;") shows up after the first decode
+            text = _TAG.sub(" ", _BLOCK.sub("\n", text))
+    lines = [_SPACE.sub(" ", line).strip() for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    # A paragraph break with no full stop still ends a sentence.
+    return " ".join(
+        line if line[-1] in ".!?:" or i == len(lines) - 1 else line + "."
+        for i, line in enumerate(lines)
+    )
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """anyascii + casefold + whitespace collapse (the gazetteer's folding)."""
+    if not text.isascii():
+        text = anyascii(text)
+    return _SPACE.sub(" ", text.casefold()).strip()
+
+
+@lru_cache(maxsize=65536)
+def key(text: str) -> str:
+    """Folded matching key: inner hyphens, apostrophes and dots become spaces."""
+    return _SPACE.sub(" ", _INNER.sub(" ", fold(text))).strip()
+
+
+def sentences(text: str) -> list[str]:
+    """Split with syntok; a text with no inner sentence end skips the (slow) segmenter."""
+    text = text.strip()
+    if not text:
+        return []
+    if not _SENT_END.search(text):
+        return [text]
+    out: list[str] = []
+    for paragraph in segmenter.analyze(text):
+        for sent in paragraph:
+            start = sent[0].offset
+            end = sent[-1].offset + len(sent[-1].value)
+            if end > start:
+                out.append(text[start:end])
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str  # as written
+    key: str  # folded key (may hold spaces: "saint germain")
+    start: int  # offsets into the sentence
+    end: int
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[0].isupper()
+
+
+def tokenize(sentence: str) -> list[Token]:
+    """Words and punctuation with offsets; a possessive "'s" becomes its own token."""
+    out: list[Token] = []
+    for m in _TOKEN.finditer(sentence):
+        word, start, end = m.group(), m.start(), m.end()
+        if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
+            out.append(Token(word[:-2], key(word[:-2]), start, end - 2))
+            out.append(Token("'s", "'s", end - 2, end))
+            continue
+        if word[:3].casefold() == "ex-" and len(word) > 3:  # "ex-Man Utd": the prefix stands apart
+            out.append(Token(word[:2], "ex", start, start + 2))
+            word, start = word[3:], start + 3
+        if word in {"'", "’"} and out and out[-1].end == start and out[-1].key.endswith("s") and (
+            end >= len(sentence) or not sentence[end].isalnum()
+        ):
+            out.append(Token(word, "'s", start, end))  # plural possessive: "Rangers' Fernandez"
+            continue
+        out.append(Token(word, key(word) if word[0].isalnum() else word, start, end))
+    return out
+
+
+def trim(text: str, limit: int = 300) -> str:
+    """Evidence no longer than `limit` characters, cut at a word edge."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0]
+    return cut + "…"

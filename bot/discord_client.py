@@ -1,0 +1,119 @@
+"""Discord mode: the bot, its error handling, guild lifecycle, and the poller feeding its outbox."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import service
+from bot.alerts.deliver import Dispatcher
+from bot.alerts.discord_sink import DiscordSink
+from bot.app import App, open_app
+from bot.config import Settings
+from bot.discord_endpoints import point_discord_at
+from bot.pipeline import PollOutcome
+from bot.scheduler import Poller
+from cogs.ui import TimelineButton, UnfollowButton, reply_error
+from storage import follows
+from storage import settings as guild_store
+
+log = logging.getLogger(__name__)
+EXTENSIONS = ("cogs.follow", "cogs.timeline", "cogs.admin")
+
+
+class ClaimwatchBot(commands.Bot):
+    def __init__(self, app: App, **options: object) -> None:
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=discord.Intents.default(),
+            # Feed text never pings anyone, whatever a message builder forgets.
+            allowed_mentions=discord.AllowedMentions.none(),
+            help_command=None,
+            **options,  # type: ignore[arg-type]
+        )
+        self.app = app
+        self.sink = DiscordSink(self)
+        self.dispatcher = Dispatcher(app.db, self.sink)
+        self.poller = Poller(app, self._polled, self.dispatcher.run_once)
+        self.tree.on_error = self.on_app_command_error  # type: ignore[method-assign]
+        self._started = False
+
+    async def setup_hook(self) -> None:
+        for extension in EXTENSIONS:
+            await self.load_extension(extension)
+        # Alert buttons carry the person in their custom id, so they work on messages from before a restart.
+        self.add_dynamic_items(TimelineButton, UnfollowButton)
+        self.sink.notice_channel.update(await guild_store.alert_channels(self.app.db))
+        guild_id = self.app.settings.discord.sync_guild_id
+        if guild_id:
+            guild = discord.Object(id=guild_id)
+            self.tree.copy_global_to(guild=guild)
+            synced = await self.tree.sync(guild=guild)
+        else:
+            synced = await self.tree.sync()
+        log.info("synced %d application commands", len(synced))
+
+    async def on_ready(self) -> None:
+        log.info("logged in as %s in %d servers", self.user, len(self.guilds))
+        if not self._started:
+            self._started = True
+            await self.poller.start()
+            await self.dispatcher.run_once()  # deliveries left pending by a previous run
+
+    async def _polled(self, outcome: PollOutcome) -> None:
+        if outcome.events:
+            await self.dispatcher.run_once()
+
+    async def on_guild_remove(self, guild: discord.Guild) -> None:
+        removed = await follows.remove_guild(self.app.db, guild.id)
+        log.info("left guild %s: removed %d follows", guild.id, removed)
+
+    async def on_guild_channel_delete(self, channel: discord.abc.GuildChannel) -> None:
+        removed = await follows.remove_channel(self.app.db, channel.id)
+        log.info("channel %s deleted: removed %d follows", channel.id, removed)
+
+    async def on_app_command_error(self, interaction: discord.Interaction,
+                                   error: app_commands.AppCommandError) -> None:
+        original = getattr(error, "original", error)
+        if isinstance(original, service.UserError):
+            text = str(original)
+        elif isinstance(error, app_commands.MissingPermissions):
+            text = "You need the Manage Server permission for this command."
+        elif isinstance(error, app_commands.CommandOnCooldown):
+            text = f"Slow down a little: try again in {error.retry_after:.0f} seconds."
+        elif isinstance(error, app_commands.NoPrivateMessage):
+            text = "This command works in a server, not in direct messages."
+        elif isinstance(error, app_commands.CheckFailure):
+            text = "You cannot use this command here."
+        else:
+            log.error("command %s failed", interaction.command and interaction.command.qualified_name,
+                      exc_info=original)
+            text = "Something went wrong on our side; it has been logged. Please try again later."
+        try:
+            await reply_error(interaction, text)
+        except discord.HTTPException:
+            log.warning("could not deliver an error reply for interaction %s", interaction.id)
+
+    async def close(self) -> None:
+        self.poller.shutdown()
+        await super().close()
+
+
+async def run_discord(settings: Settings) -> int:
+    point_discord_at(settings.discord.api_base_url or None, settings.discord.gateway_url or None)
+    app = await open_app(settings)
+    bot = ClaimwatchBot(app)
+    try:
+        async with bot:
+            await bot.start(settings.discord.token)
+    except discord.LoginFailure:
+        print("Discord refused the token: check [discord] token in config.toml or CLAIMWATCH_DISCORD_TOKEN.",
+              file=sys.stderr)
+        return 1
+    finally:
+        await app.close()
+    return 0

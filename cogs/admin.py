@@ -1,0 +1,88 @@
+"""Admin commands (Manage Server): /feeds add|remove|list|resume and /alerts channel|settings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import service
+from bot.alerts.render import clip, feed_health_lines
+from cogs.ui import NO_PINGS
+
+TIER_CHOICES = [app_commands.Choice(name=t, value=t) for t in ("any", *service.TIER_CHOICES)]
+
+
+def _app(interaction: discord.Interaction) -> Any:
+    return interaction.client.app  # type: ignore[attr-defined]
+
+
+@app_commands.guild_only()
+@app_commands.default_permissions(manage_guild=True)
+@app_commands.checks.has_permissions(manage_guild=True)
+class FeedsGroup(app_commands.Group, name="feeds", description="Manage the news feeds claimwatch reads"):
+    @app_commands.command(name="add", description="Add an RSS or Atom feed (http or https)")
+    @app_commands.checks.cooldown(5, 60.0, key=lambda i: i.user.id)
+    async def add(self, interaction: discord.Interaction, url: app_commands.Range[str, 1, 2000],
+                  name: app_commands.Range[str, 1, 100] | None = None) -> None:
+        bot = interaction.client
+        feed_id, new = await service.add_feed(_app(interaction).db, url, name, origin="discord",
+                                              by=str(interaction.user.id), guild_id=interaction.guild_id)
+        if new:
+            bot.poller.schedule(feed_id, None)  # type: ignore[attr-defined]
+            text = (f"Added feed #{feed_id}. Its current items are recorded without alerts; new ones alert "
+                    "the channels that follow the people they name. Check its health with `/feeds list`.")
+        else:
+            text = f"That feed is already read (#{feed_id})."
+        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
+
+    @app_commands.command(name="remove", description="Stop reading a feed (its stories stay)")
+    async def remove(self, interaction: discord.Interaction, feed: app_commands.Range[str, 1, 2000]) -> None:
+        text = await service.remove_feed(_app(interaction).db, feed)
+        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
+
+    @app_commands.command(name="resume", description="Resume a paused feed")
+    async def resume(self, interaction: discord.Interaction, feed: app_commands.Range[str, 1, 2000]) -> None:
+        text = await service.resume_feed(_app(interaction).db, feed)
+        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
+
+    @app_commands.command(name="list", description="Feeds and their health")
+    async def list(self, interaction: discord.Interaction) -> None:
+        rows = await service.feed_health(_app(interaction).db)
+        lines = feed_health_lines(rows) if rows else ["No feeds yet. Add one with `/feeds add`."]
+        embed = discord.Embed(title="Feeds", description=clip("\n".join(lines), 4096))
+        await interaction.response.send_message(embed=embed, ephemeral=True, allowed_mentions=NO_PINGS)
+
+
+@app_commands.guild_only()
+@app_commands.default_permissions(manage_guild=True)
+@app_commands.checks.has_permissions(manage_guild=True)
+class AlertsGroup(app_commands.Group, name="alerts", description="Where and which alerts this server gets"):
+    @app_commands.command(name="channel", description="Set the channel for server notices and default follows")
+    async def channel(self, interaction: discord.Interaction, channel: discord.TextChannel) -> None:
+        assert interaction.guild_id is not None
+        text = await service.set_alert_channel(_app(interaction).db, interaction.guild_id, channel.id)
+        interaction.client.sink.notice_channel[interaction.guild_id] = channel.id  # type: ignore[attr-defined]
+        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
+
+    @app_commands.command(name="settings", description="Minimum source tier, kinds to alert, instant or daily digest")
+    @app_commands.describe(min_tier="the weakest source worth an alert", kinds="comma-separated kinds, or all",
+                           digest="true: one daily digest; false: instant alerts")
+    @app_commands.choices(min_tier=TIER_CHOICES)
+    async def settings(self, interaction: discord.Interaction, min_tier: app_commands.Choice[str] | None = None,
+                       kinds: app_commands.Range[str, 1, 300] | None = None, digest: bool | None = None) -> None:
+        assert interaction.guild_id is not None
+        db = _app(interaction).db
+        if min_tier is None and kinds is None and digest is None:
+            text = await service.alert_settings(db, interaction.guild_id)
+        else:
+            text = await service.update_alert_settings(db, interaction.guild_id, min_tier=min_tier.value if min_tier else None,
+                                                       kinds=kinds, digest=digest)
+        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
+
+
+async def setup(bot: commands.Bot) -> None:
+    bot.tree.add_command(FeedsGroup())
+    bot.tree.add_command(AlertsGroup())

@@ -1,0 +1,128 @@
+"""Discord UI pieces shared by cogs and delivery: persistent alert buttons, the timeline paginator."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import discord
+
+from bot import service
+from bot.alerts.render import timeline_pages
+from storage import entities
+
+NO_PINGS = discord.AllowedMentions.none()
+
+
+def embeds(pages: list[dict[str, Any]]) -> list[discord.Embed]:
+    return [discord.Embed.from_dict(page) for page in pages]
+
+
+def _database(interaction: discord.Interaction) -> Any:
+    return interaction.client.app.db  # type: ignore[attr-defined]
+
+
+class TimelineButton(discord.ui.DynamicItem[discord.ui.Button], template=r"cw:timeline:(?P<entity>\d+)"):
+    """Stable custom id with the person in it, so the button works after a restart."""
+
+    def __init__(self, entity_id: int) -> None:
+        super().__init__(discord.ui.Button(label="Timeline", style=discord.ButtonStyle.secondary,
+                                           custom_id=f"cw:timeline:{entity_id}"))
+        self.entity_id = entity_id
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button,
+                             match: re.Match[str]) -> TimelineButton:
+        return cls(int(match["entity"]))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        db = _database(interaction)
+        person = await entities.get(db.conn, self.entity_id)
+        if person is None:
+            await interaction.response.send_message("That person is no longer tracked.", ephemeral=True)
+            return
+        from storage import stories
+
+        pages = timeline_pages(person["name"], "", await stories.timeline(db, self.entity_id))
+        await send_pages(interaction, pages, ephemeral=True)
+
+
+class UnfollowButton(discord.ui.DynamicItem[discord.ui.Button], template=r"cw:unfollow:(?P<entity>\d+)"):
+    def __init__(self, entity_id: int) -> None:
+        super().__init__(discord.ui.Button(label="Unfollow", style=discord.ButtonStyle.danger,
+                                           custom_id=f"cw:unfollow:{entity_id}"))
+        self.entity_id = entity_id
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button,
+                             match: re.Match[str]) -> UnfollowButton:
+        return cls(int(match["entity"]))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        db = _database(interaction)
+        person = await entities.get(db.conn, self.entity_id)
+        if person is None or interaction.guild_id is None or interaction.channel_id is None:
+            await interaction.response.send_message("Nothing to unfollow here.", ephemeral=True)
+            return
+        try:
+            text = await service.unfollow(db, interaction.guild_id, interaction.channel_id, person["name"])
+        except service.UserError as error:
+            text = str(error)
+        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
+
+
+def alert_buttons(entity_id: int) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    view.add_item(TimelineButton(entity_id))
+    view.add_item(UnfollowButton(entity_id))
+    return view
+
+
+class Paginator(discord.ui.View):
+    """Previous/next over prepared embeds; only the person who asked can flip the pages."""
+
+    def __init__(self, pages: list[discord.Embed], owner_id: int) -> None:
+        super().__init__(timeout=600)
+        self.pages = pages
+        self.owner_id = owner_id
+        self.index = 0
+        self._sync()
+
+    def _sync(self) -> None:
+        self.previous.disabled = self.index == 0
+        self.next.disabled = self.index >= len(self.pages) - 1
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        if interaction.user.id != self.owner_id:
+            await interaction.response.send_message("Run the command yourself to page through it.", ephemeral=True)
+            return False
+        return True
+
+    @discord.ui.button(label="◀ Older", style=discord.ButtonStyle.secondary)
+    async def previous(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
+        self.index = max(0, self.index - 1)
+        self._sync()
+        await interaction.response.edit_message(embed=self.pages[self.index], view=self)
+
+    @discord.ui.button(label="Newer ▶", style=discord.ButtonStyle.secondary)
+    async def next(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
+        self.index = min(len(self.pages) - 1, self.index + 1)
+        self._sync()
+        await interaction.response.edit_message(embed=self.pages[self.index], view=self)
+
+
+async def send_pages(interaction: discord.Interaction, pages: list[dict[str, Any]], *, ephemeral: bool) -> None:
+    built = embeds(pages)
+    if len(built) == 1:
+        await interaction.response.send_message(embed=built[0], ephemeral=ephemeral, allowed_mentions=NO_PINGS)
+    else:
+        await interaction.response.send_message(embed=built[0], view=Paginator(built, interaction.user.id),
+                                                ephemeral=ephemeral, allowed_mentions=NO_PINGS)
+
+
+async def reply_error(interaction: discord.Interaction, text: str) -> None:
+    """Every user-facing error is ephemeral and pings nobody, answered or followed up."""
+    if interaction.response.is_done():
+        await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_PINGS)
+    else:
+        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)

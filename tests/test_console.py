@@ -1,0 +1,82 @@
+"""`python -m bot run` with no token: console mode on the bundled samples, as a new user sees it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "HOME": str(cwd)}
+    return subprocess.run([sys.executable, "-m", "bot", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=120, env=env)
+
+
+def test_console_mode_prints_alerts_timelines_and_exits_zero(tmp_path: Path) -> None:
+    shutil.copy(ROOT / "config.example.toml", tmp_path / "config.toml")
+    first = _run(["run"], tmp_path)
+    assert first.returncode == 0, first.stderr
+    out = first.stdout
+    assert "🔔 New story: Ibrahima Konaté" in out
+    assert "🔔 New story: Xabi Alonso" in out
+    assert "Alexis Mac Allister" in out
+    assert "Timeline: Ibrahima Konaté" in out and "Timeline: Xabi Alonso" in out
+    assert "Real Madrid" in out
+    assert "To connect to Discord" in out
+    assert "Traceback" not in first.stderr
+    assert (tmp_path / "data" / "claimwatch.db").exists()
+
+    # A second run finds nothing new: no alert twice, the timelines still print.
+    second = _run(["run"], tmp_path)
+    assert second.returncode == 0, second.stderr
+    assert "🔔" not in second.stdout
+    assert "No new developments" in second.stdout and "Timeline: Xabi Alonso" in second.stdout
+
+
+def test_cli_twins_follow_timeline_and_feeds(tmp_path: Path) -> None:
+    shutil.copy(ROOT / "config.example.toml", tmp_path / "config.toml")
+    assert _run(["run", "--once"], tmp_path).returncode == 0
+    followed = _run(["follow", "konate", "--channel", "42"], tmp_path)
+    assert followed.returncode == 0 and "Following Ibrahima Konaté" in followed.stdout
+    listed = _run(["following", "--channel", "42"], tmp_path)
+    assert "Ibrahima Konaté" in listed.stdout
+    timeline = _run(["timeline", "alonso"], tmp_path)
+    assert timeline.returncode == 0 and timeline.stdout.startswith("Timeline: Xabi Alonso")
+    unknown = _run(["timeline", "nobody-we-know"], tmp_path)
+    assert unknown.returncode == 1 and "No stories about" in unknown.stderr
+    feeds = _run(["feeds", "list"], tmp_path)
+    assert "Transfer Wire" in feeds.stdout and "[ok]" in feeds.stdout
+    bad = _run(["feeds", "add", "ftp://example.org/feed"], tmp_path)
+    assert bad.returncode == 1 and "must start with http" in bad.stderr
+    assert "Stopped following" in _run(["unfollow", "Konate", "--channel", "42"], tmp_path).stdout
+
+
+def test_extract_json_is_one_object_per_claim(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Our Wire</title>'
+        "<item><title>Arsenal table £60m bid for Real Sociedad midfielder Martín Zubimendi</title>"
+        "<link>https://example.org/zubimendi</link><guid>z-1</guid>"
+        "<pubDate>Tue, 03 Jun 2025 09:00:00 +0000</pubDate>"
+        "<description>The offer was submitted on Monday, according to The Athletic.</description></item>"
+        "<item><title>Arsenal 3-1 Spurs: five things we learned</title><guid>m-1</guid>"
+        "<description>A derby win keeps the Gunners top.</description></item>"
+        "</channel></rss>",
+        encoding="utf-8",
+    )
+    done = _run(["extract", str(feed), "--json"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(lines) == 1
+    claim = lines[0]
+    assert list(claim) == ["item", "subject", "role", "kind", "counterpart", "from_club", "source", "outlet",
+                           "published", "evidence"]
+    assert claim["item"] == "https://example.org/zubimendi"
+    assert claim["subject"] == "Martín Zubimendi" and claim["kind"] == "bid"
+    assert claim["counterpart"] == "Arsenal" and claim["source"] == "The Athletic"
+    assert claim["outlet"] == "Our Wire" and claim["published"].startswith("2025-06-03")
