@@ -64,11 +64,15 @@ async def poll_all(app: App, *, include_backoff: bool = True) -> list[PollOutcom
     rows = await feed_store.list_with_health(app.db)
     gate = asyncio.Semaphore(app.settings.polling.concurrency)
 
-    async def one(feed_id: int) -> PollOutcome:
+    async def one(feed_id: int, url: str) -> PollOutcome:
         async with gate:
-            return await app.pipeline.poll(feed_id)
+            try:
+                return await app.pipeline.poll(feed_id)
+            except Exception as error:  # storage trouble (disk full, locked): nothing was committed
+                log.exception("poll of %s failed; it is retried on the next cycle", url)
+                return PollOutcome(url=url, status="failed", error=f"storage: {error}")
 
-    return list(await asyncio.gather(*(one(row["id"]) for row in rows if not row["paused"])))
+    return list(await asyncio.gather(*(one(row["id"], row["url"]) for row in rows if not row["paused"])))
 
 
 async def follow_console_names(app: App, names: Sequence[str]) -> None:

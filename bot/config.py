@@ -27,7 +27,7 @@ class DiscordSettings:
 @dataclass(frozen=True, slots=True)
 class StorageSettings:
     path: str = "data/claimwatch.db"
-    retention_days: int = 365
+    retention_days: int = 730
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,7 +38,7 @@ class ClaimwatchBot(commands.Bot):
         self.app = app
         self.sink = DiscordSink(self)
         self.dispatcher = Dispatcher(app.db, self.sink)
-        self.poller = Poller(app, self._polled, self.dispatcher.run_once)
+        self.poller = Poller(app, self._polled, self.dispatcher.run_once, self.dispatcher.run_digests)
         self.tree.on_error = self.on_app_command_error  # type: ignore[method-assign]
         self._started = False
 

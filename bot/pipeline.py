@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 
 import aiohttp
 import aiosqlite
@@ -108,7 +109,10 @@ class Pipeline:
             log.warning("feed %s parsed with problems (%s); %d items used", url, parsed.problem, len(parsed.items))
 
         known = await known_items(self.db, feed_id, [item.key for item in parsed.items])
-        fresh = [item for item in parsed.items if known.get(item.key) != item.content_hash]
+        # Items older than the retention are not stored: pruning would otherwise see them return as new.
+        oldest = datetime.now(UTC) - timedelta(days=self.settings.storage.retention_days)
+        fresh = [item for item in parsed.items
+                 if known.get(item.key) != item.content_hash and (item.published is None or item.published >= oldest)]
         # Oldest first, so a story climbs interest -> talks -> bid in the order it happened.
         fresh.sort(key=lambda item: (item.published is None, item.published or 0))
         batch = await asyncio.to_thread(extract_batch, fresh) if fresh else []

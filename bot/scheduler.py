@@ -7,19 +7,23 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.app import App
 from bot.pipeline import PollOutcome
 from storage import feeds as feed_store
+from storage.maintenance import prune_items
 
 log = logging.getLogger(__name__)
 OUTBOX_SECONDS = 15
+DIGEST_HOUR_UTC = 8
 
 
 class Poller:
     def __init__(self, app: App, on_polled: Callable[[PollOutcome], Awaitable[None]],
-                 deliver: Callable[[], Awaitable[int]]) -> None:
+                 deliver: Callable[[], Awaitable[int]],
+                 deliver_digests: Callable[[], Awaitable[int]] | None = None) -> None:
         self.app = app
         self.on_polled = on_polled
         self.scheduler = AsyncIOScheduler(
@@ -28,6 +32,10 @@ class Poller:
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 300},
         )
         self.scheduler.add_job(deliver, IntervalTrigger(seconds=OUTBOX_SECONDS), id="outbox")
+        self.scheduler.add_job(self._prune, IntervalTrigger(hours=24), id="prune",
+                               next_run_time=datetime.now(UTC) + timedelta(minutes=1))
+        if deliver_digests is not None:
+            self.scheduler.add_job(deliver_digests, CronTrigger(hour=DIGEST_HOUR_UTC, timezone=UTC), id="digest")
 
     async def start(self) -> None:
         for row in await feed_store.list_with_health(self.app.db):
@@ -62,6 +70,13 @@ class Poller:
             log.exception("poll of feed %s failed; will retry on its next run", feed_id)
             return
         await self.on_polled(outcome)
+
+    async def _prune(self) -> None:
+        try:
+            removed = await prune_items(self.app.db, self.app.settings.storage.retention_days)
+            log.info("retention: pruned %d items", removed)
+        except Exception:
+            log.exception("retention pruning failed; it runs again tomorrow")
 
     def shutdown(self) -> None:
         if self.scheduler.running:

@@ -79,7 +79,7 @@ async def resolve(db: Database, raw: str) -> Resolution:
     return Resolution(choices=near)
 
 
-async def suggest(db: Database, query: str, *, limit: int = 25, cutoff: float = 60) -> list[Person]:
+async def suggest(db: Database, query: str, *, limit: int = 25, cutoff: float = 75) -> list[Person]:
     """Autocomplete: prefix matches on any alias, then fuzzy matches on full names."""
     folded = fold(query)
     found = {row["id"]: _person(row) for row in await entities.search(db.conn, folded, limit)}

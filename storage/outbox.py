@@ -68,3 +68,18 @@ async def fail_channel(db: Database, channel_id: int, error: str) -> int:
 async def counts(db: Database) -> dict[str, int]:
     rows = await db.fetchall("SELECT state, count(*) AS n FROM outbox GROUP BY state")
     return {row["state"]: row["n"] for row in rows}
+
+
+async def digest_rows(db: Database) -> list[aiosqlite.Row]:
+    """Rows waiting for their server's daily digest, oldest first."""
+    return await db.fetchall(
+        "SELECT id, event_id, guild_id, channel_id FROM outbox WHERE state = 'digest' ORDER BY channel_id, id"
+    )
+
+
+async def mark_many(db: Database, ids: list[int], state: str, message_id: str | None, error: str | None = None) -> None:
+    async with db.transaction() as conn:
+        await conn.executemany(
+            "UPDATE outbox SET state = ?, message_id = ?, last_error = ?, sent_at = ? WHERE id = ?",
+            [(state, message_id, error, utcnow() if state == "sent" else None, row_id) for row_id in ids],
+        )

@@ -45,6 +45,8 @@ class Sink(Protocol):
 
     async def channel_lost(self, guild_id: int, channel_id: int, reason: str) -> None: ...
 
+    async def send_digest(self, guild_id: int, channel_id: int, views: list[AlertView], nonce: str) -> SendResult: ...
+
 
 class ConsoleSink:
     """Prints alerts as they would read in Discord."""
@@ -60,6 +62,12 @@ class ConsoleSink:
 
     async def channel_lost(self, guild_id: int, channel_id: int, reason: str) -> None:
         print(f"channel {channel_id} lost: {reason}", file=self.stream)
+
+    async def send_digest(self, guild_id: int, channel_id: int, views: list[AlertView], nonce: str) -> SendResult:
+        print(f"📰 Daily digest: {len(views)} developments", file=self.stream)
+        for view in views:
+            print(alert_text(view), file=self.stream, end="\n\n")
+        return SendResult(message_id=f"console-{nonce}")
 
 
 class Dispatcher:
@@ -110,3 +118,24 @@ class Dispatcher:
             delay = result.retry_after if result.retry_after is not None else min(5 * 2**attempts, 3600)
             await outbox.mark_retry(self.db, outbox_id, error, delay)
         return 0
+
+    async def run_digests(self) -> int:
+        """Post each digest channel's waiting events as one message; returns channels served."""
+        served = 0
+        async with self._lock:
+            groups: dict[tuple[int, int], list[aiosqlite.Row]] = {}
+            for row in await outbox.digest_rows(self.db):
+                groups.setdefault((row["guild_id"], row["channel_id"]), []).append(row)
+            for (guild_id, channel_id), rows in groups.items():
+                views = [view for row in rows if (view := await alert_view(self.db, row["event_id"]))]
+                ids = [row["id"] for row in rows]
+                result = await self.sink.send_digest(guild_id, channel_id, views, f"digest-{ids[0]}")
+                if result.ok:
+                    await outbox.mark_many(self.db, ids, "sent", result.message_id)
+                    served += 1
+                elif result.channel_lost:
+                    await follows.pause_channel(self.db, channel_id, result.channel_lost)
+                    await outbox.mark_many(self.db, ids, "failed", None, result.channel_lost)
+                    await self.sink.channel_lost(guild_id, channel_id, result.channel_lost)
+                # a transient failure leaves the rows waiting for the next digest
+        return served

@@ -7,7 +7,7 @@ import logging
 import discord
 
 from bot.alerts.deliver import SendResult
-from bot.alerts.render import alert_embed, clip
+from bot.alerts.render import alert_embed, clip, digest_embed
 from bot.models import AlertView
 from cogs.ui import alert_buttons
 
@@ -26,17 +26,13 @@ class DiscordSink:
         assert isinstance(channel, discord.abc.Messageable)
         return channel
 
-    async def send(self, guild_id: int, channel_id: int, view: AlertView, nonce: str) -> SendResult:
+    async def _post(self, channel_id: int, **message: object) -> SendResult:
+        """Send one message; Discord's answer becomes an outbox outcome."""
         try:
             channel = await self._channel(channel_id)
             # A nonce makes discord.py send enforce_nonce: a resend after a crash returns the first post.
-            message = await channel.send(
-                embed=discord.Embed.from_dict(alert_embed(view)),
-                view=alert_buttons(view.story.entity_id),
-                nonce=nonce,
-                allowed_mentions=discord.AllowedMentions.none(),
-            )
-            return SendResult(message_id=str(message.id))
+            sent = await channel.send(allowed_mentions=discord.AllowedMentions.none(), **message)  # type: ignore[call-overload]
+            return SendResult(message_id=str(sent.id))
         except discord.NotFound:
             return SendResult(channel_lost="the channel no longer exists")
         except discord.Forbidden:
@@ -45,6 +41,13 @@ class DiscordSink:
             return SendResult(retry_after=error.retry_after, error="rate limited")
         except discord.HTTPException as error:
             return SendResult(error=f"Discord HTTP {error.status}: {clip(str(error.text), 200)}")
+
+    async def send(self, guild_id: int, channel_id: int, view: AlertView, nonce: str) -> SendResult:
+        return await self._post(channel_id, embed=discord.Embed.from_dict(alert_embed(view)),
+                                view=alert_buttons(view.story.entity_id), nonce=nonce)
+
+    async def send_digest(self, guild_id: int, channel_id: int, views: list[AlertView], nonce: str) -> SendResult:
+        return await self._post(channel_id, embed=discord.Embed.from_dict(digest_embed(views)), nonce=nonce)
 
     async def channel_lost(self, guild_id: int, channel_id: int, reason: str) -> None:
         """Tell the server once, where the bot still can: its alerts channel or system channel."""

@@ -222,3 +222,14 @@ def timeline_pages(person: str, subtitle: str, stories: list[StoryView]) -> list
             "footer": {"text": f"page {number} of {total} · oldest first"},
         }))
     return pages
+
+
+def digest_embed(views: list[AlertView]) -> dict[str, Any]:
+    """One message for a day's developments: a line each, newest last, within the limits."""
+    lines = []
+    for view in views:
+        link = f" — [{escape(view.trigger.outlet or 'report')}]({view.trigger.link.replace(')', '%29')})" \
+            if view.trigger.link and view.trigger.link.startswith("http") else ""
+        lines.append(f"• {escape(headline(view))} ({escape(source_line(view.trigger))}){link}")
+    return fit_embed({"title": f"Daily digest: {len(views)} developments", "description": "\n".join(lines),
+                      "fields": [], "footer": {"text": "claimwatch · daily digest"}})

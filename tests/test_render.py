@@ -1,0 +1,37 @@
+"""Alerts never break Discord's embed limits and never ping: feed text is hostile."""
+
+from __future__ import annotations
+
+from bot.alerts.render import LIMITS, alert_embed, embed_length, escape, timeline_pages
+from bot.models import AlertView, ReportView, StoryView
+
+
+def _view(title: str, evidence: str, outlet: str = "Wire") -> AlertView:
+    report = ReportView("talks", outlet, "@everyone", "tier2", "https://example.org/a(b)", title, evidence,
+                        "2025-11-12T10:00:00Z")
+    story = StoryView(7, 3, "Ibrahima Konaté", "player", "Liverpool", "deal", "talks", "Real Madrid " * 50,
+                      "2025-11-12T10:00:00Z", "2025-11-12T10:00:00Z", (report,) * 30, ("interest", "talks"))
+    return AlertView(1, "climb", "talks", story, report, "Liverpool")
+
+
+def test_huge_feed_text_fits_every_limit() -> None:
+    embed = alert_embed(_view("T" * 1_000_000, "E" * 1_000_000, outlet="O" * 5000))
+    assert len(embed["title"]) <= LIMITS["title"]
+    assert len(embed["description"]) <= LIMITS["description"]
+    assert all(len(f["value"]) <= LIMITS["field_value"] and len(f["name"]) <= LIMITS["field_name"] for f in embed["fields"])
+    assert embed_length(embed) <= LIMITS["total"]
+
+
+def test_mentions_and_markdown_are_defused() -> None:
+    text = escape("@everyone look **here** <@123> @here")
+    assert "@everyone" not in text and "@here" not in text and "<@123>" not in text
+    assert "\\*\\*here\\*\\*" in text
+    embed = alert_embed(_view("x", "Konaté to @everyone: `rm -rf`"))
+    assert "@everyone" not in embed["description"] and "@everyone" not in str(embed["fields"])
+
+
+def test_timeline_pages_hold_five_stories_each() -> None:
+    story = _view("t", "e").story
+    pages = timeline_pages("Ibrahima Konaté", "player", [story] * 12)
+    assert len(pages) == 3 and len(pages[0]["fields"]) == 5 and pages[2]["footer"]["text"] == "page 3 of 3 · oldest first"
+    assert all(embed_length(page) <= LIMITS["total"] for page in pages)
