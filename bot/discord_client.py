@@ -26,7 +26,7 @@ EXTENSIONS = ("cogs.follow", "cogs.timeline", "cogs.admin")
 
 
 class ClaimwatchBot(commands.Bot):
-    def __init__(self, app: App, **options: object) -> None:
+    def __init__(self, app: App, *, start_polling: bool = True, **options: object) -> None:
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=discord.Intents.default(),
@@ -40,7 +40,8 @@ class ClaimwatchBot(commands.Bot):
         self.dispatcher = Dispatcher(app.db, self.sink)
         self.poller = Poller(app, self._polled, self.dispatcher.run_once, self.dispatcher.run_digests)
         self.tree.on_error = self.on_app_command_error  # type: ignore[method-assign]
-        self._started = False
+        # Tests drive polls themselves; the real bot polls on the schedule.
+        self._started = not start_polling
 
     async def setup_hook(self) -> None:
         for extension in EXTENSIONS:
@@ -62,7 +63,7 @@ class ClaimwatchBot(commands.Bot):
         if not self._started:
             self._started = True
             await self.poller.start()
-            await self.dispatcher.run_once()  # deliveries left pending by a previous run
+        await self.dispatcher.run_once()  # deliveries left pending by a previous run or a reconnect
 
     async def _polled(self, outcome: PollOutcome) -> None:
         if outcome.events:

@@ -19,10 +19,18 @@ def _app(interaction: discord.Interaction) -> Any:
     return interaction.client.app  # type: ignore[attr-defined]
 
 
+class AdminGroup(app_commands.Group):
+    """default_permissions only hides commands in the client; this check is what enforces them."""
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        if not interaction.permissions.manage_guild:
+            raise app_commands.MissingPermissions(["manage_guild"])
+        return True
+
+
 @app_commands.guild_only()
 @app_commands.default_permissions(manage_guild=True)
-@app_commands.checks.has_permissions(manage_guild=True)
-class FeedsGroup(app_commands.Group, name="feeds", description="Manage the news feeds claimwatch reads"):
+class FeedsGroup(AdminGroup, name="feeds", description="Manage the news feeds claimwatch reads"):
     @app_commands.command(name="add", description="Add an RSS or Atom feed (http or https)")
     @app_commands.checks.cooldown(5, 60.0, key=lambda i: i.user.id)
     async def add(self, interaction: discord.Interaction, url: app_commands.Range[str, 1, 2000],
@@ -58,8 +66,7 @@ class FeedsGroup(app_commands.Group, name="feeds", description="Manage the news 
 
 @app_commands.guild_only()
 @app_commands.default_permissions(manage_guild=True)
-@app_commands.checks.has_permissions(manage_guild=True)
-class AlertsGroup(app_commands.Group, name="alerts", description="Where and which alerts this server gets"):
+class AlertsGroup(AdminGroup, name="alerts", description="Where and which alerts this server gets"):
     @app_commands.command(name="channel", description="Set the channel for server notices and default follows")
     async def channel(self, interaction: discord.Interaction, channel: discord.TextChannel) -> None:
         assert interaction.guild_id is not None

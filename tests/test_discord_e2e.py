@@ -1,0 +1,206 @@
+"""The real bot, unpatched discord.py, against the loopback Discord: what a server sees."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from bot.app import App, open_app, poll_all
+from bot.discord_client import ClaimwatchBot
+from bot.discord_endpoints import point_discord_at
+from tests.conftest import make_settings
+from tests.fakes import FakeDiscord
+from tests.feed_server import FeedItemSpec, FeedServer, at
+
+GUILD, ALERTS, NEWS, ADMIN, FAN = 500_001, 500_010, 500_011, 500_100, 500_101
+MANAGE_GUILD = 1 << 5
+ADMIN_ROLE = 500_200
+
+MATCH = FeedItemSpec("m-1", "Liverpool beat Brentford 3-0 at Anfield", "A routine home win.", at("2025-11-01T18:00:00"))
+INTEREST = FeedItemSpec("k-1", "Real Madrid keen on Liverpool defender Ibrahima Konaté",
+                        "The Spanish club are monitoring the centre-back, Marca reports.", at("2025-11-10T09:00:00"))
+INTEREST_ELSEWHERE = FeedItemSpec("o-1", "Konaté on Real Madrid's radar as contract runs down",
+                                  "Madrid are watching the Liverpool centre-back, according to AS.",
+                                  at("2025-11-11T09:00:00"))
+TALKS = FeedItemSpec("k-2", "Real Madrid open talks with Liverpool defender Ibrahima Konaté",
+                     "First contact has been made with his representatives.", at("2025-11-20T09:00:00"))
+ALONSO = [
+    FeedItemSpec("a-1", "Xabi Alonso to leave Bayer Leverkusen at the end of the season",
+                 "The Leverkusen head coach confirmed his departure on Friday.", at("2025-05-09T12:00:00")),
+    FeedItemSpec("a-2", "Real Madrid appoint Xabi Alonso as head coach",
+                 "The club confirmed the appointment in a statement.", at("2025-05-25T12:00:00")),
+    FeedItemSpec("a-3", "Real Madrid sack head coach Xabi Alonso",
+                 "The club announced his departure after the Super Cup defeat.", at("2026-01-12T12:00:00")),
+]
+
+
+@dataclass
+class World:
+    fake: FakeDiscord
+    feeds: FeedServer
+    app: App
+    bot: ClaimwatchBot
+
+    async def poll_and_deliver(self) -> None:
+        await poll_all(self.app)
+        await self.bot.dispatcher.run_once()
+
+    def alerts(self, channel: int = ALERTS) -> list:
+        """Alert posts only: command replies in the same channel are not alerts."""
+        return [m for m in self.fake.messages(channel)
+                if m.embeds and m.embeds[0].get("footer", {}).get("text", "").startswith("claimwatch · story")]
+
+
+@pytest.fixture
+async def world(tmp_path: Path, feed_server: FeedServer) -> AsyncIterator[World]:
+    fake = FakeDiscord(heartbeat_interval=0.25)
+    fake.add_guild(
+        GUILD, "Anfield Chat",
+        channels=[{"id": ALERTS, "name": "transfers"}, {"id": NEWS, "name": "news"}],
+        members=[{"id": ADMIN, "username": "admin", "roles": [ADMIN_ROLE]}, {"id": FAN, "username": "fan"}],
+        roles=[{"id": ADMIN_ROLE, "name": "mods", "permissions": MANAGE_GUILD}],
+    )
+    await fake.start()
+    point_discord_at(fake.api_base_url, fake.gateway_url)
+    one = feed_server.set_feed("/one.xml", "Wire One", [MATCH])
+    two = feed_server.set_feed("/two.xml", "Wire Two", [])
+    settings = make_settings(tmp_path, [{"url": one, "name": "Wire One"}, {"url": two, "name": "Wire Two"}],
+                             discord={"token": fake.token, "api_base_url": fake.api_base_url,
+                                      "gateway_url": fake.gateway_url})
+    app = await open_app(settings)
+    await poll_all(app)  # the first fetch records the backlog without alerts
+    bot = ClaimwatchBot(app, start_polling=False, guild_ready_timeout=0.05)
+    task = asyncio.create_task(bot.start(fake.token))
+    await asyncio.sleep(0)
+    await asyncio.wait_for(bot.wait_until_ready(), timeout=10)
+    yield World(fake, feed_server, app, bot)
+    await bot.close()
+    await asyncio.wait_for(task, timeout=10)
+    await app.close()
+    point_discord_at(None, None)
+    await fake.close()
+    assert fake.unhandled == []
+
+
+async def _slash(world: World, name: str, options: dict | None = None, *, user: int = FAN,
+                 sub: str | None = None, channel: int = ALERTS) -> dict:
+    interaction = await world.fake.inject_slash(GUILD, channel, user, name, options or {}, subcommand=sub)
+    response = await world.fake.wait_for_response(interaction)
+    response["ephemeral"] = interaction.ephemeral
+    return response
+
+
+async def test_follow_alert_once_corroborate_climb_and_timeline(world: World) -> None:
+    world.feeds.set_feed("/one.xml", "Wire One", [INTEREST, MATCH])
+    await world.poll_and_deliver()  # Konaté becomes known; nobody follows him yet
+    assert world.alerts() == []
+
+    choices = await world.fake.inject_autocomplete(GUILD, ALERTS, FAN, "follow", {"name": "kona"})
+    assert choices and choices[0]["value"] == "Ibrahima Konaté"
+    followed = await _slash(world, "follow", {"name": "konate"})
+    assert followed["data"]["content"].startswith("Following Ibrahima Konaté (player, Liverpool)")
+    assert followed["data"]["allowed_mentions"] == {"parse": []}
+
+    world.feeds.set_feed("/one.xml", "Wire One", [TALKS, INTEREST, MATCH])
+    await world.poll_and_deliver()
+    [alert] = world.alerts()
+    embed = alert.embeds[0]
+    assert "Ibrahima Konaté" in embed["title"] and "Talks" in embed["title"] and "Real Madrid" in embed["title"]
+    assert alert.allowed_mentions == {"parse": []}
+    custom_ids = [c["custom_id"] for row in alert.components for c in row["components"]]
+    assert custom_ids[0].startswith("cw:timeline:") and custom_ids[1].startswith("cw:unfollow:")
+
+    # The same development from another outlet: no second alert, but the timeline lists both.
+    world.feeds.set_feed("/two.xml", "Wire Two", [FeedItemSpec(
+        "t-2", "Madrid in talks over Konaté, says Marca", "Real Madrid have opened talks with the Liverpool defender.",
+        at("2025-11-21T09:00:00"))])
+    await world.poll_and_deliver()
+    assert len(world.alerts()) == 1
+
+    timeline = await _slash(world, "timeline", {"name": "konate"})
+    fields = timeline["data"]["embeds"][0]["fields"]
+    assert "Interest → Talks" in fields[0]["name"]
+    assert "Wire One" in fields[0]["value"] and "Wire Two" in fields[0]["value"]
+    assert "reported by 2 outlets" in fields[0]["value"]
+
+    # The Timeline button on the alert answers privately with the same history.
+    click = await world.fake.inject_button(GUILD, ALERTS, FAN, alert.id, custom_ids[0])
+    answer = await world.fake.wait_for_response(click)
+    assert click.ephemeral and answer["data"]["embeds"][0]["title"] == "Timeline: Ibrahima Konaté"
+
+
+async def test_rung_climb_alerts_again_and_duplicates_do_not(world: World) -> None:
+    await _slash(world, "follow", {"name": "Ibrahima Konaté"})
+    world.feeds.set_feed("/one.xml", "Wire One", [INTEREST, MATCH])
+    await world.poll_and_deliver()
+    world.feeds.set_feed("/two.xml", "Wire Two", [INTEREST_ELSEWHERE])
+    await world.poll_and_deliver()
+    assert len(world.alerts()) == 1
+    world.feeds.set_feed("/one.xml", "Wire One", [TALKS, INTEREST, MATCH])
+    await world.poll_and_deliver()
+    titles = [m.embeds[0]["title"] for m in world.alerts()]
+    assert len(titles) == 2 and titles[0].startswith("New story") and titles[1].startswith("Moved up")
+
+
+async def test_timeline_alonso_in_date_order(world: World) -> None:
+    world.feeds.set_feed("/one.xml", "Wire One", [*reversed(ALONSO), MATCH])
+    await world.poll_and_deliver()
+    timeline = await _slash(world, "timeline", {"name": "alonso"})
+    embed = timeline["data"]["embeds"][0]
+    assert embed["title"] == "Timeline: Xabi Alonso"
+    names = [field["name"] for field in embed["fields"]]
+    assert [n.split(" — ")[0] for n in names] == ["09 May 2025", "25 May 2025", "12 Jan 2026"]
+    assert "Departure" in names[0] and "Completed" in names[1] and "Real Madrid" in names[1]
+
+
+async def test_admin_commands_refuse_non_admins(world: World) -> None:
+    refused = await _slash(world, "feeds", sub="list")
+    assert refused["ephemeral"] and "Manage Server" in refused["data"]["content"]
+    allowed = await _slash(world, "feeds", sub="list", user=ADMIN)
+    assert allowed["ephemeral"] and "Wire One" in allowed["data"]["embeds"][0]["description"]
+    bad = await _slash(world, "feeds", {"url": "http://127.0.0.1/feed"}, sub="add", user=ADMIN)
+    assert bad["ephemeral"] and "Added feed" in bad["data"]["content"]  # accepted; the fetch itself is refused
+    settings = await _slash(world, "alerts", {"kinds": "bid, nonsense"}, sub="settings", user=ADMIN)
+    assert settings["ephemeral"] and "Unknown kinds: nonsense" in settings["data"]["content"]
+
+
+async def test_rate_limit_then_success_posts_once(world: World) -> None:
+    await _slash(world, "follow", {"name": "Ibrahima Konaté"})
+    world.fake.fail_next("POST", rf"/channels/{ALERTS}/messages", 429, retry_after=0.2)
+    world.feeds.set_feed("/one.xml", "Wire One", [INTEREST, MATCH])
+    await world.poll_and_deliver()
+    assert len(world.alerts()) == 1
+    posts = world.fake.requests_matching("POST", rf"/channels/{ALERTS}/messages")
+    assert [r.status for r in posts] == [429, 200]
+
+
+async def test_forbidden_channel_pauses_follow_without_retry_storm(world: World) -> None:
+    await _slash(world, "follow", {"name": "Ibrahima Konaté"})
+    await _slash(world, "alerts", {"channel": NEWS}, sub="channel", user=ADMIN)
+    world.fake.fail_next("POST", rf"/channels/{ALERTS}/messages", 403, times=100)
+    world.feeds.set_feed("/one.xml", "Wire One", [INTEREST, MATCH])
+    await world.poll_and_deliver()
+    world.feeds.set_feed("/one.xml", "Wire One", [TALKS, INTEREST, MATCH])
+    await world.poll_and_deliver()
+    await world.bot.dispatcher.run_once()
+    assert len(world.fake.requests_matching("POST", rf"/channels/{ALERTS}/messages")) == 1
+    [notice] = world.fake.messages(NEWS)
+    assert f"<#{ALERTS}>" in notice.content and "paused" in notice.content
+    following = await _slash(world, "following")
+    assert "paused: the bot lost permission" in following["data"]["content"]
+
+
+async def test_deleting_a_channel_removes_its_follows(world: World) -> None:
+    await _slash(world, "follow", {"name": "Ibrahima Konaté", "channel": NEWS})
+    assert (await world.app.db.fetchone("SELECT count(*) FROM follows"))[0] == 1
+    await world.fake.delete_channel(NEWS)
+    await world.fake.wait_for(lambda: world.bot.get_channel(NEWS) is None or None, what="channel deleted")
+    for _ in range(50):
+        if (await world.app.db.fetchone("SELECT count(*) FROM follows"))[0] == 0:
+            break
+        await asyncio.sleep(0.02)
+    assert (await world.app.db.fetchone("SELECT count(*) FROM follows"))[0] == 0
