@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sys
 
@@ -57,12 +58,15 @@ class ClaimwatchBot(commands.Bot):
         else:
             synced = await self.tree.sync()
         log.info("synced %d application commands", len(synced))
-
-    async def on_ready(self) -> None:
-        log.info("logged in as %s in %d servers", self.user, len(self.guilds))
+        # Polling needs no gateway, and delivery fetches channels over REST: start now, not at READY.
         if not self._started:
             self._started = True
             await self.poller.start()
+            # Deliveries a killed process left pending resume at once, not at the next outbox tick.
+            self._resume_task = asyncio.create_task(self.dispatcher.run_once())
+
+    async def on_ready(self) -> None:
+        log.info("logged in as %s in %d servers", self.user, len(self.guilds))
         await self.dispatcher.run_once()  # deliveries left pending by a previous run or a reconnect
 
     async def _polled(self, outcome: PollOutcome) -> None:

@@ -1,31 +1,46 @@
-"""Fetch one feed: conditional GET, timeouts, size caps, checked redirects. Bytes in FetchResult out."""
+"""Fetch one feed: conditional GET, timeouts, size caps, checked redirects. Bytes in FetchResult out.
+
+Every failure becomes FetchResult.error, worded for the admin who reads `/feeds list`.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import hashlib
+import math
+import re
 import time
 from dataclasses import dataclass
+from datetime import UTC
 from email.utils import parsedate_to_datetime
 from importlib import resources
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import aiohttp
+from yarl import URL
 
 from bot import __version__
 from bot.feeds.netguard import BlockedAddressError, check_literal_host, resolver_for
 from bot.models import FetchResult
 
 USER_AGENT = f"claimwatch/{__version__} (football news bot; +https://github.com/claimwatch/claimwatch)"
+ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5"
 _REDIRECTS = {301, 302, 303, 307, 308}
+_OK = {200, 203}
+_RETRY_AFTER_STATUSES = {429, 503}
+MAX_RETRY_AFTER = 24 * 3600.0  # a server may slow us down, not stop its feed for a year
+_CHUNK = 65536
+# Content a feed never is: refused from the headers, before a byte of the body is read.
+_NEVER_FEEDS = ("image/", "audio/", "video/", "font/")
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 
 
 @dataclass(frozen=True, slots=True)
 class FetchLimits:
-    connect_timeout: float = 10.0
-    total_timeout: float = 30.0
-    max_body_bytes: int = 5_000_000
+    connect_timeout: float = 10.0  # also the read timeout: the longest silence while reading
+    total_timeout: float = 30.0  # the whole fetch, every redirect hop and the body included
+    max_body_bytes: int = 5_000_000  # counted after decompression
     max_redirects: int = 5
     allow_private: bool = False
 
@@ -46,17 +61,30 @@ def body_hash(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
 
 
-def _retry_after(value: str | None) -> float | None:
-    if not value:
+def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
+    """Retry-After as seconds from now (delta-seconds or an HTTP date), within [0, a day]."""
+    if not value or not value.strip():
         return None
+    value = value.strip()
     try:
-        return max(0.0, float(value))
+        seconds = float(value)
     except ValueError:
-        pass
-    try:
-        return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
-    except (TypeError, ValueError):
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError, OverflowError, IndexError):
+            return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        seconds = when.timestamp() - (time.time() if now is None else now)
+    if math.isnan(seconds):
         return None
+    return min(max(seconds, 0.0), MAX_RETRY_AFTER)
+
+
+def _timeout(limits: FetchLimits) -> aiohttp.ClientTimeout:
+    # No aiohttp total: fetch_feed bounds the whole fetch (all hops) with one deadline instead.
+    return aiohttp.ClientTimeout(total=None, sock_connect=limits.connect_timeout,
+                                 sock_read=limits.connect_timeout)
 
 
 def make_session(limits: FetchLimits, per_host: int = 2, total: int = 100) -> aiohttp.ClientSession:
@@ -65,10 +93,13 @@ def make_session(limits: FetchLimits, per_host: int = 2, total: int = 100) -> ai
     )
     return aiohttp.ClientSession(
         connector=connector,
-        headers={"User-Agent": USER_AGENT, "Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5"},
-        timeout=aiohttp.ClientTimeout(
-            total=limits.total_timeout, sock_connect=limits.connect_timeout, sock_read=limits.connect_timeout
-        ),
+        headers={"User-Agent": USER_AGENT, "Accept": ACCEPT},
+        timeout=_timeout(limits),
+        # Feeds need no cookies, and one feed's cookies must not reach another's host.
+        cookie_jar=aiohttp.DummyCookieJar(),
+        # aiohttp 3.14 inflates at most ~64 KiB per step and pauses the socket while its buffer
+        # is full (tests/test_hostile_feeds.py pins this with a gzip bomb), so the body cap below
+        # bounds a bomb's memory as it bounds an endless body's.
         auto_decompress=True,
     )
 
@@ -101,6 +132,11 @@ def _read_local(url: str, cap: int) -> FetchResult:
     return FetchResult(url=url, status=200, body=path.read_bytes(), final_url=url)
 
 
+def _printable(text: object, limit: int = 300) -> str:
+    """Library error text can carry server-sent bytes: one clean line for the feed list."""
+    return _UNPRINTABLE.sub(" ", str(text)).strip()[:limit]
+
+
 async def _fetch_http(
     session: aiohttp.ClientSession,
     url: str,
@@ -113,66 +149,107 @@ async def _fetch_http(
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
-    current = url
+
+    def failed(error: str) -> FetchResult:
+        return FetchResult(url=url, status=None, error=error)
+
     try:
-        for _hop in range(limits.max_redirects + 1):
-            parts = urlsplit(current)
-            if parts.scheme not in ("http", "https"):
-                return FetchResult(url=url, status=None, error=f"redirected to a non-http URL ({parts.scheme}:)")
-            if not limits.allow_private:
-                check_literal_host(parts.hostname)
-            async with session.get(current, headers=headers, allow_redirects=False) as response:
-                if response.status in _REDIRECTS and "Location" in response.headers:
-                    current = urljoin(current, response.headers["Location"])
-                    continue
-                return await _finish(url, current, response, limits)
-        return FetchResult(url=url, status=None, error=f"more than {limits.max_redirects} redirects")
+        # One deadline for everything: a slow drip (bytes trickling, never silent long enough
+        # for the read timeout) and a chain of slow redirects both end here.
+        async with asyncio.timeout(limits.total_timeout):
+            return await _follow(session, url, headers, limits)
     except BlockedAddressError as error:
-        return FetchResult(url=url, status=None, error=f"blocked: {error}")
+        return failed(f"blocked: {error}")
+    except aiohttp.ConnectionTimeoutError:
+        return failed(f"timed out connecting (no connection within {limits.connect_timeout:g}s)")
+    except aiohttp.SocketTimeoutError:
+        return failed(f"timed out: the server sent nothing for {limits.connect_timeout:g}s")
     except TimeoutError:
-        return FetchResult(url=url, status=None, error="timed out")
-    except BodyTooLarge:
-        return FetchResult(url=url, status=None, error=f"body larger than {limits.max_body_bytes} bytes")
-    except aiohttp.ClientConnectorError as error:
+        return failed(f"timed out: the fetch took longer than {limits.total_timeout:g}s")
+    except BodyTooLarge as error:
+        return failed(str(error))
+    except aiohttp.ClientConnectorDNSError as error:
         if isinstance(error.os_error, BlockedAddressError):
-            return FetchResult(url=url, status=None, error=f"blocked: {error.os_error}")
-        return FetchResult(url=url, status=None, error=f"cannot connect: {error.os_error or error}")
+            return failed(f"blocked: {error.os_error}")
+        return failed(f"cannot resolve {error.host}: {_printable(error.os_error.strerror or error.os_error)}")
+    except aiohttp.ClientConnectorCertificateError as error:
+        return failed(f"TLS certificate problem with {error.host}: {_printable(error.certificate_error)}")
+    except aiohttp.ClientConnectorError as error:
+        return failed(f"cannot connect to {error.host}:{error.port}: {_printable(error.os_error.strerror or error.os_error)}")
+    except aiohttp.InvalidURL as error:
+        return failed(f"invalid URL: {_printable(error)}")
+    except aiohttp.ClientPayloadError as error:
+        return failed(f"could not read the body: {_printable(error)}")
     except (aiohttp.ClientError, OSError, ValueError) as error:
-        return FetchResult(url=url, status=None, error=f"{type(error).__name__}: {error}"[:300])
+        return failed(_printable(f"{type(error).__name__}: {error}"))
+
+
+async def _follow(session: aiohttp.ClientSession, url: str, headers: dict[str, str],
+                  limits: FetchLimits) -> FetchResult:
+    """GET with redirects followed by hand, so every hop passes the address check again."""
+    try:
+        current = URL(url)
+    except ValueError:
+        return FetchResult(url=url, status=None, error="invalid URL")
+    for hop in range(limits.max_redirects + 1):
+        if current.scheme not in ("http", "https"):
+            where = "redirected to" if hop else "the feed is"
+            return FetchResult(url=url, status=None, error=f"{where} a non-http URL ({current.scheme}:)")
+        if not limits.allow_private:
+            # The host exactly as aiohttp will connect to it; names are checked by the resolver.
+            check_literal_host(current.raw_host)
+        async with session.get(current, headers=headers, allow_redirects=False,
+                               timeout=_timeout(limits)) as response:
+            location = response.headers.get("Location")
+            if response.status in _REDIRECTS and location:
+                try:
+                    current = current.join(URL(location)).with_fragment(None)
+                except ValueError:
+                    return FetchResult(url=url, status=None, error="redirected to an invalid URL")
+                continue
+            return await _finish(url, str(current), response, limits)
+    return FetchResult(url=url, status=None, error=f"more than {limits.max_redirects} redirects")
 
 
 async def _finish(
     url: str, final_url: str, response: aiohttp.ClientResponse, limits: FetchLimits
 ) -> FetchResult:
+    content_type = response.headers.get("Content-Type")
     common = {
         "url": url,
         "status": response.status,
         "final_url": final_url,
-        "content_type": response.headers.get("Content-Type"),
+        "content_type": content_type,
         "headers": {key: value for key, value in response.headers.items() if key.lower() in ("content-type", "etag", "last-modified", "retry-after")},
     }
     if response.status == 304:
         return FetchResult(**common, not_modified=True)
-    if response.status != 200:
-        return FetchResult(
-            **common,
-            error=f"HTTP {response.status}",
-            retry_after=_retry_after(response.headers.get("Retry-After")),
-        )
+    if response.status not in _OK:
+        retry_after = None
+        error = f"HTTP {response.status}"
+        if response.status in _RETRY_AFTER_STATUSES:
+            retry_after = retry_after_seconds(response.headers.get("Retry-After"))
+            if retry_after is not None:
+                error += f" (the server asks to wait {retry_after:.0f}s)"
+        return FetchResult(**common, error=error, retry_after=retry_after)
+    mime = (content_type or "").split(";", 1)[0].strip().lower()
+    if mime.startswith(_NEVER_FEEDS):
+        return FetchResult(**common, error=f"not a feed: the server sent {_printable(mime, 80)}")
+    cap = limits.max_body_bytes
     declared = response.content_length
-    if declared is not None and declared > limits.max_body_bytes:
-        raise BodyTooLarge
-    chunks: list[bytes] = []
-    size = 0
+    if declared is not None and declared > cap:
+        raise BodyTooLarge(f"body larger than {cap} bytes (the server announced {declared})")
+    encoding = response.headers.get("Content-Encoding")
+    body = bytearray()
     # Counted after decompression, so a gzip bomb stops at the cap like an endless body does.
-    async for chunk in response.content.iter_chunked(65536):
-        size += len(chunk)
-        if size > limits.max_body_bytes:
-            raise BodyTooLarge
-        chunks.append(chunk)
+    async for chunk in response.content.iter_chunked(_CHUNK):
+        if len(body) + len(chunk) > cap:
+            unpacked = f" once decompressed ({_printable(encoding, 20)})" if encoding else ""
+            raise BodyTooLarge(f"body larger than {cap} bytes{unpacked}")
+        body += chunk
     return FetchResult(
         **common,
-        body=b"".join(chunks),
+        body=bytes(body),
         etag=response.headers.get("ETag"),
         last_modified=response.headers.get("Last-Modified"),
     )
