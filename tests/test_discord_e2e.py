@@ -204,3 +204,46 @@ async def test_deleting_a_channel_removes_its_follows(world: World) -> None:
             break
         await asyncio.sleep(0.02)
     assert (await world.app.db.fetchone("SELECT count(*) FROM follows"))[0] == 0
+
+
+async def test_latest_lists_what_the_server_follows(world: World) -> None:
+    empty = await _slash(world, "latest")
+    assert empty["ephemeral"] and "No developments yet" in empty["data"]["content"]
+    await _slash(world, "follow", {"name": "Ibrahima Konaté"})
+    world.feeds.set_feed("/one.xml", "Wire One", [TALKS, INTEREST, MATCH])
+    await world.poll_and_deliver()
+    latest = await _slash(world, "latest")
+    titles = [embed["title"] for embed in latest["data"]["embeds"]]
+    assert titles[0].startswith("Moved up: Ibrahima Konaté") and titles[1].startswith("New story")
+
+
+async def test_settings_filter_kinds_and_tiers_and_digest_batches(world: World) -> None:
+    await _slash(world, "follow", {"name": "Ibrahima Konaté"})
+    answer = await _slash(world, "alerts", {"kinds": "talks", "digest": True}, sub="settings", user=ADMIN)
+    assert "a daily digest" in answer["data"]["content"] and "kinds: talks" in answer["data"]["content"]
+    world.feeds.set_feed("/one.xml", "Wire One", [TALKS, INTEREST, MATCH])
+    await world.poll_and_deliver()
+    assert world.alerts() == []  # interest filtered out, talks waits for the digest
+    assert await world.bot.dispatcher.run_digests() == 1
+    [digest] = [m for m in world.fake.messages(ALERTS) if m.embeds and "digest" in m.embeds[0]["title"].lower()]
+    assert digest.embeds[0]["title"] == "Daily digest: 1 developments"
+    assert "Ibrahima Konaté" in digest.embeds[0]["description"] and "Talks" in digest.embeds[0]["description"]
+    assert await world.bot.dispatcher.run_digests() == 0  # nothing twice
+
+
+async def test_leaving_a_guild_removes_its_follows(world: World) -> None:
+    await _slash(world, "follow", {"name": "Ibrahima Konaté"})
+    await world.fake.remove_guild(GUILD)
+    for _ in range(100):
+        if (await world.app.db.fetchone("SELECT count(*) FROM follows"))[0] == 0:
+            break
+        await asyncio.sleep(0.02)
+    assert (await world.app.db.fetchone("SELECT count(*) FROM follows"))[0] == 0
+
+
+async def test_expensive_commands_have_a_per_user_cooldown(world: World) -> None:
+    answers = [await _slash(world, "timeline", {"name": "x" * 100}) for _ in range(4)]
+    assert answers[0]["ephemeral"] and "longer than 80 characters" in answers[0]["data"]["content"]
+    assert answers[3]["ephemeral"] and "Slow down" in answers[3]["data"]["content"]
+    other = await _slash(world, "timeline", {"name": "nobody"}, user=ADMIN)
+    assert "Slow down" not in other["data"]["content"]

@@ -161,3 +161,51 @@ class _RecordingSink(ConsoleSink):
 @pytest.fixture(autouse=True)
 def _quiet_logs(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level("ERROR")
+
+
+async def test_failing_feed_backs_off_then_pauses_and_resumes(tmp_path: Path, feed_server: FeedServer) -> None:
+    from bot.alerts.render import feed_health_lines
+    from bot.pipeline import backoff_seconds
+
+    feed_server.set_feed("/down.xml", "Down", [], status=503)
+    url = feed_server.url("/down.xml")
+    settings = make_settings(tmp_path, [{"url": url}], polling={"pause_after_failures": 3, "interval_seconds": 60})
+    assert [backoff_seconds(settings, 60, n, None) for n in (1, 2, 3)] == [60, 120, 240]
+    assert backoff_seconds(settings, 60, 30, None) == settings.polling.max_backoff_seconds
+    assert backoff_seconds(settings, 60, 1, 900.0) == 900.0  # Retry-After wins when longer
+    app = await open_app(settings)
+    try:
+        for _ in range(3):
+            await poll_all(app)
+        [health] = await service.feed_health(app.db)
+        assert health["paused"] == 1 and "paused after 3 failed fetches" in health["paused_reason"]
+        assert health["next_fetch_at"] is not None
+        line = feed_health_lines([health])[0]
+        assert "[paused]" in line and "HTTP 503" in line and "feeds resume 1" in line
+        hits = feed_server.hits("/down.xml")
+        assert await poll_all(app) == [] and feed_server.hits("/down.xml") == hits  # paused: not fetched
+
+        feed_server.set_feed("/down.xml", "Down", [MATCH])
+        assert "Resumed" in await service.resume_feed(app.db, "1")
+        [outcome] = await poll_all(app)
+        assert outcome.status == "changed"
+        [health] = await service.feed_health(app.db)
+        assert health["paused"] == 0 and health["consecutive_failures"] == 0 and health["last_error"] is None
+    finally:
+        await app.close()
+
+
+async def test_one_url_is_one_feed_however_many_servers_add_it(tmp_path: Path, feed_server: FeedServer) -> None:
+    url = feed_server.set_feed("/shared.xml", "Shared", [MATCH])
+    app = await _app(tmp_path, feed_server.set_feed("/wire.xml", "Test Wire", [MATCH]))
+    try:
+        first = await service.add_feed(app.db, url, "Shared", origin="discord", guild_id=1)
+        second = await service.add_feed(app.db, url, None, origin="discord", guild_id=2)
+        assert first == (first[0], True) and second == (first[0], False)
+        assert (await app.db.fetchone("SELECT count(*) FROM feeds WHERE url = ?", (url,)))[0] == 1
+        # Added from Discord, so untrusted: a loopback address is refused before any byte is sent.
+        outcomes = {o.url: o for o in await poll_all(app)}
+        assert outcomes[url].error == "blocked: 127.0.0.1 is not a public address"
+        assert feed_server.hits("/shared.xml") == 0
+    finally:
+        await app.close()
