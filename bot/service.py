@@ -79,17 +79,41 @@ async def resolve(db: Database, raw: str) -> Resolution:
     return Resolution(choices=near)
 
 
+@dataclass(slots=True)
+class _NameIndex:
+    """Folded full names for typo-tolerant lookups, rebuilt only when the people table changes."""
+
+    stamp: tuple[object, ...] = ()
+    ids: list[int] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+
+
+_name_indexes: dict[str, _NameIndex] = {}
+
+
+async def _name_index(db: Database) -> _NameIndex:
+    stamp = tuple(await db.fetchone("SELECT count(*), max(id), max(updated_at) FROM entities") or ())
+    index = _name_indexes.setdefault(db.path, _NameIndex())
+    if index.stamp != stamp:
+        rows = await db.fetchall("SELECT id, name FROM entities")
+        index.ids = [row["id"] for row in rows]
+        index.names = [fold(row["name"]) for row in rows]
+        index.stamp = stamp
+    return index
+
+
 async def suggest(db: Database, query: str, *, limit: int = 25, cutoff: float = 75) -> list[Person]:
-    """Autocomplete: prefix matches on any alias, then fuzzy matches on full names."""
+    """Autocomplete: prefix matches on any alias first, then typo-tolerant matches on full names."""
     folded = fold(query)
     found = {row["id"]: _person(row) for row in await entities.search(db.conn, folded, limit)}
     if len(found) < limit and len(folded) >= 3:
-        people = await entities.all_names(db.conn)
-        names = {row["id"]: fold(row["name"]) for row in people}
-        by_id = {row["id"]: row for row in people}
-        for _, score, entity_id in process.extract(folded, names, scorer=fuzz.WRatio, limit=limit):
-            if score >= cutoff and entity_id not in found:
-                found[entity_id] = _person(by_id[entity_id])
+        index = await _name_index(db)
+        matches = process.extract(folded, index.names, scorer=fuzz.WRatio, limit=limit, score_cutoff=cutoff)
+        missing = [index.ids[position] for _, _, position in matches if index.ids[position] not in found]
+        for entity_id in missing[: limit - len(found)]:
+            row = await entities.get(db.conn, entity_id)
+            if row is not None:
+                found[entity_id] = _person(row)
     return list(found.values())[:limit]
 
 
