@@ -27,7 +27,7 @@ lint: $(STAMP)
 	$(PY) -m ruff check bot cogs storage tests bench
 
 eval: $(STAMP)
-	$(PY) -m bot.claims.evaluate tests/data/eval_items.jsonl
+	$(PY) -m bot.claims.evaluate tests/data/eval
 
 bench: $(STAMP)
 	$(PY) -m bench

@@ -17,44 +17,54 @@ DEFAULT_CONFIG = "config.toml"
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m bot", description="claimwatch: football transfer claims, followed.")
-    parser.add_argument("--config", default=None, help="config file (default: config.toml, else config.example.toml)")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log what each poll does")
+    # --config and -v work before or after the command ("python -m bot run --config F"); SUPPRESS keeps
+    # a subcommand's absent option from overwriting one given before it.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", default=argparse.SUPPRESS,
+                        help="config file (default: config.toml, else config.example.toml)")
+    common.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                        help="log what each poll does")
+    parser = argparse.ArgumentParser(prog="python -m bot", parents=[common],
+                                     description="claimwatch: football transfer claims, followed.")
+    parser.set_defaults(config=None, verbose=False)
     commands = parser.add_subparsers(dest="command", required=True)
 
-    run = commands.add_parser("run", help="poll the feeds: Discord mode with a token, console mode without")
+    def command(group: Any, name: str, text: str) -> argparse.ArgumentParser:
+        return group.add_parser(name, help=text, parents=[common])
+
+    run = command(commands, "run", "poll the feeds: Discord mode with a token, console mode without")
     mode = run.add_mutually_exclusive_group()
     mode.add_argument("--once", action="store_true", help="console mode: poll once and exit (the default)")
     mode.add_argument("--watch", action="store_true", help="console mode: keep polling on the schedule")
     run.add_argument("--console", action="store_true", help="console mode even when a token is configured")
 
-    extract = commands.add_parser("extract", help="print the claims in a feed file or URL (no database)")
+    extract = command(commands, "extract", "print the claims in a feed file or URL (no database)")
     extract.add_argument("source", help="a feed file path or an http(s) URL")
     extract.add_argument("--json", action="store_true", help="one JSON object per claim per line")
 
-    timeline = commands.add_parser("timeline", help="a person's stories, oldest first")
+    timeline = command(commands, "timeline", "a person's stories, oldest first")
     timeline.add_argument("name")
     timeline.add_argument("--kind", default=None)
     timeline.add_argument("--since", default=None, help="YYYY-MM-DD")
 
     for name, text in (("follow", "alert a channel about a person"), ("unfollow", "stop alerting a channel")):
-        sub = commands.add_parser(name, help=text)
+        sub = command(commands, name, text)
         sub.add_argument("name")
         sub.add_argument("--channel", type=int, required=True, help="Discord channel id (0 for the console)")
         sub.add_argument("--guild", type=int, default=0, help="Discord guild id (0 for the console)")
 
-    following = commands.add_parser("following", help="who a channel (or the whole guild) follows")
+    following = command(commands, "following", "who a channel (or the whole guild) follows")
     following.add_argument("--channel", type=int, default=None)
     following.add_argument("--guild", type=int, default=0)
 
-    feeds = commands.add_parser("feeds", help="manage feeds")
+    feeds = command(commands, "feeds", "manage feeds")
     feed_commands = feeds.add_subparsers(dest="feeds_command", required=True)
-    feed_commands.add_parser("list", help="feeds and their health")
-    add = feed_commands.add_parser("add", help="add an http(s) feed")
+    command(feed_commands, "list", "feeds and their health")
+    add = command(feed_commands, "add", "add an http(s) feed")
     add.add_argument("url")
     add.add_argument("--name", default=None)
     for verb in ("remove", "resume"):
-        sub = feed_commands.add_parser(verb, help=f"{verb} a feed by id or URL")
+        sub = command(feed_commands, verb, f"{verb} a feed by id or URL")
         sub.add_argument("feed", help="feed id or URL")
     return parser
 

@@ -40,7 +40,8 @@ def test_console_mode_prints_alerts_timelines_and_exits_zero(tmp_path: Path) -> 
 
 def test_cli_twins_follow_timeline_and_feeds(tmp_path: Path) -> None:
     shutil.copy(ROOT / "config.example.toml", tmp_path / "config.toml")
-    assert _run(["run", "--once"], tmp_path).returncode == 0
+    # The Makefile's form: the option after the command.
+    assert _run(["run", "--once", "--config", str(tmp_path / "config.toml")], tmp_path).returncode == 0
     followed = _run(["follow", "konate", "--channel", "42"], tmp_path)
     assert followed.returncode == 0 and "Following Ibrahima Konaté" in followed.stdout
     listed = _run(["following", "--channel", "42"], tmp_path)
