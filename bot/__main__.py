@@ -26,7 +26,6 @@ def _parser() -> argparse.ArgumentParser:
                         help="log what each poll does")
     parser = argparse.ArgumentParser(prog="python -m bot", parents=[common],
                                      description="claimwatch: football transfer claims, followed.")
-    parser.set_defaults(config=None, verbose=False)
     commands = parser.add_subparsers(dest="command", required=True)
 
     def command(group: Any, name: str, text: str) -> argparse.ArgumentParser:
@@ -144,6 +143,8 @@ async def _dispatch(settings: Settings, args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    args.config = getattr(args, "config", None)  # SUPPRESS: absent when given nowhere
+    args.verbose = getattr(args, "verbose", False)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
