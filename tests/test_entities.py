@@ -1,0 +1,55 @@
+"""Who a claim is about: full names, surnames, accents, and the two Alonsos never merged silently."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.entities import name_aliases
+from storage import entities
+from storage.db import Database
+
+
+@pytest.fixture
+async def db(tmp_path: Path):
+    database = await Database.open(tmp_path / "e.db")
+    yield database
+    await database.close()
+
+
+def test_aliases_cover_full_name_and_the_surname_headlines_use() -> None:
+    assert name_aliases("Alexis Mac Allister") == [("alexis mac allister", "full"), ("mac allister", "surname")]
+    assert name_aliases("Virgil van Dijk")[1] == ("van dijk", "surname")
+    assert ("odegaard", "surname") in name_aliases("Martin Ødegaard")
+    assert name_aliases("Rodri") == [("rodri", "full")]
+
+
+async def test_surname_and_accent_variants_resolve_to_one_person(db: Database) -> None:
+    async with db.transaction() as conn:
+        first, _ = await entities.resolve_subject(conn, "Ibrahima Konaté", "player", ["Real Madrid", "Liverpool"])
+        assert await entities.resolve_subject(conn, "Ibrahima Konate", "player", [None]) == (first, False)
+        assert await entities.resolve_subject(conn, "Konate", "player", [None]) == (first, False)
+    assert (await db.fetchone("SELECT count(*) FROM entities"))[0] == 1
+
+
+async def test_two_alonsos_are_told_apart_by_role_and_club_or_left_ambiguous(db: Database) -> None:
+    async with db.transaction() as conn:
+        xabi, _ = await entities.resolve_subject(conn, "Xabi Alonso", "manager", ["Real Madrid", None])
+        marcos, _ = await entities.resolve_subject(conn, "Marcos Alonso", "player", ["Celta Vigo", None])
+        assert xabi != marcos
+        assert await entities.resolve_subject(conn, "Alonso", "manager", [None]) == (xabi, False)
+        assert await entities.resolve_subject(conn, "Alonso", "player", ["Celta Vigo"]) == (marcos, False)
+        await conn.execute("UPDATE entities SET role = 'player' WHERE id = ?", (xabi,))
+        # Same role, no club to go on: reported as ambiguous, never merged into either.
+        assert await entities.resolve_subject(conn, "Alonso", "player", [None]) == (None, True)
+    assert (await db.fetchone("SELECT count(*) FROM entities"))[0] == 2
+
+
+async def test_followed_name_learns_the_full_name_from_the_first_claim(db: Database) -> None:
+    async with db.transaction() as conn:
+        placeholder = await entities.create(conn, "Yamal", None, placeholder=True)
+        found, _ = await entities.resolve_subject(conn, "Lamine Yamal", "player", ["Barcelona"])
+    assert found == placeholder
+    row = await db.fetchone("SELECT name, role, placeholder FROM entities WHERE id = ?", (placeholder,))
+    assert tuple(row) == ("Lamine Yamal", "player", 0)
