@@ -121,6 +121,7 @@ class Pipeline:
         report = await ingest(
             self.db, feed_id, batch, FetchState(result.etag, result.last_modified, digest),
             emit_alerts=emit, window_days=self.settings.alerts.story_window_days,
+            warning=f"parsed with problems ({parsed.problem}); {len(parsed.items)} items used" if parsed.problem else None,
         )
         if first_fetch and not emit:
             log.info("first fetch of %s: %d items recorded without alerts", url, report.new_items)

@@ -58,7 +58,9 @@ async def ingest(
     *,
     emit_alerts: bool,
     window_days: int,
+    warning: str | None = None,
 ) -> IngestReport:
+    """`warning`: what was wrong with a feed that still parsed (kept as its last error for admins)."""
     report = IngestReport()
     now = utcnow()
     async with db.transaction() as conn:
@@ -74,9 +76,9 @@ async def ingest(
                 await _store_claim(conn, item_id, item, claim, now, emit_alerts, window_days, report)
         await conn.execute(
             "UPDATE feeds SET etag = ?, last_modified = ?, body_hash = ?, first_fetch_done = 1,"
-            " last_fetch_at = ?, last_success_at = ?, last_error = NULL, consecutive_failures = 0,"
+            " last_fetch_at = ?, last_success_at = ?, last_error = ?, consecutive_failures = 0,"
             " next_fetch_at = NULL WHERE id = ?",
-            (state.etag, state.last_modified, state.body_hash, now, now, feed_id),
+            (state.etag, state.last_modified, state.body_hash, now, now, warning, feed_id),
         )
     return report
 

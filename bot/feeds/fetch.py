@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import logging
 import math
 import re
 import time
@@ -24,6 +25,7 @@ from bot import __version__
 from bot.feeds.netguard import BlockedAddressError, check_literal_host, resolver_for
 from bot.models import FetchResult
 
+log = logging.getLogger(__name__)
 USER_AGENT = f"claimwatch/{__version__} (football news bot; +https://github.com/claimwatch/claimwatch)"
 ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5"
 _REDIRECTS = {301, 302, 303, 307, 308}
@@ -33,7 +35,8 @@ MAX_RETRY_AFTER = 24 * 3600.0  # a server may slow us down, not stop its feed fo
 _CHUNK = 65536
 # Content a feed never is: refused from the headers, before a byte of the body is read.
 _NEVER_FEEDS = ("image/", "audio/", "video/", "font/")
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+_UNPRINTABLE = re.compile(r"[\x00-\x20\x7f-\x9f]+")  # and runs of spaces: one line, one space
+_STATUS_PREFIX = re.compile(r"^\d+, message:\s*")  # aiohttp's "400, message: Can not decode…"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,9 +84,8 @@ def retry_after_seconds(value: str | None, now: float | None = None) -> float | 
     return min(max(seconds, 0.0), MAX_RETRY_AFTER)
 
 
-def _timeout(limits: FetchLimits) -> aiohttp.ClientTimeout:
-    # No aiohttp total: fetch_feed bounds the whole fetch (all hops) with one deadline instead.
-    return aiohttp.ClientTimeout(total=None, sock_connect=limits.connect_timeout,
+def _timeout(limits: FetchLimits, total: float | None = None) -> aiohttp.ClientTimeout:
+    return aiohttp.ClientTimeout(total=total, sock_connect=limits.connect_timeout,
                                  sock_read=limits.connect_timeout)
 
 
@@ -94,11 +96,11 @@ def make_session(limits: FetchLimits, per_host: int = 2, total: int = 100) -> ai
     return aiohttp.ClientSession(
         connector=connector,
         headers={"User-Agent": USER_AGENT, "Accept": ACCEPT},
-        timeout=_timeout(limits),
+        timeout=_timeout(limits, limits.total_timeout),  # fetch_feed sets its own, per request
         # Feeds need no cookies, and one feed's cookies must not reach another's host.
         cookie_jar=aiohttp.DummyCookieJar(),
         # aiohttp 3.14 inflates at most ~64 KiB per step and pauses the socket while its buffer
-        # is full (tests/test_hostile_feeds.py pins this with a gzip bomb), so the body cap below
+        # is full (tests/test_hostile_feeds.py pins this with a gzip bomb), so the cap in _finish
         # bounds a bomb's memory as it bounds an endless body's.
         auto_decompress=True,
     )
@@ -179,9 +181,16 @@ async def _fetch_http(
     except aiohttp.InvalidURL as error:
         return failed(f"invalid URL: {_printable(error)}")
     except aiohttp.ClientPayloadError as error:
-        return failed(f"could not read the body: {_printable(error)}")
+        return failed(f"could not read the body: {_STATUS_PREFIX.sub('', _printable(error))}")
+    except aiohttp.ServerDisconnectedError:
+        return failed("the server closed the connection without answering")
+    except aiohttp.ClientResponseError as error:  # raised by the parser: the status is not the server's
+        return failed(f"not a valid HTTP response: {_printable(error.message, 200)}")
     except (aiohttp.ClientError, OSError, ValueError) as error:
         return failed(_printable(f"{type(error).__name__}: {error}"))
+    except Exception as error:  # a surprise stays this feed's failure, not the poll cycle's
+        log.exception("fetching %s failed unexpectedly", url)
+        return failed(f"unexpected error ({type(error).__name__}); see the bot's log")
 
 
 async def _follow(session: aiohttp.ClientSession, url: str, headers: dict[str, str],
@@ -198,6 +207,7 @@ async def _follow(session: aiohttp.ClientSession, url: str, headers: dict[str, s
         if not limits.allow_private:
             # The host exactly as aiohttp will connect to it; names are checked by the resolver.
             check_literal_host(current.raw_host)
+        # No per-request total: the caller's deadline covers all hops at once.
         async with session.get(current, headers=headers, allow_redirects=False,
                                timeout=_timeout(limits)) as response:
             location = response.headers.get("Location")

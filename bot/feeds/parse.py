@@ -1,4 +1,9 @@
-"""Feed bytes -> FeedItems with feedparser, in a worker thread. Plain text out, HTML stripped."""
+"""Feed bytes -> FeedItems with feedparser, in a worker thread. Plain text out, HTML stripped.
+
+Feeds are hostile input: every pattern here is linear (a megabyte of "<" or of unclosed
+"<script>" must not take minutes), every string is clipped, and a feed that is only partly
+well-formed yields the items feedparser could read, with the problem kept for the feed's health.
+"""
 
 from __future__ import annotations
 
@@ -6,36 +11,92 @@ import asyncio
 import calendar
 import hashlib
 import html
+import logging
 import re
+import xml.sax
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
 from bot.models import FeedItem, ParsedFeed
 
+log = logging.getLogger(__name__)
+
 MAX_TITLE_CHARS = 500
 MAX_SUMMARY_CHARS = 4000
 MAX_ITEMS = 5000  # a feed with more is truncated, newest first as the feed orders them
+MAX_GUID_CHARS = 500
+MAX_LINK_CHARS = 2000
+# Real feeds nest about ten elements deep. feedparser keeps a frame per open element, so 5 MB of
+# "<a>" costs it half a gigabyte and tens of seconds; such a body is refused before it parses.
+MAX_DEPTH = 512
+# Markup kept per field before stripping: room for tags around the text, bounded work.
+_RAW_FACTOR = 32
 # Dates a feed cannot honestly have: before the web, or more than a day ahead.
 _EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
 
-_TAG = re.compile(r"<[^>]+>")
-_BLOCK = re.compile(r"</?(p|br|div|li|h[1-6]|tr|blockquote)\b[^>]*>", re.IGNORECASE)
-_DROP = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+# [^<>] rather than [^>]: a tag cannot span another "<", so each match attempt stops at the
+# next "<" and a run of a million "<" costs linear time, not quadratic.
+_TAG = re.compile(r"<[^<>]*>")
+_BLOCK = re.compile(r"</?(?:p|br|div|li|h[1-6]|tr|blockquote)\b[^<>]*>", re.IGNORECASE)
+_HIDDEN_OPEN = re.compile(r"<(script|style)\b|<!--", re.IGNORECASE)
+_HIDDEN_CLOSE = {
+    "script": re.compile(r"</script\b[^<>]*>", re.IGNORECASE),
+    "style": re.compile(r"</style\b[^<>]*>", re.IGNORECASE),
+    "<!--": re.compile(r"-->"),
+}
+# html.unescape raises ValueError on a numeric reference of over 4,300 digits; 16 are already
+# beyond any character, so longer ones become the replacement character first.
+_HUGE_CHARREF = re.compile(r"&#(?:[xX][0-9a-fA-F]{16,}|[0-9]{16,});?")
 _SPACE = re.compile(r"[ \t\r\f\v\u00a0]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0/C1 controls, bidi overrides and isolates (they can reverse how a headline reads), BOM.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
+_LINK_TAG = re.compile(rb"<link\b[^<>]*>", re.IGNORECASE)
+# Names start only where a name can start and are taken whole (++): otherwise a 60 KB run of
+# letters in one tag is retried from every letter, which is quadratic.
+_ATTR = re.compile(rb"""(?<![a-z-])([a-z-]++)\s*+=\s*+(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'<>]+))""",
+                   re.IGNORECASE)
+_FEED_TYPES = (b"application/rss+xml", b"application/atom+xml", b"application/rdf+xml")
+# A tag cannot contain "<", so a failed match costs only up to the next "<": linear overall.
+_MARKUP = re.compile(rb"<!\[CDATA\[|<!--|<[!?][^<>]*>|</[^<>]*>|<[^<>]*>")
+_SKIP_TO = {b"<![CDATA[": b"]]>", b"<!--": b"-->"}
+# HTML elements that never close: raw HTML in a broken feed must not count them as nesting.
+_VOID = re.compile(rb"<(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)\b",
+                   re.IGNORECASE)
 
 
-def html_to_text(markup: str) -> str:
-    """Text a person would read: scripts dropped, block tags as line breaks, entities unescaped."""
-    text = _DROP.sub(" ", markup)
+def _drop_hidden(markup: str) -> str:
+    """Scripts, styles and comments removed in one forward pass; one left open runs to the end."""
+    kept: list[str] = []
+    pos = 0
+    while (opened := _HIDDEN_OPEN.search(markup, pos)) is not None:
+        kept.append(markup[pos : opened.start()])
+        kept.append(" ")
+        closer = _HIDDEN_CLOSE[(opened.group(1) or "<!--").lower()].search(markup, opened.end())
+        if closer is None:
+            return "".join(kept)
+        pos = closer.end()
+    kept.append(markup[pos:])
+    return "".join(kept)
+
+
+def html_to_text(markup: str, limit: int | None = None) -> str:
+    """Text a person would read: scripts dropped, block tags as line breaks, entities unescaped.
+
+    With a limit, the markup is cut first (generously) so the work is bounded, and the text after.
+    """
+    if limit is not None:
+        markup = markup[: limit * _RAW_FACTOR]
+    text = _drop_hidden(markup)
     text = _BLOCK.sub("\n", text)
     text = _TAG.sub("", text)
-    text = html.unescape(text)
+    text = html.unescape(_HUGE_CHARREF.sub("\ufffd", text))
     text = _CONTROL.sub("", text)
     lines = [_SPACE.sub(" ", line).strip() for line in text.split("\n")]
-    return "\n".join(line for line in lines if line)
+    text = "\n".join(line for line in lines if line)
+    return text if limit is None else _clip(text, limit)
 
 
 def _clip(text: str, limit: int) -> str:
@@ -46,11 +107,22 @@ def _published(entry: Any, now: datetime) -> datetime | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value = entry.get(key)
         if value:
-            moment = datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
+            try:
+                moment = datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
+            except (OverflowError, ValueError, OSError):
+                return None
             if moment < _EARLIEST or moment > now + timedelta(days=1):
                 return None  # the pipeline then uses the time it first saw the item
             return moment
     return None
+
+
+def _link(entry: Any) -> str | None:
+    """The item's link when it is one a reader can follow: no javascript:, data: or file:."""
+    link = (entry.get("link") or "").strip()
+    if not link or len(link) > MAX_LINK_CHARS or urlsplit(link).scheme.lower() not in ("http", "https", ""):
+        return None
+    return link
 
 
 def item_key(guid: str | None, link: str | None, title: str, published: datetime | None) -> str:
@@ -62,36 +134,94 @@ def item_key(guid: str | None, link: str | None, title: str, published: datetime
     return "hash:" + hashlib.sha256(f"{title}\x1f{stamp}".encode()).hexdigest()
 
 
+def nests_deeper_than(body: bytes, limit: int) -> bool:
+    """Whether elements open more than `limit` deep; CDATA, comments and void tags don't count."""
+    depth, pos = 0, 0
+    while (found := _MARKUP.search(body, pos)) is not None:
+        token, pos = found[0], found.end()
+        if token in _SKIP_TO:
+            end = body.find(_SKIP_TO[token], pos)
+            if end < 0:
+                return False  # the rest is one unterminated section: text, not elements
+            pos = end + len(_SKIP_TO[token])
+        elif token[1:2] == b"/":
+            depth = max(depth - 1, 0)
+        elif token[1:2] not in (b"!", b"?") and not token.endswith(b"/>") and not _VOID.match(token):
+            depth += 1
+            if depth > limit:
+                return True
+    return False
+
+
+def describe_problem(error: object) -> str:
+    """feedparser's bozo exception, as an admin would want it."""
+    if isinstance(error, xml.sax.SAXParseException):
+        where = f"line {error.getLineNumber()}, column {error.getColumnNumber()}"
+        return f"invalid XML at {where}: {error.getMessage()}"
+    if isinstance(error, feedparser.CharacterEncodingOverride | feedparser.NonXMLContentType):
+        return str(error)  # "document declared as utf-8, but parsed as windows-1252"
+    return f"{type(error).__name__}: {error}"
+
+
+def _not_a_feed(body: bytes, feed_url: str, content_type: str | None) -> str:
+    head = body[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    mime = (content_type or "").split(";", 1)[0].strip().lower()
+    if not (mime in ("text/html", "application/xhtml+xml") or head.startswith(b"<!doctype html") or b"<html" in head):
+        return "not an RSS, Atom or RDF feed" if head else "an empty document, not a feed"
+    link = _alternate_feed(body, feed_url)
+    return "an HTML page, not a feed" + (f"; it links to a feed at {link}" if link else "")
+
+
+def _alternate_feed(body: bytes, base: str) -> str | None:
+    """The feed an HTML page advertises (<link rel="alternate" type="application/rss+xml">)."""
+    for tag in _LINK_TAG.finditer(body[:65536]):
+        attrs = {m[1].lower(): m[2] or m[3] or m[4] or b"" for m in _ATTR.finditer(tag[0])}
+        if b"alternate" in attrs.get(b"rel", b"").lower().split() and \
+                attrs.get(b"type", b"").lower() in _FEED_TYPES and attrs.get(b"href"):
+            link = urljoin(base, html.unescape(attrs[b"href"].decode("utf-8", "replace")).strip())
+            if urlsplit(link).scheme in ("http", "https"):
+                return _CONTROL.sub("", link)[:300]
+    return None
+
+
 def parse_feed(body: bytes, feed_url: str, *, content_type: str | None = None,
                outlet: str | None = None, now: datetime | None = None) -> ParsedFeed:
-    now = now or datetime.now(UTC)
+    """Never raises: a body that breaks the parser is that feed's problem, not the poll cycle's."""
+    try:
+        return _parse(body, feed_url, content_type, outlet, now or datetime.now(UTC))
+    except Exception as error:
+        log.exception("parsing %s failed", feed_url)
+        return ParsedFeed(title=None, items=[], is_feed=False,
+                          problem=f"a body the parser could not read ({type(error).__name__}), not a feed")
+
+
+def _parse(body: bytes, feed_url: str, content_type: str | None, outlet: str | None,
+           now: datetime) -> ParsedFeed:
+    if nests_deeper_than(body, MAX_DEPTH):
+        return ParsedFeed(title=None, items=[], is_feed=False,
+                          problem=f"XML nested more than {MAX_DEPTH} elements deep, not a feed")
     headers = {"content-type": content_type} if content_type else {}
     parsed = feedparser.parse(body, response_headers=headers, sanitize_html=False,
                               resolve_relative_uris=False)
-    problem = None
-    if parsed.get("bozo"):
-        problem = f"{type(parsed.get('bozo_exception')).__name__}: {parsed.get('bozo_exception')}"[:300]
     if not parsed.get("version") and not parsed.entries:
-        looks_html = body.lstrip()[:200].lower().startswith((b"<!doctype html", b"<html"))
-        reason = "an HTML page, not a feed" if looks_html else "not an RSS, Atom or RDF feed"
-        return ParsedFeed(title=None, items=[], is_feed=False, problem=reason)
+        return ParsedFeed(title=None, items=[], is_feed=False, problem=_not_a_feed(body, feed_url, content_type))
 
-    feed_title = html_to_text(parsed.feed.get("title", "") or "") or None
+    feed_title = html_to_text(parsed.feed.get("title", "") or "", MAX_TITLE_CHARS) or None
     outlet_name = outlet or feed_title or feed_url
     items: list[FeedItem] = []
     skipped = 0
     seen: set[str] = set()
     for entry in parsed.entries[:MAX_ITEMS]:
-        title = _clip(html_to_text(entry.get("title", "") or ""), MAX_TITLE_CHARS)
+        title = html_to_text(entry.get("title", "") or "", MAX_TITLE_CHARS)
         summary_html = entry.get("summary", "") or ""
         if not summary_html and entry.get("content"):
             summary_html = entry.content[0].get("value", "") or ""
-        summary = _clip(html_to_text(summary_html), MAX_SUMMARY_CHARS)
+        summary = html_to_text(summary_html, MAX_SUMMARY_CHARS)
         if not title and not summary:
             skipped += 1
             continue
-        guid = (entry.get("id") or "").strip() or None
-        link = (entry.get("link") or "").strip() or None
+        guid = _CONTROL.sub("", (entry.get("id") or "").strip())[:MAX_GUID_CHARS] or None
+        link = _link(entry)
         published = _published(entry, now)
         key = item_key(guid, link, title, published)
         if key in seen:  # a feed repeating a guid: the first (newest) copy wins
@@ -112,6 +242,10 @@ def parse_feed(body: bytes, feed_url: str, *, content_type: str | None = None,
             )
         )
     skipped += max(0, len(parsed.entries) - MAX_ITEMS)
+    problem = describe_problem(parsed.get("bozo_exception")) if parsed.get("bozo") else None
+    if len(parsed.entries) > MAX_ITEMS:
+        cut = f"{len(parsed.entries)} items, only the first {MAX_ITEMS} read"
+        problem = f"{problem}; {cut}" if problem else cut
     return ParsedFeed(title=feed_title, items=items, is_feed=True, problem=problem, skipped=skipped)
 
 
