@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint eval bench clean
+.PHONY: run test lint eval spotcheck bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "claimwatch needs Python 3.11 or newer")'
@@ -25,6 +25,9 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(PY) -m ruff check bot cogs storage tests bench
+
+spotcheck: $(STAMP)
+	$(PY) -m bot.claims.spotcheck
 
 eval: $(STAMP)
 	$(PY) -m bot.claims.evaluate tests/data/eval
