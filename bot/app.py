@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 import aiohttp
+import aiosqlite
 
 from bot import service
 from bot.alerts.deliver import ConsoleSink, Dispatcher, Sink
@@ -61,18 +62,18 @@ async def sync_config_feeds(app: App) -> None:
 
 async def poll_all(app: App, *, include_backoff: bool = True) -> list[PollOutcome]:
     """Poll every active feed once, at most `concurrency` at a time; one feed's failure is its own."""
-    rows = await feed_store.list_with_health(app.db)
+    rows = await feed_store.list_active(app.db)
     gate = asyncio.Semaphore(app.settings.polling.concurrency)
 
-    async def one(feed_id: int, url: str) -> PollOutcome:
+    async def one(row: aiosqlite.Row, url: str) -> PollOutcome:
         async with gate:
             try:
-                return await app.pipeline.poll(feed_id)
+                return await app.pipeline.poll(row["id"], row=row)
             except Exception as error:  # storage trouble (disk full, locked): nothing was committed
                 log.exception("poll of %s failed; it is retried on the next cycle", url)
                 return PollOutcome(url=url, status="failed", error=f"storage: {error}")
 
-    return list(await asyncio.gather(*(one(row["id"], row["url"]) for row in rows if not row["paused"])))
+    return list(await asyncio.gather(*(one(row, row["url"]) for row in rows)))
 
 
 async def follow_console_names(app: App, names: Sequence[str]) -> None:

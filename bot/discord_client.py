@@ -50,6 +50,7 @@ class ClaimwatchBot(commands.Bot):
         # Alert buttons carry the person in their custom id, so they work on messages from before a restart.
         self.add_dynamic_items(TimelineButton, UnfollowButton)
         self.sink.notice_channel.update(await guild_store.alert_channels(self.app.db))
+        await service.warm_name_index(self.app.db)
         guild_id = self.app.settings.discord.sync_guild_id
         if guild_id:
             guild = discord.Object(id=guild_id)

@@ -78,8 +78,9 @@ class Pipeline:
         self.settings = settings
         self.sessions = sessions  # keyed by "trusted": config feeds vs feeds added from Discord
 
-    async def poll(self, feed_id: int, *, force: bool = False) -> PollOutcome:
-        feed = await feed_store.by_id(self.db, feed_id)
+    async def poll(self, feed_id: int, *, force: bool = False, row: aiosqlite.Row | None = None) -> PollOutcome:
+        """`row`: the feed's row when the caller has just read it (saves a query per poll)."""
+        feed = row if row is not None else await feed_store.by_id(self.db, feed_id)
         if feed is None:
             return PollOutcome(url="?", status="failed", error="feed was removed")
         url = feed["url"]
@@ -116,11 +117,12 @@ class Pipeline:
         # Oldest first, so a story climbs interest -> talks -> bid in the order it happened.
         fresh.sort(key=lambda item: (item.published is None, item.published or 0))
         batch = await asyncio.to_thread(extract_batch, fresh) if fresh else []
+        edited = {item.key for item in fresh if item.key in known}
         first_fetch = not feed["first_fetch_done"]
         emit = not first_fetch or self.settings.polling.alert_on_first_poll
         report = await ingest(
             self.db, feed_id, batch, FetchState(result.etag, result.last_modified, digest),
-            emit_alerts=emit, window_days=self.settings.alerts.story_window_days,
+            emit_alerts=emit, window_days=self.settings.alerts.story_window_days, edited=edited,
             warning=f"parsed with problems ({parsed.problem}); {len(parsed.items)} items used" if parsed.problem else None,
         )
         if first_fetch and not emit:

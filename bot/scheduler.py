@@ -38,7 +38,7 @@ class Poller:
             self.scheduler.add_job(deliver_digests, CronTrigger(hour=DIGEST_HOUR_UTC, timezone=UTC), id="digest")
 
     async def start(self) -> None:
-        for row in await feed_store.list_with_health(self.app.db):
+        for row in await feed_store.list_active(self.app.db):
             self.schedule(row["id"], row["interval_seconds"])
         self.scheduler.start()
 
@@ -65,7 +65,7 @@ class Poller:
         if feed["next_fetch_at"] and feed["next_fetch_at"] > datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"):
             return  # backing off after failures, or told to wait by Retry-After
         try:
-            outcome = await self.app.pipeline.poll(feed_id)
+            outcome = await self.app.pipeline.poll(feed_id, row=feed)
         except Exception:  # storage trouble (disk full, locked): the next run retries from the same state
             log.exception("poll of feed %s failed; will retry on its next run", feed_id)
             return

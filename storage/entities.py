@@ -20,16 +20,24 @@ async def _candidates(conn: aiosqlite.Connection, alias: str, kind: str | None =
         params = (alias, kind)
     async with conn.execute(sql, params) as cursor:
         rows = await cursor.fetchall()
-    found = []
-    for row in rows:
-        async with conn.execute(
-            "SELECT DISTINCT counterpart_key FROM claims WHERE entity_id = ? AND counterpart_key != ''"
-            " UNION SELECT DISTINCT lower(club) FROM entities WHERE id = ? AND club IS NOT NULL",
-            (row["id"], row["id"]),
-        ) as cursor:
-            clubs = frozenset(r[0] for r in await cursor.fetchall())
-        found.append(Candidate(row["id"], row["name"], row["role"], clubs, bool(row["placeholder"])))
-    return found
+    if not rows:
+        return []
+    ids = [row["id"] for row in rows]
+    marks = ",".join("?" * len(ids))
+    # One query for every candidate's clubs: a bare surname can fit dozens of people.
+    async with conn.execute(
+        f"SELECT entity_id, counterpart_key FROM claims WHERE entity_id IN ({marks}) AND counterpart_key != ''"
+        f" UNION SELECT id, lower(club) FROM entities WHERE id IN ({marks}) AND club IS NOT NULL",
+        (*ids, *ids),
+    ) as cursor:
+        clubs: dict[int, set[str]] = {}
+        for entity_id, club in await cursor.fetchall():
+            clubs.setdefault(entity_id, set()).add(club)
+    return [Candidate(row["id"], row["name"], row["role"], frozenset(clubs.get(row["id"], ())), bool(row["placeholder"]))
+            for row in rows]
+
+
+NAMES_CHANGED = [0]  # bumped whenever a name or alias changes in this process; autocomplete caches on it
 
 
 async def create(conn: aiosqlite.Connection, name: str, role: str | None, *, placeholder: bool = False,
@@ -41,6 +49,7 @@ async def create(conn: aiosqlite.Connection, name: str, role: str | None, *, pla
     )
     entity_id = cursor.lastrowid
     assert entity_id is not None
+    NAMES_CHANGED[0] += 1
     await conn.executemany(
         "INSERT OR IGNORE INTO entity_aliases (alias, entity_id, kind) VALUES (?, ?, ?)",
         [(alias, entity_id, kind) for alias, kind in name_aliases(name)],
@@ -50,6 +59,7 @@ async def create(conn: aiosqlite.Connection, name: str, role: str | None, *, pla
 
 async def _upgrade(conn: aiosqlite.Connection, entity_id: int, name: str, role: str | None) -> None:
     """A placeholder followed as "Konate" learns its full name from the first claim naming it."""
+    NAMES_CHANGED[0] += 1
     await conn.execute(
         "UPDATE entities SET name = ?, role = COALESCE(role, ?), placeholder = 0, updated_at = ? WHERE id = ?",
         (name, role, utcnow(), entity_id),
@@ -97,14 +107,20 @@ async def note_club(conn: aiosqlite.Connection, entity_id: int, kind: str, count
 
 
 async def search(conn: aiosqlite.Connection, query: str, limit: int = 25) -> list[aiosqlite.Row]:
-    """People whose alias starts with the folded query: the cheap first pass of autocomplete."""
+    """People whose alias starts with the folded query: the cheap first pass of autocomplete.
+
+    Ordered by alias, the primary key's order, so SQLite walks the index and stops early; two
+    aliases of one person are merged here rather than with DISTINCT (which sorts everything).
+    """
     folded = fold(query)
     async with conn.execute(
-        "SELECT DISTINCT e.id, e.name, e.role, e.club FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
-        " WHERE a.alias >= ? AND a.alias < ? ORDER BY e.name LIMIT ?",
-        (folded, folded + "\uffff", limit),
+        "SELECT e.id, e.name, e.role, e.club FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
+        " WHERE a.alias >= ? AND a.alias < ? ORDER BY a.alias LIMIT ?",
+        (folded, folded + "\uffff", limit * 2),
     ) as cursor:
-        return list(await cursor.fetchall())
+        rows = await cursor.fetchall()
+    unique = {row["id"]: row for row in rows}
+    return list(unique.values())[:limit]
 
 
 async def lookup(conn: aiosqlite.Connection, name: str) -> list[aiosqlite.Row]:

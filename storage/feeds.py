@@ -47,6 +47,11 @@ async def list_with_health(db: Database) -> list[aiosqlite.Row]:
     )
 
 
+async def list_active(db: Database) -> list[aiosqlite.Row]:
+    """What a poll cycle needs, without the per-feed item counts that /feeds list shows."""
+    return await db.fetchall("SELECT * FROM feeds WHERE paused = 0 ORDER BY id")
+
+
 async def record_failure(db: Database, feed_id: int, error: str, *, backoff_seconds: float,
                          pause_after: int) -> tuple[int, bool]:
     """Count a failed fetch; pause the feed after a long run of them. (failures, now paused)."""

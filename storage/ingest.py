@@ -59,16 +59,27 @@ async def ingest(
     emit_alerts: bool,
     window_days: int,
     warning: str | None = None,
+    edited: set[str] | None = None,
 ) -> IngestReport:
-    """`warning`: what was wrong with a feed that still parsed (kept as its last error for admins)."""
+    """`warning`: what was wrong with a feed that still parsed (kept as its last error for admins).
+    `edited`: keys of the batch already stored (from known_items); the others are new, which saves
+    a lookup per item and lets the claimless majority go in as one executemany."""
     report = IngestReport()
     now = utcnow()
     async with db.transaction() as conn:
+        plain = [item for item, claims in batch if not claims and edited is not None and item.key not in edited]
+        if plain:
+            cursor = await conn.executemany(_INSERT_ITEM, [_item_row(feed_id, item, now) for item in plain])
+            report.new_items += cursor.rowcount
+        plain_keys = {item.key for item in plain}
         for item, claims in batch:
-            item_id, edited = await _store_item(conn, feed_id, item, now)
+            if item.key in plain_keys:
+                continue
+            known_new = edited is not None and item.key not in edited
+            item_id, was_edited = await _store_item(conn, feed_id, item, now, known_new)
             if item_id is None:
                 continue
-            if edited:
+            if was_edited:
                 report.edited_items += 1
             else:
                 report.new_items += 1
@@ -83,19 +94,30 @@ async def ingest(
     return report
 
 
-async def _store_item(conn: aiosqlite.Connection, feed_id: int, item: FeedItem, now: str) -> tuple[int | None, bool]:
-    """(item id, edited?) for an item to extract from; (None, False) when it is already stored as is."""
+_INSERT_ITEM = (
+    "INSERT OR IGNORE INTO items (feed_id, key, guid, link, title, summary, published, fetched_at, content_hash)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _item_row(feed_id: int, item: FeedItem, now: str) -> tuple[object, ...]:
     published = item.published.isoformat().replace("+00:00", "Z") if item.published else now
+    return (feed_id, item.key, item.guid, item.link, item.title, item.summary, published, now, item.content_hash)
+
+
+async def _store_item(conn: aiosqlite.Connection, feed_id: int, item: FeedItem, now: str,
+                      known_new: bool) -> tuple[int | None, bool]:
+    """(item id, edited?) for an item to extract from; (None, False) when it is already stored as is."""
+    if known_new:
+        cursor = await conn.execute(_INSERT_ITEM, _item_row(feed_id, item, now))
+        if cursor.rowcount:
+            return cursor.lastrowid, False
     async with conn.execute(
         "SELECT id, content_hash FROM items WHERE feed_id = ? AND key = ?", (feed_id, item.key)
     ) as cursor:
         row = await cursor.fetchone()
     if row is None:
-        cursor = await conn.execute(
-            "INSERT INTO items (feed_id, key, guid, link, title, summary, published, fetched_at, content_hash)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (feed_id, item.key, item.guid, item.link, item.title, item.summary, published, now, item.content_hash),
-        )
+        cursor = await conn.execute(_INSERT_ITEM, _item_row(feed_id, item, now))
         return cursor.lastrowid, False
     if row["content_hash"] == item.content_hash:
         return None, False

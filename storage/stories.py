@@ -7,26 +7,36 @@ import aiosqlite
 from bot.models import AlertView, ReportView, StoryView
 from storage.db import Database
 
-_REPORTS = (
-    "SELECT kind, outlet, source, source_tier, link, title, evidence, published FROM claims"
-    " WHERE story_id = ? ORDER BY published, id"
-)
-
 
 def _report(row: aiosqlite.Row) -> ReportView:
     return ReportView(row["kind"], row["outlet"], row["source"], row["source_tier"], row["link"],
                       row["title"], row["evidence"], row["published"])
 
 
-async def _story_view(db: Database, row: aiosqlite.Row) -> StoryView:
-    reports = tuple(_report(r) for r in await db.fetchall(_REPORTS, (row["id"],)))
-    kinds = tuple(dict.fromkeys(r.kind for r in reports))
-    return StoryView(
-        id=row["id"], entity_id=row["entity_id"], person=row["name"], role=row["role"], club=row["club"],
-        track=row["track"], kind=row["kind"], counterpart=row["counterpart"],
-        first_seen_at=row["first_seen_at"], last_report_at=row["last_report_at"], reports=reports,
-        kinds_seen=kinds,
-    )
+async def _story_views(db: Database, rows: list[aiosqlite.Row]) -> list[StoryView]:
+    """Stories with their reports: one query for all the reports, not one per story."""
+    if not rows:
+        return []
+    reports: dict[int, list[ReportView]] = {row["id"]: [] for row in rows}
+    ids = list(reports)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for report in await db.fetchall(
+            "SELECT story_id, kind, outlet, source, source_tier, link, title, evidence, published FROM claims"
+            f" WHERE story_id IN ({','.join('?' * len(chunk))}) ORDER BY story_id, published, id",
+            tuple(chunk),
+        ):
+            reports[report["story_id"]].append(_report(report))
+    views = []
+    for row in rows:
+        story_reports = tuple(reports[row["id"]])
+        views.append(StoryView(
+            id=row["id"], entity_id=row["entity_id"], person=row["name"], role=row["role"], club=row["club"],
+            track=row["track"], kind=row["kind"], counterpart=row["counterpart"],
+            first_seen_at=row["first_seen_at"], last_report_at=row["last_report_at"], reports=story_reports,
+            kinds_seen=tuple(dict.fromkeys(r.kind for r in story_reports)),
+        ))
+    return views
 
 
 _STORY = (
@@ -47,7 +57,7 @@ async def timeline(db: Database, entity_id: int, *, kind: str | None = None, sin
         params.append(since)
     sql += " ORDER BY s.first_seen_at, s.id LIMIT ?"
     params.append(limit)
-    return [await _story_view(db, row) for row in await db.fetchall(sql, tuple(params))]
+    return await _story_views(db, await db.fetchall(sql, tuple(params)))
 
 
 async def alert_view(db: Database, event_id: int) -> AlertView | None:
@@ -62,7 +72,7 @@ async def alert_view(db: Database, event_id: int) -> AlertView | None:
     story_row = await db.fetchone(_STORY + " WHERE s.id = ?", (event["story_id"],))
     if story_row is None:
         return None
-    story = await _story_view(db, story_row)
+    [story] = await _story_views(db, [story_row])
     trigger = ReportView(event["kind"], event["outlet"], event["source"], event["source_tier"], event["link"],
                          event["title"], event["evidence"] or "", event["published"] or story.last_report_at)
     return AlertView(event["id"], event["reason"], event["kind"], story, trigger, event["from_club"])

@@ -19,7 +19,9 @@ _SOFT = frozenset({"but", "while", "whereas", "although", "though", "amid", "des
 _ROLE_AFTER_AS = frozenset({"a", "an", "the", "new", "interim", "caretaker", "permanent", "head",
                             "manager", "coach", "boss", "his", "her", "their", "part", "replacement",
                             "next", "its", "full", "long", "technical",
-                            "@c", "first", "assistant", "player", "captain", "director", "sporting"})
+                            "@c", "first", "assistant", "player", "captain", "director", "sporting",
+                            "frontrunner", "front runner", "favourite", "candidate", "contender",
+                            "option", "target", "leading", "top", "main", "possible", "potential"})
 _ROLE_NOUNS = frozenset({"manager", "coach", "boss", "head", "head coach", "'s", "interim", "captain",
                          "player", "signing", "target", "director", "candidate", "frontrunner",
                          "front runner", "option", "replacement", "successor", "contender",
@@ -27,6 +29,7 @@ _ROLE_NOUNS = frozenset({"manager", "coach", "boss", "head", "head coach", "'s",
                         | NON_SUBJECT_ROLES)
 _NOT_GERUND = frozenset({"according", "including", "bring", "thing", "something", "nothing",
                          "everything", "anything", "morning", "evening", "spring", "king"})
+_AUXILIARIES = frozenset({"is", "was", "are", "were", "be", "been", "s", "will", "to", "not"})
 _BACKGROUND_OPEN = frozenset({"who", "which", "whom", "whose", "having", "since"})
 _PAST_MOVES = frozenset({"joined", "signed", "moved", "arrived", "left", "rejoined", "spent",
                          "expired", "sacked", "dismissed", "fired", "resigned", "departed", "quit"})
@@ -34,7 +37,8 @@ _PAST_NOUNS = frozenset({"exit", "departure", "sacking", "dismissal", "resignati
 _AFTER_OPEN = frozenset({"after", "following", "since"})
 _TIME_PAST = frozenset({"ago", "previously", "formerly", "once", "former", "last"})
 _MANAGER_WORDS = frozenset({"manager", "coach", "head coach", "boss", "job", "hot seat", "charge",
-                            "candidate", "frontrunner", "front runner", "appoint", "appoints",
+                            "candidate", "candidates", "frontrunner", "front runner", "post",
+                            "appoint", "appoints",
                             "appointed", "appointment", "interim", "caretaker", "managerial",
                             "coaching", "bench", "sacked", "sack", "sacks", "dugout", "tenure",
                             "reign", "successor", "replace", "succeed", "vacancy", "managerless"})
@@ -59,6 +63,8 @@ def clauses(fr: Frame, unit_person: dict[int, Person], unit_club: dict[int, obje
                 )
             elif word == "and":
                 cut = nxt not in {"@p", "@c", "@s", "'s", "his", "her"} and units[u - 1][2] not in {"@c"}
+            elif word == "having":
+                cut = units[u - 1][2] not in _AUXILIARIES  # "is having a medical" goes on
             else:
                 cut = True
         elif word == "," and nxt.endswith("ing") and nxt not in _NOT_GERUND:
@@ -89,9 +95,9 @@ def background(fr: Frame, clause: range) -> bool:
 def role_words(fr: Frame, clause: range, unit_person: dict[int, Person]) -> str:
     """Manager when the clause speaks of a job and holds one person only."""
     persons = [u for u in clause if u in unit_person]
-    if len(persons) != 1:
+    if len(persons) > 1:
         return "player"
-    words = {fr.units[u][2] for u in clause}
+    words = {fr.units[u][2] for u in clause}  # no one named: the subject is borrowed
     return "manager" if words & _MANAGER_WORDS else "player"
 
 
@@ -107,7 +113,8 @@ def _skip(fr: Frame, u: int) -> bool:
                               "move", "deal", "'", "‘", "’", "\"", "interim",
                               "caretaker", "former", "ex", "veteran", "loanee", "player", "@s",
                               "with", "from", "by", "about", "between", ":", "make", "bring",
-                              "assistant"}
+                              "assistant", "teammate", "team mate", "compatriot", "countryman",
+                              "international", "club mate", "clubmate"}
 
 
 def bind(

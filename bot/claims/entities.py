@@ -12,13 +12,13 @@ from functools import cache
 import ahocorasick
 
 from bot.claims import gazetteer
-from bot.claims.lexicon import WEAK_DEFAULTS
+from bot.claims.lexicon import LOCATIVES, VENUE_WORDS, WEAK_DEFAULTS
 from bot.claims.text import Token, key
 
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    kind: str  # "club" | "source"
+    kind: str  # "club" | "source" | "place" (a ground named as a place: not a party)
     name: str  # canonical name
     start: int  # token index, inclusive
     end: int  # token index, exclusive
@@ -98,8 +98,9 @@ def find(tokens: list[Token]) -> list[Mention]:
     for start, end, entries in found:
         if taken.intersection(range(start, end)):
             continue
-        # All-lower-case text ("the reds", "real", "as") is prose, not a name.
-        if not any(t.is_cap or t.text[0].isdigit() for t in tokens[start:end]):
+        # All-lower-case text ("the reds", "real", "as") is prose, not a name; a web
+        # address ("ge.globo", "kicker.de") is a name in any case.
+        if not any(t.is_cap or t.text[0].isdigit() or t.text == "." for t in tokens[start:end]):
             continue
         if entries[0].weak and start > 0 and tokens[start - 1].is_cap and tokens[start - 1].is_word \
                 and not taken.intersection({start - 1}):
@@ -111,6 +112,9 @@ def find(tokens: list[Token]) -> list[Mention]:
         taken.update(range(start, end))
         first = entries[0]
         clubs = tuple(e.name for e in entries if e.kind == "club")
+        if clubs and _place(tokens, start, end):
+            out.append(Mention("place", clubs[0], start, end))  # no club, and no name either
+            continue
         out.append(
             Mention(
                 first.kind if not clubs else "club",
@@ -124,6 +128,18 @@ def find(tokens: list[Token]) -> list[Mention]:
         )
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _place(tokens: list[Token], start: int, end: int) -> bool:
+    """A ground after "to", "in", "on" ("his return to the Bernabéu", "booed on his return
+    to Stamford Bridge") is where something happens; "an Anfield return", "leave Old
+    Trafford", "his contract at Anfield" name the club."""
+    if not any(w in VENUE_WORDS for t in tokens[start:end] for w in t.key.split(" ")):
+        return False
+    k = start - 1
+    if k >= 0 and tokens[k].key == "the":
+        k -= 1
+    return k >= 0 and tokens[k].key in LOCATIVES
 
 
 @cache

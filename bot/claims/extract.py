@@ -3,18 +3,22 @@
 Per sentence: tokens -> club/source mentions (gazetteer automaton) -> person names ->
 a slotted frame -> kind triggers, each bound to the person it is about within its clause
 -> counterpart and from_club from the words around each club. Per item: surnames resolve
-to the full name given anywhere, then claims merge and keep the highest rung.
+to the full name given anywhere, a claim whose sentence cites no source may take one cited
+elsewhere (attribution.py), then claims merge and keep the highest rung (merge.py).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
 from bot.claims import entities, kinds, people, sources
+from bot.claims.attribution import borrowed_source, item_sources
 from bot.claims.clauses import background, bind, clauses, not_a_subject, role_words
 from bot.claims.entities import Mention
 from bot.claims.lexicon import WEAK_DEFAULTS
+from bot.claims.merge import dedupe
 from bot.claims.parties import parties
 from bot.claims.people import Person
 from bot.claims.text import Token, clean, fold, key, sentences, tokenize, trim
@@ -31,8 +35,9 @@ _FEATURE_OPENERS = frozenset({"why", "how", "what", "who", "where", "when", "ins
 _JOB_VERBS = frozenset({"appoint", "appoints", "appointed", "appointing", "hire", "hires", "hired",
                         "sack", "sacks", "sacked", "fire", "fires", "fired", "named", "names",
                         "name", "naming", "dismiss", "dismissed", "dismisses"})
+_MANAGING = frozenset({"steered", "steers", "guided", "guides", "managed", "manages", "coached",
+                       "tactician", "touchline", "dugout"})
 _NATIONAL_JOB_KINDS = frozenset({"contract_extension", "departure", "talks", "agreement"})
-_VACANCY_KINDS = frozenset({"interest", "talks", "agreement", "completed"})
 _SUBJECT_TO_MEDICAL = re.compile(r"\bsubject to (?:an? )?medical\b")
 # A Guardian-style column: "Headline | Author Name".
 _COLUMN = re.compile(r"\|\s*[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|de|van|da)){1,3}\s*\.?$|[-–—]\s*live\.?$")
@@ -45,16 +50,21 @@ class _Sentence:
     mentions: list[Mention]
     persons: list[Person]
     frame: kinds.Frame
+    main: Person | None
+    guessed: list[str] = field(default_factory=list)  # keys of spans taken for unknown clubs
     unit_person: dict[int, Person] = field(default_factory=dict)
     unit_club: dict[int, Mention] = field(default_factory=dict)
     source: str | None = None
+    source_kind: str = ""  # "report" (outlet, journalist, press), "speaker" or "club"
+    trigs: list[kinds.Trigger] | None = None  # every trigger in the frame, once read
     bound: list[tuple[range, kinds.Trigger, int]] = field(default_factory=list)
 
 
-def _analyse(text: str, main: Person | None) -> _Sentence:
+def _analyse(text: str, main: Person | None, known: frozenset[str] = frozenset()) -> _Sentence:
     tokens = tokenize(text)
     mentions = entities.find(tokens)
-    found, unknown, absorbed = people.find(tokens, mentions)
+    found, unknown, absorbed = people.find(tokens, mentions, known)
+    mentions = [m for m in mentions if m.kind != "place"]
     persons = [p for p in found if fold(p.name) not in entities.source_names()]
     if unknown or absorbed:
         mentions = sorted(
@@ -73,7 +83,8 @@ def _analyse(text: str, main: Person | None) -> _Sentence:
         if i not in slots and (_MONEY.match(tok.text) or _YEAR.match(tok.text)):
             slots[i] = (i + 1, "@m" if _MONEY.match(tok.text) else "@y")
     fr = kinds.frame([t.key for t in tokens], slots)
-    sent = _Sentence(text, tokens, mentions, persons, fr)
+    sent = _Sentence(text, tokens, mentions, persons, fr, main)
+    sent.guessed = [key(" ".join(t.text for t in tokens[a:b])) for a, b in unknown]
     by_start_p = {p.start: p for p in persons}
     by_start_m = {m.start: m for m in mentions}
     for u, (start, _end, slot) in enumerate(fr.units):
@@ -81,26 +92,26 @@ def _analyse(text: str, main: Person | None) -> _Sentence:
             sent.unit_person[u] = by_start_p[start]
         elif slot == "@c":
             sent.unit_club[u] = by_start_m[start]
-    sent.source, source_unit = _source_of(sent)
+    sent.source, source_unit, sent.source_kind = _source_of(sent)
     if source_unit is not None:
         sent.unit_person.pop(source_unit, None)  # a journalist is never the subject
     return sent
 
 
-def _source_of(sent: _Sentence) -> tuple[str | None, int | None]:
-    """The sentence's cited source, and the unit of a person who is that source."""
+def _source_of(sent: _Sentence) -> tuple[str | None, int | None, str]:
+    """The sentence's cited source, the unit of a person who is that source, and its kind."""
     words = [" ".join(t.text for t in sent.tokens[a:b]) for a, b, _ in sent.frame.units]
     unit, literal, speaker = sources.find(sent.frame, words)
     if literal:
-        return literal, None
+        return literal, None, "club" if literal == "@club" else "report"
     if unit is None:
-        return None, None
+        return None, None, ""
     slot = sent.frame.units[unit][2]
     if slot == "@p":
-        return sent.unit_person[unit].name, None if speaker else unit
+        return sent.unit_person[unit].name, None if speaker else unit, "speaker" if speaker else "report"
     start = sent.frame.units[unit][0]
     mention = next(m for m in sent.mentions if m.start == start)
-    return mention.name, None
+    return mention.name, None, "club" if mention.kind == "club" else "report"
 
 
 def _resolve_weak(sents: list[_Sentence]) -> set[str]:
@@ -142,11 +153,26 @@ def _full_names(sents: list[_Sentence]) -> dict[str, str]:
     return out
 
 
+_ARRIVAL = re.compile(r"\b(?:arrives|arriving|comes|coming|moves|moving|switches|switching) (?:\S+ ){0,2}?from (?=@c)")
+
+
+def _arrivals(s: _Sentence) -> list[tuple[str, str]]:
+    """(person, club) for "X arrives from Y", "X, who comes from Y": the club a move leaves.
+    Present tense only: "who arrived from Porto in 2021" is an old move."""
+    out: list[tuple[str, str]] = []
+    for m in _ARRIVAL.finditer(s.frame.text):
+        u = bisect_right(s.frame.offsets, m.end()) - 1
+        before = [w for w in range(max(0, u - 8), u) if w in s.unit_person]
+        if before and u in s.unit_club and not s.unit_club[u].national:
+            out.append((s.unit_person[before[-1]].name, s.unit_club[u].name))
+    return out
+
+
 def _bindings(s: _Sentence) -> list[tuple[range, kinds.Trigger, int]]:
     """(clause, trigger, person unit) for every un-negated trigger bound to a person."""
     if s.tokens and s.tokens[0].key in _FEATURE_OPENERS:
         return []  # "Why X signed in Minnesota", "Who is Hearts target X?": a feature
-    trigs = kinds.triggers(s.frame)
+    trigs = s.trigs = kinds.triggers(s.frame)
     if not trigs:
         return []
     out: list[tuple[range, kinds.Trigger, int]] = []
@@ -176,7 +202,8 @@ def extract_claims(
         return []  # "... | Jonathan Wilson", "... – live": a column or a live blog
     sents: list[_Sentence] = []
     main: Person | None = None
-    for text in sentences(title) + sentences(clean(summary)):
+    heads = sentences(title)
+    for text in heads + sentences(clean(summary)):
         # "the striker", "the Portuguese", "he" stand for the item's main person: the
         # first one a development is told about, else the first one named.
         s = _analyse(text, main)
@@ -185,6 +212,13 @@ def extract_claims(
         if main is None:
             main = next((s.unit_person[u] for _, _, u in s.bound if s.unit_person[u].role != "other"),
                         next((p for p in s.persons if p.role != "other"), None))
+    # "Ancelotti's midfield wish list" looked like "Swansea's Wales forward": a span taken
+    # for a club the gazetteer lacks is a person when the item names that person elsewhere.
+    known = frozenset(w for s in sents for p in s.persons for w in (key(p.name), key(p.name).rsplit(" ", 1)[-1]))
+    for n, s in enumerate(sents):
+        if known.intersection(s.guessed):
+            sents[n] = _analyse(s.text, s.main, known)
+            sents[n].bound = _bindings(sents[n])
     if main is None or not any(s.bound for s in sents):
         return []
     strong = _resolve_weak(sents)
@@ -192,7 +226,10 @@ def extract_claims(
     # What the item says about each person anywhere: their role and their club.
     role: dict[str, str] = {}
     club: dict[str, str] = {}
+    left: dict[str, str] = {}  # "The Spaniard arrives from Bayer Leverkusen": the club left
     for s in sents:
+        for name, m in _arrivals(s):
+            left.setdefault(full[fold(name)], m)
         for p in s.persons:
             name = full[fold(p.name)]
             if p.role and role.get(name) in (None, "player"):
@@ -205,18 +242,19 @@ def extract_claims(
                 role[name] = "other"  # "steps down as Tottenham chairman"
             elif role.get(name) != "other" and role_words(s.frame, clause, s.unit_person) == "manager":
                 role[name] = "manager"
-    # A claim without a source in its own sentence takes the one source the item cites
-    # about the same person elsewhere ("... , Marca says" in the summary).
-    cited: dict[str, set[str]] = {}
-    for s in sents:
-        for p in s.persons:
-            if s.source and full[fold(p.name)] != full.get(fold(s.source)):
-                cited.setdefault(full[fold(p.name)], set()).add(s.source)
+        named = {full[fold(p.name)] for p in s.persons}
+        if len(named) == 1 and (any(w in _MANAGING for _, _, w in s.frame.units) or " in charge " in s.frame.text):
+            name = named.pop()  # "The Spaniard, who steered the club to a double"
+            if role.get(name) in (None, "player"):
+                role[name] = "manager"
+    cited = item_sources(sents, full)
 
-    found: list[tuple[int, Claim]] = []
+    found: list[tuple[int, Claim, bool]] = []
+    running_down: set[int] = set()  # claims that only say a contract is running down
     for n, s in enumerate(sents):
         loan = kinds.loan_mood(s.frame)
         pending = _SUBJECT_TO_MEDICAL.search(s.frame.text) is not None
+        leaving = {u for _, t, u in s.bound if t.kind == "departure" and not kinds.expiry(s.frame, t)}
         for clause, trig, unit in s.bound:
             name = full[fold(s.unit_person[unit].name)]
             r = role.get(name, "player")
@@ -240,97 +278,26 @@ def extract_claims(
             ):
                 continue  # "Toone returns to England squad": a call-up, not a move
             for cp, frm in parties(s, clause, trig, unit, club.get(name), r, club):
-                source = s.source or (next(iter(cited[name])) if len(cited.get(name, ())) == 1 else None)
-                source = full.get(fold(source), source) if source else None
+                if frm is None and kind in _MOVE_KINDS and left.get(name, cp) != cp:
+                    frm = left[name]
+                source = full.get(fold(s.source), s.source) if s.source else None
+                attributed = source is not None and source != name
                 if source == name:
                     source = None  # a person speaking of their own future: the outlet's report
-                if source == "@club":
+                elif source == "@club":
                     source = cp if kind in _MOVE_KINDS and cp else frm
+                if source is None:
+                    # Nobody reports it here; a person speaking for themselves may have
+                    # told an outlet elsewhere in the item ("... told TyC Sports").
+                    source = borrowed_source(name, kind, cp, frm, cited)
+                if n >= len(heads) and kind == "departure" and unit not in leaving and kinds.expiry(s.frame, trig):
+                    running_down.add(len(found))
                 found.append((n, Claim(name, r, kind, cp, frm, source, outlet, published,
-                                       trim(s.text), item)))
-    return _dedupe(found)
-
-
-# Which kind tells more when one person and counterpart carry two: the ladder first, then
-# a loan over a bare departure ("leave on loan"), and a denial over everything.
-_PRIORITY = ("interest", "talks", "bid", "bid_rejected", "agreement", "medical", "completed",
-             "departure", "contract_extension", "loan", "denial")
-
-
-def _rank(c: Claim) -> int:
-    return _PRIORITY.index(c.kind)
-
-
-def _dedupe(found: list[tuple[int, Claim]]) -> list[Claim]:
-    merged: dict[tuple[str, str, str | None], tuple[int, Claim]] = {}
-    for n, c in found:
-        k = (fold(c.subject), c.kind, c.counterpart)
-        if k in merged:
-            m, old = merged[k]
-            merged[k] = (m, replace(
-                old,
-                from_club=old.from_club or c.from_club,
-                source=old.source or c.source,
-                role="manager" if "manager" in (old.role, c.role) else old.role,
-            ))
-        else:
-            merged[k] = (n, c)
-    best: dict[tuple[str, str | None], tuple[int, Claim]] = {}
-    for n, c in _reconcile(list(merged.values())):
-        k = (fold(c.subject), c.counterpart)
-        if k not in best or _rank(c) > _rank(best[k][1]):
-            best[k] = (n, c)
-    kept = list(best.values())
-    out: list[Claim] = []
-    for n, c in kept:
-        subj = fold(c.subject)
-        named = [(m, d) for m, d in kept if fold(d.subject) == subj and d.counterpart]
-        if c.counterpart is None and any(
-            d.kind == c.kind
-            or (c.kind in _MOVE_KINDS and _rank(d) >= _rank(c))
-            or (c.kind == "departure" and m == n and d.kind in _LOAN_DEAL | {"loan"})
-            for m, d in named
-        ):
-            continue  # the same development told with its counterpart elsewhere
-        out.append(c)
-    return out
-
-
-def _reconcile(kept: list[tuple[int, Claim]]) -> list[tuple[int, Claim]]:
-    """Item-level agreement between claims about one person.
-
-    - "Arsenal and Sporting agree a fee" read Arsenal as buyer; if another claim names
-      Sporting as the destination, the two swap.
-    - a rejected bid is the bid: no separate `bid` claim beside it.
-    - a completed move or loan tells the departure too ("The Dane leaves Brentford").
-    """
-    by_subject: dict[str, list[int]] = {}
-    for i, (_, c) in enumerate(kept):
-        by_subject.setdefault(fold(c.subject), []).append(i)
-    drop: set[int] = set()
-    for idx in by_subject.values():
-        claims = [kept[i][1] for i in idx]
-        cps = [c.counterpart for c in claims]
-        moved = [c for c in claims if c.kind in {"completed", "loan"} and c.counterpart]
-        rejected = any(c.kind == "bid_rejected" for c in claims)
-        for i in idx:
-            n, c = kept[i]
-            if c.from_club and c.counterpart and c.from_club in cps and cps.count(c.counterpart) == 1:
-                c = replace(c, counterpart=c.from_club, from_club=c.counterpart)
-            if c.kind == "bid" and rejected or c.kind == "departure" and moved:
-                drop.add(i)
-            if c.kind in {"completed", "loan"} and not c.from_club:
-                left = next((d.from_club for d in claims if d.kind == "departure" and d.from_club), None)
-                c = replace(c, from_club=left)
-            kept[i] = (n, c)
-    gone = {(fold(c.subject), c.from_club) for _, c in kept
-            if c.kind == "departure" and c.role == "manager" and c.from_club}
-    vacated = {club for _, club in gone}
-    for i, (n, c) in enumerate(kept):
-        if c.counterpart is None and c.kind in _VACANCY_KINDS and len(vacated) == 1 \
-                and fold(c.subject) not in {s for s, _ in gone}:
-            # "Forest sack Nuno. Dyche is the favourite to replace him": the vacant job.
-            kept[i] = (n, replace(c, counterpart=next(iter(vacated)), role="manager"))
-        elif c.counterpart is None and c.from_club is None and c.kind in _MOVE_KINDS:
-            drop.add(i)  # "Dzeko could join oldest players": a move needs a club
-    return [k for i, k in enumerate(kept) if i not in drop]
+                                       trim(s.text), item), attributed))
+    # "The France international is in the final year of his contract" in a summary is
+    # background to the item's news about him; "will leave when his contract expires" or
+    # a headline saying so is the news itself.
+    news = {fold(c.subject) for i, (_, c, _) in enumerate(found) if i not in running_down}
+    guessed = frozenset(fold(n) for n in full.values() if n not in role)  # no word gave a role
+    return dedupe([f for i, f in enumerate(found) if i not in running_down or fold(f[1].subject) not in news],
+                   guessed)

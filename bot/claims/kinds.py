@@ -11,7 +11,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
+from re import _constants as _c  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
 
 from bot.claims.lexicon import PLAYER_ROLES
 
@@ -22,7 +26,55 @@ _W = r"(?:\S+ )"  # any one unit and its space
 
 
 def _p(rx: str) -> re.Pattern[str]:
-    return re.compile(rx)
+    """Compile a pattern behind a lookahead on the characters it can start with: Python's
+    engine tries every alternative at every position, the lookahead turns most away."""
+    try:
+        firsts, nullable = _scan(_parser.parse(rx))
+    except (TypeError, ValueError, AttributeError):  # an unfamiliar parse: no gate
+        firsts, nullable = None, True
+    if firsts is None or nullable or not firsts:
+        return re.compile(rx)
+    return re.compile("(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])(?:" + rx + ")")
+
+
+def _scan(seq: Iterable[tuple[Any, Any]]) -> tuple[set[str] | None, bool]:
+    """(characters a parsed sequence can start with, or None for any; whether it can be empty)."""
+    out: set[str] = set()
+    for op, av in seq:
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue  # zero width: the next element starts at the same place
+        if op is _c.LITERAL:
+            return out | {chr(av)}, False
+        if op is _c.IN and all(o is _c.LITERAL for o, _ in av):
+            return out | {chr(v) for _, v in av}, False
+        if op is _c.SUBPATTERN:
+            first, nullable = _scan(av[-1])
+        elif op is _c.BRANCH:
+            scans = [_scan(branch) for branch in av[1]]
+            if any(f is None for f, _ in scans):
+                return None, False
+            first, nullable = set().union(*(f for f, _ in scans if f)), any(n for _, n in scans)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            first, nullable = _scan(av[2])
+            nullable = nullable or av[0] == 0
+        else:
+            return None, False
+        if first is None:
+            return None, False
+        out |= first
+        if not nullable:
+            return out, False
+    return out, True
+
+
+# A contract running down: news in a headline, often background in a summary (see extract).
+_EXPIRY = _p(r"\b(?:(?:contract|(?=deal )" + _NOT_DEAL + r"deal) (?:expires|expiring|runs out|running out|ends|ending|is up)|out of contract|final (?:year|months?|season) of (?:his |her |a )?(?:@c )?(?:contract|deal)|(?:run|runs|running) down (?:his|her) (?:@c )?(?:deal|contract))\b")
+
+
+def expiry(fr: Frame, t: Trigger) -> bool:
+    """Whether a departure trigger only says that a contract is running down."""
+    a, b = fr.offsets[t.start], fr.offsets[t.end - 1] + len(fr.units[t.end - 1][2])
+    return _EXPIRY.fullmatch(fr.text, a, b) is not None
 
 
 # (kind, pattern, direction). Order matters only for overlapping matches of equal length.
@@ -31,17 +83,20 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("denial", _p(r"\bnot for sale\b|\bnot (?:be )?(?:sold|leaving|available)\b"), "near_before"),
     ("denial", _p(r"\brul(?:e|es|ed|ing) out (?:an? |any )?(?:@c )?(?:move|exit|return|switch|transfer|sale|departure|leaving|joining|deal|summer move|january move)\b"), "near"),
     ("denial", _p(r"\brul(?:e|es|ed|ing) (?:@p )?out (?:of )?(?:an? |any )?(?:@c )?(?:move|exit|return|switch|transfer|sale|departure|leaving|joining|deal)\b"), "near"),
-    ("denial", _p(r"\b(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed)?|play(?:s|ed)? down|shut(?:s)? down|quash(?:es|ed)?|laugh(?:s|ed)? off|brush(?:es|ed)? off|pour(?:s|ed)? cold water on) (?:the )?(?:@c |@p |@p 's |his |her |reported |recent |any )?(?:interest|links?|reports?|rumou?rs?|speculation|claims?|talk of (?:an? )?(?:move|exit|switch)|exit talk|transfer talk|talk(?! of)|approach|contact)\b"), "near"),
+    ("denial", _p(r"\b(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|play(?:s|ed|ing)? down|shut(?:s)? down|quash(?:es|ed)?|laugh(?:s|ed)? off|brush(?:es|ed)? off|pour(?:s|ed)? cold water on) (?:the )?(?:@c |@p |@p 's |his |her |reported |recent |any )?(?:interest|links?|reports?|rumou?rs?|speculation|claims?|talk of (?:an? )?(?:move|exit|switch)|exit talk|transfer talk|talk(?! of)|approach|contact)\b"), "near"),
     ("denial", _p(r"\bhappy (?:where i am|at @c|here|to stay)\b|\bi m (?:fine|happy|staying|not leaving|going nowhere) (?:at @c|here)?|\b(?:is|am|are|he s) (?:staying|not leaving|going nowhere)\b|\b(?:staying put|stay put|going nowhere|no intention of leaving|will not leave|won t leave|not going anywhere|committed to @c|decision to stay|refus(?:es|ed|ing) to leave|will stay at @c)\b"), "near_before"),
     ("denial", _p(r"\bno (?:pre )?(?:agreement|deal) (?:\S+ ){0,2}?(?:with|agreed|struck|done|in place)\b|\bnot an option\b|\bnothing to do with me\b|\bfully committed\b|\bsee out (?:his|her|my|the) contract\b|\bis my home\b|\bno interest in leaving\b|\bwon t let (?:him|her) go\b|\bsnub(?:s|bed)? (?=@c)|\bturn(?:s|ed|ing)? down (?:an? )?(?:move|switch) to\b|\b(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?) (?:\S+ ){0,2}?(?:pre agreement|agreement|deal)\b"), "near_before"),
     ("denial", _p(r"\bsays? no to\b|\bturn(?:s|ed)? down (?:@c |the )?(?:job|role|approach|move|chance)\b|\bnot interested in (?:an? )?(?:move|switch|joining|rumou?rs|@c)\b"), "before"),
     # --- departure ----------------------------------------------------------------------
     ("departure", _p(r"\b(?:sack|sacks|fire|fires|dismiss|dismisses|axe|axes|oust|ousts) (?:(?:manager|coach|head coach|boss|interim|caretaker) )*(?=@p)"), "after"),
     ("departure", _p(r"\b(?:sacked|fired|dismissed|axed|ousted|relieved of (?:his |her )?duties)\b"), "near_before"),
+    ("departure", _p(r"\bmov(?:e|es|ed|ing) on from (?=@p)"), "after"),
+    ("departure", _p(r"\b(?:time|spell|tenure|reign|stint|era) (?:in charge )?(?:at|with) (?:the )?@c (?:is|was) (?:over|up)\b|(?<!\S)@p out (?:at|as) (?=@c)"), "near_before"),
     ("departure", _p(r"\b(?:resign(?:s|ed|ing|ation)?|step(?:s|ped|ping)? down|quit(?:s|ting)?|walk(?:s|ed)? away|depart(?:s|ed|ure|ing)?|(?<!cup )(?<!tournament )(?<!round )(?<!competition )(?<!euro )(?<!euros )(?<!league )(?<!final )(?<!stage )(?<!play off )exit(?:s|ed|ing)?(?! (?:\S+ ){0,2}?(?:game|match|tournament|competition|cup|interview|poll|room)\b)|part(?:s|ed|ing)? (?:ways|company)|mutual consent|released(?! (?:\S+ ){0,2}@p)|let go|walk(?:s|ing)? away|(?:heads?|heading) for (?:the )?(?:@c )?exit)\b"), "near_before"),
     ("departure", _p(r"\b(?:leave|leaves|leaving)\b(?! (?:\S+ ){0,2}?(?:out|@p|early|pitch|field|fans|him|them|it|us|questions|camp|squad|press|news|training|hospital|game|match|bench|tunnel|letter|party|message|speech|video|do|ceremony)\b)(?!(?: \S+){1,3} (?:with an?|in tears|exposed|reeling|stunned|sweating|short|needing|without)\b)"), "before"),
     ("departure", _p(r"\b(?:reject(?:s|ed|ing)?|turn(?:s|ed|ing)? down|snub(?:s|bed)?|refus(?:e|es|ed|ing) to sign) (?:an? |the |his |her )?(?:\S+ )?(?:new|fresh|improved|extended) (?:\S+ ){0,2}?(?:contract|deal|terms)\b"), "near_before"),
-    ("departure", _p(r"\b(?:contract (?:expires|expiring|runs out|ends|ending|is up)|out of contract|final (?:year|months?|season) of (?:his |her |a )?(?:@c )?contract|transfer request|wants? (?:to leave|out|a move away|away)|(?:ask|asks|asked) to leave|push(?:es|ing)? for (?:an? )?(?:exit|move away)|decision to leave(?! out)|says? (?:goodbye|farewell)|bids? (?:\S+ ){0,3}?farewell|(?:run|runs|running) down (?:his|her) (?:deal|contract))\b"), "near_before"),
+    ("departure", _p(r"\b(?:transfer request|wants? (?:to leave|out|a move away|away)|(?:ask|asks|asked) to leave|push(?:es|ing)? for (?:an? )?(?:exit|move away)|decision to leave(?! out)|says? (?:goodbye|farewell)|bids? (?:\S+ ){0,3}?farewell)\b"), "near_before"),
+    ("departure", _EXPIRY, "near_before"),
     # --- contract extension -------------------------------------------------------------
     ("contract_extension", _p(r"\b(?:(?:sign|signs|signed|signing|agree|agrees|agreed|agreeing|pen|pens|penned|set for|close to agreeing) (?:an? )?)?(?:new|fresh|improved|bumper|lucrative|updated|extended) (?:(?:@c|@p|@y|\S+) ){0,3}?" + _NOT_DEAL + r"(?:contract|deal|terms)\b(?! to join)"), "near_before"),
     ("contract_extension", _p(r"\b(?:extend(?:s|ed|ing)?|renew(?:s|ed|ing)?) (?:(?:his|her|@c|@c 's) )?(?:\S+ ){0,2}?(?:contract|deal|stay|terms|spell|agreement)\b|\bcontract (?:extension|renewal)\b|\b(?:(?:sign|signs|signed|agree|agrees|agreed|pen|pens) (?:an? |his |her )?(?:\S+ ){0,2}?)?extension\b|\bcommit(?:s|ted)? (?:his |her )?(?:long term )?future\b|\brenewal\b"), "near_before"),
@@ -52,13 +107,14 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # --- completed ----------------------------------------------------------------------
     ("completed", _p(r"\b(?:complete[sd]?|completing|seal(?:s|ed)?|finali[sz]e[sd]?|wrap(?:s|ped)? up) (?:an? |the |his |her )?(?:@m |@c |\S+ ){0,2}?(?:move|switch|transfer|deal|signing|return)\b"), "near_before"),
     ("completed", _p(r"\b(?:sign|signs|signed|re sign|re signs)\b(?! (?:of|off|up|anyone|anybody|someone|somebody|players|reinforcements|autographs?)\b)|\b(?:land|lands|landed|secure|secures|secured|capture|captures|captured|snap up|snaps up|snapped up|bring in|brings in|brought in)\b(?= (?:@c 's |\S+ ){0,2}@p)"), "near"),
-    ("completed", _p(r"\b(?:confirm(?:s|ed)?|announce[sd]?|complete[sd]?|completing|seal(?:s|ed)?|wrap(?:s|ped)? up|finali[sz]e[sd]?) (?:the |a |an |his |her )?(?:@m |@p |@p 's |@c |\S+ ){0,3}?(?:signings?|deals? for|moves? for|transfers? of|capture)\b|\bnam(?:e|es|ed|ing) (?:\S+ ){0,3}?@p as (?:his|her|their) (?:replacement|successor)\b|\breturn(?:s|ing)? as (?:\S+ )?(?:manager|coach|head coach|boss)\b|\bnam(?:e|es|ed|ing) (?:@c )?(?:\S+ )?(?:@p )?(?:as )?(?:the )?(?:new |interim |permanent )?(?:@c )?(?:manager|coach|head coach|boss)\b"), "near"),
+    ("completed", _p(r"\b(?:confirm(?:s|ed)?|announce[sd]?|complete[sd]?|completing|seal(?:s|ed)?|wrap(?:s|ped)? up|finali[sz]e[sd]?) (?:the |a |an |his |her )?(?:@m |@p |@p 's |@c |\S+ ){0,3}?(?:signings?|deals? for|moves? for|transfers? of|capture)\b|\bnam(?:e|es|ed|ing) (?:\S+ ){0,3}?@p (?:\S+ ){0,2}?as (?:his|her|their|its|the) (?:new )?(?:replacement|successor)\b|\breturn(?:s|ing)? as (?:\S+ )?(?:manager|coach|head coach|boss)\b|\bnam(?:e|es|ed|ing) (?:@c )?(?:\S+ )?(?:@p )?(?:as )?(?:the )?(?:new |interim |permanent )?(?:@c )?(?:manager|coach|head coach|boss)\b"), "near"),
     ("completed", _p(r"\b(?:join|joins|joined|joining|rejoin|rejoins|rejoined|rejoining)\b"), "near_before"),
+    ("completed", _p(r"\b(?:is|are|becomes?|became|will be) (?:the )?(?:@c 's |@c )?new (?:permanent )?(?:manager|coach|head coach|boss)\b"), "near_before"),
     ("completed", _p(r"\b(?:appoint(?:s|ed|ing)?|appointment of|hire[sd]?|hiring|unveil(?:s|ed)?|confirm(?:s|ed)? (?:@p )?as (?:the )?(?:new |interim |permanent )?(?:@c )?(?:manager|coach|head coach|boss|signing)|take[sn]? (?:over|charge) (?:at|of)|took (?:over|charge) (?:at|of)|land(?:s|ed)? (?:\S+ ){0,3}(?:job|role|post) as|(?<!a )(?<!the )(?<!his )(?<!her )(?:move|moves|switch|switches|return|returns) to @c|mak(?:e|es|ing) (?:an? |the )?(?:\S+ )?(?:move|switch) to @c)\b"), "near"),
     # --- agreement ----------------------------------------------------------------------
-    ("agreement", _p(r"\b(?:verbal(?:ly)? )?agree(?:s|d|ing)? (?:an? |the )?(?:@m |\S+ ){0,2}?(?:fee|fees|terms|personal terms|deal|agreement|transfer|move|switch|to join|to sign|to take|to become|to move|to manage)\b"), "near"),
+    ("agreement", _p(r"\b(?:verbal(?:ly)? )?agree(?:s|d|ing)? (?:an? |the )?(?:@m |\S+ ){0,2}?(?:fee|fees|terms|personal terms|(?=deal)" + _NOT_DEAL + r"deal|agreement|transfer|move|switch|to join|to sign|to take|to become|to move|to manage)\b"), "near"),
     ("agreement", _p(r"\baccept(?:s|ed|ing)? (?:\S+ ){0,4}?(?:bid|offer|proposal)s?\b"), "near"),
-    ("agreement", _p(r"\b(?:reach(?:es|ed)?|strike[s]?|struck|finali[sz]e[sd]?) (?:an? |the )?(?:\S+ ){0,2}?(?:agreement|deal)\b|\b(?:fee|terms|deal|agreement) (?:\S+ ){0,2}?(?:agreed|reached|struck|in place|done)\b|\bhere we go\b|\bagreement in principle\b|\bdeal done\b|\bsubject to (?:an? )?medical\b|\bverbal agreement\b"), "near"),
+    ("agreement", _p(r"\b(?:reach(?:es|ed)?|strike[s]?|struck|finali[sz]e[sd]?) (?:an? |the )?(?:\S+ ){0,2}?(?:agreement|deal)\b|\b(?:fee|terms|(?=deal )" + _NOT_DEAL + r"deal|agreement) (?:\S+ ){0,2}?(?:agreed|reached|struck|in place|done)\b|\bhere we go\b|\b(?:shak(?:e|es|en|ing)|shook) hands on(?: (?:an? |the )?(?:\S+ ){0,5}?(?:for|over))?\b|\bagreement in principle\b|\bdeal done\b|\bsubject to (?:an? )?medical\b|\bverbal agreement\b"), "near"),
     # --- bid ----------------------------------------------------------------------------
     ("bid_rejected", _p(r"\b(?:reject(?:s|ed|ing)?|turn(?:s|ed)? down|rebuff(?:s|ed)?|knock(?:s|ed)? back|snub(?:s|bed)?|decline[sd]?|refuse[sd]?) (?:(?:\S+ ){0,4}?)(?:bid|offer|approach|proposal)s?\b|\b(?:bid|offer|approach)s? (?:\S+ ){0,4}?(?:rejected|turned down|rebuffed|knocked back|snubbed|declined)\b"), "near"),
     ("bid", _p(r"\b(?:table[sd]?|tabling|submit(?:s|ted)?|lodge[sd]?|launch(?:es|ed)?|make[s]?|made|prepar(?:e|es|ed|ing)|mull(?:s|ing)?|readying|ready|send[s]?|sent|plan(?:s|ning)?|improve[sd]?) (?:(?:an?|the|their|fresh|new|formal|opening|improved|first|second|third|official|club record|record|bumper|@m|@c|\S+) ){0,3}?(?:bid|offer)s?\b(?! (?:to|farewell)\b)"), "near"),
@@ -67,10 +123,11 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("talks", _p(r"\b(?:talks(?! (?:about|up|through|tactics|of)\b)|negotiations?|negotiating|negotiate[sd]?|discussions|in contact|make contact|made contact|makes contact|contact with|approach(?:es|ed)? (?=@c|@p|for|to|over)|(?:an?|first|formal|fresh|shock|opening|initial) approach|enquir(?:y|ies|ed|e|es)|inquir(?:y|ies|ed|e|es)|clos(?:e|es|ing) in on|nears (?:an? )?(?:@c )?(?:move|switch|deal|agreement|exit)|close to (?:signing|a deal|deal|completing|joining|a move|an agreement)|permission to speak|in discussions|sound(?:s|ed|ing)? out|(?:have |has )?spoken to|speak(?:s|ing)? to|open(?:s|ed)? (?:a )?dialogue|edg(?:e|es|ing) (?:closer )?towards|close to (?:an? )?(?:@c )?(?:move|switch|return|exit|agreement)|nearing (?:an? )?(?:@c )?(?:move|switch|deal|agreement))\b"), "near"),
     # --- interest -----------------------------------------------------------------------
     ("interest", _p(r"\b(?:ask(?:s|ed|ing)? for|want|wants|wanted|covet|covets|admire|admires|eye|eyes|eyeing|eyed|monitor|monitors|monitoring|monitored|track|tracks|tracking|tracked|scout|scouts|scouting|scouted|chase|chases|chasing|pursue|pursues|pursuing|target|targets|targeting|targeting|plot|plots|plotting|consider|considers|considering|identify|identifies|identified|shortlist|shortlists|shortlisted|keen on|interested in|interest in|move for|swoop for|race for|battle for|pursuit of|push for|bid to sign|prepared to pay|ready to pay|ready to move for|could sign|set to sign|hope to sign|hoping to sign|want to sign|plan to sign|planning to sign|keep tabs on|monitoring the situation of|would like to bring) (?=(?:\S+ ){0,4}@p)(?!(?:\S+ ){0,4}to stay\b)"), "after"),
-    ("interest", _p(r"\b(?:targeted by|wanted by|linked with|linked to|links? (?:with|to)|on (?:the |their |a |@c 's )?(?:radar|shortlist|wishlist|list)|interest from|attracting interest|attracts interest|admirers|suitors|target for|candidate|candidates|frontrunner|front runner|favourite to (?:replace|succeed|take over|become|land|get)|in the running|in contention|contender|shortlisted|open to (?:an? )?(?:move|switch|joining)|emerges? as (?:an? )?(?:\S+ )?(?:option|target|candidate|contender)|keep(?:s|ing)? tabs on|set (?:their|his|its) sights on|in (?:the )?frame|contenders?|lead(?:s|ing)? (?:the )?race|regist(?:er|ers|ered) (?:an )?interest|tops? (?:his|their|its|the|@c 's) (?:\S+ )?(?:list|wishlist|shortlist)|(?:top|tops) of (?:his|their|@c 's) (?:\S+ )?(?:list|wishlist|shortlist)|under consideration|(?:@c )?shortlist|add(?:s|ed)? (?:\S+ ){0,4}?to (?:their|his|its|the) (?:\S+ )?(?:list|shortlist|wishlist))\b|(?<!\S)@p to @c \?"), "near_before"),
-    ("interest", _p(r"\b(?:want|wants|wanted|ask|asks|asked|hope|hopes|hoping|keen|eager|looking|look|plan|plans|planning|try|tries|trying|bid|attempt|attempts|push|pushing|desire|aim|aims|aiming|intend|intends|like|determined|prepared|ready|considering|consider|interested in|keen on|move|moves) (?:\S+ ){0,3}?to (?:sign|signing|land|bring in|recruit|lure|snap up|poach|re sign|reunite with|bring back)\b|\b(?:considering|interested in|keen on|eyeing|plotting|mulling) (?:signing|a move for|a swoop for|a bid for|an offer for|re signing|bringing)\b"), "after"),
-    ("interest", _p(r"(?<!\S)@c (?:interest|are keen|is keen|remain keen|remains keen|are interested|is interested|are admirers|are monitoring|are tracking|keen)\b|\b(?:make|made|makes|consider|considers|see|sees) @p (?:their|his|a|the) (?:\S+ ){0,2}?(?:target|priority|option|choice|signing)\b|\b(?:top|main|primary|summer|january|number one|no 1|dream|priority|key|prime) (?:\S+ )?target\b"), "near_before"),
-    ("interest", _p(r"\bwants? (?:an? )?(?:@c )(?:move|switch|transfer|return)\b|\b(?:dream|keen|eager|open) (?:on |to (?:make |secure )?)?(?:an? )?@c (?:move|switch|transfer|return)\b"), "before"),
+    ("interest", _p(r"\b(?:targeted by|wanted by|linked with|linked to|links? (?:with|to)|on (?:the |their |a |@c 's )?(?:radar|shortlist|wishlist|list)|interest from|attracting interest|attracts interest|admirers|suitors|target for|candidate|candidates|frontrunner|front runner|favourite to (?:replace|succeed|take over|become|land|get)|favourite for (?:the )?(?:@c (?:'s )?)?(?:job|role|post|vacancy|hot seat|position)|in the running|in contention|contender|shortlisted|open to (?:an? )?(?:move|switch|joining)|emerges? as (?:an? )?(?:\S+ )?(?:option|target|candidate|contender)|keep(?:s|ing)? tabs on|set (?:their|his|its) sights on|in (?:the )?frame|contenders?|lead(?:s|ing)? (?:the )?race|regist(?:er|ers|ered) (?:an )?interest|tops?(?: of)?(?= (?:his|their|its|the|@c 's|@p 's) (?:\S+ ){0,2}?(?:list|wishlist|shortlist)\b)|under consideration|(?:@c )?shortlist|add(?:s|ed)? (?:\S+ ){0,4}?to (?:their|his|its|the) (?:\S+ )?(?:list|shortlist|wishlist))\b|(?<!\S)@p to @c \?"), "near_before"),
+    ("interest", _p(r"\b(?:want|wants|wanted|ask|asks|asked|urge|urges|urged|urging|lobby|lobbies|lobbied|lobbying|tell|tells|told|push|pushes|pushed|beg|begs|begged|persuade|persuades|convince|convinces|implore|implores|hope|hopes|hoping|keen|eager|looking|look|plan|plans|planning|try|tries|trying|bid|attempt|attempts|push|pushing|desire|aim|aims|aiming|intend|intends|like|determined|prepared|ready|considering|consider|interested in|keen on|move|moves) (?:\S+ ){0,3}?to (?:sign|signing|land|bring in|recruit|lure|snap up|poach|re sign|reunite with|bring back)\b|\b(?:considering|interested in|keen on|eyeing|plotting|mulling) (?:signing|a move for|a swoop for|a bid for|an offer for|re signing|bringing)\b"), "after"),
+    ("interest", _p(r"(?<!\S)@c (?:interest|are keen|is keen|remain keen|remains keen|are interested|is interested|are admirers|are monitoring|are tracking|keen)\b|\b(?:make|made|makes|consider|considers|see|sees|regard|regards|view|views) @p (?:as )?(?:their|his|a|the) (?:\S+ ){0,2}?(?:target|priority|option|choice|signing)\b|(?=@c )(?:(?<=player )|(?<=defender )|(?<=midfielder )|(?<=forward )|(?<=striker )|(?<=winger )|(?<=goalkeeper )|(?<=back )|(?<=man )|(?<=one )|(?<=target ))@c (?:most )?(?:want|wants|covet|covets|are chasing|are targeting|would like)\b|\b(?:top|main|primary|summer|january|number one|no 1|dream|priority|key|prime) (?:\S+ )?target\b"), "near_before"),
+    ("interest", _p(r"\b(?:expect|expects|expected|tip|tips|tipped|back|backs|backed)(?= @p to (?:succeed|replace|take over|take charge|become|join)\b)"), "after"),
+    ("interest", _p(r"\b(?:wants?|eyes?|eyeing|consider(?:s|ing)?|mull(?:s|ing)?|weigh(?:s|ing)? up) (?:an? )?(?:@c )(?:move|switch|transfer|return)\b|\b(?:dream|keen|eager|open) (?:on |to (?:make |secure )?)?(?:an? )?@c (?:move|switch|transfer|return)\b"), "before"),
 )
 
 # What follows the club slot tells its part: "a Real Madrid move" names the destination.
@@ -123,9 +180,17 @@ _NEGATED = {"departure": "denial", "agreement": "denial", "talks": "denial", "bi
 # Words in front that stop a pattern asserting anything: "offered a new contract".
 _UNASSERTED = {
     "contract_extension": re.compile(r"\boffer(?:s|ed|ing)? (?:\S+ ){0,4}$"),
-    "completed": re.compile(r"\b(?:fail(?:s|ed)?|attempt(?:s|ed)?|trying|tries|try|bid|bids|talks|negotiations|approach|battle|fight|push|move|effort|plans?|hopes?|offer|(?<!win )(?<!wins )(?<!won )race) to $"),
+    "completed": re.compile(r"\b(?:fail(?:s|ed)?|attempt(?:s|ed)?|trying|tries|try|bid|bids|talks|negotiations|approach|battle|fight|push|move|effort|plans?|hopes?|offer|(?<!win )(?<!wins )(?<!won )race) to $"
+                            # "urged the people who run Madrid to bring in X": a wish, not a deal
+                            r"|\b(?:urg|lobb|tell|told|ask|push|beg|persuad|convinc|implor)\w* (?:\S+ ){1,8}?to $"),
     "departure": re.compile(r"\bthreat(?:en|ens|ened|ening) to $"),
 }
+# Words after that take the development back: "as renewal stalls", "the deal fell through".
+_UNDOABLE = frozenset({"contract_extension", "talks", "agreement", "completed", "medical", "loan", "bid"})
+_UNDONE = re.compile(r" ?(?:(?:has|have|had|having|is|are|was|were) )?(?:been |now )?(?:stall|stalls|stalled|stalling|"
+                     r"collapse|collapses|collapsed|collapsing|broke down|broken down|break down|breaks down|"
+                     r"falter|falters|faltered|fell through|falls through|fallen through|hit a snag|hits a snag|"
+                     r"off|called off|scrapped|on hold)\b")
 _LOAN = re.compile(r"\bloan(?:s|ed|ing)?\b")
 _LOAN_STATE = re.compile(r"\bon loan (?:from|at|with)\b|\b(?:his|her|a) loan (?:spell )?(?:at|with)\b")
 
@@ -162,7 +227,7 @@ def triggers(fr: Frame) -> list[Trigger]:
             start = bisect_right(fr.offsets, m.start()) - 1
             end = bisect_right(fr.offsets, max(m.end() - 1, m.start()))
             head = fr.text[: fr.offsets[start]]
-            if kind in _UNASSERTED and _UNASSERTED[kind].search(head):
+            if kind in _UNASSERTED and _UNASSERTED[kind].search(head) or kind in _UNDOABLE and _UNDONE.match(fr.text, m.end()):
                 continue
             neg = kind != "denial" and bool(_NEG.search(head))
             if neg and kind in _NEGATED:  # "will not leave" denies; "will not renew" departs

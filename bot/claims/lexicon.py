@@ -71,13 +71,24 @@ PLACES = _words(
     america spain italy france germany portugal saudi arabia qatar"""
 )
 
+# Words of a club's ground in the gazetteer's aliases ("Anfield", "Villa Park", "Camp Nou").
+VENUE_WORDS = _words(
+    """stadium arena park ground road bridge cottage moor stadion stadio estadio parc
+    anfield trafford bernabeu nou etihad goodison ibrox parkhead molineux mestalla siro
+    meazza mames metropolitano westfalenstadion bayarena kuip velodrome luz dragao alvalade"""
+)
+# After these a ground is the place a game or an event happens, not the club ("at" stays
+# the club: "his contract at Anfield", "succeed Slot at Anfield").
+LOCATIVES = _words("to in into on inside outside around near towards toward across")
+
 # Sponsors and kit makers appear in deal headlines that are no claim.
 BRANDS = _words("nike adidas puma umbro hummel kappa macron joma castore emirates etihad spotify")
 
 COMPETITIONS = _words(
     """cup league liga ligue serie bundesliga eredivisie mls uefa fifa fa efl wsl nwsl
     champions europa conference premier championship olympics euro euros world nations
-    copa libertadores concacaf afcon caf var"""
+    copa libertadores concacaf afcon caf var pokal dfb coppa supercopa supercup shield
+    trophy carabao"""
 )
 
 # Capitalised words that head headlines or sit in title-case ones; never a name token.
@@ -107,7 +118,8 @@ NOT_NAMES = (
         third last next every our their opinion comment column explainer pictures photos
         association federation confederation council committee board government ministry
         authority union commission tribunal court police stadium arena park ground former
-        ex veteran experienced outgoing incoming interim caretaker permanent"""
+        ex veteran experienced outgoing incoming interim caretaker permanent kit shirt
+        sponsor sponsorship partnership"""
     )
     | NATIONALITY_NOUNS
     | PLACES

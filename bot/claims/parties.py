@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 _MOVE_KINDS = frozenset(LADDER) | {"loan"}
 _SELLER_KINDS = frozenset({"talks", "bid", "agreement"})
 _OWN_CLUB_KINDS = frozenset({"denial", "departure", "bid_rejected"})
+_APPOINTING = frozenset({"appoint", "appoints", "appointed", "appointing", "appointment", "name",
+                         "names", "named", "naming", "confirm", "confirms", "confirmed", "unveil",
+                         "unveils", "unveiled", "hire", "hires", "hired", "hiring"})
 _SENDING = frozenset({"send", "sends", "sent", "sending", "loan", "loans", "loaned", "loaning",
                       "sell", "sells", "sold", "selling", "let", "lets", "release", "releases"})
 
@@ -43,6 +46,9 @@ def parties(
     person_club: str | None = None  # "Alonso wants Mac Allister": the manager's club
     units = s.frame.units
     accepting = units[trig.start][2].startswith("accept")  # the seller accepts a bid
+    appointing = k == "completed" and role == "manager" and any(
+        units[w][2] in _APPOINTING for w in range(trig.start, trig.end))
+    hirers: list[str] = []
     for u in clause:
         if u in s.unit_person and u != unit and u < trig.start:
             other = s.unit_person[u]
@@ -61,8 +67,6 @@ def parties(
             person_club = person_club or m.name
             continue
         part = kinds.club_part(s.frame, u)
-        if part == "former" or m.name == own:
-            continue
         if part == "poss":
             if min(abs(u - trig.start), abs(u - (trig.end - 1))) > 4:
                 continue  # "target X not on Newcastle's flight": too far to be a party
@@ -71,6 +75,13 @@ def parties(
             u == clause.start
             or not any(w in s.unit_person for w in range(u + 1, trig.start))
         )
+        if appointing and acting:
+            # "Wolves appoint Edwards as head coach": the appointing club is the new
+            # employer, even where the item already calls him "Wolves boss".
+            hirers.append(m.name)
+            continue
+        if part == "former" or m.name == own:
+            continue
         # The club held: named as left, the club of an extension or a departure, or the
         # club that speaks in a denial, rejects or accepts a bid.
         holds = (
@@ -88,9 +99,10 @@ def parties(
             dest.append(m.name)
         else:
             others.append(m.name)
-    if not frm and sum(1 for p in s.unit_person.values() if p.name != s.unit_person[unit].name) == 0:
+    if not frm and k != "interest" and sum(1 for p in s.unit_person.values() if p.name != s.unit_person[unit].name) == 0:
         # "joins Feyenoord after Chelsea exit": the club left may sit in another clause
-        # (when no one else in the sentence could have left it).
+        # (when no one else in the sentence could have left it). Not for interest: "linked
+        # with Anfield return after Madrid exit" is about a man out of work.
         frm = [
             m.name for u, m in s.unit_club.items()
             if u not in clause and kinds.club_part(s.frame, u) == "from"
@@ -108,6 +120,9 @@ def parties(
                    for p in s.unit_person.values()) if opening else False
         if opening and not tied and not (opening.national and role == "player"):
             frm = [opening.name]
+    if hirers:
+        frm = [c for c in frm if c not in hirers]
+        agents, dest, others, sellers = hirers, [], [], []
     if agents and dest and any(units[u][2] in _SENDING for u in clause):
         # "Madrid loan Endrick to Lyon", "Chelsea agree to send Jackson to Bayern": the
         # acting club lets the player go; the destination is the counterpart.
@@ -119,7 +134,7 @@ def parties(
             dest = sellers  # "Sancho in talks with Dortmund"
     if agents and k in _SELLER_KINDS:
         # "Inter open talks with Atalanta": the other club sells; "Arsenal and Sporting
-        # agree a fee": the first named buys (the item may swap them, see extract._swap).
+        # agree a fee": the first named buys (the item may swap them, see merge.reconcile).
         frm += [c for c in agents[1:] + dest + others]
         agents, dest, others = agents[:1], [], []
     to = list(dict.fromkeys(agents + dest + others))
@@ -131,6 +146,10 @@ def parties(
         return [(None, from_club)]
     if not to and person_club and k in _MOVE_KINDS and person_club != from_club:
         to = [person_club]
+    if not to and k == "denial":
+        # "happy at Liverpool amid Real Madrid talk": the link denied may sit in another clause.
+        to = [m.name for u, m in s.unit_club.items() if u not in clause and m.name not in frm
+              and kinds.club_part(s.frame, u) == "to" and not (m.national and role == "player")][:1]
     if not to:
         return [(None, from_club)]
     return [(c, from_club) for c in to]

@@ -49,9 +49,12 @@ def _name_token(tok: Token, title_case: bool) -> bool:
     if tok.key in NOT_NAMES and tok.key not in PARTICLES:
         return False
     if " " in tok.key:
-        # "League-winning", "Madrid-born": a compound adjective, not "Alexander-Arnold".
-        tail = tok.key.rsplit(" ", 1)[1]
+        # "League-winning", "Madrid-born", "British-record": a compound adjective, not
+        # "Alexander-Arnold".
+        head, tail = tok.key.split(" ", 1)[0], tok.key.rsplit(" ", 1)[1]
         if tail.endswith(_ADJ_ENDINGS) or tail in {"born", "based", "old", "year", "bound", "time", "led"}:
+            return False
+        if head in NOT_NAMES and head not in PARTICLES and head not in FIRST_NAMES:
             return False
     return not (_is_acronym(tok) and not title_case)
 
@@ -64,7 +67,7 @@ _TO_SLOT = frozenset({"move", "moves", "switch", "transfer", "loan", "return", "
 
 
 def find(
-    tokens: list[Token], mentions: list[Mention]
+    tokens: list[Token], mentions: list[Mention], known: frozenset[str] = frozenset()
 ) -> tuple[list[Person], list[tuple[int, int]], set[int]]:
     """Person mentions in one sentence, given its club and source mentions.
 
@@ -130,11 +133,14 @@ def find(
             j += 1
         if j <= i:
             pass
-        elif _club_like(tokens, j, title_case) or (
+        elif known and key(" ".join(t.text for t in tokens[i:j])) in known:
+            out.append(_person(tokens, i, j, taken))  # named as a person elsewhere in the item
+        elif _club_like(tokens, j, title_case, named=i > 0 and tokens[i - 1].key in _NAMING) or (
             i > 0 and tokens[i - 1].key in {"side", "club", "outfit", "minnows", "giants"}
         ) or (
             j == i + 1 and i > 0 and tok.key not in FIRST_NAMES and (
-                tokens[i - 1].key in _CLUB_SLOT
+                # "joins Woking", "leaves Ayr"; but "move on from Alonso" names a person
+                tokens[i - 1].key in _CLUB_SLOT and not (i > 1 and tokens[i - 2].key == "on")
                 or tokens[i - 1].key == "to" and i > 1 and tokens[i - 2].key in _TO_SLOT
             )
         ):
@@ -145,13 +151,18 @@ def find(
     return out, unknown, absorbed
 
 
+# "Chelsea name Rosenior head coach": after a naming verb the run before a role noun is the
+# person named, not a club ("Castilla coach Arbeloa").
+_NAMING = frozenset({"name", "names", "named", "appoint", "appoints", "appointed", "make", "makes",
+                     "made", "unveil", "unveils", "unveiled", "confirm", "confirms", "confirmed"})
 _MOVE_WORDS = frozenset({"move", "deal", "switch", "exit", "transfer", "contract", "medical",
                          "bid", "offer", "talks", "interest", "return", "loan", "job"})
 
 
-def _club_like(tokens: list[Token], j: int, title_case: bool) -> bool:
+def _club_like(tokens: list[Token], j: int, title_case: bool, named: bool = False) -> bool:
     """ "Castilla coach Álvaro Arbeloa": a name-like run before a role noun and a name is a
-    club or a country the gazetteer does not know."""
+    club or a country the gazetteer does not know. After a naming verb ("Chelsea name
+    Rosenior head coach") the run is the person unless another name follows the role."""
     n = len(tokens)
     k = j + 1 if j < n and tokens[j].key == "'s" else j
     while k < n and (tokens[k].key in PLAYER_ROLES or tokens[k].key in MANAGER_ROLES):
@@ -159,6 +170,8 @@ def _club_like(tokens: list[Token], j: int, title_case: bool) -> bool:
     if k == j:
         return False
     # "Woking boss", "Swansea's Wales forward Cullen"; but "Konaté's agent" is a person.
+    if named:
+        return k > j and k < n and tokens[k].is_cap and _name_token(tokens[k], title_case)
     return k > j + (tokens[j].key == "'s") and (k >= n or not tokens[k].is_cap or _name_token(tokens[k], title_case))
 
 
@@ -210,6 +223,16 @@ _DETERMINERS = frozenset({"the", "their", "his", "her"})
 _AGE_OR_ADJ = frozenset({"veteran", "experienced", "young", "teenage", "former", "new", "star",
                          "prolific", "talented", "versatile", "long serving", "outgoing"})
 _PRONOUNS = frozenset({"he", "she", "him"})
+# Nouns a description only modifies: "his international teammate", "the coaching staff".
+_RELATIONS = frozenset({"teammate", "team mate", "teammates", "compatriot", "countryman", "colleague",
+                        "partner", "replacement", "successor", "predecessor", "agent", "father",
+                        "brother", "son", "representative", "representatives", "adviser", "advisor",
+                        "staff", "team", "department", "setup", "job", "role", "post", "position",
+                        "vacancy"})
+_BODIES = frozenset({"champions", "club", "clubs", "side", "giants", "outfit", "team", "federation",
+                     "association", "media", "press", "outlet", "newspaper", "paper", "broadcaster",
+                     "government", "league", "board", "hierarchy", "holders", "champion",
+                     "brand", "company", "firm", "sponsor", "manufacturer", "giant"})
 
 
 def anaphora(
@@ -218,7 +241,7 @@ def anaphora(
     """Descriptions and pronouns that stand for the item's first-named person.
 
     "the Liverpool defender", "the Belgian midfielder", "the 41-year-old", "the Portuguese";
-    and "he"/"him" when the sentence names nobody. An apposition ("the Arsenal centre-back
+    and "he"/"him" before anyone else is named. An apposition ("the Arsenal centre-back
     William Saliba") is not a stand-in: a name follows it.
     """
     taken: dict[int, Mention | Person] = {}
@@ -232,11 +255,14 @@ def anaphora(
         if tok.key not in _DETERMINERS or i in taken:
             continue
         j, club, role = i + 1, None, None
+        former = False
         while j < n and j not in taken and tokens[j].key in _AGE_OR_ADJ:
+            former = former or tokens[j].key in _FORMER
             j += 1  # "the former England manager"
         if j in by_start and by_start[j].kind == "club":
             m = by_start[j]
-            club = None if m.national else m.name
+            # "the former Reds midfielder": a club once held is not the person's club.
+            club = None if m.national or former else m.name
             j = m.end
             if j < n and tokens[j].key == "'s":
                 j += 1
@@ -263,11 +289,18 @@ def anaphora(
                 continue
         if j < n and (j in taken and isinstance(taken[j], Person) or tokens[j].is_cap):
             continue  # an apposition: the name follows
+        if role is None and j < n and tokens[j].key in _BODIES:
+            continue  # "the German champions", "the Spanish club": a club or a body, not a person
+        if j < n and tokens[j].key in _RELATIONS:
+            continue  # "his international teammate", "the coaching staff": not the person
         if role in {"head", "back", "left", "right", "no", "number", "international"}:
             continue
         out.append(Person(main.name, i, j, role, club))
-    if not persons and not out:
-        for i, tok in enumerate(tokens):
+    if not out:
+        # "he"/"him" before anyone else is named: "Spanish media expect him to succeed
+        # Ancelotti"; after a name the pronoun may be that person's.
+        first = min((p.start for p in persons), default=len(tokens))
+        for i, tok in enumerate(tokens[:first]):
             if tok.key in _PRONOUNS and i not in taken:
                 out.append(Person(main.name, i, i + 1, None, None))
                 break

@@ -1,0 +1,171 @@
+"""1. Ingest: items/s through the real pipeline, against feedparser alone and a raw lxml parse.
+
+Each round adds FEEDS new feeds of ITEMS items to the big database (so entity resolution meets
+100,000 known people) and polls them with bot.app.poll_all: fetch from the farm, parse, extract,
+store, alert events. The baselines parse the very same bytes in this process: feedparser.parse as
+the pipeline calls it (the floor of the parser we use) and lxml.etree.fromstring (the physical
+floor). The figure is the median over rounds of each round's time ratio.
+
+Below the headline, each stage alone on the same items says where the time goes: parse_feed (our
+wrapper around feedparser), extract_batch, and storage.ingest.ingest on a fresh feed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import aiohttp
+import feedparser
+from lxml import etree
+
+from bench._common import (
+    Context,
+    Row,
+    Timer,
+    add_feeds,
+    feed_body,
+    fmt_ratio,
+    median,
+    only_feeds,
+    profile_top,
+    settings_for,
+)
+
+NAME = "ingest"
+FEEDS = 20
+ITEMS = 50
+BASE = 200_000  # farm feed numbers of this scenario
+GOAL = 1.5
+
+
+def _feedparser(bodies: list[bytes]) -> float:
+    started = time.perf_counter()
+    for body in bodies:
+        feedparser.parse(body, response_headers={"content-type": "application/rss+xml"},
+                         sanitize_html=False, resolve_relative_uris=False)
+    return time.perf_counter() - started
+
+
+def _lxml(bodies: list[bytes]) -> float:
+    started = time.perf_counter()
+    for body in bodies:
+        etree.fromstring(body)
+    return time.perf_counter() - started
+
+
+async def _warm_farm(urls: list[str]) -> None:
+    """Have the farm build and cache each body first, so its CPU is not in the timed round."""
+    async with aiohttp.ClientSession() as session:
+        for url in urls:
+            async with session.get(url) as response:
+                await response.read()
+
+
+async def run(ctx: Context) -> list[Row]:
+    from bot.app import open_app, poll_all
+
+    app = await open_app(settings_for(ctx.work_db, alert_on_first_poll=True))
+    people = ctx.world.people
+    ratios_fp, ratios_lx, rates, rates_fp, rates_lx = [], [], [], [], []
+    last_bodies: list[bytes] = []
+    try:
+        for round_no in range(ctx.runs + 1):  # round 0 warms caches and is not counted
+            numbers = range(BASE + round_no * FEEDS, BASE + (round_no + 1) * FEEDS)
+            urls = [ctx.farm.url("e", ITEMS, n) for n in numbers]
+            bodies = [feed_body("e", ITEMS, n, 0, people) for n in numbers]
+            await _warm_farm(urls)
+            ids = await add_feeds(app.db, urls)
+            await only_feeds(app.db, f"id IN ({','.join(map(str, ids))})")
+            t_fp = _feedparser(bodies)
+            t_lx = _lxml(bodies)
+            with Timer() as t:
+                outcomes = await poll_all(app)
+            items = sum(o.new_items for o in outcomes)
+            bad = [o for o in outcomes if o.status != "changed"]
+            if bad or items != FEEDS * ITEMS:
+                raise RuntimeError(f"ingest round stored {items} items; {bad[:1]}")
+            if round_no:
+                ratios_fp.append(t.wall / t_fp)
+                ratios_lx.append(t.wall / t_lx)
+                rates.append(items / t.wall)
+                rates_fp.append(items / t_fp)
+                rates_lx.append(items / t_lx)
+            last_bodies = bodies
+        stages = await _stages(ctx, app, people)
+    finally:
+        await app.close()
+    if ctx.profile:
+        ctx.extras.append(_profile(last_bodies))
+
+    ratio = median(ratios_fp)
+    rows = [
+        Row(NAME + f" · pipeline vs feedparser ({FEEDS}×{ITEMS} items)", f"{median(rates):,.0f} items/s",
+            f"{median(rates_fp):,.0f} items/s", ratio, fmt_ratio(ratio), f"≤ {GOAL}× time", ratio <= GOAL,
+            "poll_all over new feeds on the farm (fetch, parse, extract, store) against feedparser.parse on "
+            "the same bytes; ratio = pipeline time / feedparser time, median of rounds"),
+        Row(NAME + " · pipeline vs raw lxml", f"{median(rates):,.0f} items/s", f"{median(rates_lx):,.0f} items/s",
+            median(ratios_lx), fmt_ratio(median(ratios_lx)), "—", None),
+    ]
+    fp = median(rates_fp)
+    for stage, rate in stages.items():
+        rows.append(Row(NAME + f" · stage {stage}", f"{rate:,.0f} items/s", f"{fp:,.0f} items/s", fp / rate,
+                        fmt_ratio(fp / rate), "—", None))
+    rows[2].note = ("each stage alone on new items, against feedparser alone: where the pipeline's time goes "
+                    "(the pipeline's time is about the sum of the three)")
+    rows.append(_extractor_row())
+    return rows
+
+
+def _extractor_row() -> Row:
+    """The extractor author's micro-benchmark (bench/bench_extract.py), folded in as information."""
+    from bench import bench_extract
+    from bot.claims.extract import extract_claims
+
+    items = bench_extract.synthetic(2000)
+    extract_claims("Warm-up: Arsenal eye Porto's Costa")
+    base = bench_extract.rate(bench_extract.baseline, items)
+    ours = bench_extract.rate(lambda title, summary: extract_claims(title, summary), items)
+    return Row(NAME + " · extract_claims vs fold+sentences", f"{ours:,.0f} items/s", f"{base:,.0f} items/s",
+               base / ours, fmt_ratio(base / ours), "—", None,
+               "bench/bench_extract.py: its own stream; the baseline folds the text and splits sentences")
+
+
+async def _stages(ctx: Context, app: object, people: int) -> dict[str, float]:
+    """Each stage alone on one round's worth of new items: items/s, median of rounds."""
+    from bot.feeds.parse import parse_feed
+    from bot.pipeline import extract_batch
+    from storage.ingest import FetchState, ingest
+
+    db = app.db  # type: ignore[attr-defined]
+    timings: dict[str, list[float]] = {"parse_feed": [], "extract_batch": [], "ingest (store)": []}
+    base = BASE + 10_000
+    for round_no in range(ctx.runs):
+        numbers = range(base + round_no * FEEDS, base + (round_no + 1) * FEEDS)
+        bodies = [(feed_body("e", ITEMS, n, 0, people), ctx.farm.url("e", ITEMS, n)) for n in numbers]
+        ids = await add_feeds(db, [url for _, url in bodies])
+        started = time.perf_counter()
+        parsed = [parse_feed(body, url, content_type="application/rss+xml") for body, url in bodies]
+        timings["parse_feed"].append(time.perf_counter() - started)
+        started = time.perf_counter()
+        batches = [extract_batch(p.items) for p in parsed]
+        timings["extract_batch"].append(time.perf_counter() - started)
+        started = time.perf_counter()
+        for feed_id, batch in zip(ids, batches, strict=True):
+            await ingest(db, feed_id, batch, FetchState(None, None, None), emit_alerts=True, window_days=120,
+                         edited=set())  # all new, as the pipeline says after known_items
+        timings["ingest (store)"].append(time.perf_counter() - started)
+        await asyncio.sleep(0)
+    items = FEEDS * ITEMS
+    return {stage: items / median(times) for stage, times in timings.items()}
+
+
+def _profile(bodies: list[bytes]) -> str:
+    from bot.feeds.parse import parse_feed
+    from bot.pipeline import extract_batch
+
+    items = [item for body in bodies for item in parse_feed(body, "http://bench/").items]
+    return ("=== ingest: cProfile of parse_feed over one round ===\n"
+            + profile_top(lambda: [parse_feed(body, "http://bench/") for body in bodies])
+            + "\n=== ingest: cProfile of extract_batch over one round ===\n"
+            + profile_top(lambda: extract_batch(items)))

@@ -1,0 +1,111 @@
+"""5. Queries on the big database: /timeline and the /follow autocomplete, p99 latency.
+
+The big database holds 1,000,000 claims about 100,000 people (a tenth with --quick), grouped into
+stories; how often a person is in the news falls off as (rank + 10) ** -0.8, so the busiest person
+has a few thousand claims and the median person a handful. Who is asked about follows the same
+weights: people look up who is in the news.
+
+- /timeline: bot.service.timeline(db, full name), as the slash command and CLI call it.
+- /follow autocomplete: bot.service.suggest(db, text) for what a user has typed so far: a prefix of
+  a full name or of a surname, one keystroke at a time (Discord asks on every keystroke); one in
+  ten with a typo.
+
+Each query is timed alone (perf_counter); p99 by nearest rank within a pass, the figure is the
+median over passes. A time budget caps each kind, so a slow query path still finishes the run (the
+sample count is in the note).
+"""
+
+from __future__ import annotations
+
+import random
+import time
+
+from bench._common import SEED, Context, Row, fmt_ms, goal_row, median, person_name, popular_person
+from bench._common import percentile as pct
+
+NAME = "queries"
+TIMELINE_GOAL = 0.020
+SUGGEST_GOAL = 0.010
+
+
+def _typed(rng: random.Random, people: int) -> str:
+    name = person_name(popular_person(rng, people))
+    text = name if rng.random() < 0.7 else name.split(" ", 1)[1]
+    typed = text[: rng.randint(1, len(text))]
+    if rng.random() < 0.1 and len(typed) >= 4:  # a slip: two letters swapped
+        i = rng.randrange(len(typed) - 1)
+        typed = typed[:i] + typed[i + 1] + typed[i] + typed[i + 2:]
+    return typed.lower() if rng.random() < 0.5 else typed
+
+
+async def run(ctx: Context) -> list[Row]:
+    from bot import service
+    from storage.db import Database
+
+    samples = 150 if ctx.quick else 300
+    budget = 10.0 if ctx.quick else 20.0  # seconds per kind of query, over all passes
+    rng = random.Random(SEED + 5)
+    people = ctx.world.people
+    db = await Database.open(ctx.work_db)
+    passes: dict[str, list[list[float]]] = {"timeline": [], "suggest": []}
+    sizes: list[int] = []
+
+    async def timeline() -> None:
+        result = await service.timeline(db, person_name(popular_person(rng, people)))
+        sizes.append(len(result.stories))
+
+    async def suggest() -> None:
+        await service.suggest(db, _typed(rng, people))
+
+    try:
+        await service.timeline(db, person_name(0))  # warm the page cache and statement cache
+        await service.suggest(db, "lor")
+        for kind, call in (("timeline", timeline), ("suggest", suggest)):
+            deadline = time.perf_counter() + budget
+            for _ in range(ctx.runs):
+                got: list[float] = []
+                while len(got) < samples and time.perf_counter() < deadline:
+                    started = time.perf_counter()
+                    await call()
+                    got.append(time.perf_counter() - started)
+                if len(got) >= 20:
+                    passes[kind].append(got)
+        if ctx.profile:
+            ctx.extras.append(await _profile(db, rng, people))
+    finally:
+        await db.close()
+
+    rows = []
+    for kind, goal, what in (("timeline", TIMELINE_GOAL, "/timeline (service.timeline)"),
+                             ("suggest", SUGGEST_GOAL, "/follow autocomplete (service.suggest)")):
+        runs = passes[kind]
+        every = [t for run in runs for t in run]
+        extra = f"; stories per timeline p50 {pct(sizes, 50)}, max {max(sizes)}" if kind == "timeline" else ""
+        note = (f"median of the p99s of {len(runs)} passes of up to {samples} queries ({len(every)} in all); "
+                f"p50 {fmt_ms(pct(every, 50))}, max {fmt_ms(max(every))}{extra}")
+        p99 = median(pct(run, 99) for run in runs)
+        rows.append(goal_row(f"{NAME} · p99 {what}", p99, goal, fmt_ms, note=note))
+    return rows
+
+
+async def _profile(db: object, rng: random.Random, people: int) -> str:
+    """Where the slowest calls go: cProfile of the event-loop thread (SQLite time shows as waiting)."""
+    import cProfile
+    import io
+    import pstats
+
+    from bot import service
+
+    out = io.StringIO()
+    for kind in ("timeline", "suggest"):
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(30):
+            if kind == "timeline":
+                await service.timeline(db, person_name(popular_person(rng, people)))  # type: ignore[arg-type]
+            else:
+                await service.suggest(db, _typed(rng, people))  # type: ignore[arg-type]
+        profiler.disable()
+        out.write(f"=== queries: cProfile of 30 {kind} calls (main thread) ===\n")
+        pstats.Stats(profiler, stream=out).strip_dirs().sort_stats("cumulative").print_stats(20)
+    return out.getvalue()

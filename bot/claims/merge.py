@@ -1,0 +1,119 @@
+"""Item-level merging: one claim per development, the highest rung, and agreement
+between the claims an item tells about one person."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.claims.text import fold
+from bot.models import LADDER, Claim
+
+_MOVE_KINDS = frozenset(LADDER) | {"loan"}
+_LOAN_DEAL = frozenset({"agreement", "medical", "completed"})
+_VACANCY_KINDS = frozenset({"interest", "talks", "agreement", "completed"})
+
+
+# Which kind tells more when one person and counterpart carry two: the ladder first, then
+# a loan over a bare departure ("leave on loan"), and a denial over everything.
+_PRIORITY = ("interest", "talks", "bid", "bid_rejected", "agreement", "medical", "completed",
+             "departure", "contract_extension", "loan", "denial")
+
+
+def _rank(c: Claim) -> int:
+    return _PRIORITY.index(c.kind)
+
+
+def dedupe(found: list[tuple[int, Claim, bool]], guessed: frozenset[str] = frozenset()) -> list[Claim]:
+    """One claim per (subject, kind, counterpart), then the highest rung per counterpart.
+
+    Merged reports keep a source read in a claim's own sentence (a person speaking for
+    themselves counts, as no source) over one borrowed from elsewhere in the item."""
+    merged: dict[tuple[str, str, str | None], tuple[int, Claim]] = {}
+    own: dict[tuple[str, str, str | None], bool] = {}
+    for n, c, attributed in found:
+        k = (fold(c.subject), c.kind, c.counterpart)
+        if k in merged:
+            m, old = merged[k]
+            if own[k] == attributed:
+                source = old.source or c.source
+            else:
+                source = old.source if own[k] else c.source
+            own[k] = own[k] or attributed
+            merged[k] = (m, replace(
+                old,
+                from_club=old.from_club or c.from_club,
+                source=source,
+                role="manager" if "manager" in (old.role, c.role) else old.role,
+            ))
+        else:
+            merged[k] = (n, c)
+            own[k] = attributed
+    best: dict[tuple[str, str | None], tuple[int, Claim]] = {}
+    for n, c in reconcile(list(merged.values()), guessed):
+        k = (fold(c.subject), c.counterpart)
+        if k not in best or _rank(c) > _rank(best[k][1]):
+            best[k] = (n, c)
+    kept = list(best.values())
+    out: list[Claim] = []
+    for n, c in kept:
+        subj = fold(c.subject)
+        named = [(m, d) for m, d in kept if fold(d.subject) == subj and d.counterpart]
+        if c.counterpart is None and any(
+            d.kind == c.kind
+            or (c.kind in _MOVE_KINDS and _rank(d) >= _rank(c))
+            or (c.kind == "departure" and m == n and d.kind in _LOAN_DEAL | {"loan"})
+            for m, d in named
+        ):
+            continue  # the same development told with its counterpart elsewhere
+        out.append(c)
+    return out
+
+
+def reconcile(kept: list[tuple[int, Claim]], guessed: frozenset[str] = frozenset()) -> list[tuple[int, Claim]]:
+    """Item-level agreement between claims about one person.
+
+    - "Arsenal and Sporting agree a fee" read Arsenal as buyer; if another claim names
+      Sporting as the destination, the two swap.
+    - a rejected bid is the bid: no separate `bid` claim beside it.
+    - a completed move or loan tells the departure too ("The Dane leaves Brentford"), and
+      a move takes the club a departure leaves as its from_club.
+    - a manager hired where someone departs vacates that job: the one leaving it, with no
+      word on their role (`guessed`), was its manager.
+    """
+    by_subject: dict[str, list[int]] = {}
+    for i, (_, c) in enumerate(kept):
+        by_subject.setdefault(fold(c.subject), []).append(i)
+    drop: set[int] = set()
+    for idx in by_subject.values():
+        claims = [kept[i][1] for i in idx]
+        cps = [c.counterpart for c in claims]
+        moved = [c for c in claims if c.kind in {"completed", "loan"} and c.counterpart]
+        rejected = any(c.kind == "bid_rejected" for c in claims)
+        for i in idx:
+            n, c = kept[i]
+            if c.from_club and c.counterpart and c.from_club in cps and cps.count(c.counterpart) == 1:
+                c = replace(c, counterpart=c.from_club, from_club=c.counterpart)
+            if c.kind == "bid" and rejected or c.kind == "departure" and moved:
+                drop.add(i)
+            if c.kind in _MOVE_KINDS and not c.from_club:
+                # "Alonso to leave Leverkusen ... expected to succeed Ancelotti at Madrid"
+                left = next((d.from_club for d in claims if d.kind == "departure" and d.from_club
+                             and d.from_club != c.counterpart), None)
+                c = replace(c, from_club=left)
+            kept[i] = (n, c)
+    filled = {c.counterpart for _, c in kept if c.kind == "completed" and c.role == "manager"}
+    for i, (n, c) in enumerate(kept):
+        if c.kind == "departure" and c.from_club in filled and fold(c.subject) in guessed:
+            # "Arbeloa steps up as Real Madrid move on from Alonso": the job he leaves is filled.
+            kept[i] = (n, replace(c, role="manager"))
+    gone = {(fold(c.subject), c.from_club) for _, c in kept
+            if c.kind == "departure" and c.role == "manager" and c.from_club}
+    vacated = {club for _, club in gone}
+    for i, (n, c) in enumerate(kept):
+        if c.counterpart is None and c.kind in _VACANCY_KINDS and len(vacated) == 1 \
+                and fold(c.subject) not in {s for s, _ in gone}:
+            # "Forest sack Nuno. Dyche is the favourite to replace him": the vacant job.
+            kept[i] = (n, replace(c, counterpart=next(iter(vacated)), role="manager"))
+        elif c.counterpart is None and c.from_club is None and c.kind in _MOVE_KINDS:
+            drop.add(i)  # "Dzeko could join oldest players": a move needs a club
+    return [k for i, k in enumerate(kept) if i not in drop]
