@@ -106,6 +106,15 @@ class Database:
             else:
                 await self.conn.execute("COMMIT")
 
+    async def write(self, sql: str, params: tuple | dict = ()) -> int:
+        """One statement, atomic on its own (autocommit): one round trip instead of BEGIN/stmt/COMMIT.
+
+        Taken under the write lock so it never lands inside another coroutine's open transaction.
+        Returns the number of rows changed.
+        """
+        async with self._write_lock, self.conn.execute(sql, params) as cursor:
+            return cursor.rowcount
+
     async def fetchall(self, sql: str, params: tuple | dict = ()) -> list[aiosqlite.Row]:
         async with self.conn.execute(sql, params) as cursor:
             return list(await cursor.fetchall())

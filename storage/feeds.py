@@ -79,13 +79,13 @@ async def record_failure(db: Database, feed_id: int, error: str, *, backoff_seco
 async def record_unchanged(db: Database, feed_id: int, *, etag: str | None = None,
                            last_modified: str | None = None) -> None:
     """A 304 or an identical body: healthy, nothing to parse. Validators refresh only when sent."""
-    async with db.transaction() as conn:
-        await conn.execute(
-            "UPDATE feeds SET last_fetch_at = ?, last_success_at = ?, last_error = NULL,"
-            " consecutive_failures = 0, next_fetch_at = NULL, first_fetch_done = 1,"
-            " etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified) WHERE id = ?",
-            (utcnow(), utcnow(), etag, last_modified, feed_id),
-        )
+    now = utcnow()
+    await db.write(
+        "UPDATE feeds SET last_fetch_at = ?, last_success_at = ?, last_error = NULL,"
+        " consecutive_failures = 0, next_fetch_at = NULL, first_fetch_done = 1,"
+        " etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified) WHERE id = ?",
+        (now, now, etag, last_modified, feed_id),
+    )
 
 
 async def set_paused(db: Database, feed_id: int, paused: bool, reason: str | None = None) -> None:

@@ -25,44 +25,34 @@ async def due(db: Database, limit: int = 100) -> list[aiosqlite.Row]:
 
 
 async def mark_sending(db: Database, outbox_id: int) -> None:
-    async with db.transaction() as conn:
-        await conn.execute(
-            "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?", (outbox_id,)
-        )
+    await db.write("UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?", (outbox_id,))
 
 
 async def mark_sent(db: Database, outbox_id: int, message_id: str | None) -> None:
-    async with db.transaction() as conn:
-        await conn.execute(
-            "UPDATE outbox SET state = 'sent', message_id = ?, sent_at = ?, last_error = NULL WHERE id = ?",
-            (message_id, utcnow(), outbox_id),
-        )
+    await db.write(
+        "UPDATE outbox SET state = 'sent', message_id = ?, sent_at = ?, last_error = NULL WHERE id = ?",
+        (message_id, utcnow(), outbox_id),
+    )
 
 
 async def mark_retry(db: Database, outbox_id: int, error: str, delay_seconds: float) -> None:
     later = (datetime.now(UTC) + timedelta(seconds=delay_seconds)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-    async with db.transaction() as conn:
-        await conn.execute(
-            "UPDATE outbox SET state = 'pending', last_error = ?, next_attempt_at = ? WHERE id = ?",
-            (error[:500], later, outbox_id),
-        )
+    await db.write(
+        "UPDATE outbox SET state = 'pending', last_error = ?, next_attempt_at = ? WHERE id = ?",
+        (error[:500], later, outbox_id),
+    )
 
 
 async def mark_failed(db: Database, outbox_id: int, error: str) -> None:
-    async with db.transaction() as conn:
-        await conn.execute(
-            "UPDATE outbox SET state = 'failed', last_error = ? WHERE id = ?", (error[:500], outbox_id)
-        )
+    await db.write("UPDATE outbox SET state = 'failed', last_error = ? WHERE id = ?", (error[:500], outbox_id))
 
 
 async def fail_channel(db: Database, channel_id: int, error: str) -> int:
     """A channel gone or forbidden: its pending rows will never send; say so instead of retrying."""
-    async with db.transaction() as conn:
-        cursor = await conn.execute(
-            "UPDATE outbox SET state = 'failed', last_error = ? WHERE channel_id = ? AND state IN ('pending', 'sending')",
-            (error[:500], channel_id),
-        )
-        return cursor.rowcount
+    return await db.write(
+        "UPDATE outbox SET state = 'failed', last_error = ? WHERE channel_id = ? AND state IN ('pending', 'sending')",
+        (error[:500], channel_id),
+    )
 
 
 async def counts(db: Database) -> dict[str, int]:
