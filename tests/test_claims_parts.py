@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
-from bot.claims import entities, people
+from bot.claims import entities, kinds, people
 from bot.claims.evaluate import evaluate, main, render
 from bot.claims.text import clean, fold, sentences, tokenize, trim
 
@@ -74,3 +75,36 @@ def test_evaluate_report_and_cli(tmp_path: Path, capsys) -> None:
     assert "overall" in render(report)
     main([str(path), "--errors"])
     assert "FN t1" in capsys.readouterr().out
+
+
+def test_added_clubs_and_grounds() -> None:
+    tokens = tokenize("Swansea City, Oxford United, Sheffield Wednesday, Woking, Southend United, "
+                      "Real Madrid Castilla and Cesena")
+    assert [m.name for m in entities.find(tokens) if m.kind == "club"] == [
+        "Swansea City", "Oxford United", "Sheffield Wednesday", "Woking", "Southend United",
+        "Real Madrid Castilla", "Cesena"]
+    # A ground names its club ("an Anfield return", "his contract at Old Trafford"), but
+    # after "to", "in", "on" it is a place.
+    tokens = tokenize("Anfield return for Salah as City go to the Etihad and his contract at Old Trafford")
+    found = [(m.kind, m.name) for m in entities.find(tokens) if m.kind != "source"]
+    assert found == [("club", "Liverpool"), ("club", "Manchester City"), ("place", "Manchester City"),
+                     ("club", "Manchester United")]
+
+
+def test_pattern_gate_keeps_every_match() -> None:
+    raw = r"\b(?:sack|sacks|fire)d? (?=@p)|(?<!\S)@c (?:interest|keen)\b|\bhere we go\b"
+    gated = kinds._p(raw)
+    assert gated.pattern.startswith("(?=[")
+    text = "@c sack @p . @c keen on @p here we go ; fired @p @c interest"
+    assert [m.span() for m in gated.finditer(text)] == [m.span() for m in re.finditer(raw, text)]
+    assert kinds._p(r"(?:new )?deal").pattern.startswith("(?=[")
+    assert kinds._p(r"(?:x)?").pattern == "(?:x)?"  # may match empty: no gate
+
+
+def test_a_name_used_elsewhere_in_the_item_is_a_person() -> None:
+    tokens = tokenize("Mac Allister tops Ancelotti's midfield wish list")
+    mentions = entities.find(tokens)
+    _, unknown, _ = people.find(tokens, mentions)
+    assert unknown  # alone, "Ancelotti's midfield" reads like "Swansea's Wales forward"
+    found, unknown, _ = people.find(tokens, mentions, frozenset({"ancelotti"}))
+    assert [p.name for p in found] == ["Mac Allister", "Ancelotti"] and not unknown

@@ -191,3 +191,128 @@ def test_dev_set_scores() -> None:
     assert report.items >= 40
     assert report.overall.precision >= 0.95
     assert report.overall.recall >= 0.9
+
+
+# --- appointing club, job links, background contracts, neighbouring sources ----------------
+
+
+def test_appointing_club_is_the_counterpart_of_a_completed_manager_claim() -> None:
+    # The item already calls him "Wolves boss": the appointing club is still the new employer,
+    # and "arrives from" names the club he leaves.
+    claim = one("Wolves appoint Rob Edwards as head coach on a three-year deal",
+                "Wolves boss Rob Edwards arrives from Middlesbrough after less than five months there.")
+    assert (claim.subject, claim.role, claim.kind, claim.counterpart, claim.from_club) == (
+        "Rob Edwards", "manager", "completed", "Wolverhampton Wanderers", "Middlesbrough")
+    # "The former Ajax defender": a club once played for is not the club he is at; and
+    # "name X head coach" names a person, not a club the gazetteer lacks.
+    claim = one("Ajax name John Heitinga head coach",
+                "The former Ajax defender was an assistant at Liverpool last season.")
+    assert (claim.subject, claim.role, claim.kind, claim.counterpart, claim.from_club) == (
+        "John Heitinga", "manager", "completed", "Ajax", None)
+    claim = one("Sevilla unveil Matías Almeyda as their new manager")
+    assert (claim.kind, claim.counterpart) == ("completed", "Sevilla")
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        ("Zinedine Zidane linked with Bernabéu return after France exit", "",
+         ("Zinedine Zidane", "interest", "Real Madrid")),
+        ("Kieran McKenna emerges as frontrunner for the Old Trafford job", "",
+         ("Kieran McKenna", "interest", "Manchester United")),
+        ("Edin Terzić is a leading candidate for the Celtic job", "",
+         ("Edin Terzić", "interest", "Celtic")),
+        ("Roberto De Zerbi is the frontrunner for Tottenham", "The former Brighton boss is out of work.",
+         ("Roberto De Zerbi", "interest", "Tottenham Hotspur")),
+        ("Oliver Glasner the favourite for the Chelsea job", "",
+         ("Oliver Glasner", "interest", "Chelsea")),
+    ],
+)
+def test_job_links_name_their_club(title: str, body: str, expected: tuple) -> None:
+    claim = one(title, body)
+    assert (claim.subject, claim.kind, claim.counterpart) == expected
+    assert claim.from_club is None  # "after France exit", "the former Brighton boss": no club held
+
+
+def test_a_ground_names_its_club_but_not_after_to_or_on() -> None:
+    assert one("Casemiro to leave Old Trafford this summer").from_club == "Manchester United"
+    claim = one("Andoni Iraola the frontrunner to succeed Ruben Amorim at Old Trafford")
+    assert (claim.kind, claim.counterpart) == ("interest", "Manchester United")
+    assert extract_claims("Mason Mount booed on his return to Stamford Bridge") == []
+    assert extract_claims("Jack Grealish returns to the Etihad with Everton") == []
+
+
+def test_contract_running_down_in_a_summary_is_background_to_other_news() -> None:
+    claims = extract_claims("Barcelona make Jonathan Tah their top defensive target, Sport reports",
+                            "The Germany international is in the final year of his contract at Leverkusen.")
+    assert [(c.kind, c.counterpart, c.source) for c in claims] == [("interest", "Barcelona", "Sport")]
+    # ... but it is the news in a headline, or when the summary says he will leave.
+    assert one("Jonathan Tah to run down his Leverkusen contract").kind == "departure"
+    claims = extract_claims("Barcelona make Jonathan Tah their top defensive target",
+                            "The centre-back will leave Leverkusen when his contract expires in June.")
+    assert {c.kind for c in claims} == {"interest", "departure"}
+    claim = one("Leverkusen weigh up their options",
+                "Jonathan Tah is in the final year of his deal at Leverkusen.")
+    assert (claim.kind, claim.from_club) == ("departure", "Bayer Leverkusen")
+
+
+def test_a_source_in_a_neighbouring_sentence() -> None:
+    claim = one("Napoli table €40m offer for Brighton's Kaoru Mitoma",
+                "The bid was lodged on Tuesday, according to Gianluca Di Marzio.")
+    assert (claim.kind, claim.counterpart, claim.source) == ("bid", "Napoli", "Gianluca Di Marzio")
+    # Not a source that attributes another development, nor a speaker on another matter.
+    claim = one("Ivan Toney to leave Al-Ahli this summer",
+                "Fulham are in talks over a deal, according to Sky Sports.")
+    assert (claim.kind, claim.source) == ("departure", None)
+    claim = one("Arsenal table €50m bid for Benfica's João Neves",
+                "Mikel Arteta said his side were unlucky at the weekend.")
+    assert claim.source is None
+    # A player speaking for himself: the outlet he told is the source.
+    claim = one("Rodrygo: 'I am happy at Real Madrid'",
+                "The Brazil forward told Brazilian broadcaster Globo Esporte he has no plans to leave the club.")
+    assert (claim.kind, claim.source) == ("denial", "Globo Esporte")
+
+
+def test_sources_without_a_table_entry() -> None:
+    claim = one("Marcus Thuram heads for Juventus on loan, Italian media report")
+    assert (claim.kind, claim.counterpart, claim.source) == ("loan", "Juventus", "Italian media")
+    claim = one("Ruud van Nistelrooy appointed Netherlands coach",
+                "The Dutch Football Association announced the decision on Monday.")
+    assert (claim.counterpart, claim.source) == ("Netherlands", "Dutch Football Association")
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        # a stalled renewal is no extension
+        ("Aurélien Tchouaméni set to leave Real Madrid as renewal stalls", "",
+         {("Aurélien Tchouaméni", "player", "departure", None, "Real Madrid")}),
+        # "club-record" is an adjective, not a name
+        ("Barcelona table club-record offer for Nico Williams", "",
+         {("Nico Williams", "player", "bid", "Barcelona", None)}),
+        # "move on from X", and "is Dortmund's new head coach"; the man whose job is filled
+        # was its manager
+        ("Nuri Şahin steps up as Dortmund move on from Edin Terzić",
+         "Nuri Şahin, promoted from the coaching staff, is Dortmund's new head coach.",
+         {("Edin Terzić", "manager", "departure", None, "Borussia Dortmund"),
+          ("Nuri Şahin", "manager", "completed", "Borussia Dortmund", None)}),
+        ("Ange Postecoglou out at Tottenham after two seasons", "",
+         {("Ange Postecoglou", "player", "departure", None, "Tottenham Hotspur")}),
+        # a kit deal is no claim; a player urging his club to sign someone is interest
+        ("Shirt deal agreed: Arsenal and Adidas extend partnership", "", set()),
+        ("Saka lobbies Arsenal to sign England teammate Eberechi Eze", "",
+         {("Eberechi Eze", "player", "interest", "Arsenal", None)}),
+        ("Newcastle put Marc Guéhi top of their summer shopping list", "",
+         {("Marc Guéhi", "player", "interest", "Newcastle United", None)}),
+        # "him" before anyone else is named stands for the item's person; the club he
+        # leaves is the from_club of the next move
+        ("Thomas Frank to depart Brentford",
+         "Brentford need a new head coach: the Dane is stepping down after seven years. "
+         "English media expect him to succeed "
+         "Ange Postecoglou at Tottenham.",
+         {("Thomas Frank", "manager", "departure", None, "Brentford"),
+          ("Thomas Frank", "manager", "interest", "Tottenham Hotspur", "Brentford")}),
+    ],
+)
+def test_rules_found_on_the_sample_feeds(title: str, body: str, expected: set) -> None:
+    assert summary(extract_claims(title, body)) == expected
