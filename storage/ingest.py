@@ -143,6 +143,8 @@ async def _store_claim(
         conn, claim.subject, claim.role, [claim.counterpart, claim.from_club]
     )
     counterpart_key = club_key(claim.counterpart)
+    # A departure has no counterpart; the club left tells one departure story from the next.
+    story_key = counterpart_key or (club_key(claim.from_club) if claim.kind == "departure" else "")
     tier = tier_of(claim.source) or tier_of(claim.outlet)
     published = claim.published or now
     cursor = await conn.execute(
@@ -161,13 +163,13 @@ async def _store_claim(
         report.ambiguous += 1
         return
     await entities.note_club(conn, entity_id, claim.kind, claim.counterpart, claim.from_club)
-    story = await _open_story(conn, entity_id, claim.kind, counterpart_key, published, window_days)
+    story = await _open_story(conn, entity_id, claim.kind, story_key, published, window_days)
     decision = decide(story, claim.kind, tier)
     if story is None:
         cursor = await conn.execute(
             "INSERT INTO stories (entity_id, track, counterpart, counterpart_key, kind, rung, best_tier_rank,"
             " first_seen_at, last_report_at, rung_reached_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (entity_id, track_of(claim.kind), claim.counterpart, counterpart_key, decision.kind, decision.rung,
+            (entity_id, track_of(claim.kind), claim.counterpart, story_key, decision.kind, decision.rung,
              decision.best_tier_rank, published, published, published, now),
         )
         story_id = cursor.lastrowid

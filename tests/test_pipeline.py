@@ -209,3 +209,21 @@ async def test_one_url_is_one_feed_however_many_servers_add_it(tmp_path: Path, f
         assert feed_server.hits("/shared.xml") == 0
     finally:
         await app.close()
+
+
+async def test_departures_from_two_clubs_are_two_stories(tmp_path: Path, feed_server: FeedServer) -> None:
+    url = feed_server.set_feed("/wire.xml", "Test Wire", [MATCH])
+    app = await _app(tmp_path, url)
+    try:
+        await poll_all(app)
+        feed_server.set_feed("/wire.xml", "Test Wire", [
+            FeedItemSpec("d-1", "Celtic sack head coach Brendan Rodgers", "The club confirmed his exit.",
+                         at("2025-10-27T10:00:00")),
+            FeedItemSpec("d-2", "Brendan Rodgers leaves Al-Qadsiah after six weeks",
+                         "The Saudi club and the coach parted ways.", at("2025-12-10T10:00:00")),
+        ])
+        await poll_all(app)
+        result = await service.timeline(app.db, "rodgers")
+        assert [s.kind for s in result.stories] == ["departure", "departure"]
+    finally:
+        await app.close()
