@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import format_datetime
@@ -52,15 +52,39 @@ class Route:
     handler: Callable[[web.Request], object] | None = None
 
 
-class FeedServer:
+class LocalHTTPServer:
+    """An aiohttp app on 127.0.0.1 and a free port; subclasses answer every GET in `_handle`."""
+
+    runner_options: dict[str, object] = {}
+    _handle: Callable[[web.Request], Awaitable[web.StreamResponse]]  # each subclass answers its routes
+
     def __init__(self) -> None:
-        self.routes: dict[str, Route] = {}
-        self.requests: list[tuple[str, dict[str, str]]] = []
         self._runner: web.AppRunner | None = None
         self.port = 0
 
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
+    def url(self, path: str, host: str = "127.0.0.1") -> str:
+        return f"http://{host}:{self.port}{path}"
+
+
+    async def start(self) -> None:
+        app = web.Application()
+        app.router.add_route("GET", "/{tail:.*}", self._handle)
+        self._runner = web.AppRunner(app, access_log=None, **self.runner_options)  # type: ignore[arg-type]
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    async def close(self) -> None:
+        if self._runner:
+            await self._runner.cleanup()
+
+
+class FeedServer(LocalHTTPServer):
+    def __init__(self) -> None:
+        super().__init__()
+        self.routes: dict[str, Route] = {}
+        self.requests: list[tuple[str, dict[str, str]]] = []
 
     def set_feed(self, path: str, title: str, items: list[FeedItemSpec], **kwargs: object) -> str:
         self.routes[path] = Route(body=rss(title, items), **kwargs)  # type: ignore[arg-type]
@@ -83,19 +107,6 @@ class FeedServer:
             if request.headers.get("If-None-Match") == tag:
                 return web.Response(status=304, headers=headers)
         return web.Response(status=route.status, body=route.body, headers=headers, content_type=route.content_type)
-
-    async def start(self) -> None:
-        app = web.Application()
-        app.router.add_route("GET", "/{tail:.*}", self._handle)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-
-    async def close(self) -> None:
-        if self._runner:
-            await self._runner.cleanup()
 
 
 def at(day: str) -> datetime:

@@ -19,7 +19,7 @@ from aiohttp import web
 from aiohttp.abc import AbstractResolver, ResolveResult
 
 from bot.feeds import netguard
-from tests.feed_server import FeedItemSpec, at, rss
+from tests.feed_server import FeedItemSpec, LocalHTTPServer, at, rss
 
 BOMB_INFLATED = 120_000_000  # what the gzip bomb inflates to: far over any body cap
 DRIP_EVERY = 0.1  # seconds between the slow drip's bytes: never silent long enough for a read timeout
@@ -117,13 +117,15 @@ def everyone_claim() -> bytes:
             + "</channel></rss>").encode()
 
 
-class HostileFeedServer:
+class HostileFeedServer(LocalHTTPServer):
+    # Handlers that drip forever must be cancelled when a client gives up, and must not stall close().
+    runner_options = {"handler_cancellation": True, "shutdown_timeout": 0.5}
+
     def __init__(self) -> None:
+        super().__init__()
         self.hits: Counter[str] = Counter()
         self.in_flight = 0
         self.max_in_flight = 0
-        self.port = 0
-        self._runner: web.AppRunner | None = None
         self._routes: dict[str, Callable[[web.Request], Awaitable[web.StreamResponse]]] = {
             "drip": self._drip, "endless": self._endless, "announced-huge": self._announced_huge,
             "bomb": self._bomb, "loop": self._loop, "redirect": self._redirect, "page": self._page,
@@ -134,22 +136,6 @@ class HostileFeedServer:
             "slow": self._slow, "silent": self._silent, "image": self._image, "deep": self._deep,
             "charref": self._charref,
         }
-
-    def url(self, path: str, host: str = "127.0.0.1") -> str:
-        return f"http://{host}:{self.port}{path}"
-
-    async def start(self) -> None:
-        app = web.Application()
-        app.router.add_route("GET", "/{tail:.*}", self._handle)
-        self._runner = web.AppRunner(app, access_log=None, handler_cancellation=True, shutdown_timeout=0.5)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-
-    async def close(self) -> None:
-        if self._runner:
-            await self._runner.cleanup()
 
     async def _handle(self, request: web.Request) -> web.StreamResponse:
         path = request.path
