@@ -129,6 +129,9 @@ async def test_killed_at_random_points_each_alert_posted_exactly_once(tmp_path: 
         except TimeoutError:
             final.kill()
         assert _pending(db, bodies) == 0, "the restarted bot did not finish the cycle"
+        # `python -m bot run` with a token logged in and registered its slash commands.
+        assert {c["name"] for c in fake.registered_commands()} == {
+            "follow", "unfollow", "following", "timeline", "latest", "feeds", "alerts"}
 
         with sqlite3.connect(db) as conn:
             assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
