@@ -81,3 +81,30 @@ def test_extract_json_is_one_object_per_claim(tmp_path: Path) -> None:
     assert claim["subject"] == "Martín Zubimendi" and claim["kind"] == "bid"
     assert claim["counterpart"] == "Arsenal" and claim["source"] == "The Athletic"
     assert claim["outlet"] == "Our Wire" and claim["published"].startswith("2025-06-03")
+
+
+def test_extract_reads_atom_rdf_and_urls_without_a_database(tmp_path: Path) -> None:
+    samples = ROOT / "bot" / "samples"
+    for name in ("touchline_daily.atom", "continental_desk.rdf"):
+        done = _run(["extract", str(samples / name), "--json"], tmp_path)
+        assert done.returncode == 0, done.stderr
+        claims = [json.loads(line) for line in done.stdout.splitlines()]
+        assert claims and all(c["outlet"] and c["item"].startswith("https://example.org/") for c in claims)
+        assert any(c["subject"] == "Xabi Alonso" for c in claims)
+    assert not list(tmp_path.glob("**/*.db"))  # extract never touches a database
+
+
+async def test_extract_reads_a_url(tmp_path: Path, feed_server) -> None:  # type: ignore[no-untyped-def]
+    import asyncio
+
+    from tests.feed_server import FeedItemSpec, at
+
+    url = feed_server.set_feed("/x.xml", "Url Wire", [FeedItemSpec(
+        "u-1", "Brighton reject Arsenal bid for Kaoru Mitoma", "The offer fell short.", at("2025-07-01T08:00:00"))])
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "extract", url, "--json", cwd=tmp_path, env={"PYTHONPATH": str(ROOT)},
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    out, err = await process.communicate()
+    assert process.returncode == 0, err.decode()
+    [claim] = [json.loads(line) for line in out.decode().splitlines()]
+    assert (claim["subject"], claim["kind"], claim["counterpart"]) == ("Kaoru Mitoma", "bid_rejected", "Arsenal")
