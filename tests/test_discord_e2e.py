@@ -247,3 +247,30 @@ async def test_expensive_commands_have_a_per_user_cooldown(world: World) -> None
     assert answers[3]["ephemeral"] and "Slow down" in answers[3]["data"]["content"]
     other = await _slash(world, "timeline", {"name": "nobody"}, user=ADMIN)
     assert "Slow down" not in other["data"]["content"]
+
+
+async def test_long_timeline_pages_with_buttons_for_its_owner(world: World) -> None:
+    clubs = ["Arsenal", "Chelsea", "Juventus", "Bayern Munich", "Napoli", "Benfica", "Ajax"]
+    items = [FeedItemSpec(f"p-{n}", f"{club} keen on Liverpool defender Ibrahima Konaté", "Interest noted.",
+                          at(f"2025-0{n + 1}-10T09:00:00")) for n, club in enumerate(clubs)]
+    world.feeds.set_feed("/one.xml", "Wire One", [*items, MATCH])
+    await world.poll_and_deliver()
+    interaction = await world.fake.inject_slash(GUILD, ALERTS, FAN, "timeline", {"name": "konate"})
+    first = await world.fake.wait_for_response(interaction)
+    embed = first["data"]["embeds"][0]
+    assert embed["footer"]["text"] == "page 1 of 2 · oldest first" and "Arsenal" in embed["fields"][0]["name"]
+    buttons = [c for row in first["data"]["components"] for c in row["components"]]
+    assert [b["label"] for b in buttons] == ["◀ Older", "Newer ▶"] and buttons[0].get("disabled")
+    message = interaction.original
+    assert message is not None
+    # discord.py stores the view once the callback's HTTP answer is back; no person clicks faster.
+    views = world.bot._connection._view_store
+    await world.fake.wait_for(lambda: views.is_message_tracked(message.id) or None, what="paginator stored")
+    stranger = await world.fake.inject_button(GUILD, ALERTS, ADMIN, message.id, buttons[1]["custom_id"])
+    refusal = await world.fake.wait_for_response(stranger)
+    assert stranger.ephemeral and "Run the command yourself" in refusal["data"]["content"]
+    click = await world.fake.inject_button(GUILD, ALERTS, FAN, message.id, buttons[1]["custom_id"])
+    flipped = await world.fake.wait_for_response(click)
+    assert flipped["type"] == 7  # the message itself is updated
+    page = flipped["data"]["embeds"][0]
+    assert page["footer"]["text"] == "page 2 of 2 · oldest first" and "Benfica" in page["fields"][0]["name"]
