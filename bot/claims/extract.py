@@ -100,7 +100,9 @@ def _analyse(text: str, main: Person | None, known: frozenset[str] = frozenset()
 
 def _source_of(sent: _Sentence) -> tuple[str | None, int | None, str]:
     """The sentence's cited source, the unit of a person who is that source, and its kind."""
-    words = [" ".join(t.text for t in sent.tokens[a:b]) for a, b, _ in sent.frame.units]
+    def words() -> list[str]:  # the units as written; only a literal source needs them
+        return [" ".join(t.text for t in sent.tokens[a:b]) for a, b, _ in sent.frame.units]
+
     unit, literal, speaker = sources.find(sent.frame, words)
     if literal:
         return literal, None, "club" if literal == "@club" else "report"
@@ -136,7 +138,8 @@ def _resolve_weak(sents: list[_Sentence]) -> set[str]:
 
 def _full_names(sents: list[_Sentence]) -> dict[str, str]:
     """Folded name -> the longest name in the item ending with it ("Konate" -> "Ibrahima Konaté")."""
-    names = {p.name for s in sents for p in s.persons}
+    # First-appearance order, not a set: the result must not depend on the hash seed.
+    names = list(dict.fromkeys(p.name for s in sents for p in s.persons))
     out: dict[str, str] = {}
     folded = {n: fold(n) for n in names}
     for n, f in folded.items():
@@ -149,8 +152,14 @@ def _full_names(sents: list[_Sentence]) -> dict[str, str]:
             longer = [m for m, g in folded.items() if g.startswith(f + " ")]
             if len(longer) == 1:
                 best = longer[0]
-        out[f] = best
+        # Two spellings of one name ("Konaté", "Konate"): keep the accented one, the text's own.
+        if f not in out or _accents(best) > _accents(out[f]):
+            out[f] = best
     return out
+
+
+def _accents(name: str) -> int:
+    return sum(1 for char in name if not char.isascii())
 
 
 _ARRIVAL = re.compile(r"\b(?:arrives|arriving|comes|coming|moves|moving|switches|switching) (?:\S+ ){0,2}?from (?=@c)")
@@ -200,10 +209,13 @@ def extract_claims(
     title = clean(title)
     if _COLUMN.search(title):
         return []  # "... | Jonathan Wilson", "... – live": a column or a live blog
+    summary = clean(summary)
+    if not kinds.may_trigger(title, summary):
+        return []  # no kind pattern can match (most items): skip sentences and tokens
     sents: list[_Sentence] = []
     main: Person | None = None
     heads = sentences(title)
-    for text in heads + sentences(clean(summary)):
+    for text in heads + sentences(summary):
         # "the striker", "the Portuguese", "he" stand for the item's main person: the
         # first one a development is told about, else the first one named.
         s = _analyse(text, main)

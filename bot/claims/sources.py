@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 
 from bot.claims.kinds import Frame
 from bot.claims.lexicon import NATIONALITIES
@@ -55,12 +56,13 @@ _LITERALS = (
 _CLOSE = re.compile(r"\bsources? close to (?:the )?(?:\S+ ){0,3}?(?=(?:say|says|said|claim|suggest|indicate|insist|are|is|have|believe|report|\.|,|;|$))")
 
 
-def find(fr: Frame, words: list[str]) -> tuple[int | None, str | None, bool]:
+def find(fr: Frame, words: Callable[[], list[str]]) -> tuple[int | None, str | None, bool]:
     """(unit index of the source slot, literal source text, whether that slot is a speaker).
 
     Returns the unit index of a slot (resolve it with the frame), or a literal phrase such
     as "sources close to the player"; "@club" in the literal means "the club" announcing.
     A speaker stays a possible subject ("Szoboszlai says he is happy"); a reporter does not.
+    `words` gives the units as written, built only when a literal phrase is returned.
     """
     for rx in _PATTERNS:
         m = rx.search(fr.text)
@@ -76,10 +78,10 @@ def find(fr: Frame, words: list[str]) -> tuple[int | None, str | None, bool]:
     for rx in _LITERALS:
         m = rx.search(fr.text)
         if m:
-            return None, _phrase(fr, words, m.start("l"), m.end("l"), article=True), False
+            return None, _phrase(fr, words(), m.start("l"), m.end("l"), article=True), False
     m = _CLOSE.search(fr.text)
     if m:
-        phrase = _phrase(fr, words, m.start(), m.end(), article=False)
+        phrase = _phrase(fr, words(), m.start(), m.end(), article=False)
         return None, phrase[:1].lower() + phrase[1:], False  # "Sources close to ..." heads a headline
     m = _SPEAKER.search(fr.text)
     if m:

@@ -1,0 +1,206 @@
+"""Keywords the kind patterns cannot match without, read off the patterns themselves.
+
+Most items carry no claim, and a claim needs a kind pattern to match a frame. `required`
+reads a pattern's parse tree for clauses every match meets, each a set of keywords one of
+which occurs: literal stretches ("on from", "medical", "?"), with whether a word edge (\\b,
+a space) is certain before or after. A pattern runs only on a frame that meets all its
+clauses, and an item whose title and summary meet no pattern's clauses has no claim.
+
+A keyword is lower-case ASCII words joined by single spaces, the first of 2+ characters, or
+one ASCII mark other than "@", "_" and key()'s inner marks (- ' .). Why one in a frame is
+in flat() of the title or summary the frame comes from, its edges too: it cannot touch a
+slot ("@c") or the "'s" unit, so it covers consecutive units that are key(token) or a token
+as written (punctuation, money). key() is fold() with inner marks spaced out, and flat() is
+fold() character by character, with foreign punctuation, "_" and inner marks made spaces;
+neighbouring tokens have only spaces, "_" or inner marks between them. Tokens come from
+sentences, substrings of clean(title) or clean(summary). A token never touches a word
+character (tokens are greedy; "'s" and "ex-" split at marks), and syntok splits sentences
+only at terminals and brackets, so a word edge in a frame is one in flat() too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from re import _constants as _c  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
+import ahocorasick
+from anyascii import anyascii
+
+_FLAT = re.compile(r"[\s_\-‐‑'’.]+")
+_NOT_ASCII_WORD = re.compile(r"[^\w\x00-\x7f]")
+# Literal stretches break into word runs at slots and at anything but words and spaces.
+_PIECES = re.compile(r"@[a-z]|[^a-z0-9 ]")
+_MARKS = frozenset("!\"#$%&()*+,/:;<=>?[\\]^`{|}~")
+_WORD = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT))
+_EDGES = (_c.AT_BOUNDARY, _c.AT_BEGINNING, _c.AT_BEGINNING_STRING, _c.AT_END, _c.AT_END_STRING)
+
+# A need: (keyword, edge before, edge after); an edge is YES (a word edge is certain),
+# NO (unknown) or OPEN (the keyword starts/ends its part of the pattern: ask the context).
+YES, NO, OPEN = 1, 0, 2
+Need = tuple[str, int, int]
+
+
+def flat(text: str) -> str:
+    """The text as keywords are looked for in it (see the module doc)."""
+    if not text.isascii():
+        text = anyascii(_NOT_ASCII_WORD.sub(" ", text))
+    return _FLAT.sub(" ", text.casefold())
+
+
+# Words too common to pick when a pattern offers a rarer one (speed only, never results).
+_COMMON = frozenset({"a", "an", "the", "his", "her", "their", "its", "to", "of", "on", "in", "at",
+                     "as", "for", "from", "with", "by", "and", "or", "is", "are", "was", "be",
+                     "not", "no", "will", "could", "would"})
+
+
+def _score(needs: frozenset[Need]) -> tuple[int, int]:
+    """How selective a set is, by its weakest keyword: its length (a mark counts four, "?"
+    is rare in headlines), one more per certain word edge, a common word nothing."""
+    return min(0 if w in _COMMON else (4 if len(w) == 1 else len(w)) + (a == YES) + (b == YES)
+               for w, a, b in needs), -len(needs)
+
+
+def _wordy(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what \b counts as a word character
+
+
+def _from_literal(text: str) -> list[Need]:
+    """Keywords inside a run of characters every match holds, with their edges."""
+    found: list[Need] = [(ch, NO, NO) for ch in text if ch in _MARKS]  # a mark needs no edge
+    spaced = _PIECES.sub(lambda m: "\0" * len(m.group()), text)  # keeps offsets
+    for m in re.finditer(r"[a-z0-9 ]+", spaced):
+        words, start = m.group().split(" "), m.start()
+        while words and len(words[0]) < 2:  # "s" of "'s", "c" of "@c": not a whole word
+            start += len(words.pop(0)) + 1
+        word = " ".join(words).rstrip()
+        end = start + len(word)
+        if not word or "  " in word or text[start:end] != word:
+            continue
+        found.append((word, YES if start > 0 and not _wordy(text[start - 1]) else OPEN,
+                      YES if end < len(text) and not _wordy(text[end]) else OPEN))
+    return found
+
+
+Clause = frozenset[Need]  # one of its needs is met by every match
+
+
+def _settle(clauses: Iterable[Clause], before: int, after: int) -> list[Clause]:
+    """The clauses with open edges decided by what stands around their part."""
+    return [frozenset((w, before if a == OPEN else a, after if b == OPEN else b) for w, a, b in c)
+            for c in clauses]
+
+
+def _need(seq: Iterable[tuple[Any, Any]]) -> list[Clause]:
+    """Clauses every match of a parsed sequence meets, all of them; [] promises nothing."""
+    # Items: ("lit", text), ("edge", []) for \b ^ $, ("zero", clauses) for lookarounds and
+    # other zero-width tests, ("node", clauses) for anything that consumes text.
+    items: list[tuple[str, Any]] = []
+    for op, av in seq:
+        if op is _c.LITERAL:
+            if items and items[-1][0] == "lit":
+                items[-1] = ("lit", items[-1][1] + chr(av))
+            else:
+                items.append(("lit", chr(av)))
+        elif op is _c.AT:
+            items.append(("edge" if av in _EDGES else "zero", []))
+        elif op is _c.ASSERT:  # a lookaround's text is in the frame too
+            items.append(("zero", _settle(_need(av[1]), NO, NO)))
+        elif op is _c.SUBPATTERN:
+            items.append(("node", _need(av[-1])))
+        elif op is _c.BRANCH:
+            # Each branch keeps its best clause; together they make one.
+            best = [max(_need(branch), key=_score, default=frozenset()) for branch in av[1]]
+            items.append(("node", [frozenset().union(*best)] if all(best) else []))
+        elif op in _REPEATS and av[0] >= 1:
+            # A word at an edge of one round may have the round before it next to it.
+            items.append(("node", _settle(_need(av[2]), NO, NO)))
+        else:  # classes, \S, optional parts, negative lookarounds: nothing promised
+            items.append(("zero" if op is _c.ASSERT_NOT else "node", []))
+
+    def side(i: int, step: int) -> int:
+        """Whether a word edge is certain just before (step -1) or after (+1) item i."""
+        j = i + step
+        while 0 <= j < len(items) and items[j][0] == "zero":
+            j += step  # zero width: the next item is the neighbour
+        if not 0 <= j < len(items):
+            return OPEN
+        kind, value = items[j]
+        if kind == "edge":
+            return YES
+        if kind == "lit":
+            return NO if _wordy(value[-1] if step < 0 else value[0]) else YES
+        return NO
+
+    clauses: list[Clause] = []
+    for i, (kind, value) in enumerate(items):
+        if kind == "lit":
+            own = [frozenset({need}) for need in _from_literal(value)]
+            clauses += _settle(own, side(i, -1), side(i, 1))
+        elif kind == "node":
+            clauses += _settle(value, side(i, -1), side(i, 1))
+        elif kind == "zero":
+            clauses += value
+    return clauses
+
+
+def required(rx: re.Pattern[str], most: int = 3) -> list[Clause]:
+    """Up to `most` clauses, the most selective, that every match of `rx` meets, all of
+    them; [] when none can be named. Clauses of common words only are left out."""
+    if rx.flags & re.IGNORECASE:
+        return []  # literals would be compared as written
+    try:
+        clauses = _settle(_need(_parser.parse(rx.pattern, rx.flags)), NO, NO)
+    except (TypeError, ValueError, AttributeError, IndexError):  # an unfamiliar parse
+        return []
+    ranked = sorted(set(clauses), key=lambda c: (_score(c), sorted(c)), reverse=True)
+    return [c for c in ranked if _score(c)[0] > 0][:most]
+
+
+class Gate:
+    """Which of a list of patterns a text may let match, found in one pass over the text."""
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+        self.needs = [required(rx) for rx in patterns]
+        # A pattern with no clause always runs, and then no item can be turned away.
+        self.always = frozenset(i for i, clauses in enumerate(self.needs) if not clauses)
+        uses: dict[str, list[tuple[int, int, int, int]]] = {}
+        for i, clauses in enumerate(self.needs):
+            for j, clause in enumerate(clauses):
+                for word, before, after in clause:
+                    uses.setdefault(word, []).append((i, j, before, after))
+        self._auto = ahocorasick.Automaton()
+        for word, found in uses.items():
+            self._auto.add_word(word, (len(word), tuple(found)))
+        if uses:
+            self._auto.make_automaton()
+
+    def _met(self, texts: Iterable[str]) -> dict[int, set[int]]:
+        """Pattern -> the clauses of it that some text meets."""
+        met: dict[int, set[int]] = {}
+        for text in texts:
+            if not text or not len(self._auto):
+                continue
+            last = len(text) - 1
+            for end, (size, found) in self._auto.iter(text):
+                start = end - size + 1
+                free_before = start == 0 or text[start - 1] not in _WORD
+                free_after = end == last or text[end + 1] not in _WORD
+                for i, j, before, after in found:
+                    if (free_before or before != YES) and (free_after or after != YES):
+                        met.setdefault(i, set()).add(j)
+        return met
+
+    def which(self, *texts: str) -> list[int]:
+        """Indices, in order, of the patterns that may match a frame of these texts
+        (a frame's own text, or flat() of the texts a frame is built from)."""
+        met = self._met(texts)
+        ids = [i for i, js in met.items() if len(js) == len(self.needs[i])]
+        return sorted(self.always.union(ids)) if self.always else sorted(ids)
+
+    def any(self, *texts: str) -> bool:
+        """Whether some pattern may match a frame of these texts (each given as flat())."""
+        return bool(self.always) or bool(self.which(*texts))
