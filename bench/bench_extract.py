@@ -20,7 +20,8 @@ from pathlib import Path
 from bot.claims.extract import extract_claims
 from bot.claims.text import clean, fold, key, sentences
 
-REAL = Path("/work/shared/data/headlines_2026.jsonl")
+# The shared headline stream lives beside the repo; the --real run skips when it is absent.
+REAL = Path(__file__).resolve().parents[2] / "shared" / "data" / "headlines_2026.jsonl"
 
 _CLUBS = ["Arsenal", "Chelsea", "Liverpool", "Real Madrid", "Barcelona", "Bayern Munich", "Juventus",
           "Inter Milan", "Napoli", "Porto", "Benfica", "Everton", "Brighton", "Celtic", "Ajax", "Lyon"]
