@@ -4,7 +4,7 @@
 
 The baseline does what any extractor must: fold() the title and summary and split the
 summary into sentences. The ratio says what the claim rules cost on top of that. With
---real, it also times the titles in /work/shared/data/headlines_2026.jsonl (skipped when
+--real, it also times the titles in ../shared/data/headlines_2026.jsonl (skipped when
 the file is absent; those headlines are not part of the project).
 """
 
