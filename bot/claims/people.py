@@ -132,7 +132,7 @@ def find(
             taken.pop(j)
             j += 1
         if j <= i:
-            pass
+            pass  # the run held only particles or a club: no name to add
         elif known and key(" ".join(t.text for t in tokens[i:j])) in known:
             out.append(_person(tokens, i, j, taken))  # named as a person elsewhere in the item
         elif _club_like(tokens, j, title_case, named=i > 0 and tokens[i - 1].key in _NAMING) or (

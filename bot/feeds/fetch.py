@@ -49,7 +49,7 @@ class FetchLimits:
 
 
 class BodyTooLarge(Exception):
-    pass
+    """The body passed max_body_bytes (as sent or once decompressed): reading stops there."""
 
 
 def bundled_sample_path(url: str) -> Path | None:
