@@ -56,6 +56,22 @@ def _parser() -> argparse.ArgumentParser:
     following.add_argument("--channel", type=int, default=None)
     following.add_argument("--guild", type=int, default=0)
 
+    latest = command(commands, "latest", "the newest developments about people a guild follows")
+    latest.add_argument("--guild", type=int, default=0)
+
+    alerts = command(commands, "alerts", "a guild's alert settings")
+    alert_commands = alerts.add_subparsers(dest="alerts_command", required=True)
+    channel = command(alert_commands, "channel", "where server notices go")
+    channel.add_argument("--guild", type=int, default=0)
+    channel.add_argument("--channel", type=int, required=True)
+    settings = command(alert_commands, "settings", "show or change minimum tier, kinds, digest")
+    settings.add_argument("--guild", type=int, default=0)
+    settings.add_argument("--min-tier", default=None, help="any, official, tier1 … tier4")
+    settings.add_argument("--kinds", default=None, help="comma-separated kinds, or all")
+    digest = settings.add_mutually_exclusive_group()
+    digest.add_argument("--digest", action="store_true", default=None, help="one daily digest")
+    digest.add_argument("--instant", dest="digest", action="store_false", help="instant alerts")
+
     feeds = command(commands, "feeds", "manage feeds")
     feed_commands = feeds.add_subparsers(dest="feeds_command", required=True)
     command(feed_commands, "list", "feeds and their health")
@@ -133,6 +149,20 @@ async def _dispatch(settings: Settings, args: argparse.Namespace) -> int:
             print((await service.follow(db, args.guild, args.channel, args.name, by="cli")).message)
         elif args.command == "unfollow":
             print(await service.unfollow(db, args.guild, args.channel, args.name))
+        elif args.command == "latest":
+            from bot.alerts.render import alert_text
+
+            views = await service.latest(db, args.guild)
+            print("\n\n".join(alert_text(view) for view in views) if views
+                  else "No developments yet about anyone this guild follows.")
+        elif args.command == "alerts" and args.alerts_command == "channel":
+            print(await service.set_alert_channel(db, args.guild, args.channel))
+        elif args.command == "alerts":
+            if args.min_tier is None and args.kinds is None and args.digest is None:
+                print(await service.alert_settings(db, args.guild))
+            else:
+                print(await service.update_alert_settings(db, args.guild, min_tier=args.min_tier,
+                                                          kinds=args.kinds, digest=args.digest))
         elif args.command == "following":
             lines = await service.following(db, args.guild, args.channel)
             print("\n".join(lines) if lines else "Nobody is followed here yet. Try `follow NAME --channel ID`.")

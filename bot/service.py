@@ -266,8 +266,8 @@ TIER_CHOICES = ("official", "tier1", "tier2", "tier3", "tier4")
 async def set_alert_channel(db: Database, guild_id: int, channel_id: int) -> str:
     current = await guild_store.get(db, guild_id)
     await guild_store.put(db, replace(current, alert_channel_id=channel_id))
-    return (f"Server notices and `/follow` without a channel now go to <#{channel_id}>. "
-            "Alerts for a person go to the channel that follows them.")
+    return (f"Server notices (for example, a channel the bot can no longer post in) now go to <#{channel_id}>. "
+            "Alerts about a person still go to the channel that follows them.")
 
 
 async def update_alert_settings(db: Database, guild_id: int, *, min_tier: str | None = None,

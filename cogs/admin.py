@@ -67,7 +67,7 @@ class FeedsGroup(AdminGroup, name="feeds", description="Manage the news feeds cl
 @app_commands.guild_only()
 @app_commands.default_permissions(manage_guild=True)
 class AlertsGroup(AdminGroup, name="alerts", description="Where and which alerts this server gets"):
-    @app_commands.command(name="channel", description="Set the channel for server notices and default follows")
+    @app_commands.command(name="channel", description="Set the channel for server notices")
     async def channel(self, interaction: discord.Interaction, channel: discord.TextChannel) -> None:
         assert interaction.guild_id is not None
         text = await service.set_alert_channel(_app(interaction).db, interaction.guild_id, channel.id)

@@ -55,6 +55,14 @@ def test_cli_twins_follow_timeline_and_feeds(tmp_path: Path) -> None:
     bad = _run(["feeds", "add", "ftp://example.org/feed"], tmp_path)
     assert bad.returncode == 1 and "must start with http" in bad.stderr
     assert "Stopped following" in _run(["unfollow", "Konate", "--channel", "42"], tmp_path).stdout
+    assert _run(["latest"], tmp_path).stdout.startswith("🔔 ")  # the console follows the demo names
+    changed = _run(["alerts", "settings", "--min-tier", "tier2", "--kinds", "bid,agreement", "--digest"], tmp_path)
+    assert changed.stdout.strip() == ("Alerts: a daily digest; minimum source tier: tier2; kinds: bid, agreement; "
+                                      "notices channel: not set.")
+    assert "instant alerts" in _run(["alerts", "settings", "--instant"], tmp_path).stdout
+    assert "<#77>" in _run(["alerts", "channel", "--channel", "77"], tmp_path).stdout
+    refused = _run(["alerts", "settings", "--kinds", "rumours"], tmp_path)
+    assert refused.returncode == 1 and "Unknown kinds: rumours" in refused.stderr
 
 
 def test_extract_json_is_one_object_per_claim(tmp_path: Path) -> None:
