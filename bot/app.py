@@ -43,13 +43,14 @@ def _session(settings: Settings, limits: FetchLimits) -> aiohttp.ClientSession:
                         total=max(settings.polling.concurrency, 1) * 2)
 
 
-async def open_app(settings: Settings) -> App:
+async def open_app(settings: Settings, *, console: bool = False) -> App:
     db = await Database.open(settings.database_path)
     sessions = {
         True: _session(settings, limits_from(settings, trusted=True)),
         False: _session(settings, limits_from(settings, trusted=False)),
     }
-    app = App(settings, db, sessions, Pipeline(db, settings, sessions))
+    first_poll = settings.console.alert_on_first_poll if console else settings.polling.alert_on_first_poll
+    app = App(settings, db, sessions, Pipeline(db, settings, sessions, alert_on_first_poll=first_poll))
     await sync_config_feeds(app)
     return app
 
@@ -84,7 +85,7 @@ async def follow_console_names(app: App, names: Sequence[str]) -> None:
 
 
 async def run_console(settings: Settings, *, watch: bool, out: TextIO, sink: Sink | None = None) -> int:
-    app = await open_app(settings)
+    app = await open_app(settings, console=True)
     try:
         await follow_console_names(app, settings.console.follow)
         dispatcher = Dispatcher(app.db, sink or ConsoleSink(out))

@@ -61,6 +61,8 @@ class FeedSettings:
 @dataclass(frozen=True, slots=True)
 class ConsoleSettings:
     follow: tuple[str, ...] = ()
+    # Console mode is a demonstration on the bundled samples: alert on their first poll too.
+    alert_on_first_poll: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +113,7 @@ _SECTIONS: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
     },
     "console": {
         "follow": ((list,), "a list of names, like [\"Ibrahima Konaté\"]"),
+        "alert_on_first_poll": ((bool,), "true or false"),
     },
 }
 _FEED_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
@@ -243,7 +246,8 @@ def parse_settings(raw: dict[str, Any], base_dir: Path, env: dict[str, str] | No
         polling=PollingSettings(**_section(raw, "polling")),
         alerts=AlertSettings(**_section(raw, "alerts")),
         feeds=tuple(feeds),
-        console=ConsoleSettings(follow=tuple(name.strip() for name in follow)),
+        console=ConsoleSettings(follow=tuple(name.strip() for name in follow),
+                                alert_on_first_poll=console_table.get("alert_on_first_poll", True)),
         base_dir=base_dir,
     )
 

@@ -73,9 +73,12 @@ def backoff_seconds(settings: Settings, interval: int, failures: int, retry_afte
 
 
 class Pipeline:
-    def __init__(self, db: Database, settings: Settings, sessions: dict[bool, aiohttp.ClientSession]) -> None:
+    def __init__(self, db: Database, settings: Settings, sessions: dict[bool, aiohttp.ClientSession],
+                 *, alert_on_first_poll: bool = False) -> None:
         self.db = db
         self.settings = settings
+        # False in Discord mode unless the operator says otherwise: a new feed's backlog never floods.
+        self.alert_on_first_poll = alert_on_first_poll
         self.sessions = sessions  # keyed by "trusted": config feeds vs feeds added from Discord
 
     async def poll(self, feed_id: int, *, force: bool = False, row: aiosqlite.Row | None = None) -> PollOutcome:
@@ -119,7 +122,7 @@ class Pipeline:
         batch = await asyncio.to_thread(extract_batch, fresh) if fresh else []
         edited = {item.key for item in fresh if item.key in known}
         first_fetch = not feed["first_fetch_done"]
-        emit = not first_fetch or self.settings.polling.alert_on_first_poll
+        emit = not first_fetch or self.alert_on_first_poll
         report = await ingest(
             self.db, feed_id, batch, FetchState(result.etag, result.last_modified, digest),
             emit_alerts=emit, window_days=self.settings.alerts.story_window_days, edited=edited,

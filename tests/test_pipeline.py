@@ -227,3 +227,17 @@ async def test_departures_from_two_clubs_are_two_stories(tmp_path: Path, feed_se
         assert [s.kind for s in result.stories] == ["departure", "departure"]
     finally:
         await app.close()
+
+
+async def test_first_poll_floods_nobody_in_discord_mode_but_demos_in_console(tmp_path: Path,
+                                                                             feed_server: FeedServer) -> None:
+    url = feed_server.set_feed("/wire.xml", "Test Wire", [INTEREST, MATCH])
+    for console, expected in ((False, 0), (True, 1)):
+        settings = make_settings(tmp_path / str(console), [{"url": url}], console={"alert_on_first_poll": True})
+        app = await open_app(settings, console=console)
+        try:
+            await service.follow(app.db, 1, 10, "Konate")
+            [outcome] = await poll_all(app)
+            assert outcome.new_items == 2 and len(outcome.events) == expected
+        finally:
+            await app.close()
