@@ -16,7 +16,7 @@ from bot.alerts.deliver import ConsoleSink, Dispatcher, Sink
 from bot.alerts.render import timeline_text
 from bot.config import Settings
 from bot.feeds.fetch import FetchLimits, make_session
-from bot.pipeline import Pipeline, PollOutcome, limits_from
+from bot.pipeline import Pipeline, PollOutcome, Prepared, limits_from
 from storage import feeds as feed_store
 from storage.db import Database
 
@@ -61,20 +61,35 @@ async def sync_config_feeds(app: App) -> None:
         await feed_store.upsert(app.db, feed.url, feed.name, feed.interval_seconds, origin="config")
 
 
-async def poll_all(app: App, *, include_backoff: bool = True) -> list[PollOutcome]:
-    """Poll every active feed once, at most `concurrency` at a time; one feed's failure is its own."""
+async def poll_all(app: App) -> list[PollOutcome]:
+    """Poll every active feed once: fetch, parse and extract concurrently (at most `concurrency` at a
+    time), then store them together, so stories see the cycle's news oldest first across feeds and
+    the same news gives the same alerts whichever feed answered first.
+
+    One feed's failure is its own; a storage failure fails the cycle's stores, which the next
+    cycle retries from unchanged fetch state.
+    """
     rows = await feed_store.list_active(app.db)
     gate = asyncio.Semaphore(app.settings.polling.concurrency)
 
-    async def one(row: aiosqlite.Row, url: str) -> PollOutcome:
+    async def prepare(row: aiosqlite.Row) -> Prepared | PollOutcome:
         async with gate:
             try:
-                return await app.pipeline.poll(row["id"], row=row)
-            except Exception as error:  # storage trouble (disk full, locked): nothing was committed
-                log.exception("poll of %s failed; it is retried on the next cycle", url)
-                return PollOutcome(url=url, status="failed", error=f"storage: {error}")
+                return await app.pipeline.prepare(row["id"], row=row)
+            except Exception as error:  # a bug or storage trouble: this feed only
+                log.exception("poll of %s failed; it is retried on the next cycle", row["url"])
+                return PollOutcome(url=row["url"], status="failed", error=f"storage: {error}")
 
-    return list(await asyncio.gather(*(one(row, row["url"]) for row in rows)))
+    results = list(await asyncio.gather(*(prepare(row) for row in rows)))
+    ready = [result for result in results if isinstance(result, Prepared)]
+    stored: dict[str, PollOutcome] = {}
+    if ready:
+        try:
+            stored = {outcome.url: outcome for outcome in await app.pipeline.commit(ready)}
+        except Exception as error:  # disk full, locked: nothing committed, fetch state unchanged
+            log.exception("storing this cycle's %d feeds failed; they are retried on the next cycle", len(ready))
+            stored = {p.url: PollOutcome(url=p.url, status="failed", error=f"storage: {error}") for p in ready}
+    return [stored[result.url] if isinstance(result, Prepared) else result for result in results]
 
 
 async def follow_console_names(app: App, names: Sequence[str]) -> None:

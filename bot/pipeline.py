@@ -21,9 +21,17 @@ from bot.feeds.parse import parse_feed_async
 from bot.models import Claim, FeedItem
 from storage import feeds as feed_store
 from storage.db import Database
-from storage.ingest import FetchState, ingest, known_items
+from storage.ingest import FeedBatch, FetchState, ingest_many, known_items
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A feed fetched, parsed and extracted, waiting to be stored."""
+
+    url: str
+    batch: FeedBatch
 
 
 @dataclass(slots=True)
@@ -82,7 +90,19 @@ class Pipeline:
         self.sessions = sessions  # keyed by "trusted": config feeds vs feeds added from Discord
 
     async def poll(self, feed_id: int, *, force: bool = False, row: aiosqlite.Row | None = None) -> PollOutcome:
-        """`row`: the feed's row when the caller has just read it (saves a query per poll)."""
+        """One feed, start to finish (the scheduler's path)."""
+        prepared = await self.prepare(feed_id, force=force, row=row)
+        if isinstance(prepared, PollOutcome):
+            return prepared
+        [outcome] = await self.commit([prepared])
+        return outcome
+
+    async def prepare(self, feed_id: int, *, force: bool = False,
+                      row: aiosqlite.Row | None = None) -> Prepared | PollOutcome:
+        """Fetch, parse and extract: everything before storage. A PollOutcome when there is nothing to store.
+
+        `row`: the feed's row when the caller has just read it (saves a query per poll).
+        """
         feed = row if row is not None else await feed_store.by_id(self.db, feed_id)
         if feed is None:
             return PollOutcome(url="?", status="failed", error="feed was removed")
@@ -117,23 +137,29 @@ class Pipeline:
         oldest = datetime.now(UTC) - timedelta(days=self.settings.storage.retention_days)
         fresh = [item for item in parsed.items
                  if known.get(item.key) != item.content_hash and (item.published is None or item.published >= oldest)]
-        # Oldest first, so a story climbs interest -> talks -> bid in the order it happened.
-        fresh.sort(key=lambda item: (item.published is None, item.published or 0))
         batch = await asyncio.to_thread(extract_batch, fresh) if fresh else []
-        edited = {item.key for item in fresh if item.key in known}
         first_fetch = not feed["first_fetch_done"]
         emit = not first_fetch or self.alert_on_first_poll
-        report = await ingest(
-            self.db, feed_id, batch, FetchState(result.etag, result.last_modified, digest),
-            emit_alerts=emit, window_days=self.settings.alerts.story_window_days, edited=edited,
-            warning=f"parsed with problems ({parsed.problem}); {len(parsed.items)} items used" if parsed.problem else None,
-        )
         if first_fetch and not emit:
-            log.info("first fetch of %s: %d items recorded without alerts", url, report.new_items)
-        log.info("polled %s: %d new, %d edited, %d claims, %d alert events", url, report.new_items,
-                 report.edited_items, report.claims, len(report.events))
-        return PollOutcome(url=url, status="changed", new_items=report.new_items, edited_items=report.edited_items,
-                           claims=report.claims, events=report.events if emit else [], parsed=True)
+            log.info("first fetch of %s: %d items recorded without alerts", url, len(fresh))
+        warning = f"parsed with problems ({parsed.problem}); {len(parsed.items)} items used" if parsed.problem else None
+        return Prepared(url, FeedBatch(
+            feed_id, batch, FetchState(result.etag, result.last_modified, digest), emit,
+            edited={item.key for item in fresh if item.key in known}, warning=warning,
+        ))
+
+    async def commit(self, prepared: list[Prepared]) -> list[PollOutcome]:
+        """Store prepared feeds in one transaction; stories see their items oldest first across feeds."""
+        reports = await ingest_many(self.db, [p.batch for p in prepared],
+                                    window_days=self.settings.alerts.story_window_days)
+        outcomes = []
+        for item, report in zip(prepared, reports, strict=True):
+            log.info("polled %s: %d new, %d edited, %d claims, %d alert events", item.url, report.new_items,
+                     report.edited_items, report.claims, len(report.events))
+            outcomes.append(PollOutcome(
+                url=item.url, status="changed", new_items=report.new_items, edited_items=report.edited_items,
+                claims=report.claims, events=report.events if item.batch.emit_alerts else [], parsed=True))
+        return outcomes
 
     async def _failed(self, row: aiosqlite.Row, error: str, retry_after: float | None) -> PollOutcome:
         interval = row["interval_seconds"] or self.settings.polling.interval_seconds

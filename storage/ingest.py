@@ -1,7 +1,9 @@
-"""One feed's new items, their claims, stories, alert events and outbox rows: one transaction.
+"""New items, their claims, stories, alert events and outbox rows: one transaction per call.
 
-The feed's fetch state (ETag, Last-Modified, body hash) is written in the same transaction, so
+Each feed's fetch state (ETag, Last-Modified, body hash) is written in the same transaction, so
 it never advances past items that were not stored: a crash before COMMIT re-fetches them.
+Several feeds can go in one call (a whole poll cycle): their items are then folded into stories
+oldest first across feeds, so the same news gives the same alerts whichever feed answered first.
 """
 
 from __future__ import annotations
@@ -50,6 +52,18 @@ async def known_items(db: Database, feed_id: int, keys: list[str]) -> dict[str, 
     return known
 
 
+@dataclass(slots=True)
+class FeedBatch:
+    """One feed's part of an ingest: its new or edited items with their claims, and its new state."""
+
+    feed_id: int
+    items: list[tuple[FeedItem, list[Claim]]]
+    state: FetchState
+    emit_alerts: bool
+    edited: set[str] | None = None  # keys already stored (from known_items); None: look each up
+    warning: str | None = None  # what was wrong with a feed that still parsed, shown to admins
+
+
 async def ingest(
     db: Database,
     feed_id: int,
@@ -61,22 +75,35 @@ async def ingest(
     warning: str | None = None,
     edited: set[str] | None = None,
 ) -> IngestReport:
-    """`warning`: what was wrong with a feed that still parsed (kept as its last error for admins).
-    `edited`: keys of the batch already stored (from known_items); the others are new, which saves
-    a lookup per item and lets the claimless majority go in as one executemany."""
-    report = IngestReport()
+    """One feed's ingest; see ingest_many."""
+    [report] = await ingest_many(
+        db, [FeedBatch(feed_id, batch, state, emit_alerts, edited, warning)], window_days=window_days)
+    return report
+
+
+async def ingest_many(db: Database, batches: list[FeedBatch], *, window_days: int) -> list[IngestReport]:
+    """Store every batch in one transaction; returns a report per batch, in order.
+
+    New items known to carry no claim go in with one executemany per feed (most items); the rest
+    are stored and folded into stories oldest first across all the batches.
+    """
+    reports = [IngestReport() for _ in batches]
     now = utcnow()
     async with db.transaction() as conn:
-        plain = [item for item, claims in batch if not claims and edited is not None and item.key not in edited]
-        if plain:
-            cursor = await conn.executemany(_INSERT_ITEM, [_item_row(feed_id, item, now) for item in plain])
-            report.new_items += cursor.rowcount
-        plain_keys = {item.key for item in plain}
-        for item, claims in batch:
-            if item.key in plain_keys:
-                continue
-            known_new = edited is not None and item.key not in edited
-            item_id, was_edited = await _store_item(conn, feed_id, item, now, known_new)
+        pending: list[tuple[int, FeedItem, list[Claim]]] = []
+        for index, feed in enumerate(batches):
+            plain = [item for item, claims in feed.items
+                     if not claims and feed.edited is not None and item.key not in feed.edited]
+            if plain:
+                cursor = await conn.executemany(_INSERT_ITEM, [_item_row(feed.feed_id, item, now) for item in plain])
+                reports[index].new_items += cursor.rowcount
+            plain_keys = {item.key for item in plain}
+            pending.extend((index, item, claims) for item, claims in feed.items if item.key not in plain_keys)
+        pending.sort(key=lambda entry: (entry[1].published is None, entry[1].published or 0))
+        for index, item, claims in pending:
+            feed, report = batches[index], reports[index]
+            known_new = feed.edited is not None and item.key not in feed.edited
+            item_id, was_edited = await _store_item(conn, feed.feed_id, item, now, known_new)
             if item_id is None:
                 continue
             if was_edited:
@@ -84,14 +111,15 @@ async def ingest(
             else:
                 report.new_items += 1
             for claim in claims:
-                await _store_claim(conn, item_id, item, claim, now, emit_alerts, window_days, report)
-        await conn.execute(
+                await _store_claim(conn, item_id, item, claim, now, feed.emit_alerts, window_days, report)
+        await conn.executemany(
             "UPDATE feeds SET etag = ?, last_modified = ?, body_hash = ?, first_fetch_done = 1,"
             " last_fetch_at = ?, last_success_at = ?, last_error = ?, consecutive_failures = 0,"
             " next_fetch_at = NULL WHERE id = ?",
-            (state.etag, state.last_modified, state.body_hash, now, now, warning, feed_id),
+            [(feed.state.etag, feed.state.last_modified, feed.state.body_hash, now, now, feed.warning, feed.feed_id)
+             for feed in batches],
         )
-    return report
+    return reports
 
 
 _INSERT_ITEM = (

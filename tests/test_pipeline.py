@@ -241,3 +241,19 @@ async def test_first_poll_floods_nobody_in_discord_mode_but_demos_in_console(tmp
             assert outcome.new_items == 2 and len(outcome.events) == expected
         finally:
             await app.close()
+
+
+async def test_one_cycle_folds_news_oldest_first_across_feeds(tmp_path: Path, feed_server: FeedServer) -> None:
+    # The later development sits in the first feed: stories must still climb interest -> talks.
+    first = feed_server.set_feed("/first.xml", "First", [TALKS])
+    second = feed_server.set_feed("/second.xml", "Second", [INTEREST])
+    settings = make_settings(tmp_path, [{"url": first}, {"url": second}])
+    app = await open_app(settings, console=True)
+    try:
+        await service.follow(app.db, 1, 10, "Konate")
+        await poll_all(app)
+        sink = _RecordingSink()
+        await Dispatcher(app.db, sink).run_once()
+        assert [(v.reason, v.kind) for v in sink.views] == [("new", "interest"), ("climb", "talks")]
+    finally:
+        await app.close()
