@@ -274,3 +274,28 @@ async def test_long_timeline_pages_with_buttons_for_its_owner(world: World) -> N
     assert flipped["type"] == 7  # the message itself is updated
     page = flipped["data"]["embeds"][0]
     assert page["footer"]["text"] == "page 2 of 2 · oldest first" and "Benfica" in page["fields"][0]["name"]
+
+
+async def test_alert_buttons_work_after_a_restart(world: World) -> None:
+    await _slash(world, "follow", {"name": "Ibrahima Konaté"})
+    world.feeds.set_feed("/one.xml", "Wire One", [INTEREST, MATCH])
+    await world.poll_and_deliver()
+    [alert] = world.alerts()
+    timeline_id, unfollow_id = [c["custom_id"] for row in alert.components for c in row["components"]]
+
+    await world.bot.close()  # the old process is gone; a new bot starts on the same database
+    world.bot = ClaimwatchBot(world.app, start_polling=False, guild_ready_timeout=0.05)
+    task = asyncio.create_task(world.bot.start(world.fake.token))
+    await asyncio.sleep(0)
+    await asyncio.wait_for(world.bot.wait_until_ready(), timeout=10)
+    try:
+        click = await world.fake.inject_button(GUILD, ALERTS, FAN, alert.id, timeline_id)
+        answer = await world.fake.wait_for_response(click)
+        assert answer["data"]["embeds"][0]["title"] == "Timeline: Ibrahima Konaté"
+        click = await world.fake.inject_button(GUILD, ALERTS, FAN, alert.id, unfollow_id)
+        answer = await world.fake.wait_for_response(click)
+        assert answer["data"]["content"] == "Stopped following Ibrahima Konaté here."
+        assert (await world.app.db.fetchone("SELECT count(*) FROM follows"))[0] == 0
+    finally:
+        await world.bot.close()
+        await asyncio.wait_for(task, timeout=10)
