@@ -108,3 +108,29 @@ def test_a_name_used_elsewhere_in_the_item_is_a_person() -> None:
     assert unknown  # alone, "Ancelotti's midfield" reads like "Swansea's Wales forward"
     found, unknown, _ = people.find(tokens, mentions, frozenset({"ancelotti"}))
     assert [p.name for p in found] == ["Mac Allister", "Ancelotti"] and not unknown
+
+
+def test_names_not_taken_from_headline_words() -> None:
+    assert _names("'Quiet leader' Moreno backed after new deal") == ["Moreno"]
+    assert _names("Lucy Wales joins Aston Villa") == ["Lucy Wales"]
+    assert _names("Jordan Beyer signs for Fulham") == ["Jordan Beyer"]
+    assert _names("Almost 30,000 fans join the parade") == []
+    assert _names("Porto sign Mali UCLscorer Traoré") == ["Traoré"]
+    assert _names("Vardy heads to Serie B club") == ["Vardy"]
+
+
+def test_roles_from_the_trigger_words() -> None:
+    from bot.claims import roles
+
+    def frame_of(text: str) -> tuple[kinds.Frame, list[kinds.Trigger]]:
+        tokens = tokenize(text)
+        slots = {p.start: (p.end, "@p") for p in people.find(tokens, entities.find(tokens))[0]}
+        fr = kinds.frame([t.key for t in tokens], slots)
+        return fr, kinds.triggers(fr)
+
+    fr, trigs = frame_of("Mendes steps down after five years")
+    assert roles.job_trigger(fr, trigs[0])
+    fr, trigs = frame_of("Mendes leaves after five years")
+    assert not roles.job_trigger(fr, trigs[0])
+    fr, _ = frame_of("Mendes signs for Braga on loan")
+    assert roles.player_words(fr, range(len(fr.units)))

@@ -9,7 +9,7 @@ borrows the subject of the clause before.
 from __future__ import annotations
 
 from bot.claims.kinds import Frame, Trigger
-from bot.claims.lexicon import NON_SUBJECT_ROLES
+from bot.claims.lexicon import NATIONALITIES, NON_SUBJECT_ROLES
 from bot.claims.people import Person
 
 _HARD = frozenset({";", "|", "—", "–", "-", "(", ")", "•"})
@@ -110,11 +110,11 @@ def _skip(fr: Frame, u: int) -> bool:
                               "captain", "youngster", "teenager", "wonderkid", "ace", "talent",
                               "target", "left back", "right back", "attacker", "for", "over",
                               "on", "of", "in", "to", "sign", "signing", "@m", "bid", "offer",
-                              "move", "deal", "'", "‘", "’", "\"", "interim",
+                              "move", "moves", "deal", "'", "‘", "’", "\"", "interim",
                               "caretaker", "former", "ex", "veteran", "loanee", "player", "@s",
                               "with", "from", "by", "about", "between", ":", "make", "bring",
                               "assistant", "teammate", "team mate", "compatriot", "countryman",
-                              "international", "club mate", "clubmate"}
+                              "international", "club mate", "clubmate", "goalscorer", "scorer"}
 
 
 def bind(
@@ -142,8 +142,8 @@ def bind(
         inside = [u for u in persons if t.start <= u < t.end]
         after = _after(fr, t.end, hi, unit_person)
         before = _before(fr, t.start, lo, unit_person)
-        if inside:
-            chosen = inside[:1]
+        if inside and not (t.direction == "before" and before):
+            chosen = inside[:1]  # but "X succeeds Y as coach" is about X
         elif t.direction == "after":
             chosen = after
         elif t.direction == "before":
@@ -181,7 +181,7 @@ def _after(fr: Frame, start: int, hi: int, unit_person: dict[int, Person]) -> li
 _ROLE_SKIP = frozenset({"defender", "midfielder", "forward", "striker", "winger", "goalkeeper",
                         "keeper", "full back", "centre back", "center back", "playmaker", "captain",
                         "left back", "right back", "attacker", "youngster", "coach", "boss",
-                        "manager", "teenager", "star"})
+                        "manager", "teenager", "star", "goalscorer", "scorer"})
 
 
 _SPEECH = frozenset({"says", "said", "insists", "insisted", "claims", "claimed", "admits",
@@ -213,13 +213,20 @@ def _before(fr: Frame, end: int, lo: int, unit_person: dict[int, Person]) -> lis
 
 
 def not_a_subject(fr: Frame, clause: range) -> bool:
-    """ "steps down as Tottenham chairman": the job is not a player's or a manager's."""
+    """ "steps down as Tottenham chairman", "resign from the Italian FA": the job is not a
+    player's or a manager's."""
     words = [fr.units[u][2] for u in clause]
     for i, w in enumerate(words[:-1]):
-        if w == "as":
-            rest = [x for x in words[i + 1 : i + 4] if x not in {"@c", "'s", "the", "a", "club"}]
-            if rest and rest[0] in NON_SUBJECT_ROLES:
+        if w in {"as", "from"}:
+            rest = [x for x in words[i + 1 : i + 4] if x not in {"@c", "'s", "the", "a", "club"}
+                    and (w == "as" or x not in NATIONALITIES)]
+            if rest and (rest[0] in NON_SUBJECT_ROLES if w == "as" else rest[0] in _BODIES_LEFT):
                 return True
     return False
+
+
+# Bodies a director or an official leaves: "resign from the Italian FA".
+_BODIES_LEFT = frozenset({"fa", "federation", "association", "board", "committee", "council",
+                          "government", "ministry", "commission"})
 
 

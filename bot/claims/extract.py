@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
-from bot.claims import entities, kinds, people, sources
+from bot.claims import entities, kinds, people, roles, sources
 from bot.claims.attribution import borrowed_source, item_sources
 from bot.claims.clauses import background, bind, clauses, not_a_subject, role_words
 from bot.claims.entities import Mention
@@ -32,12 +32,6 @@ _LOANABLE = frozenset({"interest", "talks", "bid", "agreement", "medical", "comp
 _LOAN_DEAL = frozenset({"agreement", "medical", "completed"})
 _FEATURE_OPENERS = frozenset({"why", "how", "what", "who", "where", "when", "inside", "analysis",
                               "explained", "watch", "listen", "relive", "quiz", "opinion"})
-_JOB_VERBS = frozenset({"appoint", "appoints", "appointed", "appointing", "hire", "hires", "hired",
-                        "sack", "sacks", "sacked", "fire", "fires", "fired", "named", "names",
-                        "name", "naming", "dismiss", "dismissed", "dismisses"})
-_MANAGING = frozenset({"steered", "steers", "guided", "guides", "managed", "manages", "coached",
-                       "tactician", "touchline", "dugout"})
-_NATIONAL_JOB_KINDS = frozenset({"contract_extension", "departure", "talks", "agreement"})
 _SUBJECT_TO_MEDICAL = re.compile(r"\bsubject to (?:an? )?medical\b")
 # A Guardian-style column: "Headline | Author Name".
 _COLUMN = re.compile(r"\|\s*[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|de|van|da)){1,3}\s*\.?$|[-–—]\s*live\.?$")
@@ -239,11 +233,14 @@ def extract_claims(
     role: dict[str, str] = {}
     club: dict[str, str] = {}
     left: dict[str, str] = {}  # "The Spaniard arrives from Bayer Leverkusen": the club left
+    others = len({full[fold(p.name)] for s in sents for p in s.persons if p.role != "other"}) > 1
     for s in sents:
         for name, m in _arrivals(s):
             left.setdefault(full[fold(name)], m)
         for p in s.persons:
             name = full[fold(p.name)]
+            if p.role == "manager" and others and fold(" ".join(t.text for t in s.tokens[p.start:p.end])) != fold(p.name):
+                continue  # "The PSG coach" where the item names another man: not the player
             if p.role and role.get(name) in (None, "player"):
                 role[name] = p.role
             if p.club and name not in club:
@@ -255,10 +252,16 @@ def extract_claims(
             elif role.get(name) != "other" and role_words(s.frame, clause, s.unit_person) == "manager":
                 role[name] = "manager"
         named = {full[fold(p.name)] for p in s.persons}
-        if len(named) == 1 and (any(w in _MANAGING for _, _, w in s.frame.units) or " in charge " in s.frame.text):
+        if len(named) == 1 and (any(w in roles.MANAGING for _, _, w in s.frame.units) or " in charge " in s.frame.text) \
+                and not roles.player_words(s.frame, range(len(s.frame.units))):
             name = named.pop()  # "The Spaniard, who steered the club to a double"
             if role.get(name) in (None, "player"):
                 role[name] = "manager"
+    for s in sents:
+        for before, after in roles.successions(s.frame, s.unit_person):
+            a, b = (full[fold(s.unit_person[u].name)] for u in (before, after))
+            if role.get(a) == "manager" and role.get(b) in (None, "player") and a != b:
+                role[b] = "manager"  # a manager succeeds a manager
     cited = item_sources(sents, full)
 
     found: list[tuple[int, Claim, bool]] = []
@@ -273,11 +276,8 @@ def extract_claims(
             if r == "other":
                 continue
             clubs_here = [s.unit_club[u] for u in clause if u in s.unit_club]
-            if r == "player" and (
-                any(s.frame.units[u][2] in _JOB_VERBS for u in range(trig.start, trig.end))
-                or trig.kind in _NATIONAL_JOB_KINDS and clubs_here and all(m.national for m in clubs_here)
-            ):
-                r = "manager"  # players are not appointed, and have no deal with a nation
+            if r == "player" and (roles.job_trigger(s.frame, trig) or roles.national_job(s.frame, clause, trig, clubs_here)):
+                r = "manager"  # players are not appointed, do not resign, have no deal with a nation
             kind = trig.kind
             if loan == "move" and kind in _LOANABLE or loan == "state" and kind in _LOAN_DEAL:
                 kind = "loan"
@@ -285,9 +285,9 @@ def extract_claims(
                 kind = "agreement"  # "deal done subject to medical" is not done yet
             if kind in _MOVE_KINDS and "?" in (s.frame.units[u][2] for u in clause):
                 kind = "interest"  # "Vinícius to Arsenal?": a question asserts only interest
-            if r == "player" and kind in _MOVE_KINDS and any(m.national for m in clubs_here) and not any(
+            if r == "player" and kind in _MOVE_KINDS and any(m.national for m in clubs_here) and (not any(
                 not m.national and m.name != club.get(name) for m in clubs_here
-            ):
+            ) or any(u in s.unit_club and s.unit_club[u].national for u in range(trig.start, trig.end))):
                 continue  # "Toone returns to England squad": a call-up, not a move
             for cp, frm in parties(s, clause, trig, unit, club.get(name), r, club):
                 if frm is None and kind in _MOVE_KINDS and left.get(name, cp) != cp:

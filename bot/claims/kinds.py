@@ -94,7 +94,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("departure", _p(r"\bmov(?:e|es|ed|ing) on from (?=@p)"), "after"),
     ("departure", _p(r"\b(?:time|spell|tenure|reign|stint|era) (?:in charge )?(?:at|with) (?:the )?@c (?:is|was) (?:over|up)\b|(?<!\S)@p out (?:at|as) (?=@c)"), "near_before"),
     ("departure", _p(r"\b(?:resign(?:s|ed|ing|ation)?|step(?:s|ped|ping)? down|quit(?:s|ting)?|walk(?:s|ed)? away|depart(?:s|ed|ure|ing)?|(?<!cup )(?<!tournament )(?<!round )(?<!competition )(?<!euro )(?<!euros )(?<!league )(?<!final )(?<!stage )(?<!play off )exit(?:s|ed|ing)?(?! (?:\S+ ){0,2}?(?:game|match|tournament|competition|cup|interview|poll|room)\b)|part(?:s|ed|ing)? (?:ways|company)|mutual consent|released(?! (?:\S+ ){0,2}@p)|let go|walk(?:s|ing)? away|(?:heads?|heading) for (?:the )?(?:@c )?exit)\b"), "near_before"),
-    ("departure", _p(r"\b(?:leave|leaves|leaving)\b(?! (?:\S+ ){0,2}?(?:out|@p|early|pitch|field|fans|him|them|it|us|questions|camp|squad|press|news|training|hospital|game|match|bench|tunnel|letter|party|message|speech|video|do|ceremony)\b)(?!(?: \S+){1,3} (?:with an?|in tears|exposed|reeling|stunned|sweating|short|needing|without)\b)"), "before"),
+    ("departure", _p(r"(?<!injury )(?<!injuries )(?<!absence )(?<!absences )(?<!suspension )(?<!suspensions )\b(?:leave|leaves|leaving)\b(?! (?:\S+ ){0,2}?(?<!@c with )@p)(?! (?:\S+ ){0,2}?(?:out|early|pitch|field|fans|him|them|it|us|questions|camp|squad|press|news|training|hospital|game|match|bench|tunnel|letter|party|message|speech|video|do|ceremony|conference)\b)(?!(?: \S+){1,3} (?:with an?|in tears|exposed|reeling|stunned|sweating|short|shorthanded|depleted|weakened|needing|without)\b)"), "before"),
     ("departure", _p(r"\b(?:reject(?:s|ed|ing)?|turn(?:s|ed|ing)? down|snub(?:s|bed)?|refus(?:e|es|ed|ing) to sign) (?:an? |the |his |her )?(?:\S+ )?(?:new|fresh|improved|extended) (?:\S+ ){0,2}?(?:contract|deal|terms)\b"), "near_before"),
     ("departure", _p(r"\b(?:transfer request|wants? (?:to leave|out|a move away|away)|(?:ask|asks|asked) to leave|push(?:es|ing)? for (?:an? )?(?:exit|move away)|decision to leave(?! out)|says? (?:goodbye|farewell)|bids? (?:\S+ ){0,3}?farewell)\b"), "near_before"),
     ("departure", _EXPIRY, "near_before"),
@@ -108,12 +108,17 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # --- completed ----------------------------------------------------------------------
     ("completed", _p(r"\b(?:complete[sd]?|completing|seal(?:s|ed)?|finali[sz]e[sd]?|wrap(?:s|ped)? up) (?:an? |the |his |her )?(?:@m |@c |\S+ ){0,2}?(?:move|switch|transfer|deal|signing|return)\b"), "near_before"),
     ("completed", _p(r"\b(?:sign|signs|signed|re sign|re signs)\b(?! (?:of|off|up|anyone|anybody|someone|somebody|players|reinforcements|autographs?)\b)|\b(?:land|lands|landed|secure|secures|secured|capture|captures|captured|snap up|snaps up|snapped up|bring in|brings in|brought in)\b(?= (?:@c 's |\S+ ){0,2}@p)"), "near"),
-    ("completed", _p(r"\b(?:confirm(?:s|ed)?|announce[sd]?|complete[sd]?|completing|seal(?:s|ed)?|wrap(?:s|ped)? up|finali[sz]e[sd]?) (?:the |a |an |his |her )?(?:@m |@p |@p 's |@c |\S+ ){0,3}?(?:signings?|deals? for|moves? for|transfers? of|capture)\b|\bnam(?:e|es|ed|ing) (?:\S+ ){0,3}?@p (?:\S+ ){0,2}?as (?:his|her|their|its|the) (?:new )?(?:replacement|successor)\b|\breturn(?:s|ing)? as (?:\S+ )?(?:manager|coach|head coach|boss)\b|\bnam(?:e|es|ed|ing) (?:@c )?(?:\S+ )?(?:@p )?(?:as )?(?:the )?(?:new |interim |permanent )?(?:@c )?(?:manager|coach|head coach|boss)\b"), "near"),
-    ("completed", _p(r"\b(?:join|joins|joined|joining|rejoin|rejoins|rejoined|rejoining)\b"), "near_before"),
+    ("completed", _p(r"\b(?:confirm(?:s|ed)?|announce[sd]?|complete[sd]?|completing|seal(?:s|ed)?|wrap(?:s|ped)? up|finali[sz]e[sd]?) (?:the |a |an |his |her )?(?:@m |@p |@p 's |@c |\S+ ){0,3}?(?:signings?|deals? for|moves? for|transfers? of|capture)\b|\bnam(?:e|es|ed|ing) (?:\S+ ){0,3}?@p (?:\S+ ){0,2}?as (?:his|her|their|its|the) (?:new )?(?:replacement|successor)\b|\bnam(?:e|es|ed|ing) (?:@c )?(?:\S+ )?(?:@p )?(?:as )?(?:the )?(?:new |interim |permanent )?(?:@c )?(?:manager|coach|head coach|boss)\b"), "near"),
+    ("completed", _p(r"\b(?:join|joins|joined|joining|rejoin|rejoins|rejoined|rejoining)\b|\b(?:leave|leaves|leaving|left|quit|quits|swap|swaps|swapped|ditch|ditches|ditched) @c for @c"), "near_before"),
     ("completed", _p(r"\b(?:is|are|becomes?|became|will be) (?:the )?(?:@c 's |@c )?new (?:permanent )?(?:manager|coach|head coach|boss)\b"), "near_before"),
-    ("completed", _p(r"\b(?:appoint(?:s|ed|ing)?|appointment of|hire[sd]?|hiring|unveil(?:s|ed)?|confirm(?:s|ed)? (?:@p )?as (?:the )?(?:new |interim |permanent )?(?:@c )?(?:manager|coach|head coach|boss|signing)|take[sn]? (?:over|charge) (?:at|of)|took (?:over|charge) (?:at|of)|land(?:s|ed)? (?:\S+ ){0,3}(?:job|role|post) as|(?<!a )(?<!the )(?<!his )(?<!her )(?:move|moves|switch|switches|return|returns) to @c|mak(?:e|es|ing) (?:an? |the )?(?:\S+ )?(?:move|switch) to @c)\b"), "near"),
+    ("completed", _p(r"\b(?:land(?:s|ed)?|handed|given|secure[sd]?|take[sn]?|took) (?:the )?@c (?:'s )?(?:job|hotseat|hot seat|post|reins)\b"), "before"),
+    # "returns as Italy head coach", "installed as", "succeeds Bielsa as Uruguay manager": the
+    # person before takes the job.
+    ("completed", _p(r"\b(?:(?:return|returns|returning|installed|reinstated) as|(?:succeed|succeeds|succeeded|replace|replaces|replaced) @p as) (?:the )?(?:new |interim |permanent )?(?:@c (?:'s )?)?(?:\S+ )?(?:manager|coach|head coach|boss)\b"), "before"),
+    ("completed", _p(r"\b(?:(?:re ?)?appoint(?:s|ed|ing)?|appointment of|hire[sd]?|hiring|unveil(?:s|ed)?|confirm(?:s|ed)? (?:@p )?as (?:the )?(?:new |interim |permanent )?(?:@c )?(?:manager|coach|head coach|boss|signing)|take[sn]? (?:over|charge) (?:at|of)|took (?:over|charge) (?:at|of)|land(?:s|ed)? (?:\S+ ){0,3}(?:job|role|post) as|(?<!a )(?<!the )(?<!his )(?<!her )(?<!on )(?:move|moves|switch|switches|return|returns) to @c|mak(?:e|es|ing) (?:an? |the )?(?:\S+ )?(?:move|switch) to @c)\b"), "near"),
     # --- agreement ----------------------------------------------------------------------
     ("agreement", _p(r"\b(?:verbal(?:ly)? )?agree(?:s|d|ing)? (?:an? |the )?(?:@m |\S+ ){0,2}?(?:fee|fees|terms|personal terms|(?=deal)" + _NOT_DEAL + r"deal|agreement|transfer|move|switch|to join|to sign|to take|to become|to move|to manage)\b"), "near"),
+    ("agreement", _p(r"\bagree(?:s|d|ing)? to (?:replace|succeed)\b"), "before"),
     ("agreement", _p(r"\baccept(?:s|ed|ing)? (?:\S+ ){0,4}?(?:bid|offer|proposal)s?\b"), "near"),
     ("agreement", _p(r"\b(?:reach(?:es|ed)?|strike[s]?|struck|finali[sz]e[sd]?) (?:an? |the )?(?:\S+ ){0,2}?(?:agreement|deal)\b|\b(?:fee|terms|(?=deal )" + _NOT_DEAL + r"deal|agreement) (?:\S+ ){0,2}?(?:agreed|reached|struck|in place|done)\b|\bhere we go\b|\b(?:shak(?:e|es|en|ing)|shook) hands on(?: (?:an? |the )?(?:\S+ ){0,5}?(?:for|over))?\b|\bagreement in principle\b|\bdeal done\b|\bsubject to (?:an? )?medical\b|\bverbal agreement\b"), "near"),
     # --- bid ----------------------------------------------------------------------------
@@ -121,14 +126,14 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("bid", _p(r"\b(?:table[sd]?|tabling|submit(?:s|ted)?|lodge[sd]?|launch(?:es|ed)?|make[s]?|made|prepar(?:e|es|ed|ing)|mull(?:s|ing)?|readying|ready|send[s]?|sent|plan(?:s|ning)?|improve[sd]?) (?:(?:an?|the|their|fresh|new|formal|opening|improved|first|second|third|official|club record|record|bumper|@m|@c|\S+) ){0,3}?(?:bid|offer)s?\b(?! (?:to|farewell)\b)"), "near"),
     ("bid", _p(r"(?<!contract )(?:@m |(?:opening|improved|fresh|formal|first|second|third|official|club record|record|bumper|verbal|written) )(?:\S+ )?(?:bid|offer)s?\b(?! (?:to|farewell)\b)|\bbids? (?:of @m |worth @m )?for (?=(?:@c 's |\S+ ){0,2}@p)|\boffer(?:s|ed)? @m\b|\b(?:trigger|activate|meet|pay)(?:s|ed|ing)? (?:\S+ ){0,3}?release clause\b"), "near"),
     # --- talks --------------------------------------------------------------------------
-    ("talks", _p(r"\b(?:talks(?! (?:about|up|through|tactics|of)\b)|negotiations?|negotiating|negotiate[sd]?|discussions|in contact|make contact|made contact|makes contact|contact with|approach(?:es|ed)? (?=@c|@p|for|to|over)|(?:an?|first|formal|fresh|shock|opening|initial) approach|enquir(?:y|ies|ed|e|es)|inquir(?:y|ies|ed|e|es)|clos(?:e|es|ing) in on|nears (?:an? )?(?:@c )?(?:move|switch|deal|agreement|exit)|close to (?:signing|a deal|deal|completing|joining|a move|an agreement)|permission to speak|in discussions|sound(?:s|ed|ing)? out|(?:have |has )?spoken to|speak(?:s|ing)? to|open(?:s|ed)? (?:a )?dialogue|edg(?:e|es|ing) (?:closer )?towards|close to (?:an? )?(?:@c )?(?:move|switch|return|exit|agreement)|nearing (?:an? )?(?:@c )?(?:move|switch|deal|agreement))\b"), "near"),
+    ("talks", _p(r"\b(?:talks(?! (?:about|up|through|tactics|of)\b)|negotiations?|negotiating|negotiate[sd]?|discussions|in contact|make contact|made contact|makes contact|contact with|approach(?:es|ed)? (?=@c|@p|for|over|to (?:@c|@p|sign|buy|land|bring|recruit|lure|discuss|open|appoint|hire|speak|talk))|(?:an?|first|formal|fresh|shock|opening|initial) approach|enquir(?:y|ies|ed|e|es)|inquir(?:y|ies|ed|e|es)|clos(?:e|es|ing) in on|nears (?:an? )?(?:@c )?(?:move|switch|deal|agreement|exit)|close to (?:signing|a deal|deal|completing|joining|a move|an agreement)|permission to speak|in discussions|sound(?:s|ed|ing)? out|(?:have |has )?spoken to|speak(?:s|ing)? to|open(?:s|ed)? (?:a )?dialogue|edg(?:e|es|ing) (?:closer )?towards|close to (?:an? )?(?:@c )?(?:move|switch|return|exit|agreement)|nearing (?:an? )?(?:@c )?(?:move|switch|deal|agreement))\b"), "near"),
     # --- interest -----------------------------------------------------------------------
     ("interest", _p(r"\b(?:ask(?:s|ed|ing)? for|want|wants|wanted|covet|covets|admire|admires|eye|eyes|eyeing|eyed|monitor|monitors|monitoring|monitored|track|tracks|tracking|tracked|scout|scouts|scouting|scouted|chase|chases|chasing|pursue|pursues|pursuing|target|targets|targeting|targeting|plot|plots|plotting|consider|considers|considering|identify|identifies|identified|shortlist|shortlists|shortlisted|keen on|interested in|interest in|move for|swoop for|race for|battle for|pursuit of|push for|bid to sign|prepared to pay|ready to pay|ready to move for|could sign|set to sign|hope to sign|hoping to sign|want to sign|plan to sign|planning to sign|keep tabs on|monitoring the situation of|would like to bring) (?=(?:\S+ ){0,4}@p)(?!(?:\S+ ){0,4}to stay\b)"), "after"),
-    ("interest", _p(r"\b(?:targeted by|wanted by|linked with|linked to|links? (?:with|to)|on (?:the |their |a |@c 's )?(?:radar|shortlist|wishlist|list)|interest from|attracting interest|attracts interest|admirers|suitors|target for|candidate|candidates|frontrunner|front runner|favourite to (?:replace|succeed|take over|become|land|get)|favourite for (?:the )?(?:@c (?:'s )?)?(?:job|role|post|vacancy|hot seat|position)|in the running|in contention|contender|shortlisted|open to (?:an? )?(?:move|switch|joining)|emerges? as (?:an? )?(?:\S+ )?(?:option|target|candidate|contender)|keep(?:s|ing)? tabs on|set (?:their|his|its) sights on|in (?:the )?frame|contenders?|lead(?:s|ing)? (?:the )?race|regist(?:er|ers|ered) (?:an )?interest|tops?(?: of)?(?= (?:his|their|its|the|@c 's|@p 's) (?:\S+ ){0,2}?(?:list|wishlist|shortlist)\b)|under consideration|(?:@c )?shortlist|add(?:s|ed)? (?:\S+ ){0,4}?to (?:their|his|its|the) (?:\S+ )?(?:list|shortlist|wishlist))\b|(?<!\S)@p to @c \?"), "near_before"),
+    ("interest", _p(r"\b(?:targeted by|wanted by|linked with|linked to|links? (?:with|to)|on (?:the |their |a |@c 's |@c )?(?:radar|shortlist|wishlist|list)|step(?:s|ped|ping)? up (?:their |its |the )?(?:@p (?:'s )?)?(?:interest|pursuit|chase)|interest from|attracting interest|attracts interest|admirers|suitors|target for|candidate|candidates|frontrunner|front runner|favourite to (?:replace|succeed|take over|become|land|get)|favourite for (?:the )?(?:@c (?:'s )?)?(?:job|role|post|vacancy|hot seat|position)|in the running|in contention|contender|shortlisted|open to (?:an? )?(?:move|switch|joining)|emerges? as (?:an? )?(?:\S+ )?(?:option|target|candidate|contender)|keep(?:s|ing)? tabs on|set (?:their|his|its) sights on|in (?:the )?frame|contenders?|lead(?:s|ing)? (?:the )?race|regist(?:er|ers|ered) (?:an )?interest|tops?(?: of)?(?= (?:his|their|its|the|@c 's|@p 's) (?:\S+ ){0,2}?(?:list|wishlist|shortlist)\b)|under consideration|(?:@c )?shortlist|add(?:s|ed)? (?:\S+ ){0,4}?to (?:their|his|its|the) (?:\S+ )?(?:list|shortlist|wishlist))\b|(?<!\S)@p to @c \?"), "near_before"),
     ("interest", _p(r"\b(?:want|wants|wanted|ask|asks|asked|urge|urges|urged|urging|lobby|lobbies|lobbied|lobbying|tell|tells|told|push|pushes|pushed|beg|begs|begged|persuade|persuades|convince|convinces|implore|implores|hope|hopes|hoping|keen|eager|looking|look|plan|plans|planning|try|tries|trying|bid|attempt|attempts|push|pushing|desire|aim|aims|aiming|intend|intends|like|determined|prepared|ready|considering|consider|interested in|keen on|move|moves) (?:\S+ ){0,3}?to (?:sign|signing|land|bring in|recruit|lure|snap up|poach|re sign|reunite with|bring back)\b|\b(?:considering|interested in|keen on|eyeing|plotting|mulling) (?:signing|a move for|a swoop for|a bid for|an offer for|re signing|bringing)\b"), "after"),
     ("interest", _p(r"(?<!\S)@c (?:interest|are keen|is keen|remain keen|remains keen|are interested|is interested|are admirers|are monitoring|are tracking|keen)\b|\b(?:make|made|makes|consider|considers|see|sees|regard|regards|view|views) @p (?:as )?(?:their|his|a|the) (?:\S+ ){0,2}?(?:target|priority|option|choice|signing)\b|(?=@c )(?:(?<=player )|(?<=defender )|(?<=midfielder )|(?<=forward )|(?<=striker )|(?<=winger )|(?<=goalkeeper )|(?<=back )|(?<=man )|(?<=one )|(?<=target ))@c (?:most )?(?:want|wants|covet|covets|are chasing|are targeting|would like)\b|\b(?:top|main|primary|summer|january|number one|no 1|dream|priority|key|prime) (?:\S+ )?target\b"), "near_before"),
     ("interest", _p(r"\b(?:expect|expects|expected|tip|tips|tipped|back|backs|backed)(?= @p to (?:succeed|replace|take over|take charge|become|join)\b)"), "after"),
-    ("interest", _p(r"\b(?:wants?|eyes?|eyeing|consider(?:s|ing)?|mull(?:s|ing)?|weigh(?:s|ing)? up) (?:an? )?(?:@c )(?:move|switch|transfer|return)\b|\b(?:dream|keen|eager|open) (?:on |to (?:make |secure )?)?(?:an? )?@c (?:move|switch|transfer|return)\b"), "before"),
+    ("interest", _p(r"\b(?:wants?|eyes?|eyeing|consider(?:s|ing)?|mull(?:s|ing)?|weigh(?:s|ing)? up) (?:an? |the )?(?:@c )(?:move|switch|transfer|return|job|post)\b|\b(?:dream|keen|eager|open) (?:on |to (?:make |secure )?)?(?:an? )?@c (?:move|switch|transfer|return)\b"), "before"),
 )
 
 # Each pattern runs only on frames holding one of its keywords (keywords.py): most
@@ -142,9 +147,10 @@ def may_trigger(*texts: str) -> bool:
 
 
 # What follows the club slot tells its part: "a Real Madrid move" names the destination.
-_DEST_NOUNS = frozenset({"move", "switch", "transfer", "return", "swoop", "bid", "offer", "approach",
+DEST_NOUNS = frozenset({"move", "switch", "transfer", "return", "swoop", "bid", "offer", "approach",
                          "interest", "job", "post", "role", "links", "link", "talk", "talks",
                          "move?", "offers", "bids", "contact", "target", "hot", "manager", "coach"})
+_LEGEND = frozenset({"legend", "legends", "great", "greats", "icon", "hero", "stalwart"})
 _FROM_AFTER = frozenset({"exit", "departure", "contract", "career", "stay", "spell", "future",
                          "deal?", "exit?"})
 _FROM_BEFORE = frozenset({"from", "leave", "leaves", "leaving", "quit", "quits", "quitting",
@@ -190,14 +196,18 @@ _NEGATED = {"departure": "denial", "agreement": "denial", "talks": "denial", "bi
             "completed": "denial", "contract_extension": "departure"}
 # Words in front that stop a pattern asserting anything: "offered a new contract".
 _UNASSERTED = {
-    "contract_extension": re.compile(r"\boffer(?:s|ed|ing)? (?:\S+ ){0,4}$"),
-    "completed": re.compile(r"\b(?:fail(?:s|ed)?|attempt(?:s|ed)?|trying|tries|try|bid|bids|talks|negotiations|approach|battle|fight|push|move|effort|plans?|hopes?|offer|(?<!win )(?<!wins )(?<!won )race) to $"
+    "contract_extension": re.compile(r"\boffer(?:s|ed|ing)? (?:\S+ ){0,4}$"
+                                     r"|\b(?:talks|negotiations|discussions) (?:\S+ ){0,3}?(?:over|about|on) (?:an? |his |her )?$"),
+    "completed": re.compile(r"\b(?:fail(?:s|ed)?|attempt(?:s|ed)?|trying|tries|try|bid|bids|talks|negotiations|approach|battle|fight|push|move|effort|plans?|hopes?|offer|deal|fee|terms|agreement|agree|agrees|agreed|(?<!win )(?<!wins )(?<!won )race) to $"
                             # "urged the people who run Madrid to bring in X": a wish, not a deal
                             r"|\b(?:urg|lobb|tell|told|ask|push|beg|persuad|convinc|implor)\w* (?:\S+ ){1,8}?to $"),
     "departure": re.compile(r"\bthreat(?:en|ens|ened|ening) to $"),
 }
+_IF = re.compile(r"\b(?:should|if|unless) (?:\S+ ){0,3}$")
 # Words after that take the development back: "as renewal stalls", "the deal fell through".
 _UNDOABLE = frozenset({"contract_extension", "talks", "agreement", "completed", "medical", "loan", "bid"})
+# "Madrid's talks with the City star stall": a party or two may stand between.
+_UNDONE_LATER = re.compile(r" (?:with|over|for) (?:\S+ ){1,3}?(?:stall|stalls|stalled|collapse|collapses|collapsed|falter|falters|faltered|break down|breaks down|broke down)\b")
 _UNDONE = re.compile(r" ?(?:(?:has|have|had|having|is|are|was|were) )?(?:been |now )?(?:stall|stalls|stalled|stalling|"
                      r"collapse|collapses|collapsed|collapsing|broke down|broken down|break down|breaks down|"
                      r"falter|falters|faltered|fell through|falls through|fallen through|hit a snag|hits a snag|"
@@ -241,6 +251,8 @@ def triggers(fr: Frame) -> list[Trigger]:
             head = fr.text[: fr.offsets[start]]
             if kind in _UNASSERTED and _UNASSERTED[kind].search(head) or kind in _UNDOABLE and _UNDONE.match(fr.text, m.end()):
                 continue
+            if kind == "talks" and _UNDONE_LATER.match(fr.text, m.end()) or kind != "denial" and _IF.search(head):
+                continue  # talks that stall; "should Rashford leave": a condition asserts nothing
             neg = kind != "denial" and bool(_NEG.search(head))
             if neg and kind in _NEGATED:  # "will not leave" denies; "will not renew" departs
                 kind, neg = _NEGATED[kind], False
@@ -262,20 +274,20 @@ def club_part(fr: Frame, unit: int) -> str:
     k = unit - 1
     while k >= 0 and fr.units[k][2] in {"and", ",", "@c", "'s"}:
         k -= 1  # "Former Spain and Real Madrid coach": the whole list is former
-    if before in {"ex", "former"} or (k >= 0 and fr.units[k][2] in {"ex", "former"}):
-        return "former"
+    if before in {"ex", "former"} or (k >= 0 and fr.units[k][2] in {"ex", "former"}) or after in _LEGEND:
+        return "former"  # "former Spain coach", "Celtic legend"
     if (before in {"new", "fresh", "improved", "extended"} and after in {"deal", "contract", "terms"}) or after in PLAYER_ROLES:
         return "from"  # "new Forest deal", "Arsenal captain": the club held
     after2 = fr.units[unit + 2][2] if unit + 2 < len(fr.units) else ""
     if before in _RIVAL_BEFORE:
         return "former"  # "beat Newcastle to sign": a rival, not a party
-    if after == "'s" and after2 not in _AFTER_POSSESSIVE and after2 not in PLAYER_ROLES and after2 not in _DEST_NOUNS:
+    if after == "'s" and after2 not in _AFTER_POSSESSIVE and after2 not in PLAYER_ROLES and after2 not in DEST_NOUNS:
         return "poss"  # "Newcastle's flight": maybe a party, maybe not (see parties)
     if before == "from" and before2 in _BID_NOUNS:
         return "to"  # "a bid from Arsenal": the bidder
     if after in _FROM_AFTER or before in _FROM_BEFORE or (before == "the" and before2 in _FROM_BEFORE):
         return "from"
-    if after in _DEST_NOUNS or before in _TO_BEFORE:
+    if after in DEST_NOUNS or before in _TO_BEFORE:
         return "to"
     if (before2, before) in {("focused", "on"), ("committed", "to"), ("remain", "at"), ("stay", "at")}:
         return "at"  # "focused on Athletic Club": the club held

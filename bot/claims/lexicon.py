@@ -19,7 +19,8 @@ PLAYER_ROLES = _words(
     """defender midfielder forward striker winger goalkeeper keeper full back fullback
     centre back center back centreback half left right wing attacker playmaker captain
     skipper star youngster teenager teen wonderkid talent ace prodigy player midfield
-    loanee veteran international academy graduate schemer stopper number nine no"""
+    loanee veteran international academy graduate schemer stopper number nine no
+    goalscorer scorer"""
 )
 MANAGER_ROLES = _words(
     """boss manager coach head interim caretaker gaffer tactician trainer coaching"""
@@ -119,7 +120,8 @@ NOT_NAMES = (
         association federation confederation council committee board government ministry
         authority union commission tribunal court police stadium arena park ground former
         ex veteran experienced outgoing incoming interim caretaker permanent kit shirt
-        sponsor sponsorship partnership"""
+        sponsor sponsorship partnership nearly almost finally reportedly officially already
+        perhaps maybe suddenly soon"""
     )
     | NATIONALITY_NOUNS
     | PLACES
@@ -154,5 +156,7 @@ FIRST_NAMES = _words(
     joao jordan jorge jose joshua juan julian kai kevin kylian leroy lionel luis luka luke
     marc marco marcus mario martin mason mateo matt matteo matthew michael mohamed nathan
     nicolas oliver pablo paul pedro rafael raheem ricardo robert roberto ruben sergio thomas
-    tom xabi"""
+    tom xabi abbie alessia alice amanda amy anna beth bethany chloe daisy eleanor ella ellen
+    ellie emily emma georgia grace hannah jess jessica jill katie keira kelly lauren leah lucy
+    maria megan mia millie molly natalie olivia rachel rebecca sam sarah sophie steph zoe"""
 )

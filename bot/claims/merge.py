@@ -78,7 +78,8 @@ def reconcile(kept: list[tuple[int, Claim]], guessed: frozenset[str] = frozenset
     - a completed move or loan tells the departure too ("The Dane leaves Brentford"), and
       a move takes the club a departure leaves as its from_club.
     - a manager hired where someone departs vacates that job: the one leaving it, with no
-      word on their role (`guessed`), was its manager.
+      word on their role (`guessed`), was its manager; so was one who leaves no named club
+      in the sentence that tells of the hiring.
     """
     by_subject: dict[str, list[int]] = {}
     for i, (_, c) in enumerate(kept):
@@ -86,12 +87,14 @@ def reconcile(kept: list[tuple[int, Claim]], guessed: frozenset[str] = frozenset
     drop: set[int] = set()
     for idx in by_subject.values():
         claims = [kept[i][1] for i in idx]
-        cps = [c.counterpart for c in claims]
+        # An extension's counterpart is the club held, never a destination to swap with.
+        cps = [c.counterpart for c in claims if c.kind != "contract_extension"]
         moved = [c for c in claims if c.kind in {"completed", "loan"} and c.counterpart]
         rejected = any(c.kind == "bid_rejected" for c in claims)
         for i in idx:
             n, c = kept[i]
-            if c.from_club and c.counterpart and c.from_club in cps and cps.count(c.counterpart) == 1:
+            if c.kind != "contract_extension" and c.from_club and c.counterpart and c.from_club in cps \
+                    and cps.count(c.counterpart) == 1:
                 c = replace(c, counterpart=c.from_club, from_club=c.counterpart)
             if c.kind == "bid" and rejected or c.kind == "departure" and moved:
                 drop.add(i)
@@ -102,10 +105,19 @@ def reconcile(kept: list[tuple[int, Claim]], guessed: frozenset[str] = frozenset
                 c = replace(c, from_club=left)
             kept[i] = (n, c)
     filled = {c.counterpart for _, c in kept if c.kind == "completed" and c.role == "manager"}
+    hired: dict[int, set[str]] = {}  # sentence -> the clubs that appoint a manager in it
+    for n, c in kept:
+        if c.kind == "completed" and c.role == "manager" and c.counterpart:
+            hired.setdefault(n, set()).add(c.counterpart)
     for i, (n, c) in enumerate(kept):
-        if c.kind == "departure" and c.from_club in filled and fold(c.subject) in guessed:
+        if c.kind != "departure" or fold(c.subject) not in guessed:
+            continue
+        if c.from_club in filled:
             # "Arbeloa steps up as Real Madrid move on from Alonso": the job he leaves is filled.
             kept[i] = (n, replace(c, role="manager"))
+        elif c.from_club is None and len(hired.get(n, ())) == 1:
+            # "Smith departs as Rovers appoint Jones as coach": the one who goes made way.
+            kept[i] = (n, replace(c, role="manager", from_club=next(iter(hired[n]))))
     gone = {(fold(c.subject), c.from_club) for _, c in kept
             if c.kind == "departure" and c.role == "manager" and c.from_club}
     vacated = {club for _, club in gone}

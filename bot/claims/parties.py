@@ -15,6 +15,7 @@ from bot.claims import kinds
 from bot.models import LADDER
 
 if TYPE_CHECKING:
+    from bot.claims.entities import Mention
     from bot.claims.extract import _Sentence
 
 _MOVE_KINDS = frozenset(LADDER) | {"loan"}
@@ -23,6 +24,11 @@ _OWN_CLUB_KINDS = frozenset({"denial", "departure", "bid_rejected"})
 _APPOINTING = frozenset({"appoint", "appoints", "appointed", "appointing", "appointment", "name",
                          "names", "named", "naming", "confirm", "confirms", "confirmed", "unveil",
                          "unveils", "unveiled", "hire", "hires", "hired", "hiring"})
+# After a club, the nouns of a move or job elsewhere: "not related to the Man Utd job".
+_ELSEWHERE = frozenset({"job", "post", "move", "switch", "interest", "approach", "offer",
+                        "offers", "bid", "bids", "links", "link", "swoop", "target", "talk", "talks"})
+_SPEECH = frozenset({"says", "said", "insists", "insisted", "claims", "claimed", "admits", "admitted",
+                     "reveals", "revealed", "believes", "thinks", "feels"})
 _SENDING = frozenset({"send", "sends", "sent", "sending", "loan", "loans", "loaned", "loaning",
                       "sell", "sells", "sold", "selling", "let", "lets", "release", "releases"})
 
@@ -49,7 +55,13 @@ def parties(
     appointing = k == "completed" and role == "manager" and any(
         units[w][2] in _APPOINTING for w in range(trig.start, trig.end))
     hirers: list[str] = []
+    implied: list[str] = []  # clubs held by being named before a departure or extension
+    # "Arsenal target Vinícius, says Mourinho wants him happy at Real Madrid": what a speaker
+    # says after the development is not a party to it.
+    said = next((u for u in clause if u > max(unit, trig.end - 1) and units[u][2] in _SPEECH), clause.stop)
     for u in clause:
+        if u >= said:
+            break
         if u in s.unit_person and u != unit and u < trig.start:
             other = s.unit_person[u]
             pc = other.club or affiliation.get(other.name)
@@ -68,8 +80,12 @@ def parties(
             continue
         part = kinds.club_part(s.frame, u)
         if part == "poss":
+            if (agents or dest) and u > unit > trig.start:
+                if m.name != own:
+                    frm.append(m.name)  # "Arsenal target X, not on Newcastle's flight": his club
+                continue
             if min(abs(u - trig.start), abs(u - (trig.end - 1))) > 4:
-                continue  # "target X not on Newcastle's flight": too far to be a party
+                continue  # too far to be a party
             part = ""
         acting = u < trig.start and part in {"", "at"} and (
             u == clause.start
@@ -82,6 +98,8 @@ def parties(
             continue
         if part == "former" or m.name == own:
             continue
+        if k == "contract_extension" and part == "to" and nxt in _ELSEWHERE:
+            continue  # "new deal not related to the Man Utd job": another club's job
         # The club held: named as left, the club of an extension or a departure, or the
         # club that speaks in a denial, rejects or accepts a bid.
         holds = (
@@ -89,8 +107,11 @@ def parties(
             or k in {"contract_extension", "departure"}
             or (k in _OWN_CLUB_KINDS or accepting) and (acting or part == "at")
         )
-        if holds:
+        if holds and part == "from":
+            frm.insert(len(frm) - len(implied), m.name)  # "leaves Ayr" before "Celtic legend"
+        elif holds:
             frm.append(m.name)
+            implied.append(m.name)
         elif acting:
             agents.append(m.name)
         elif part == "to" and units[u - 1][2] == "with" and k in _MOVE_KINDS:
@@ -108,14 +129,17 @@ def parties(
             if u not in clause and kinds.club_part(s.frame, u) == "from"
             and not (m.national and role == "player")
         ]
-    if not (agents or dest or others) and k in _MOVE_KINDS and clause.start > 0:
+    if not (agents or dest or others) and k in _MOVE_KINDS and clause.start > _head(s, clause):
         # "..., naming Arbeloa as his replacement": the sentence's subject club acts.
-        opening = s.unit_club.get(0)
+        opening = _opening(s, clause)
         if opening and opening.name not in frm and not (opening.national and role == "player"):
-            agents = [opening.name]
+            if any(t.kind in _OWN_CLUB_KINDS and t.start == _head(s, clause) + 1 for t in s.trigs or ()):
+                frm.append(opening.name)  # "City reject Barça's bid as talks go on": City sells
+            else:
+                agents = [opening.name]
     if not frm and k in {"contract_extension", "departure", "denial"} and not (agents or dest):
         # "... and confirm new Mainoo contract": the sentence's opening club acts here too.
-        opening = s.unit_club.get(0)
+        opening = _opening(s, clause)
         tied = any(p.club == opening.name and p.name != s.unit_person[unit].name
                    for p in s.unit_person.values()) if opening else False
         if opening and not tied and not (opening.national and role == "player"):
@@ -153,3 +177,14 @@ def parties(
     if not to:
         return [(None, from_club)]
     return [(c, from_club) for c in to]
+
+
+def _head(s: _Sentence, clause: range) -> int:
+    """Where the sentence proper starts: after a label ("Transfer roundup: ...")."""
+    colons = [u for u in range(clause.start) if s.frame.units[u][2] == ":"]
+    return colons[-1] + 1 if colons else 0
+
+
+def _opening(s: _Sentence, clause: range) -> Mention | None:
+    """The club the sentence opens with, when one does: its subject."""
+    return s.unit_club.get(_head(s, clause))

@@ -46,6 +46,9 @@ def _is_acronym(tok: Token) -> bool:
 def _name_token(tok: Token, title_case: bool) -> bool:
     if not tok.is_word or not tok.is_cap or any(c.isdigit() for c in tok.text):
         return False
+    caps = len(tok.text) - len(tok.text.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    if 2 <= caps < len(tok.text) and tok.text[caps].islower():
+        return False  # "WCup", "UCLfinal": a run-together abbreviation, not "McTominay"
     if tok.key in NOT_NAMES and tok.key not in PARTICLES:
         return False
     if " " in tok.key:
@@ -86,6 +89,11 @@ def find(
     i, n = 0, len(tokens)
     while i < n:
         tok = tokens[i]
+        if i in taken and taken[i].end == i + 1 and tok.key in FIRST_NAMES and i + 1 < n and i + 1 not in taken \
+                and _name_token(tokens[i + 1], title_case) and tokens[i + 1].key not in FIRST_NAMES:
+            # "Jordan Henderson", "Georgia Stanway": a given name that is also a country.
+            absorbed.add(i)
+            taken.pop(i)
         starts = i not in taken and (
             _name_token(tok, title_case)
             or (
@@ -120,9 +128,24 @@ def find(
             and tok.key.endswith(_ADJ_ENDINGS)
         ):
             i += 1
-        if tokens[i].key in PARTICLES and j - i == 1:
+        if tokens[i].key in PARTICLES and j - i == 1 or j == i + 1 and len(tokens[i].text) == 1:
+            i = j  # a lone particle, or a lone letter ("Serie B", "Group C")
+            continue
+        if _epithet(tokens, i, j, title_case) or j == i + 1 and j < n and tokens[j].key == "of" and (
+            i == 0 or tokens[i - 1].text in _OPENING
+        ) and tokens[i].key not in FIRST_NAMES:
+            # "'Strong leader' Wilkinson": a quoted description before the name; "'Part of
+            # myself' leaving": a phrase's first word
             i = j
             continue
+        if j == i + 1 and tokens[i].key in FIRST_NAMES and j in taken and taken[j].national and (
+            taken[j].end == j + 1 and taken[j].end < n and _acts(tokens[taken[j].end])
+        ):
+            # "Lucy England joins Villa": a given name and a country before a verb is a
+            # person, not a player and a national team ("Kane England recall" is not).
+            absorbed.add(j)
+            taken.pop(j)
+            j += 1
         if j == i + 1 and j in taken and taken[j].kind == "club" and taken[j].end == j + 1 and (
             taken[j].end >= n or not tokens[taken[j].end].key[0].isalpha()
             or tokens[taken[j].end].key in NOT_NAMES and tokens[taken[j].end].key not in _MOVE_WORDS
@@ -142,6 +165,9 @@ def find(
                 # "joins Woking", "leaves Ayr"; but "move on from Alonso" names a person
                 tokens[i - 1].key in _CLUB_SLOT and not (i > 1 and tokens[i - 2].key == "on")
                 or tokens[i - 1].key == "to" and i > 1 and tokens[i - 2].key in _TO_SLOT
+                # "leaves Chelsea for Lyonnes": the club left, then the club joined
+                or tokens[i - 1].key == "for" and i - 2 in taken and taken[i - 2].kind == "club"
+                and taken[i - 2].start > 0 and tokens[taken[i - 2].start - 1].key in _CLUB_SLOT
             )
         ):
             unknown.append((i, j))
@@ -149,6 +175,33 @@ def find(
             out.append(_person(tokens, i, j, taken))
         i = j
     return out, unknown, absorbed
+
+
+_OPENING = frozenset({"'", "‘", "\"", "“"})
+_CLOSING = frozenset({"'", "’", "\"", "”"})
+
+
+def _epithet(tokens: list[Token], i: int, j: int, title_case: bool) -> bool:
+    """A run that opens a short quote which closes right before a name: "'Strong leader'
+    Wilkinson", "'Emotional' Trippier" describe the person named after the quote."""
+    if i == 0 or tokens[i - 1].text not in _OPENING:
+        return False
+    k = j
+    while k < len(tokens) and k - j < 3 and tokens[k].is_word and not tokens[k].is_cap:
+        k += 1
+    return k + 1 < len(tokens) and tokens[k].text in _CLOSING and _name_token(tokens[k + 1], title_case)
+
+
+# Nouns after "<given name> <country>" that make the country a team: "Kane England recall".
+_NATIONAL_NOUNS = frozenset({"squad", "recall", "call", "return", "debut", "career", "duty", "camp",
+                             "cap", "caps", "team", "captaincy", "future", "switch", "place", "spot"})
+
+
+def _acts(tok: Token) -> bool:
+    """Whether a token can be the verb after a subject: a lower-case word, not a noun of a
+    role, a move or a national team."""
+    return tok.is_word and not tok.is_cap and tok.key not in PLAYER_ROLES and tok.key not in MANAGER_ROLES \
+        and tok.key not in _MOVE_WORDS and tok.key not in _NATIONAL_NOUNS and tok.key != "'s"
 
 
 # "Chelsea name Rosenior head coach": after a naming verb the run before a role noun is the
@@ -289,6 +342,8 @@ def anaphora(
                 continue
         if j < n and (j in taken and isinstance(taken[j], Person) or tokens[j].is_cap):
             continue  # an apposition: the name follows
+        if role == "manager" and i > 0 and tokens[i - 1].key in {"under", "by"}:
+            continue  # "his role under the new coach": someone else
         if role is None and j < n and tokens[j].key in _BODIES:
             continue  # "the German champions", "the Spanish club": a club or a body, not a person
         if j < n and tokens[j].key in _RELATIONS:

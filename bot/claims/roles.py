@@ -1,0 +1,74 @@
+"""Player or manager, from the words of a development when no role noun sits by the name.
+
+A role noun ("Wales boss", "the Brazil forward") settles it (people.py). Without one the
+development's own words speak: players are not appointed, sacked, do not resign, step down
+or take charge, hold no talks with a nation and have no managerial debut; a loan, a release,
+a transfer or "signs for" is a player's. Where nothing speaks the person stays a player.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from bot.claims.entities import Mention
+from bot.claims.kinds import Frame, Trigger
+from bot.claims.people import Person
+
+# Verbs inside the trigger that only a job takes: "Forest sack Nuno", "Koeman resigns".
+_JOB_VERBS = frozenset({"appoint", "appoints", "appointed", "appointing", "hire", "hires", "hired",
+                        "sack", "sacks", "sacked", "fire", "fires", "fired", "named", "names",
+                        "name", "naming", "dismiss", "dismissed", "dismisses", "resign", "resigns",
+                        "resigned", "resigning", "resignation", "charge", "hotseat", "dugout"})
+_STEP = frozenset({"step", "steps", "stepped", "stepping"})
+# Nouns of the job inside the trigger: "returns as Italy head coach", "eyes Scotland job".
+_JOB_NOUNS = frozenset({"manager", "coach", "head coach", "boss", "job", "post"})
+# Anywhere in a sentence naming one person: "leaves Woking after his first managerial role".
+MANAGING = frozenset({"steered", "steers", "guided", "guides", "managed", "manages", "coached",
+                      "tactician", "touchline", "dugout", "managerial", "hotseat", "hot seat"})
+# Kinds a player has no part in with a national team: a deal, talks, a departure.
+_NATIONAL_JOB_KINDS = frozenset({"contract_extension", "departure", "talks", "agreement"})
+_TALK_WORDS = frozenset({"talks", "negotiations", "discussions", "job", "post", "role"})
+# A player's words: "released", "on loan", "transfer", "signs for".
+_PLAYER_WORDS = frozenset({"released", "loan", "loaned", "transfer"})
+
+
+def player_words(fr: Frame, clause: range) -> bool:
+    """Whether the clause tells a player's kind of move ("signs for", "on loan", "released")."""
+    words = [fr.units[u][2] for u in clause]
+    return any(w in _PLAYER_WORDS for w in words) or any(
+        w in {"sign", "signs", "signed"} and nxt == "for" for w, nxt in zip(words, words[1:], strict=False))
+
+
+def job_trigger(fr: Frame, trig: Trigger) -> bool:
+    """Whether the trigger's own words are a job's: appointed, sacked, resigns, steps down,
+    "returns as head coach", "eyes the Scotland job"."""
+    words = [fr.units[u][2] for u in range(trig.start, min(trig.end + 1, len(fr.units)))]
+    return any(w in _JOB_VERBS or w in _JOB_NOUNS for w in words[: trig.end - trig.start]) or any(
+        w in _STEP and nxt == "down" for w, nxt in zip(words, words[1:], strict=False))
+
+
+def national_job(fr: Frame, clause: range, trig: Trigger, clubs: list[Mention]) -> bool:
+    """Talks, a deal or a departure with national teams only is a coach's: "Slot pulls out of
+    Netherlands talks", "Gattuso leaves Italy". Not a player's switch of allegiance."""
+    if not clubs or not all(m.national for m in clubs) or player_words(fr, clause):
+        return False
+    if trig.kind in _NATIONAL_JOB_KINDS:
+        return True
+    return trig.kind == "denial" and any(fr.units[u][2] in _TALK_WORDS for u in clause)
+
+
+_SUCCEED = re.compile(r"\b(?:succeed|succeeds|succeeding|replace|replaces|replacing|successor to|"
+                      r"replacement for|take over from|takes over from|taking over from) (?=@p)")
+
+
+def successions(fr: Frame, unit_person: dict[int, Person]) -> list[tuple[int, int]]:
+    """(successor, predecessor) person units: "Iraola, the frontrunner to succeed Slot". The
+    successor is the nearest person before the verb; a manager's predecessor is a manager."""
+    out: list[tuple[int, int]] = []
+    for m in _SUCCEED.finditer(fr.text):
+        after = bisect_right(fr.offsets, m.end()) - 1
+        before = [u for u in unit_person if u < after and after - u <= 8]
+        if before and after in unit_person:
+            out.append((max(before), after))
+    return out
