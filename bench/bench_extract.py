@@ -12,68 +12,22 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench._common import item_spec
 from bot.claims.extract import extract_claims
 from bot.claims.text import clean, fold, key, sentences
 
 # The shared headline stream lives beside the repo; the --real run skips when it is absent.
 REAL = Path(__file__).resolve().parents[2] / "shared" / "data" / "headlines_2026.jsonl"
 
-_CLUBS = ["Arsenal", "Chelsea", "Liverpool", "Real Madrid", "Barcelona", "Bayern Munich", "Juventus",
-          "Inter Milan", "Napoli", "Porto", "Benfica", "Everton", "Brighton", "Celtic", "Ajax", "Lyon"]
-_ROLES = ["defender", "midfielder", "striker", "winger", "goalkeeper", "forward"]
-_TRANSFER = [
-    "{c1} eye {c2}'s {name}",
-    "{c1} make £{m}m bid for {c2} {role} {name}",
-    "{name} agrees personal terms with {c1}",
-    "{c2} reject {c1} offer for {name}",
-    "{name} signs new {c2} contract until 2029",
-    "{c1} sack manager {name}",
-    "{name} to have {c1} medical after fee agreed with {c2}",
-    "{name} joins {c1} on loan from {c2}",
-    "{c2} insist {name} is not for sale",
-    "{c1} in talks with {c2} over {name}",
-]
-_OTHER = [
-    "{name} scores twice as {c1} beat {c2}",
-    "{c1} 2-1 {c2}: player ratings and talking points",
-    "{name} out for six weeks with a knee injury",
-    "{c1} announce record revenue for the season",
-    "Five things we learned from {c1} against {c2}",
-    "{name} wins player of the month award",
-]
-_SUMMARY = [
-    "The {role} has been a regular for {c2} since arriving three seasons ago.",
-    "According to {src}, the clubs spoke again on Monday.",
-    "<p>{c1} have kept a close eye on the situation &amp; are weighing their options.</p>",
-    "The match was played in front of a crowd of {m},000.",
-]
-_SOURCES = ["Marca", "Sky Sports", "The Athletic", "Fabrizio Romano", "L'Equipe"]
-_SYLLABLES = ["ka", "lo", "mi", "ren", "do", "sa", "vic", "tor", "an", "ez", "ba", "ri", "ol", "ta"]
-
-
-def _name(rng: random.Random) -> str:
-    def word() -> str:
-        return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
-    return f"{word()} {word()}" if rng.random() < 0.6 else word()
-
-
 def synthetic(n: int, seed: int = 7) -> list[tuple[str, str]]:
-    """A stream like real feeds: about one item in six is transfer or managerial news."""
-    rng = random.Random(seed)
-    items = []
-    for _ in range(n):
-        c1, c2 = rng.sample(_CLUBS, 2)
-        fields = {"c1": c1, "c2": c2, "name": _name(rng), "role": rng.choice(_ROLES),
-                  "m": rng.randint(10, 90), "src": rng.choice(_SOURCES)}
-        template = rng.choice(_TRANSFER if rng.random() < 1 / 6 else _OTHER)
-        summary = " ".join(rng.choice(_SUMMARY) for _ in range(rng.randint(0, 2)))
-        items.append((template.format(**fields), summary.format(**fields)))
-    return items
+    """A stream like real feeds, from the benchmarks' shared generator: about one item in six
+    is transfer or managerial news (the seed picks the feed, so runs are repeatable)."""
+    specs = (item_spec(seed, seq, people=10_000, claim_share=1 / 6) for seq in range(n))
+    return [(spec.title, spec.summary) for spec in specs]
 
 
 def baseline(title: str, summary: str) -> object:
