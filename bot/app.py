@@ -61,13 +61,14 @@ async def sync_config_feeds(app: App) -> None:
         await feed_store.upsert(app.db, feed.url, feed.name, feed.interval_seconds, origin="config")
 
 
-async def poll_all(app: App) -> list[PollOutcome]:
-    """Poll every active feed once: fetch, parse and extract concurrently (at most `concurrency` at a
-    time), then store them together, so stories see the cycle's news oldest first across feeds and
-    the same news gives the same alerts whichever feed answered first.
+async def poll_all(app: App, *, together: bool = False) -> list[PollOutcome]:
+    """Poll every active feed once, at most `concurrency` at a time; one feed's failure is its own.
 
-    One feed's failure is its own; a storage failure fails the cycle's stores, which the next
-    cycle retries from unchanged fetch state.
+    By default each feed is stored as soon as it is fetched, so storing overlaps with the other
+    fetches (what the scheduler does too). `together=True` stores the whole cycle in one
+    transaction after the last fetch, folding the news into stories oldest first across feeds:
+    the same news then gives the same alerts whichever feed answered first (console mode's demo).
+    A storage failure fails the stores it hit, which the next cycle retries from unchanged fetch state.
     """
     rows = await feed_store.list_active(app.db)
     gate = asyncio.Semaphore(app.settings.polling.concurrency)
@@ -75,7 +76,9 @@ async def poll_all(app: App) -> list[PollOutcome]:
     async def prepare(row: aiosqlite.Row) -> Prepared | PollOutcome:
         async with gate:
             try:
-                return await app.pipeline.prepare(row["id"], row=row)
+                if together:
+                    return await app.pipeline.prepare(row["id"], row=row)
+                return await app.pipeline.poll(row["id"], row=row)
             except Exception as error:  # a bug or storage trouble: this feed only
                 log.exception("poll of %s failed; it is retried on the next cycle", row["url"])
                 return PollOutcome(url=row["url"], status="failed", error=f"storage: {error}")
@@ -106,7 +109,7 @@ async def run_console(settings: Settings, *, watch: bool, out: TextIO, sink: Sin
         dispatcher = Dispatcher(app.db, sink or ConsoleSink(out))
         print(f"claimwatch console mode: {len(settings.feeds)} feeds, following "
               f"{', '.join(settings.console.follow) or 'nobody'}\n", file=out, flush=True)
-        outcomes = await poll_all(app)
+        outcomes = await poll_all(app, together=True)
         sent = await dispatcher.run_once()
         for outcome in outcomes:
             if outcome.status == "failed":

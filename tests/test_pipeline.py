@@ -251,7 +251,7 @@ async def test_one_cycle_folds_news_oldest_first_across_feeds(tmp_path: Path, fe
     app = await open_app(settings, console=True)
     try:
         await service.follow(app.db, 1, 10, "Konate")
-        await poll_all(app)
+        await poll_all(app, together=True)
         sink = _RecordingSink()
         await Dispatcher(app.db, sink).run_once()
         assert [(v.reason, v.kind) for v in sink.views] == [("new", "interest"), ("climb", "talks")]
