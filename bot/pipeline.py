@@ -24,6 +24,7 @@ from storage.db import Database
 from storage.ingest import FeedBatch, FetchState, ingest_many, known_items
 
 log = logging.getLogger(__name__)
+HEALTH_WRITE_EVERY = timedelta(hours=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,13 +118,13 @@ class Pipeline:
         if result.error:
             return await self._failed(feed, result.error, result.retry_after)
         if result.not_modified:
-            await feed_store.record_unchanged(self.db, feed_id)
+            await self._unchanged(feed)
             return PollOutcome(url=url, status="not_modified")
         assert result.body is not None
         digest = body_hash(result.body)
         if digest == feed["body_hash"]:
             # Same bytes as last time: no parse, no extraction; only the validators may refresh.
-            await feed_store.record_unchanged(self.db, feed_id, etag=result.etag, last_modified=result.last_modified)
+            await self._unchanged(feed, etag=result.etag, last_modified=result.last_modified)
             return PollOutcome(url=url, status="unchanged")
 
         parsed = await parse_feed_async(result.body, url, content_type=result.content_type, outlet=feed["name"])
@@ -160,6 +161,18 @@ class Pipeline:
                 url=item.url, status="changed", new_items=report.new_items, edited_items=report.edited_items,
                 claims=report.claims, events=report.events if item.batch.emit_alerts else [], parsed=True))
         return outcomes
+
+    async def _unchanged(self, feed: aiosqlite.Row, *, etag: str | None = None,
+                         last_modified: str | None = None) -> None:
+        """Record a healthy re-poll. A feed already healthy, with the same validators, is written at
+        most hourly: the write is most of a 304's cost, and health is shown by the day."""
+        healthy = (feed["first_fetch_done"] and not feed["consecutive_failures"] and not feed["last_error"]
+                   and not feed["next_fetch_at"])
+        same = (etag or feed["etag"]) == feed["etag"] and (last_modified or feed["last_modified"]) == feed["last_modified"]
+        recent = (feed["last_fetch_at"] or "") >= (datetime.now(UTC) - HEALTH_WRITE_EVERY).strftime("%Y-%m-%dT%H:%M:%S")
+        if healthy and same and recent:
+            return
+        await feed_store.record_unchanged(self.db, feed["id"], etag=etag, last_modified=last_modified)
 
     async def _failed(self, row: aiosqlite.Row, error: str, retry_after: float | None) -> PollOutcome:
         interval = row["interval_seconds"] or self.settings.polling.interval_seconds

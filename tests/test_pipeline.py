@@ -257,3 +257,22 @@ async def test_one_cycle_folds_news_oldest_first_across_feeds(tmp_path: Path, fe
         assert [(v.reason, v.kind) for v in sink.views] == [("new", "interest"), ("climb", "talks")]
     finally:
         await app.close()
+
+
+async def test_healthy_re_polls_write_health_at_most_hourly(tmp_path: Path, feed_server: FeedServer) -> None:
+    url = feed_server.set_feed("/wire.xml", "Test Wire", [MATCH])
+    app = await _app(tmp_path, url)
+    try:
+        await poll_all(app)
+        first = (await service.feed_health(app.db))[0]["last_fetch_at"]
+        assert (await poll_all(app))[0].status == "not_modified"
+        assert (await service.feed_health(app.db))[0]["last_fetch_at"] == first  # nothing new to say
+        await app.db.write("UPDATE feeds SET last_fetch_at = '2020-01-01T00:00:00.000000Z'")
+        await poll_all(app)
+        assert (await service.feed_health(app.db))[0]["last_fetch_at"] > first  # stale: refreshed
+        await app.db.write("UPDATE feeds SET last_error = 'HTTP 500', consecutive_failures = 2")
+        await poll_all(app)
+        [health] = await service.feed_health(app.db)
+        assert health["last_error"] is None and health["consecutive_failures"] == 0  # recovery is shown at once
+    finally:
+        await app.close()
