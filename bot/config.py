@@ -42,7 +42,8 @@ class PollingSettings:
     jitter_seconds: int = 30
     allow_private_addresses: bool = False
     alert_on_first_poll: bool = False
-    pause_after_failures: int = 200  # about a week of 10-minute polls, counting backoff
+    # With backoff doubling from the interval to max_backoff_seconds, 40 failures span about nine days.
+    pause_after_failures: int = 40
     max_backoff_seconds: int = 6 * 3600
 
 
