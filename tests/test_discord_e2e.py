@@ -16,6 +16,7 @@ from tests.conftest import make_settings
 from tests.fakes import FakeDiscord
 from tests.feed_server import FeedItemSpec, FeedServer, at
 
+ROOT = Path(__file__).resolve().parents[1]
 GUILD, ALERTS, NEWS, ADMIN, FAN = 500_001, 500_010, 500_011, 500_100, 500_101
 MANAGE_GUILD = 1 << 5
 ADMIN_ROLE = 500_200
@@ -299,3 +300,24 @@ async def test_alert_buttons_work_after_a_restart(world: World) -> None:
     finally:
         await world.bot.close()
         await asyncio.wait_for(task, timeout=10)
+
+
+async def test_a_wrong_token_gets_one_clear_message(tmp_path: Path) -> None:
+    import sys
+
+    fake = FakeDiscord()
+    fake.add_guild(GUILD, "Anfield Chat", channels=[{"id": ALERTS, "name": "transfers"}])
+    await fake.start()
+    try:
+        config = tmp_path / "config.toml"
+        config.write_text(
+            f'[discord]\ntoken = "not-the-token"\napi_base_url = "{fake.api_base_url}"\n'
+            f'gateway_url = "{fake.gateway_url}"\n[storage]\npath = "{tmp_path / "t.db"}"\n', encoding="utf-8")
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", "run", "--config", str(config), cwd=ROOT,
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+        _, err = await asyncio.wait_for(process.communicate(), timeout=60)
+        assert process.returncode == 1
+        assert "Discord refused the token" in err.decode() and "Traceback" not in err.decode()
+    finally:
+        await fake.close()
