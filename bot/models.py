@@ -124,6 +124,7 @@ class ReportView:
     title: str | None
     evidence: str
     published: str
+    from_club: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +141,11 @@ class StoryView:
     last_report_at: str
     reports: tuple[ReportView, ...]
     kinds_seen: tuple[str, ...]  # the rungs it went through, in order
+
+    @property
+    def left(self) -> str | None:
+        """For a departure: the club left, as its reports name it."""
+        return next((r.from_club for r in self.reports if r.from_club), None) if self.track == "departure" else None
 
     @property
     def outlets(self) -> int:

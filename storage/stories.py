@@ -10,7 +10,7 @@ from storage.db import Database
 
 def _report(row: aiosqlite.Row) -> ReportView:
     return ReportView(row["kind"], row["outlet"], row["source"], row["source_tier"], row["link"],
-                      row["title"], row["evidence"], row["published"])
+                      row["title"], row["evidence"], row["published"], row["from_club"])
 
 
 async def _story_views(db: Database, rows: list[aiosqlite.Row]) -> list[StoryView]:
@@ -22,7 +22,7 @@ async def _story_views(db: Database, rows: list[aiosqlite.Row]) -> list[StoryVie
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         for report in await db.fetchall(
-            "SELECT story_id, kind, outlet, source, source_tier, link, title, evidence, published FROM claims"
+            "SELECT story_id, kind, outlet, source, source_tier, link, title, evidence, published, from_club FROM claims"
             f" WHERE story_id IN ({','.join('?' * len(chunk))}) ORDER BY story_id, published, id",
             tuple(chunk),
         ):
@@ -74,7 +74,8 @@ async def alert_view(db: Database, event_id: int) -> AlertView | None:
         return None
     [story] = await _story_views(db, [story_row])
     trigger = ReportView(event["kind"], event["outlet"], event["source"], event["source_tier"], event["link"],
-                         event["title"], event["evidence"] or "", event["published"] or story.last_report_at)
+                         event["title"], event["evidence"] or "", event["published"] or story.last_report_at,
+                         event["from_club"])
     return AlertView(event["id"], event["reason"], event["kind"], story, trigger, event["from_club"])
 
 

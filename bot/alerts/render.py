@@ -64,10 +64,17 @@ def corroboration(story: StoryView) -> str:
     return text
 
 
+def _with_whom(story: StoryView, joiner: str) -> str:
+    """The other party: the counterpart, or for a departure the club left."""
+    if story.counterpart:
+        return f"{joiner}{story.counterpart}"
+    return f" from {story.left}" if story.left else ""
+
+
 def headline(view: AlertView) -> str:
     story = view.story
     kind = KIND_LABEL.get(view.kind, view.kind)
-    with_whom = f" · {story.counterpart}" if story.counterpart else ""
+    with_whom = _with_whom(story, " · ")
     return f"{REASON_TEXT.get(view.reason, view.reason)}: {story.person} — {kind}{with_whom}"
 
 
@@ -140,7 +147,7 @@ def alert_text(view: AlertView) -> str:
     """The console form of an alert: what the embed says, line by line."""
     story = view.story
     lines = [f"🔔 {headline(view)}"]
-    if view.from_club:
+    if view.from_club and not story.left:  # a departure's headline already names the club left
         lines.append(f"   from {view.from_club}")
     lines.append(f"   “{clip(view.trigger.evidence or view.trigger.title or '', 300)}”")
     lines.append(f"   {source_line(view.trigger)} · {day(view.trigger.published)} · {corroboration(story)}")
@@ -151,7 +158,7 @@ def alert_text(view: AlertView) -> str:
 
 def story_lines(story: StoryView, *, max_reports: int = 5) -> list[str]:
     kinds = " → ".join(KIND_LABEL.get(k, k) for k in story.kinds_seen) or KIND_LABEL.get(story.kind, story.kind)
-    with_whom = f" with {story.counterpart}" if story.counterpart else ""
+    with_whom = _with_whom(story, " with ")
     lines = [f"{day(story.first_seen_at)}  {kinds}{with_whom}  ({corroboration(story)})"]
     for report in story.reports[:max_reports]:
         link = f" <{report.link}>" if report.link else ""
@@ -202,7 +209,7 @@ def timeline_pages(person: str, subtitle: str, stories: list[StoryView]) -> list
         fields = []
         for story in stories[start : start + STORIES_PER_PAGE]:
             kinds = " → ".join(KIND_LABEL.get(k, k) for k in story.kinds_seen) or KIND_LABEL.get(story.kind, story.kind)
-            with_whom = f" · {story.counterpart}" if story.counterpart else ""
+            with_whom = _with_whom(story, " · ")
             reports = []
             for report in story.reports[:4]:
                 label = escape(source_line(report))
