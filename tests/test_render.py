@@ -35,3 +35,15 @@ def test_timeline_pages_hold_five_stories_each() -> None:
     pages = timeline_pages("Ibrahima Konaté", "player", [story] * 12)
     assert len(pages) == 3 and len(pages[0]["fields"]) == 5 and pages[2]["footer"]["text"] == "page 3 of 3 · oldest first"
     assert all(embed_length(page) <= LIMITS["total"] for page in pages)
+
+
+def test_a_departure_names_the_club_left() -> None:
+    from bot.alerts.render import alert_text, headline
+
+    report = ReportView("departure", "Wire", None, None, None, "t", "Celtic part ways with their coach",
+                        "2025-10-27T10:00:00Z", "Celtic")
+    story = StoryView(1, 2, "Brendan Rodgers", "manager", None, "departure", "departure", None,
+                      "2025-10-27T10:00:00Z", "2025-10-27T10:00:00Z", (report,), ("departure",))
+    view = AlertView(1, "new", "departure", story, report, "Celtic")
+    assert headline(view) == "New story: Brendan Rodgers — Departure from Celtic"
+    assert "\n   from Celtic" not in alert_text(view)  # said once, in the headline
