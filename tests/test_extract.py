@@ -461,3 +461,54 @@ def test_a_coach_description_is_not_the_player_and_a_managers_predecessor_is_a_m
                             "Brentford, and Frank is expected to leave at the end of the season.")
     assert summary(claims) == {("Marco Silva", "manager", "interest", "Brentford", "Fulham"),
                                ("Thomas Frank", "manager", "departure", None, "Brentford")}
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # A successor named after a departure: the club left is the job filled.
+        ("Marco Silva leaves Fulham with Thomas Frank set to replace him",
+         {("Marco Silva", "manager", "departure", None, "Fulham"),
+          ("Thomas Frank", "manager", "completed", "Fulham", None)}),
+        # A squad place is not a job.
+        ("Ollie Watkins set to replace Dominic Solanke in England squad", set()),
+        # "the end of X's reign": the person goes.
+        ("The end of Ange Postecoglou's Tottenham reign", {("Ange Postecoglou", "manager", "departure", None, "Tottenham Hotspur")}),
+        # Joining a national team's staff is a job, not a call-up.
+        ("Jill Scott to join England coaching staff",
+         {("Jill Scott", "manager", "completed", "England", None)}),
+        # Open to a job: a candidate's interest.
+        ("Gareth Southgate open to Ireland job", {("Gareth Southgate", "manager", "interest", "Republic of Ireland", None)}),
+        # A person heading for a club moves there; a team heading to a squad camp does not.
+        ("Youri Tielemans heads for Celtic", {("Youri Tielemans", "player", "completed", "Celtic", None)}),
+        ("Declan Rice heads to England camp", set()),
+        # Becoming a club's coach, with adjectives between; a record is not a job.
+        ("Roberto Martínez becomes first foreign Brazil coach",
+         {("Roberto Martínez", "manager", "completed", "Brazil", None)}),
+        ("Didier Deschamps becomes first France coach to win three finals", set()),
+        # "signs on until 2029": a new contract with the club held.
+        ("John McGinn signs on until 2029", {("John McGinn", "player", "contract_extension", None, None)}),
+        ("Luis Enrique agrees deal to stay as PSG coach",
+         {("Luis Enrique", "manager", "contract_extension", "Paris Saint-Germain", "Paris Saint-Germain")}),
+        # A negated denial keeps the link open.
+        ("Federico Valverde refuses to rule out Juventus move",
+         {("Federico Valverde", "player", "interest", "Juventus", None)}),
+        ("Jack Grealish won't rule out Everton exit", {("Jack Grealish", "player", "departure", None, "Everton")}),
+        # Staying is a denial; a manager's wish that a player stays is not.
+        ("Ruben Amorim set to stay in charge of Sporting", {("Ruben Amorim", "manager", "denial", None, "Sporting CP")}),
+        ("Enzo Maresca wants to convince Cole Palmer to stay at Chelsea", set()),
+        ("Andoni Iraola stands down as Bournemouth boss",
+         {("Andoni Iraola", "manager", "departure", None, "Bournemouth")}),
+        ("Steve Cooper to coach Mbappé after landing Celtic job",
+         {("Steve Cooper", "manager", "completed", "Celtic", None)}),
+        ("Brentford hope to name Kieran McKenna as successor to Thomas Frank",
+         {("Kieran McKenna", "manager", "interest", "Brentford", None)}),
+    ],
+)
+def test_recall_rules_over_slots(title: str, expected: set) -> None:
+    assert summary(extract_claims(title)) == expected
+
+
+def test_nobody_made_contact_is_a_denial() -> None:
+    claim = one("Lucien Favre says nobody from Nice has contacted him")
+    assert (claim.subject, claim.kind) == ("Lucien Favre", "denial")

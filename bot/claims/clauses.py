@@ -29,6 +29,7 @@ _ROLE_NOUNS = frozenset({"manager", "coach", "boss", "head", "head coach", "'s",
                         | NON_SUBJECT_ROLES)
 _NOT_GERUND = frozenset({"according", "including", "bring", "thing", "something", "nothing",
                          "everything", "anything", "morning", "evening", "spring", "king"})
+_WITH_ABSOLUTE = frozenset({"set", "poised", "expected", "due", "lined", "primed", "now", "to"})
 _AUXILIARIES = frozenset({"is", "was", "are", "were", "be", "been", "s", "will", "to", "not"})
 _BACKGROUND_OPEN = frozenset({"who", "which", "whom", "whose", "having", "since"})
 _PAST_MOVES = frozenset({"joined", "signed", "moved", "arrived", "left", "rejoined", "spent",
@@ -67,6 +68,8 @@ def clauses(fr: Frame, unit_person: dict[int, Person], unit_club: dict[int, obje
                 cut = units[u - 1][2] not in _AUXILIARIES  # "is having a medical" goes on
             else:
                 cut = True
+        elif word == "with" and nxt == "@p" and u + 2 < n and units[u + 2][2] in _WITH_ABSOLUTE:
+            cut = True  # "X leaves, with Y set to replace him": Y's own clause
         elif word == "," and nxt.endswith("ing") and nxt not in _NOT_GERUND:
             cut = True  # ", dismissing reports ...": a participle clause
         elif word == "," and nxt == "@c" and u + 2 < n and units[u + 2][2] == "'s":
@@ -199,7 +202,8 @@ def _before(fr: Frame, end: int, lo: int, unit_person: dict[int, Person]) -> lis
         if fr.units[u][2] in _PRONOUNS:
             return []
         possessive = u + 1 < len(fr.units) and fr.units[u + 1][2] == "'s"
-        if u in unit_person and (u == 0 or fr.units[u - 1][2] not in _PREPOSITIONS or (possessive and end - u <= 3)):
+        if u in unit_person and (u == 0 or fr.units[u - 1][2] not in _PREPOSITIONS or (possessive and end - u <= 3)
+                                 or (u - 1 == lo and fr.units[lo][2] == "with")):
             owner = fr.units[u + 2][2] if u + 2 < len(fr.units) else ""
             if possessive and end - u > 4 and owner not in _SPOKESMEN:
                 return []  # "Postecoglou's high line is leaving ...": the line leaves

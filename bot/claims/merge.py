@@ -109,10 +109,12 @@ def reconcile(kept: list[tuple[int, Claim]], guessed: frozenset[str] = frozenset
     for n, c in kept:
         if c.kind == "completed" and c.role == "manager" and c.counterpart:
             hired.setdefault(n, set()).add(c.counterpart)
+    # "X leaves Newcastle with Y set to replace him": a successor named, no club given.
+    succeeding = {n for n, c in kept if c.kind == "completed" and c.role == "manager" and not c.counterpart}
     for i, (n, c) in enumerate(kept):
         if c.kind != "departure" or fold(c.subject) not in guessed:
             continue
-        if c.from_club in filled:
+        if c.from_club in filled or (c.from_club and n in succeeding):
             # "Arbeloa steps up as Real Madrid move on from Alonso": the job he leaves is filled.
             kept[i] = (n, replace(c, role="manager"))
         elif c.from_club is None and len(hired.get(n, ())) == 1:

@@ -19,7 +19,8 @@ from bot.claims.people import Person
 _JOB_VERBS = frozenset({"appoint", "appoints", "appointed", "appointing", "hire", "hires", "hired",
                         "sack", "sacks", "sacked", "fire", "fires", "fired", "named", "names",
                         "name", "naming", "dismiss", "dismissed", "dismisses", "resign", "resigns",
-                        "resigned", "resigning", "resignation", "charge", "hotseat", "dugout"})
+                        "resigned", "resigning", "resignation", "charge", "hotseat", "dugout",
+                        "replace", "succeed"})
 _STEP = frozenset({"step", "steps", "stepped", "stepping"})
 # Nouns of the job inside the trigger: "returns as Italy head coach", "eyes Scotland job".
 _JOB_NOUNS = frozenset({"manager", "coach", "head coach", "boss", "job", "post"})
@@ -44,6 +45,9 @@ def job_trigger(fr: Frame, trig: Trigger) -> bool:
     """Whether the trigger's own words are a job's: appointed, sacked, resigns, steps down,
     "returns as head coach", "eyes the Scotland job"."""
     words = [fr.units[u][2] for u in range(trig.start, min(trig.end + 1, len(fr.units)))]
+    after = [fr.units[u][2] for u in range(trig.end, min(trig.end + 4, len(fr.units)))]
+    if trig.kind == "completed" and "staff" in after[:3] and after[0] in {"@c", "the", "his", "her"}:
+        return True  # "joins the Wales coaching staff": a job on the bench, not a call-up
     return any(w in _JOB_VERBS or w in _JOB_NOUNS for w in words[: trig.end - trig.start]) or any(
         w in _STEP and nxt == "down" for w, nxt in zip(words, words[1:], strict=False))
 
