@@ -98,9 +98,19 @@ async def resolve_subject(
     return await create(conn, subject, role), False
 
 
-async def note_club(conn: aiosqlite.Connection, entity_id: int, kind: str, counterpart: str | None,
+async def note_club(conn: aiosqlite.Connection, entity_id: int, kind: str, role: str, counterpart: str | None,
                     from_club: str | None) -> None:
-    """Keep the person's current club: a completed move or an extension says where they are."""
+    """Keep the person's current club: a completed move or an extension says where they are.
+
+    A manager's departure (sacked, resigns, mutual consent) takes effect at once, so it clears the
+    club he left; a player's ("contract expiring", "wants to leave") usually has not happened yet.
+    """
+    if kind == "departure" and role == "manager":
+        await conn.execute(
+            "UPDATE entities SET club = NULL, updated_at = ? WHERE id = ? AND (? IS NULL OR club = ?)",
+            (utcnow(), entity_id, from_club, from_club),
+        )
+        return
     club = counterpart if kind in ("completed", "contract_extension") else from_club
     if club:
         await conn.execute("UPDATE entities SET club = ?, updated_at = ? WHERE id = ?", (club, utcnow(), entity_id))

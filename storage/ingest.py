@@ -190,7 +190,7 @@ async def _store_claim(
     if entity_id is None:
         report.ambiguous += 1
         return
-    await entities.note_club(conn, entity_id, claim.kind, claim.counterpart, claim.from_club)
+    await entities.note_club(conn, entity_id, claim.kind, claim.role, claim.counterpart, claim.from_club)
     story = await _open_story(conn, entity_id, claim.kind, story_key, published, window_days)
     decision = decide(story, claim.kind, tier)
     if story is None:

@@ -53,3 +53,16 @@ async def test_followed_name_learns_the_full_name_from_the_first_claim(db: Datab
     assert found == placeholder
     row = await db.fetchone("SELECT name, role, placeholder FROM entities WHERE id = ?", (placeholder,))
     assert tuple(row) == ("Lamine Yamal", "player", 0)
+
+
+async def test_current_club_follows_moves_and_a_managers_exit(db: Database) -> None:
+    async with db.transaction() as conn:
+        coach = await entities.create(conn, "Xabi Alonso", "manager")
+        await entities.note_club(conn, coach, "completed", "manager", "Real Madrid", "Bayer Leverkusen")
+        assert (await entities.get(conn, coach))["club"] == "Real Madrid"
+        await entities.note_club(conn, coach, "departure", "manager", None, "Real Madrid")
+        assert (await entities.get(conn, coach))["club"] is None  # sacked: out of work now
+        player = await entities.create(conn, "Ibrahima Konaté", "player")
+        await entities.note_club(conn, player, "interest", "player", "Real Madrid", "Liverpool")
+        await entities.note_club(conn, player, "departure", "player", None, "Liverpool")
+        assert (await entities.get(conn, player))["club"] == "Liverpool"  # leaving is not gone yet
