@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from storage.db import Database, migrations
 
 
@@ -32,14 +34,12 @@ async def test_migrations_apply_once_and_are_recorded(tmp_path: Path) -> None:
 async def test_a_failed_transaction_leaves_nothing(tmp_path: Path) -> None:
     db = await Database.open(tmp_path / "t.db")
     try:
-        try:
+        with pytest.raises(RuntimeError):
             async with db.transaction() as conn:
                 await conn.execute(
                     "INSERT INTO feeds (url, created_at) VALUES (?, ?)", ("https://a.example/rss", "now")
                 )
                 raise RuntimeError("killed mid-write")
-        except RuntimeError:
-            pass
         assert (await db.fetchone("SELECT count(*) FROM feeds"))[0] == 0
     finally:
         await db.close()
