@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import os
 import platform
@@ -44,13 +45,11 @@ def log(message: str) -> None:
 
 def machine() -> str:
     model = "unknown CPU"
-    try:
+    with contextlib.suppress(OSError):  # no /proc on this system: the model stays unknown
         for line in Path("/proc/cpuinfo").read_text().splitlines():
             if line.startswith("model name"):
                 model = line.split(":", 1)[1].strip()
                 break
-    except OSError:
-        pass
     return f"{os.cpu_count()} cores, {model}, Python {platform.python_version()}"
 
 

@@ -275,7 +275,7 @@ class FakeDNS(AbstractResolver):
                  "proto": 0, "flags": socket.AI_NUMERICHOST} for address in addresses]
 
     async def close(self) -> None:
-        pass
+        """Nothing to release: the answers live in a dict."""
 
 
 def pretend_loopback_is_public(monkeypatch: pytest.MonkeyPatch, dns: FakeDNS) -> None:
