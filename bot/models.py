@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import datetime
 
 # The deal ladder, lowest rung first. A story on this ladder climbs; other kinds stand alone.
@@ -109,7 +109,6 @@ class FetchResult:
     final_url: str | None = None
     content_type: str | None = None
     elapsed: float = 0.0
-    headers: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -214,7 +214,7 @@ async def timeline(db: Database, raw: str, *, kind: str | None = None, since: st
     return Timeline(found.person, await story_store.timeline(db, found.person.id, kind=kind, since=since))
 
 
-def check_feed_url(url: str) -> str:
+def check_user_feed_url(url: str) -> str:
     """What a Discord user may add: an http(s) URL with a host. Address checks happen at connect time."""
     url = url.strip()
     parts = urlsplit(url)
@@ -228,7 +228,7 @@ def check_feed_url(url: str) -> str:
 async def add_feed(db: Database, url: str, name: str | None, *, origin: str, by: str | None = None,
                    guild_id: int | None = None) -> tuple[int, bool]:
     """(feed id, newly added)."""
-    url = check_feed_url(url) if origin != "config" else url
+    url = check_user_feed_url(url) if origin != "config" else url
     existing = await feed_store.by_url(db, url)
     if existing is not None:
         return int(existing["id"]), False

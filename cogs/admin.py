@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from bot import service
 from bot.alerts.render import clip, feed_health_lines
-from cogs.ui import NO_PINGS
+from cogs.ui import NO_PINGS, app_of
 
 TIER_CHOICES = [app_commands.Choice(name=t, value=t) for t in ("any", *service.TIER_CHOICES)]
-
-
-def _app(interaction: discord.Interaction) -> Any:
-    return interaction.client.app  # type: ignore[attr-defined]
 
 
 class AdminGroup(app_commands.Group):
@@ -36,7 +30,7 @@ class FeedsGroup(AdminGroup, name="feeds", description="Manage the news feeds cl
     async def add(self, interaction: discord.Interaction, url: app_commands.Range[str, 1, 2000],
                   name: app_commands.Range[str, 1, 100] | None = None) -> None:
         bot = interaction.client
-        feed_id, new = await service.add_feed(_app(interaction).db, url, name, origin="discord",
+        feed_id, new = await service.add_feed(app_of(interaction).db, url, name, origin="discord",
                                               by=str(interaction.user.id), guild_id=interaction.guild_id)
         if new:
             bot.poller.schedule(feed_id, None)  # type: ignore[attr-defined]
@@ -48,17 +42,17 @@ class FeedsGroup(AdminGroup, name="feeds", description="Manage the news feeds cl
 
     @app_commands.command(name="remove", description="Stop reading a feed (its stories stay)")
     async def remove(self, interaction: discord.Interaction, feed: app_commands.Range[str, 1, 2000]) -> None:
-        text = await service.remove_feed(_app(interaction).db, feed)
+        text = await service.remove_feed(app_of(interaction).db, feed)
         await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
 
     @app_commands.command(name="resume", description="Resume a paused feed")
     async def resume(self, interaction: discord.Interaction, feed: app_commands.Range[str, 1, 2000]) -> None:
-        text = await service.resume_feed(_app(interaction).db, feed)
+        text = await service.resume_feed(app_of(interaction).db, feed)
         await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
 
     @app_commands.command(name="list", description="Feeds and their health")
     async def list(self, interaction: discord.Interaction) -> None:
-        rows = await service.feed_health(_app(interaction).db)
+        rows = await service.feed_health(app_of(interaction).db)
         lines = feed_health_lines(rows) if rows else ["No feeds yet. Add one with `/feeds add`."]
         embed = discord.Embed(title="Feeds", description=clip("\n".join(lines), 4096))
         await interaction.response.send_message(embed=embed, ephemeral=True, allowed_mentions=NO_PINGS)
@@ -70,7 +64,7 @@ class AlertsGroup(AdminGroup, name="alerts", description="Where and which alerts
     @app_commands.command(name="channel", description="Set the channel for server notices")
     async def channel(self, interaction: discord.Interaction, channel: discord.TextChannel) -> None:
         assert interaction.guild_id is not None
-        text = await service.set_alert_channel(_app(interaction).db, interaction.guild_id, channel.id)
+        text = await service.set_alert_channel(app_of(interaction).db, interaction.guild_id, channel.id)
         interaction.client.sink.notice_channel[interaction.guild_id] = channel.id  # type: ignore[attr-defined]
         await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
 
@@ -81,7 +75,7 @@ class AlertsGroup(AdminGroup, name="alerts", description="Where and which alerts
     async def settings(self, interaction: discord.Interaction, min_tier: app_commands.Choice[str] | None = None,
                        kinds: app_commands.Range[str, 1, 300] | None = None, digest: bool | None = None) -> None:
         assert interaction.guild_id is not None
-        db = _app(interaction).db
+        db = app_of(interaction).db
         if min_tier is None and kinds is None and digest is None:
             text = await service.alert_settings(db, interaction.guild_id)
         else:

@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from bot import service
-from cogs.ui import NO_PINGS
-
-
-def _db(interaction: discord.Interaction) -> Any:
-    return interaction.client.app.db  # type: ignore[attr-defined]
+from cogs.ui import NO_PINGS, app_of
 
 
 async def person_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
     """Known people, accent-insensitive, surname or full name, typo-tolerant, at most 25."""
     if len(current) > 80:
         return []
-    people = await service.suggest(_db(interaction), current or "", limit=25)
+    people = await service.suggest(app_of(interaction).db, current or "", limit=25)
     return [app_commands.Choice(name=person.describe()[:100], value=person.name[:100]) for person in people]
 
 
@@ -40,7 +34,7 @@ class FollowCog(commands.Cog):
                      channel: discord.TextChannel | None = None) -> None:
         assert interaction.guild_id is not None
         target = await _target_channel(interaction, channel)
-        result = await service.follow(_db(interaction), interaction.guild_id, target, name, by=str(interaction.user.id))
+        result = await service.follow(app_of(interaction).db, interaction.guild_id, target, name, by=str(interaction.user.id))
         text = result.message if target == interaction.channel_id else f"{result.message} (in <#{target}>)"
         await interaction.response.send_message(text, ephemeral=result.person is None, allowed_mentions=NO_PINGS)
 
@@ -52,7 +46,7 @@ class FollowCog(commands.Cog):
                        channel: discord.TextChannel | None = None) -> None:
         assert interaction.guild_id is not None
         target = await _target_channel(interaction, channel)
-        text = await service.unfollow(_db(interaction), interaction.guild_id, target, name)
+        text = await service.unfollow(app_of(interaction).db, interaction.guild_id, target, name)
         await interaction.response.send_message(text, allowed_mentions=NO_PINGS)
 
     @app_commands.command(name="following", description="Who this channel (or a given one) follows")
@@ -60,7 +54,7 @@ class FollowCog(commands.Cog):
     async def following(self, interaction: discord.Interaction, channel: discord.TextChannel | None = None) -> None:
         assert interaction.guild_id is not None
         target = await _target_channel(interaction, channel)
-        lines = await service.following(_db(interaction), interaction.guild_id, target)
+        lines = await service.following(app_of(interaction).db, interaction.guild_id, target)
         text = "\n".join(f"• {line}" for line in lines) if lines else "Nobody is followed here yet. Try `/follow konate`."
         await interaction.response.send_message(text[:2000], ephemeral=True, allowed_mentions=NO_PINGS)
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import discord
 from discord import app_commands
 from discord.ext import commands
@@ -12,13 +10,9 @@ from bot import service
 from bot.alerts.render import alert_embed, timeline_pages
 from bot.models import KINDS
 from cogs.follow import person_autocomplete
-from cogs.ui import NO_PINGS, send_pages
+from cogs.ui import NO_PINGS, app_of, send_pages
 
 KIND_CHOICES = [app_commands.Choice(name=kind.replace("_", " "), value=kind) for kind in KINDS]
-
-
-def _db(interaction: discord.Interaction) -> Any:
-    return interaction.client.app.db  # type: ignore[attr-defined]
 
 
 class TimelineCog(commands.Cog):
@@ -29,7 +23,7 @@ class TimelineCog(commands.Cog):
     @app_commands.checks.cooldown(3, 30.0, key=lambda i: i.user.id)
     async def timeline(self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 100],
                        kind: app_commands.Choice[str] | None = None, since: str | None = None) -> None:
-        result = await service.timeline(_db(interaction), name, kind=kind.value if kind else None, since=since)
+        result = await service.timeline(app_of(interaction).db, name, kind=kind.value if kind else None, since=since)
         subtitle = result.person.describe() + (f" · {kind.name} only" if kind else "") + (f" · since {since}" if since else "")
         await send_pages(interaction, timeline_pages(result.person.name, subtitle, result.stories), ephemeral=False)
 
@@ -38,7 +32,7 @@ class TimelineCog(commands.Cog):
     @app_commands.checks.cooldown(3, 30.0, key=lambda i: i.user.id)
     async def latest(self, interaction: discord.Interaction) -> None:
         assert interaction.guild_id is not None
-        views = await service.latest(_db(interaction), interaction.guild_id, limit=5)
+        views = await service.latest(app_of(interaction).db, interaction.guild_id, limit=5)
         if not views:
             await interaction.response.send_message(
                 "No developments yet about anyone this server follows.", ephemeral=True)

@@ -18,8 +18,9 @@ def embeds(pages: list[dict[str, Any]]) -> list[discord.Embed]:
     return [discord.Embed.from_dict(page) for page in pages]
 
 
-def _database(interaction: discord.Interaction) -> Any:
-    return interaction.client.app.db  # type: ignore[attr-defined]
+def app_of(interaction: discord.Interaction) -> Any:
+    """The bot's App (database, settings): cogs reach the service layer through it."""
+    return interaction.client.app  # type: ignore[attr-defined]
 
 
 class TimelineButton(discord.ui.DynamicItem[discord.ui.Button], template=r"cw:timeline:(?P<entity>\d+)"):
@@ -36,7 +37,7 @@ class TimelineButton(discord.ui.DynamicItem[discord.ui.Button], template=r"cw:ti
         return cls(int(match["entity"]))
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        db = _database(interaction)
+        db = app_of(interaction).db
         person = await entities.get(db.conn, self.entity_id)
         if person is None:
             await interaction.response.send_message("That person is no longer tracked.", ephemeral=True)
@@ -59,7 +60,7 @@ class UnfollowButton(discord.ui.DynamicItem[discord.ui.Button], template=r"cw:un
         return cls(int(match["entity"]))
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        db = _database(interaction)
+        db = app_of(interaction).db
         person = await entities.get(db.conn, self.entity_id)
         if person is None or interaction.guild_id is None or interaction.channel_id is None:
             await interaction.response.send_message("Nothing to unfollow here.", ephemeral=True)

@@ -143,11 +143,6 @@ async def lookup(conn: aiosqlite.Connection, name: str) -> list[aiosqlite.Row]:
         return list(await cursor.fetchall())
 
 
-async def all_names(conn: aiosqlite.Connection) -> list[aiosqlite.Row]:
-    async with conn.execute("SELECT id, name, role, club FROM entities ORDER BY name") as cursor:
-        return list(await cursor.fetchall())
-
-
 async def get(conn: aiosqlite.Connection, entity_id: int) -> aiosqlite.Row | None:
     async with conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)) as cursor:
         return await cursor.fetchone()

@@ -55,11 +55,6 @@ async def fail_channel(db: Database, channel_id: int, error: str) -> int:
     )
 
 
-async def counts(db: Database) -> dict[str, int]:
-    rows = await db.fetchall("SELECT state, count(*) AS n FROM outbox GROUP BY state")
-    return {row["state"]: row["n"] for row in rows}
-
-
 async def digest_rows(db: Database) -> list[aiosqlite.Row]:
     """Rows waiting for their server's daily digest, oldest first."""
     return await db.fetchall(

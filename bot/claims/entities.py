@@ -148,9 +148,3 @@ def source_names() -> frozenset[str]:
     return frozenset(key(a) for s in gazetteer.sources() for a in (s.name, *s.aliases))
 
 
-def canonical_club(text: str | None) -> str | None:
-    """A club's canonical name, or the text itself when the gazetteer does not know it."""
-    if not text:
-        return text
-    club = gazetteer.club_named(text)
-    return club.name if club else text

@@ -230,7 +230,6 @@ async def _finish(
         "status": response.status,
         "final_url": final_url,
         "content_type": content_type,
-        "headers": {key: value for key, value in response.headers.items() if key.lower() in ("content-type", "etag", "last-modified", "retry-after")},
     }
     if response.status == 304:
         return FetchResult(**common, not_modified=True)
