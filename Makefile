@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint eval spotcheck bench clean
+.PHONY: run test lint eval eval-real spotcheck bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "claimwatch needs Python 3.11 or newer")'
@@ -31,6 +31,10 @@ spotcheck: $(STAMP)
 
 eval: $(STAMP)
 	$(PY) -m bot.claims.evaluate tests/data/eval
+
+# Precision and recall on real items labelled by two annotators (../shared), tune and check splits.
+eval-real: $(STAMP)
+	$(PY) -m bot.evaluation.real
 
 bench: $(STAMP)
 	$(PY) -m bench

@@ -47,6 +47,8 @@ class FeedItem:
     published: datetime | None
     outlet: str
     content_hash: str  # hash of title+summary: tells an edited item from a new one
+    # The full article where the feed carries one (content:encoded) beyond its summary.
+    content: str = ""
 
     @property
     def ref(self) -> str:

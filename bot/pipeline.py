@@ -49,7 +49,8 @@ class PollOutcome:
 
 def extract_item(item: FeedItem) -> list[Claim]:
     published = item.published.isoformat().replace("+00:00", "Z") if item.published else None
-    return extract_claims(item.title, item.summary, outlet=item.outlet, published=published, item=item.ref)
+    return extract_claims(item.title, item.summary, outlet=item.outlet, published=published, item=item.ref,
+                          content=item.content)
 
 
 def extract_batch(items: list[FeedItem]) -> list[tuple[FeedItem, list[Claim]]]:

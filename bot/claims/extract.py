@@ -198,6 +198,7 @@ def extract_claims(
     outlet: str | None = None,
     published: str | None = None,
     item: str | None = None,
+    content: str = "",
 ) -> list[Claim]:
     """Every claim the title and summary support, deduplicated (see docs/claims.md)."""
     title = clean(title)
