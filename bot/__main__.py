@@ -40,6 +40,8 @@ def _parser() -> argparse.ArgumentParser:
     extract = command(commands, "extract", "print the claims in a feed file or URL (no database)")
     extract.add_argument("source", help="a feed file path or an http(s) URL")
     extract.add_argument("--json", action="store_true", help="one JSON object per claim per line")
+    extract.add_argument("--explain", action="store_true",
+                         help="per item: people found, candidate claims, and why each dropped one was dropped")
 
     timeline = command(commands, "timeline", "a person's stories, oldest first")
     timeline.add_argument("name")
@@ -100,10 +102,10 @@ async def _with_db(settings: Settings, action: Callable[[Any], Awaitable[int]]) 
         await db.close()
 
 
-async def _extract(source: str, as_json: bool) -> int:
+async def _extract(source: str, as_json: bool, explain: bool) -> int:
     from bot.cli_extract import extract_source
 
-    return await extract_source(source, as_json, sys.stdout)
+    return await extract_source(source, as_json, sys.stdout, explain=explain)
 
 
 async def _feeds(settings: Settings, args: argparse.Namespace) -> int:
@@ -135,7 +137,7 @@ async def _dispatch(settings: Settings, args: argparse.Namespace) -> int:
 
         return await run_console(settings, watch=args.watch, out=sys.stdout)
     if args.command == "extract":
-        return await _extract(args.source, args.json)
+        return await _extract(args.source, args.json, args.explain)
     if args.command == "feeds":
         return await _feeds(settings, args)
 

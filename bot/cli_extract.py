@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import TextIO
 from urllib.parse import urlsplit
 
+from bot.claims.extract import explain_claims
 from bot.feeds.fetch import FetchLimits, fetch_feed, make_session
 from bot.feeds.parse import parse_feed_async
 from bot.models import FeedItem
-from bot.pipeline import extract_batch
+from bot.pipeline import extract_args, extract_batch
 
 
 def items_from_jsonl(path: Path) -> list[FeedItem]:
@@ -62,8 +63,26 @@ async def _read_items(source: str) -> list[FeedItem]:
     return parsed.items
 
 
-async def extract_source(source: str, as_json: bool, out: TextIO) -> int:
+def explain_items(items: list[FeedItem], out: TextIO) -> None:
+    """Per item: the people found, the candidate claims, and why each dropped one was dropped."""
+    for item in items:
+        claims, lines = explain_claims(item.title, item.summary, **extract_args(item))
+        out.write(f"== {item.title}\n   {item.ref}\n")
+        for line in lines:
+            out.write(f"   {line}\n")
+        for claim in claims:
+            where = f" -> {claim.counterpart}" if claim.counterpart else ""
+            out.write(f"   CLAIM {claim.subject} [{claim.role}] {claim.kind}{where}"
+                      f"{f' (per {claim.source})' if claim.source else ''}\n")
+        if not claims:
+            out.write("   no claim\n")
+
+
+async def extract_source(source: str, as_json: bool, out: TextIO, *, explain: bool = False) -> int:
     items = await _read_items(source)
+    if explain:
+        explain_items(items, out)
+        return 0
     batch = extract_batch(items)
     count = 0
     for item, claims in batch:

@@ -47,10 +47,14 @@ class PollOutcome:
     parsed: bool = False
 
 
-def extract_item(item: FeedItem) -> list[Claim]:
+def extract_args(item: FeedItem) -> dict[str, str | None]:
+    """The extractor's keyword arguments for an item, beside its title and summary."""
     published = item.published.isoformat().replace("+00:00", "Z") if item.published else None
-    return extract_claims(item.title, item.summary, outlet=item.outlet, published=published, item=item.ref,
-                          content=item.content)
+    return {"outlet": item.outlet, "published": published, "item": item.ref, "content": item.content}
+
+
+def extract_item(item: FeedItem) -> list[Claim]:
+    return extract_claims(item.title, item.summary, **extract_args(item))  # type: ignore[arg-type]
 
 
 def extract_batch(items: list[FeedItem]) -> list[tuple[FeedItem, list[Claim]]]:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 
-from bot.claims import entities, kinds, people, roles, sources
+from bot.claims import entities, kinds, modality, people, roles, sources
 from bot.claims.attribution import borrowed_source, item_sources
 from bot.claims.clauses import background, bind, clauses, not_a_subject, role_words
 from bot.claims.entities import Mention
@@ -21,7 +22,7 @@ from bot.claims.lexicon import WEAK_DEFAULTS
 from bot.claims.merge import dedupe
 from bot.claims.parties import parties
 from bot.claims.people import Person
-from bot.claims.text import Token, clean, fold, key, sentences, tokenize, trim
+from bot.claims.text import Token, clean, fold, key, sentences, strip_boilerplate, tokenize, trim
 from bot.models import LADDER, Claim
 
 _MONEY = re.compile(r"^[£€$]\d")
@@ -35,6 +36,38 @@ _FEATURE_OPENERS = frozenset({"why", "how", "what", "who", "where", "when", "ins
 _SUBJECT_TO_MEDICAL = re.compile(r"\bsubject to (?:an? )?medical\b")
 # A Guardian-style column: "Headline | Author Name".
 _COLUMN = re.compile(r"\|\s*[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|de|van|da)){1,3}\s*\.?$|[-–—]\s*live\.?$")
+
+
+# Lines of `explain_claims`: set only while one explains, so extraction pays one lookup.
+_TRACE: ContextVar[list[str] | None] = ContextVar("claim_trace", default=None)
+
+
+def _note(line: str) -> None:
+    trace = _TRACE.get()
+    if trace is not None:
+        trace.append(line)
+
+
+def _units_text(s: _Sentence, start: int, end: int) -> str:
+    a, b = s.frame.units[start][0], s.frame.units[end - 1][1]
+    return " ".join(t.text for t in s.tokens[a:b])
+
+
+def _explain_sentence(s: _Sentence) -> None:
+    if _TRACE.get() is None:
+        return
+    _note(f"sentence: {s.text}")
+    if s.persons:
+        _note("  people: " + ", ".join(f"{p.name} ({p.role or 'role unknown'})" for p in s.persons))
+    bound = {(id(t)) for _, t, _ in s.bound}
+    for t in s.trigs or []:
+        words = _units_text(s, t.start, t.end)
+        if t.negated:
+            _note(f"  dropped {t.kind} '{words}': negated")
+        elif id(t) not in bound:
+            _note(f"  dropped {t.kind} '{words}': no person it can be about in its clause")
+    for _, t, u in s.bound:
+        _note(f"  candidate {t.kind} '{_units_text(s, t.start, t.end)}' about {s.unit_person[u].name}")
 
 
 @dataclass(slots=True)
@@ -54,7 +87,8 @@ class _Sentence:
     bound: list[tuple[range, kinds.Trigger, int]] = field(default_factory=list)
 
 
-def _analyse(text: str, main: Person | None, known: frozenset[str] = frozenset()) -> _Sentence:
+def _analyse(text: str, main: Person | None, known: frozenset[str] = frozenset(), *,
+             headline: bool = False) -> _Sentence:
     tokens = tokenize(text)
     mentions = entities.find(tokens)
     found, unknown, absorbed = people.find(tokens, mentions, known)
@@ -67,7 +101,12 @@ def _analyse(text: str, main: Person | None, known: frozenset[str] = frozenset()
             key=lambda m: m.start,
         )
     if main is not None:
-        persons = sorted(persons + people.anaphora(tokens, mentions, persons, main), key=lambda p: p.start)
+        stand_ins = people.anaphora(tokens, mentions, persons, main)
+        if headline and not persons:
+            taken = {i for p in stand_ins for i in range(p.start, p.end)}
+            stand_ins += [p for p in people.headline_descriptions(tokens, mentions, main)
+                          if not taken.intersection(range(p.start, p.end))]
+        persons = sorted(persons + stand_ins, key=lambda p: p.start)
     slots: dict[int, tuple[int, str]] = {}
     for m in mentions:
         slots[m.start] = (m.end, "@c" if m.kind == "club" else "@s")
@@ -174,6 +213,7 @@ def _arrivals(s: _Sentence) -> list[tuple[str, str]]:
 def _bindings(s: _Sentence) -> list[tuple[range, kinds.Trigger, int]]:
     """(clause, trigger, person unit) for every un-negated trigger bound to a person."""
     if s.tokens and s.tokens[0].key in _FEATURE_OPENERS:
+        _note(f"feature opener '{s.tokens[0].text}': no claims from: {s.text}")
         return []  # "Why X signed in Minnesota", "Who is Hearts target X?": a feature
     trigs = s.trigs = kinds.triggers(s.frame)
     if not trigs:
@@ -182,6 +222,7 @@ def _bindings(s: _Sentence) -> list[tuple[range, kinds.Trigger, int]]:
     subject: int | None = None
     for clause in clauses(s.frame, s.unit_person, s.unit_club):
         if background(s.frame, clause):
+            _note(f"background clause, no claims: {' '.join(s.frame.units[u][2] for u in clause)}")
             subject = None
             continue
         bound = bind(s.frame, clause, s.unit_person, trigs, subject)
@@ -203,9 +244,11 @@ def extract_claims(
     """Every claim the title and summary support, deduplicated (see docs/claims.md)."""
     title = clean(title)
     if _COLUMN.search(title):
+        _note("dropped: the title marks a column or a live blog")
         return []  # "... | Jonathan Wilson", "... – live": a column or a live blog
-    summary = clean(summary)
+    summary = strip_boilerplate(clean(summary))
     if not kinds.may_trigger(title, summary):
+        _note("prefilter: no word any kind pattern needs")
         return []  # no kind pattern can match (most items): skip sentences and tokens
     sents: list[_Sentence] = []
     main: Person | None = None
@@ -219,6 +262,13 @@ def extract_claims(
         if main is None:
             main = next((s.unit_person[u] for _, _, u in s.bound if s.unit_person[u].role != "other"),
                         next((p for p in s.persons if p.role != "other"), None))
+    # A headline that names nobody describes the person its summary names ("Chelsea plot
+    # €30m move for rising star" over "... Nantes centre-back Tylel Tati"): read it again
+    # with that person as the one its descriptions stand for.
+    if main is not None and not any(s.persons for s in sents[: len(heads)]) and len(sents) > len(heads):
+        for n in range(len(heads)):
+            sents[n] = _analyse(sents[n].text, main, headline=True)
+            sents[n].bound = _bindings(sents[n])
     # "Ancelotti's midfield wish list" looked like "Swansea's Wales forward": a span taken
     # for a club the gazetteer lacks is a person when the item names that person elsewhere.
     known = frozenset(w for s in sents for p in s.persons for w in (key(p.name), key(p.name).rsplit(" ", 1)[-1]))
@@ -226,6 +276,8 @@ def extract_claims(
         if known.intersection(s.guessed):
             sents[n] = _analyse(s.text, s.main, known)
             sents[n].bound = _bindings(sents[n])
+    for s in sents:
+        _explain_sentence(s)
     if main is None or not any(s.bound for s in sents):
         return []
     strong = _resolve_weak(sents)
@@ -275,11 +327,14 @@ def extract_claims(
             name = full[fold(s.unit_person[unit].name)]
             r = role.get(name, "player")
             if r == "other":
+                _note(f"dropped {name} {trig.kind}: a director, agent or official, not a subject")
                 continue
             clubs_here = [s.unit_club[u] for u in clause if u in s.unit_club]
             if r == "player" and (roles.job_trigger(s.frame, trig) or roles.national_job(s.frame, clause, trig, clubs_here)):
                 r = "manager"  # players are not appointed, do not resign, have no deal with a nation
-            kind = trig.kind
+            kind = modality.rung(trig.kind, s.frame, clause, trig)
+            if kind != trig.kind:
+                _note(f"{name} {trig.kind} read as {kind}: a {modality.mood(s.frame, clause, trig)} governs it")
             if loan == "move" and kind in _LOANABLE or loan == "state" and kind in _LOAN_DEAL:
                 kind = "loan"
             elif kind == "completed" and pending:
@@ -289,6 +344,7 @@ def extract_claims(
             if r == "player" and kind in _MOVE_KINDS and any(m.national for m in clubs_here) and (not any(
                 not m.national and m.name != club.get(name) for m in clubs_here
             ) or any(u in s.unit_club and s.unit_club[u].national for u in range(trig.start, trig.end))):
+                _note(f"dropped {name} {kind}: a national-team call-up, not a move")
                 continue  # "Toone returns to England squad": a call-up, not a move
             for cp, frm in parties(s, clause, trig, unit, club.get(name), r, club):
                 if frm is None and kind in _MOVE_KINDS and left.get(name, cp) != cp:
@@ -312,5 +368,23 @@ def extract_claims(
     # a headline saying so is the news itself.
     news = {fold(c.subject) for i, (_, c, _) in enumerate(found) if i not in running_down}
     guessed = frozenset(fold(n) for n in full.values() if n not in role)  # no word gave a role
-    return dedupe([f for i, f in enumerate(found) if i not in running_down or fold(f[1].subject) not in news],
-                   guessed)
+    kept = [f for i, f in enumerate(found) if i not in running_down or fold(f[1].subject) not in news]
+    claims = dedupe(kept, guessed)
+    if _TRACE.get() is not None:
+        for _, c, _ in found:
+            if not any(fold(k.subject) == fold(c.subject) and k.kind == c.kind for k in claims):
+                why = ("a contract running down, background to other news" if all(f[1] is not c for f in kept)
+                       else "merged into a higher rung or the same development told with its club")
+                _note(f"dropped {c.subject} {c.kind} -> {c.counterpart}: {why}")
+    return claims
+
+
+def explain_claims(title: str, summary: str = "", **kw: str | None) -> tuple[list[Claim], list[str]]:
+    """The claims, and lines saying which people, candidates and drops led to them."""
+    lines: list[str] = []
+    token = _TRACE.set(lines)
+    try:
+        claims = extract_claims(title, summary, **kw)  # type: ignore[arg-type]
+    finally:
+        _TRACE.reset(token)
+    return claims, lines

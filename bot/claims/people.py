@@ -288,6 +288,44 @@ _BODIES = frozenset({"champions", "club", "clubs", "side", "giants", "outfit", "
                      "brand", "company", "firm", "sponsor", "manufacturer", "giant"})
 
 
+# Nouns headlines use for a player they do not name ("move for €100m-rated speedster").
+_HEADLINE_NOUNS = frozenset({"sensation", "gem", "speedster", "phenomenon", "target", "flop",
+                             "misfit", "maestro", "marksman", "hitman", "starlet", "sharpshooter",
+                             "superstar", "stalwart", "powerhouse", "enforcer", "dynamo", "jewel"})
+_NOT_DESCRIBING = frozenset({"international", "no", "number", "head", "back", "left", "right", "half",
+                             "wing", "midfield", "academy", "player"})
+_DESCRIBERS = frozenset({"rated", "year old", "old", "euro", "pound", "million", "m", "@"})
+
+
+def headline_descriptions(tokens: list[Token], mentions: list[Mention], main: Person) -> list[Person]:
+    """Descriptions in a headline that names nobody ("Chelsea plot move for rising star",
+    "Arsenal target 18-year-old defensive sensation"): the person the item's text names.
+
+    Headlines drop the article that `anaphora` needs, so any role noun not followed by a
+    name stands for the described person; words before it (ages, fees, adjectives, a club)
+    belong to the description."""
+    clubs = {i for m in mentions for i in range(m.start, m.end)}
+    out: list[Person] = []
+    for j, tok in enumerate(tokens):
+        noun = tok.key.split(" ")[-1]
+        if not (noun in PLAYER_ROLES or noun in _HEADLINE_NOUNS or tok.key in MANAGER_ROLES) \
+                or tok.key in _NOT_DESCRIBING or j in clubs:
+            continue
+        nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+        if nxt is not None and (nxt.is_cap or nxt.key in PLAYER_ROLES or nxt.key in {"'s", "s"}):
+            continue  # an apposition ("Liverpool star Mohamed Salah") or a compound noun
+        start = j
+        while start > 0 and (start - 1 in clubs or tokens[start - 1].key in _AGE_OR_ADJ
+                             or tokens[start - 1].key.endswith(("year old", "rated"))
+                             or tokens[start - 1].key in NATIONALITIES or tokens[start - 1].text[:1] in "£€$"
+                             or (tokens[start - 1].is_word and not tokens[start - 1].is_cap
+                                 and tokens[start - 1].key.endswith(("ive", "al", "ous", "ic", "ful")))):
+            start -= 1
+        club = next((m.name for m in mentions if m.start >= start and m.end <= j and not m.national), None)
+        out.append(Person(main.name, start, j + 1, "manager" if tok.key in MANAGER_ROLES else "player", club))
+    return out
+
+
 def anaphora(
     tokens: list[Token], mentions: list[Mention], persons: list[Person], main: Person
 ) -> list[Person]:

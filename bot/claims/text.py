@@ -59,6 +59,26 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", text.casefold()).strip()
 
 
+# Publishing software's own words around an excerpt, never the outlet's news: WordPress's
+# "The post <title> appeared first on <site>." footer (which repeats the headline), the
+# "[…]" / "Read more" cut, and shouted calls to action ("DOWNLOAD THE OFFICIAL … APP …!").
+_FOOTER = re.compile(r"\s*(?:\[(?:…|\.\.\.)\].*|\bThe post\b.{0,400}?\bappeared first on\b.*|\b(?:Read|Continue reading)\s+(?:More|more)\b.*)$",
+                     re.S)
+_SHOUT = re.compile(r"(?:(?:\b[A-Z0-9][A-Z0-9’'.,–-]*\b|&)[\s–:!-]*){6,}[!.]?")
+
+
+def strip_boilerplate(summary: str) -> str:
+    """A summary without the publishing footer and shouted calls to action."""
+    if not summary:
+        return summary
+    cut = _FOOTER.search(summary)
+    if cut:
+        summary = summary[: cut.start()].rstrip()
+    if _SHOUT.search(summary) and not summary.isupper():
+        summary = _SPACE.sub(" ", _SHOUT.sub(" ", summary)).strip()
+    return summary
+
+
 @lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """Folded matching key: inner hyphens, apostrophes and dots become spaces."""

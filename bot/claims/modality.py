@@ -1,0 +1,60 @@
+"""Whether a deal rung is asserted, wished for or imminent: the words in front of its trigger.
+
+Real outlets wrap most moves in a wish or a scenario ("could join", "ready to complete a
+move", "an option to sign", "dreams of joining", "in the race to sign") and report imminent
+deals with "set to", "poised to", "on the verge of". The claim model reads a wish, a chance
+or a scenario as `interest` and an imminent deal as `agreement`, so the rung a trigger names
+(completed, agreement) is only asserted when no such word governs it. This reads grammar
+(modals, verbs of wanting and trying, nouns of chance), not phrases of particular stories.
+"""
+
+from __future__ import annotations
+
+from bot.claims.kinds import Frame, Trigger
+
+# Words that make what follows a wish, a plan, a chance or a scenario.
+WISH = frozenset("""could might may would should want wants wanted wanting hope hopes hoped
+hoping dream dreams dreaming dreamt keen eager desire desires desperate ready prepared
+preparing plan plans planning planned aim aims aiming look looking looks try tries trying
+attempt attempts attempting bid bids chance chances option options opportunity race battle
+fight fighting compete competing competition urge urges urged urging tipped backed consider
+considers considering interested interest if whether possible potential mull mulls mulling
+pursue pursuing push pushing determined intend intends intent bidding seeking seek seeks
+eyeing eye eyes tempted tempt tempts lure lures luring convince persuade hopeful idea
+proposal proposed scenario would've bound""".split())
+# Words that report a deal as about to happen (the claim model's `agreement`).
+IMMINENT = frozenset("""set poised about due expected verge brink nearing edging closing close
+will shall imminent imminently""".split())
+# Markers are read back to the clause's start or the nearest of these, whichever is nearer.
+_STOP = frozenset({"@p", ",", ":", "and", "but", "after", "as", "while", "amid", "despite", "."})
+_REACH = 6
+
+RUNGS = frozenset({"completed", "agreement"})
+
+
+def mood(fr: Frame, clause: range, trig: Trigger) -> str:
+    """'wish', 'imminent' or '' for the words governing `trig` within `clause`."""
+    found = ""
+    u = trig.start - 1
+    while u >= clause.start and trig.start - u <= _REACH:
+        word = fr.units[u][2]
+        if word in _STOP:
+            break
+        if word in WISH:
+            return "wish"  # "could be set to join": the scenario governs
+        if word in IMMINENT and not found:
+            found = "imminent"
+        u -= 1
+    return found
+
+
+def rung(kind: str, fr: Frame, clause: range, trig: Trigger) -> str:
+    """The kind the clause asserts for a trigger of `kind`."""
+    if kind not in RUNGS:
+        return kind
+    m = mood(fr, clause, trig)
+    if m == "wish":
+        return "interest"
+    if m == "imminent" and kind == "completed":
+        return "agreement"
+    return kind
