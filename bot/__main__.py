@@ -12,6 +12,7 @@ from typing import Any
 
 from bot import service
 from bot.config import ConfigError, Settings, load_settings
+from bot.inputs import shown_url
 
 DEFAULT_CONFIG = "config.toml"
 
@@ -51,23 +52,23 @@ def _parser() -> argparse.ArgumentParser:
     for name, text in (("follow", "alert a channel about a person"), ("unfollow", "stop alerting a channel")):
         sub = command(commands, name, text)
         sub.add_argument("name")
-        sub.add_argument("--channel", type=int, required=True, help="Discord channel id (0 for the console)")
-        sub.add_argument("--guild", type=int, default=0, help="Discord guild id (0 for the console)")
+        sub.add_argument("--channel", required=True, help="Discord channel id (0 for the console)")
+        sub.add_argument("--guild", default="0", help="Discord guild id (0 for the console)")
 
     following = command(commands, "following", "who a channel (or the whole guild) follows")
-    following.add_argument("--channel", type=int, default=None)
-    following.add_argument("--guild", type=int, default=0)
+    following.add_argument("--channel", default=None)
+    following.add_argument("--guild", default="0")
 
     latest = command(commands, "latest", "the newest developments about people a guild follows")
-    latest.add_argument("--guild", type=int, default=0)
+    latest.add_argument("--guild", default="0")
 
     alerts = command(commands, "alerts", "a guild's alert settings")
     alert_commands = alerts.add_subparsers(dest="alerts_command", required=True)
     channel = command(alert_commands, "channel", "where server notices go")
-    channel.add_argument("--guild", type=int, default=0)
-    channel.add_argument("--channel", type=int, required=True)
+    channel.add_argument("--guild", default="0")
+    channel.add_argument("--channel", required=True)
     settings = command(alert_commands, "settings", "show or change minimum tier, kinds, digest")
-    settings.add_argument("--guild", type=int, default=0)
+    settings.add_argument("--guild", default="0")
     settings.add_argument("--min-tier", default=None, help="any, official, tier1 … tier4")
     settings.add_argument("--kinds", default=None, help="comma-separated kinds, or all")
     digest = settings.add_mutually_exclusive_group()
@@ -76,13 +77,18 @@ def _parser() -> argparse.ArgumentParser:
 
     feeds = command(commands, "feeds", "manage feeds")
     feed_commands = feeds.add_subparsers(dest="feeds_command", required=True)
-    command(feed_commands, "list", "feeds and their health")
+    # Without --guild these act as the operator, on every feed; with it, as that server's /feeds.
+    as_guild = "act as this Discord server: its own feeds only, as its /feeds command would"
+    listing = command(feed_commands, "list", "feeds and their health")
+    listing.add_argument("--guild", default=None, help=as_guild)
     add = command(feed_commands, "add", "add an http(s) feed")
     add.add_argument("url")
     add.add_argument("--name", default=None)
+    add.add_argument("--guild", default=None, help=as_guild)
     for verb in ("remove", "resume"):
         sub = command(feed_commands, verb, f"{verb} a feed by id or URL")
         sub.add_argument("feed", help="feed id or URL")
+        sub.add_argument("--guild", default=None, help=as_guild)
     return parser
 
 
@@ -111,17 +117,17 @@ async def _extract(source: str, as_json: bool, explain: bool) -> int:
 async def _feeds(settings: Settings, args: argparse.Namespace) -> int:
     async def act(db: Any) -> int:
         if args.feeds_command == "list":
-            from bot.alerts.render import feed_health_lines
-
-            rows = await service.feed_health(db)
-            print("\n".join(feed_health_lines(rows)) if rows else "No feeds yet. Add one with `feeds add URL`.")
+            lines = await service.feed_list(db, args.guild)
+            print("\n".join(lines) if lines else "No feeds yet. Add one with `feeds add URL`.")
+        elif args.feeds_command == "add" and args.guild is not None:
+            print((await service.add_server_feed(db, args.url, args.name, guild_id=args.guild, by="cli")).message)
         elif args.feeds_command == "add":
             feed_id, new = await service.add_feed(db, args.url, args.name, origin="cli")
-            print(f"{'Added' if new else 'Already have'} feed #{feed_id}: {args.url}")
+            print(f"{'Added' if new else 'Already have'} feed #{feed_id}: {shown_url(args.url)}")
         elif args.feeds_command == "remove":
-            print(await service.remove_feed(db, args.feed))
+            print(await service.remove_feed(db, args.feed, guild_id=args.guild))
         else:
-            print(await service.resume_feed(db, args.feed))
+            print(await service.resume_feed(db, args.feed, guild_id=args.guild))
         return 0
 
     return await _with_db(settings, act)

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field, replace
-from urllib.parse import urlsplit
 
 import aiosqlite
 from rapidfuzz import fuzz, process
 
+from bot import inputs
 from bot.claims.gazetteer import fold
+from bot.inputs import MAX_NAME_CHARS, UserError, shown
 from bot.models import KINDS, AlertView, StoryView
 from storage import entities, follows
 from storage import feeds as feed_store
@@ -19,12 +18,8 @@ from storage import stories as story_store
 from storage.db import Database
 from storage.settings import GuildSettings
 
-MAX_NAME_CHARS = 80
-_NAME_OK = re.compile(r"^[\w .'’\-]+$")
-
-
-class UserError(Exception):
-    """A mistake in what the user asked, worded as what to do instead."""
+__all__ = ["MAX_NAME_CHARS", "UserError", "clean_name"]
+clean_name = inputs.person_name  # the one validator for a person's name
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +28,7 @@ class Person:
     name: str
     role: str | None
     club: str | None
+    placeholder: bool = False  # followed by name; no claim has named them yet
 
     def describe(self) -> str:
         role = self.role or "person"
@@ -49,31 +45,22 @@ class Resolution:
         return self.person is None and len(self.choices) > 1
 
 
-def clean_name(raw: str) -> str:
-    """A person's name as typed, or UserError: no control characters, mentions or markup."""
-    name = unicodedata.normalize("NFC", " ".join(raw.split()))
-    if not name:
-        raise UserError("Give a name, like `konate` or `Xabi Alonso`.")
-    if len(name) > MAX_NAME_CHARS:
-        raise UserError(f"That name is longer than {MAX_NAME_CHARS} characters; try the surname alone.")
-    if not _NAME_OK.match(name) or "_" in name:
-        raise UserError("Names may hold letters, spaces, hyphens, apostrophes and dots only.")
-    return name
-
-
 def _person(row: aiosqlite.Row) -> Person:
-    return Person(row["id"], row["name"], row["role"], row["club"])
+    return Person(row["id"], row["name"], row["role"], row["club"], bool(row["placeholder"]))
 
 
-async def resolve(db: Database, raw: str) -> Resolution:
-    """Exact alias first (accent- and case-insensitive), then a typo-tolerant guess."""
+async def resolve(db: Database, raw: str, *, guild_id: int | None = None) -> Resolution:
+    """Exact alias first (accent- and case-insensitive), then a typo-tolerant guess.
+
+    Only people this server may see: anyone a claim named, and the names it follows itself.
+    """
     name = clean_name(raw)
-    exact = await entities.lookup(db.conn, name)
+    exact = await entities.lookup(db.conn, name, guild_id=guild_id)
     if len(exact) == 1:
         return Resolution(person=_person(exact[0]))
     if exact:
         return Resolution(choices=[_person(row) for row in exact])
-    near = await suggest(db, name, limit=5, cutoff=80)
+    near = await suggest(db, name, limit=5, cutoff=80, guild_id=guild_id)
     if len(near) == 1:
         return Resolution(person=near[0])
     return Resolution(choices=near)
@@ -114,17 +101,21 @@ async def warm_name_index(db: Database) -> None:
     await _name_index(db)
 
 
-async def suggest(db: Database, query: str, *, limit: int = 25, cutoff: float = 75) -> list[Person]:
-    """Autocomplete: prefix matches on any alias first, then typo-tolerant matches on aliases."""
+async def suggest(db: Database, query: str, *, limit: int = 25, cutoff: float = 75,
+                  guild_id: int | None = None) -> list[Person]:
+    """Autocomplete: prefix matches on any alias first, then typo-tolerant matches on aliases.
+
+    Another server's followed-by-name people are left out (see storage.entities._VISIBLE).
+    """
     folded = fold(query)
-    found = {row["id"]: _person(row) for row in await entities.search(db.conn, folded, limit)}
+    found = {row["id"]: _person(row) for row in await entities.search(db.conn, folded, limit, guild_id=guild_id)}
     if len(found) < limit and len(folded) >= 3:
         aliases, ids = (await _name_index(db)).buckets.get(folded[:1], ([], []))
         # A plain ratio against each alias: "konatte" finds "konate"; prefixes were covered above.
         matches = process.extract(folded, aliases, scorer=fuzz.ratio, limit=limit * 2, score_cutoff=cutoff)
         missing = list(dict.fromkeys(ids[position] for _, _, position in matches))
         for entity_id in [i for i in missing if i not in found][: limit - len(found)]:
-            row = await entities.get(db.conn, entity_id)
+            row = await entities.get(db.conn, entity_id, guild_id=guild_id, visible_only=True)
             if row is not None:
                 found[entity_id] = _person(row)
     return list(found.values())[:limit]
@@ -143,50 +134,62 @@ class FollowResult:
             listed = ", ".join(p.describe() for p in self.choices)
             return f"Which one? {listed}. Follow again with the full name."
         who = self.person.describe()
+        if not self.created:
+            return f"This channel already follows {who}."
         if self.new_name:
             return (f"Following {self.person.name}. I have not seen them in the news yet; "
                     "the first report that names them will be alerted here.")
-        if not self.created:
-            return f"This channel already follows {who}."
         return (f"Following {who}. Alerts come here when a new story starts, a story moves up "
                 "(talks, bid, agreement, medical, done deal), a denial arrives, or a better source confirms it.")
 
 
-async def follow(db: Database, guild_id: int, channel_id: int, raw: str, *, by: str | None = None) -> FollowResult:
+async def _own_channel(db: Database, guild_id: int | str, channel_id: int | str) -> tuple[int, int]:
+    """Validated (guild, channel), refusing a channel known to belong to another server."""
+    guild, channel = inputs.snowflake(guild_id, "server id"), inputs.snowflake(channel_id, "channel id")
+    owner = await follows.channel_guild(db, channel)
+    if owner is not None and owner != guild:
+        raise UserError("That channel belongs to another server; choose one of this server's channels.")
+    return guild, channel
+
+
+async def follow(db: Database, guild_id: int | str, channel_id: int | str, raw: str, *,
+                 by: str | None = None) -> FollowResult:
     name = clean_name(raw)
-    found = await resolve(db, name)
+    guild, channel = await _own_channel(db, guild_id, channel_id)
+    found = await resolve(db, name, guild_id=guild)
     if found.ambiguous:
         return FollowResult(None, False, choices=tuple(found.choices))
-    new_name = False
     person = found.person
     if person is None:
         async with db.transaction() as conn:
-            entity_id = await entities.create(conn, name, None, placeholder=True)
-        person = Person(entity_id, name, None, None)
-        new_name = True
-    created = await follows.add(db, guild_id, channel_id, person.id, by)
-    return FollowResult(person, created, new_name=new_name)
+            entity_id = await entities.create_placeholder(conn, name)
+        person = _person(await entities.get(db.conn, entity_id))  # type: ignore[arg-type]
+    created = await follows.add(db, guild, channel, person.id, by)
+    return FollowResult(person, created, new_name=person.placeholder)
 
 
-async def unfollow(db: Database, guild_id: int, channel_id: int, raw: str) -> str:
-    rows = await follows.for_channel(db, guild_id, channel_id)
+async def unfollow(db: Database, guild_id: int | str, channel_id: int | str, raw: str) -> str:
+    guild, channel = inputs.snowflake(guild_id, "server id"), inputs.snowflake(channel_id, "channel id")
     folded = fold(clean_name(raw))
+    rows = await follows.for_channel(db, guild, channel)
     matches = [row for row in rows if folded in (fold(row["name"]), *fold(row["name"]).split()[1:])
                or fold(row["name"]).endswith(" " + folded)]
     if not matches:
-        raise UserError(f"This channel does not follow anyone called {raw.strip()!r}. See `/following`.")
+        raise UserError(f"This channel does not follow anyone called {shown(raw, 80)}. See `/following`.")
     if len(matches) > 1:
         names = ", ".join(row["name"] for row in matches)
         raise UserError(f"That fits {names}; unfollow with the full name.")
-    await follows.remove(db, guild_id, channel_id, matches[0]["entity_id"])
+    await follows.remove(db, guild, channel, matches[0]["entity_id"])
     return f"Stopped following {matches[0]['name']} here."
 
 
-async def following(db: Database, guild_id: int, channel_id: int | None) -> list[str]:
+async def following(db: Database, guild_id: int | str, channel_id: int | str | None) -> list[str]:
+    guild = inputs.snowflake(guild_id, "server id")
+    channel = inputs.optional_snowflake(channel_id, "channel id")
     lines = []
-    for row in await follows.for_channel(db, guild_id, channel_id):
+    for row in await follows.for_channel(db, guild, channel):
         line = f"{row['name']} ({row['role'] or 'not yet seen'}{', ' + row['club'] if row['club'] else ''})"
-        if channel_id is None:
+        if channel is None:
             line += f" in <#{row['channel_id']}>"
         if row["paused"]:
             line += f" — paused: {row['paused_reason']}"
@@ -200,79 +203,137 @@ class Timeline:
     stories: list[StoryView]
 
 
-async def timeline(db: Database, raw: str, *, kind: str | None = None, since: str | None = None) -> Timeline:
+async def timeline(db: Database, raw: str, *, kind: str | None = None, since: str | None = None,
+                   guild_id: int | str | None = None) -> Timeline:
     if kind is not None and kind not in KINDS:
-        raise UserError(f"Unknown kind {kind!r}; choose one of: {', '.join(KINDS)}.")
-    if since is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", since):
-        raise UserError("Give `since` as a date, like 2025-06-01.")
-    found = await resolve(db, raw)
+        raise UserError(f"Unknown kind {shown(kind, 40)}; choose one of: {', '.join(KINDS)}.")
+    since = inputs.since_date(since)
+    guild = inputs.optional_snowflake(guild_id, "server id")
+    found = await resolve(db, raw, guild_id=guild)
     if found.person is None:
         if found.choices:
             listed = ", ".join(p.describe() for p in found.choices)
             raise UserError(f"Which one? {listed}.")
-        raise UserError(f"No stories about {raw.strip()!r} yet.")
+        raise UserError(f"No stories about {shown(raw, 80)} yet.")
     return Timeline(found.person, await story_store.timeline(db, found.person.id, kind=kind, since=since))
 
 
-def check_user_feed_url(url: str) -> str:
-    """What a Discord user may add: an http(s) URL with a host. Address checks happen at connect time."""
-    url = url.strip()
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise UserError("A feed URL must start with http:// or https:// and name a host.")
-    if len(url) > 2000:
-        raise UserError("That URL is too long.")
-    return url
+check_user_feed_url = inputs.feed_url  # the one validator for a feed URL a user gives
+
+
+@dataclass(frozen=True, slots=True)
+class FeedAdded:
+    feed_id: int
+    new_feed: bool  # a URL nobody read before: its first fetch needs scheduling
+    subscribed: bool  # newly on this server's list (False: it was already)
+    message: str
+
+
+async def add_server_feed(db: Database, url: str, name: str | None, *, guild_id: int | str,
+                          by: str | None = None) -> FeedAdded:
+    """/feeds add: the feed joins this server's list. One URL is fetched once, however many servers add it."""
+    url, name = inputs.feed_url(url), inputs.feed_name(name)
+    guild = inputs.snowflake(guild_id, "server id")
+    feed_id, new_feed, subscribed = await feed_store.subscribe(db, url, name, guild_id=guild, added_by=by)
+    if not subscribed:
+        return FeedAdded(feed_id, new_feed, subscribed, f"This server already reads that feed (#{feed_id}).")
+    return FeedAdded(feed_id, new_feed, subscribed, (
+        f"Added feed #{feed_id}. Its current items are recorded without alerts; new ones alert "
+        "the channels that follow the people they name. Check its health with `/feeds list`."))
 
 
 async def add_feed(db: Database, url: str, name: str | None, *, origin: str, by: str | None = None,
-                   guild_id: int | None = None) -> tuple[int, bool]:
-    """(feed id, newly added)."""
-    url = check_user_feed_url(url) if origin != "config" else url
+                   guild_id: int | str | None = None) -> tuple[int, bool]:
+    """(feed id, the URL is newly read). From Discord (a server's) or the operator's CLI."""
+    if origin == "discord" and guild_id is not None:
+        added = await add_server_feed(db, url, name, guild_id=guild_id, by=by)
+        return added.feed_id, added.new_feed
+    url = inputs.feed_url(url) if origin != "config" else url
+    name = inputs.feed_name(name)
     existing = await feed_store.by_url(db, url)
     if existing is not None:
         return int(existing["id"]), False
-    return await feed_store.upsert(db, url, name, None, origin, by, guild_id), True
+    return await feed_store.upsert(db, url, name, None, origin, by, None), True
 
 
-async def remove_feed(db: Database, url_or_id: str) -> str:
-    feed = await _find_feed(db, url_or_id)
+async def remove_feed(db: Database, url_or_id: str, *, guild_id: int | str | None = None) -> str:
+    """A server takes a feed off its own list (the feed goes when nobody reads it); without a
+    server, the operator removes the feed itself. Config feeds are changed in config.toml only."""
+    feed = await _find_feed(db, url_or_id, guild_id)
+    label = _feed_label(feed)
+    if guild_id is not None:
+        await feed_store.unsubscribe(db, inputs.snowflake(guild_id, "server id"), feed["id"])
+        return f"Removed {label} from this server's feeds. Stories already read from it are kept."
+    if feed["origin"] == "config":
+        raise UserError(f"{label} comes from the config file; remove it there and restart.")
     await feed_store.remove(db, feed["id"])
-    return f"Removed {feed['name'] or feed['url']}. Stories already read from it are kept."
+    return f"Removed {label}. Stories already read from it are kept."
 
 
-async def resume_feed(db: Database, url_or_id: str) -> str:
-    feed = await _find_feed(db, url_or_id)
+async def resume_feed(db: Database, url_or_id: str, *, guild_id: int | str | None = None) -> str:
+    feed = await _find_feed(db, url_or_id, guild_id)
     await feed_store.set_paused(db, feed["id"], False)
-    return f"Resumed {feed['name'] or feed['url']}; it is polled again on its next turn."
+    return f"Resumed {_feed_label(feed)}; it is polled again on its next turn."
 
 
-async def _find_feed(db: Database, url_or_id: str) -> aiosqlite.Row:
-    key = url_or_id.strip()
-    feed = await feed_store.by_id(db, int(key)) if key.isdigit() else await feed_store.by_url(db, key)
+def _feed_label(feed: aiosqlite.Row) -> str:
+    return f"#{feed['id']} {shown(feed['name'], 200) if feed['name'] else inputs.shown_url(feed['url'])}"
+
+
+async def _find_feed(db: Database, url_or_id: str, guild_id: int | str | None) -> aiosqlite.Row:
+    """The feed the user means, among this server's own (all of them for the operator's CLI)."""
+    key = inputs.feed_ref(url_or_id)
+    guild = inputs.optional_snowflake(guild_id, "server id")
+    feed = await feed_store.by_id(db, key) if isinstance(key, int) else await feed_store.by_url(db, key)
+    if feed is not None and guild is not None:
+        feed = await feed_store.subscription(db, guild, feed["id"])
     if feed is None:
-        raise UserError(f"No feed {key!r}. See the feed list for ids.")
+        where = "on this server's list" if guild is not None else "here"
+        raise UserError(f"No feed {shown(str(url_or_id), 60)} {where}. See the feed list for numbers.")
     return feed
 
 
-async def feed_health(db: Database) -> list[dict[str, object]]:
-    return [dict(row) for row in await feed_store.list_with_health(db)]
+async def feed_health(db: Database, guild_id: int | str | None = None) -> list[dict[str, object]]:
+    """Each feed's health: one server's own feeds, or every feed for the operator."""
+    if guild_id is None:
+        return [dict(row) for row in await feed_store.list_with_health(db)]
+    return [dict(row) for row in await feed_store.list_for_guild(db, inputs.snowflake(guild_id, "server id"))]
 
+
+async def feed_list(db: Database, guild_id: int | str | None = None) -> list[str]:
+    """/feeds list and `feeds list`: health lines, every feed-supplied or user-given text made literal."""
+    from bot.alerts.render import feed_health_lines
+
+    rows = await feed_health(db, guild_id)
+    for row in rows:
+        for key in ("name", "last_error", "paused_reason"):
+            if row.get(key):
+                row[key] = shown(str(row[key]), 500)
+        row["url"] = inputs.shown_url(str(row["url"]))
+    lines = feed_health_lines(rows)
+    if guild_id is not None:
+        # The operator's feeds serve every server: their names and state, never their URLs or errors.
+        for row in await feed_store.list_operator_feeds(db):
+            state = "paused" if row["paused"] else ("failing" if row["consecutive_failures"] else "ok")
+            lines.append(f"#{row['id']} {shown(row['name'] or 'unnamed feed', 200)} [{state}] · "
+                         "the operator's feed, read for every server")
+    return lines
 
 
 TIER_CHOICES = ("official", "tier1", "tier2", "tier3", "tier4")
 
 
-async def set_alert_channel(db: Database, guild_id: int, channel_id: int) -> str:
-    current = await guild_store.get(db, guild_id)
-    await guild_store.put(db, replace(current, alert_channel_id=channel_id))
-    return (f"Server notices (for example, a channel the bot can no longer post in) now go to <#{channel_id}>. "
+async def set_alert_channel(db: Database, guild_id: int | str, channel_id: int | str) -> str:
+    guild, channel = await _own_channel(db, guild_id, channel_id)
+    current = await guild_store.get(db, guild)
+    await guild_store.put(db, replace(current, alert_channel_id=channel))
+    return (f"Server notices (for example, a channel the bot can no longer post in) now go to <#{channel}>. "
             "Alerts about a person still go to the channel that follows them.")
 
 
-async def update_alert_settings(db: Database, guild_id: int, *, min_tier: str | None = None,
+async def update_alert_settings(db: Database, guild_id: int | str, *, min_tier: str | None = None,
                                 kinds: str | None = None, digest: bool | None = None) -> str:
-    updated = await guild_store.get(db, guild_id)
+    updated = await guild_store.get(db, inputs.snowflake(guild_id, "server id"))
     if min_tier is not None:
         if min_tier not in (*TIER_CHOICES, "any"):
             raise UserError(f"Minimum tier must be one of: any, {', '.join(TIER_CHOICES)}.")
@@ -281,7 +342,7 @@ async def update_alert_settings(db: Database, guild_id: int, *, min_tier: str | 
         wanted = tuple(k.strip() for k in kinds.replace(" ", ",").split(",") if k.strip())
         unknown = [k for k in wanted if k not in KINDS and k != "all"]
         if unknown:
-            raise UserError(f"Unknown kinds: {', '.join(unknown)[:300]}. Choose from: {', '.join(KINDS)}, or all.")
+            raise UserError(f"Unknown kinds: {shown(', '.join(unknown), 300)}. Choose from: {', '.join(KINDS)}, or all.")
         updated = replace(updated, kinds=None if not wanted or "all" in wanted else wanted)
     if digest is not None:
         updated = replace(updated, digest=digest)
@@ -297,9 +358,10 @@ def describe_settings(settings: GuildSettings) -> str:
             f"notices channel: {channel}.")
 
 
-async def alert_settings(db: Database, guild_id: int) -> str:
-    return describe_settings(await guild_store.get(db, guild_id))
+async def alert_settings(db: Database, guild_id: int | str) -> str:
+    return describe_settings(await guild_store.get(db, inputs.snowflake(guild_id, "server id")))
 
 
-async def latest(db: Database, guild_id: int, limit: int = 10) -> list[AlertView]:
-    return await story_store.latest_events(db, guild_id, limit)
+async def latest(db: Database, guild_id: int | str, limit: int = 10) -> list[AlertView]:
+    """The newest developments about the people this server follows: never another server's."""
+    return await story_store.latest_events(db, inputs.snowflake(guild_id, "server id"), limit)

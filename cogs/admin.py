@@ -7,7 +7,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import service
-from bot.alerts.render import clip, feed_health_lines
+from bot.alerts.render import clip
 from cogs.ui import NO_PINGS, app_of
 
 TIER_CHOICES = [app_commands.Choice(name=t, value=t) for t in ("any", *service.TIER_CHOICES)]
@@ -29,31 +29,28 @@ class FeedsGroup(AdminGroup, name="feeds", description="Manage the news feeds cl
     @app_commands.checks.cooldown(5, 60.0, key=lambda i: i.user.id)
     async def add(self, interaction: discord.Interaction, url: app_commands.Range[str, 1, 2000],
                   name: app_commands.Range[str, 1, 100] | None = None) -> None:
-        bot = interaction.client
-        feed_id, new = await service.add_feed(app_of(interaction).db, url, name, origin="discord",
-                                              by=str(interaction.user.id), guild_id=interaction.guild_id)
-        if new:
-            bot.poller.schedule(feed_id, None)  # type: ignore[attr-defined]
-            text = (f"Added feed #{feed_id}. Its current items are recorded without alerts; new ones alert "
-                    "the channels that follow the people they name. Check its health with `/feeds list`.")
-        else:
-            text = f"That feed is already read (#{feed_id})."
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
+        assert interaction.guild_id is not None
+        added = await service.add_server_feed(app_of(interaction).db, url, name, guild_id=interaction.guild_id,
+                                              by=str(interaction.user.id))
+        if added.new_feed:
+            interaction.client.poller.schedule(added.feed_id, None)  # type: ignore[attr-defined]
+        await interaction.response.send_message(added.message, ephemeral=True, allowed_mentions=NO_PINGS)
 
-    @app_commands.command(name="remove", description="Stop reading a feed (its stories stay)")
+    @app_commands.command(name="remove", description="Take a feed off this server's list (its stories stay)")
     async def remove(self, interaction: discord.Interaction, feed: app_commands.Range[str, 1, 2000]) -> None:
-        text = await service.remove_feed(app_of(interaction).db, feed)
+        text = await service.remove_feed(app_of(interaction).db, feed, guild_id=interaction.guild_id or 0)
         await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
 
     @app_commands.command(name="resume", description="Resume a paused feed")
     async def resume(self, interaction: discord.Interaction, feed: app_commands.Range[str, 1, 2000]) -> None:
-        text = await service.resume_feed(app_of(interaction).db, feed)
+        text = await service.resume_feed(app_of(interaction).db, feed, guild_id=interaction.guild_id or 0)
         await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
 
-    @app_commands.command(name="list", description="Feeds and their health")
+    @app_commands.command(name="list", description="This server's feeds and their health")
     async def list(self, interaction: discord.Interaction) -> None:
-        rows = await service.feed_health(app_of(interaction).db)
-        lines = feed_health_lines(rows) if rows else ["No feeds yet. Add one with `/feeds add`."]
+        lines = await service.feed_list(app_of(interaction).db, interaction.guild_id or 0)
+        if not lines or "the operator's feed" in lines[0]:
+            lines.insert(0, "This server has added no feeds yet. Add one with `/feeds add`.")
         embed = discord.Embed(title="Feeds", description=clip("\n".join(lines), 4096))
         await interaction.response.send_message(embed=embed, ephemeral=True, allowed_mentions=NO_PINGS)
 

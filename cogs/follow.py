@@ -14,7 +14,7 @@ async def person_autocomplete(interaction: discord.Interaction, current: str) ->
     """Known people, accent-insensitive, surname or full name, typo-tolerant, at most 25."""
     if len(current) > 80:
         return []
-    people = await service.suggest(app_of(interaction).db, current or "", limit=25)
+    people = await service.suggest(app_of(interaction).db, current or "", limit=25, guild_id=interaction.guild_id)
     return [app_commands.Choice(name=person.describe()[:100], value=person.name[:100]) for person in people]
 
 

@@ -57,11 +57,40 @@ async def create(conn: aiosqlite.Connection, name: str, role: str | None, *, pla
     return entity_id
 
 
+async def create_placeholder(conn: aiosqlite.Connection, name: str) -> int:
+    """The person followed by a name no claim has named yet, created once however many follows race.
+
+    The folded name is unique among placeholders (placeholder_key), so a second insert of the same
+    name, from this process or another, finds the first instead of making a twin nobody alerts.
+    """
+    now = utcnow()
+    cursor = await conn.execute(
+        "INSERT INTO entities (name, role, club, placeholder, placeholder_key, created_at, updated_at)"
+        " VALUES (?, NULL, NULL, 1, ?, ?, ?) ON CONFLICT (placeholder_key) WHERE placeholder_key IS NOT NULL"
+        " DO NOTHING",
+        (name, fold(name), now, now),
+    )
+    if cursor.rowcount == 0:
+        async with conn.execute("SELECT id FROM entities WHERE placeholder_key = ?", (fold(name),)) as found:
+            row = await found.fetchone()
+        assert row is not None
+        return int(row["id"])
+    entity_id = cursor.lastrowid
+    assert entity_id is not None
+    NAMES_CHANGED[0] += 1
+    await conn.executemany(
+        "INSERT OR IGNORE INTO entity_aliases (alias, entity_id, kind) VALUES (?, ?, ?)",
+        [(alias, entity_id, kind) for alias, kind in name_aliases(name)],
+    )
+    return entity_id
+
+
 async def _upgrade(conn: aiosqlite.Connection, entity_id: int, name: str, role: str | None) -> None:
     """A placeholder followed as "Konate" learns its full name from the first claim naming it."""
     NAMES_CHANGED[0] += 1
     await conn.execute(
-        "UPDATE entities SET name = ?, role = COALESCE(role, ?), placeholder = 0, updated_at = ? WHERE id = ?",
+        "UPDATE entities SET name = ?, role = COALESCE(role, ?), placeholder = 0, placeholder_key = NULL,"
+        " updated_at = ? WHERE id = ?",
         (name, role, utcnow(), entity_id),
     )
     await conn.executemany(
@@ -116,7 +145,13 @@ async def note_club(conn: aiosqlite.Connection, entity_id: int, kind: str, role:
         await conn.execute("UPDATE entities SET club = ?, updated_at = ? WHERE id = ?", (club, utcnow(), entity_id))
 
 
-async def search(conn: aiosqlite.Connection, query: str, limit: int = 25) -> list[aiosqlite.Row]:
+# A person learned only from a follow is seen only by the servers that follow them, until a claim
+# confirms them: one server's typed names never reach another's autocomplete.
+_VISIBLE = "(e.placeholder = 0 OR EXISTS (SELECT 1 FROM follows f WHERE f.entity_id = e.id AND f.guild_id = ?))"
+
+
+async def search(conn: aiosqlite.Connection, query: str, limit: int = 25, *,
+                 guild_id: int | None = None) -> list[aiosqlite.Row]:
     """People whose alias starts with the folded query: the cheap first pass of autocomplete.
 
     Ordered by alias, the primary key's order, so SQLite walks the index and stops early; two
@@ -124,25 +159,33 @@ async def search(conn: aiosqlite.Connection, query: str, limit: int = 25) -> lis
     """
     folded = fold(query)
     async with conn.execute(
-        "SELECT e.id, e.name, e.role, e.club FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
-        " WHERE a.alias >= ? AND a.alias < ? ORDER BY a.alias LIMIT ?",
-        (folded, folded + "\uffff", limit * 2),
+        "SELECT e.id, e.name, e.role, e.club, e.placeholder FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
+        f" WHERE a.alias >= ? AND a.alias < ? AND {_VISIBLE} ORDER BY a.alias LIMIT ?",
+        (folded, folded + "\uffff", guild_id, limit * 2),
     ) as cursor:
         rows = await cursor.fetchall()
     unique = {row["id"]: row for row in rows}
     return list(unique.values())[:limit]
 
 
-async def lookup(conn: aiosqlite.Connection, name: str) -> list[aiosqlite.Row]:
-    """Exact alias matches for a name: one row, several (ambiguous), or none."""
+async def lookup(conn: aiosqlite.Connection, name: str, *, guild_id: int | None = None) -> list[aiosqlite.Row]:
+    """Exact alias matches for a name: one row, several (ambiguous), or none.
+
+    Another server's placeholder matches only its exact full name, so that both servers follow
+    one person (and both get the alert) without either learning what the other typed.
+    """
+    folded = fold(name)
     async with conn.execute(
         "SELECT DISTINCT e.id, e.name, e.role, e.club, e.placeholder FROM entity_aliases a"
-        " JOIN entities e ON e.id = a.entity_id WHERE a.alias = ? ORDER BY e.name",
-        (fold(name),),
+        f" JOIN entities e ON e.id = a.entity_id WHERE a.alias = ? AND ({_VISIBLE} OR e.placeholder_key = ?)"
+        " ORDER BY e.name",
+        (folded, guild_id, folded),
     ) as cursor:
         return list(await cursor.fetchall())
 
 
-async def get(conn: aiosqlite.Connection, entity_id: int) -> aiosqlite.Row | None:
-    async with conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)) as cursor:
+async def get(conn: aiosqlite.Connection, entity_id: int, *, guild_id: int | None = None,
+              visible_only: bool = False) -> aiosqlite.Row | None:
+    sql = "SELECT * FROM entities e WHERE e.id = ?" + (f" AND {_VISIBLE}" if visible_only else "")
+    async with conn.execute(sql, (entity_id, guild_id) if visible_only else (entity_id,)) as cursor:
         return await cursor.fetchone()

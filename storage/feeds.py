@@ -47,6 +47,68 @@ async def list_with_health(db: Database) -> list[aiosqlite.Row]:
     )
 
 
+# A feed as one server sees it: its health, under the server's own name for it.
+_GUILD_VIEW = (
+    "SELECT f.id, f.url, s.name, f.origin, f.paused, f.paused_reason, f.consecutive_failures, f.last_fetch_at,"
+    " f.last_success_at, f.last_error, f.next_fetch_at, (SELECT count(*) FROM items i WHERE i.feed_id = f.id)"
+    " AS item_count FROM feed_subscriptions s JOIN feeds f ON f.id = s.feed_id WHERE s.guild_id = ?"
+)
+
+
+async def subscription(db: Database, guild_id: int, feed_id: int) -> aiosqlite.Row | None:
+    """The feed as this server sees it (its own name for it), or None when the server never added it."""
+    return await db.fetchone(_GUILD_VIEW + " AND s.feed_id = ?", (guild_id, feed_id))
+
+
+async def subscribe(db: Database, url: str, name: str | None, *, guild_id: int,
+                    added_by: str | None) -> tuple[int, bool, bool]:
+    """A server adds a URL: one feeds row per URL, one subscription per server.
+
+    (feed id, the feed row is new, the subscription is new), in one transaction.
+    """
+    now = utcnow()
+    async with db.transaction() as conn:
+        cursor = await conn.execute(
+            "INSERT INTO feeds (url, name, origin, added_by, guild_id, created_at) VALUES (?, ?, 'discord', ?, ?, ?)"
+            " ON CONFLICT (url) DO NOTHING",
+            (url, name, added_by, guild_id, now),
+        )
+        new_feed = cursor.rowcount > 0
+        async with conn.execute("SELECT id FROM feeds WHERE url = ?", (url,)) as found:
+            row = await found.fetchone()
+        assert row is not None
+        cursor = await conn.execute(
+            "INSERT INTO feed_subscriptions (feed_id, guild_id, name, added_by, created_at) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT (guild_id, feed_id) DO NOTHING",
+            (row["id"], guild_id, name, added_by, now),
+        )
+        return int(row["id"]), new_feed, cursor.rowcount > 0
+
+
+async def unsubscribe(db: Database, guild_id: int, feed_id: int) -> bool:
+    """Take the feed off this server's list; the feed itself goes when no server reads it and it
+    is not the operator's (config or CLI). True when the feed itself was removed."""
+    async with db.transaction() as conn:
+        await conn.execute("DELETE FROM feed_subscriptions WHERE guild_id = ? AND feed_id = ?", (guild_id, feed_id))
+        cursor = await conn.execute(
+            "DELETE FROM feeds WHERE id = ? AND origin = 'discord'"
+            " AND NOT EXISTS (SELECT 1 FROM feed_subscriptions WHERE feed_id = ?)",
+            (feed_id, feed_id),
+        )
+        return cursor.rowcount > 0
+
+
+async def list_for_guild(db: Database, guild_id: int) -> list[aiosqlite.Row]:
+    """The feeds one server added, under its own names: never another server's or the operator's."""
+    return await db.fetchall(_GUILD_VIEW + " ORDER BY f.id", (guild_id,))
+
+
+async def list_operator_feeds(db: Database) -> list[aiosqlite.Row]:
+    """Config and CLI feeds, read for every server: what a server may know of them (no URL)."""
+    return await db.fetchall(
+        "SELECT id, name, paused, consecutive_failures FROM feeds WHERE origin != 'discord' ORDER BY id")
+
+
 async def list_active(db: Database) -> list[aiosqlite.Row]:
     """What a poll cycle needs, without the per-feed item counts that /feeds list shows."""
     return await db.fetchall("SELECT * FROM feeds WHERE paused = 0 ORDER BY id")

@@ -66,3 +66,13 @@ async def remove_channel(db: Database, channel_id: int) -> int:
     async with db.transaction() as conn:
         cursor = await conn.execute("DELETE FROM follows WHERE channel_id = ?", (channel_id,))
         return cursor.rowcount
+
+
+async def channel_guild(db: Database, channel_id: int) -> int | None:
+    """The server a channel is known to belong to, from its follows or a notices setting; None if unknown."""
+    row = await db.fetchone(
+        "SELECT guild_id FROM follows WHERE channel_id = ?"
+        " UNION ALL SELECT guild_id FROM guild_settings WHERE alert_channel_id = ? LIMIT 1",
+        (channel_id, channel_id),
+    )
+    return None if row is None else int(row["guild_id"])

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -74,3 +76,76 @@ async def test_feed_urls_from_users_are_http_only(db: Database) -> None:
         with pytest.raises(service.UserError):
             await service.add_feed(db, bad, None, origin="discord")
     assert (await db.fetchone("SELECT count(*) FROM feeds"))[0] == 0
+
+
+@pytest.mark.parametrize("raw", [".", "-", "'", "...", "12345", "- . '", "’’"])
+async def test_a_name_needs_letters(db: Database, raw: str) -> None:
+    with pytest.raises(service.UserError, match="A name needs letters"):
+        await service.follow(db, 1, 2, raw)
+    assert (await db.fetchone("SELECT count(*) FROM entities"))[0] == 3
+    assert (await db.fetchone("SELECT count(*) FROM follows"))[0] == 0
+
+
+async def test_a_name_followed_in_one_server_is_suggested_only_there(db: Database) -> None:
+    await service.follow(db, 1, 10, "Zorbo Quill")
+    assert [p.name for p in await service.suggest(db, "zorb", guild_id=1)] == ["Zorbo Quill"]
+    assert [p.name for p in await service.suggest(db, "quil", guild_id=1)] == ["Zorbo Quill"]
+    assert await service.suggest(db, "zorb", guild_id=2) == []
+    assert await service.suggest(db, "zorbo quil", guild_id=2) == []  # nor by a typo-tolerant guess
+    assert await service.suggest(db, "zorb") == []  # nor where no server is known
+    found = await service.resolve(db, "quill", guild_id=2)  # a surname alone does not reveal it either
+    assert found.person is None and found.choices == []
+    with pytest.raises(service.UserError, match="No stories about"):
+        await service.timeline(db, "Quill", guild_id=2)
+
+
+async def test_the_same_new_name_in_two_servers_is_one_person_told_nothing_of_the_other(db: Database) -> None:
+    first = await service.follow(db, 1, 10, "Zorbo Quill")
+    second = await service.follow(db, 2, 20, "zorbo quill")
+    assert first.person is not None and second.person is not None and first.person.id == second.person.id
+    assert second.message == first.message  # server 2 cannot tell that server 1 typed it first
+    assert second.message.startswith("Following Zorbo Quill. I have not seen them in the news yet")
+
+
+async def test_a_claim_confirms_a_followed_name_for_every_server(db: Database) -> None:
+    await service.follow(db, 1, 10, "Zorbo Quill")
+    async with db.transaction() as conn:
+        entity_id, _ = await entities.resolve_subject(conn, "Zorbo Quill", "player", ["Arsenal"])
+    assert [p.id for p in await service.suggest(db, "zorb", guild_id=2)] == [entity_id]
+
+
+async def test_two_concurrent_follows_of_one_new_name_make_one_person(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Both follows look the name up before either creates it: the race two users clicking at once make.
+    barrier = asyncio.Barrier(2)
+    resolve = service.resolve
+
+    async def resolve_then_wait(*args: Any, **kwargs: Any) -> service.Resolution:
+        found = await resolve(*args, **kwargs)
+        await barrier.wait()
+        return found
+
+    monkeypatch.setattr(service, "resolve", resolve_then_wait)
+    first, second = await asyncio.gather(service.follow(db, 1, 10, "Lamine Yamal"),
+                                         service.follow(db, 2, 20, "Lamine Yamal"))
+    assert first.person is not None and second.person is not None
+    assert (await db.fetchone("SELECT count(*) FROM entities WHERE name = 'Lamine Yamal'"))[0] == 1
+    # The first report naming him reaches both channels: both follow the one person it resolves to.
+    async with db.transaction() as conn:
+        entity_id, _ = await entities.resolve_subject(conn, "Lamine Yamal", "player", ["Barcelona"])
+    rows = await db.fetchall("SELECT channel_id FROM follows WHERE entity_id = ? ORDER BY channel_id", (entity_id,))
+    assert [row["channel_id"] for row in rows] == [10, 20]
+
+
+async def test_two_processes_racing_one_new_name_make_one_person(tmp_path: Path) -> None:
+    # Two connections (the bot and a CLI follow): the unique key holds across them.
+    one, two = await Database.open(tmp_path / "r.db"), await Database.open(tmp_path / "r.db")
+    try:
+        async with one.transaction() as conn:
+            first = await entities.create_placeholder(conn, "Lamine Yamal")
+        async with two.transaction() as conn:
+            second = await entities.create_placeholder(conn, "lamine yamal")
+        assert first == second
+        assert (await one.fetchone("SELECT count(*) FROM entities"))[0] == 1
+    finally:
+        await one.close()
+        await two.close()

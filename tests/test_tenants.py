@@ -1,0 +1,133 @@
+"""Servers are tenants: one server's admin can neither see nor change another server's feeds,
+follows, settings, notices or latest developments; the operator's config feeds are not theirs."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot import service
+from bot.app import App, open_app, poll_all
+from storage import feeds as feed_store
+from tests.conftest import make_settings
+from tests.feed_server import FeedItemSpec, FeedServer, at
+
+A, B = 111_111_111_111_111_111, 222_222_222_222_222_222  # two servers
+A_CHAN, B_CHAN = 111_111_111_111_111_001, 222_222_222_222_222_001
+SECRET = "https://feeds.example.org/private.xml?token=s3cret-of-server-a"
+CONFIG_URL_PATH = "/operator-only/wire.xml"
+TALKS = FeedItemSpec("t-1", "Real Madrid open talks with Liverpool defender Ibrahima Konaté", "Contact made.",
+                     at("2025-11-12T10:00:00"))
+
+
+@pytest.fixture
+async def app(tmp_path: Path, feed_server: FeedServer) -> AsyncIterator[App]:
+    url = feed_server.set_feed(CONFIG_URL_PATH, "Operator Wire", [TALKS])
+    opened = await open_app(make_settings(tmp_path, [{"url": url, "name": "Operator Wire"}]))
+    yield opened
+    await opened.close()
+
+
+async def _count(app: App, sql: str, *params: object) -> int:
+    return int((await app.db.fetchone(sql, params))[0])
+
+
+async def test_feeds_list_shows_only_this_servers_feeds(app: App) -> None:
+    await service.add_server_feed(app.db, SECRET, "A's wire", guild_id=A, by="1")
+    a_lines = "\n".join(await service.feed_list(app.db, A))
+    b_lines = "\n".join(await service.feed_list(app.db, B))
+    assert f"<{SECRET}>" in a_lines and "A's wire" in a_lines
+    assert "s3cret" not in b_lines and "A's wire" not in b_lines
+    assert "operator-only" not in a_lines and "operator-only" not in b_lines  # the operator's URL stays private
+    assert b_lines.endswith("Operator Wire [ok] · the operator's feed, read for every server")
+    assert [row["url"] for row in await service.feed_health(app.db, B)] == []
+
+
+async def test_another_server_cannot_remove_or_resume_a_feed(app: App) -> None:
+    added = await service.add_server_feed(app.db, SECRET, None, guild_id=A, by="1")
+    await feed_store.set_paused(app.db, added.feed_id, True, "paused after 40 failed fetches")
+    for ref in (str(added.feed_id), f"#{added.feed_id}", SECRET):
+        with pytest.raises(service.UserError, match="No feed .* on this server's list"):
+            await service.remove_feed(app.db, ref, guild_id=B)
+        with pytest.raises(service.UserError, match="No feed .* on this server's list"):
+            await service.resume_feed(app.db, ref, guild_id=B)
+    row = await feed_store.by_id(app.db, added.feed_id)
+    assert row is not None and row["paused"] == 1
+    assert "Resumed" in await service.resume_feed(app.db, str(added.feed_id), guild_id=A)
+
+
+async def test_config_feeds_cannot_be_removed_or_resumed_from_discord(app: App) -> None:
+    [config] = await feed_store.list_active(app.db)
+    for guild in (A, B):
+        with pytest.raises(service.UserError, match="No feed"):
+            await service.remove_feed(app.db, str(config["id"]), guild_id=guild)
+        with pytest.raises(service.UserError, match="No feed"):
+            await service.resume_feed(app.db, config["url"], guild_id=guild)
+    # The operator's CLI without a server is refused too: the config file is where it lives.
+    with pytest.raises(service.UserError, match="comes from the config file"):
+        await service.remove_feed(app.db, str(config["id"]))
+    assert await _count(app, "SELECT count(*) FROM feeds WHERE id = ?", config["id"]) == 1
+
+
+async def test_one_url_from_two_servers_is_fetched_once_and_removed_per_server(app: App) -> None:
+    first = await service.add_server_feed(app.db, SECRET, "Mine", guild_id=A, by="1")
+    second = await service.add_server_feed(app.db, SECRET, "Ours", guild_id=B, by="2")
+    assert first.feed_id == second.feed_id and first.new_feed and not second.new_feed
+    assert "Added feed" in second.message  # B is not told that another server reads it
+    again = await service.add_server_feed(app.db, SECRET, None, guild_id=B)
+    assert again.message == f"This server already reads that feed (#{first.feed_id})."
+    assert await _count(app, "SELECT count(*) FROM feeds WHERE url = ?", SECRET) == 1
+    # Each server sees its own name for it.
+    assert [r["name"] for r in await service.feed_health(app.db, A)] == ["Mine"]
+    assert [r["name"] for r in await service.feed_health(app.db, B)] == ["Ours"]
+
+    text = await service.remove_feed(app.db, str(first.feed_id), guild_id=B)
+    assert text.startswith(f"Removed #{first.feed_id} Ours from this server's feeds")
+    assert await _count(app, "SELECT count(*) FROM feeds WHERE url = ?", SECRET) == 1  # A still reads it
+    assert [r["name"] for r in await service.feed_health(app.db, A)] == ["Mine"]
+    await service.remove_feed(app.db, SECRET, guild_id=A)
+    assert await _count(app, "SELECT count(*) FROM feeds WHERE url = ?", SECRET) == 0  # nobody reads it now
+
+
+async def test_a_server_subscribing_to_a_config_url_never_removes_the_operators_feed(app: App) -> None:
+    [config] = await feed_store.list_active(app.db)
+    added = await service.add_server_feed(app.db, config["url"], "Borrowed", guild_id=A)
+    assert added.feed_id == config["id"] and not added.new_feed
+    await service.remove_feed(app.db, str(config["id"]), guild_id=A)
+    assert await _count(app, "SELECT count(*) FROM feeds WHERE id = ?", config["id"]) == 1
+
+
+async def test_follows_of_one_server_are_invisible_and_untouchable_from_another(app: App) -> None:
+    await service.follow(app.db, A, A_CHAN, "Ibrahima Konaté", by="1")
+    assert await service.following(app.db, B, A_CHAN) == []
+    assert await service.following(app.db, B, None) == []
+    with pytest.raises(service.UserError, match="does not follow anyone"):
+        await service.unfollow(app.db, B, A_CHAN, "Ibrahima Konaté")
+    with pytest.raises(service.UserError, match="belongs to another server"):
+        await service.follow(app.db, B, A_CHAN, "Xabi Alonso")
+    assert await _count(app, "SELECT count(*) FROM follows") == 1
+    assert [line.split(" (")[0] for line in await service.following(app.db, A, A_CHAN)] == ["Ibrahima Konaté"]
+
+
+async def test_settings_and_notices_channel_are_per_server(app: App) -> None:
+    await service.set_alert_channel(app.db, A, A_CHAN)
+    await service.update_alert_settings(app.db, A, min_tier="tier1", kinds="bid", digest=True)
+    with pytest.raises(service.UserError, match="belongs to another server"):
+        await service.set_alert_channel(app.db, B, A_CHAN)  # B's notices must not land in A's channel
+    await service.update_alert_settings(app.db, B, min_tier="any", kinds="all", digest=False)
+    assert await service.alert_settings(app.db, A) == (
+        f"Alerts: a daily digest; minimum source tier: tier1; kinds: bid; notices channel: <#{A_CHAN}>.")
+    assert await service.alert_settings(app.db, B) == (
+        "Alerts: instant alerts; minimum source tier: any; kinds: all; notices channel: not set.")
+
+
+async def test_latest_shows_only_what_this_server_follows(app: App) -> None:
+    await service.follow(app.db, A, A_CHAN, "Konate", by="1")
+    await poll_all(app)
+    await poll_all(app)
+    # The config feed's first fetch records without alerts, but the story exists for A's /latest.
+    assert await _count(app, "SELECT count(*) FROM story_events") >= 1
+    assert [view.story.person for view in await service.latest(app.db, A)] == ["Ibrahima Konaté"]
+    assert await service.latest(app.db, B) == []
