@@ -133,7 +133,9 @@ def parties(
         # "..., naming Arbeloa as his replacement": the sentence's subject club acts.
         opening = _opening(s, clause)
         if opening and opening.name not in frm and not (opening.national and role == "player"):
-            if any(t.kind in _OWN_CLUB_KINDS and t.start == _head(s, clause) + 1 for t in s.trigs or ()):
+            # Only a rejection or a denial makes it the seller: "Fulham sell Tosin and sign
+            # Beyer" is a club buying after selling someone else.
+            if any(t.kind in {"bid_rejected", "denial"} and t.start == _head(s, clause) + 1 for t in s.trigs or ()):
                 frm.append(opening.name)  # "City reject Barça's bid as talks go on": City sells
             else:
                 agents = [opening.name]
