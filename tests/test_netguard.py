@@ -3,6 +3,7 @@ literal, and proof (against the installed aiohttp) that the address checked is t
 
 from __future__ import annotations
 
+import ipaddress
 import socket
 from collections.abc import AsyncIterator
 
@@ -179,3 +180,52 @@ async def test_every_redirect_hop_is_checked_again(
 async def test_guard_is_only_for_untrusted_sessions() -> None:
     assert netguard.resolver_for(True) is None
     assert isinstance(netguard.resolver_for(False), PublicOnlyResolver)
+
+
+# The IANA IPv4 and IPv6 Special-Purpose Address Registries (as of 2025), with multicast and the
+# reserved ranges, written out here independently of the guard's own table.
+REGISTRY_V4 = ["0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
+               "192.0.0.0/24", "192.0.0.0/29", "192.0.0.8/32", "192.0.0.9/32", "192.0.0.10/32",
+               "192.0.0.170/32", "192.0.0.171/32", "192.0.2.0/24", "192.31.196.0/24", "192.52.193.0/24",
+               "192.88.99.0/24", "192.168.0.0/16", "192.175.48.0/24", "198.18.0.0/15", "198.51.100.0/24",
+               "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4", "255.255.255.255/32"]
+REGISTRY_V6 = ["::1/128", "::/128", "64:ff9b:1::/48", "100::/64", "100:0:0:1::/64", "2001::/23", "2001::/32",
+               "2001:1::1/128", "2001:1::2/128", "2001:1::3/128", "2001:2::/48", "2001:3::/32", "2001:4:112::/48",
+               "2001:10::/28", "2001:20::/28", "2001:30::/28", "2001:db8::/32", "2620:4f:8000::/48", "3fff::/20",
+               "5f00::/16", "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8"]
+
+
+def _ends(block: str) -> list[str]:
+    network = ipaddress.ip_network(block)
+    return [str(network[0]), str(network[-1]), str(network[network.num_addresses // 2])]
+
+
+@pytest.mark.parametrize("block", REGISTRY_V4 + REGISTRY_V6)
+def test_every_special_purpose_block_is_refused(block: str) -> None:
+    for address in _ends(block):
+        assert not is_public_address(address), address
+        if ":" not in address:  # and in each IPv6 disguise of it
+            for disguise in (f"::ffff:{address}", f"64:ff9b::{address}",
+                             f"2002:{int(ipaddress.IPv4Address(address)) >> 16:x}:{int(ipaddress.IPv4Address(address)) & 0xFFFF:x}::1"):
+                assert not is_public_address(disguise), disguise
+
+
+@pytest.mark.parametrize("address", ["192.0.0.9", "192.0.0.10", "192.0.0.170", "192.31.196.1", "192.175.48.1",
+                                     "3fff::1", "3fff:fff:ffff::1", "5f00::1", "2001:4:112::1", "2620:4f:8000::1"])
+def test_blocks_python_3_11_calls_public_are_refused(address: str) -> None:
+    assert not is_public_address(address)
+
+
+@pytest.mark.parametrize("address", ["192.0.1.1", "192.0.3.1", "198.20.0.1", "203.0.114.1", "223.255.255.254",
+                                     "3fff:1000::1", "2001:200::1", "2620:4f:8001::1", "2c0f:f248::1"])
+def test_neighbours_of_special_blocks_stay_public(address: str) -> None:
+    assert is_public_address(address)
+
+
+def test_the_verdict_ignores_pythons_own_tables(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever a Python release's ipaddress calls global or private, the guard's answer is the same."""
+    for cls in (ipaddress.IPv4Address, ipaddress.IPv6Address):
+        for prop in ("is_global", "is_private", "is_reserved", "is_link_local", "is_loopback"):
+            monkeypatch.setattr(cls, prop, property(lambda self: pytest.fail("consulted ipaddress's tables")))
+    assert not is_public_address("192.0.0.10") and not is_public_address("3fff::1")
+    assert is_public_address("93.184.216.34") and is_public_address("2606:4700:4700::1111")

@@ -21,6 +21,51 @@ from aiohttp.resolver import ThreadedResolver
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
+# Not fetched from, whatever the Python version: ipaddress's own tables change between releases
+# (3.11 calls 192.0.0.0/24 and 3fff::/20 public). Every block of the IANA IPv4 and IPv6
+# Special-Purpose Address Registries (as of 2025), including the few it marks globally reachable
+# (anycast relays and AS112 DNS sinks serve no feeds), plus multicast and the reserved ranges.
+SPECIAL_IPV4 = tuple(ipaddress.IPv4Network(block) for block in (
+    "0.0.0.0/8",        # "this network" (RFC 791)
+    "10.0.0.0/8",       # private (RFC 1918)
+    "100.64.0.0/10",    # shared address space, carrier-grade NAT (RFC 6598)
+    "127.0.0.0/8",      # loopback (RFC 1122)
+    "169.254.0.0/16",   # link local, cloud metadata (RFC 3927)
+    "172.16.0.0/12",    # private (RFC 1918)
+    "192.0.0.0/24",     # IETF protocol assignments: DS-Lite, PCP and TURN anycast, NAT64 discovery (RFC 6890)
+    "192.0.2.0/24",     # documentation, TEST-NET-1 (RFC 5737)
+    "192.31.196.0/24",  # AS112-v4 (RFC 7535)
+    "192.52.193.0/24",  # AMT (RFC 7450)
+    "192.88.99.0/24",   # deprecated 6to4 relay anycast (RFC 7526)
+    "192.168.0.0/16",   # private (RFC 1918)
+    "192.175.48.0/24",  # direct delegation AS112 service (RFC 7534)
+    "198.18.0.0/15",    # benchmarking (RFC 2544)
+    "198.51.100.0/24",  # documentation, TEST-NET-2 (RFC 5737)
+    "203.0.113.0/24",   # documentation, TEST-NET-3 (RFC 5737)
+    "224.0.0.0/4",      # multicast (RFC 5771)
+    "240.0.0.0/4",      # reserved (RFC 1112), with the limited broadcast 255.255.255.255/32 (RFC 919)
+))
+# Globally routable IPv6 unicast lives in 2000::/3; the blocks below are special inside it, or
+# named outside it for the record. IPv4-mapped (::ffff:0:0/96), NAT64 (64:ff9b::/96) and 6to4
+# (2002::/16) addresses stand for an IPv4 address and are judged as that address.
+GLOBAL_UNICAST_IPV6 = ipaddress.IPv6Network("2000::/3")
+SPECIAL_IPV6 = tuple(ipaddress.IPv6Network(block) for block in (
+    "::/128",                # unspecified (RFC 4291)
+    "::1/128",               # loopback (RFC 4291)
+    "::/96",                 # deprecated IPv4-compatible addresses (RFC 4291)
+    "64:ff9b:1::/48",        # local-use IPv4/IPv6 translation (RFC 8215)
+    "100::/64",              # discard-only (RFC 6666)
+    "100:0:0:1::/64",        # dummy IPv6 prefix (RFC 9780)
+    "2001::/23",             # IETF protocol assignments: Teredo, benchmarking, AMT, AS112, ORCHID, DETs (RFC 2928)
+    "2001:db8::/32",         # documentation (RFC 3849)
+    "2620:4f:8000::/48",     # direct delegation AS112 service (RFC 7534)
+    "3fff::/20",             # documentation (RFC 9637)
+    "5f00::/16",             # segment routing SIDs (RFC 9602)
+    "fc00::/7",              # unique local (RFC 4193)
+    "fe80::/10",             # link local (RFC 4291)
+    "fec0::/10",             # deprecated site local (RFC 3879)
+    "ff00::/8",              # multicast (RFC 4291)
+))
 _NAT64 = ipaddress.IPv6Network("64:ff9b::/96")  # the well-known prefix: an IPv4 address inside
 _NUMERIC_PART = re.compile(r"0x[0-9a-f]*|[0-9]+", re.IGNORECASE)
 
@@ -41,24 +86,20 @@ def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
 
 
 def is_public_address(address: str) -> bool:
-    """True only for a globally routable unicast address: no loopback, private, link-local,
-    CGNAT (100.64/10), multicast, reserved or unspecified address, in any IPv6 disguise."""
+    """True only for a globally routable unicast address: nothing in the special-purpose tables
+    above (loopback, private, link-local, CGNAT, documentation, multicast, reserved, unspecified…),
+    in any IPv6 disguise. Decided by those tables alone, never by ipaddress's is_global/is_private."""
     try:
         ip: IPAddress = ipaddress.ip_address(address.split("%", 1)[0])
     except ValueError:
         return False
     if isinstance(ip, ipaddress.IPv6Address):
-        if ip.is_site_local:  # fec0::/10: deprecated, yet is_global says True
-            return False
-        ip = _embedded_ipv4(ip) or ip
-    return ip.is_global and not (
-        ip.is_private
-        or ip.is_loopback
-        or ip.is_link_local
-        or ip.is_multicast
-        or ip.is_reserved
-        or ip.is_unspecified
-    )
+        embedded = _embedded_ipv4(ip)
+        if embedded is not None:
+            ip = embedded
+        else:
+            return ip in GLOBAL_UNICAST_IPV6 and not any(ip in block for block in SPECIAL_IPV6)
+    return not any(ip in block for block in SPECIAL_IPV4)
 
 
 def parse_ipv4_literal(host: str) -> ipaddress.IPv4Address | None:
