@@ -34,6 +34,13 @@ _LOAN_DEAL = frozenset({"agreement", "medical", "completed"})
 _FEATURE_OPENERS = frozenset({"why", "how", "what", "who", "where", "when", "inside", "analysis",
                               "explained", "watch", "listen", "relive", "quiz", "opinion"})
 _SUBJECT_TO_MEDICAL = re.compile(r"\bsubject to (?:an? )?medical\b")
+# A match report ("Everton 1-2 Bournemouth: ...", "Player ratings"): moves named in it are
+# background to the game. (Not "Watch:": a clip may show a sacking being announced.)
+_MATCH_OR_CLIP = re.compile(r"^(?:highlights|player ratings|ratings|recap|in pictures)\b|"
+                            r"(?<![\d£€$.,-])\b(?:1?\d)\s?[-–]\s?(?:1?\d)\b(?![-–]?\s?(?:year|yr|month|day|man|point)s?\b)", re.I)
+# A capitalised word that opens a sentence and reads as grammar, not a name ("Following
+# their exit", "Asking price set", "Bargain asking price").
+_GRAMMAR_OPENER = re.compile(r"(?:ing|ed|ly|tion|ment|ness|ship)$")
 # A Guardian-style column: "Headline | Author Name".
 _COLUMN = re.compile(r"\|\s*[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|de|van|da)){1,3}\s*\.?$|[-–—]\s*live\.?$")
 
@@ -93,7 +100,12 @@ def _analyse(text: str, main: Person | None, known: frozenset[str] = frozenset()
     mentions = entities.find(tokens)
     found, unknown, absorbed = people.find(tokens, mentions, known)
     mentions = [m for m in mentions if m.kind != "place"]
-    persons = [p for p in found if fold(p.name) not in entities.source_names()]
+    persons = [p for p in found if fold(p.name) not in entities.source_names()
+               and not (p.start == 0 and p.end == 1 and _GRAMMAR_OPENER.search(tokens[0].key))]
+    if text.isupper():
+        # A shouted headline capitalises every word: only names the item writes in
+        # mixed case elsewhere are names here ("TAYLOR OPENS UP ON CELTIC EXIT").
+        persons = [p for p in persons if key(p.name).rsplit(" ", 1)[-1] in known]
     if unknown or absorbed:
         mentions = sorted(
             [m for m in mentions if m.start not in absorbed]
@@ -247,6 +259,9 @@ def extract_claims(
         _note("dropped: the title marks a column or a live blog")
         return []  # "... | Jonathan Wilson", "... – live": a column or a live blog
     summary = strip_boilerplate(clean(summary))
+    if _MATCH_OR_CLIP.search(title):
+        _note("dropped: the title marks a match report or a clip")
+        return []
     if not kinds.may_trigger(title, summary):
         _note("prefilter: no word any kind pattern needs")
         return []  # no kind pattern can match (most items): skip sentences and tokens
@@ -273,7 +288,7 @@ def extract_claims(
     # for a club the gazetteer lacks is a person when the item names that person elsewhere.
     known = frozenset(w for s in sents for p in s.persons for w in (key(p.name), key(p.name).rsplit(" ", 1)[-1]))
     for n, s in enumerate(sents):
-        if known.intersection(s.guessed):
+        if known.intersection(s.guessed) or s.text.isupper() and known:
             sents[n] = _analyse(s.text, s.main, known)
             sents[n].bound = _bindings(sents[n])
     for s in sents:
