@@ -161,6 +161,21 @@ def _source_of(sent: _Sentence) -> tuple[str | None, int | None, str]:
     return mention.name, None, "club" if mention.kind == "club" else "report"
 
 
+_MAX_ARTICLE = 40_000  # characters of a full article read; feature pieces run long
+
+
+def _paragraphs(summary: str, content: str) -> list[str]:
+    """The body: a full article's paragraphs when the feed carries one beyond its summary
+    (content:encoded), else the summary as one paragraph."""
+    if content and len(content) > len(summary) + 80:
+        parts = _PARAGRAPH.split(content[:_MAX_ARTICLE])
+        return [p for p in (strip_boilerplate(clean(part)) for part in parts) if p]
+    return [summary] if summary else []
+
+
+_PARAGRAPH = re.compile(r"\n\s*\n|</p>|<br\s*/?>\s*<br\s*/?>", re.I)
+
+
 def _resolve_weak(sents: list[_Sentence]) -> set[str]:
     """A weak alias ("United", "Madrid") names a club only if the item names it strongly,
     or when it is the only club the alias can mean."""
@@ -262,21 +277,28 @@ def extract_claims(
     if _MATCH_OR_CLIP.search(title):
         _note("dropped: the title marks a match report or a clip")
         return []
-    if not kinds.may_trigger(title, summary):
+    if not kinds.may_trigger(title, summary, content):
         _note("prefilter: no word any kind pattern needs")
         return []  # no kind pattern can match (most items): skip sentences and tokens
     sents: list[_Sentence] = []
     main: Person | None = None
     heads = sentences(title)
-    for text in heads + sentences(summary):
-        # "the striker", "the Portuguese", "he" stand for the item's main person: the
-        # first one a development is told about, else the first one named.
-        s = _analyse(text, main)
-        s.bound = _bindings(s)
-        sents.append(s)
-        if main is None:
-            main = next((s.unit_person[u] for _, _, u in s.bound if s.unit_person[u].role != "other"),
-                        next((p for p in s.persons if p.role != "other"), None))
+    paragraphs = _paragraphs(summary, content)
+    # A summary reads with its title as one paragraph; a full article's paragraphs each
+    # stand alone, so "the midfielder" resolves to the person its own paragraph names.
+    blocks = [heads + sentences(paragraphs[0])] if len(paragraphs) == 1 else [heads] + [sentences(p) for p in paragraphs]
+    for block in blocks:
+        local: Person | None = None
+        for text in block:
+            # "the striker", "the Portuguese", "he" stand for the paragraph's main person:
+            # the first one a development is told about, else the first one named.
+            s = _analyse(text, local or main)
+            s.bound = _bindings(s)
+            sents.append(s)
+            if local is None:
+                local = next((s.unit_person[u] for _, _, u in s.bound if s.unit_person[u].role != "other"),
+                             next((p for p in s.persons if p.role != "other"), None))
+        main = main or local
     # A headline that names nobody describes the person its summary names ("Chelsea plot
     # €30m move for rising star" over "... Nantes centre-back Tylel Tati"): read it again
     # with that person as the one its descriptions stand for.
