@@ -19,7 +19,7 @@ MAX_NAME_CHARS = 80  # a person's name
 MAX_FEED_NAME_CHARS = 100  # a feed's name, as /feeds add allows
 MAX_URL_CHARS = 2000
 MAX_ID = 2**63 - 1  # SQLite's largest integer; every Discord snowflake fits
-_NAME_OK = re.compile(r"^[\w .'’\-]+$")
+_NAME_OK = re.compile(r"^(?:[^\W\d_]|[ .'’\-])+$")  # letters (any script), spaces, . ' ’ -
 _ASCII_DIGITS = re.compile(r"[0-9]{1,19}")
 # Control and format characters (bidi overrides, zero-width), surrogates, private use, line and
 # paragraph separators: nothing a name or URL needs, and what terminal or bidi tricks are made of.
@@ -71,10 +71,10 @@ def person_name(raw: str) -> str:
         raise UserError("Give a name, like `konate` or `Xabi Alonso`.")
     if len(name) > MAX_NAME_CHARS:
         raise UserError(f"That name is longer than {MAX_NAME_CHARS} characters; try the surname alone.")
-    if not _NAME_OK.match(name) or "_" in name:
-        raise UserError("Names may hold letters, spaces, hyphens, apostrophes and dots only.")
     if not any(char.isalpha() for char in name):
         raise UserError("A name needs letters, like `konate` or `Xabi Alonso`.")
+    if not _NAME_OK.match(name) or _unprintable(str(raw)):
+        raise UserError("Names may hold letters, spaces, hyphens, apostrophes and dots only.")
     return name
 
 

@@ -340,6 +340,8 @@ async def update_alert_settings(db: Database, guild_id: int | str, *, min_tier: 
         updated = replace(updated, min_tier=None if min_tier == "any" else min_tier)
     if kinds is not None:
         wanted = tuple(k.strip() for k in kinds.replace(" ", ",").split(",") if k.strip())
+        if not wanted:
+            raise UserError(f"Give kinds as a comma-separated list, like `bid, agreement`, or `all`: {', '.join(KINDS)}.")
         unknown = [k for k in wanted if k not in KINDS and k != "all"]
         if unknown:
             raise UserError(f"Unknown kinds: {shown(', '.join(unknown), 300)}. Choose from: {', '.join(KINDS)}, or all.")
