@@ -57,9 +57,20 @@ async def pause_channel(db: Database, channel_id: int, reason: str) -> int:
 
 
 async def remove_guild(db: Database, guild_id: int) -> int:
+    """The bot left a server: its follows and its feed subscriptions go, and so do the feeds only it
+    read (the operator's stay). Returns the number of follows removed."""
     async with db.transaction() as conn:
         cursor = await conn.execute("DELETE FROM follows WHERE guild_id = ?", (guild_id,))
-        return cursor.rowcount
+        removed = cursor.rowcount
+        async with conn.execute("SELECT feed_id FROM feed_subscriptions WHERE guild_id = ?", (guild_id,)) as found:
+            feed_ids = [row["feed_id"] for row in await found.fetchall()]
+        await conn.execute("DELETE FROM feed_subscriptions WHERE guild_id = ?", (guild_id,))
+        await conn.executemany(
+            "DELETE FROM feeds WHERE id = ? AND origin = 'discord'"
+            " AND NOT EXISTS (SELECT 1 FROM feed_subscriptions WHERE feed_id = ?)",
+            [(feed_id, feed_id) for feed_id in feed_ids],
+        )
+        return removed
 
 
 async def remove_channel(db: Database, channel_id: int) -> int:

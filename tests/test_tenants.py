@@ -131,3 +131,17 @@ async def test_latest_shows_only_what_this_server_follows(app: App) -> None:
     assert await _count(app, "SELECT count(*) FROM story_events") >= 1
     assert [view.story.person for view in await service.latest(app.db, A)] == ["Ibrahima Konaté"]
     assert await service.latest(app.db, B) == []
+
+
+async def test_leaving_a_server_drops_its_feeds_but_not_what_others_read(app: App) -> None:
+    from storage import follows
+
+    only_a = await service.add_server_feed(app.db, SECRET, None, guild_id=A)
+    shared = await service.add_server_feed(app.db, "https://feeds.example.org/shared.xml", None, guild_id=A)
+    await service.add_server_feed(app.db, "https://feeds.example.org/shared.xml", None, guild_id=B)
+    await service.follow(app.db, A, A_CHAN, "Konate")
+    assert await follows.remove_guild(app.db, A) == 1
+    assert await service.feed_health(app.db, A) == []
+    assert await feed_store.by_id(app.db, only_a.feed_id) is None
+    assert [row["id"] for row in await service.feed_health(app.db, B)] == [shared.feed_id]
+    assert len(await feed_store.list_active(app.db)) == 2  # the operator's and the shared one
