@@ -27,10 +27,10 @@ lint: $(STAMP)
 	$(PY) -m ruff check bot cogs storage tests bench
 
 spotcheck: $(STAMP)
-	$(PY) -m bot.claims.spotcheck
+	$(PY) -m bot.evaluation.spotcheck
 
 eval: $(STAMP)
-	$(PY) -m bot.claims.evaluate tests/data/eval
+	$(PY) -m bot.evaluation.own tests/data/eval
 
 # Precision and recall on real items labelled by two annotators (../shared), tune and check splits.
 eval-real: $(STAMP)

@@ -45,8 +45,12 @@ def items_from_jsonl(path: Path) -> list[FeedItem]:
     return items
 
 
+def _is_items_file(source: str) -> bool:
+    return source.endswith(".jsonl") and Path(source).is_file()
+
+
 async def _read_items(source: str) -> list[FeedItem]:
-    if source.endswith(".jsonl") and Path(source).is_file():
+    if _is_items_file(source):
         return items_from_jsonl(Path(source))
     # The operator's own command: a private address is theirs to read, unlike a /feeds add URL.
     limits = FetchLimits(allow_private=True)

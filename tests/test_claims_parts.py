@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 from bot.claims import entities, kinds, people
-from bot.claims.evaluate import evaluate, main, render
 from bot.claims.text import clean, fold, sentences, tokenize, trim
+from bot.evaluation.own import evaluate, main, render
 
 
 def test_clean_strips_tags_and_entities_and_keeps_paragraph_breaks() -> None:

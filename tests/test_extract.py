@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.claims.evaluate import evaluate
 from bot.claims.extract import extract_claims
+from bot.evaluation.own import evaluate
 from bot.models import Claim
 
 DEV = Path(__file__).parent / "data" / "extract_dev.jsonl"

@@ -101,7 +101,8 @@ def _analyse(text: str, main: Person | None, known: frozenset[str] = frozenset()
     found, unknown, absorbed = people.find(tokens, mentions, known)
     mentions = [m for m in mentions if m.kind != "place"]
     persons = [p for p in found if fold(p.name) not in entities.source_names()
-               and not (p.start == 0 and p.end == 1 and _GRAMMAR_OPENER.search(tokens[0].key))]
+               and not (p.start == 0 and p.end == 1 and (_GRAMMAR_OPENER.search(tokens[0].key)
+                                                          or tokens[0].key in kinds.PATTERN_WORDS))]
     if text.isupper():
         # A shouted headline capitalises every word: only names the item writes in
         # mixed case elsewhere are names here ("TAYLOR OPENS UP ON CELTIC EXIT").

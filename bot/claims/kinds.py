@@ -105,7 +105,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # A player ending a career, and a club letting its own player go: both are departures.
     ("departure", _p(r"\b(?:retire[sd]?|retiring|retirement|hang(?:s|ing)? up (?:his|her|their) boots|hung up (?:his|her) boots)\b"), "near_before"),
     ("departure", _p(r"\b(?:sell|sells|selling|sold off|cash(?:es|ing)? in on|offload(?:s|ed|ing)?|(?:open|prepared|willing|ready|happy|resigned) to (?:letting|let|sell|selling|sanction|offload|part with|lose|losing) (?:\S+ ){0,2}?(?:go|him|her)?|sanction(?:s|ed|ing)? (?:\S+ ){0,2}?(?:departure|exit|sale)|put (?:\S+ ){0,2}?up for sale|(?:asking|price) (?:price|tag)|transfer list(?:ed)?|up for sale|available for transfer)\b(?! (?:\S+ ){0,2}?(?:shirts|tickets|out)\b)"), "near"),
-    ("departure", _p(r"\b(?:future (?:\S+ ){0,3}?(?:in doubt|uncertain|up in the air|unclear|in question|very open|open)|(?:uncertain|doubts? over|questions? over|uncertainty (?:over|surrounding)) (?:@p 's |his |her )?(?:@c )?future|on the way out|(?:shown|show) the door|(?:his|her) time (?:\S+ ){0,2}?is up|under (?:\S+ )?pressure|fac(?:e|es|ing) the (?:sack|axe|chop)|sack (?:talks|race|threat|fears?)|(?:on|under) thin ice|set to leave|expected to leave|edg(?:e|es|ing) (?:closer )?(?:towards? )?(?:the )?(?:@c )?exit)\b"), "near_before"),
+    ("departure", _p(r"\b(?:future (?:\S+ ){0,3}?(?:in doubt|uncertain|up in the air|unclear|in question|very open|open)|(?:uncertain|doubts? over|questions? over|uncertainty (?:over|surrounding)) (?:@p 's |his |her )?(?:@c )?future|on the way out|(?:shown|show) the door|(?:his|her) time (?:\S+ ){0,2}?is up|under (?:\S+ )?pressure|pressure (?:\S+ )?(?:mounts|mounting|grows|growing|builds|building|increases|piles|intensifies) on|fac(?:e|es|ing) the (?:sack|axe|chop)|sack (?:talks|race|threat|fears?)|(?:on|under) thin ice|set to leave|expected to leave|edg(?:e|es|ing) (?:closer )?(?:towards? )?(?:the )?(?:@c )?exit)\b"), "near_before"),
     # --- contract extension -------------------------------------------------------------
     ("contract_extension", _p(r"\b(?:(?:sign|signs|signed|signing|agree|agrees|agreed|agreeing|pen|pens|penned|set for|close to agreeing) (?:an? )?)?(?:new|fresh|improved|bumper|lucrative|updated|extended) (?:(?:@c|@p|@y|\S+) ){0,3}?" + _NOT_DEAL + r"(?:contract|deal|terms)\b(?! to join)"), "near_before"),
     ("contract_extension", _p(r"\b(?:extend(?:s|ed|ing)?|renew(?:s|ed|ing)?) (?:(?:his|her|@c|@c 's) )?(?:\S+ ){0,2}?(?:contract|deal|stay|terms|spell|agreement)\b|\bcontract (?:extension|renewal)\b|\b(?:(?:sign|signs|signed|agree|agrees|agreed|pen|pens) (?:an? |his |her )?(?:\S+ ){0,2}?)?extension\b|\bcommit(?:s|ted)? (?:his |her )?(?:long term )?future\b|\brenewal\b"), "near_before"),
@@ -158,6 +158,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("interest", _p(r"\b(?:expect|expects|expected|tip|tips|tipped|back|backs|backed)(?= @p to (?:succeed|replace|take over|take charge|become|join)\b)"), "after"),
     ("interest", _p(r"\b(?:wants?|eyes?|eyeing|consider(?:s|ing)?|mull(?:s|ing)?|weigh(?:s|ing)? up) (?:an? |the )?(?:@c )(?:move|switch|transfer|return|job|post)\b|\b(?:dream|keen|eager|open) (?:on |to (?:make |secure )?)?(?:an? )?@c (?:move|switch|transfer|return)\b"), "before"),
 )
+
+# The words the patterns are made of ("pressure", "target", "boost"): a headline that opens
+# with one alone ("Pressure mounts on ...") opens with grammar, not with a surname.
+PATTERN_WORDS = frozenset(w for _, rx, _ in PATTERNS for w in re.findall(r"(?<![a-z\\])[a-z]{4,}(?![a-z])", rx.pattern))
 
 # Each pattern runs only on frames holding one of its keywords (keywords.py): most
 # sentences hold none, and 38 scans of every sentence were the extractor's largest cost.

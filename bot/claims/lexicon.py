@@ -133,6 +133,19 @@ NOT_NAMES = (
     | PLAYER_ROLES
 )
 
+# Modality (claims/modality.py). Words that make what follows a wish, a plan, a chance or a scenario.
+WISH = _words("""could might may would should want wants wanted wanting hope hopes hoped
+hoping dream dreams dreaming dreamt keen eager desire desires desperate ready prepared
+preparing plan plans planning planned aim aims aiming look looking looks try tries trying
+attempt attempts attempting bid bids chance chances option options opportunity race battle
+fight fighting compete competing competition urge urges urged urging tipped backed consider
+considers considering interested interest if whether possible potential mull mulls mulling
+pursue pursuing push pushing determined intend intends intent bidding seeking seek seeks
+eyeing eye eyes tempted tempt tempts lure lures luring convince persuade hopeful idea
+proposal proposed scenario would've bound""")
+# Words that report a deal as about to happen (the claim model's `agreement`).
+IMMINENT = _words("""set poised about due expected verge brink nearing edging closing close
+will shall imminent imminently""")
 # How headlines mean a weak alias that several clubs share, when nothing else says.
 # (Usage, not identity: an item that names Atlético strongly still wins.)
 WEAK_DEFAULTS: dict[str, str] = {

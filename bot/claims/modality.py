@@ -11,20 +11,8 @@ or a scenario as `interest` and an imminent deal as `agreement`, so the rung a t
 from __future__ import annotations
 
 from bot.claims.kinds import Frame, Trigger
+from bot.claims.lexicon import IMMINENT, WISH
 
-# Words that make what follows a wish, a plan, a chance or a scenario.
-WISH = frozenset("""could might may would should want wants wanted wanting hope hopes hoped
-hoping dream dreams dreaming dreamt keen eager desire desires desperate ready prepared
-preparing plan plans planning planned aim aims aiming look looking looks try tries trying
-attempt attempts attempting bid bids chance chances option options opportunity race battle
-fight fighting compete competing competition urge urges urged urging tipped backed consider
-considers considering interested interest if whether possible potential mull mulls mulling
-pursue pursuing push pushing determined intend intends intent bidding seeking seek seeks
-eyeing eye eyes tempted tempt tempts lure lures luring convince persuade hopeful idea
-proposal proposed scenario would've bound""".split())
-# Words that report a deal as about to happen (the claim model's `agreement`).
-IMMINENT = frozenset("""set poised about due expected verge brink nearing edging closing close
-will shall imminent imminently""".split())
 # Markers are read back to the clause's start or the nearest of these, whichever is nearer.
 _STOP = frozenset({"@p", ",", ":", "and", "but", "after", "as", "while", "amid", "despite", "."})
 _REACH = 6

@@ -1,6 +1,6 @@
 """Score the extractor on labelled items (tests/data/eval/LABELLING.md).
 
-    python -m bot.claims.evaluate tests/data/eval [--errors]
+    python -m bot.evaluation.own tests/data/eval [--errors]
 
 A predicted claim matches a labelled one in the same item when the subjects match (folded;
 a bare surname matches the full name ending with it) and the kinds are equal. Precision,
@@ -159,7 +159,7 @@ def render(report: Report) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.claims.evaluate", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m bot.evaluation.own", description=__doc__.split("\n")[0])
     parser.add_argument("paths", nargs="+", help=".jsonl files or directories holding them")
     parser.add_argument("--errors", action="store_true", help="list false positives and negatives")
     args = parser.parse_args(argv)

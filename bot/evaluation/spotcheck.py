@@ -2,7 +2,7 @@
 
 Reads ../shared/data/headlines_2026.jsonl (titles from BBC Sport, The Guardian, ESPN and Marca)
 when it is there and says so when it is not; nothing from it is stored in the project.
-`python -m bot.claims.spotcheck [PATH] [--sample N] [--seed S]`
+`python -m bot.evaluation.spotcheck [PATH] [--sample N] [--seed S]`
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ DEFAULT = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "head
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.claims.spotcheck")
+    parser = argparse.ArgumentParser(prog="python -m bot.evaluation.spotcheck")
     parser.add_argument("path", nargs="?", default=str(DEFAULT))
     parser.add_argument("--sample", type=int, default=40)
     parser.add_argument("--seed", type=int, default=7)

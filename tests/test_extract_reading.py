@@ -1,0 +1,98 @@
+"""How the extractor reads what real outlets write around a development: wishes and imminent
+deals, headlines that describe instead of naming, full articles, publishing boilerplate,
+match reports, and the --explain trace. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.claims.extract import explain_claims, extract_claims
+
+
+def kinds_of(title: str, summary: str = "", **kw: str) -> set[tuple[str, str, str | None]]:
+    return {(c.subject, c.kind, c.counterpart) for c in extract_claims(title, summary, **kw)}
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Aston Villa sign Morgan Rogers from Middlesbrough", ("Morgan Rogers", "completed", "Aston Villa")),
+        ("Morgan Rogers could join Chelsea next summer", ("Morgan Rogers", "interest", "Chelsea")),
+        ("Chelsea ready to complete a move for Morgan Rogers", ("Morgan Rogers", "interest", "Chelsea")),
+        ("Morgan Rogers set to join Chelsea", ("Morgan Rogers", "agreement", "Chelsea")),
+        ("Morgan Rogers poised for Chelsea move", ("Morgan Rogers", "agreement", "Chelsea")),
+    ],
+)
+def test_a_wish_is_interest_and_an_imminent_deal_is_agreement(title: str, expected: tuple) -> None:
+    assert kinds_of(title) == {expected}
+
+
+def test_a_headline_that_describes_the_player_takes_the_name_from_its_summary() -> None:
+    title = "Everton line up summer move for 21-year-old playmaker"
+    summary = "Everton are keen on Lyon's Rayan Cherki, whose contract runs until 2028."
+    assert ("Rayan Cherki", "interest", "Everton") in kinds_of(title, summary)
+
+
+def test_the_publishing_footer_does_not_repeat_the_headline_as_news() -> None:
+    title = "Why Brentford will not sign a striker this month"
+    summary = ("Keith Andrews is happy with his forwards. The post Brentford sign Igor Thiago appeared "
+               "first on Bees Blog.")
+    assert kinds_of(title, summary) == set()
+
+
+def test_a_score_line_marks_a_match_report() -> None:
+    assert kinds_of("Everton 2-0 Fulham: Iliman Ndiaye scores as Moyes's side close in on Europe") == set()
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Jordan Henderson retires at 36", ("Jordan Henderson", "departure", None)),
+        ("Napoli willing to sell Rasmus Hojlund this summer", ("Rasmus Hojlund", "departure", None)),
+        ("Pressure mounts on Ruben Amorim after another defeat", ("Ruben Amorim", "departure", None)),
+        ("Burnley boss Scott Parker dismisses Leeds link as nonsense", ("Scott Parker", "denial", "Leeds United")),
+    ],
+)
+def test_families_of_phrasing_for_departures_and_denials(title: str, expected: tuple) -> None:
+    assert expected in kinds_of(title)
+
+
+def test_a_full_article_resolves_each_description_within_its_paragraph() -> None:
+    title = "Madrid's midfield plans take shape"
+    summary = "Real Madrid weigh up their options."
+    content = ("Real Madrid have opened talks with Liverpool over Alexis Mac Allister.\n\n"
+               "Elsewhere, Brighton's Carlos Baleba is also admired in Madrid. The midfielder "
+               "is the subject of an enquiry from Real Madrid, who sent scouts last week.\n\n")
+    claims = kinds_of(title, summary, content=content)
+    assert ("Alexis Mac Allister", "talks", "Real Madrid") in claims
+    assert ("Carlos Baleba", "talks", "Real Madrid") in claims
+    assert ("Alexis Mac Allister", "talks", "Brighton & Hove Albion") not in claims
+
+
+def test_explain_names_people_candidates_and_drops() -> None:
+    claims, lines = explain_claims("Arsenal will not sign Dusan Vlahovic, Mikel Arteta insists")
+    text = "\n".join(lines)
+    assert "people: Dusan Vlahovic" in text
+    assert "dropped" in text or "candidate" in text
+    _, lines = explain_claims("Everton 2-0 Fulham: Ndiaye scores")
+    assert lines == ["dropped: the title marks a match report or a clip"]
+
+
+def test_extract_explain_from_the_command_line(tmp_path: Path) -> None:
+    items = tmp_path / "items.jsonl"
+    items.write_text(json.dumps({"title": "Morgan Rogers could join Chelsea next summer", "summary": "",
+                                 "link": "https://example.org/rogers"}) + "\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "bot", "extract", str(items), "--explain"],
+                         capture_output=True, text=True, check=True)
+    assert "== Morgan Rogers could join Chelsea next summer" in run.stdout
+    assert "completed read as interest" in run.stdout
+    assert "CLAIM Morgan Rogers [player] interest -> Chelsea" in run.stdout
+    run = subprocess.run([sys.executable, "-m", "bot", "extract", str(items), "--json"],
+                         capture_output=True, text=True, check=True)
+    claim = json.loads(run.stdout.splitlines()[0])
+    assert (claim["item"], claim["kind"], claim["counterpart"]) == ("https://example.org/rogers", "interest", "Chelsea")
