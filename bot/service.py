@@ -215,7 +215,9 @@ async def timeline(db: Database, raw: str, *, kind: str | None = None, since: st
             listed = ", ".join(p.describe() for p in found.choices)
             raise UserError(f"Which one? {listed}.")
         raise UserError(f"No stories about {shown(raw, 80)} yet.")
-    return Timeline(found.person, await story_store.timeline(db, found.person.id, kind=kind, since=since))
+    # With a server, only what it may see: reports from its own feeds and the operator's, not another server's.
+    return Timeline(found.person, await story_store.timeline(db, found.person.id, kind=kind, since=since,
+                                                             guild_id=guild))
 
 
 check_user_feed_url = inputs.feed_url  # the one validator for a feed URL a user gives
@@ -263,7 +265,7 @@ async def remove_feed(db: Database, url_or_id: str, *, guild_id: int | str | Non
     label = _feed_label(feed)
     if guild_id is not None:
         await feed_store.unsubscribe(db, inputs.snowflake(guild_id, "server id"), feed["id"])
-        return f"Removed {label} from this server's feeds. Stories already read from it are kept."
+        return f"Removed {label} from this server's feeds; what it reported no longer shows here."
     if feed["origin"] == "config":
         raise UserError(f"{label} comes from the config file; remove it there and restart.")
     await feed_store.remove(db, feed["id"])

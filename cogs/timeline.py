@@ -24,7 +24,7 @@ class TimelineCog(commands.Cog):
     async def timeline(self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 100],
                        kind: app_commands.Choice[str] | None = None, since: str | None = None) -> None:
         result = await service.timeline(app_of(interaction).db, name, kind=kind.value if kind else None, since=since,
-                                        guild_id=interaction.guild_id)
+                                        guild_id=interaction.guild_id or 0)  # 0 in a DM: the operator's feeds only
         subtitle = result.person.describe() + (f" · {kind.name} only" if kind else "") + (f" · since {since}" if since else "")
         await send_pages(interaction, timeline_pages(result.person.name, subtitle, result.stories), ephemeral=False)
 

@@ -44,7 +44,8 @@ class TimelineButton(discord.ui.DynamicItem[discord.ui.Button], template=r"cw:ti
             return
         from storage import stories
 
-        pages = timeline_pages(person["name"], "", await stories.timeline(db, self.entity_id))
+        found = await stories.timeline(db, self.entity_id, guild_id=interaction.guild_id or 0)
+        pages = timeline_pages(person["name"], "", found)
         await send_pages(interaction, pages, ephemeral=True)
 
 

@@ -34,8 +34,27 @@ async def by_id(db: Database, feed_id: int) -> aiosqlite.Row | None:
     return await db.fetchone("SELECT * FROM feeds WHERE id = ?", (feed_id,))
 
 
+def visible_claim(claim: str) -> str:
+    """SQL: the claim aliased `claim` may be shown to the server bound to its one `?`: it was read
+    from an operator's feed (or its feed is unknown), or from a feed this server added."""
+    return (f"({claim}.feed_id IS NULL OR EXISTS (SELECT 1 FROM feeds vf WHERE vf.id = {claim}.feed_id"
+            f" AND vf.origin != 'discord') OR EXISTS (SELECT 1 FROM feed_subscriptions vs"
+            f" WHERE vs.feed_id = {claim}.feed_id AND vs.guild_id = ?))")
+
+
+async def forget_claims_of(conn: aiosqlite.Connection, feed_id: int, origin: str) -> None:
+    """Before a feed goes: claims read from a server's feed stay hidden from every server (a new
+    feed may reuse its id); claims read from an operator's feed stay visible to all."""
+    await conn.execute("UPDATE claims SET feed_id = ? WHERE feed_id = ?",
+                       (-feed_id if origin == "discord" else None, feed_id))
+
+
 async def remove(db: Database, feed_id: int) -> None:
     async with db.transaction() as conn:
+        async with conn.execute("SELECT origin FROM feeds WHERE id = ?", (feed_id,)) as cursor:
+            row = await cursor.fetchone()
+        if row is not None:
+            await forget_claims_of(conn, feed_id, row["origin"])
         # Claims and stories outlive the items they were read from (ON DELETE SET NULL).
         await conn.execute("DELETE FROM feeds WHERE id = ?", (feed_id,))
 
@@ -90,12 +109,19 @@ async def unsubscribe(db: Database, guild_id: int, feed_id: int) -> bool:
     is not the operator's (config or CLI). True when the feed itself was removed."""
     async with db.transaction() as conn:
         await conn.execute("DELETE FROM feed_subscriptions WHERE guild_id = ? AND feed_id = ?", (guild_id, feed_id))
-        cursor = await conn.execute(
-            "DELETE FROM feeds WHERE id = ? AND origin = 'discord'"
-            " AND NOT EXISTS (SELECT 1 FROM feed_subscriptions WHERE feed_id = ?)",
-            (feed_id, feed_id),
-        )
-        return cursor.rowcount > 0
+        return await drop_if_unread(conn, feed_id)
+
+
+async def drop_if_unread(conn: aiosqlite.Connection, feed_id: int) -> bool:
+    """Delete a server-added feed no server reads any more; the operator's feeds stay. True if deleted."""
+    cursor = await conn.execute(
+        "DELETE FROM feeds WHERE id = ? AND origin = 'discord'"
+        " AND NOT EXISTS (SELECT 1 FROM feed_subscriptions WHERE feed_id = ?)",
+        (feed_id, feed_id),
+    )
+    if cursor.rowcount > 0:
+        await forget_claims_of(conn, feed_id, "discord")
+    return cursor.rowcount > 0
 
 
 async def list_for_guild(db: Database, guild_id: int) -> list[aiosqlite.Row]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import aiosqlite
 
+from storage import feeds
 from storage.db import Database, utcnow
 
 
@@ -65,11 +66,8 @@ async def remove_guild(db: Database, guild_id: int) -> int:
         async with conn.execute("SELECT feed_id FROM feed_subscriptions WHERE guild_id = ?", (guild_id,)) as found:
             feed_ids = [row["feed_id"] for row in await found.fetchall()]
         await conn.execute("DELETE FROM feed_subscriptions WHERE guild_id = ?", (guild_id,))
-        await conn.executemany(
-            "DELETE FROM feeds WHERE id = ? AND origin = 'discord'"
-            " AND NOT EXISTS (SELECT 1 FROM feed_subscriptions WHERE feed_id = ?)",
-            [(feed_id, feed_id) for feed_id in feed_ids],
-        )
+        for feed_id in feed_ids:
+            await feeds.drop_if_unread(conn, feed_id)
         return removed
 
 

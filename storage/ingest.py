@@ -111,7 +111,8 @@ async def ingest_many(db: Database, batches: list[FeedBatch], *, window_days: in
             else:
                 report.new_items += 1
             for claim in claims:
-                await _store_claim(conn, item_id, item, claim, now, feed.emit_alerts, window_days, report)
+                await _store_claim(conn, feed.feed_id, item_id, item, claim, now, feed.emit_alerts, window_days,
+                                   report)
         await conn.executemany(
             "UPDATE feeds SET etag = ?, last_modified = ?, body_hash = ?, first_fetch_done = 1,"
             " last_fetch_at = ?, last_success_at = ?, last_error = ?, consecutive_failures = 0,"
@@ -159,6 +160,7 @@ async def _store_item(conn: aiosqlite.Connection, feed_id: int, item: FeedItem, 
 
 async def _store_claim(
     conn: aiosqlite.Connection,
+    feed_id: int,
     item_id: int,
     item: FeedItem,
     claim: Claim,
@@ -176,10 +178,10 @@ async def _store_claim(
     tier = tier_of(claim.source) or tier_of(claim.outlet)
     published = claim.published or now
     cursor = await conn.execute(
-        "INSERT OR IGNORE INTO claims (item_id, entity_id, subject, subject_key, role, kind, counterpart,"
+        "INSERT OR IGNORE INTO claims (item_id, feed_id, entity_id, subject, subject_key, role, kind, counterpart,"
         " counterpart_key, from_club, source, source_tier, outlet, published, evidence, link, title, ambiguous,"
-        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (item_id, entity_id, claim.subject, claim.subject.casefold(), claim.role, claim.kind, claim.counterpart,
+        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (item_id, feed_id, entity_id, claim.subject, claim.subject.casefold(), claim.role, claim.kind, claim.counterpart,
          counterpart_key, claim.from_club, claim.source, tier, claim.outlet, published, claim.evidence,
          item.link or item.guid, item.title, int(ambiguous), now),
     )
@@ -221,7 +223,7 @@ async def _store_claim(
     assert event_id is not None
     report.events.append(event_id)
     if emit_alerts:
-        report.outbox_rows += await _queue(conn, event_id, entity_id, claim.kind, tier, now)
+        report.outbox_rows += await _queue(conn, event_id, entity_id, claim.kind, tier, now, feed_id)
 
 
 async def _open_story(
@@ -246,12 +248,18 @@ async def _open_story(
 
 
 async def _queue(conn: aiosqlite.Connection, event_id: int, entity_id: int, kind: str, tier: str | None,
-                 now: str) -> int:
-    """One outbox row per following channel; the nonce lets Discord refuse a second post."""
+                 now: str, feed_id: int) -> int:
+    """One outbox row per following channel; the nonce lets Discord refuse a second post.
+
+    A claim read from a feed a server added alerts only the servers that added it; the
+    operator's feeds alert everyone who follows the person.
+    """
     async with conn.execute(
         "SELECT f.guild_id, f.channel_id, g.min_tier, g.kinds, g.digest FROM follows f"
-        " LEFT JOIN guild_settings g ON g.guild_id = f.guild_id WHERE f.entity_id = ? AND f.paused = 0",
-        (entity_id,),
+        " LEFT JOIN guild_settings g ON g.guild_id = f.guild_id WHERE f.entity_id = ? AND f.paused = 0"
+        " AND (NOT EXISTS (SELECT 1 FROM feeds WHERE id = ? AND origin = 'discord')"
+        " OR EXISTS (SELECT 1 FROM feed_subscriptions s WHERE s.feed_id = ? AND s.guild_id = f.guild_id))",
+        (entity_id, feed_id, feed_id),
     ) as cursor:
         channels = await cursor.fetchall()
     queued = 0

@@ -6,6 +6,7 @@ import aiosqlite
 
 from bot.models import AlertView, ReportView, StoryView
 from storage.db import Database
+from storage.feeds import visible_claim
 
 
 def _report(row: aiosqlite.Row) -> ReportView:
@@ -13,23 +14,30 @@ def _report(row: aiosqlite.Row) -> ReportView:
                       row["title"], row["evidence"], row["published"], row["from_club"])
 
 
-async def _story_views(db: Database, rows: list[aiosqlite.Row]) -> list[StoryView]:
-    """Stories with their reports: one query for all the reports, not one per story."""
+async def _story_views(db: Database, rows: list[aiosqlite.Row], guild_id: int | None = None) -> list[StoryView]:
+    """Stories with their reports: one query for all the reports, not one per story.
+
+    With a server, only the reports it may see (storage.feeds.visible_claim), and only the stories
+    with one; without, everything (the operator's CLI).
+    """
     if not rows:
         return []
     reports: dict[int, list[ReportView]] = {row["id"]: [] for row in rows}
     ids = list(reports)
+    visible = "" if guild_id is None else f" AND {visible_claim('c')}"
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         for report in await db.fetchall(
-            "SELECT story_id, kind, outlet, source, source_tier, link, title, evidence, published, from_club FROM claims"
-            f" WHERE story_id IN ({','.join('?' * len(chunk))}) ORDER BY story_id, published, id",
-            tuple(chunk),
+            "SELECT story_id, kind, outlet, source, source_tier, link, title, evidence, published, from_club FROM claims c"
+            f" WHERE story_id IN ({','.join('?' * len(chunk))}){visible} ORDER BY story_id, published, id",
+            (*chunk, *(() if guild_id is None else (guild_id,))),
         ):
             reports[report["story_id"]].append(_report(report))
     views = []
     for row in rows:
         story_reports = tuple(reports[row["id"]])
+        if guild_id is not None and not story_reports:
+            continue
         views.append(StoryView(
             id=row["id"], entity_id=row["entity_id"], person=row["name"], role=row["role"], club=row["club"],
             track=row["track"], kind=row["kind"], counterpart=row["counterpart"],
@@ -45,8 +53,8 @@ _STORY = (
 
 
 async def timeline(db: Database, entity_id: int, *, kind: str | None = None, since: str | None = None,
-                   limit: int = 200) -> list[StoryView]:
-    """The person's stories, oldest first."""
+                   limit: int = 200, guild_id: int | None = None) -> list[StoryView]:
+    """The person's stories, oldest first; with a server, as that server may see them."""
     sql = _STORY + " WHERE s.entity_id = ?"
     params: list[object] = [entity_id]
     if kind:
@@ -57,10 +65,10 @@ async def timeline(db: Database, entity_id: int, *, kind: str | None = None, sin
         params.append(since)
     sql += " ORDER BY s.first_seen_at, s.id LIMIT ?"
     params.append(limit)
-    return await _story_views(db, await db.fetchall(sql, tuple(params)))
+    return await _story_views(db, await db.fetchall(sql, tuple(params)), guild_id)
 
 
-async def alert_view(db: Database, event_id: int) -> AlertView | None:
+async def alert_view(db: Database, event_id: int, guild_id: int | None = None) -> AlertView | None:
     event = await db.fetchone(
         "SELECT ev.id, ev.story_id, ev.kind, ev.reason, c.kind AS c_kind, c.outlet, c.source, c.source_tier,"
         " c.link, c.title, c.evidence, c.published, c.from_club FROM story_events ev"
@@ -72,7 +80,10 @@ async def alert_view(db: Database, event_id: int) -> AlertView | None:
     story_row = await db.fetchone(_STORY + " WHERE s.id = ?", (event["story_id"],))
     if story_row is None:
         return None
-    [story] = await _story_views(db, [story_row])
+    stories = await _story_views(db, [story_row], guild_id)
+    if not stories:
+        return None
+    [story] = stories
     trigger = ReportView(event["kind"], event["outlet"], event["source"], event["source_tier"], event["link"],
                          event["title"], event["evidence"] or "", event["published"] or story.last_report_at,
                          event["from_club"])
@@ -80,12 +91,13 @@ async def alert_view(db: Database, event_id: int) -> AlertView | None:
 
 
 async def latest_events(db: Database, guild_id: int, limit: int = 10) -> list[AlertView]:
-    """The newest story events about anyone this server follows."""
+    """The newest story events about anyone this server follows, from the feeds it may see."""
     rows = await db.fetchall(
         "SELECT ev.id FROM story_events ev JOIN stories s ON s.id = ev.story_id"
-        " WHERE s.entity_id IN (SELECT entity_id FROM follows WHERE guild_id = ?)"
+        " LEFT JOIN claims c ON c.id = ev.claim_id"
+        f" WHERE s.entity_id IN (SELECT entity_id FROM follows WHERE guild_id = ?) AND {visible_claim('c')}"
         " ORDER BY ev.id DESC LIMIT ?",
-        (guild_id, limit),
+        (guild_id, guild_id, limit),
     )
-    views = [await alert_view(db, row["id"]) for row in rows]
+    views = [await alert_view(db, row["id"], guild_id) for row in rows]
     return [view for view in views if view is not None]

@@ -145,3 +145,39 @@ async def test_leaving_a_server_drops_its_feeds_but_not_what_others_read(app: Ap
     assert await feed_store.by_id(app.db, only_a.feed_id) is None
     assert [row["id"] for row in await service.feed_health(app.db, B)] == [shared.feed_id]
     assert len(await feed_store.list_active(app.db)) == 2  # the operator's and the shared one
+
+
+async def test_a_servers_own_feed_alerts_and_shows_only_in_that_server(
+    app: App, feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.hostile_feed_server import FakeDNS, pretend_loopback_is_public
+
+    pretend_loopback_is_public(monkeypatch, FakeDNS({}))  # the test server plays a public host
+    private = feed_server.set_feed("/a-private.xml", "A Private Wire", [])
+    added = await service.add_server_feed(app.db, private, "Paid wire", guild_id=A)
+    await poll_all(app)  # first fetches record the backlog without alerts
+    await service.follow(app.db, A, A_CHAN, "Ibrahima Konaté")
+    await service.follow(app.db, B, B_CHAN, "Ibrahima Konaté")
+    feed_server.set_feed("/a-private.xml", "A Private Wire", [FeedItemSpec(
+        "p-1", "Bayern Munich submit bid for Liverpool defender Ibrahima Konaté", "An offer has been made.",
+        at("2025-11-14T10:00:00"))])
+    await poll_all(app)
+
+    queued = await app.db.fetchall("SELECT channel_id FROM outbox")
+    assert [row["channel_id"] for row in queued] == [A_CHAN]  # B follows him too, but did not add that feed
+    # Both see the operator's Real Madrid story; only A sees its own feed's Bayern bid.
+    assert [view.story.counterpart for view in await service.latest(app.db, A)] == ["Bayern Munich", "Real Madrid"]
+    assert [view.story.counterpart for view in await service.latest(app.db, B)] == ["Real Madrid"]
+    seen_by_a = await service.timeline(app.db, "konate", guild_id=A)
+    assert "Bayern Munich" in [story.counterpart for story in seen_by_a.stories]
+    seen_by_b = await service.timeline(app.db, "konate", guild_id=B)
+    assert "Bayern Munich" not in [story.counterpart for story in seen_by_b.stories]
+    assert all(report.outlet != "A Private Wire" for story in seen_by_b.stories for report in story.reports)
+
+    # Once A removes it, no server sees what it reported, though a new feed may reuse its number.
+    assert "no longer shows here" in await service.remove_feed(app.db, str(added.feed_id), guild_id=A)
+    after = await service.timeline(app.db, "konate", guild_id=A)
+    assert "Bayern Munich" not in [story.counterpart for story in after.stories]
+    reused = await service.add_server_feed(app.db, "https://feeds.example.org/new.xml", None, guild_id=B)
+    assert reused.feed_id == added.feed_id
+    assert "Bayern Munich" not in [s.counterpart for s in (await service.timeline(app.db, "konate", guild_id=B)).stories]
