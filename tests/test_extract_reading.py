@@ -96,3 +96,24 @@ def test_extract_explain_from_the_command_line(tmp_path: Path) -> None:
                          capture_output=True, text=True, check=True)
     claim = json.loads(run.stdout.splitlines()[0])
     assert (claim["item"], claim["kind"], claim["counterpart"]) == ("https://example.org/rogers", "interest", "Chelsea")
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # Winning the race ends the contest: the deal is no longer a wish.
+        ("Brentford win race to sign Kevin Schade", ("Kevin Schade", "completed", "Brentford")),
+        ("Youri Tielemans watched closely by Juventus", ("Youri Tielemans", "interest", "Juventus")),
+        ("Sunderland set to make Granit Xhaka record signing", ("Granit Xhaka", "agreement", "Sunderland")),
+        ("Ange Postecoglou returns as new Celtic manager", ("Ange Postecoglou", "completed", "Celtic")),
+        ("Everton tracking Aston Villa midfielders Jacob Ramsey and Boubacar Kamara",
+         ("Boubacar Kamara", "interest", "Everton")),
+    ],
+)
+def test_more_general_forms(title: str, expected: tuple) -> None:
+    assert expected in kinds_of(title)
+
+
+def test_a_retirement_mentioned_in_passing_is_no_departure() -> None:
+    assert kinds_of("Thomas Muller reverses retirement to play one more season") == set()
+    assert ("Thomas Muller", "departure", None) in kinds_of("Thomas Muller announces his retirement")

@@ -117,7 +117,10 @@ def _skip(fr: Frame, u: int) -> bool:
                               "caretaker", "former", "ex", "veteran", "loanee", "player", "@s",
                               "with", "from", "by", "about", "between", ":", "make", "bring",
                               "assistant", "teammate", "team mate", "compatriot", "countryman",
-                              "international", "club mate", "clubmate", "goalscorer", "scorer"}
+                              "international", "club mate", "clubmate", "goalscorer", "scorer",
+                              # "tracking Forest midfielders X and Y": a plural role before a list
+                              "midfielders", "defenders", "forwards", "strikers", "wingers",
+                              "players", "stars", "duo", "pair", "trio", "targets"}
 
 
 def bind(

@@ -42,7 +42,7 @@ _MATCH_OR_CLIP = re.compile(r"^(?:highlights|player ratings|ratings|recap|in pic
 # their exit", "Asking price set", "Bargain asking price").
 _GRAMMAR_OPENER = re.compile(r"(?:ing|ed|ly|tion|ment|ness|ship)$")
 # A Guardian-style column: "Headline | Author Name".
-_COLUMN = re.compile(r"\|\s*[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|de|van|da)){1,3}\s*\.?$|[-–—]\s*live\.?$")
+_COLUMN = re.compile(r"\|\s*[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|de|van|da)){1,3}\s*\.?$")
 
 
 # Lines of `explain_claims`: set only while one explains, so extraction pays one lookup.

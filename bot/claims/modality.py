@@ -18,6 +18,8 @@ _STOP = frozenset({"@p", ",", ":", "and", "but", "after", "as", "while", "amid",
 _REACH = 6
 
 RUNGS = frozenset({"completed", "agreement"})
+CONTESTS = frozenset({"race", "battle", "fight", "chase", "competition"})
+WON = frozenset({"win", "wins", "won", "winning"})
 
 
 def mood(fr: Frame, clause: range, trig: Trigger) -> str:
@@ -29,6 +31,10 @@ def mood(fr: Frame, clause: range, trig: Trigger) -> str:
         if word in _STOP:
             break
         if word in WISH:
+            before = fr.units[u - 1][2] if u > clause.start else ""
+            before2 = fr.units[u - 2][2] if u - 1 > clause.start else ""
+            if word in CONTESTS and (before in WON or before2 in WON):
+                return found  # "win the race to sign": the contest is over, the deal is not a wish
             return "wish"  # "could be set to join": the scenario governs
         if word in IMMINENT and not found:
             found = "imminent"
