@@ -117,3 +117,23 @@ def test_more_general_forms(title: str, expected: tuple) -> None:
 def test_a_retirement_mentioned_in_passing_is_no_departure() -> None:
     assert kinds_of("Thomas Muller reverses retirement to play one more season") == set()
     assert ("Thomas Muller", "departure", None) in kinds_of("Thomas Muller announces his retirement")
+
+
+def test_a_name_that_only_qualifies_another_noun_is_not_the_subject() -> None:
+    assert kinds_of("Fulham line up move for Joao Palhinha replacement") == set()
+    claims = kinds_of("Mikel Arteta's Arsenal plot a move for Sesko")
+    assert ("Sesko", "interest", "Arsenal") in claims
+    assert not any(subject == "Mikel Arteta" for subject, _, _ in claims)
+    assert ("Bielsa", "departure", None) in kinds_of("The end of Bielsa's Uruguay reign")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Bukayo Saka returns to Arsenal training after hamstring problem",
+        "Jurgen Klopp claims dismissed as speculation by Leipzig",
+        "Cole Palmer strike a contender for goal of the season",
+    ],
+)
+def test_move_words_in_other_senses(title: str) -> None:
+    assert not {k for _, k, _ in kinds_of(title)} & {"completed", "departure", "interest"}

@@ -103,6 +103,7 @@ def _analyse(text: str, main: Person | None, known: frozenset[str] = frozenset()
     persons = [p for p in found if fold(p.name) not in entities.source_names()
                and not (p.start == 0 and p.end == 1 and (_GRAMMAR_OPENER.search(tokens[0].key)
                                                           or tokens[0].key in kinds.PATTERN_WORDS))]
+    persons = [p for p in persons if not _modifier(tokens, mentions, p)]
     if text.isupper():
         # A shouted headline capitalises every word: only names the item writes in
         # mixed case elsewhere are names here ("TAYLOR OPENS UP ON CELTIC EXIT").
@@ -142,6 +143,28 @@ def _analyse(text: str, main: Person | None, known: frozenset[str] = frozenset()
     if source_unit is not None:
         sent.unit_person.pop(source_unit, None)  # a journalist is never the subject
     return sent
+
+
+# "Casemiro's replacement", "a Marc Guehi replacement", "Arne Slot's Liverpool": a name that
+# only qualifies another noun or a club is not who the sentence is about.
+_QUALIFIED = frozenset({"replacement", "replacements", "successor", "heir", "understudy",
+                        "alternative", "alternatives", "deputy", "back up", "backup", "stand in",
+                        "shirt", "side", "team", "men", "squad"})
+# After "Bielsa's Uruguay", nouns of the person's own time there: he is still the subject.
+_TENURE = frozenset({"reign", "tenure", "era", "stint", "spell", "job", "future", "exit", "departure",
+                     "contract", "deal", "career", "days", "time", "return", "move", "switch", "debut",
+                     "record", "future ?", "exit ?", "return ?", "move ?"})
+
+
+def _modifier(tokens: list[Token], mentions: list[Mention], p: Person) -> bool:
+    j = p.end + (1 if p.end < len(tokens) and tokens[p.end].key == "'s" else 0)
+    if j >= len(tokens):
+        return False
+    club = next((m for m in mentions if m.start == j and m.kind == "club"), None)
+    if j > p.end and club is not None:
+        # "Arne Slot's Liverpool are plotting a raid", not "Bielsa's Uruguay reign"
+        return not (club.end < len(tokens) and tokens[club.end].key in _TENURE)
+    return tokens[j].key in _QUALIFIED
 
 
 def _source_of(sent: _Sentence) -> tuple[str | None, int | None, str]:

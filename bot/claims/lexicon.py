@@ -142,7 +142,8 @@ fight fighting compete competing competition urge urges urged urging tipped back
 considers considering interested interest if whether possible potential mull mulls mulling
 pursue pursuing push pushing determined intend intends intent bidding seeking seek seeks
 eyeing eye eyes tempted tempt tempts lure lures luring convince persuade hopeful idea
-proposal proposed scenario would've bound""")
+proposal proposed scenario would've bound eyed touted linked fancied earmarked
+mooted""")
 # Words that report a deal as about to happen (the claim model's `agreement`).
 IMMINENT = _words("""set poised about due expected verge brink nearing edging closing close
 will shall imminent imminently""")
