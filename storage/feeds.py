@@ -42,6 +42,13 @@ def visible_claim(claim: str) -> str:
             f" WHERE vs.feed_id = {claim}.feed_id AND vs.guild_id = ?))")
 
 
+def everyones_claim(claim: str) -> str:
+    """SQL: the claim aliased `claim` was read from an operator's feed (or one unknown), so any
+    server may see it; or from the feed bound to its one `?` (an alert's own report)."""
+    return (f"({claim}.feed_id IS NULL OR {claim}.feed_id = ? OR EXISTS (SELECT 1 FROM feeds vf"
+            f" WHERE vf.id = {claim}.feed_id AND vf.origin != 'discord'))")
+
+
 async def forget_claims_of(conn: aiosqlite.Connection, feed_id: int, origin: str) -> None:
     """Before a feed goes: claims read from a server's feed stay hidden from every server (a new
     feed may reuse its id); claims read from an operator's feed stay visible to all."""

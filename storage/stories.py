@@ -6,7 +6,7 @@ import aiosqlite
 
 from bot.models import AlertView, ReportView, StoryView
 from storage.db import Database
-from storage.feeds import visible_claim
+from storage.feeds import everyones_claim, visible_claim
 
 
 def _report(row: aiosqlite.Row) -> ReportView:
@@ -14,29 +14,37 @@ def _report(row: aiosqlite.Row) -> ReportView:
                       row["title"], row["evidence"], row["published"], row["from_club"])
 
 
-async def _story_views(db: Database, rows: list[aiosqlite.Row], guild_id: int | None = None) -> list[StoryView]:
+Visible = tuple[str, tuple[object, ...]]  # an SQL condition on claims `c`, and its parameters
+EVERYTHING: Visible = ("1", ())
+
+
+def for_guild(guild_id: int | None) -> Visible:
+    """What a server may see (storage.feeds.visible_claim); everything for the operator (None)."""
+    return EVERYTHING if guild_id is None else (visible_claim("c"), (guild_id,))
+
+
+async def _story_views(db: Database, rows: list[aiosqlite.Row], visible: Visible = EVERYTHING) -> list[StoryView]:
     """Stories with their reports: one query for all the reports, not one per story.
 
-    With a server, only the reports it may see (storage.feeds.visible_claim), and only the stories
-    with one; without, everything (the operator's CLI).
+    Only the reports `visible` allows, and only the stories left with one.
     """
     if not rows:
         return []
     reports: dict[int, list[ReportView]] = {row["id"]: [] for row in rows}
     ids = list(reports)
-    visible = "" if guild_id is None else f" AND {visible_claim('c')}"
+    condition, params = visible
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         for report in await db.fetchall(
             "SELECT story_id, kind, outlet, source, source_tier, link, title, evidence, published, from_club FROM claims c"
-            f" WHERE story_id IN ({','.join('?' * len(chunk))}){visible} ORDER BY story_id, published, id",
-            (*chunk, *(() if guild_id is None else (guild_id,))),
+            f" WHERE story_id IN ({','.join('?' * len(chunk))}) AND {condition} ORDER BY story_id, published, id",
+            (*chunk, *params),
         ):
             reports[report["story_id"]].append(_report(report))
     views = []
     for row in rows:
         story_reports = tuple(reports[row["id"]])
-        if guild_id is not None and not story_reports:
+        if visible is not EVERYTHING and not story_reports:
             continue
         views.append(StoryView(
             id=row["id"], entity_id=row["entity_id"], person=row["name"], role=row["role"], club=row["club"],
@@ -65,12 +73,15 @@ async def timeline(db: Database, entity_id: int, *, kind: str | None = None, sin
         params.append(since)
     sql += " ORDER BY s.first_seen_at, s.id LIMIT ?"
     params.append(limit)
-    return await _story_views(db, await db.fetchall(sql, tuple(params)), guild_id)
+    return await _story_views(db, await db.fetchall(sql, tuple(params)), for_guild(guild_id))
 
 
 async def alert_view(db: Database, event_id: int, guild_id: int | None = None) -> AlertView | None:
+    """The alert for a story event. With a server, as /latest shows it to that server; without (an
+    alert about to be posted to any server), the story as everyone may see it: the operator's
+    feeds and the alert's own report, never another server's feed (its ladder, its counts)."""
     event = await db.fetchone(
-        "SELECT ev.id, ev.story_id, ev.kind, ev.reason, c.kind AS c_kind, c.outlet, c.source, c.source_tier,"
+        "SELECT ev.id, ev.story_id, ev.kind, ev.reason, c.kind AS c_kind, c.feed_id, c.outlet, c.source, c.source_tier,"
         " c.link, c.title, c.evidence, c.published, c.from_club FROM story_events ev"
         " LEFT JOIN claims c ON c.id = ev.claim_id WHERE ev.id = ?",
         (event_id,),
@@ -80,7 +91,8 @@ async def alert_view(db: Database, event_id: int, guild_id: int | None = None) -
     story_row = await db.fetchone(_STORY + " WHERE s.id = ?", (event["story_id"],))
     if story_row is None:
         return None
-    stories = await _story_views(db, [story_row], guild_id)
+    visible = for_guild(guild_id) if guild_id is not None else (everyones_claim("c"), (event["feed_id"],))
+    stories = await _story_views(db, [story_row], visible)
     if not stories:
         return None
     [story] = stories

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -181,3 +182,52 @@ async def test_a_servers_own_feed_alerts_and_shows_only_in_that_server(
     reused = await service.add_server_feed(app.db, "https://feeds.example.org/new.xml", None, guild_id=B)
     assert reused.feed_id == added.feed_id
     assert "Bayern Munich" not in [s.counterpart for s in (await service.timeline(app.db, "konate", guild_id=B)).stories]
+
+
+class _Recorder:
+    """A sink that keeps what each channel was sent."""
+
+    def __init__(self) -> None:
+        self.sent: dict[int, list[Any]] = {}
+
+    async def send(self, guild_id: int, channel_id: int, view: Any, nonce: str) -> Any:
+        from bot.alerts.deliver import SendResult
+
+        self.sent.setdefault(channel_id, []).append(view)
+        return SendResult(message_id=f"m-{nonce}")
+
+    async def channel_lost(self, guild_id: int, channel_id: int, reason: str) -> None:
+        raise AssertionError(reason)
+
+    async def send_digest(self, guild_id: int, channel_id: int, views: list[Any], nonce: str) -> Any:
+        raise AssertionError("no digests here")
+
+
+async def test_an_alert_never_carries_another_servers_feed_in_its_ladder_or_counts(
+    app: App, feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.alerts.deliver import Dispatcher
+    from bot.alerts.render import alert_embed
+    from tests.hostile_feed_server import FakeDNS, pretend_loopback_is_public
+
+    pretend_loopback_is_public(monkeypatch, FakeDNS({}))
+    private = feed_server.set_feed("/a-private.xml", "A Private Wire", [])
+    await service.add_server_feed(app.db, private, None, guild_id=A)
+    await poll_all(app)
+    await service.follow(app.db, A, A_CHAN, "Ibrahima Konaté")
+    await service.follow(app.db, B, B_CHAN, "Ibrahima Konaté")
+    feed_server.set_feed("/a-private.xml", "A Private Wire", [FeedItemSpec(
+        "p-1", "Bayern Munich keen on Liverpool defender Ibrahima Konaté", "Scouts have watched him.",
+        at("2025-11-14T10:00:00"))])
+    await poll_all(app)  # the story starts from A's feed: A is alerted, B is not
+    feed_server.set_feed(CONFIG_URL_PATH, "Operator Wire", [TALKS, FeedItemSpec(
+        "o-2", "Bayern Munich open talks with Liverpool defender Ibrahima Konaté", "Contact made.",
+        at("2025-11-15T10:00:00"))])
+    await poll_all(app)  # the operator's feed moves it up: both are alerted
+    recorder = _Recorder()
+    await Dispatcher(app.db, recorder).run_once()
+    [b_alert] = recorder.sent[B_CHAN]
+    assert b_alert.story.kinds_seen == ("talks",)  # not "Interest → Talks": the interest came from A's feed
+    fields = {field["name"]: field["value"] for field in alert_embed(b_alert)["fields"]}
+    assert fields["Development"] == "Talks" and fields["Corroboration"].startswith("reported by 1 outlet")
+    assert [view.kind for view in recorder.sent[A_CHAN]] == ["interest", "talks"]  # A had both alerts
