@@ -43,3 +43,43 @@ async def test_a_failed_transaction_leaves_nothing(tmp_path: Path) -> None:
         assert (await db.fetchone("SELECT count(*) FROM feeds"))[0] == 0
     finally:
         await db.close()
+
+
+async def test_upgrading_a_database_keeps_its_servers_feeds_people_and_claims(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A database from before servers were tenants: its Discord feeds become their server's, twin
+    placeholders (the old race) no longer block the unique key, and claims learn their feed."""
+    import storage.db as db_module
+
+    path = tmp_path / "old.db"
+    every = migrations()
+    monkeypatch.setattr(db_module, "migrations", lambda: [m for m in every if m[0] <= 2])
+    old = await Database.open(path)
+    try:
+        async with old.transaction() as conn:
+            for url, origin, guild in (("https://a.example/rss", "discord", 7), ("https://c.example/rss", "config", None)):
+                await conn.execute("INSERT INTO feeds (url, name, origin, guild_id, created_at) VALUES (?, ?, ?, ?, 'now')",
+                                   (url, "A wire", origin, guild))
+            await conn.execute("INSERT INTO items (id, feed_id, key, title, summary, fetched_at, content_hash)"
+                               " VALUES (1, 1, 'k', 't', 's', 'now', 'h')")
+            for entity_id in (1, 2):  # two placeholders of one name, as two racing /follow made them
+                await conn.execute("INSERT INTO entities (id, name, placeholder, created_at, updated_at)"
+                                   " VALUES (?, 'Lamine Yamal', 1, 'now', 'now')", (entity_id,))
+                await conn.executemany("INSERT INTO entity_aliases (alias, entity_id, kind) VALUES (?, ?, ?)",
+                                       [("lamine yamal", entity_id, "full"), ("yamal", entity_id, "surname")])
+            await conn.execute("INSERT INTO claims (item_id, subject, subject_key, role, kind, evidence, created_at)"
+                               " VALUES (1, 'Lamine Yamal', 'lamine yamal', 'player', 'interest', 'e', 'now')")
+    finally:
+        await old.close()
+    monkeypatch.undo()
+
+    upgraded = await Database.open(path)
+    try:
+        subscriptions = await upgraded.fetchall("SELECT feed_id, guild_id, name FROM feed_subscriptions")
+        assert [tuple(row) for row in subscriptions] == [(1, 7, "A wire")]
+        keys = await upgraded.fetchall("SELECT id, placeholder_key FROM entities ORDER BY id")
+        assert [tuple(row) for row in keys] == [(1, "lamine yamal"), (2, None)]  # the oldest keeps the key
+        assert (await upgraded.fetchone("SELECT feed_id FROM claims"))[0] == 1
+    finally:
+        await upgraded.close()
