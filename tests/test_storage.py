@@ -49,7 +49,8 @@ async def test_upgrading_a_database_keeps_its_servers_feeds_people_and_claims(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A database from before servers were tenants: its Discord feeds become their server's, twin
-    placeholders (the old race) no longer block the unique key, and claims learn their feed."""
+    placeholders (the old race) no longer block the unique key and their follows join the one
+    that keeps it, and claims learn their feed."""
     import storage.db as db_module
 
     path = tmp_path / "old.db"
@@ -68,6 +69,8 @@ async def test_upgrading_a_database_keeps_its_servers_feeds_people_and_claims(
                                    " VALUES (?, 'Lamine Yamal', 1, 'now', 'now')", (entity_id,))
                 await conn.executemany("INSERT INTO entity_aliases (alias, entity_id, kind) VALUES (?, ?, ?)",
                                        [("lamine yamal", entity_id, "full"), ("yamal", entity_id, "surname")])
+            await conn.executemany("INSERT INTO follows (guild_id, channel_id, entity_id, created_at) VALUES (?, ?, ?, 'now')",
+                                   [(7, 70, 1), (8, 80, 2), (7, 70, 2)])  # 7 followed both twins in one channel
             await conn.execute("INSERT INTO claims (item_id, subject, subject_key, role, kind, evidence, created_at)"
                                " VALUES (1, 'Lamine Yamal', 'lamine yamal', 'player', 'interest', 'e', 'now')")
     finally:
@@ -81,5 +84,7 @@ async def test_upgrading_a_database_keeps_its_servers_feeds_people_and_claims(
         keys = await upgraded.fetchall("SELECT id, placeholder_key FROM entities ORDER BY id")
         assert [tuple(row) for row in keys] == [(1, "lamine yamal"), (2, None)]  # the oldest keeps the key
         assert (await upgraded.fetchone("SELECT feed_id FROM claims"))[0] == 1
+        follows = await upgraded.fetchall("SELECT guild_id, channel_id, entity_id FROM follows ORDER BY guild_id")
+        assert [tuple(row) for row in follows] == [(7, 70, 1), (8, 80, 1)]  # both channels on the one person
     finally:
         await upgraded.close()
