@@ -121,11 +121,12 @@ def test_names_not_taken_from_headline_words() -> None:
 
 def test_roles_from_the_trigger_words() -> None:
     from bot.claims import roles
+    from bot.claims.frame import Frame, Trigger, frame
 
-    def frame_of(text: str) -> tuple[kinds.Frame, list[kinds.Trigger]]:
+    def frame_of(text: str) -> tuple[Frame, list[Trigger]]:
         tokens = tokenize(text)
         slots = {p.start: (p.end, "@p") for p in people.find(tokens, entities.find(tokens))[0]}
-        fr = kinds.frame([t.key for t in tokens], slots)
+        fr = frame([t.key for t in tokens], slots)
         return fr, kinds.triggers(fr)
 
     fr, trigs = frame_of("Mendes steps down after five years")

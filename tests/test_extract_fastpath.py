@@ -1,4 +1,4 @@
-"""The keyword fast path (keywords.py): it may only skip work, never change a claim."""
+"""The keyword fast path (prefilter.py): it may only skip work, never change a claim."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.claims import extract, kinds
+from bot.claims import kinds, sentence
 from bot.claims.extract import extract_claims
-from bot.claims.keywords import NO, YES, Gate, flat, required
+from bot.claims.prefilter import NO, YES, Gate, flat, required
 from bot.claims.text import clean, sentences
 
 DATA = Path(__file__).parent / "data"
-# What the proof in keywords.py allows a keyword to be.
+# What the proof in prefilter.py allows a keyword to be.
 _KEYWORD = re.compile(r"[a-z0-9]{2,}(?: [a-z0-9]+)*|[!\"#$%&()*+,/:;<=>?\[\\\]^`{|}~]")
 
 
@@ -61,7 +61,7 @@ def test_gate_admits_every_pattern_that_matches_a_labelled_frame() -> None:
         title, summary = clean(row["title"]), clean(row.get("summary", ""))
         matched = False
         for text in sentences(title) + sentences(summary):
-            fr = extract._analyse(text, None).frame
+            fr = sentence.analyse(text, None).frame
             allowed = set(kinds._GATE.which(fr.text))
             for i, (kind, rx, _) in enumerate(kinds.PATTERNS):
                 if rx.search(fr.text):

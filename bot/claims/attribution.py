@@ -15,7 +15,7 @@ from bot.claims.text import fold
 from bot.models import LADDER
 
 if TYPE_CHECKING:
-    from bot.claims.extract import _Sentence
+    from bot.claims.sentence import Sentence
 
 _MOVE_KINDS = frozenset(LADDER) | {"loan"}
 
@@ -23,13 +23,13 @@ _MOVE_KINDS = frozenset(LADDER) | {"loan"}
 @dataclass(frozen=True, slots=True)
 class Cited:
     source: str
-    kind: str  # "report", "speaker" or "club" (see _Sentence.source_kind)
+    kind: str  # "report", "speaker" or "club" (see Sentence.source_kind)
     named: frozenset[str]  # the people its sentence names
     subjects: frozenset[str]  # the people its sentence tells a development about
     told: frozenset[str]  # the kinds of development its sentence tells
 
 
-def item_sources(sents: list[_Sentence], full: dict[str, str]) -> list[Cited]:
+def item_sources(sents: list[Sentence], full: dict[str, str]) -> list[Cited]:
     """Every source the item cites, with what its sentence is about."""
     out: list[Cited] = []
     for s in sents:

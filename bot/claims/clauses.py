@@ -8,7 +8,7 @@ borrows the subject of the clause before.
 
 from __future__ import annotations
 
-from bot.claims.kinds import Frame, Trigger
+from bot.claims.frame import Frame, Trigger
 from bot.claims.lexicon import NATIONALITIES, NON_SUBJECT_ROLES
 from bot.claims.people import Person
 

@@ -11,22 +11,20 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from contextvars import ContextVar
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
-from bot.claims import entities, kinds, modality, people, roles, sources
+from bot.claims import kinds, modality, roles, trace
 from bot.claims.attribution import borrowed_source, item_sources
 from bot.claims.clauses import background, bind, clauses, not_a_subject, role_words
-from bot.claims.entities import Mention
+from bot.claims.frame import Trigger
 from bot.claims.lexicon import WEAK_DEFAULTS
 from bot.claims.merge import dedupe
-from bot.claims.parties import parties
+from bot.claims.parties import club_part, parties
 from bot.claims.people import Person
-from bot.claims.text import Token, clean, fold, key, sentences, strip_boilerplate, tokenize, trim
+from bot.claims.sentence import Sentence, analyse
+from bot.claims.text import clean, fold, key, sentences, strip_boilerplate, trim
 from bot.models import LADDER, Claim
 
-_MONEY = re.compile(r"^[£€$]\d")
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _MOVE_KINDS = frozenset(LADDER) | {"loan"}
 # A loan in the sentence makes its move a loan move; "on loan from X" only colours a deal.
 _LOANABLE = frozenset({"interest", "talks", "bid", "agreement", "medical", "completed", "departure"})
@@ -38,151 +36,8 @@ _SUBJECT_TO_MEDICAL = re.compile(r"\bsubject to (?:an? )?medical\b")
 # background to the game. (Not "Watch:": a clip may show a sacking being announced.)
 _MATCH_OR_CLIP = re.compile(r"^(?:highlights|player ratings|ratings|recap|in pictures)\b|"
                             r"(?<![\d£€$.,-])\b(?:1?\d)\s?[-–]\s?(?:1?\d)\b(?![-–]?\s?(?:year|yr|month|day|man|point)s?\b)", re.I)
-# A capitalised word that opens a sentence and reads as grammar, not a name ("Following
-# their exit", "Asking price set", "Bargain asking price").
-_GRAMMAR_OPENER = re.compile(r"(?:ing|ed|ly|tion|ment|ness|ship)$")
 # A Guardian-style column: "Headline | Author Name".
 _COLUMN = re.compile(r"\|\s*[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|de|van|da)){1,3}\s*\.?$")
-
-
-# Lines of `explain_claims`: set only while one explains, so extraction pays one lookup.
-_TRACE: ContextVar[list[str] | None] = ContextVar("claim_trace", default=None)
-
-
-def _note(line: str) -> None:
-    trace = _TRACE.get()
-    if trace is not None:
-        trace.append(line)
-
-
-def _units_text(s: _Sentence, start: int, end: int) -> str:
-    a, b = s.frame.units[start][0], s.frame.units[end - 1][1]
-    return " ".join(t.text for t in s.tokens[a:b])
-
-
-def _explain_sentence(s: _Sentence) -> None:
-    if _TRACE.get() is None:
-        return
-    _note(f"sentence: {s.text}")
-    if s.persons:
-        _note("  people: " + ", ".join(f"{p.name} ({p.role or 'role unknown'})" for p in s.persons))
-    bound = {(id(t)) for _, t, _ in s.bound}
-    for t in s.trigs or []:
-        words = _units_text(s, t.start, t.end)
-        if t.negated:
-            _note(f"  dropped {t.kind} '{words}': negated")
-        elif id(t) not in bound:
-            _note(f"  dropped {t.kind} '{words}': no person it can be about in its clause")
-    for _, t, u in s.bound:
-        _note(f"  candidate {t.kind} '{_units_text(s, t.start, t.end)}' about {s.unit_person[u].name}")
-
-
-@dataclass(slots=True)
-class _Sentence:
-    text: str
-    tokens: list[Token]
-    mentions: list[Mention]
-    persons: list[Person]
-    frame: kinds.Frame
-    main: Person | None
-    guessed: list[str] = field(default_factory=list)  # keys of spans taken for unknown clubs
-    unit_person: dict[int, Person] = field(default_factory=dict)
-    unit_club: dict[int, Mention] = field(default_factory=dict)
-    source: str | None = None
-    source_kind: str = ""  # "report" (outlet, journalist, press), "speaker" or "club"
-    trigs: list[kinds.Trigger] | None = None  # every trigger in the frame, once read
-    bound: list[tuple[range, kinds.Trigger, int]] = field(default_factory=list)
-
-
-def _analyse(text: str, main: Person | None, known: frozenset[str] = frozenset(), *,
-             headline: bool = False) -> _Sentence:
-    tokens = tokenize(text)
-    mentions = entities.find(tokens)
-    found, unknown, absorbed = people.find(tokens, mentions, known)
-    mentions = [m for m in mentions if m.kind != "place"]
-    persons = [p for p in found if fold(p.name) not in entities.source_names()
-               and not (p.start == 0 and p.end == 1 and (_GRAMMAR_OPENER.search(tokens[0].key)
-                                                          or tokens[0].key in kinds.PATTERN_WORDS))]
-    persons = [p for p in persons if not _modifier(tokens, mentions, p)]
-    if text.isupper():
-        # A shouted headline capitalises every word: only names the item writes in
-        # mixed case elsewhere are names here ("TAYLOR OPENS UP ON CELTIC EXIT").
-        persons = [p for p in persons if key(p.name).rsplit(" ", 1)[-1] in known]
-    if unknown or absorbed:
-        mentions = sorted(
-            [m for m in mentions if m.start not in absorbed]
-            + [Mention("club", " ".join(t.text for t in tokens[a:b]), a, b) for a, b in unknown],
-            key=lambda m: m.start,
-        )
-    if main is not None:
-        stand_ins = people.anaphora(tokens, mentions, persons, main)
-        if headline and not persons:
-            taken = {i for p in stand_ins for i in range(p.start, p.end)}
-            stand_ins += [p for p in people.headline_descriptions(tokens, mentions, main)
-                          if not taken.intersection(range(p.start, p.end))]
-        persons = sorted(persons + stand_ins, key=lambda p: p.start)
-    slots: dict[int, tuple[int, str]] = {}
-    for m in mentions:
-        slots[m.start] = (m.end, "@c" if m.kind == "club" else "@s")
-    for p in persons:
-        slots[p.start] = (p.end, "@p")
-    for i, tok in enumerate(tokens):
-        if i not in slots and (_MONEY.match(tok.text) or _YEAR.match(tok.text)):
-            slots[i] = (i + 1, "@m" if _MONEY.match(tok.text) else "@y")
-    fr = kinds.frame([t.key for t in tokens], slots)
-    sent = _Sentence(text, tokens, mentions, persons, fr, main)
-    sent.guessed = [key(" ".join(t.text for t in tokens[a:b])) for a, b in unknown]
-    by_start_p = {p.start: p for p in persons}
-    by_start_m = {m.start: m for m in mentions}
-    for u, (start, _end, slot) in enumerate(fr.units):
-        if slot == "@p":
-            sent.unit_person[u] = by_start_p[start]
-        elif slot == "@c":
-            sent.unit_club[u] = by_start_m[start]
-    sent.source, source_unit, sent.source_kind = _source_of(sent)
-    if source_unit is not None:
-        sent.unit_person.pop(source_unit, None)  # a journalist is never the subject
-    return sent
-
-
-# "Casemiro's replacement", "a Marc Guehi replacement", "Arne Slot's Liverpool": a name that
-# only qualifies another noun or a club is not who the sentence is about.
-_QUALIFIED = frozenset({"replacement", "replacements", "successor", "heir", "understudy",
-                        "alternative", "alternatives", "deputy", "back up", "backup", "stand in",
-                        "shirt", "side", "team", "men", "squad"})
-# After "Bielsa's Uruguay", nouns of the person's own time there: he is still the subject.
-_TENURE = frozenset({"reign", "tenure", "era", "stint", "spell", "job", "future", "exit", "departure",
-                     "contract", "deal", "career", "days", "time", "return", "move", "switch", "debut",
-                     "record", "future ?", "exit ?", "return ?", "move ?"})
-
-
-def _modifier(tokens: list[Token], mentions: list[Mention], p: Person) -> bool:
-    j = p.end + (1 if p.end < len(tokens) and tokens[p.end].key == "'s" else 0)
-    if j >= len(tokens):
-        return False
-    club = next((m for m in mentions if m.start == j and m.kind == "club"), None)
-    if j > p.end and club is not None:
-        # "Arne Slot's Liverpool are plotting a raid", not "Bielsa's Uruguay reign"
-        return not (club.end < len(tokens) and tokens[club.end].key in _TENURE)
-    return tokens[j].key in _QUALIFIED
-
-
-def _source_of(sent: _Sentence) -> tuple[str | None, int | None, str]:
-    """The sentence's cited source, the unit of a person who is that source, and its kind."""
-    def words() -> list[str]:  # the units as written; only a literal source needs them
-        return [" ".join(t.text for t in sent.tokens[a:b]) for a, b, _ in sent.frame.units]
-
-    unit, literal, speaker = sources.find(sent.frame, words)
-    if literal:
-        return literal, None, "club" if literal == "@club" else "report"
-    if unit is None:
-        return None, None, ""
-    slot = sent.frame.units[unit][2]
-    if slot == "@p":
-        return sent.unit_person[unit].name, None if speaker else unit, "speaker" if speaker else "report"
-    start = sent.frame.units[unit][0]
-    mention = next(m for m in sent.mentions if m.start == start)
-    return mention.name, None, "club" if mention.kind == "club" else "report"
 
 
 _MAX_ARTICLE = 40_000  # characters of a full article read; feature pieces run long
@@ -200,7 +55,7 @@ def _paragraphs(summary: str, content: str) -> list[str]:
 _PARAGRAPH = re.compile(r"\n\s*\n|</p>|<br\s*/?>\s*<br\s*/?>", re.I)
 
 
-def _resolve_weak(sents: list[_Sentence]) -> set[str]:
+def _resolve_weak(sents: list[Sentence]) -> set[str]:
     """A weak alias ("United", "Madrid") names a club only if the item names it strongly,
     or when it is the only club the alias can mean."""
     strong = {m.name for s in sents for m in s.mentions if m.kind == "club" and not m.weak}
@@ -211,7 +66,7 @@ def _resolve_weak(sents: list[_Sentence]) -> set[str]:
             named = [c for c in m.candidates if c in strong]
             if named:
                 s.unit_club[u] = replace(m, name=named[0], weak=False)
-            elif kinds.club_part(s.frame, u) != "former" and (
+            elif club_part(s.frame, u) != "former" and (
                 len(m.candidates) == 1 or WEAK_DEFAULTS.get(key(s.text[s.tokens[m.start].start:s.tokens[m.end - 1].end])) == m.name
             ):
                 s.unit_club[u] = replace(m, weak=False)  # the only, or the usual, club so named
@@ -220,7 +75,7 @@ def _resolve_weak(sents: list[_Sentence]) -> set[str]:
     return strong
 
 
-def _full_names(sents: list[_Sentence]) -> dict[str, str]:
+def _full_names(sents: list[Sentence]) -> dict[str, str]:
     """Folded name -> the longest name in the item ending with it ("Konate" -> "Ibrahima Konaté")."""
     # First-appearance order, not a set: the result must not depend on the hash seed.
     names = list(dict.fromkeys(p.name for s in sents for p in s.persons))
@@ -249,7 +104,7 @@ def _accents(name: str) -> int:
 _ARRIVAL = re.compile(r"\b(?:arrives|arriving|comes|coming|moves|moving|switches|switching) (?:\S+ ){0,2}?from (?=@c)")
 
 
-def _arrivals(s: _Sentence) -> list[tuple[str, str]]:
+def _arrivals(s: Sentence) -> list[tuple[str, str]]:
     """(person, club) for "X arrives from Y", "X, who comes from Y": the club a move leaves.
     Present tense only: "who arrived from Porto in 2021" is an old move."""
     out: list[tuple[str, str]] = []
@@ -261,19 +116,19 @@ def _arrivals(s: _Sentence) -> list[tuple[str, str]]:
     return out
 
 
-def _bindings(s: _Sentence) -> list[tuple[range, kinds.Trigger, int]]:
+def _bindings(s: Sentence) -> list[tuple[range, Trigger, int]]:
     """(clause, trigger, person unit) for every un-negated trigger bound to a person."""
     if s.tokens and s.tokens[0].key in _FEATURE_OPENERS:
-        _note(f"feature opener '{s.tokens[0].text}': no claims from: {s.text}")
+        trace.note(f"feature opener '{s.tokens[0].text}': no claims from: {s.text}")
         return []  # "Why X signed in Minnesota", "Who is Hearts target X?": a feature
     trigs = s.trigs = kinds.triggers(s.frame)
     if not trigs:
         return []
-    out: list[tuple[range, kinds.Trigger, int]] = []
+    out: list[tuple[range, Trigger, int]] = []
     subject: int | None = None
     for clause in clauses(s.frame, s.unit_person, s.unit_club):
         if background(s.frame, clause):
-            _note(f"background clause, no claims: {' '.join(s.frame.units[u][2] for u in clause)}")
+            trace.note(f"background clause, no claims: {' '.join(s.frame.units[u][2] for u in clause)}")
             subject = None
             continue
         bound = bind(s.frame, clause, s.unit_person, trigs, subject)
@@ -295,16 +150,16 @@ def extract_claims(
     """Every claim the title and summary support, deduplicated (see docs/claims.md)."""
     title = clean(title)
     if _COLUMN.search(title):
-        _note("dropped: the title marks a column or a live blog")
+        trace.note("dropped: the title marks a column")
         return []  # "... | Jonathan Wilson", "... – live": a column or a live blog
     summary = strip_boilerplate(clean(summary))
     if _MATCH_OR_CLIP.search(title):
-        _note("dropped: the title marks a match report or a clip")
+        trace.note("dropped: the title marks a match report or a clip")
         return []
     if not kinds.may_trigger(title, summary, content):
-        _note("prefilter: no word any kind pattern needs")
+        trace.note("prefilter: no word any kind pattern needs")
         return []  # no kind pattern can match (most items): skip sentences and tokens
-    sents: list[_Sentence] = []
+    sents: list[Sentence] = []
     main: Person | None = None
     heads = sentences(title)
     paragraphs = _paragraphs(summary, content)
@@ -316,7 +171,7 @@ def extract_claims(
         for text in block:
             # "the striker", "the Portuguese", "he" stand for the paragraph's main person:
             # the first one a development is told about, else the first one named.
-            s = _analyse(text, local or main)
+            s = analyse(text, local or main)
             s.bound = _bindings(s)
             sents.append(s)
             if local is None:
@@ -328,17 +183,17 @@ def extract_claims(
     # with that person as the one its descriptions stand for.
     if main is not None and not any(s.persons for s in sents[: len(heads)]) and len(sents) > len(heads):
         for n in range(len(heads)):
-            sents[n] = _analyse(sents[n].text, main, headline=True)
+            sents[n] = analyse(sents[n].text, main, headline=True)
             sents[n].bound = _bindings(sents[n])
     # "Ancelotti's midfield wish list" looked like "Swansea's Wales forward": a span taken
     # for a club the gazetteer lacks is a person when the item names that person elsewhere.
     known = frozenset(w for s in sents for p in s.persons for w in (key(p.name), key(p.name).rsplit(" ", 1)[-1]))
     for n, s in enumerate(sents):
         if known.intersection(s.guessed) or s.text.isupper() and known:
-            sents[n] = _analyse(s.text, s.main, known)
+            sents[n] = analyse(s.text, s.main, known)
             sents[n].bound = _bindings(sents[n])
     for s in sents:
-        _explain_sentence(s)
+        trace.explain_sentence(s)
     if main is None or not any(s.bound for s in sents):
         return []
     strong = _resolve_weak(sents)
@@ -388,14 +243,14 @@ def extract_claims(
             name = full[fold(s.unit_person[unit].name)]
             r = role.get(name, "player")
             if r == "other":
-                _note(f"dropped {name} {trig.kind}: a director, agent or official, not a subject")
+                trace.note(f"dropped {name} {trig.kind}: a director, agent or official, not a subject")
                 continue
             clubs_here = [s.unit_club[u] for u in clause if u in s.unit_club]
             if r == "player" and (roles.job_trigger(s.frame, trig) or roles.national_job(s.frame, clause, trig, clubs_here)):
                 r = "manager"  # players are not appointed, do not resign, have no deal with a nation
             kind = modality.rung(trig.kind, s.frame, clause, trig)
             if kind != trig.kind:
-                _note(f"{name} {trig.kind} read as {kind}: a {modality.mood(s.frame, clause, trig)} governs it")
+                trace.note(f"{name} {trig.kind} read as {kind}: a {modality.mood(s.frame, clause, trig)} governs it")
             if loan == "move" and kind in _LOANABLE or loan == "state" and kind in _LOAN_DEAL:
                 kind = "loan"
             elif kind == "completed" and pending:
@@ -405,7 +260,7 @@ def extract_claims(
             if r == "player" and kind in _MOVE_KINDS and any(m.national for m in clubs_here) and (not any(
                 not m.national and m.name != club.get(name) for m in clubs_here
             ) or any(u in s.unit_club and s.unit_club[u].national for u in range(trig.start, trig.end))):
-                _note(f"dropped {name} {kind}: a national-team call-up, not a move")
+                trace.note(f"dropped {name} {kind}: a national-team call-up, not a move")
                 continue  # "Toone returns to England squad": a call-up, not a move
             for cp, frm in parties(s, clause, trig, unit, club.get(name), r, club):
                 if frm is None and kind in _MOVE_KINDS and left.get(name, cp) != cp:
@@ -431,21 +286,17 @@ def extract_claims(
     guessed = frozenset(fold(n) for n in full.values() if n not in role)  # no word gave a role
     kept = [f for i, f in enumerate(found) if i not in running_down or fold(f[1].subject) not in news]
     claims = dedupe(kept, guessed)
-    if _TRACE.get() is not None:
+    if trace.active():
         for _, c, _ in found:
             if not any(fold(k.subject) == fold(c.subject) and k.kind == c.kind for k in claims):
                 why = ("a contract running down, background to other news" if all(f[1] is not c for f in kept)
                        else "merged into a higher rung or the same development told with its club")
-                _note(f"dropped {c.subject} {c.kind} -> {c.counterpart}: {why}")
+                trace.note(f"dropped {c.subject} {c.kind} -> {c.counterpart}: {why}")
     return claims
 
 
 def explain_claims(title: str, summary: str = "", **kw: str | None) -> tuple[list[Claim], list[str]]:
     """The claims, and lines saying which people, candidates and drops led to them."""
-    lines: list[str] = []
-    token = _TRACE.set(lines)
-    try:
+    with trace.collect() as lines:
         claims = extract_claims(title, summary, **kw)  # type: ignore[arg-type]
-    finally:
-        _TRACE.reset(token)
     return claims, lines

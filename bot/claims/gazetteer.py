@@ -21,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
-from anyascii import anyascii
+from bot.claims.text import fold
 
 __all__ = [
     "KINDS",
@@ -73,14 +73,6 @@ class Source:
     kind: str  # journalist | outlet | official | aggregator
     tier: str  # official | tier1 | tier2 | tier3 | tier4 | aggregator
     aliases: tuple[str, ...]
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """anyascii transliteration + casefold + whitespace collapse: "Atlético" -> "atletico"."""
-    if not text.isascii():
-        text = anyascii(text)
-    return _SPACE.sub(" ", text.casefold()).strip()
 
 
 def _loose(text: str) -> str:

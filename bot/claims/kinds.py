@@ -12,13 +12,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
-from bot.claims.keywords import Gate, flat
-from bot.claims.lexicon import PLAYER_ROLES
+from bot.claims.frame import Frame, Trigger
+from bot.claims.prefilter import Gate, flat
 
 _NEG = re.compile(r"\b(?:not|no|nobody|no one|never|n t|without|nor|against|fail(?:s|ed|ing)? to|pull(?:s|ed|ing)? out of|end(?:s|ed|ing)? speculation (?:about|over|of)|given up on|give up on|gave up on|rather than|instead of|refus(?:e|es|ed|ing)(?: to)?|hasn t|haven t|won t|isn t|aren t|fail|failed|fails|deny|denies|denied|ruled out|rule out|rules out)\s(?:\S+\s){0,3}$")
 _NOT_DEAL = r"(?<!sponsorship )(?<!kit )(?<!tv )(?<!broadcast )(?<!broadcasting )(?<!commercial )(?<!shirt )(?<!partnership )(?<!naming )(?<!trade )(?<!stadium )(?<!peace )(?<!media )(?<!boot )(?<!supply )(?<!rights )"
@@ -165,7 +164,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
 # with one alone ("Pressure mounts on ...") opens with grammar, not with a surname.
 PATTERN_WORDS = frozenset(w for _, rx, _ in PATTERNS for w in re.findall(r"(?<![a-z\\])[a-z]{4,}(?![a-z])", rx.pattern))
 
-# Each pattern runs only on frames holding one of its keywords (keywords.py): most
+# Each pattern runs only on frames holding one of its keywords (prefilter.py): most
 # sentences hold none, and 38 scans of every sentence were the extractor's largest cost.
 _GATE = Gate([rx for _, rx, _ in PATTERNS])
 
@@ -173,54 +172,6 @@ _GATE = Gate([rx for _, rx, _ in PATTERNS])
 def may_trigger(*texts: str) -> bool:
     """False when no frame built from these texts (title, summary) can match any pattern."""
     return _GATE.any(*(flat(t) for t in texts))
-
-
-# What follows the club slot tells its part: "a Real Madrid move" names the destination.
-DEST_NOUNS = frozenset({"move", "switch", "transfer", "return", "swoop", "bid", "offer", "approach",
-                         "interest", "job", "post", "role", "links", "link", "talk", "talks",
-                         "move?", "offers", "bids", "contact", "target", "hot", "manager", "coach"})
-_LEGEND = frozenset({"legend", "legends", "great", "greats", "icon", "hero", "stalwart"})
-_FROM_AFTER = frozenset({"exit", "departure", "contract", "career", "stay", "spell", "future",
-                         "deal?", "exit?"})
-_FROM_BEFORE = frozenset({"from", "leave", "leaves", "leaving", "quit", "quits", "quitting",
-                          "exit", "exits", "depart", "departs", "left", "ex", "former"})
-_AFTER_POSSESSIVE = frozenset({"@p", "@c", "@m", "opening", "first", "second", "new", "improved",
-                               "latest", "fresh", "record", "formal", "final", "initial"})
-_BID_NOUNS = frozenset({"bid", "bids", "offer", "offers", "approach", "interest", "enquiry",
-                        "proposal", "approaches", "enquiries"})
-_RIVAL_BEFORE = frozenset({"beat", "beats", "beating", "hijack", "hijacks", "ahead", "than",
-                           "fend", "see", "sees", "off"})
-_HELD_AT = frozenset({("focused", "on"), ("committed", "to"), ("remain", "at"), ("charge", "of")})
-_STAYING = frozenset({"stay", "stays", "staying", "remain", "remains", "remaining"})
-_TO_BEFORE = frozenset({"to", "join", "joins", "joined", "joining", "rejoin", "rejoins", "with",
-                        "for", "appoint", "appoints", "into"})
-
-
-@dataclass(frozen=True, slots=True)
-class Frame:
-    text: str
-    units: list[tuple[int, int, str]]  # (token start, token end, slot) per unit
-    offsets: list[int]  # char offset of each unit in `text`
-
-
-def frame(tokens_keys: list[str], slots: dict[int, tuple[int, str]]) -> Frame:
-    """Build a frame: `slots` maps a token index to (token end, slot name)."""
-    units: list[tuple[int, int, str]] = []
-    i, n = 0, len(tokens_keys)
-    while i < n:
-        if i in slots:
-            end, slot = slots[i]
-            units.append((i, end, slot))
-            i = end
-        else:
-            units.append((i, i + 1, tokens_keys[i]))
-            i += 1
-    offsets: list[int] = []
-    pos = 0
-    for _, _, word in units:
-        offsets.append(pos)
-        pos += len(word) + 1
-    return Frame(" ".join(u[2] for u in units) + " ", units, offsets)
 
 
 _NEGATED = {"departure": "denial", "agreement": "denial", "talks": "denial", "bid": "denial",
@@ -265,15 +216,6 @@ _ORDER = ("denial", "bid_rejected", "loan", "contract_extension", "medical", "ag
           "departure", "completed", "bid", "talks", "interest")
 
 
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    kind: str
-    start: int  # unit indices, end exclusive
-    end: int
-    direction: str
-    negated: bool
-
-
 def triggers(fr: Frame) -> list[Trigger]:
     """Every kind pattern found in the frame; a longer match hides shorter ones inside it."""
     found: list[Trigger] = []
@@ -304,34 +246,3 @@ def triggers(fr: Frame) -> list[Trigger]:
             continue
         kept.append(t)
     return sorted(kept, key=lambda t: t.start)
-
-
-def club_part(fr: Frame, unit: int) -> str:
-    """'from' (the club left or held), 'to' (destination) or '' from the words around a club."""
-    before = fr.units[unit - 1][2] if unit > 0 else ""
-    before2 = fr.units[unit - 2][2] if unit > 1 else ""
-    after = fr.units[unit + 1][2] if unit + 1 < len(fr.units) else ""
-    k = unit - 1
-    while k >= 0 and fr.units[k][2] in {"and", ",", "@c", "'s"}:
-        k -= 1  # "Former Spain and Real Madrid coach": the whole list is former
-    if before in {"ex", "former"} or (k >= 0 and fr.units[k][2] in {"ex", "former"}) or after in _LEGEND:
-        return "former"  # "former Spain coach", "Celtic legend"
-    if (before in {"new", "fresh", "improved", "extended"} and after in {"deal", "contract", "terms"}) or after in PLAYER_ROLES:
-        return "from"  # "new Forest deal", "Arsenal captain": the club held
-    after2 = fr.units[unit + 2][2] if unit + 2 < len(fr.units) else ""
-    if before in _RIVAL_BEFORE:
-        return "former"  # "beat Newcastle to sign": a rival, not a party
-    if after == "'s" and after2 not in _AFTER_POSSESSIVE and after2 not in PLAYER_ROLES and after2 not in DEST_NOUNS:
-        return "poss"  # "Newcastle's flight": maybe a party, maybe not (see parties)
-    if before == "from" and before2 in _BID_NOUNS:
-        return "to"  # "a bid from Arsenal": the bidder
-    if after in _FROM_AFTER or before in _FROM_BEFORE or (before == "the" and before2 in _FROM_BEFORE):
-        return "from"
-    if after in DEST_NOUNS or before in _TO_BEFORE:
-        return "to"
-    if (before2, before) in _HELD_AT or before2 in _STAYING and before in {"at", "with"}:
-        return "at"  # "focused on Athletic Club": the club held
-    if before == "at":
-        # "his time at Chelsea", "his spell at Porto": the club held, not a destination.
-        return "from" if before2 in {"time", "spell", "stay", "career", "days", "years"} else "at"
-    return ""

@@ -10,7 +10,7 @@ or a scenario as `interest` and an imminent deal as `agreement`, so the rung a t
 
 from __future__ import annotations
 
-from bot.claims.kinds import Frame, Trigger
+from bot.claims.frame import Frame, Trigger
 from bot.claims.lexicon import IMMINENT, WISH
 
 # Markers are read back to the clause's start or the nearest of these, whichever is nearer.

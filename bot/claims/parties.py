@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.claims import kinds
+from bot.claims.frame import Frame, Trigger
+from bot.claims.lexicon import PLAYER_ROLES
 from bot.models import LADDER
 
 if TYPE_CHECKING:
     from bot.claims.entities import Mention
-    from bot.claims.extract import _Sentence
+    from bot.claims.sentence import Sentence
 
 _MOVE_KINDS = frozenset(LADDER) | {"loan"}
 _SELLER_KINDS = frozenset({"talks", "bid", "agreement"})
@@ -34,9 +35,9 @@ _SENDING = frozenset({"send", "sends", "sent", "sending", "loan", "loans", "loan
 
 
 def parties(
-    s: _Sentence,
+    s: Sentence,
     clause: range,
-    trig: kinds.Trigger,
+    trig: Trigger,
     unit: int,
     own: str | None,
     role: str,
@@ -78,7 +79,7 @@ def parties(
         if tied and m.name != own:
             person_club = person_club or m.name
             continue
-        part = kinds.club_part(s.frame, u)
+        part = club_part(s.frame, u)
         if part == "poss":
             if (agents or dest) and u > unit > trig.start:
                 if m.name != own:
@@ -126,7 +127,7 @@ def parties(
         # with Anfield return after Madrid exit" is about a man out of work.
         frm = [
             m.name for u, m in s.unit_club.items()
-            if u not in clause and kinds.club_part(s.frame, u) == "from"
+            if u not in clause and club_part(s.frame, u) == "from"
             and not (m.national and role == "player")
         ]
     if not (agents or dest or others) and k in _MOVE_KINDS and clause.start > _head(s, clause):
@@ -175,18 +176,70 @@ def parties(
     if not to and k == "denial":
         # "happy at Liverpool amid Real Madrid talk": the link denied may sit in another clause.
         to = [m.name for u, m in s.unit_club.items() if u not in clause and m.name not in frm
-              and kinds.club_part(s.frame, u) == "to" and not (m.national and role == "player")][:1]
+              and club_part(s.frame, u) == "to" and not (m.national and role == "player")][:1]
     if not to:
         return [(None, from_club)]
     return [(c, from_club) for c in to]
 
 
-def _head(s: _Sentence, clause: range) -> int:
+def _head(s: Sentence, clause: range) -> int:
     """Where the sentence proper starts: after a label ("Transfer roundup: ...")."""
     colons = [u for u in range(clause.start) if s.frame.units[u][2] == ":"]
     return colons[-1] + 1 if colons else 0
 
 
-def _opening(s: _Sentence, clause: range) -> Mention | None:
+def _opening(s: Sentence, clause: range) -> Mention | None:
     """The club the sentence opens with, when one does: its subject."""
     return s.unit_club.get(_head(s, clause))
+
+
+# What follows the club slot tells its part: "a Real Madrid move" names the destination.
+DEST_NOUNS = frozenset({"move", "switch", "transfer", "return", "swoop", "bid", "offer", "approach",
+                         "interest", "job", "post", "role", "links", "link", "talk", "talks",
+                         "move?", "offers", "bids", "contact", "target", "hot", "manager", "coach"})
+_LEGEND = frozenset({"legend", "legends", "great", "greats", "icon", "hero", "stalwart"})
+_FROM_AFTER = frozenset({"exit", "departure", "contract", "career", "stay", "spell", "future",
+                         "deal?", "exit?"})
+_FROM_BEFORE = frozenset({"from", "leave", "leaves", "leaving", "quit", "quits", "quitting",
+                          "exit", "exits", "depart", "departs", "left", "ex", "former"})
+_AFTER_POSSESSIVE = frozenset({"@p", "@c", "@m", "opening", "first", "second", "new", "improved",
+                               "latest", "fresh", "record", "formal", "final", "initial"})
+_BID_NOUNS = frozenset({"bid", "bids", "offer", "offers", "approach", "interest", "enquiry",
+                        "proposal", "approaches", "enquiries"})
+_RIVAL_BEFORE = frozenset({"beat", "beats", "beating", "hijack", "hijacks", "ahead", "than",
+                           "fend", "see", "sees", "off"})
+_HELD_AT = frozenset({("focused", "on"), ("committed", "to"), ("remain", "at"), ("charge", "of")})
+_STAYING = frozenset({"stay", "stays", "staying", "remain", "remains", "remaining"})
+_TO_BEFORE = frozenset({"to", "join", "joins", "joined", "joining", "rejoin", "rejoins", "with",
+                        "for", "appoint", "appoints", "into"})
+
+
+def club_part(fr: Frame, unit: int) -> str:
+    """'from' (the club left or held), 'to' (destination) or '' from the words around a club."""
+    before = fr.units[unit - 1][2] if unit > 0 else ""
+    before2 = fr.units[unit - 2][2] if unit > 1 else ""
+    after = fr.units[unit + 1][2] if unit + 1 < len(fr.units) else ""
+    k = unit - 1
+    while k >= 0 and fr.units[k][2] in {"and", ",", "@c", "'s"}:
+        k -= 1  # "Former Spain and Real Madrid coach": the whole list is former
+    if before in {"ex", "former"} or (k >= 0 and fr.units[k][2] in {"ex", "former"}) or after in _LEGEND:
+        return "former"  # "former Spain coach", "Celtic legend"
+    if (before in {"new", "fresh", "improved", "extended"} and after in {"deal", "contract", "terms"}) or after in PLAYER_ROLES:
+        return "from"  # "new Forest deal", "Arsenal captain": the club held
+    after2 = fr.units[unit + 2][2] if unit + 2 < len(fr.units) else ""
+    if before in _RIVAL_BEFORE:
+        return "former"  # "beat Newcastle to sign": a rival, not a party
+    if after == "'s" and after2 not in _AFTER_POSSESSIVE and after2 not in PLAYER_ROLES and after2 not in DEST_NOUNS:
+        return "poss"  # "Newcastle's flight": maybe a party, maybe not (see parties)
+    if before == "from" and before2 in _BID_NOUNS:
+        return "to"  # "a bid from Arsenal": the bidder
+    if after in _FROM_AFTER or before in _FROM_BEFORE or (before == "the" and before2 in _FROM_BEFORE):
+        return "from"
+    if after in DEST_NOUNS or before in _TO_BEFORE:
+        return "to"
+    if (before2, before) in _HELD_AT or before2 in _STAYING and before in {"at", "with"}:
+        return "at"  # "focused on Athletic Club": the club held
+    if before == "at":
+        # "his time at Chelsea", "his spell at Porto": the club held, not a destination.
+        return "from" if before2 in {"time", "spell", "stay", "career", "days", "years"} else "at"
+    return ""

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 
 from bot.claims.entities import Mention
-from bot.claims.kinds import Frame, Trigger
+from bot.claims.frame import Frame, Trigger
 from bot.claims.people import Person
 
 # Verbs inside the trigger that only a job takes: "Forest sack Nuno", "Koeman resigns".

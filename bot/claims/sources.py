@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 
-from bot.claims.kinds import Frame
+from bot.claims.frame import Frame
 from bot.claims.lexicon import NATIONALITIES
 
 _REPORT_VERBS = (

@@ -52,8 +52,9 @@ def clean(text: str | None) -> str:
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """anyascii + casefold + whitespace collapse (the gazetteer's folding)."""
+    """anyascii + casefold + whitespace collapse: "Atlético" -> "atletico" (the one folding)."""
     if not text.isascii():
         text = anyascii(text)
     return _SPACE.sub(" ", text.casefold()).strip()

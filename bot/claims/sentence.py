@@ -1,0 +1,129 @@
+"""One sentence analysed: tokens, club and source mentions, people, the slotted frame, and
+which unit of the frame is which person or club. The extractor's first stage; later stages
+(triggers, clauses, parties, attribution) read a Sentence and never re-tokenise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.claims import entities, kinds, people, sources
+from bot.claims.entities import Mention
+from bot.claims.frame import Frame, Trigger, frame
+from bot.claims.people import Person
+from bot.claims.text import Token, fold, key, tokenize
+
+_MONEY = re.compile(r"^[£€$]\d")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+# A capitalised word that opens a sentence and reads as grammar, not a name ("Following
+# their exit", "Asking price set", "Bargain asking price").
+_GRAMMAR_OPENER = re.compile(r"(?:ing|ed|ly|tion|ment|ness|ship)$")
+
+
+@dataclass(slots=True)
+class Sentence:
+    text: str
+    tokens: list[Token]
+    mentions: list[Mention]
+    persons: list[Person]
+    frame: Frame
+    main: Person | None
+    guessed: list[str] = field(default_factory=list)  # keys of spans taken for unknown clubs
+    unit_person: dict[int, Person] = field(default_factory=dict)
+    unit_club: dict[int, Mention] = field(default_factory=dict)
+    source: str | None = None
+    source_kind: str = ""  # "report" (outlet, journalist, press), "speaker" or "club"
+    trigs: list[Trigger] | None = None  # every trigger in the frame, once read
+    bound: list[tuple[range, Trigger, int]] = field(default_factory=list)
+
+
+def analyse(text: str, main: Person | None, known: frozenset[str] = frozenset(), *,
+             headline: bool = False) -> Sentence:
+    tokens = tokenize(text)
+    mentions = entities.find(tokens)
+    found, unknown, absorbed = people.find(tokens, mentions, known)
+    mentions = [m for m in mentions if m.kind != "place"]
+    persons = [p for p in found if fold(p.name) not in entities.source_names()
+               and not (p.start == 0 and p.end == 1 and (_GRAMMAR_OPENER.search(tokens[0].key)
+                                                          or tokens[0].key in kinds.PATTERN_WORDS))]
+    persons = [p for p in persons if not _modifier(tokens, mentions, p)]
+    if text.isupper():
+        # A shouted headline capitalises every word: only names the item writes in
+        # mixed case elsewhere are names here ("TAYLOR OPENS UP ON CELTIC EXIT").
+        persons = [p for p in persons if key(p.name).rsplit(" ", 1)[-1] in known]
+    if unknown or absorbed:
+        mentions = sorted(
+            [m for m in mentions if m.start not in absorbed]
+            + [Mention("club", " ".join(t.text for t in tokens[a:b]), a, b) for a, b in unknown],
+            key=lambda m: m.start,
+        )
+    if main is not None:
+        stand_ins = people.anaphora(tokens, mentions, persons, main)
+        if headline and not persons:
+            taken = {i for p in stand_ins for i in range(p.start, p.end)}
+            stand_ins += [p for p in people.headline_descriptions(tokens, mentions, main)
+                          if not taken.intersection(range(p.start, p.end))]
+        persons = sorted(persons + stand_ins, key=lambda p: p.start)
+    slots: dict[int, tuple[int, str]] = {}
+    for m in mentions:
+        slots[m.start] = (m.end, "@c" if m.kind == "club" else "@s")
+    for p in persons:
+        slots[p.start] = (p.end, "@p")
+    for i, tok in enumerate(tokens):
+        if i not in slots and (_MONEY.match(tok.text) or _YEAR.match(tok.text)):
+            slots[i] = (i + 1, "@m" if _MONEY.match(tok.text) else "@y")
+    fr = frame([t.key for t in tokens], slots)
+    sent = Sentence(text, tokens, mentions, persons, fr, main)
+    sent.guessed = [key(" ".join(t.text for t in tokens[a:b])) for a, b in unknown]
+    by_start_p = {p.start: p for p in persons}
+    by_start_m = {m.start: m for m in mentions}
+    for u, (start, _end, slot) in enumerate(fr.units):
+        if slot == "@p":
+            sent.unit_person[u] = by_start_p[start]
+        elif slot == "@c":
+            sent.unit_club[u] = by_start_m[start]
+    sent.source, source_unit, sent.source_kind = _source_of(sent)
+    if source_unit is not None:
+        sent.unit_person.pop(source_unit, None)  # a journalist is never the subject
+    return sent
+
+
+# "Casemiro's replacement", "a Marc Guehi replacement", "Arne Slot's Liverpool": a name that
+# only qualifies another noun or a club is not who the sentence is about.
+_QUALIFIED = frozenset({"replacement", "replacements", "successor", "heir", "understudy",
+                        "alternative", "alternatives", "deputy", "back up", "backup", "stand in",
+                        "shirt", "side", "team", "men", "squad"})
+# After "Bielsa's Uruguay", nouns of the person's own time there: he is still the subject.
+_TENURE = frozenset({"reign", "tenure", "era", "stint", "spell", "job", "future", "exit", "departure",
+                     "contract", "deal", "career", "days", "time", "return", "move", "switch", "debut",
+                     "record", "future ?", "exit ?", "return ?", "move ?"})
+
+
+def _modifier(tokens: list[Token], mentions: list[Mention], p: Person) -> bool:
+    j = p.end + (1 if p.end < len(tokens) and tokens[p.end].key == "'s" else 0)
+    if j >= len(tokens):
+        return False
+    club = next((m for m in mentions if m.start == j and m.kind == "club"), None)
+    if j > p.end and club is not None:
+        # "Arne Slot's Liverpool are plotting a raid", not "Bielsa's Uruguay reign"
+        return not (club.end < len(tokens) and tokens[club.end].key in _TENURE)
+    return tokens[j].key in _QUALIFIED
+
+
+def _source_of(sent: Sentence) -> tuple[str | None, int | None, str]:
+    """The sentence's cited source, the unit of a person who is that source, and its kind."""
+    def words() -> list[str]:  # the units as written; only a literal source needs them
+        return [" ".join(t.text for t in sent.tokens[a:b]) for a, b, _ in sent.frame.units]
+
+    unit, literal, speaker = sources.find(sent.frame, words)
+    if literal:
+        return literal, None, "club" if literal == "@club" else "report"
+    if unit is None:
+        return None, None, ""
+    slot = sent.frame.units[unit][2]
+    if slot == "@p":
+        return sent.unit_person[unit].name, None if speaker else unit, "speaker" if speaker else "report"
+    start = sent.frame.units[unit][0]
+    mention = next(m for m in sent.mentions if m.start == start)
+    return mention.name, None, "club" if mention.kind == "club" else "report"
