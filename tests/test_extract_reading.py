@@ -137,3 +137,20 @@ def test_a_name_that_only_qualifies_another_noun_is_not_the_subject() -> None:
 )
 def test_move_words_in_other_senses(title: str) -> None:
     assert not {k for _, k, _ in kinds_of(title)} & {"completed", "departure", "interest"}
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "expected"),
+    [
+        # A clause that names nobody is about the person the clause it introduces names.
+        ("Newcastle on alert as Morgan Gibbs-White's future is uncertain", "",
+         ("Morgan Gibbs-White", "interest", "Newcastle United")),
+        # A list of clubs and a headline noun describe the player between trigger and name.
+        ("Everton eye move for former Chelsea and Leicester superstar Kiernan Dewsbury-Hall", "",
+         ("Kiernan Dewsbury-Hall", "interest", "Everton")),
+        ("Juventus and Napoli set for tug-of-war over Serie A phenomenon",
+         "Como forward Nico Paz has impressed this season.", ("Nico Paz", "interest", "Juventus")),
+    ],
+)
+def test_bindings_reach_past_descriptions_and_clauses(title: str, summary: str, expected: tuple) -> None:
+    assert expected in kinds_of(title, summary)

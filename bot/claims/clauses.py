@@ -175,10 +175,12 @@ def _after(fr: Frame, start: int, hi: int, unit_person: dict[int, Person]) -> li
                 u = v + 1
                 continue
             return found
-        if not _skip(fr, u):
+        if fr.units[u][2] in {"and", "&", ","} and u + 1 < hi and fr.units[u + 1][2] == "@c":
+            pass  # "former Arsenal and Liverpool superstar X": a list of clubs describes him
+        elif not _skip(fr, u):
             # "chase released full-back Walker": an adjective before a role noun and a name.
             ahead = [fr.units[w][2] for w in range(u + 1, min(u + 3, hi))]
-            if not (fr.units[u][2].isalpha() and any(w in _ROLE_SKIP for w in ahead)):
+            if fr.units[u][2] not in _ROLE_SKIP and not (fr.units[u][2].isalpha() and any(w in _ROLE_SKIP for w in ahead)):
                 return found
         u += 1
     return found
@@ -187,7 +189,9 @@ def _after(fr: Frame, start: int, hi: int, unit_person: dict[int, Person]) -> li
 _ROLE_SKIP = frozenset({"defender", "midfielder", "forward", "striker", "winger", "goalkeeper",
                         "keeper", "full back", "centre back", "center back", "playmaker", "captain",
                         "left back", "right back", "attacker", "youngster", "coach", "boss",
-                        "manager", "teenager", "star", "goalscorer", "scorer"})
+                        "manager", "teenager", "star", "goalscorer", "scorer", "superstar",
+                        "sensation", "gem", "talent", "prospect", "wonderkid", "ace", "starlet",
+                        "phenomenon", "speedster", "maestro", "marksman", "duo", "pair"})
 
 
 _SPEECH = frozenset({"says", "said", "insists", "insisted", "claims", "claimed", "admits",

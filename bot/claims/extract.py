@@ -126,16 +126,35 @@ def _bindings(s: Sentence) -> list[tuple[range, Trigger, int]]:
         return []
     out: list[tuple[range, Trigger, int]] = []
     subject: int | None = None
-    for clause in clauses(s.frame, s.unit_person, s.unit_club):
+    parts = clauses(s.frame, s.unit_person, s.unit_club)
+    for n, clause in enumerate(parts):
         if background(s.frame, clause):
             trace.note(f"background clause, no claims: {' '.join(s.frame.units[u][2] for u in clause)}")
             subject = None
             continue
         bound = bind(s.frame, clause, s.unit_person, trigs, subject)
         persons = [u for u in clause if u in s.unit_person]
+        if not bound and not persons and n + 1 < len(parts):
+            bound = _ahead(s, clause, parts[n + 1], trigs)
         subject = bound[0][1] if bound else (persons[0] if persons else subject)
         out.extend((clause, t, u) for t, u in bound)
     return out
+
+
+# "Man United on alert as Jarrod Bowen's future is open": the clause that names nobody is
+# about the one person the clause it introduces names.
+_INTRODUCING = frozenset({"as", "amid", "with", "while"})
+
+
+def _ahead(s: Sentence, clause: range, following: range, trigs: list[Trigger]) -> list[tuple[Trigger, int]]:
+    persons = [u for u in following if u in s.unit_person]
+    if s.frame.units[following.start][2] not in _INTRODUCING or len(persons) != 1:
+        return []
+    return [(t, persons[0]) for t in trigs
+            if clause.start <= t.start < clause.stop and not t.negated and t.kind in _AHEAD_KINDS]
+
+
+_AHEAD_KINDS = frozenset({"interest", "talks", "bid"})
 
 
 def extract_claims(

@@ -316,6 +316,8 @@ def headline_descriptions(tokens: list[Token], mentions: list[Mention], main: Pe
             continue  # an apposition ("Liverpool star Mohamed Salah") or a compound noun
         start = j
         while start > 0 and (start - 1 in clubs or tokens[start - 1].key in _AGE_OR_ADJ
+                             # "Serie A phenomenon", "Premier League midfield duo"
+                             or tokens[start - 1].is_cap and tokens[start - 1].key in NOT_NAMES
                              or tokens[start - 1].key.endswith(("year old", "rated"))
                              or tokens[start - 1].key in NATIONALITIES or tokens[start - 1].text[:1] in "£€$"
                              or (tokens[start - 1].is_word and not tokens[start - 1].is_cap
