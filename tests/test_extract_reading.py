@@ -154,3 +154,25 @@ def test_move_words_in_other_senses(title: str) -> None:
 )
 def test_bindings_reach_past_descriptions_and_clauses(title: str, summary: str, expected: tuple) -> None:
     assert expected in kinds_of(title, summary)
+
+
+def test_an_article_paragraph_that_names_nobody_describes_the_last_person_named() -> None:
+    content = ("Tottenham have made an offer for Marc Guehi.\n\n"
+               "Meanwhile, Crystal Palace have set a price for Eberechi Eze.\n\n"
+               "Arsenal are among the clubs keen on a summer deal for the England international midfielder.\n\n")
+    claims = kinds_of("Palace news round-up", "Palace weigh their summer.", content=content)
+    assert ("Eberechi Eze", "interest", "Arsenal") in claims
+    assert ("Marc Guehi", "interest", "Arsenal") not in claims
+
+
+def test_a_successor_in_a_joined_clause_is_the_one_who_takes_the_job() -> None:
+    claims = kinds_of("Xabi Alonso says goodbye to Leverkusen and is set to replace Carlo Ancelotti at Real Madrid")
+    assert {("Xabi Alonso", "agreement", "Real Madrid"), ("Xabi Alonso", "completed", "Real Madrid")} & claims
+    assert not any(subject == "Carlo Ancelotti" and kind != "departure" for subject, kind, _ in claims)
+
+
+def test_urging_a_club_to_do_a_deal_is_a_wish_and_a_teammate_calling_is_no_talks() -> None:
+    claims = kinds_of("Kylian Mbappe tells Real Madrid to get a deal done for Ibrahima Konate",
+                      "Mbappe will speak to Konate during the international break.")
+    assert ("Ibrahima Konate", "interest", "Real Madrid") in claims
+    assert not {kind for _, kind, _ in claims} & {"agreement", "talks"}

@@ -120,7 +120,10 @@ def _skip(fr: Frame, u: int) -> bool:
                               "international", "club mate", "clubmate", "goalscorer", "scorer",
                               # "tracking Forest midfielders X and Y": a plural role before a list
                               "midfielders", "defenders", "forwards", "strikers", "wingers",
-                              "players", "stars", "duo", "pair", "trio", "targets"}
+                              "players", "stars", "duo", "pair", "trio", "targets",
+                              # "keen on a summer deal for X", "a potential move for X"
+                              "summer", "january", "potential", "possible", "permanent", "shock",
+                              "surprise", "dream", "swoop", "transfer"}
 
 
 def bind(
@@ -148,7 +151,10 @@ def bind(
         inside = [u for u in persons if t.start <= u < t.end]
         after = _after(fr, t.end, hi, unit_person)
         before = _before(fr, t.start, lo, unit_person)
-        if inside and not (t.direction == "before" and before):
+        if inside and t.direction == "before" and not before and borrowed is not None \
+                and fr.units[lo][2] in _JOINING:
+            chosen = [borrowed]  # "Alonso said goodbye and is set to replace Ancelotti": Alonso
+        elif inside and not (t.direction == "before" and before):
             chosen = inside[:1]  # but "X succeeds Y as coach" is about X
         elif t.direction == "after":
             chosen = after
@@ -194,6 +200,7 @@ _ROLE_SKIP = frozenset({"defender", "midfielder", "forward", "striker", "winger"
                         "phenomenon", "speedster", "maestro", "marksman", "duo", "pair"})
 
 
+_JOINING = frozenset({"and", ",", "but", "while"})
 _SPEECH = frozenset({"says", "said", "insists", "insisted", "claims", "claimed", "admits",
                      "admitted", "believes", "reveals", "revealed", "confirms", "thinks", "feels"})
 _SPOKESMEN = frozenset({"agent", "representative", "representatives", "camp", "entourage",

@@ -185,17 +185,21 @@ def extract_claims(
     # A summary reads with its title as one paragraph; a full article's paragraphs each
     # stand alone, so "the midfielder" resolves to the person its own paragraph names.
     blocks = [heads + sentences(paragraphs[0])] if len(paragraphs) == 1 else [heads] + [sentences(p) for p in paragraphs]
+    last: Person | None = None  # the person named last, for a paragraph that names nobody
     for block in blocks:
         local: Person | None = None
+        fallback = last or main
         for text in block:
             # "the striker", "the Portuguese", "he" stand for the paragraph's main person:
             # the first one a development is told about, else the first one named.
-            s = analyse(text, local or main)
+            s = analyse(text, local or fallback)
             s.bound = _bindings(s)
             sents.append(s)
             if local is None:
                 local = next((s.unit_person[u] for _, _, u in s.bound if s.unit_person[u].role != "other"),
                              next((p for p in s.persons if p.role != "other"), None))
+            last = next((p for p in reversed(s.persons) if p.role != "other" and p.end - p.start > 0
+                         and " ".join(t.text for t in s.tokens[p.start:p.end]) == p.name), last)
         main = main or local
     # A headline that names nobody describes the person its summary names ("Chelsea plot
     # €30m move for rising star" over "... Nantes centre-back Tylel Tati"): read it again

@@ -121,7 +121,9 @@ NOT_NAMES = (
         authority union commission tribunal court police stadium arena park ground former
         ex veteran experienced outgoing incoming interim caretaker permanent kit shirt
         sponsor sponsorship partnership nearly almost finally reportedly officially already
-        perhaps maybe suddenly soon"""
+        perhaps maybe suddenly soon meanwhile however elsewhere instead indeed nevertheless
+        additionally furthermore moreover interestingly ultimately currently previously
+        recently"""
     )
     | NATIONALITY_NOUNS
     | PLACES
@@ -143,7 +145,8 @@ considers considering interested interest if whether possible potential mull mul
 pursue pursuing push pushing determined intend intends intent bidding seeking seek seeks
 eyeing eye eyes tempted tempt tempts lure lures luring convince persuade hopeful idea
 proposal proposed scenario would've bound eyed touted linked fancied earmarked
-mooted""")
+mooted tell tells told telling ask asks asked asking recommend recommends recommended
+advise advises advised""")
 # Words that report a deal as about to happen (the claim model's `agreement`).
 IMMINENT = _words("""set poised about due expected verge brink nearing edging closing close
 will shall imminent imminently""")
