@@ -176,3 +176,15 @@ def test_urging_a_club_to_do_a_deal_is_a_wish_and_a_teammate_calling_is_no_talks
                       "Mbappe will speak to Konate during the international break.")
     assert ("Ibrahima Konate", "interest", "Real Madrid") in claims
     assert not {kind for _, kind, _ in claims} & {"agreement", "talks"}
+
+
+def test_a_modifier_hyphenated_to_a_club_leaves_the_club_whole() -> None:
+    claims = kinds_of("Tottenham edge ahead in chase for Man United-linked midfielder Joao Gomes")
+    assert ("Joao Gomes", "interest", "Tottenham Hotspur") in claims
+    assert not any(subject == "Man" for subject, _, _ in claims)
+    assert ("Son Heung-min", "departure", None) in kinds_of("Son Heung-min to leave Tottenham")
+
+
+def test_the_person_announcing_a_rejected_offer_is_not_its_subject() -> None:
+    claims = kinds_of("Oliver Glasner confirms Crystal Palace had offers rejected for a new striker")
+    assert not any(subject == "Oliver Glasner" for subject, _, _ in claims)

@@ -151,6 +151,8 @@ def bind(
         inside = [u for u in persons if t.start <= u < t.end]
         after = _after(fr, t.end, hi, unit_person)
         before = _before(fr, t.start, lo, unit_person)
+        if t.kind in _CLUB_ACTS and before and before[0] + 1 < hi and fr.units[before[0] + 1][2] in _SPEECH:
+            before = []  # "Glasner confirms Palace had offers rejected": the speaker tells, he is not bid for
         if inside and t.direction == "before" and not before and borrowed is not None \
                 and fr.units[lo][2] in _JOINING:
             chosen = [borrowed]  # "Alonso said goodbye and is set to replace Ancelotti": Alonso
@@ -201,6 +203,8 @@ _ROLE_SKIP = frozenset({"defender", "midfielder", "forward", "striker", "winger"
 
 
 _JOINING = frozenset({"and", ",", "but", "while"})
+# Developments a club makes about a player, never about the person announcing them.
+_CLUB_ACTS = frozenset({"bid", "bid_rejected", "talks", "interest", "agreement"})
 _SPEECH = frozenset({"says", "said", "insists", "insisted", "claims", "claimed", "admits",
                      "admitted", "believes", "reveals", "revealed", "confirms", "thinks", "feels"})
 _SPOKESMEN = frozenset({"agent", "representative", "representatives", "camp", "entourage",

@@ -136,8 +136,21 @@ def tokenize(sentence: str) -> list[Token]:
         ):
             out.append(Token(word, "'s", start, end))  # plural possessive: "Rangers' Fernandez"
             continue
+        tail = _LOWER_TAIL.search(word)
+        if tail and word[0].isupper():
+            # "United-linked", "Madrid-born", "U-turn": a name or club, then a lower-case word
+            # that only modifies it; the name stands alone ("Alexander-Arnold" keeps its hyphen).
+            head = word[: tail.start()]
+            out.append(Token(head, key(head), start, start + len(head)))
+            out.append(Token(tail.group(1), key(tail.group(1)), start + tail.start(1), end))
+            continue
         out.append(Token(word, key(word) if word[0].isalnum() else word, start, end))
     return out
+
+
+# Modifiers hyphenated to a name; a closed class, so "Son Heung-min" keeps his given name.
+_LOWER_TAIL = re.compile(r"[-‐‑](linked|based|born|bound|bred|owned|backed|bound|style|era|led|run|"
+                         r"made|turn|elect|record|bound|inspired|chasing|target|targeted|bound)$")
 
 
 def trim(text: str, limit: int = 300) -> str:
