@@ -21,6 +21,10 @@ KINDS: tuple[str, ...] = (
     "departure",
     "denial",
 )
+# Kinds that name a move with a destination: the ladder and a loan.
+MOVE_KINDS: frozenset[str] = frozenset(LADDER) | {"loan"}
+# Rungs at which a loan is a deal rather than a wish.
+LOAN_DEALS: frozenset[str] = frozenset({"agreement", "medical", "completed"})
 ROLES: tuple[str, ...] = ("player", "manager")
 TIERS: tuple[str, ...] = ("official", "tier1", "tier2", "tier3", "tier4", "aggregator")
 

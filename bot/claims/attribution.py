@@ -12,12 +12,11 @@ from typing import TYPE_CHECKING
 
 from bot.claims import kinds
 from bot.claims.text import fold
-from bot.models import LADDER
+from bot.models import MOVE_KINDS
 
 if TYPE_CHECKING:
     from bot.claims.sentence import Sentence
 
-_MOVE_KINDS = frozenset(LADDER) | {"loan"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +50,7 @@ def borrowed_source(name: str, kind: str, cp: str | None, frm: str | None, cited
     person's claim or another development ("LAFC are in talks, per X" is no source for
     "Son to leave"); never the person themselves. A club's statement counts only for a
     claim the club is a party to."""
-    party = cp if kind in _MOVE_KINDS and cp else frm
+    party = cp if kind in MOVE_KINDS and cp else frm
 
     def usable(c: Cited) -> str | None:
         if c.source == name:
@@ -76,4 +75,4 @@ def borrowed_source(name: str, kind: str, cp: str | None, frm: str | None, cited
 
 def same_development(kind: str, told: frozenset[str]) -> bool:
     """Whether a sentence telling `told` kinds can be the report of a `kind` claim."""
-    return not told or kind in told or kind in _MOVE_KINDS and bool(told & _MOVE_KINDS)
+    return not told or kind in told or kind in MOVE_KINDS and bool(told & MOVE_KINDS)

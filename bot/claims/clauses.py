@@ -9,7 +9,7 @@ borrows the subject of the clause before.
 from __future__ import annotations
 
 from bot.claims.frame import Frame, Trigger
-from bot.claims.lexicon import NATIONALITIES, NON_SUBJECT_ROLES
+from bot.claims.lexicon import NATIONALITIES, NON_SUBJECT_ROLES, SPEECH_VERBS
 from bot.claims.people import Person
 
 _HARD = frozenset({";", "|", "—", "–", "-", "(", ")", "•"})
@@ -144,14 +144,14 @@ def bind(
         if t.negated or t.start < lo or t.start >= hi:
             continue
         if not persons:
-            speech = any(fr.units[u][2] in _SPEECH for u in range(lo, t.start))
+            speech = any(fr.units[u][2] in SPEECH_VERBS for u in range(lo, t.start))
             if borrowed is not None and not speech and fr.units[lo][2] in {"and", ",", "as", "after", "before", "while", "amid"}:
                 out.append((t, borrowed))
             continue
         inside = [u for u in persons if t.start <= u < t.end]
         after = _after(fr, t.end, hi, unit_person)
         before = _before(fr, t.start, lo, unit_person)
-        if t.kind in _CLUB_ACTS and before and before[0] + 1 < hi and fr.units[before[0] + 1][2] in _SPEECH:
+        if t.kind in _CLUB_ACTS and before and before[0] + 1 < hi and fr.units[before[0] + 1][2] in SPEECH_VERBS:
             before = []  # "Glasner confirms Palace had offers rejected": the speaker tells, he is not bid for
         if inside and t.direction == "before" and not before and borrowed is not None \
                 and fr.units[lo][2] in _JOINING:
@@ -205,8 +205,6 @@ _ROLE_SKIP = frozenset({"defender", "midfielder", "forward", "striker", "winger"
 _JOINING = frozenset({"and", ",", "but", "while"})
 # Developments a club makes about a player, never about the person announcing them.
 _CLUB_ACTS = frozenset({"bid", "bid_rejected", "talks", "interest", "agreement"})
-_SPEECH = frozenset({"says", "said", "insists", "insisted", "claims", "claimed", "admits",
-                     "admitted", "believes", "reveals", "revealed", "confirms", "thinks", "feels"})
 _SPOKESMEN = frozenset({"agent", "representative", "representatives", "camp", "entourage",
                         "father", "adviser", "advisor", "lawyer", "agency"})
 _PREPOSITIONS = frozenset({"to", "in", "at", "into", "from", "of", "with", "by"})

@@ -23,12 +23,10 @@ from bot.claims.parties import club_part, parties
 from bot.claims.people import Person
 from bot.claims.sentence import Sentence, analyse
 from bot.claims.text import clean, fold, key, sentences, strip_boilerplate, trim
-from bot.models import LADDER, Claim
+from bot.models import LOAN_DEALS, MOVE_KINDS, Claim
 
-_MOVE_KINDS = frozenset(LADDER) | {"loan"}
 # A loan in the sentence makes its move a loan move; "on loan from X" only colours a deal.
 _LOANABLE = frozenset({"interest", "talks", "bid", "agreement", "medical", "completed", "departure"})
-_LOAN_DEAL = frozenset({"agreement", "medical", "completed"})
 _FEATURE_OPENERS = frozenset({"why", "how", "what", "who", "where", "when", "inside", "analysis",
                               "explained", "watch", "listen", "relive", "quiz", "opinion"})
 _SUBJECT_TO_MEDICAL = re.compile(r"\bsubject to (?:an? )?medical\b")
@@ -274,26 +272,26 @@ def extract_claims(
             kind = modality.rung(trig.kind, s.frame, clause, trig)
             if kind != trig.kind:
                 trace.note(f"{name} {trig.kind} read as {kind}: a {modality.mood(s.frame, clause, trig)} governs it")
-            if loan == "move" and kind in _LOANABLE or loan == "state" and kind in _LOAN_DEAL:
+            if loan == "move" and kind in _LOANABLE or loan == "state" and kind in LOAN_DEALS:
                 kind = "loan"
             elif kind == "completed" and pending:
                 kind = "agreement"  # "deal done subject to medical" is not done yet
-            if kind in _MOVE_KINDS and "?" in (s.frame.units[u][2] for u in clause):
+            if kind in MOVE_KINDS and "?" in (s.frame.units[u][2] for u in clause):
                 kind = "interest"  # "Vinícius to Arsenal?": a question asserts only interest
-            if r == "player" and kind in _MOVE_KINDS and any(m.national for m in clubs_here) and (not any(
+            if r == "player" and kind in MOVE_KINDS and any(m.national for m in clubs_here) and (not any(
                 not m.national and m.name != club.get(name) for m in clubs_here
             ) or any(u in s.unit_club and s.unit_club[u].national for u in range(trig.start, trig.end))):
                 trace.note(f"dropped {name} {kind}: a national-team call-up, not a move")
                 continue  # "Toone returns to England squad": a call-up, not a move
             for cp, frm in parties(s, clause, trig, unit, club.get(name), r, club):
-                if frm is None and kind in _MOVE_KINDS and left.get(name, cp) != cp:
+                if frm is None and kind in MOVE_KINDS and left.get(name, cp) != cp:
                     frm = left[name]
                 source = full.get(fold(s.source), s.source) if s.source else None
                 attributed = source is not None and source != name
                 if source == name:
                     source = None  # a person speaking of their own future: the outlet's report
                 elif source == "@club":
-                    source = cp if kind in _MOVE_KINDS and cp else frm
+                    source = cp if kind in MOVE_KINDS and cp else frm
                 if source is None:
                     # Nobody reports it here; a person speaking for themselves may have
                     # told an outlet elsewhere in the item ("... told TyC Sports").

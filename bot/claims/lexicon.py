@@ -135,6 +135,10 @@ NOT_NAMES = (
     | PLAYER_ROLES
 )
 
+# Verbs that make the person before them a speaker ("Arteta insists ...").
+SPEECH_VERBS = _words("""says said insists insisted claims claimed admits admitted believes
+reveals revealed confirms thinks feels""")
+
 # Modality (claims/modality.py). Words that make what follows a wish, a plan, a chance or a scenario.
 WISH = _words("""could might may would should want wants wanted wanting hope hopes hoped
 hoping dream dreams dreaming dreamt keen eager desire desires desperate ready prepared

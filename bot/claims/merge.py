@@ -6,10 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.claims.text import fold
-from bot.models import LADDER, Claim
+from bot.models import LOAN_DEALS, MOVE_KINDS, Claim
 
-_MOVE_KINDS = frozenset(LADDER) | {"loan"}
-_LOAN_DEAL = frozenset({"agreement", "medical", "completed"})
 _VACANCY_KINDS = frozenset({"interest", "talks", "agreement", "completed"})
 
 
@@ -60,8 +58,8 @@ def dedupe(found: list[tuple[int, Claim, bool]], guessed: frozenset[str] = froze
         named = [(m, d) for m, d in kept if fold(d.subject) == subj and d.counterpart]
         if c.counterpart is None and any(
             d.kind == c.kind
-            or (c.kind in _MOVE_KINDS and _rank(d) >= _rank(c))
-            or (c.kind == "departure" and m == n and d.kind in _LOAN_DEAL | {"loan"})
+            or (c.kind in MOVE_KINDS and _rank(d) >= _rank(c))
+            or (c.kind == "departure" and m == n and d.kind in LOAN_DEALS | {"loan"})
             for m, d in named
         ):
             continue  # the same development told with its counterpart elsewhere
@@ -98,7 +96,7 @@ def reconcile(kept: list[tuple[int, Claim]], guessed: frozenset[str] = frozenset
                 c = replace(c, counterpart=c.from_club, from_club=c.counterpart)
             if c.kind == "bid" and rejected or c.kind == "departure" and moved:
                 drop.add(i)
-            if c.kind in _MOVE_KINDS and not c.from_club:
+            if c.kind in MOVE_KINDS and not c.from_club:
                 # "Alonso to leave Leverkusen ... expected to succeed Ancelotti at Madrid"
                 left = next((d.from_club for d in claims if d.kind == "departure" and d.from_club
                              and d.from_club != c.counterpart), None)
@@ -128,6 +126,6 @@ def reconcile(kept: list[tuple[int, Claim]], guessed: frozenset[str] = frozenset
                 and fold(c.subject) not in {s for s, _ in gone}:
             # "Forest sack Nuno. Dyche is the favourite to replace him": the vacant job.
             kept[i] = (n, replace(c, counterpart=next(iter(vacated)), role="manager"))
-        elif c.counterpart is None and c.from_club is None and c.kind in _MOVE_KINDS:
+        elif c.counterpart is None and c.from_club is None and c.kind in MOVE_KINDS:
             drop.add(i)  # "Dzeko could join oldest players": a move needs a club
     return [k for i, k in enumerate(kept) if i not in drop]

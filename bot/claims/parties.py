@@ -12,14 +12,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.claims.frame import Frame, Trigger
-from bot.claims.lexicon import PLAYER_ROLES
-from bot.models import LADDER
+from bot.claims.lexicon import PLAYER_ROLES, SPEECH_VERBS
+from bot.models import MOVE_KINDS
 
 if TYPE_CHECKING:
     from bot.claims.entities import Mention
     from bot.claims.sentence import Sentence
 
-_MOVE_KINDS = frozenset(LADDER) | {"loan"}
 _SELLER_KINDS = frozenset({"talks", "bid", "agreement"})
 _OWN_CLUB_KINDS = frozenset({"denial", "departure", "bid_rejected"})
 _APPOINTING = frozenset({"appoint", "appoints", "appointed", "appointing", "appointment", "name",
@@ -28,8 +27,6 @@ _APPOINTING = frozenset({"appoint", "appoints", "appointed", "appointing", "appo
 # After a club, the nouns of a move or job elsewhere: "not related to the Man Utd job".
 _ELSEWHERE = frozenset({"job", "post", "move", "switch", "interest", "approach", "offer",
                         "offers", "bid", "bids", "links", "link", "swoop", "target", "talk", "talks"})
-_SPEECH = frozenset({"says", "said", "insists", "insisted", "claims", "claimed", "admits", "admitted",
-                     "reveals", "revealed", "believes", "thinks", "feels"})
 _SENDING = frozenset({"send", "sends", "sent", "sending", "loan", "loans", "loaned", "loaning",
                       "sell", "sells", "sold", "selling", "let", "lets", "release", "releases"})
 
@@ -59,7 +56,7 @@ def parties(
     implied: list[str] = []  # clubs held by being named before a departure or extension
     # "Arsenal target Vinícius, says Mourinho wants him happy at Real Madrid": what a speaker
     # says after the development is not a party to it.
-    said = next((u for u in clause if u > max(unit, trig.end - 1) and units[u][2] in _SPEECH), clause.stop)
+    said = next((u for u in clause if u > max(unit, trig.end - 1) and units[u][2] in SPEECH_VERBS), clause.stop)
     for u in clause:
         if u >= said:
             break
@@ -115,7 +112,7 @@ def parties(
             implied.append(m.name)
         elif acting:
             agents.append(m.name)
-        elif part == "to" and units[u - 1][2] == "with" and k in _MOVE_KINDS:
+        elif part == "to" and units[u - 1][2] == "with" and k in MOVE_KINDS:
             sellers.append(m.name)  # "talks with Atalanta", "agreement with Ajax"
         elif part == "to":
             dest.append(m.name)
@@ -130,7 +127,7 @@ def parties(
             if u not in clause and club_part(s.frame, u) == "from"
             and not (m.national and role == "player")
         ]
-    if not (agents or dest or others) and k in _MOVE_KINDS and clause.start > _head(s, clause):
+    if not (agents or dest or others) and k in MOVE_KINDS and clause.start > _head(s, clause):
         # "..., naming Arbeloa as his replacement": the sentence's subject club acts.
         opening = _opening(s, clause)
         if opening and opening.name not in frm and not (opening.national and role == "player"):
@@ -171,7 +168,7 @@ def parties(
         return [(from_club, from_club)]
     if k == "departure":
         return [(None, from_club)]
-    if not to and person_club and k in _MOVE_KINDS and person_club != from_club:
+    if not to and person_club and k in MOVE_KINDS and person_club != from_club:
         to = [person_club]
     if not to and k == "denial":
         # "happy at Liverpool amid Real Madrid talk": the link denied may sit in another clause.
