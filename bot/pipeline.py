@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
 import aiohttp
@@ -19,6 +19,7 @@ from bot.config import Settings
 from bot.feeds.fetch import FetchLimits, body_hash, fetch_feed
 from bot.feeds.parse import parse_feed_async
 from bot.models import Claim, FeedItem
+from bot.outlets import first_name, outlet_of
 from storage import feeds as feed_store
 from storage.db import Database
 from storage.ingest import FeedBatch, FetchState, ingest_many, known_items
@@ -132,9 +133,16 @@ class Pipeline:
             await self._unchanged(feed, etag=result.etag, last_modified=result.last_modified)
             return PollOutcome(url=url, status="unchanged")
 
-        parsed = await parse_feed_async(result.body, url, content_type=result.content_type, outlet=feed["name"])
+        # Items are credited to the operator's name for the feed or to its site (bot/outlets.py): not to
+        # a title the feed can change each poll, nor a name typed in Discord, to pose as a better source.
+        outlet = outlet_of(url, feed["name"], feed["origin"])
+        parsed = await parse_feed_async(result.body, url, content_type=result.content_type, outlet=outlet)
         if not parsed.is_feed:
             return await self._failed(feed, f"not a feed: {parsed.problem}", None)
+        if outlet is None:  # an operator's feed listed without a name: its first title names it for good
+            outlet = first_name(url, parsed.title)
+            await feed_store.name_once(self.db, feed_id, outlet)
+            parsed.items[:] = [replace(item, outlet=outlet) for item in parsed.items]
         if parsed.problem:
             log.warning("feed %s parsed with problems (%s); %d items used", url, parsed.problem, len(parsed.items))
 

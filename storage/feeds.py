@@ -190,3 +190,8 @@ async def set_paused(db: Database, feed_id: int, paused: bool, reason: str | Non
             " consecutive_failures ELSE 0 END, next_fetch_at = NULL WHERE id = ?",
             (int(paused), reason if paused else None, int(paused), feed_id),
         )
+
+
+async def name_once(db: Database, feed_id: int, name: str) -> None:
+    """Give a feed without a name this one; a feed that has a name keeps it."""
+    await db.write("UPDATE feeds SET name = ? WHERE id = ? AND name IS NULL", (name, feed_id))
