@@ -188,3 +188,21 @@ def test_a_modifier_hyphenated_to_a_club_leaves_the_club_whole() -> None:
 def test_the_person_announcing_a_rejected_offer_is_not_its_subject() -> None:
     claims = kinds_of("Oliver Glasner confirms Crystal Palace had offers rejected for a new striker")
     assert not any(subject == "Oliver Glasner" for subject, _, _ in claims)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Arsenal complete squad overhaul with signing of Spain keeper Joan Garcia",
+         ("Joan Garcia", "completed", "Arsenal")),
+        ("Swap agreed for Everton's Dwight McNeil and Palace's Daniel Munoz",
+         ("Daniel Munoz", "agreement", None)),
+        ("Manchester City expect Rodri to stay despite Real Madrid links", ("Rodri", "denial", None)),
+        ("Real Madrid do not want Rodri, says Xabi Alonso", ("Rodri", "denial", "Real Madrid")),
+        ("Who is Brentford target Igor Thiago?", ("Igor Thiago", "interest", "Brentford")),
+    ],
+)
+def test_noun_forms_lists_negations_and_questions(title: str, expected: tuple) -> None:
+    subject, kind, counterpart = expected
+    claims = kinds_of(title)
+    assert any(s == subject and k == kind and (counterpart is None or c == counterpart) for s, k, c in claims), claims

@@ -172,15 +172,19 @@ def bind(
 
 def _after(fr: Frame, start: int, hi: int, unit_person: dict[int, Person]) -> list[int]:
     found: list[int] = []
-    u = start
-    while u < hi and u - start <= 6:
+    u = base = start
+    while u < hi and u - base <= 6:
         if u in unit_person:
             found.append(u)
             # "eye Konaté and Salah", "signed X from Lorient and Y from Leverkusen": a list
             # of people shares the trigger.
             v = u + 3 if u + 2 < hi and fr.units[u + 1][2] == "from" and fr.units[u + 2][2] == "@c" else u + 1
             if v + 1 < hi and fr.units[v][2] in {"and", ","} and v + 1 in unit_person:
-                u = v + 1
+                u = base = v + 1  # a list reaches as far as it goes
+                continue
+            if v + 3 < hi and fr.units[v][2] in {"and", ","} and fr.units[v + 1][2] == "@c" \
+                    and fr.units[v + 2][2] == "'s" and v + 3 in unit_person:
+                u = base = v + 3  # "for Everton's McNeil and Palace's Johnson"
                 continue
             return found
         if fr.units[u][2] in {"and", "&", ","} and u + 1 < hi and fr.units[u + 1][2] == "@c":

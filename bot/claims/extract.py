@@ -27,7 +27,7 @@ from bot.models import LOAN_DEALS, MOVE_KINDS, Claim
 
 # A loan in the sentence makes its move a loan move; "on loan from X" only colours a deal.
 _LOANABLE = frozenset({"interest", "talks", "bid", "agreement", "medical", "completed", "departure"})
-_FEATURE_OPENERS = frozenset({"why", "how", "what", "who", "where", "when", "inside", "analysis",
+_FEATURE_OPENERS = frozenset({"why", "how", "what", "where", "when", "inside", "analysis",
                               "explained", "watch", "listen", "relive", "quiz", "opinion"})
 _SUBJECT_TO_MEDICAL = re.compile(r"\bsubject to (?:an? )?medical\b")
 # A match report ("Everton 1-2 Bournemouth: ...", "Player ratings"): moves named in it are

@@ -44,3 +44,6 @@ class Trigger:
     end: int
     direction: str
     negated: bool
+    # The kind the pattern named before a negation turned it ("do not want X": interest
+    # denied); parties read the clubs by it.
+    base: str = ""

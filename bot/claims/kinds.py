@@ -81,12 +81,13 @@ def expiry(fr: Frame, t: Trigger) -> bool:
 PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # --- denial -------------------------------------------------------------------------
     ("denial", _p(r"\bnot for sale\b|\bnot (?:be )?(?:sold|leaving|available)\b"), "near_before"),
-    ("denial", _p(r"\brul(?:e|es|ed|ing) out (?:an? |any )?(?:@c )?(?:move|exit|return|switch|transfer|sale|departure|leaving|joining|deal|summer move|january move)\b"), "near"),
+    ("denial", _p(r"\brul(?:e|es|ed|ing) out (?:an? |any )?(?:@c )?(?:move|exit|return|switch|transfer|sale|departure|leaving|joining|deal|summer move|january move|interest|job|role|approach|links?)\b"), "near"),
     ("denial", _p(r"\brul(?:e|es|ed|ing) (?:@p )?out (?:of )?(?:an? |any )?(?:@c )?(?:move|exit|return|switch|transfer|sale|departure|leaving|joining|deal)\b"), "near"),
     ("denial", _p(r"\b(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|play(?:s|ed|ing)? down|shut(?:s)? down|quash(?:es|ed)?|laugh(?:s|ed)? off|brush(?:es|ed)? off|pour(?:s|ed)? cold water on) (?:the )?(?:@c |@p |@p 's |his |her |reported |recent |any )?(?:interest|links?|reports?|rumou?rs?|speculation|claims?|talk of (?:an? )?(?:move|exit|switch)|exit talk|transfer talk|talk(?! of)|approach|contact)\b"), "near"),
     ("denial", _p(r"\bhappy (?:where i am|at @c|here|to stay)\b|\bi m (?:fine|happy|staying|not leaving|going nowhere) (?:at @c|here)?|\b(?:is|am|are|he s) (?:staying|not leaving|going nowhere)\b|\b(?:staying put|stay put|going nowhere|no intention of leaving|will not leave|won t leave|not going anywhere|committed to @c|decision to stay|refus(?:es|ed|ing) to leave|will stay at @c)\b"), "near_before"),
     ("denial", _p(r"\bno (?:pre )?(?:agreement|deal) (?:\S+ ){0,2}?(?:with|agreed|struck|done|in place)\b|\bnot an option\b|\bnothing to do with me\b|\bfully committed\b|\bsee out (?:his|her|my|the) contract\b|\bis my home\b|\bno interest in leaving\b|\bwon t let (?:him|her) go\b|\bsnub(?:s|bed)? (?=@c)|\bturn(?:s|ed|ing)? down (?:an? )?(?:move|switch) to\b|\b(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?) (?:\S+ ){0,2}?(?:pre agreement|agreement|deal)\b"), "near_before"),
     ("denial", _p(r"(?<!deal to )(?<!contract to )(?<!terms to )(?<!extension to )\b(?:(?:(?<=to )|(?<=will )|(?<=would )|(?<=could )|(?<=can )|(?<=must ))stay|stays|staying) (?:on )?(?:in charge (?:of|at) |at |with )(?=@c)(?!@c (?:\S+ ){0,3}?(?:until|till|through)\b)"), "near_before"),
+    ("denial", _p(r"\b(?:expect(?:s|ed)?|want(?:s|ed)?|tell(?:s)?|told|insist(?:s|ed)?) (?=@p to stay\b)"), "after"),
     ("denial", _p(r"\bsays? no to\b|\bturn(?:s|ed)? down (?:@c |the )?(?:job|role|approach|move|chance)\b|\bnot interested in (?:an? )?(?:move|switch|joining|rumou?rs|@c)\b"), "before"),
     # Rebuffing speculation: "labelled claims as nonsense", "shoot down the link as fake news".
     ("denial", _p(r"\b(?:nonsense|rubbish|fake news|untrue|not true|wide of the mark|far from the truth|no truth|pure speculation|fabricat\w*|rubbish(?:es|ed)?|shoot(?:s)? down|shot down|slap(?:s|ped)? down|no intention of (?:selling|leaving|letting)|not (?:looking|planning|wanting) to (?:sell|leave|let)|no plans to (?:sell|leave|let))\b"), "near"),
@@ -118,8 +119,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # --- completed ----------------------------------------------------------------------
     ("completed", _p(r"\b(?:complete[sd]?|completing|seal(?:s|ed)?|finali[sz]e[sd]?|wrap(?:s|ped)? up) (?:an? |the |his |her )?(?:@m |@c |\S+ ){0,2}?(?:move|switch|transfer|deal|signing|return)\b"), "near_before"),
     ("completed", _p(r"\b(?:sign|signs|signed|re sign|re signs)\b(?! (?:of|off|up|anyone|anybody|someone|somebody|players|reinforcements|autographs?)\b)|\b(?:land|lands|landed|secure|secures|secured|capture|captures|captured|snap up|snaps up|snapped up|bring in|brings in|brought in)\b(?= (?:@c 's |\S+ ){0,2}@p)"), "near"),
-    ("completed", _p(r"\b(?:confirm(?:s|ed)?|announce[sd]?|complete[sd]?|completing|seal(?:s|ed)?|wrap(?:s|ped)? up|finali[sz]e[sd]?) (?:the |a |an |his |her )?(?:@m |@p |@p 's |@c |\S+ ){0,3}?(?:signings?|deals? for|moves? for|transfers? of|capture)\b|\bnam(?:e|es|ed|ing) (?:\S+ ){0,3}?@p (?:\S+ ){0,2}?as (?:his|her|their|its|the) (?:new )?(?:replacement|successor)\b|\bnam(?:e|es|ed|ing) (?:@c )?(?:\S+ )?(?:@p )?(?:as )?(?:the )?(?:new |interim |permanent )?(?:@c )?(?:manager|coach|head coach|boss)\b"), "near"),
+    ("completed", _p(r"\b(?:confirm(?:s|ed)?|announce[sd]?|complete[sd]?|completing|seal(?:s|ed)?|wrap(?:s|ped)? up|finali[sz]e[sd]?) (?:the |a |an |his |her )?(?:@m |@p |@p 's |@c |\S+ ){0,3}?(?:signings?|deals? for|moves? for|transfers? of|capture)\b|\bnam(?:e|es|ed|ing) (?:\S+ ){0,3}?@p (?:\S+ ){0,2}?as (?:his |her |their |its |the )?(?:new )?(?:replacement|successor)\b|\bnam(?:e|es|ed|ing) (?:@c )?(?:\S+ )?(?:@p )?(?:as )?(?:the )?(?:new |interim |permanent )?(?:@c )?(?:manager|coach|head coach|boss)\b"), "near"),
     ("completed", _p(r"\b(?:join|joins|joined|joining|rejoin|rejoins|rejoined|rejoining)\b|\b(?:leave|leaves|leaving|left|quit|quits|swap|swaps|swapped|ditch|ditches|ditched) @c for @c"), "near_before"),
+    ("completed", _p(r"\b(?:with|completes?|completed|confirms?|confirmed|announces?|announced|seals?|sealed) (?:the )?signings? of (?=(?:\S+ ){0,3}@p)|\b(?:mak(?:e|es|ing)|made) (?:his |her |a |an |the )?(?:@m |\S+ ){0,2}?@c (?:move|switch|transfer)\b"), "near"),
     ("completed", _p(r"\bmak(?:e|es|ing) (?=@p)(?:@p )(?:their |his |a |the )?(?:\S+ ){0,2}?signing\b|\bas (?:the )?new (?:permanent )?(?:@c (?:'s )?)(?:manager|coach|head coach|boss)\b"), "near"),
     ("completed", _p(r"\b(?:is|are|becomes?|became|will be) (?:the )?(?:@c 's |@c )?new (?:permanent )?(?:manager|coach|head coach|boss)\b"), "near_before"),
     # "becomes the first foreign Netherlands coach": not "becomes first Spain coach to win two
@@ -177,7 +179,7 @@ def may_trigger(*texts: str) -> bool:
     return _GATE.any(*(flat(t) for t in texts))
 
 
-_NEGATED = {"departure": "denial", "agreement": "denial", "talks": "denial", "bid": "denial",
+_NEGATED = {"interest": "denial", "departure": "denial", "agreement": "denial", "talks": "denial", "bid": "denial",
             "completed": "denial", "contract_extension": "departure"}
 # Words in front that stop a pattern asserting anything: "offered a new contract".
 _UNASSERTED = {
@@ -239,9 +241,10 @@ def triggers(fr: Frame) -> list[Trigger]:
                 kind, neg = "departure" if _LEAVING.search(m.group()) else "interest", False
             else:
                 neg = kind != "denial" and bool(_NEG.search(head)) and not _RULED_IN.search(head)
+            base = ""
             if neg and kind in _NEGATED:  # "will not leave" denies; "will not renew" departs
-                kind, neg = _NEGATED[kind], False
-            found.append(Trigger(kind, start, end, direction, neg))
+                base, kind, neg = kind, _NEGATED[kind], False
+            found.append(Trigger(kind, start, end, direction, neg, base))
     found.sort(key=lambda t: (t.start - t.end, _ORDER.index(t.kind), t.start))
     kept: list[Trigger] = []
     for t in found:

@@ -41,7 +41,8 @@ def parties(
     affiliation: dict[str, str],
 ) -> list[tuple[str | None, str | None]]:
     """(counterpart, from_club) pairs: one per counterpart, at least one."""
-    k = trig.kind
+    # A denied interest ("Madrid do not want Rodri") names the club as the interest would.
+    k = trig.base if trig.base == "interest" else trig.kind
     frm: list[str] = [own] if own else []
     agents: list[str] = []
     dest: list[str] = []
