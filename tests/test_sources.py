@@ -11,11 +11,11 @@ import pytest
 
 from bot import service
 from bot.alerts.deliver import Dispatcher, SendResult
-from bot.alerts.render import alert_text, timeline_text
+from bot.alerts.render import alert_embed, alert_text, digest_embed, timeline_pages, timeline_text
 from bot.app import App, open_app, poll_all
 from bot.outlets import outlet_of
 from tests.conftest import make_settings
-from tests.feed_server import FeedItemSpec, FeedServer, at
+from tests.feed_server import FeedItemSpec, FeedServer, Route, at
 
 GUILD, CHANNEL = 333_333_333_333_333_333, 333_333_333_333_333_001
 TALKS = "Real Madrid open talks with Liverpool defender Ibrahima Konaté"
@@ -120,3 +120,32 @@ async def test_rotating_guids_and_titles_are_one_outlet_and_confirm_nothing(
     assert {report.outlet for report in story.reports} == {expected}
     if origin == "operator":
         assert any(line.startswith("#1 Daily Gossip [ok]") for line in await service.feed_list(app.db, None))
+
+
+JAVASCRIPT_GUID = f"""<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>
+<title>Wire</title><link>https://example.org/</link><description>test</description>
+<item><title>{TALKS}</title><guid isPermaLink="true">javascript:alert(document.cookie)//</guid>
+<pubDate>Wed, 12 Nov 2025 10:00:00 +0000</pubDate><description>First contact has been made.</description></item>
+<item><title>Real Madrid submit bid for Liverpool defender Ibrahima Konaté</title>
+<link>https://example.org/bid</link><guid isPermaLink="false">b-1</guid>
+<pubDate>Thu, 13 Nov 2025 10:00:00 +0000</pubDate><description>An offer is in.</description></item>
+</channel></rss>""".encode()
+
+
+async def test_a_guid_used_as_the_link_never_reaches_a_message(app: App, feed_server: FeedServer) -> None:
+    await poll_all(app)
+    feed_server.routes["/operator.xml"] = Route(body=JAVASCRIPT_GUID)
+    await poll_all(app)
+
+    alerts = await _alerts(app)
+    assert [view.kind for view in alerts] == ["talks", "bid"]
+    timeline = await service.timeline(app.db, "Konate", guild_id=GUILD)
+    shown = [alert_text(view) for view in alerts] + [repr(alert_embed(view)) for view in alerts]
+    shown += [repr(digest_embed(alerts)), repr(timeline_pages(timeline.person.name, "", timeline.stories)),
+              timeline_text(timeline.person.name, timeline.stories)]
+    for text in shown:
+        assert "javascript" not in text, text
+    talks_embed, bid_embed = (alert_embed(view) for view in alerts)
+    assert "url" not in talks_embed and "](" not in talks_embed["description"]
+    assert bid_embed["url"] == "https://example.org/bid"  # a real link still shows
+    assert "https://example.org/bid" in alert_text(alerts[1])

@@ -7,8 +7,10 @@ in feed text is escaped so that a headline cannot format (or ping) anything.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from bot.models import AlertView, ReportView, StoryView
 from bot.stories import REASON_TEXT
@@ -33,6 +35,33 @@ def escape(text: str) -> str:
     """Feed text as literal characters: no markdown, and no @mention that could resolve."""
     text = _MARKDOWN.sub(r"\\\1", text)
     return _MENTION.sub("@\u200b\\1", text)
+
+
+MAX_URL = 2048  # Discord's limit for an embed's url
+
+
+def safe_url(url: str | None) -> str | None:
+    """The one check every URL passes before it reaches a message (embed url, markdown link,
+    console line): http or https with a host, nothing unprintable, within Discord's limit; None
+    otherwise. A feed's link, or a GUID standing in for one, is text the feed controls
+    (`javascript:…`, `data:…`, a line break that starts a second markdown link)."""
+    if not url or len(url) > MAX_URL or any(char.isspace() or unicodedata.category(char)[0] == "C" for char in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return url
+
+
+def markdown_link(label: str, url: str | None) -> str:
+    """`[label](url)` for a safe url (its parentheses and angle brackets escaped), else ""."""
+    safe = safe_url(url)
+    if safe is None:
+        return ""
+    return f"[{label}]({safe.replace('(', '%28').replace(')', '%29').replace('<', '%3C').replace('>', '%3E')})"
 
 
 def clip(text: str, limit: int) -> str:
@@ -90,8 +119,9 @@ def alert_embed(view: AlertView) -> dict[str, Any]:
     if view.from_club:
         fields.insert(2, {"name": "From", "value": escape(view.from_club), "inline": True})
     description = f"> {escape(trigger.evidence or trigger.title or '')}"
-    if trigger.link:
-        description += f"\n[{escape(trigger.outlet or 'Read the report')}]({trigger.link.replace(')', '%29')})"
+    link = safe_url(trigger.link)
+    if link:
+        description += "\n" + markdown_link(escape(trigger.outlet or "Read the report"), link)
     embed = {
         "title": escape(headline(view)),
         "description": description,
@@ -100,8 +130,8 @@ def alert_embed(view: AlertView) -> dict[str, Any]:
         "timestamp": _timestamp(trigger.published),
         "color": KIND_COLOUR.get(view.kind, 0x5865F2),
     }
-    if trigger.link and trigger.link.startswith(("http://", "https://")):
-        embed["url"] = trigger.link
+    if link:
+        embed["url"] = link
     return fit_embed(embed)
 
 
@@ -151,8 +181,9 @@ def alert_text(view: AlertView) -> str:
         lines.append(f"   from {view.from_club}")
     lines.append(f"   “{clip(view.trigger.evidence or view.trigger.title or '', 300)}”")
     lines.append(f"   {source_line(view.trigger)} · {day(view.trigger.published)} · {corroboration(story)}")
-    if view.trigger.link:
-        lines.append(f"   {view.trigger.link}")
+    link = safe_url(view.trigger.link)
+    if link:
+        lines.append(f"   {link}")
     return "\n".join(lines)
 
 
@@ -161,7 +192,8 @@ def story_lines(story: StoryView, *, max_reports: int = 5) -> list[str]:
     with_whom = _with_whom(story, " with ")
     lines = [f"{day(story.first_seen_at)}  {kinds}{with_whom}  ({corroboration(story)})"]
     for report in story.reports[:max_reports]:
-        link = f" <{report.link}>" if report.link else ""
+        safe = safe_url(report.link)
+        link = f" <{safe}>" if safe else ""
         lines.append(f"    {day(report.published)} · {KIND_LABEL.get(report.kind, report.kind)} · {source_line(report)}{link}")
     if len(story.reports) > max_reports:
         lines.append(f"    … and {len(story.reports) - max_reports} more reports")
@@ -213,7 +245,8 @@ def timeline_pages(person: str, subtitle: str, stories: list[StoryView]) -> list
             reports = []
             for report in story.reports[:4]:
                 label = escape(source_line(report))
-                link = f" [link]({report.link.replace(')', '%29')})" if report.link and report.link.startswith("http") else ""
+                link = markdown_link("link", report.link)
+                link = f" {link}" if link else ""
                 reports.append(f"{day(report.published)} · {KIND_LABEL.get(report.kind, report.kind)} · {label}{link}")
             if len(story.reports) > 4:
                 reports.append(f"… {len(story.reports) - 4} more")
@@ -235,8 +268,8 @@ def digest_embed(views: list[AlertView]) -> dict[str, Any]:
     """One message for a day's developments: a line each, newest last, within the limits."""
     lines = []
     for view in views:
-        link = f" — [{escape(view.trigger.outlet or 'report')}]({view.trigger.link.replace(')', '%29')})" \
-            if view.trigger.link and view.trigger.link.startswith("http") else ""
+        link = markdown_link(escape(view.trigger.outlet or "report"), view.trigger.link)
+        link = f" — {link}" if link else ""
         lines.append(f"• {escape(headline(view))} ({escape(source_line(view.trigger))}){link}")
     return fit_embed({"title": f"Daily digest: {len(views)} developments", "description": "\n".join(lines),
                       "fields": [], "footer": {"text": "claimwatch · daily digest"}})
