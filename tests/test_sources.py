@@ -76,6 +76,7 @@ async def test_a_feed_titled_or_named_bbc_sport_from_discord_gets_no_tier(app: A
     await poll_all(app)  # first fetches record without alerts
     feed_server.set_feed("/titled.xml", "BBC Sport", [FeedItemSpec(
         "u-1", TALKS, "First contact has been made.", at("2025-11-12T10:00:00"))])
+    await poll_all(app)  # one feed per cycle: which answers first does not decide the story's start
     feed_server.set_feed("/named.xml", "Anything", [FeedItemSpec(
         "n-1", "Real Madrid submit bid for Liverpool defender Ibrahima Konaté", "An offer is in.",
         at("2025-11-13T10:00:00"))])
