@@ -206,3 +206,12 @@ def test_noun_forms_lists_negations_and_questions(title: str, expected: tuple) -
     subject, kind, counterpart = expected
     claims = kinds_of(title)
     assert any(s == subject and k == kind and (counterpart is None or c == counterpart) for s, k, c in claims), claims
+
+
+def test_exit_talk_beside_a_destination_is_that_move_not_a_departure() -> None:
+    claims = kinds_of("Newcastle eye swoop for Brentford forward Yoane Wissa, linked with a summer exit")
+    assert ("Yoane Wissa", "interest", "Newcastle United") in claims
+    assert ("Yoane Wissa", "departure", None) not in claims
+    # A stated exit stays news of its own beside the interest.
+    claims = kinds_of("Yoane Wissa will leave Brentford this summer as Newcastle circle")
+    assert ("Yoane Wissa", "departure", None) in claims

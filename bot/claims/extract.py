@@ -256,6 +256,8 @@ def extract_claims(
 
     found: list[tuple[int, Claim, bool]] = []
     running_down: set[int] = set()  # claims that only say a contract is running down
+    talked_exit: set[str] = set()  # people whose exit is only talked about
+    stated_exit: set[str] = set()
     for n, s in enumerate(sents):
         loan = kinds.loan_mood(s.frame)
         pending = _SUBJECT_TO_MEDICAL.search(s.frame.text) is not None
@@ -283,6 +285,8 @@ def extract_claims(
             ) or any(u in s.unit_club and s.unit_club[u].national for u in range(trig.start, trig.end))):
                 trace.note(f"dropped {name} {kind}: a national-team call-up, not a move")
                 continue  # "Toone returns to England squad": a call-up, not a move
+            if kind == "departure":
+                (talked_exit if modality.speculative(s.frame, clause, trig) else stated_exit).add(name)
             for cp, frm in parties(s, clause, trig, unit, club.get(name), r, club):
                 if frm is None and kind in MOVE_KINDS and left.get(name, cp) != cp:
                     frm = left[name]
@@ -307,6 +311,10 @@ def extract_claims(
     guessed = frozenset(fold(n) for n in full.values() if n not in role)  # no word gave a role
     kept = [f for i, f in enumerate(found) if i not in running_down or fold(f[1].subject) not in news]
     claims = dedupe(kept, guessed)
+    # "Man Utd eye Liverpool star linked with a summer exit": the exit talk is the move's.
+    moving = {c.subject for c in claims if c.kind in MOVE_KINDS and c.counterpart}
+    claims = [c for c in claims if not (c.kind == "departure" and c.counterpart is None and c.subject in moving
+                                        and c.subject in talked_exit - stated_exit)]
     if trace.active():
         for _, c, _ in found:
             if not any(fold(k.subject) == fold(c.subject) and k.kind == c.kind for k in claims):

@@ -52,3 +52,17 @@ def rung(kind: str, fr: Frame, clause: range, trig: Trigger) -> str:
     if m == "imminent" and kind == "completed":
         return "agreement"
     return kind
+
+
+# Words that make an exit talk rather than news: "linked with a summer exit", "open to leaving",
+# "exit talk", "could leave". Beside a named destination, such an exit is that move's
+# background ("wants to leave", "will leave", "sacked" stay departures of their own).
+_SPECULATIVE = frozenset({"linked", "link", "links", "talk", "open", "could", "might", "may", "would",
+                          "rumours", "rumour", "speculation", "convince", "considering", "consider",
+                          "possible", "potential", "surprise"})
+
+
+def speculative(fr: Frame, clause: range, trig: Trigger) -> bool:
+    """Whether a departure trigger is governed by speculation (see _SPECULATIVE)."""
+    near = range(max(clause.start, trig.start - _REACH), min(clause.stop, trig.end + 2))
+    return any(fr.units[u][2] in _SPECULATIVE for u in near)
