@@ -23,18 +23,24 @@ def app_of(interaction: discord.Interaction) -> Any:
     return interaction.client.app  # type: ignore[attr-defined]
 
 
-class TimelineButton(discord.ui.DynamicItem[discord.ui.Button], template=r"cw:timeline:(?P<entity>\d+)"):
-    """Stable custom id with the person in it, so the button works after a restart."""
+TIMELINE_ID = re.compile(r"cw:timeline:(?P<entity>\d+)(?::(?P<marker>[0-9a-z-]{1,40}))?")
 
-    def __init__(self, entity_id: int) -> None:
+
+class TimelineButton(discord.ui.DynamicItem[discord.ui.Button], template=TIMELINE_ID):
+    """Stable custom id with the person in it, so the button works after a restart. On an alert
+    it also carries the outbox row's nonce (`marker`): how a restarted bot finds the alert it
+    posted before it could record it (DiscordSink.find_posted)."""
+
+    def __init__(self, entity_id: int, marker: str | None = None) -> None:
+        custom_id = f"cw:timeline:{entity_id}" + (f":{marker}" if marker else "")
         super().__init__(discord.ui.Button(label="Timeline", style=discord.ButtonStyle.secondary,
-                                           custom_id=f"cw:timeline:{entity_id}"))
+                                           custom_id=custom_id))
         self.entity_id = entity_id
 
     @classmethod
     async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button,
                              match: re.Match[str]) -> TimelineButton:
-        return cls(int(match["entity"]))
+        return cls(int(match["entity"]), match["marker"])
 
     async def callback(self, interaction: discord.Interaction) -> None:
         db = app_of(interaction).db
@@ -73,9 +79,15 @@ class UnfollowButton(discord.ui.DynamicItem[discord.ui.Button], template=r"cw:un
         await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
 
 
-def alert_buttons(entity_id: int) -> discord.ui.View:
+def marker_of(custom_id: str) -> str | None:
+    """The outbox marker an alert's Timeline button carries, if any."""
+    match = TIMELINE_ID.fullmatch(custom_id)
+    return match["marker"] if match else None
+
+
+def alert_buttons(entity_id: int, marker: str | None = None) -> discord.ui.View:
     view = discord.ui.View(timeout=None)
-    view.add_item(TimelineButton(entity_id))
+    view.add_item(TimelineButton(entity_id, marker))
     view.add_item(UnfollowButton(entity_id))
     return view
 

@@ -1,7 +1,8 @@
 """The alert outbox: one row per story event per following channel, with its delivery state.
 
-Delivery marks a row 'sending' (committed) before it posts and 'sent' with the message id after,
-so a restart knows which posts may have reached Discord; the row's nonce makes a repeat harmless.
+Delivery marks a row 'sending' (committed, with the time) before it posts and 'sent' with the
+message id after, so a restart knows which posts may have reached Discord: the dispatcher looks
+for those in the channel before posting again, and the row's nonce covers the rest.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import aiosqlite
 from storage.db import Database, utcnow
 
 _DUE = (
-    "SELECT o.id, o.event_id, o.guild_id, o.channel_id, o.state, o.attempts, o.nonce"
+    "SELECT o.id, o.event_id, o.guild_id, o.channel_id, o.state, o.attempts, o.nonce, o.sending_at"
     " FROM outbox o JOIN story_events e ON e.id = o.event_id LEFT JOIN claims c ON c.id = e.claim_id"
     " WHERE o.state IN ('pending', 'sending')"
     " AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) ORDER BY c.published, o.id LIMIT ?"
@@ -25,7 +26,8 @@ async def due(db: Database, limit: int = 100) -> list[aiosqlite.Row]:
 
 
 async def mark_sending(db: Database, outbox_id: int) -> None:
-    await db.write("UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?", (outbox_id,))
+    await db.write("UPDATE outbox SET state = 'sending', attempts = attempts + 1, sending_at = ? WHERE id = ?",
+                   (utcnow(), outbox_id))
 
 
 async def mark_sent(db: Database, outbox_id: int, message_id: str | None) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -300,6 +301,51 @@ async def test_alert_buttons_work_after_a_restart(world: World) -> None:
     finally:
         await world.bot.close()
         await asyncio.wait_for(task, timeout=10)
+
+
+async def test_an_alert_posted_before_a_failure_to_record_it_is_found_not_posted_again(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storage import outbox
+
+    await _slash(world, "follow", {"name": "Ibrahima Konaté"})
+    world.feeds.set_feed("/one.xml", "Wire One", [INTEREST, MATCH])
+    await poll_all(world.app)
+    # The alert reaches the channel, then the bot cannot record it (the disk fills, or the process dies).
+    recorded = outbox.mark_sent
+
+    async def disk_full(*args: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(outbox, "mark_sent", disk_full)
+    with pytest.raises(sqlite3.OperationalError):
+        await world.bot.dispatcher.run_once()
+    monkeypatch.setattr(outbox, "mark_sent", recorded)
+    [posted] = world.alerts()
+    assert (await world.app.db.fetchone("SELECT state FROM outbox"))["state"] == "sending"
+
+    world.fake.nonce_window = -1.0  # hours later: Discord has long forgotten the nonce
+    await world.bot.dispatcher.run_once()
+    assert [message.id for message in world.alerts()] == [posted.id]  # found in the channel, not posted again
+    row = await world.app.db.fetchone("SELECT state, message_id FROM outbox")
+    assert (row["state"], row["message_id"]) == ("sent", str(posted.id))
+    assert world.fake.requests_matching("GET", rf"/channels/{ALERTS}/messages")
+
+
+async def test_an_alert_left_sending_that_never_reached_discord_is_posted_once(world: World) -> None:
+    from storage import outbox
+
+    await _slash(world, "follow", {"name": "Ibrahima Konaté"})
+    world.feeds.set_feed("/one.xml", "Wire One", [INTEREST, MATCH])
+    await poll_all(world.app)
+    [row] = await outbox.due(world.app.db)
+    await outbox.mark_sending(world.app.db, row["id"])  # the process died before the post left
+    world.fake.nonce_window = -1.0
+    await world.bot.dispatcher.run_once()
+    await world.bot.dispatcher.run_once()
+    [alert] = world.alerts()
+    assert "Ibrahima Konaté" in alert.embeds[0]["title"]
+    assert (await world.app.db.fetchone("SELECT message_id FROM outbox"))["message_id"] == str(alert.id)
 
 
 async def test_a_wrong_token_gets_one_clear_message(tmp_path: Path) -> None:

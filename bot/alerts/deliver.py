@@ -4,8 +4,11 @@
 - rate limited / server error: retried later with backoff, up to a bound, then marked failed.
 - channel gone or forbidden: that channel's follows are paused and its rows failed, once; the
   sink may tell the server. No retry loop.
-- a crash between 'sending' and 'sent': the row is sent again with the same nonce, which Discord
-  uses (enforce_nonce) to return the first message instead of posting a second.
+- a crash between 'sending' and 'sent' (or a failure to record 'sent'): before posting again, the
+  dispatcher looks in the channel for our message carrying the row's nonce (in its Timeline
+  button's custom id) and records that one. Discord's own nonce check (enforce_nonce) only
+  remembers a nonce for a few minutes, and a restart can come hours later; it still guards a
+  resend when the channel's history cannot be read.
 """
 
 from __future__ import annotations
@@ -47,6 +50,11 @@ class Sink(Protocol):
 
     async def send_digest(self, guild_id: int, channel_id: int, views: list[AlertView], nonce: str) -> SendResult: ...
 
+    async def find_posted(self, guild_id: int, channel_id: int, marker: str, since: str | None) -> str | None:
+        """The id of our alert carrying `marker` (a row's nonce) posted in the channel since `since`
+        (an ISO time; None: recently), or None when there is none."""
+        ...
+
 
 class ConsoleSink:
     """Prints alerts as they would read in Discord."""
@@ -68,6 +76,9 @@ class ConsoleSink:
         for view in views:
             print(alert_text(view), file=self.stream, end="\n\n")
         return SendResult(message_id=f"console-{nonce}")
+
+    async def find_posted(self, guild_id: int, channel_id: int, marker: str, since: str | None) -> str | None:
+        return None  # a terminal keeps no history to look in
 
 
 class Dispatcher:
@@ -93,6 +104,11 @@ class Dispatcher:
         if view is None:
             await outbox.mark_failed(self.db, outbox_id, "the story event no longer exists")
             return 0
+        if row["state"] == "sending" and (posted := await self._already_posted(row)) is not None:
+            log.info("outbox row %s was posted before a restart (message %s): recorded, not sent again",
+                     outbox_id, posted)
+            await outbox.mark_sent(self.db, outbox_id, posted)
+            return 1
         await outbox.mark_sending(self.db, outbox_id)
         try:
             result = await self.sink.send(guild_id, channel_id, view, row["nonce"])
@@ -118,6 +134,14 @@ class Dispatcher:
             delay = result.retry_after if result.retry_after is not None else min(5 * 2**attempts, 3600)
             await outbox.mark_retry(self.db, outbox_id, error, delay)
         return 0
+
+    async def _already_posted(self, row: aiosqlite.Row) -> str | None:
+        """A row left 'sending' may have reached its channel: the message id there, if so."""
+        try:
+            return await self.sink.find_posted(row["guild_id"], row["channel_id"], row["nonce"], row["sending_at"])
+        except Exception:  # history unreadable: the nonce still guards the resend within its window
+            log.warning("could not look for outbox row %s in channel %s", row["id"], row["channel_id"], exc_info=True)
+            return None
 
     async def run_digests(self) -> int:
         """Post each digest channel's waiting events as one message; returns channels served."""

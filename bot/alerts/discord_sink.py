@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime, timedelta
 
 import discord
 
 from bot.alerts.deliver import SendResult
 from bot.alerts.render import alert_embed, clip, digest_embed
 from bot.models import AlertView
-from cogs.ui import alert_buttons
+from cogs.ui import alert_buttons, marker_of
 
 log = logging.getLogger(__name__)
+# How far before a row went 'sending' to start looking (clocks differ), and how many posts after it.
+CLOCK_SLACK = timedelta(minutes=10)
+HISTORY_LIMIT = 200
 
 
 class DiscordSink:
@@ -44,7 +48,24 @@ class DiscordSink:
 
     async def send(self, guild_id: int, channel_id: int, view: AlertView, nonce: str) -> SendResult:
         return await self._post(channel_id, embed=discord.Embed.from_dict(alert_embed(view)),
-                                view=alert_buttons(view.story.entity_id), nonce=nonce)
+                                view=alert_buttons(view.story.entity_id, marker=nonce), nonce=nonce)
+
+    async def find_posted(self, guild_id: int, channel_id: int, marker: str, since: str | None) -> str | None:
+        """Our message whose Timeline button carries `marker`, among the channel's posts from a
+        little before `since` on (the latest ones when unknown). Needs Read Message History."""
+        me = self.client.user
+        channel = await self._channel(channel_id)
+        if me is None or not isinstance(channel, discord.abc.Messageable):
+            return None
+        after = datetime.fromisoformat(since.replace("Z", "+00:00")) - CLOCK_SLACK if since else None
+        async for message in channel.history(limit=HISTORY_LIMIT, after=after):
+            if message.author.id != me.id:
+                continue
+            for row in message.components:
+                for item in getattr(row, "children", ()):
+                    if marker_of(getattr(item, "custom_id", None) or "") == marker:
+                        return str(message.id)
+        return None
 
     async def send_digest(self, guild_id: int, channel_id: int, views: list[AlertView], nonce: str) -> SendResult:
         return await self._post(channel_id, embed=discord.Embed.from_dict(digest_embed(views)), nonce=nonce)
