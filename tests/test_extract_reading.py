@@ -215,3 +215,17 @@ def test_exit_talk_beside_a_destination_is_that_move_not_a_departure() -> None:
     # A stated exit stays news of its own beside the interest.
     claims = kinds_of("Yoane Wissa will leave Brentford this summer as Newcastle circle")
     assert ("Yoane Wissa", "departure", None) in claims
+
+
+def test_a_role_said_of_the_subject_is_no_stand_in_for_another_person() -> None:
+    claims = kinds_of("Ancelotti wants Real Madrid to sign Mac Allister", "",
+                      content=("Carlo Ancelotti wants Real Madrid to sign Alexis Mac Allister.\n\n"
+                               "Ancelotti is stepping down as the Madrid head coach and will become "
+                               "the new Brazil boss.\n\n"))
+    assert ("Carlo Ancelotti", "agreement", "Brazil") in claims
+    assert not any(s == "Alexis Mac Allister" and c == "Brazil" for s, _, c in claims)
+
+
+def test_the_one_called_to_leave_is_not_the_caller() -> None:
+    claims = kinds_of("Kylian Mbappe has been calling him regularly to leave Liverpool")
+    assert ("Kylian Mbappe", "departure", None) not in claims

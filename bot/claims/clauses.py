@@ -153,9 +153,11 @@ def bind(
         before = _before(fr, t.start, lo, unit_person)
         if t.kind in _CLUB_ACTS and before and before[0] + 1 < hi and fr.units[before[0] + 1][2] in SPEECH_VERBS:
             before = []  # "Glasner confirms Palace had offers rejected": the speaker tells, he is not bid for
-        if inside and t.direction == "before" and not before and borrowed is not None \
-                and fr.units[lo][2] in _JOINING:
-            chosen = [borrowed]  # "Alonso said goodbye and is set to replace Ancelotti": Alonso
+        earlier = [u for u in persons if u < t.start]
+        if inside and t.direction == "before" and not before and (earlier or borrowed is not None
+                                                                   and fr.units[lo][2] in _JOINING):
+            # "Alonso said goodbye and is set to replace Ancelotti": Alonso, not Ancelotti
+            chosen = [earlier[0]] if earlier else [borrowed]  # type: ignore[list-item]
         elif inside and not (t.direction == "before" and before):
             chosen = inside[:1]  # but "X succeeds Y as coach" is about X
         elif t.direction == "after":
@@ -212,7 +214,10 @@ _CLUB_ACTS = frozenset({"bid", "bid_rejected", "talks", "interest", "agreement"}
 _SPOKESMEN = frozenset({"agent", "representative", "representatives", "camp", "entourage",
                         "father", "adviser", "advisor", "lawyer", "agency"})
 _PREPOSITIONS = frozenset({"to", "in", "at", "into", "from", "of", "with", "by"})
-_PRONOUNS = frozenset({"we", "they", "it", "you", "i ve", "we ve", "they ve", "we re", "they re"})
+# Subjects other than the person, and objects between the person and the verb ("X has been
+# calling him to leave": he who leaves is not X).
+_PRONOUNS = frozenset({"we", "they", "it", "you", "i ve", "we ve", "they ve", "we re", "they re",
+                       "him", "them"})
 
 
 def _before(fr: Frame, end: int, lo: int, unit_person: dict[int, Person]) -> list[int]:

@@ -229,6 +229,8 @@ def club_part(fr: Frame, unit: int) -> str:
         return "former"  # "beat Newcastle to sign": a rival, not a party
     if after == "'s" and after2 not in _AFTER_POSSESSIVE and after2 not in PLAYER_ROLES and after2 not in DEST_NOUNS:
         return "poss"  # "Newcastle's flight": maybe a party, maybe not (see parties)
+    if before == "to" and before2 in {"goodbye", "goodbyes", "farewell", "farewells"}:
+        return "from"  # "said his goodbyes to Leverkusen": the club left
     if before == "from" and before2 in _BID_NOUNS:
         return "to"  # "a bid from Arsenal": the bidder
     if after in _FROM_AFTER or before in _FROM_BEFORE or (before == "the" and before2 in _FROM_BEFORE):

@@ -276,6 +276,9 @@ _DETERMINERS = frozenset({"the", "their", "his", "her"})
 _AGE_OR_ADJ = frozenset({"veteran", "experienced", "young", "teenage", "former", "new", "star",
                          "prolific", "talented", "versatile", "long serving", "outgoing"})
 _PRONOUNS = frozenset({"he", "she", "him"})
+# Words after which "the X coach" says what the subject is or becomes.
+_PREDICATING = frozenset({"as", "become", "becomes", "became", "becoming", "is", "was", "be", "been",
+                          "remains", "remain", "named", "appointed", "installed"})
 # Nouns a description only modifies: "his international teammate", "the coaching staff".
 _RELATIONS = frozenset({"teammate", "team mate", "teammates", "compatriot", "countryman", "colleague",
                         "partner", "replacement", "successor", "predecessor", "agent", "father",
@@ -347,6 +350,8 @@ def anaphora(
     for i, tok in enumerate(tokens):
         if tok.key not in _DETERMINERS or i in taken:
             continue
+        if i > 0 and tokens[i - 1].key in _PREDICATING:
+            continue  # "stepping down as the Madrid head coach", "will become the new Brazil boss": a role, not a stand-in
         j, club, role = i + 1, None, None
         former = False
         while j < n and j not in taken and tokens[j].key in _AGE_OR_ADJ:
