@@ -229,3 +229,9 @@ def test_a_role_said_of_the_subject_is_no_stand_in_for_another_person() -> None:
 def test_the_one_called_to_leave_is_not_the_caller() -> None:
     claims = kinds_of("Kylian Mbappe has been calling him regularly to leave Liverpool")
     assert ("Kylian Mbappe", "departure", None) not in claims
+
+
+def test_a_job_to_come_is_not_the_club_held() -> None:
+    claims = kinds_of("Xabi Alonso is set to replace Carlo Ancelotti in the Bernabeu hotseat",
+                      "Incoming Madrid manager Alonso has already chosen his first signing.")
+    assert ("Xabi Alonso", "completed", "Real Madrid") in claims

@@ -26,6 +26,7 @@ from bot.claims.text import Token, key
 
 _SUFFIXES = frozenset({"jr", "junior", "sr", "ii", "iii"})
 _FORMER = frozenset({"ex", "former", "old", "boyhood"})
+_INCOMING = frozenset({"incoming", "future", "next", "prospective"})
 _ADJ_ENDINGS = ("ed", "ing", "ly", "ful", "ous", "less", "ive", "ic", "est")
 
 
@@ -267,8 +268,8 @@ def _person(tokens: list[Token], i: int, j: int, taken: dict[int, Mention]) -> P
         b = taken[k].start - 1
         while b >= 0 and (tokens[b].key in {"and", ","} or (b in taken and taken[b].kind == "club")):
             b -= 1  # "Former Spain and Real Madrid coach"
-        if b >= 0 and tokens[b].key in _FORMER:
-            club = None
+        if b >= 0 and (tokens[b].key in _FORMER or tokens[b].key in _INCOMING):
+            club = None  # a club once held, or one still to come ("incoming Madrid manager")
     return Person(name, i, j, role, club, options)
 
 
