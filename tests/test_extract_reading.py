@@ -235,3 +235,18 @@ def test_a_job_to_come_is_not_the_club_held() -> None:
     claims = kinds_of("Xabi Alonso is set to replace Carlo Ancelotti in the Bernabeu hotseat",
                       "Incoming Madrid manager Alonso has already chosen his first signing.")
     assert ("Xabi Alonso", "completed", "Real Madrid") in claims
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Chelsea are preparing a €30m bid for highly rated Nantes centre-back Tylel Tati",
+         ("Tylel Tati", "bid", "Chelsea")),
+        ("Liverpool plot a raid on Sporting to sign their Colombian striker, Luis Suarez",
+         ("Luis Suarez", "interest", "Liverpool")),
+        ("Arsenal agree a deal for England under-19 international Jaden Dixon",
+         ("Jaden Dixon", "agreement", "Arsenal")),
+    ],
+)
+def test_a_noun_phrase_that_ends_in_a_name_is_crossed(title: str, expected: tuple) -> None:
+    assert expected in kinds_of(title)

@@ -195,9 +195,32 @@ def _after(fr: Frame, start: int, hi: int, unit_person: dict[int, Person]) -> li
             # "chase released full-back Walker": an adjective before a role noun and a name.
             ahead = [fr.units[w][2] for w in range(u + 1, min(u + 3, hi))]
             if fr.units[u][2] not in _ROLE_SKIP and not (fr.units[u][2].isalpha() and any(w in _ROLE_SKIP for w in ahead)):
-                return found
+                named = _described(fr, u, hi, unit_person)
+                if named is None:
+                    return found
+                u = base = named
+                continue
         u += 1
     return found
+
+
+# Words a noun phrase does not cross: verbs, clause openers, infinitives, sentence marks.
+_PHRASE_ENDS = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
+                          "would", "could", "can", "may", "might", "should", "to", "that", "which",
+                          "who", "and", "but", "as", "while", "because", "after", "before", "since",
+                          "when", "if", "than", "with", "by", ".", ":", ";", "?", "!", "@p"})
+
+
+def _described(fr: Frame, u: int, hi: int, unit_person: dict[int, Person]) -> int | None:
+    """The person a noun phrase starting at `u` ends with ("highly rated Nantes centre-back
+    X", "their Colombian striker, X", "England under-19 international X"), or None."""
+    for w in range(u, min(u + 7, hi)):
+        if w in unit_person:
+            before = fr.units[w - 1][2] if w > u else ""
+            return w if before in _ROLE_SKIP or before in {",", "@c", "'s", "international"} else None
+        if fr.units[w][2] in _PHRASE_ENDS:
+            return None
+    return None
 
 
 _ROLE_SKIP = frozenset({"defender", "midfielder", "forward", "striker", "winger", "goalkeeper",

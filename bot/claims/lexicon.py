@@ -150,7 +150,7 @@ pursue pursuing push pushing determined intend intends intent bidding seeking se
 eyeing eye eyes tempted tempt tempts lure lures luring convince persuade hopeful idea
 proposal proposed scenario would've bound eyed touted linked fancied earmarked
 mooted tell tells told telling ask asks asked asking recommend recommends recommended
-advise advises advised""")
+advise advises advised plot plots plotted plotting working work works effort efforts raid""")
 # Words that report a deal as about to happen (the claim model's `agreement`).
 IMMINENT = _words("""set poised about due expected verge brink nearing edging closing close
 will shall imminent imminently""")
