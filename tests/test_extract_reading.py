@@ -250,3 +250,12 @@ def test_a_job_to_come_is_not_the_club_held() -> None:
 )
 def test_a_noun_phrase_that_ends_in_a_name_is_crossed(title: str, expected: tuple) -> None:
     assert expected in kinds_of(title)
+
+
+def test_labels_loans_made_permanent_and_calls_for_a_sacking() -> None:
+    claims = kinds_of("Sources: Asking price set for first-team star", "Liverpool are open to letting Federico Chiesa go.")
+    assert not any(subject == "Asking" for subject, _, _ in claims)
+    claims = kinds_of("Barcelona in talks to make Marcus Rashford's loan move permanent")
+    assert ("Marcus Rashford", "loan", "Barcelona") not in claims
+    claims = kinds_of("Newcastle fans asking for Eddie Howe to be sacked")
+    assert ("Eddie Howe", "interest", "Newcastle United") not in claims

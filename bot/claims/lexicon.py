@@ -89,7 +89,7 @@ COMPETITIONS = _words(
     """cup league liga ligue serie bundesliga eredivisie mls uefa fifa fa efl wsl nwsl
     champions europa conference premier championship olympics euro euros world nations
     copa libertadores concacaf afcon caf var pokal dfb coppa supercopa supercup shield
-    trophy carabao"""
+    trophy carabao premiership"""
 )
 
 # Capitalised words that head headlines or sit in title-case ones; never a name token.

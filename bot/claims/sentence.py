@@ -21,6 +21,14 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _GRAMMAR_OPENER = re.compile(r"(?:ing|ed|ly|tion|ment|ness|ship)$")
 
 
+def _opening(tokens: list[Token]) -> int:
+    """Where the sentence's own words start, after a label ("Sources: Asking price set")."""
+    for i, tok in enumerate(tokens[:4]):
+        if tok.text == ":":
+            return i + 1
+    return 0
+
+
 @dataclass(slots=True)
 class Sentence:
     text: str
@@ -45,8 +53,8 @@ def analyse(text: str, main: Person | None, known: frozenset[str] = frozenset(),
     found, unknown, absorbed = people.find(tokens, mentions, known)
     mentions = [m for m in mentions if m.kind != "place"]
     persons = [p for p in found if fold(p.name) not in entities.source_names()
-               and not (p.start == 0 and p.end == 1 and (_GRAMMAR_OPENER.search(tokens[0].key)
-                                                          or tokens[0].key in kinds.PATTERN_WORDS))]
+               and not (p.end - p.start == 1 and p.start == _opening(tokens)
+                        and (_GRAMMAR_OPENER.search(tokens[p.start].key) or tokens[p.start].key in kinds.PATTERN_WORDS))]
     persons = [p for p in persons if not _modifier(tokens, mentions, p)]
     if text.isupper():
         # A shouted headline capitalises every word: only names the item writes in
