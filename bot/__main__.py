@@ -7,12 +7,14 @@ import asyncio
 import logging
 import sys
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from bot import service
 from bot.config import ConfigError, Settings, load_settings
 from bot.inputs import shown_url
+from storage.checks import DatabaseProblem
 
 DEFAULT_CONFIG = "config.toml"
 
@@ -25,6 +27,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="config file (default: config.toml, else config.example.toml)")
     common.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
                         help="log what each poll does")
+    common.add_argument("--create-db", action="store_true", default=argparse.SUPPRESS,
+                        help="start a new, empty database even where one was created before and is now missing or empty")
     parser = argparse.ArgumentParser(prog="python -m bot", parents=[common],
                                      description="claimwatch: football transfer claims, followed.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -75,6 +79,12 @@ def _parser() -> argparse.ArgumentParser:
     digest.add_argument("--digest", action="store_true", default=None, help="one daily digest")
     digest.add_argument("--instant", dest="digest", action="store_false", help="instant alerts")
 
+    database = command(commands, "db", "the database, for operators")
+    db_commands = database.add_subparsers(dest="db_command", required=True)
+    command(db_commands, "check", "check every page, index and foreign key, and the schema")
+    backup = command(db_commands, "backup", "copy the database with SQLite's online backup (safe while the bot runs)")
+    backup.add_argument("path", help="a new file for the copy")
+
     feeds = command(commands, "feeds", "manage feeds")
     feed_commands = feeds.add_subparsers(dest="feeds_command", required=True)
     # Without --guild these act as the operator, on every feed; with it, as that server's /feeds.
@@ -101,11 +111,26 @@ def _config_path(arg: str | None) -> Path:
 async def _with_db(settings: Settings, action: Callable[[Any], Awaitable[int]]) -> int:
     from storage.db import Database
 
-    db = await Database.open(settings.database_path)
+    db = await Database.open(settings.database_path, create=settings.storage.create)
     try:
         return await action(db)
     finally:
         await db.close()
+
+
+async def _db(settings: Settings, args: argparse.Namespace) -> int:
+    from storage import checks
+    from storage.db import Database
+
+    if args.db_command == "backup":
+        print(await asyncio.to_thread(checks.backup, settings.database_path, Path(args.path)))
+        return 0
+    db = await Database.open(settings.database_path, must_exist=True)
+    try:
+        print("\n".join(await checks.full_report(db)))
+    finally:
+        await db.close()
+    return 0
 
 
 async def _extract(source: str, as_json: bool, explain: bool) -> int:
@@ -146,6 +171,8 @@ async def _dispatch(settings: Settings, args: argparse.Namespace) -> int:
         return await _extract(args.source, args.json, args.explain)
     if args.command == "feeds":
         return await _feeds(settings, args)
+    if args.command == "db":
+        return await _db(settings, args)
 
     async def act(db: Any) -> int:
         if args.command == "timeline":
@@ -191,10 +218,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         # extract reads no config and touches no database.
         settings = Settings() if args.command == "extract" else load_settings(_config_path(args.config))
+        if getattr(args, "create_db", False):
+            settings = replace(settings, storage=replace(settings.storage, create=True))
         return asyncio.run(_dispatch(settings, args))
     except ConfigError as error:
         print(f"config error: {error}", file=sys.stderr)
         return 2
+    except DatabaseProblem as error:
+        print(f"database error: {error}", file=sys.stderr)
+        return 3
     except service.UserError as error:
         print(str(error), file=sys.stderr)
         return 1

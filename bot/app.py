@@ -44,14 +44,20 @@ def _session(settings: Settings, limits: FetchLimits) -> aiohttp.ClientSession:
 
 
 async def open_app(settings: Settings, *, console: bool = False) -> App:
-    db = await Database.open(settings.database_path)
-    sessions = {
-        True: _session(settings, limits_from(settings, trusted=True)),
-        False: _session(settings, limits_from(settings, trusted=False)),
-    }
-    first_poll = settings.console.alert_on_first_poll if console else settings.polling.alert_on_first_poll
-    app = App(settings, db, sessions, Pipeline(db, settings, sessions, alert_on_first_poll=first_poll))
-    await sync_config_feeds(app)
+    db = await Database.open(settings.database_path, create=settings.storage.create)
+    sessions: dict[bool, aiohttp.ClientSession] = {}
+    try:
+        sessions[True] = _session(settings, limits_from(settings, trusted=True))
+        sessions[False] = _session(settings, limits_from(settings, trusted=False))
+        first_poll = settings.console.alert_on_first_poll if console else settings.polling.alert_on_first_poll
+        app = App(settings, db, sessions, Pipeline(db, settings, sessions, alert_on_first_poll=first_poll))
+        await sync_config_feeds(app)
+    except BaseException:
+        # A start-up that fails closes what it opened: the database's thread would keep the process alive.
+        for session in sessions.values():
+            await session.close()
+        await db.close()
+        raise
     return app
 
 

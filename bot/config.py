@@ -28,6 +28,9 @@ class DiscordSettings:
 class StorageSettings:
     path: str = "data/claimwatch.db"
     retention_days: int = 730
+    # Set by --create-db, not by the config file: start a new database even where one is missing
+    # or empty that claimwatch created before (storage/checks.py).
+    create: bool = False
 
 
 @dataclass(frozen=True, slots=True)

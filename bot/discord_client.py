@@ -112,8 +112,8 @@ class ClaimwatchBot(commands.Bot):
 async def run_discord(settings: Settings) -> int:
     point_discord_at(settings.discord.api_base_url or None, settings.discord.gateway_url or None)
     app = await open_app(settings)
-    bot = ClaimwatchBot(app)
     try:
+        bot = ClaimwatchBot(app)
         async with bot:
             await bot.start(settings.discord.token)
     except discord.LoginFailure:

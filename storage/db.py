@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -12,6 +13,8 @@ from importlib import resources
 from pathlib import Path
 
 import aiosqlite
+
+from storage import checks
 
 log = logging.getLogger(__name__)
 
@@ -45,20 +48,39 @@ class Database:
         self._write_lock = asyncio.Lock()
 
     @classmethod
-    async def open(cls, path: str | Path) -> Database:
+    async def open(cls, path: str | Path, *, create: bool = False, must_exist: bool = False) -> Database:
+        """Open, check (storage/checks.py), migrate. Anything wrong is one checks.DatabaseProblem,
+        with the connection closed: its worker thread would otherwise keep the process alive.
+
+        `create`: start a new database even where one was created before and is now missing or
+        empty. `must_exist`: never create one (`db check`).
+        """
         path = str(path)
-        if path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        # isolation_level=None: we issue BEGIN/COMMIT ourselves, so nothing commits behind our back.
-        conn = await aiosqlite.connect(path, isolation_level=None)
+        memory = path == ":memory:"
+        try:
+            if not memory:
+                checks.before_open(Path(path), create=create, must_exist=must_exist)
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            # isolation_level=None: we issue BEGIN/COMMIT ourselves, so nothing commits behind our back.
+            conn = await aiosqlite.connect(path, isolation_level=None)
+        except (sqlite3.Error, OSError) as error:
+            raise checks.explain(path, error) from error
         conn.row_factory = aiosqlite.Row
         db = cls(conn, path)
         try:
             await db._configure()
+            if not memory:
+                await checks.usable(db)
             await db.migrate()
-        except BaseException:
-            await conn.close()  # the worker thread would otherwise keep the process alive
+            if not memory:
+                await checks.schema(db)
+        except BaseException as error:
+            await conn.close()
+            if isinstance(error, sqlite3.Error):
+                raise checks.explain(path, error) from error
             raise
+        if not memory:
+            checks.mark_created(Path(path))
         return db
 
     async def _configure(self) -> None:
