@@ -9,40 +9,35 @@ borrows the subject of the clause before.
 from __future__ import annotations
 
 from bot.claims.frame import Frame, Trigger
-from bot.claims.lexicon import NATIONALITIES, NON_SUBJECT_ROLES, SPEECH_VERBS
+from bot.claims.lexicon import (
+    AFTER_OPEN,
+    AUXILIARIES,
+    BACKGROUND_OPEN,
+    BODIES_LEFT,
+    MANAGER_WORDS,
+    NATIONALITIES,
+    NON_SUBJECT_ROLES,
+    NOT_GERUND,
+    PAST_MOVES,
+    PAST_NOUNS,
+    PREPOSITIONS,
+    ROLE_AFTER_AS,
+    ROLE_SKIP,
+    SOFT,
+    SPEECH_VERBS,
+    SPOKESMEN,
+    SUBJECT_BLOCKERS,
+    TIME_PAST,
+    WITH_ABSOLUTE,
+)
 from bot.claims.people import Person
 
 _HARD = frozenset({";", "|", "—", "–", "-", "(", ")", "•"})
-_SOFT = frozenset({"but", "while", "whereas", "although", "though", "amid", "despite", "after",
-                   "before", "who", "which", "whom", "whose", "having", "since", "when", "where",
-                   "as", "and", "because", "so", "until", "following"})
-_ROLE_AFTER_AS = frozenset({"a", "an", "the", "new", "interim", "caretaker", "permanent", "head",
-                            "manager", "coach", "boss", "his", "her", "their", "part", "replacement",
-                            "next", "its", "full", "long", "technical",
-                            "@c", "first", "assistant", "player", "captain", "director", "sporting",
-                            "frontrunner", "front runner", "favourite", "candidate", "contender",
-                            "option", "target", "leading", "top", "main", "possible", "potential"})
 _ROLE_NOUNS = frozenset({"manager", "coach", "boss", "head", "head coach", "'s", "interim", "captain",
                          "player", "signing", "target", "director", "candidate", "frontrunner",
                          "front runner", "option", "replacement", "successor", "contender",
                          "favourite", "choice", "priority", "job", "role", "post", "caretaker"}
                         | NON_SUBJECT_ROLES)
-_NOT_GERUND = frozenset({"according", "including", "bring", "thing", "something", "nothing",
-                         "everything", "anything", "morning", "evening", "spring", "king"})
-_WITH_ABSOLUTE = frozenset({"set", "poised", "expected", "due", "lined", "primed", "now", "to"})
-_AUXILIARIES = frozenset({"is", "was", "are", "were", "be", "been", "s", "will", "to", "not"})
-_BACKGROUND_OPEN = frozenset({"who", "which", "whom", "whose", "having", "since"})
-_PAST_MOVES = frozenset({"joined", "signed", "moved", "arrived", "left", "rejoined", "spent",
-                         "expired", "sacked", "dismissed", "fired", "resigned", "departed", "quit"})
-_PAST_NOUNS = frozenset({"exit", "departure", "sacking", "dismissal", "resignation", "move"})
-_AFTER_OPEN = frozenset({"after", "following", "since"})
-_TIME_PAST = frozenset({"ago", "previously", "formerly", "once", "former", "last"})
-_MANAGER_WORDS = frozenset({"manager", "coach", "head coach", "boss", "job", "hot seat", "charge",
-                            "candidate", "candidates", "frontrunner", "front runner", "post",
-                            "appoint", "appoints",
-                            "appointed", "appointment", "interim", "caretaker", "managerial",
-                            "coaching", "bench", "sacked", "sack", "sacks", "dugout", "tenure",
-                            "reign", "successor", "replace", "succeed", "vacancy", "managerless"})
 
 
 def clauses(fr: Frame, unit_person: dict[int, Person], unit_club: dict[int, object]) -> list[range]:
@@ -56,25 +51,25 @@ def clauses(fr: Frame, unit_person: dict[int, Person], unit_club: dict[int, obje
         cut = False
         if word in _HARD:
             cut = True
-        elif word in _SOFT:
+        elif word in SOFT:
             if word == "as":
                 nxt2 = units[u + 2][2] if u + 2 < n else ""
-                cut = nxt == "@p" or (nxt not in _ROLE_AFTER_AS and nxt != "@c") or (
+                cut = nxt == "@p" or (nxt not in ROLE_AFTER_AS and nxt != "@c") or (
                     nxt == "@c" and nxt2 not in _ROLE_NOUNS
                 )
             elif word == "and":
                 cut = nxt not in {"@p", "@c", "@s", "'s", "his", "her"} and units[u - 1][2] not in {"@c"}
             elif word == "having":
-                cut = units[u - 1][2] not in _AUXILIARIES  # "is having a medical" goes on
+                cut = units[u - 1][2] not in AUXILIARIES  # "is having a medical" goes on
             else:
                 cut = True
-        elif word == "with" and nxt == "@p" and u + 2 < n and units[u + 2][2] in _WITH_ABSOLUTE:
+        elif word == "with" and nxt == "@p" and u + 2 < n and units[u + 2][2] in WITH_ABSOLUTE:
             cut = True  # "X leaves, with Y set to replace him": Y's own clause
-        elif word == "," and nxt.endswith("ing") and nxt not in _NOT_GERUND:
+        elif word == "," and nxt.endswith("ing") and nxt not in NOT_GERUND:
             cut = True  # ", dismissing reports ...": a participle clause
         elif word == "," and nxt == "@c" and u + 2 < n and units[u + 2][2] == "'s":
             cut = True  # "Barcelona sign Adeyemi, Monaco's Bamba set for Newcastle"
-        elif word == "," and nxt in _SOFT | {"@p"} and nxt not in {"and"}:
+        elif word == "," and nxt in SOFT | {"@p"} and nxt not in {"and"}:
             cut = nxt != "@p" or any(units[k][2] == "@p" for k in range(cuts[-1], u))
         if cut and u > cuts[-1]:
             cuts.append(u)
@@ -87,12 +82,12 @@ def background(fr: Frame, clause: range) -> bool:
     words = [fr.units[u][2] for u in clause]
     if not words:
         return True
-    past = any(w in _PAST_MOVES for w in words)
-    if words[0] in _BACKGROUND_OPEN and past:
+    past = any(w in PAST_MOVES for w in words)
+    if words[0] in BACKGROUND_OPEN and past:
         return True
-    if words[0] in _AFTER_OPEN and (past or any(w in _PAST_NOUNS for w in words)):
+    if words[0] in AFTER_OPEN and (past or any(w in PAST_NOUNS for w in words)):
         return True  # "after his departure from Madrid", "after he was sacked"
-    return past and ("@y" in words or any(w in _TIME_PAST for w in words))
+    return past and ("@y" in words or any(w in TIME_PAST for w in words))
 
 
 def role_words(fr: Frame, clause: range, unit_person: dict[int, Person]) -> str:
@@ -101,7 +96,7 @@ def role_words(fr: Frame, clause: range, unit_person: dict[int, Person]) -> str:
     if len(persons) > 1:
         return "player"
     words = {fr.units[u][2] for u in clause}  # no one named: the subject is borrowed
-    return "manager" if words & _MANAGER_WORDS else "player"
+    return "manager" if words & MANAGER_WORDS else "player"
 
 
 def _skip(fr: Frame, u: int) -> bool:
@@ -194,7 +189,7 @@ def _after(fr: Frame, start: int, hi: int, unit_person: dict[int, Person]) -> li
         elif not _skip(fr, u):
             # "chase released full-back Walker": an adjective before a role noun and a name.
             ahead = [fr.units[w][2] for w in range(u + 1, min(u + 3, hi))]
-            if fr.units[u][2] not in _ROLE_SKIP and not (fr.units[u][2].isalpha() and any(w in _ROLE_SKIP for w in ahead)):
+            if fr.units[u][2] not in ROLE_SKIP and not (fr.units[u][2].isalpha() and any(w in ROLE_SKIP for w in ahead)):
                 named = _described(fr, u, hi, unit_person)
                 if named is None:
                     return found
@@ -217,43 +212,28 @@ def _described(fr: Frame, u: int, hi: int, unit_person: dict[int, Person]) -> in
     for w in range(u, min(u + 7, hi)):
         if w in unit_person:
             before = fr.units[w - 1][2] if w > u else ""
-            return w if before in _ROLE_SKIP or before in {",", "@c", "'s", "international"} else None
+            return w if before in ROLE_SKIP or before in {",", "@c", "'s", "international"} else None
         if fr.units[w][2] in _PHRASE_ENDS:
             return None
     return None
 
 
-_ROLE_SKIP = frozenset({"defender", "midfielder", "forward", "striker", "winger", "goalkeeper",
-                        "keeper", "full back", "centre back", "center back", "playmaker", "captain",
-                        "left back", "right back", "attacker", "youngster", "coach", "boss",
-                        "manager", "teenager", "star", "goalscorer", "scorer", "superstar",
-                        "sensation", "gem", "talent", "prospect", "wonderkid", "ace", "starlet",
-                        "phenomenon", "speedster", "maestro", "marksman", "duo", "pair"})
-
-
 _JOINING = frozenset({"and", ",", "but", "while"})
 # Developments a club makes about a player, never about the person announcing them.
 _CLUB_ACTS = frozenset({"bid", "bid_rejected", "talks", "interest", "agreement"})
-_SPOKESMEN = frozenset({"agent", "representative", "representatives", "camp", "entourage",
-                        "father", "adviser", "advisor", "lawyer", "agency"})
-_PREPOSITIONS = frozenset({"to", "in", "at", "into", "from", "of", "with", "by"})
-# Subjects other than the person, and objects between the person and the verb ("X has been
-# calling him to leave": he who leaves is not X).
-_PRONOUNS = frozenset({"we", "they", "it", "you", "i ve", "we ve", "they ve", "we re", "they re",
-                       "him", "them"})
 
 
 def _before(fr: Frame, end: int, lo: int, unit_person: dict[int, Person]) -> list[int]:
     """The nearest person before the trigger who can be its subject (not "flies to London")."""
     u = end - 1
     while u >= lo and end - u <= 9:
-        if fr.units[u][2] in _PRONOUNS:
+        if fr.units[u][2] in SUBJECT_BLOCKERS:
             return []
         possessive = u + 1 < len(fr.units) and fr.units[u + 1][2] == "'s"
-        if u in unit_person and (u == 0 or fr.units[u - 1][2] not in _PREPOSITIONS or (possessive and end - u <= 3)
+        if u in unit_person and (u == 0 or fr.units[u - 1][2] not in PREPOSITIONS or (possessive and end - u <= 3)
                                  or (u - 1 == lo and fr.units[lo][2] == "with")):
             owner = fr.units[u + 2][2] if u + 2 < len(fr.units) else ""
-            if possessive and end - u > 4 and owner not in _SPOKESMEN:
+            if possessive and end - u > 4 and owner not in SPOKESMEN:
                 return []  # "Postecoglou's high line is leaving ...": the line leaves
             found = [u]
             while u - 2 >= lo and fr.units[u - 1][2] in {"and", ","} and u - 2 in unit_person:
@@ -272,13 +252,8 @@ def not_a_subject(fr: Frame, clause: range) -> bool:
         if w in {"as", "from"}:
             rest = [x for x in words[i + 1 : i + 4] if x not in {"@c", "'s", "the", "a", "club"}
                     and (w == "as" or x not in NATIONALITIES)]
-            if rest and (rest[0] in NON_SUBJECT_ROLES if w == "as" else rest[0] in _BODIES_LEFT):
+            if rest and (rest[0] in NON_SUBJECT_ROLES if w == "as" else rest[0] in BODIES_LEFT):
                 return True
     return False
-
-
-# Bodies a director or an official leaves: "resign from the Italian FA".
-_BODIES_LEFT = frozenset({"fa", "federation", "association", "board", "committee", "council",
-                          "government", "ministry", "commission"})
 
 

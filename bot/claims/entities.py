@@ -12,7 +12,12 @@ from functools import cache
 import ahocorasick
 
 from bot.claims import gazetteer
-from bot.claims.lexicon import LOCATIVES, VENUE_WORDS, WEAK_DEFAULTS
+from bot.claims.lexicon import (
+    JOB_AT_GROUND,
+    LOCATIVES,
+    VENUE_WORDS,
+    WEAK_DEFAULTS,
+)
 from bot.claims.text import Token, key
 
 
@@ -136,15 +141,12 @@ def _place(tokens: list[Token], start: int, end: int) -> bool:
     Trafford", "his contract at Anfield" name the club."""
     if not any(w in VENUE_WORDS for t in tokens[start:end] for w in t.key.split(" ")):
         return False
-    if end < len(tokens) and tokens[end].key in _JOB_AT_GROUND:
+    if end < len(tokens) and tokens[end].key in JOB_AT_GROUND:
         return False  # "in the Bernabéu hotseat", "the Anfield dugout": the club's job
     k = start - 1
     if k >= 0 and tokens[k].key == "the":
         k -= 1
     return k >= 0 and tokens[k].key in LOCATIVES
-
-
-_JOB_AT_GROUND = frozenset({"hotseat", "hot", "dugout", "job", "post", "role", "bench"})
 
 
 @cache

@@ -17,7 +17,12 @@ from bot.claims import kinds, modality, roles, trace
 from bot.claims.attribution import borrowed_source, item_sources
 from bot.claims.clauses import background, bind, clauses, not_a_subject, role_words
 from bot.claims.frame import Trigger
-from bot.claims.lexicon import WEAK_DEFAULTS
+from bot.claims.lexicon import (
+    FEATURE_OPENERS,
+    INTRODUCING,
+    MANAGING,
+    WEAK_DEFAULTS,
+)
 from bot.claims.merge import dedupe
 from bot.claims.parties import club_part, parties
 from bot.claims.people import Person
@@ -27,8 +32,6 @@ from bot.models import LOAN_DEALS, MOVE_KINDS, Claim
 
 # A loan in the sentence makes its move a loan move; "on loan from X" only colours a deal.
 _LOANABLE = frozenset({"interest", "talks", "bid", "agreement", "medical", "completed", "departure"})
-_FEATURE_OPENERS = frozenset({"why", "how", "what", "where", "when", "inside", "analysis",
-                              "explained", "watch", "listen", "relive", "quiz", "opinion"})
 _SUBJECT_TO_MEDICAL = re.compile(r"\bsubject to (?:an? )?medical\b")
 # A match report ("Everton 1-2 Bournemouth: ...", "Player ratings"): moves named in it are
 # background to the game. (Not "Watch:": a clip may show a sacking being announced.)
@@ -116,7 +119,7 @@ def _arrivals(s: Sentence) -> list[tuple[str, str]]:
 
 def _bindings(s: Sentence) -> list[tuple[range, Trigger, int]]:
     """(clause, trigger, person unit) for every un-negated trigger bound to a person."""
-    if s.tokens and s.tokens[0].key in _FEATURE_OPENERS:
+    if s.tokens and s.tokens[0].key in FEATURE_OPENERS:
         trace.note(f"feature opener '{s.tokens[0].text}': no claims from: {s.text}")
         return []  # "Why X signed in Minnesota", "Who is Hearts target X?": a feature
     trigs = s.trigs = kinds.triggers(s.frame)
@@ -139,14 +142,9 @@ def _bindings(s: Sentence) -> list[tuple[range, Trigger, int]]:
     return out
 
 
-# "Man United on alert as Jarrod Bowen's future is open": the clause that names nobody is
-# about the one person the clause it introduces names.
-_INTRODUCING = frozenset({"as", "amid", "with", "while"})
-
-
 def _ahead(s: Sentence, clause: range, following: range, trigs: list[Trigger]) -> list[tuple[Trigger, int]]:
     persons = [u for u in following if u in s.unit_person]
-    if s.frame.units[following.start][2] not in _INTRODUCING or len(persons) != 1:
+    if s.frame.units[following.start][2] not in INTRODUCING or len(persons) != 1:
         return []
     return [(t, persons[0]) for t in trigs
             if clause.start <= t.start < clause.stop and not t.negated and t.kind in _AHEAD_KINDS]
@@ -242,7 +240,7 @@ def extract_claims(
             elif role.get(name) != "other" and role_words(s.frame, clause, s.unit_person) == "manager":
                 role[name] = "manager"
         named = {full[fold(p.name)] for p in s.persons}
-        if len(named) == 1 and (any(w in roles.MANAGING for _, _, w in s.frame.units) or " in charge " in s.frame.text) \
+        if len(named) == 1 and (any(w in MANAGING for _, _, w in s.frame.units) or " in charge " in s.frame.text) \
                 and not roles.player_words(s.frame, range(len(s.frame.units))):
             name = named.pop()  # "The Spaniard, who steered the club to a double"
             if role.get(name) in (None, "player"):

@@ -1,7 +1,9 @@
-"""Closed word classes the extractor reasons with (folded keys).
+"""Closed word classes the extractor reasons with (folded keys): the one home of its word lists.
 
 These are grammar, not facts about people: words that can never be part of a name, the
-nouns that put a person in a role, and name particles. No list of players lives here.
+nouns that put a person in a role, name particles, and the words each stage reads (grouped
+below by the module that reads them). No list of players lives here. Kind patterns, which
+are phrases rather than word classes, live in kinds.py.
 """
 
 from __future__ import annotations
@@ -181,3 +183,168 @@ FIRST_NAMES = _words(
     ellie emily emma georgia grace hannah jess jessica jill katie keira kelly lauren leah lucy
     maria megan mia millie molly natalie olivia rachel rebecca sam sarah sophie steph zoe"""
 )
+
+
+# --- word classes each stage reads (moved here so every word list has one home) ---
+
+# clauses.py
+SOFT = frozenset({"but", "while", "whereas", "although", "though", "amid", "despite", "after",
+                   "before", "who", "which", "whom", "whose", "having", "since", "when", "where",
+                   "as", "and", "because", "so", "until", "following"})
+ROLE_AFTER_AS = frozenset({"a", "an", "the", "new", "interim", "caretaker", "permanent", "head",
+                            "manager", "coach", "boss", "his", "her", "their", "part", "replacement",
+                            "next", "its", "full", "long", "technical",
+                            "@c", "first", "assistant", "player", "captain", "director", "sporting",
+                            "frontrunner", "front runner", "favourite", "candidate", "contender",
+                            "option", "target", "leading", "top", "main", "possible", "potential"})
+NOT_GERUND = frozenset({"according", "including", "bring", "thing", "something", "nothing",
+                         "everything", "anything", "morning", "evening", "spring", "king"})
+WITH_ABSOLUTE = frozenset({"set", "poised", "expected", "due", "lined", "primed", "now", "to"})
+AUXILIARIES = frozenset({"is", "was", "are", "were", "be", "been", "s", "will", "to", "not"})
+BACKGROUND_OPEN = frozenset({"who", "which", "whom", "whose", "having", "since"})
+PAST_MOVES = frozenset({"joined", "signed", "moved", "arrived", "left", "rejoined", "spent",
+                         "expired", "sacked", "dismissed", "fired", "resigned", "departed", "quit"})
+PAST_NOUNS = frozenset({"exit", "departure", "sacking", "dismissal", "resignation", "move"})
+AFTER_OPEN = frozenset({"after", "following", "since"})
+TIME_PAST = frozenset({"ago", "previously", "formerly", "once", "former", "last"})
+MANAGER_WORDS = frozenset({"manager", "coach", "head coach", "boss", "job", "hot seat", "charge",
+                            "candidate", "candidates", "frontrunner", "front runner", "post",
+                            "appoint", "appoints",
+                            "appointed", "appointment", "interim", "caretaker", "managerial",
+                            "coaching", "bench", "sacked", "sack", "sacks", "dugout", "tenure",
+                            "reign", "successor", "replace", "succeed", "vacancy", "managerless"})
+ROLE_SKIP = frozenset({"defender", "midfielder", "forward", "striker", "winger", "goalkeeper",
+                        "keeper", "full back", "centre back", "center back", "playmaker", "captain",
+                        "left back", "right back", "attacker", "youngster", "coach", "boss",
+                        "manager", "teenager", "star", "goalscorer", "scorer", "superstar",
+                        "sensation", "gem", "talent", "prospect", "wonderkid", "ace", "starlet",
+                        "phenomenon", "speedster", "maestro", "marksman", "duo", "pair"})
+SPOKESMEN = frozenset({"agent", "representative", "representatives", "camp", "entourage",
+                        "father", "adviser", "advisor", "lawyer", "agency"})
+PREPOSITIONS = frozenset({"to", "in", "at", "into", "from", "of", "with", "by"})
+# Subjects other than the person, and objects between the person and the verb ("X has been
+# calling him to leave": he who leaves is not X).
+SUBJECT_BLOCKERS = frozenset({"we", "they", "it", "you", "i ve", "we ve", "they ve", "we re", "they re",
+                       "him", "them"})
+# Bodies a director or an official leaves: "resign from the Italian FA".
+BODIES_LEFT = frozenset({"fa", "federation", "association", "board", "committee", "council",
+                          "government", "ministry", "commission"})
+
+# parties.py
+APPOINTING = frozenset({"appoint", "appoints", "appointed", "appointing", "appointment", "name",
+                         "names", "named", "naming", "confirm", "confirms", "confirmed", "unveil",
+                         "unveils", "unveiled", "hire", "hires", "hired", "hiring"})
+# After a club, the nouns of a move or job elsewhere: "not related to the Man Utd job".
+ELSEWHERE = frozenset({"job", "post", "move", "switch", "interest", "approach", "offer",
+                        "offers", "bid", "bids", "links", "link", "swoop", "target", "talk", "talks"})
+SENDING = frozenset({"send", "sends", "sent", "sending", "loan", "loans", "loaned", "loaning",
+                      "sell", "sells", "sold", "selling", "let", "lets", "release", "releases"})
+# What follows the club slot tells its part: "a Real Madrid move" names the destination.
+DEST_NOUNS = frozenset({"move", "switch", "transfer", "return", "swoop", "bid", "offer", "approach",
+                         "interest", "job", "post", "role", "links", "link", "talk", "talks",
+                         "move?", "offers", "bids", "contact", "target", "hot", "manager", "coach"})
+LEGEND_NOUNS = frozenset({"legend", "legends", "great", "greats", "icon", "hero", "stalwart"})
+FROM_AFTER = frozenset({"exit", "departure", "contract", "career", "stay", "spell", "future",
+                         "deal?", "exit?"})
+FROM_BEFORE = frozenset({"from", "leave", "leaves", "leaving", "quit", "quits", "quitting",
+                          "exit", "exits", "depart", "departs", "left", "ex", "former"})
+AFTER_POSSESSIVE = frozenset({"@p", "@c", "@m", "opening", "first", "second", "new", "improved",
+                               "latest", "fresh", "record", "formal", "final", "initial"})
+BID_NOUNS = frozenset({"bid", "bids", "offer", "offers", "approach", "interest", "enquiry",
+                        "proposal", "approaches", "enquiries"})
+RIVAL_BEFORE = frozenset({"beat", "beats", "beating", "hijack", "hijacks", "ahead", "than",
+                           "fend", "see", "sees", "off"})
+STAYING = frozenset({"stay", "stays", "staying", "remain", "remains", "remaining"})
+TO_BEFORE = frozenset({"to", "join", "joins", "joined", "joining", "rejoin", "rejoins", "with",
+                        "for", "appoint", "appoints", "into"})
+
+# people.py
+NAME_SUFFIXES = frozenset({"jr", "junior", "sr", "ii", "iii"})
+FORMER_WORDS = frozenset({"ex", "former", "old", "boyhood"})
+INCOMING = frozenset({"incoming", "future", "next", "prospective"})
+# After these words a lone capitalised word is a place or a club: "leaves Ayr", "joins Woking".
+CLUB_SLOT = frozenset({"leave", "leaves", "leaving", "join", "joins", "joined", "joining",
+                        "rejoin", "rejoins", "from", "quit", "quits"})
+TO_SLOT = frozenset({"move", "moves", "switch", "transfer", "loan", "return", "returns", "heads",
+                      "head", "go", "goes", "join", "joins", "leave", "leaves", "sold"})
+# Nouns after "<given name> <country>" that make the country a team: "Kane England recall".
+NATIONAL_NOUNS = frozenset({"squad", "recall", "call", "return", "debut", "career", "duty", "camp",
+                             "cap", "caps", "team", "captaincy", "future", "switch", "place", "spot"})
+# "Chelsea name Rosenior head coach": after a naming verb the run before a role noun is the
+# person named, not a club ("Castilla coach Arbeloa").
+NAMING = frozenset({"name", "names", "named", "appoint", "appoints", "appointed", "make", "makes",
+                     "made", "unveil", "unveils", "unveiled", "confirm", "confirms", "confirmed"})
+MOVE_WORDS = frozenset({"move", "deal", "switch", "exit", "transfer", "contract", "medical",
+                         "bid", "offer", "talks", "interest", "return", "loan", "job"})
+DETERMINERS = frozenset({"the", "their", "his", "her"})
+AGE_OR_ADJ = frozenset({"veteran", "experienced", "young", "teenage", "former", "new", "star",
+                         "prolific", "talented", "versatile", "long serving", "outgoing"})
+STAND_IN_PRONOUNS = frozenset({"he", "she", "him"})
+# Words after which "the X coach" says what the subject is or becomes.
+PREDICATING = frozenset({"as", "become", "becomes", "became", "becoming", "is", "was", "be", "been",
+                          "remains", "remain", "named", "appointed", "installed"})
+# Nouns a description only modifies: "his international teammate", "the coaching staff".
+RELATIONS = frozenset({"teammate", "team mate", "teammates", "compatriot", "countryman", "colleague",
+                        "partner", "replacement", "successor", "predecessor", "agent", "father",
+                        "brother", "son", "representative", "representatives", "adviser", "advisor",
+                        "staff", "team", "department", "setup", "job", "role", "post", "position",
+                        "vacancy"})
+COLLECTIVE_NOUNS = frozenset({"champions", "club", "clubs", "side", "giants", "outfit", "team", "federation",
+                     "association", "media", "press", "outlet", "newspaper", "paper", "broadcaster",
+                     "government", "league", "board", "hierarchy", "holders", "champion",
+                     "brand", "company", "firm", "sponsor", "manufacturer", "giant"})
+# Nouns headlines use for a player they do not name ("move for €100m-rated speedster").
+HEADLINE_NOUNS = frozenset({"sensation", "gem", "speedster", "phenomenon", "target", "flop",
+                             "misfit", "maestro", "marksman", "hitman", "starlet", "sharpshooter",
+                             "superstar", "stalwart", "powerhouse", "enforcer", "dynamo", "jewel"})
+NOT_DESCRIBING = frozenset({"international", "no", "number", "head", "back", "left", "right", "half",
+                             "wing", "midfield", "academy", "player"})
+DESCRIBERS = frozenset({"rated", "year old", "old", "euro", "pound", "million", "m", "@"})
+
+# roles.py
+# Verbs inside the trigger that only a job takes: "Forest sack Nuno", "Koeman resigns".
+JOB_VERBS = frozenset({"appoint", "appoints", "appointed", "appointing", "hire", "hires", "hired",
+                        "sack", "sacks", "sacked", "fire", "fires", "fired", "named", "names",
+                        "name", "naming", "dismiss", "dismissed", "dismisses", "resign", "resigns",
+                        "resigned", "resigning", "resignation", "charge", "hotseat", "dugout",
+                        "replace", "succeed"})
+STEP_VERBS = frozenset({"step", "steps", "stepped", "stepping"})
+# Nouns of the job inside the trigger: "returns as Italy head coach", "eyes Scotland job".
+JOB_NOUNS = frozenset({"manager", "coach", "head coach", "boss", "job", "post"})
+# Anywhere in a sentence naming one person: "leaves Woking after his first managerial role".
+MANAGING = frozenset({"steered", "steers", "guided", "guides", "managed", "manages", "coached",
+                      "tactician", "touchline", "dugout", "managerial", "hotseat", "hot seat"})
+TALK_WORDS = frozenset({"talks", "negotiations", "discussions", "job", "post", "role"})
+# A player's words: "released", "on loan", "transfer", "signs for".
+PLAYER_WORDS = frozenset({"released", "loan", "loaned", "transfer"})
+
+# sentence.py
+# "Casemiro's replacement", "a Marc Guehi replacement", "Arne Slot's Liverpool": a name that
+# only qualifies another noun or a club is not who the sentence is about.
+QUALIFIED_NOUNS = frozenset({"replacement", "replacements", "successor", "heir", "understudy",
+                        "alternative", "alternatives", "deputy", "back up", "backup", "stand in",
+                        "shirt", "side", "team", "men", "squad"})
+# After "Bielsa's Uruguay", nouns of the person's own time there: he is still the subject.
+TENURE_NOUNS = frozenset({"reign", "tenure", "era", "stint", "spell", "job", "future", "exit", "departure",
+                     "contract", "deal", "career", "days", "time", "return", "move", "switch", "debut",
+                     "record", "future ?", "exit ?", "return ?", "move ?"})
+
+# extract.py
+FEATURE_OPENERS = frozenset({"why", "how", "what", "where", "when", "inside", "analysis",
+                              "explained", "watch", "listen", "relive", "quiz", "opinion"})
+# "Man United on alert as Jarrod Bowen's future is open": the clause that names nobody is
+# about the one person the clause it introduces names.
+INTRODUCING = frozenset({"as", "amid", "with", "while"})
+
+# modality.py
+CONTESTS = frozenset({"race", "battle", "fight", "chase", "competition"})
+WON = frozenset({"win", "wins", "won", "winning"})
+# Words that make an exit talk rather than news: "linked with a summer exit", "open to leaving",
+# "exit talk", "could leave". Beside a named destination, such an exit is that move's
+# background ("wants to leave", "will leave", "sacked" stay departures of their own).
+SPECULATIVE = frozenset({"linked", "link", "links", "talk", "open", "could", "might", "may", "would",
+                          "rumours", "rumour", "speculation", "convince", "considering", "consider",
+                          "possible", "potential", "surprise"})
+
+# entities.py
+JOB_AT_GROUND = frozenset({"hotseat", "hot", "dugout", "job", "post", "role", "bench"})

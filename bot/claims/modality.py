@@ -11,15 +11,19 @@ or a scenario as `interest` and an imminent deal as `agreement`, so the rung a t
 from __future__ import annotations
 
 from bot.claims.frame import Frame, Trigger
-from bot.claims.lexicon import IMMINENT, WISH
+from bot.claims.lexicon import (
+    CONTESTS,
+    IMMINENT,
+    SPECULATIVE,
+    WISH,
+    WON,
+)
 
 # Markers are read back to the clause's start or the nearest of these, whichever is nearer.
 _STOP = frozenset({"@p", ",", ":", "and", "but", "after", "as", "while", "amid", "despite", "."})
 _REACH = 6
 
 RUNGS = frozenset({"completed", "agreement"})
-CONTESTS = frozenset({"race", "battle", "fight", "chase", "competition"})
-WON = frozenset({"win", "wins", "won", "winning"})
 
 
 def mood(fr: Frame, clause: range, trig: Trigger) -> str:
@@ -54,15 +58,7 @@ def rung(kind: str, fr: Frame, clause: range, trig: Trigger) -> str:
     return kind
 
 
-# Words that make an exit talk rather than news: "linked with a summer exit", "open to leaving",
-# "exit talk", "could leave". Beside a named destination, such an exit is that move's
-# background ("wants to leave", "will leave", "sacked" stay departures of their own).
-_SPECULATIVE = frozenset({"linked", "link", "links", "talk", "open", "could", "might", "may", "would",
-                          "rumours", "rumour", "speculation", "convince", "considering", "consider",
-                          "possible", "potential", "surprise"})
-
-
 def speculative(fr: Frame, clause: range, trig: Trigger) -> bool:
-    """Whether a departure trigger is governed by speculation (see _SPECULATIVE)."""
+    """Whether a departure trigger is governed by speculation (see SPECULATIVE)."""
     near = range(max(clause.start, trig.start - _REACH), min(clause.stop, trig.end + 2))
-    return any(fr.units[u][2] in _SPECULATIVE for u in near)
+    return any(fr.units[u][2] in SPECULATIVE for u in near)

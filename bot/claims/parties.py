@@ -12,7 +12,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.claims.frame import Frame, Trigger
-from bot.claims.lexicon import PLAYER_ROLES, SPEECH_VERBS
+from bot.claims.lexicon import (
+    AFTER_POSSESSIVE,
+    APPOINTING,
+    BID_NOUNS,
+    DEST_NOUNS,
+    ELSEWHERE,
+    FROM_AFTER,
+    FROM_BEFORE,
+    LEGEND_NOUNS,
+    PLAYER_ROLES,
+    RIVAL_BEFORE,
+    SENDING,
+    SPEECH_VERBS,
+    STAYING,
+    TO_BEFORE,
+)
 from bot.models import MOVE_KINDS
 
 if TYPE_CHECKING:
@@ -21,14 +36,6 @@ if TYPE_CHECKING:
 
 _SELLER_KINDS = frozenset({"talks", "bid", "agreement"})
 _OWN_CLUB_KINDS = frozenset({"denial", "departure", "bid_rejected"})
-_APPOINTING = frozenset({"appoint", "appoints", "appointed", "appointing", "appointment", "name",
-                         "names", "named", "naming", "confirm", "confirms", "confirmed", "unveil",
-                         "unveils", "unveiled", "hire", "hires", "hired", "hiring"})
-# After a club, the nouns of a move or job elsewhere: "not related to the Man Utd job".
-_ELSEWHERE = frozenset({"job", "post", "move", "switch", "interest", "approach", "offer",
-                        "offers", "bid", "bids", "links", "link", "swoop", "target", "talk", "talks"})
-_SENDING = frozenset({"send", "sends", "sent", "sending", "loan", "loans", "loaned", "loaning",
-                      "sell", "sells", "sold", "selling", "let", "lets", "release", "releases"})
 
 
 def parties(
@@ -52,7 +59,7 @@ def parties(
     units = s.frame.units
     accepting = units[trig.start][2].startswith("accept")  # the seller accepts a bid
     appointing = k == "completed" and role == "manager" and any(
-        units[w][2] in _APPOINTING for w in range(trig.start, trig.end))
+        units[w][2] in APPOINTING for w in range(trig.start, trig.end))
     hirers: list[str] = []
     implied: list[str] = []  # clubs held by being named before a departure or extension
     # "Arsenal target Vinícius, says Mourinho wants him happy at Real Madrid": what a speaker
@@ -97,7 +104,7 @@ def parties(
             continue
         if part == "former" or m.name == own:
             continue
-        if k == "contract_extension" and part == "to" and nxt in _ELSEWHERE:
+        if k == "contract_extension" and part == "to" and nxt in ELSEWHERE:
             continue  # "new deal not related to the Man Utd job": another club's job
         # The club held: named as left, the club of an extension or a departure, or the
         # club that speaks in a denial, rejects or accepts a bid.
@@ -148,7 +155,7 @@ def parties(
     if hirers:
         frm = [c for c in frm if c not in hirers]
         agents, dest, others, sellers = hirers, [], [], []
-    if agents and dest and any(units[u][2] in _SENDING for u in clause):
+    if agents and dest and any(units[u][2] in SENDING for u in clause):
         # "Madrid loan Endrick to Lyon", "Chelsea agree to send Jackson to Bayern": the
         # acting club lets the player go; the destination is the counterpart.
         frm, agents = frm + agents, []
@@ -191,25 +198,7 @@ def _opening(s: Sentence, clause: range) -> Mention | None:
     return s.unit_club.get(_head(s, clause))
 
 
-# What follows the club slot tells its part: "a Real Madrid move" names the destination.
-DEST_NOUNS = frozenset({"move", "switch", "transfer", "return", "swoop", "bid", "offer", "approach",
-                         "interest", "job", "post", "role", "links", "link", "talk", "talks",
-                         "move?", "offers", "bids", "contact", "target", "hot", "manager", "coach"})
-_LEGEND = frozenset({"legend", "legends", "great", "greats", "icon", "hero", "stalwart"})
-_FROM_AFTER = frozenset({"exit", "departure", "contract", "career", "stay", "spell", "future",
-                         "deal?", "exit?"})
-_FROM_BEFORE = frozenset({"from", "leave", "leaves", "leaving", "quit", "quits", "quitting",
-                          "exit", "exits", "depart", "departs", "left", "ex", "former"})
-_AFTER_POSSESSIVE = frozenset({"@p", "@c", "@m", "opening", "first", "second", "new", "improved",
-                               "latest", "fresh", "record", "formal", "final", "initial"})
-_BID_NOUNS = frozenset({"bid", "bids", "offer", "offers", "approach", "interest", "enquiry",
-                        "proposal", "approaches", "enquiries"})
-_RIVAL_BEFORE = frozenset({"beat", "beats", "beating", "hijack", "hijacks", "ahead", "than",
-                           "fend", "see", "sees", "off"})
 _HELD_AT = frozenset({("focused", "on"), ("committed", "to"), ("remain", "at"), ("charge", "of")})
-_STAYING = frozenset({"stay", "stays", "staying", "remain", "remains", "remaining"})
-_TO_BEFORE = frozenset({"to", "join", "joins", "joined", "joining", "rejoin", "rejoins", "with",
-                        "for", "appoint", "appoints", "into"})
 
 
 def club_part(fr: Frame, unit: int) -> str:
@@ -220,24 +209,24 @@ def club_part(fr: Frame, unit: int) -> str:
     k = unit - 1
     while k >= 0 and fr.units[k][2] in {"and", ",", "@c", "'s"}:
         k -= 1  # "Former Spain and Real Madrid coach": the whole list is former
-    if before in {"ex", "former"} or (k >= 0 and fr.units[k][2] in {"ex", "former"}) or after in _LEGEND:
+    if before in {"ex", "former"} or (k >= 0 and fr.units[k][2] in {"ex", "former"}) or after in LEGEND_NOUNS:
         return "former"  # "former Spain coach", "Celtic legend"
     if (before in {"new", "fresh", "improved", "extended"} and after in {"deal", "contract", "terms"}) or after in PLAYER_ROLES:
         return "from"  # "new Forest deal", "Arsenal captain": the club held
     after2 = fr.units[unit + 2][2] if unit + 2 < len(fr.units) else ""
-    if before in _RIVAL_BEFORE:
+    if before in RIVAL_BEFORE:
         return "former"  # "beat Newcastle to sign": a rival, not a party
-    if after == "'s" and after2 not in _AFTER_POSSESSIVE and after2 not in PLAYER_ROLES and after2 not in DEST_NOUNS:
+    if after == "'s" and after2 not in AFTER_POSSESSIVE and after2 not in PLAYER_ROLES and after2 not in DEST_NOUNS:
         return "poss"  # "Newcastle's flight": maybe a party, maybe not (see parties)
     if before == "to" and before2 in {"goodbye", "goodbyes", "farewell", "farewells"}:
         return "from"  # "said his goodbyes to Leverkusen": the club left
-    if before == "from" and before2 in _BID_NOUNS:
+    if before == "from" and before2 in BID_NOUNS:
         return "to"  # "a bid from Arsenal": the bidder
-    if after in _FROM_AFTER or before in _FROM_BEFORE or (before == "the" and before2 in _FROM_BEFORE):
+    if after in FROM_AFTER or before in FROM_BEFORE or (before == "the" and before2 in FROM_BEFORE):
         return "from"
-    if after in DEST_NOUNS or before in _TO_BEFORE:
+    if after in DEST_NOUNS or before in TO_BEFORE:
         return "to"
-    if (before2, before) in _HELD_AT or before2 in _STAYING and before in {"at", "with"}:
+    if (before2, before) in _HELD_AT or before2 in STAYING and before in {"at", "with"}:
         return "at"  # "focused on Athletic Club": the club held
     if before == "at":
         # "his time at Chelsea", "his spell at Porto": the club held, not a destination.

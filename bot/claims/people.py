@@ -12,21 +12,34 @@ from dataclasses import dataclass
 
 from bot.claims.entities import Mention
 from bot.claims.lexicon import (
+    AGE_OR_ADJ,
+    CLUB_SLOT,
+    COLLECTIVE_NOUNS,
+    DETERMINERS,
     FIRST_NAMES,
+    FORMER_WORDS,
+    HEADLINE_NOUNS,
+    INCOMING,
     MANAGER_ROLES,
+    MOVE_WORDS,
+    NAME_SUFFIXES,
+    NAMING,
+    NATIONAL_NOUNS,
     NATIONALITIES,
     NATIONALITY_NOUNS,
     NON_SUBJECT_ROLES,
+    NOT_DESCRIBING,
     NOT_NAMES,
     PARTICLES,
     PLAYER_ROLES,
+    PREDICATING,
+    RELATIONS,
+    STAND_IN_PRONOUNS,
+    TO_SLOT,
     WEAK_DEFAULTS,
 )
 from bot.claims.text import Token, key
 
-_SUFFIXES = frozenset({"jr", "junior", "sr", "ii", "iii"})
-_FORMER = frozenset({"ex", "former", "old", "boyhood"})
-_INCOMING = frozenset({"incoming", "future", "next", "prospective"})
 _ADJ_ENDINGS = ("ed", "ing", "ly", "ful", "ous", "less", "ive", "ic", "est")
 
 
@@ -61,13 +74,6 @@ def _name_token(tok: Token, title_case: bool) -> bool:
         if head in NOT_NAMES and head not in PARTICLES and head not in FIRST_NAMES:
             return False
     return not (_is_acronym(tok) and not title_case)
-
-
-# After these words a lone capitalised word is a place or a club: "leaves Ayr", "joins Woking".
-_CLUB_SLOT = frozenset({"leave", "leaves", "leaving", "join", "joins", "joined", "joining",
-                        "rejoin", "rejoins", "from", "quit", "quits"})
-_TO_SLOT = frozenset({"move", "moves", "switch", "transfer", "loan", "return", "returns", "heads",
-                      "head", "go", "goes", "join", "joins", "leave", "leaves", "sold"})
 
 
 def find(
@@ -110,7 +116,7 @@ def find(
         j = i + 1
         while j < n and j not in taken:
             nxt = tokens[j]
-            if _name_token(nxt, title_case) or (j > i and nxt.key in _SUFFIXES and nxt.is_cap):
+            if _name_token(nxt, title_case) or (j > i and nxt.key in NAME_SUFFIXES and nxt.is_cap):
                 j += 1
             elif (
                 nxt.key in PARTICLES
@@ -149,7 +155,7 @@ def find(
             j += 1
         if j == i + 1 and j in taken and taken[j].kind == "club" and taken[j].end == j + 1 and (
             taken[j].end >= n or not tokens[taken[j].end].key[0].isalpha()
-            or tokens[taken[j].end].key in NOT_NAMES and tokens[taken[j].end].key not in _MOVE_WORDS
+            or tokens[taken[j].end].key in NOT_NAMES and tokens[taken[j].end].key not in MOVE_WORDS
         ) and not taken[j].national and tok.key not in NOT_NAMES:
             # "Andrey Santos", "Bruno Guimarães": a club alias used as a surname.
             absorbed.add(j)
@@ -159,16 +165,16 @@ def find(
             pass  # the run held only particles or a club: no name to add
         elif known and key(" ".join(t.text for t in tokens[i:j])) in known:
             out.append(_person(tokens, i, j, taken))  # named as a person elsewhere in the item
-        elif _club_like(tokens, j, title_case, named=i > 0 and tokens[i - 1].key in _NAMING) or (
+        elif _club_like(tokens, j, title_case, named=i > 0 and tokens[i - 1].key in NAMING) or (
             i > 0 and tokens[i - 1].key in {"side", "club", "outfit", "minnows", "giants"}
         ) or (
             j == i + 1 and i > 0 and tok.key not in FIRST_NAMES and (
                 # "joins Woking", "leaves Ayr"; but "move on from Alonso" names a person
-                tokens[i - 1].key in _CLUB_SLOT and not (i > 1 and tokens[i - 2].key == "on")
-                or tokens[i - 1].key == "to" and i > 1 and tokens[i - 2].key in _TO_SLOT
+                tokens[i - 1].key in CLUB_SLOT and not (i > 1 and tokens[i - 2].key == "on")
+                or tokens[i - 1].key == "to" and i > 1 and tokens[i - 2].key in TO_SLOT
                 # "leaves Chelsea for Lyonnes": the club left, then the club joined
                 or tokens[i - 1].key == "for" and i - 2 in taken and taken[i - 2].kind == "club"
-                and taken[i - 2].start > 0 and tokens[taken[i - 2].start - 1].key in _CLUB_SLOT
+                and taken[i - 2].start > 0 and tokens[taken[i - 2].start - 1].key in CLUB_SLOT
             )
         ):
             unknown.append((i, j))
@@ -193,24 +199,11 @@ def _epithet(tokens: list[Token], i: int, j: int, title_case: bool) -> bool:
     return k + 1 < len(tokens) and tokens[k].text in _CLOSING and _name_token(tokens[k + 1], title_case)
 
 
-# Nouns after "<given name> <country>" that make the country a team: "Kane England recall".
-_NATIONAL_NOUNS = frozenset({"squad", "recall", "call", "return", "debut", "career", "duty", "camp",
-                             "cap", "caps", "team", "captaincy", "future", "switch", "place", "spot"})
-
-
 def _acts(tok: Token) -> bool:
     """Whether a token can be the verb after a subject: a lower-case word, not a noun of a
     role, a move or a national team."""
     return tok.is_word and not tok.is_cap and tok.key not in PLAYER_ROLES and tok.key not in MANAGER_ROLES \
-        and tok.key not in _MOVE_WORDS and tok.key not in _NATIONAL_NOUNS and tok.key != "'s"
-
-
-# "Chelsea name Rosenior head coach": after a naming verb the run before a role noun is the
-# person named, not a club ("Castilla coach Arbeloa").
-_NAMING = frozenset({"name", "names", "named", "appoint", "appoints", "appointed", "make", "makes",
-                     "made", "unveil", "unveils", "unveiled", "confirm", "confirms", "confirmed"})
-_MOVE_WORDS = frozenset({"move", "deal", "switch", "exit", "transfer", "contract", "medical",
-                         "bid", "offer", "talks", "interest", "return", "loan", "job"})
+        and tok.key not in MOVE_WORDS and tok.key not in NATIONAL_NOUNS and tok.key != "'s"
 
 
 def _club_like(tokens: list[Token], j: int, title_case: bool, named: bool = False) -> bool:
@@ -268,37 +261,9 @@ def _person(tokens: list[Token], i: int, j: int, taken: dict[int, Mention]) -> P
         b = taken[k].start - 1
         while b >= 0 and (tokens[b].key in {"and", ","} or (b in taken and taken[b].kind == "club")):
             b -= 1  # "Former Spain and Real Madrid coach"
-        if b >= 0 and (tokens[b].key in _FORMER or tokens[b].key in _INCOMING):
+        if b >= 0 and (tokens[b].key in FORMER_WORDS or tokens[b].key in INCOMING):
             club = None  # a club once held, or one still to come ("incoming Madrid manager")
     return Person(name, i, j, role, club, options)
-
-
-_DETERMINERS = frozenset({"the", "their", "his", "her"})
-_AGE_OR_ADJ = frozenset({"veteran", "experienced", "young", "teenage", "former", "new", "star",
-                         "prolific", "talented", "versatile", "long serving", "outgoing"})
-_PRONOUNS = frozenset({"he", "she", "him"})
-# Words after which "the X coach" says what the subject is or becomes.
-_PREDICATING = frozenset({"as", "become", "becomes", "became", "becoming", "is", "was", "be", "been",
-                          "remains", "remain", "named", "appointed", "installed"})
-# Nouns a description only modifies: "his international teammate", "the coaching staff".
-_RELATIONS = frozenset({"teammate", "team mate", "teammates", "compatriot", "countryman", "colleague",
-                        "partner", "replacement", "successor", "predecessor", "agent", "father",
-                        "brother", "son", "representative", "representatives", "adviser", "advisor",
-                        "staff", "team", "department", "setup", "job", "role", "post", "position",
-                        "vacancy"})
-_BODIES = frozenset({"champions", "club", "clubs", "side", "giants", "outfit", "team", "federation",
-                     "association", "media", "press", "outlet", "newspaper", "paper", "broadcaster",
-                     "government", "league", "board", "hierarchy", "holders", "champion",
-                     "brand", "company", "firm", "sponsor", "manufacturer", "giant"})
-
-
-# Nouns headlines use for a player they do not name ("move for €100m-rated speedster").
-_HEADLINE_NOUNS = frozenset({"sensation", "gem", "speedster", "phenomenon", "target", "flop",
-                             "misfit", "maestro", "marksman", "hitman", "starlet", "sharpshooter",
-                             "superstar", "stalwart", "powerhouse", "enforcer", "dynamo", "jewel"})
-_NOT_DESCRIBING = frozenset({"international", "no", "number", "head", "back", "left", "right", "half",
-                             "wing", "midfield", "academy", "player"})
-_DESCRIBERS = frozenset({"rated", "year old", "old", "euro", "pound", "million", "m", "@"})
 
 
 def headline_descriptions(tokens: list[Token], mentions: list[Mention], main: Person) -> list[Person]:
@@ -312,14 +277,14 @@ def headline_descriptions(tokens: list[Token], mentions: list[Mention], main: Pe
     out: list[Person] = []
     for j, tok in enumerate(tokens):
         noun = tok.key.split(" ")[-1]
-        if not (noun in PLAYER_ROLES or noun in _HEADLINE_NOUNS or tok.key in MANAGER_ROLES) \
-                or tok.key in _NOT_DESCRIBING or j in clubs:
+        if not (noun in PLAYER_ROLES or noun in HEADLINE_NOUNS or tok.key in MANAGER_ROLES) \
+                or tok.key in NOT_DESCRIBING or j in clubs:
             continue
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None
         if nxt is not None and (nxt.is_cap or nxt.key in PLAYER_ROLES or nxt.key in {"'s", "s"}):
             continue  # an apposition ("Liverpool star Mohamed Salah") or a compound noun
         start = j
-        while start > 0 and (start - 1 in clubs or tokens[start - 1].key in _AGE_OR_ADJ
+        while start > 0 and (start - 1 in clubs or tokens[start - 1].key in AGE_OR_ADJ
                              # "Serie A phenomenon", "Premier League midfield duo"
                              or tokens[start - 1].is_cap and tokens[start - 1].key in NOT_NAMES
                              or tokens[start - 1].key.endswith(("year old", "rated"))
@@ -349,14 +314,14 @@ def anaphora(
     out: list[Person] = []
     n = len(tokens)
     for i, tok in enumerate(tokens):
-        if tok.key not in _DETERMINERS or i in taken:
+        if tok.key not in DETERMINERS or i in taken:
             continue
-        if i > 0 and tokens[i - 1].key in _PREDICATING:
+        if i > 0 and tokens[i - 1].key in PREDICATING:
             continue  # "stepping down as the Madrid head coach", "will become the new Brazil boss": a role, not a stand-in
         j, club, role = i + 1, None, None
         former = False
-        while j < n and j not in taken and tokens[j].key in _AGE_OR_ADJ:
-            former = former or tokens[j].key in _FORMER
+        while j < n and j not in taken and tokens[j].key in AGE_OR_ADJ:
+            former = former or tokens[j].key in FORMER_WORDS
             j += 1  # "the former England manager"
         if j in by_start and by_start[j].kind == "club":
             m = by_start[j]
@@ -366,7 +331,7 @@ def anaphora(
             if j < n and tokens[j].key == "'s":
                 j += 1
         while j < n and j not in taken and (
-            tokens[j].key in _AGE_OR_ADJ or tokens[j].key.endswith("year old")
+            tokens[j].key in AGE_OR_ADJ or tokens[j].key.endswith("year old")
             or tokens[j].key in NATIONALITIES or tokens[j].text[0].isdigit()
         ):
             j += 1
@@ -390,9 +355,9 @@ def anaphora(
             continue  # an apposition: the name follows
         if role == "manager" and i > 0 and tokens[i - 1].key in {"under", "by"}:
             continue  # "his role under the new coach": someone else
-        if role is None and j < n and tokens[j].key in _BODIES:
+        if role is None and j < n and tokens[j].key in COLLECTIVE_NOUNS:
             continue  # "the German champions", "the Spanish club": a club or a body, not a person
-        if j < n and tokens[j].key in _RELATIONS:
+        if j < n and tokens[j].key in RELATIONS:
             continue  # "his international teammate", "the coaching staff": not the person
         if role in {"head", "back", "left", "right", "no", "number", "international"}:
             continue
@@ -402,7 +367,7 @@ def anaphora(
         # Ancelotti"; after a name the pronoun may be that person's.
         first = min((p.start for p in persons), default=len(tokens))
         for i, tok in enumerate(tokens[:first]):
-            if tok.key in _PRONOUNS and i not in taken:
+            if tok.key in STAND_IN_PRONOUNS and i not in taken:
                 out.append(Person(main.name, i, i + 1, None, None))
                 break
     return out

@@ -13,31 +13,23 @@ from bisect import bisect_right
 
 from bot.claims.entities import Mention
 from bot.claims.frame import Frame, Trigger
+from bot.claims.lexicon import (
+    JOB_NOUNS,
+    JOB_VERBS,
+    PLAYER_WORDS,
+    STEP_VERBS,
+    TALK_WORDS,
+)
 from bot.claims.people import Person
 
-# Verbs inside the trigger that only a job takes: "Forest sack Nuno", "Koeman resigns".
-_JOB_VERBS = frozenset({"appoint", "appoints", "appointed", "appointing", "hire", "hires", "hired",
-                        "sack", "sacks", "sacked", "fire", "fires", "fired", "named", "names",
-                        "name", "naming", "dismiss", "dismissed", "dismisses", "resign", "resigns",
-                        "resigned", "resigning", "resignation", "charge", "hotseat", "dugout",
-                        "replace", "succeed"})
-_STEP = frozenset({"step", "steps", "stepped", "stepping"})
-# Nouns of the job inside the trigger: "returns as Italy head coach", "eyes Scotland job".
-_JOB_NOUNS = frozenset({"manager", "coach", "head coach", "boss", "job", "post"})
-# Anywhere in a sentence naming one person: "leaves Woking after his first managerial role".
-MANAGING = frozenset({"steered", "steers", "guided", "guides", "managed", "manages", "coached",
-                      "tactician", "touchline", "dugout", "managerial", "hotseat", "hot seat"})
 # Kinds a player has no part in with a national team: a deal, talks, a departure.
 _NATIONAL_JOB_KINDS = frozenset({"contract_extension", "departure", "talks", "agreement"})
-_TALK_WORDS = frozenset({"talks", "negotiations", "discussions", "job", "post", "role"})
-# A player's words: "released", "on loan", "transfer", "signs for".
-_PLAYER_WORDS = frozenset({"released", "loan", "loaned", "transfer"})
 
 
 def player_words(fr: Frame, clause: range) -> bool:
     """Whether the clause tells a player's kind of move ("signs for", "on loan", "released")."""
     words = [fr.units[u][2] for u in clause]
-    return any(w in _PLAYER_WORDS for w in words) or any(
+    return any(w in PLAYER_WORDS for w in words) or any(
         w in {"sign", "signs", "signed"} and nxt == "for" for w, nxt in zip(words, words[1:], strict=False))
 
 
@@ -48,8 +40,8 @@ def job_trigger(fr: Frame, trig: Trigger) -> bool:
     after = [fr.units[u][2] for u in range(trig.end, min(trig.end + 4, len(fr.units)))]
     if trig.kind == "completed" and "staff" in after[:3] and after[0] in {"@c", "the", "his", "her"}:
         return True  # "joins the Wales coaching staff": a job on the bench, not a call-up
-    return any(w in _JOB_VERBS or w in _JOB_NOUNS for w in words[: trig.end - trig.start]) or any(
-        w in _STEP and nxt == "down" for w, nxt in zip(words, words[1:], strict=False))
+    return any(w in JOB_VERBS or w in JOB_NOUNS for w in words[: trig.end - trig.start]) or any(
+        w in STEP_VERBS and nxt == "down" for w, nxt in zip(words, words[1:], strict=False))
 
 
 def national_job(fr: Frame, clause: range, trig: Trigger, clubs: list[Mention]) -> bool:
@@ -59,7 +51,7 @@ def national_job(fr: Frame, clause: range, trig: Trigger, clubs: list[Mention]) 
         return False
     if trig.kind in _NATIONAL_JOB_KINDS:
         return True
-    return trig.kind == "denial" and any(fr.units[u][2] in _TALK_WORDS for u in clause)
+    return trig.kind == "denial" and any(fr.units[u][2] in TALK_WORDS for u in clause)
 
 
 _SUCCEED = re.compile(r"\b(?:succeed|succeeds|succeeding|replace|replaces|replacing|successor to|"

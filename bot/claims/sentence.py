@@ -11,6 +11,10 @@ from dataclasses import dataclass, field
 from bot.claims import entities, kinds, people, sources
 from bot.claims.entities import Mention
 from bot.claims.frame import Frame, Trigger, frame
+from bot.claims.lexicon import (
+    QUALIFIED_NOUNS,
+    TENURE_NOUNS,
+)
 from bot.claims.people import Person
 from bot.claims.text import Token, fold, key, tokenize
 
@@ -97,17 +101,6 @@ def analyse(text: str, main: Person | None, known: frozenset[str] = frozenset(),
     return sent
 
 
-# "Casemiro's replacement", "a Marc Guehi replacement", "Arne Slot's Liverpool": a name that
-# only qualifies another noun or a club is not who the sentence is about.
-_QUALIFIED = frozenset({"replacement", "replacements", "successor", "heir", "understudy",
-                        "alternative", "alternatives", "deputy", "back up", "backup", "stand in",
-                        "shirt", "side", "team", "men", "squad"})
-# After "Bielsa's Uruguay", nouns of the person's own time there: he is still the subject.
-_TENURE = frozenset({"reign", "tenure", "era", "stint", "spell", "job", "future", "exit", "departure",
-                     "contract", "deal", "career", "days", "time", "return", "move", "switch", "debut",
-                     "record", "future ?", "exit ?", "return ?", "move ?"})
-
-
 def _modifier(tokens: list[Token], mentions: list[Mention], p: Person) -> bool:
     j = p.end + (1 if p.end < len(tokens) and tokens[p.end].key == "'s" else 0)
     if j >= len(tokens):
@@ -115,8 +108,8 @@ def _modifier(tokens: list[Token], mentions: list[Mention], p: Person) -> bool:
     club = next((m for m in mentions if m.start == j and m.kind == "club"), None)
     if j > p.end and club is not None:
         # "Arne Slot's Liverpool are plotting a raid", not "Bielsa's Uruguay reign"
-        return not (club.end < len(tokens) and tokens[club.end].key in _TENURE)
-    return tokens[j].key in _QUALIFIED
+        return not (club.end < len(tokens) and tokens[club.end].key in TENURE_NOUNS)
+    return tokens[j].key in QUALIFIED_NOUNS
 
 
 def _source_of(sent: Sentence) -> tuple[str | None, int | None, str]:
