@@ -169,6 +169,10 @@ def predict(items_path: Path) -> dict[str, list[dict]]:
     """Claims per item link, from the very command users run."""
     run = subprocess.run([sys.executable, "-m", "bot", "extract", str(items_path), "--json"],
                          capture_output=True, text=True, check=True)
+    failed = run.stderr.count("extractor failed")
+    if failed:
+        # The pipeline keeps a feed going when one item raises; a score must not hide it.
+        raise RuntimeError(f"the extractor raised on {failed} items of {items_path.name}:\n{run.stderr[-2000:]}")
     by_item: dict[str, list[dict]] = defaultdict(list)
     for line in run.stdout.splitlines():
         claim = json.loads(line)
