@@ -7,8 +7,10 @@ evaluation sets come in, so every evaluation scores the very command users run.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 from datetime import datetime
 from pathlib import Path
 from typing import TextIO
@@ -84,9 +86,22 @@ def explain_items(items: list[FeedItem], out: TextIO) -> None:
 
 async def extract_source(source: str, as_json: bool, out: TextIO, *, explain: bool = False) -> int:
     items = await _read_items(source)
-    if explain:
-        explain_items(items, out)
-        return 0
+    try:
+        if explain:
+            explain_items(items, out)
+        else:
+            _print_claims(items, as_json, out)
+            out.flush()
+    except BrokenPipeError:
+        # `extract … | head`: the reader has all it wanted. Point stdout at /dev/null so the
+        # interpreter's final flush does not raise again, and end quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            os.dup2(devnull, out.fileno())
+    return 0
+
+
+def _print_claims(items: list[FeedItem], as_json: bool, out: TextIO) -> None:
     batch = extract_batch(items)
     count = 0
     for item, claims in batch:
@@ -100,4 +115,3 @@ async def extract_source(source: str, as_json: bool, out: TextIO, *, explain: bo
                 out.write(f"{claim.subject} [{claim.role}] {claim.kind}{where}{source_text}\n    {item.title}\n")
     if not as_json:
         out.write(f"{count} claims in {len(items)} items\n")
-    return 0

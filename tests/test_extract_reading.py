@@ -259,3 +259,18 @@ def test_labels_loans_made_permanent_and_calls_for_a_sacking() -> None:
     assert ("Marcus Rashford", "loan", "Barcelona") not in claims
     claims = kinds_of("Newcastle fans asking for Eddie Howe to be sacked")
     assert ("Eddie Howe", "interest", "Newcastle United") not in claims
+
+
+def test_extract_piped_into_a_reader_that_stops_early_ends_quietly(tmp_path: Path) -> None:
+    items = tmp_path / "items.jsonl"
+    line = json.dumps({"title": "Brentford sign Igor Thiago from Club Brugge", "summary": "", "link": "x"})
+    items.write_text("\n".join([line] * 3000) + "\n", encoding="utf-8")
+    reader = subprocess.Popen([sys.executable, "-m", "bot", "extract", str(items)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert reader.stdout is not None and reader.stderr is not None
+    first = reader.stdout.readline()
+    reader.stdout.close()  # what `| head -1` does
+    errors = reader.stderr.read().decode()
+    assert reader.wait() == 0
+    assert b"Igor Thiago" in first
+    assert "Traceback" not in errors
