@@ -13,7 +13,6 @@ from typing import Any
 
 from bot import service
 from bot.config import ConfigError, Settings, load_settings
-from bot.inputs import shown_url
 from storage.checks import DatabaseProblem
 
 DEFAULT_CONFIG = "config.toml"
@@ -91,10 +90,18 @@ def _parser() -> argparse.ArgumentParser:
     as_guild = "act as this Discord server: its own feeds only, as its /feeds command would"
     listing = command(feed_commands, "list", "feeds and their health")
     listing.add_argument("--guild", default=None, help=as_guild)
-    add = command(feed_commands, "add", "add an http(s) feed")
-    add.add_argument("url")
+    add = command(feed_commands, "add", "add an http(s) feed on a public address, or a catalogue feed by its key")
+    add.description = (
+        "Add a feed as the operator: it is read for every server. Public addresses only: a URL whose host is, "
+        "or resolves to, a private, loopback, link-local or other special address is refused now, as at every "
+        "fetch. A feed on your own network goes in config.toml as a [[feeds]] entry, with [polling] "
+        "allow_private_addresses = true.")
+    add.add_argument("url", help="the feed's URL, or a key from `feeds catalogue` (like bbc-football)")
     add.add_argument("--name", default=None)
     add.add_argument("--guild", default=None, help=as_guild)
+    catalogue = command(feed_commands, "catalogue", "the real football feeds that ship with claimwatch")
+    catalogue.add_argument("search", nargs="?", default=None,
+                           help="outlet, club, country, language or kind (like liverpool, german, transfers)")
     for verb in ("remove", "resume"):
         sub = command(feed_commands, verb, f"{verb} a feed by id or URL")
         sub.add_argument("feed", help="feed id or URL")
@@ -140,15 +147,21 @@ async def _extract(source: str, as_json: bool, explain: bool) -> int:
 
 
 async def _feeds(settings: Settings, args: argparse.Namespace) -> int:
+    if args.feeds_command == "catalogue":  # shipped data: no database
+        print("\n".join(service.catalogue_listing(args.search)))
+        print("Add one with `feeds add KEY` (or its URL); the README says which to start with.")
+        return 0
+
     async def act(db: Any) -> int:
         if args.feeds_command == "list":
             lines = await service.feed_list(db, args.guild)
             print("\n".join(lines) if lines else "No feeds yet. Add one with `feeds add URL`.")
         elif args.feeds_command == "add" and args.guild is not None:
-            print((await service.add_server_feed(db, args.url, args.name, guild_id=args.guild, by="cli")).message)
+            print((await service.add_server_feed(db, args.url, args.name, guild_id=args.guild, by="cli",
+                                                     check_address=True)).message)
         elif args.feeds_command == "add":
             feed_id, new = await service.add_feed(db, args.url, args.name, origin="cli")
-            print(f"{'Added' if new else 'Already have'} feed #{feed_id}: {shown_url(args.url)}")
+            print(f"{'Added' if new else 'Already have'} feed {await service.feed_label(db, feed_id)}")
         elif args.feeds_command == "remove":
             print(await service.remove_feed(db, args.feed, guild_id=args.guild))
         else:

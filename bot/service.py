@@ -7,7 +7,8 @@ from dataclasses import dataclass, field, replace
 import aiosqlite
 from rapidfuzz import fuzz, process
 
-from bot import inputs
+from bot import addguard, inputs
+from bot import catalogue as feed_catalogue
 from bot.claims.gazetteer import fold
 from bot.inputs import MAX_NAME_CHARS, UserError, shown
 from bot.models import KINDS, AlertView, StoryView
@@ -231,10 +232,21 @@ class FeedAdded:
     message: str
 
 
+def _catalogued(url: str) -> tuple[str, feed_catalogue.CatalogueFeed | None]:
+    """A catalogue key ("bbc-football") stands for its URL; a catalogue URL is known by its entry."""
+    known = feed_catalogue.by_key(url) if "://" not in url and len(url) <= 100 else None
+    return (known.url, known) if known else (url, feed_catalogue.by_url(str(url).strip()))
+
+
 async def add_server_feed(db: Database, url: str, name: str | None, *, guild_id: int | str,
-                          by: str | None = None) -> FeedAdded:
-    """/feeds add: the feed joins this server's list. One URL is fetched once, however many servers add it."""
-    url, name = inputs.feed_url(url), inputs.feed_name(name)
+                          by: str | None = None, check_address: bool = False) -> FeedAdded:
+    """/feeds add: the feed joins this server's list. One URL is fetched once, however many servers add it.
+
+    `check_address` (the CLI): refuse a private address now rather than at the first fetch."""
+    url, known = _catalogued(url)
+    url, name = inputs.feed_url(url), inputs.feed_name(name) or (known.label if known else None)
+    if check_address:
+        await addguard.refuse_private(url)
     guild = inputs.snowflake(guild_id, "server id")
     feed_id, new_feed, subscribed = await feed_store.subscribe(db, url, name, guild_id=guild, added_by=by)
     if not subscribed:
@@ -250,8 +262,14 @@ async def add_feed(db: Database, url: str, name: str | None, *, origin: str, by:
     if origin == "discord" and guild_id is not None:
         added = await add_server_feed(db, url, name, guild_id=guild_id, by=by)
         return added.feed_id, added.new_feed
-    url = inputs.feed_url(url) if origin != "config" else url
-    name = inputs.feed_name(name)
+    known = None
+    if origin != "config":
+        url, known = _catalogued(url)
+        url = inputs.feed_url(url)
+    # The operator's name for a feed is the outlet its items are credited to: a catalogue feed's publisher.
+    name = inputs.feed_name(name) or (known.outlet if known else None)
+    if origin == "cli":
+        await addguard.refuse_private(url)  # answered now, not only at every fetch
     existing = await feed_store.by_url(db, url)
     if existing is not None:
         return int(existing["id"]), False
@@ -276,6 +294,12 @@ async def resume_feed(db: Database, url_or_id: str, *, guild_id: int | str | Non
     feed = await _find_feed(db, url_or_id, guild_id)
     await feed_store.set_paused(db, feed["id"], False)
     return f"Resumed {_feed_label(feed)}; it is polled again on its next turn."
+
+
+async def feed_label(db: Database, feed_id: int) -> str:
+    """"#3 BBC Sport: <https://…>", as the CLI names a feed it added."""
+    feed = await feed_store.by_id(db, feed_id)
+    return f"{_feed_label(feed)}: {inputs.shown_url(feed['url'])}" if feed else f"#{feed_id}"
 
 
 def _feed_label(feed: aiosqlite.Row) -> str:
@@ -320,6 +344,11 @@ async def feed_list(db: Database, guild_id: int | str | None = None) -> list[str
             lines.append(f"#{row['id']} {shown(row['name'] or 'unnamed feed', 200)} [{state}] · "
                          "the operator's feed, read for every server")
     return lines
+
+
+# /feeds catalogue and `feeds catalogue`; /feeds add's autocomplete (bot/catalogue.py).
+catalogue_listing = feed_catalogue.user_listing
+catalogue_choices = feed_catalogue.choices
 
 
 TIER_CHOICES = ("official", "tier1", "tier2", "tier3", "tier4")

@@ -13,6 +13,12 @@ from cogs.ui import NO_PINGS, app_of
 TIER_CHOICES = [app_commands.Choice(name=t, value=t) for t in ("any", *service.TIER_CHOICES)]
 
 
+async def feed_url_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+    """The catalogue's real feeds matching what was typed (an outlet, club, country, language), and
+    the URL being typed itself: any URL may still be added."""
+    return [app_commands.Choice(name=name, value=url) for name, url in service.catalogue_choices(current)]
+
+
 class AdminGroup(app_commands.Group):
     """default_permissions only hides commands in the client; this check is what enforces them."""
 
@@ -26,6 +32,8 @@ class AdminGroup(app_commands.Group):
 @app_commands.default_permissions(manage_guild=True)
 class FeedsGroup(AdminGroup, name="feeds", description="Manage the news feeds claimwatch reads"):
     @app_commands.command(name="add", description="Add an RSS or Atom feed (http or https)")
+    @app_commands.describe(url="a feed URL, or pick one of the catalogue's real feeds")
+    @app_commands.autocomplete(url=feed_url_autocomplete)
     @app_commands.checks.cooldown(5, 60.0, key=lambda i: i.user.id)
     async def add(self, interaction: discord.Interaction, url: app_commands.Range[str, 1, 2000],
                   name: app_commands.Range[str, 1, 100] | None = None) -> None:
@@ -45,6 +53,15 @@ class FeedsGroup(AdminGroup, name="feeds", description="Manage the news feeds cl
     async def resume(self, interaction: discord.Interaction, feed: app_commands.Range[str, 1, 2000]) -> None:
         text = await service.resume_feed(app_of(interaction).db, feed, guild_id=interaction.guild_id or 0)
         await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
+
+    @app_commands.command(name="catalogue", description="Real football news feeds to start from")
+    @app_commands.describe(search="an outlet, club, country, language or kind, like liverpool or german")
+    async def catalogue(self, interaction: discord.Interaction,
+                        search: app_commands.Range[str, 1, 100] | None = None) -> None:
+        lines = service.catalogue_listing(search, limit_chars=3900)
+        lines.append("Add one with `/feeds add`: it autocompletes from this list.")
+        embed = discord.Embed(title="Feed catalogue", description=clip("\n".join(lines), 4096))
+        await interaction.response.send_message(embed=embed, ephemeral=True, allowed_mentions=NO_PINGS)
 
     @app_commands.command(name="list", description="This server's feeds and their health")
     async def list(self, interaction: discord.Interaction) -> None:
