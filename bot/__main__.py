@@ -62,6 +62,10 @@ def _parser() -> argparse.ArgumentParser:
     following.add_argument("--channel", default=None)
     following.add_argument("--guild", default="0")
 
+    why = command(commands, "why", "why an item was posted in a guild's channels, or why not")
+    why.add_argument("url", help="the item's link, as the alert or the feed shows it")
+    why.add_argument("--guild", default="0", help="Discord guild id (0 for the console)")
+
     latest = command(commands, "latest", "the newest developments about people a guild follows")
     latest.add_argument("--guild", default="0")
 
@@ -193,6 +197,12 @@ async def _dispatch(settings: Settings, args: argparse.Namespace) -> int:
 
             result = await service.timeline(db, args.name, kind=args.kind, since=args.since)
             print(timeline_text(result.person.name, result.stories))
+        elif args.command == "why":
+            answer = await service.why(db, args.url, args.guild)
+            print("\n".join(answer.lines))
+            if answer.explain:
+                print("How the extractor reads it now:")
+                print("\n".join("  " + line for line in answer.explain))
         elif args.command == "follow":
             print((await service.follow(db, args.guild, args.channel, args.name, by="cli")).message)
         elif args.command == "unfollow":

@@ -9,6 +9,7 @@ from rapidfuzz import fuzz, process
 
 from bot import addguard, inputs
 from bot import catalogue as feed_catalogue
+from bot import why as why_posted
 from bot.claims.gazetteer import fold
 from bot.inputs import MAX_NAME_CHARS, UserError, shown
 from bot.models import KINDS, AlertView, StoryView
@@ -345,6 +346,10 @@ async def feed_list(db: Database, guild_id: int | str | None = None) -> list[str
                          "the operator's feed, read for every server")
     return lines
 
+
+# /why and `why URL`: why an item was posted here, or not (bot/why.py).
+why = why_posted.why
+WhyAnswer = why_posted.WhyAnswer
 
 # /feeds catalogue and `feeds catalogue`; /feeds add's autocomplete (bot/catalogue.py).
 catalogue_listing = feed_catalogue.user_listing

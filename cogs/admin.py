@@ -9,6 +9,7 @@ from discord.ext import commands
 from bot import service
 from bot.alerts.render import clip
 from cogs.ui import NO_PINGS, app_of
+from cogs.why import why as why_command
 
 TIER_CHOICES = [app_commands.Choice(name=t, value=t) for t in ("any", *service.TIER_CHOICES)]
 
@@ -101,3 +102,4 @@ class AlertsGroup(AdminGroup, name="alerts", description="Where and which alerts
 async def setup(bot: commands.Bot) -> None:
     bot.tree.add_command(FeedsGroup())
     bot.tree.add_command(AlertsGroup())
+    bot.tree.add_command(why_command)  # /why rides with the admin cog, which the extension list loads

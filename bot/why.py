@@ -1,0 +1,184 @@
+"""`/why url` and `why URL`: why an item was posted in this server's channels, or why not.
+
+Told in plain words from what was stored when the item came in: the feed that brought it and when,
+each claim read from it and the story it joined, and per following channel whether an alert went
+out and, if not, the first reason that applies (the channel followed later; the feed's first
+fetch; the server's kinds or minimum tier; a paused follow). The extractor's own explanation of
+the text follows. A server sees only its own feeds' items and its own channels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import aiosqlite
+
+from bot import inputs
+from bot.claims.extract import explain_claims
+from bot.inputs import UserError, shown
+from bot.outlets import outlet_of
+from bot.stories import tier_rank
+from storage import settings as guild_store
+from storage import why as why_store
+from storage.db import Database
+from storage.settings import GuildSettings
+
+KIND_WORDS = {
+    "interest": "interest from", "talks": "talks with", "bid": "a bid from", "bid_rejected": "a bid rejected by",
+    "agreement": "an agreement with", "medical": "a medical with", "completed": "a completed move to",
+    "loan": "a loan to", "contract_extension": "a new contract at", "departure": "leaving", "denial": "a denial about",
+}
+EVENT_WORDS = {"new": "started a new story", "climb": "moved the story up", "denial": "brought the story's denial",
+               "rejected": "brought the story's rejected bid", "confirmation": "confirmed the story from a better source"}
+
+
+@dataclass(slots=True)
+class WhyAnswer:
+    lines: list[str] = field(default_factory=list)  # the answer, in plain words
+    explain: list[str] = field(default_factory=list)  # how the extractor reads the text, line by line
+
+
+def when(iso: str | None) -> str:
+    """"04 Dec 2025 10:00 UTC" from a stored timestamp."""
+    if not iso:
+        return "an unknown time"
+    try:
+        return datetime.fromisoformat(iso.replace("Z", "+00:00")).strftime("%d %b %Y %H:%M UTC")
+    except ValueError:
+        return "an unknown time"
+
+
+def link_variants(raw: str) -> list[str]:
+    """The link as given, with and without a trailing slash, over http and https."""
+    try:
+        url = inputs.feed_url(raw)
+    except UserError:
+        raise UserError("Give the item's link: the http(s) address of the article, as the alert or the "
+                        "feed shows it.") from None
+    bases = {url, url.rstrip("/"), url.rstrip("/") + "/"}
+    swapped = {b.replace("https://", "http://", 1) if b.startswith("https://") else b.replace("http://", "https://", 1)
+               for b in bases}
+    return sorted(bases | swapped, key=lambda v: (v != url, v))
+
+
+def _claim_words(claim: aiosqlite.Row) -> str:
+    who = claim["person"] or claim["subject"]
+    what = KIND_WORDS.get(claim["kind"], claim["kind"])
+    other = claim["counterpart"] or (claim["from_club"] if claim["kind"] == "departure" else None)
+    words = f"{shown(who, 100)}: {what} {shown(other, 100)}" if other else f"{shown(who, 100)}: {claim['kind']}"
+    source = claim["source"] or claim["outlet"]
+    tier = claim["source_tier"] or "unrated"
+    return words + (f", per {shown(source, 100)} ({tier})" if source else f" ({tier})")
+
+
+def _story_words(claim: aiosqlite.Row) -> str:
+    other = claim["story_counterpart"] or claim["track"]
+    return (f"the story {shown(claim['person'] or claim['subject'], 100)} · {shown(other or 'no club', 100)} "
+            f"(since {when(claim['story_since'])[:11]}, now at {claim['story_kind']}, "
+            f"{claim['story_reports']} report{'s' if claim['story_reports'] != 1 else ''})")
+
+
+async def _channel_reasons(db: Database, claim: aiosqlite.Row, item: aiosqlite.Row, guild: int,
+                           settings: GuildSettings, mention: Callable[[int], str]) -> list[str]:
+    """For each of this server's channels following the person: posted, held, or why not."""
+    follows = {row["channel_id"]: row for row in await why_store.follows_of(db, guild, claim["entity_id"])}
+    delivered = {row["channel_id"]: row for row in await why_store.deliveries(db, claim["event_id"], guild)}
+    if not follows and not delivered:
+        return [f"No channel in this server follows {shown(claim['person'], 100)}, so no alert went out here."]
+    first_fetch = claim["created_at"] == item["first_fetch_at"]
+    alerted_anywhere = bool(delivered) or await why_store.delivered_anywhere(db, claim["event_id"])
+    lines = []
+    for channel in sorted(follows.keys() | delivered.keys()):
+        reason = _one_channel(claim, follows.get(channel), delivered.get(channel), settings,
+                              first_fetch and not alerted_anywhere)
+        lines.append(f"{mention(channel)}: {reason}")
+    return lines
+
+
+def _one_channel(claim: aiosqlite.Row, follow: aiosqlite.Row | None, row: aiosqlite.Row | None,
+                 settings: GuildSettings, first_fetch: bool) -> str:
+    if row is not None:
+        if row["state"] == "sent":
+            how = "in the daily digest" if settings.digest else "as an alert"
+            return f"posted {how} on {when(row['sent_at'])}."
+        if row["state"] == "digest":
+            return "held for this server's daily digest (digest mode is on); it goes out with the next digest."
+        if row["state"] == "failed":
+            return f"not posted: posting failed ({shown(row['last_error'] or 'no reason given', 200)})."
+        return "queued; it has not been posted yet."
+    if first_fetch:
+        return ("not alerted: it came in the first fetch of a new feed, which records what the feed already "
+                "carries without alerting.")
+    if follow is not None and follow["created_at"] > (claim["event_at"] or ""):
+        return (f"not alerted: this channel began following {shown(claim['person'], 100)} on "
+                f"{when(follow['created_at'])}, after this report came in.")
+    if settings.kinds and claim["kind"] not in settings.kinds:
+        return f"not alerted: kind filtered; this server alerts only on {', '.join(settings.kinds)}."
+    if settings.min_tier and tier_rank(claim["source_tier"]) > tier_rank(settings.min_tier):
+        return (f"not alerted: below this server's minimum tier; its source is {claim['source_tier'] or 'unrated'}, "
+                f"and the server asks for {settings.min_tier} or better.")
+    if follow is not None and follow["paused"]:
+        return f"not alerted: the follow here is paused ({shown(follow['paused_reason'] or 'no reason given', 200)})."
+    return "not alerted: no alert was queued for this channel (its follow may have been paused then)."
+
+
+async def _claim_lines(db: Database, claim: aiosqlite.Row, item: aiosqlite.Row, guild: int,
+                       settings: GuildSettings, mention: Callable[[int], str]) -> list[str]:
+    head = f"• {_claim_words(claim)}."
+    if claim["entity_id"] is None or claim["story_id"] is None:
+        return [head, f"  The name {shown(claim['subject'], 100)} fits more than one person, so it joined no "
+                      "story and alerts no one."]
+    if claim["event_id"] is None:
+        if claim["kind"] == "denial" and claim["story_kind"] == "denial":
+            why = "a repeated denial: the story already carried one, so no new alert."
+        else:
+            why = "a duplicate report of an existing story: it adds to its reports, but no new development, so no alert."
+        return [head, f"  It joined {_story_words(claim)}: {why}"]
+    joined = "began" if claim["story_first_claim"] == claim["id"] else "joined"
+    lines = [head, f"  It {joined} {_story_words(claim)} and {EVENT_WORDS.get(claim['event_reason'], 'made an alert')}."]
+    return lines + ["  " + line for line in await _channel_reasons(db, claim, item, guild, settings, mention)]
+
+
+def _feed_words(item: aiosqlite.Row) -> str:
+    name = item["own_name"] or item["feed_name"]
+    return f"feed #{item['feed_id']} {shown(name, 100)}" if name else f"feed #{item['feed_id']}"
+
+
+async def why(db: Database, url: str, guild_id: int | str, *,
+              mention: Callable[[int], str] = lambda channel: f"channel {channel}") -> WhyAnswer:
+    """Why the item at `url` was posted in this server's channels, or why not, in plain words."""
+    guild = inputs.snowflake(guild_id, "server id")
+    links = link_variants(url)
+    items = await why_store.items_by_link(db, links, guild)
+    answer = WhyAnswer()
+    if not items:
+        answer.lines.append(f"I have not seen {inputs.shown_url(links[0])} in any feed this server reads, so it "
+                            "was never posted here.")
+        waiting = await why_store.unpolled_feeds(db, guild)
+        if waiting:
+            names = ", ".join(f"#{row['id']} {shown(row['name'] or 'unnamed feed', 100)}" for row in waiting)
+            answer.lines.append(f"Not yet polled: {names}. If the item is in one of them, ask again after its "
+                                "first fetch.")
+        else:
+            answer.lines.append("Every feed this server reads has been polled. Add the outlet's feed if it is "
+                                "missing; an item older than the feeds' current window is not fetched.")
+        return answer
+    settings = await guild_store.get(db, guild)
+    for item in items:
+        answer.lines.append(f"“{shown(item['title'], 200)}” {inputs.shown_url(item['link'] or links[0])}")
+        answer.lines.append(f"Brought by {_feed_words(item)}, first seen {when(item['fetched_at'])}"
+                            f" (published {when(item['published'])}).")
+        claims = await why_store.claims_of_item(db, item["id"])
+        if not claims:
+            answer.lines.append("No claim was read from it (no transfer or managerial development about a "
+                                "named person), so it alerts no one.")
+        else:
+            answer.lines.append(f"Claims read from it: {len(claims)}.")
+            for claim in claims:
+                answer.lines.extend(await _claim_lines(db, claim, item, guild, settings, mention))
+    first = items[0]
+    outlet = outlet_of(first["feed_url"], first["feed_name"], first["origin"])
+    _, answer.explain = explain_claims(first["title"], first["summary"], outlet=outlet, item=first["link"])
+    return answer

@@ -1,0 +1,36 @@
+"""/why url: why an item was posted in this server's channels, or why not (bot/why.py)."""
+
+from __future__ import annotations
+
+import discord
+from discord import app_commands
+
+from bot import service
+from bot.alerts.render import clip
+from cogs.ui import NO_PINGS, app_of
+
+EXPLAIN_LINES = 20  # the extractor's reading, clipped: the answer above it matters more
+
+
+def why_text(answer: service.WhyAnswer) -> str:
+    """The answer, then the extractor's reading in a code block (feed text shown literally)."""
+    text = "\n".join(answer.lines)
+    if answer.explain:
+        shown = [line.replace("`", "'") for line in answer.explain[:EXPLAIN_LINES]]
+        if len(answer.explain) > EXPLAIN_LINES:
+            shown.append(f"… {len(answer.explain) - EXPLAIN_LINES} more lines (`python -m bot why URL` shows all)")
+        reading = clip("\n".join(shown), max(0, 4000 - len(text) - 40))
+        text += "\nHow the extractor reads it now:\n```\n" + reading + "\n```"
+    return text
+
+
+@app_commands.command(name="why", description="Why an item was posted here, or why not")
+@app_commands.describe(url="the item's link, as the alert or the feed shows it")
+@app_commands.guild_only()
+@app_commands.checks.cooldown(3, 30.0, key=lambda i: i.user.id)
+async def why(interaction: discord.Interaction, url: app_commands.Range[str, 1, 2000]) -> None:
+    assert interaction.guild_id is not None
+    answer = await service.why(app_of(interaction).db, url, interaction.guild_id,
+                               mention=lambda channel: f"<#{channel}>")
+    embed = discord.Embed(title="Why?", description=clip(why_text(answer), 4096))
+    await interaction.response.send_message(embed=embed, ephemeral=True, allowed_mentions=NO_PINGS)
