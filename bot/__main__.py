@@ -175,6 +175,18 @@ async def _feeds(settings: Settings, args: argparse.Namespace) -> int:
     return await _with_db(settings, act)
 
 
+async def _console_reasons(db: Any, since: str) -> int:
+    """`run -v` in console mode: why each item this run read was posted, or not, as `why URL` says."""
+    from bot.app import CONSOLE_GUILD
+
+    answers = await service.why_read_since(db, since, CONSOLE_GUILD)
+    if answers:
+        print(f"Why each of the {len(answers)} items read this run was posted or not "
+              "(`python -m bot why URL` says the same for one, with the extractor's reading):\n")
+        print("\n\n".join("\n".join(answer.lines) for answer in answers))
+    return 0
+
+
 async def _dispatch(settings: Settings, args: argparse.Namespace) -> int:
     if args.command == "run":
         if settings.discord.token and not args.console and not args.once and not args.watch:
@@ -182,8 +194,13 @@ async def _dispatch(settings: Settings, args: argparse.Namespace) -> int:
 
             return await run_discord(settings)
         from bot.app import run_console
+        from storage.db import utcnow
 
-        return await run_console(settings, watch=args.watch, out=sys.stdout)
+        started = utcnow()
+        code = await run_console(settings, watch=args.watch, out=sys.stdout)
+        if args.verbose and not args.watch:
+            await _with_db(settings, lambda db: _console_reasons(db, started))
+        return code
     if args.command == "extract":
         return await _extract(args.source, args.json, args.explain)
     if args.command == "feeds":

@@ -349,6 +349,7 @@ async def feed_list(db: Database, guild_id: int | str | None = None) -> list[str
 
 # /why and `why URL`: why an item was posted here, or not (bot/why.py).
 why = why_posted.why
+why_read_since = why_posted.read_since
 WhyAnswer = why_posted.WhyAnswer
 
 # /feeds catalogue and `feeds catalogue`; /feeds add's autocomplete (bot/catalogue.py).

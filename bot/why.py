@@ -9,7 +9,8 @@ the text follows. A server sees only its own feeds' items and its own channels.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import unicodedata
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -30,8 +31,28 @@ KIND_WORDS = {
     "agreement": "an agreement with", "medical": "a medical with", "completed": "a completed move to",
     "loan": "a loan to", "contract_extension": "a new contract at", "departure": "leaving", "denial": "a denial about",
 }
-EVENT_WORDS = {"new": "started a new story", "climb": "moved the story up", "denial": "brought the story's denial",
-               "rejected": "brought the story's rejected bid", "confirmation": "confirmed the story from a better source"}
+EVENT_WORDS = {"new": "a new story, so an alert", "climb": "it moved the story up, so an alert",
+               "denial": "a denial, so an alert", "rejected": "a rejected bid, so an alert",
+               "confirmation": "a better source confirmed it, so an alert"}
+
+
+_FOR_DISCORD: ContextVar[bool] = ContextVar("why_for_discord", default=False)
+_UNPRINTABLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+def _text(value: str, limit: int) -> str:
+    """Feed or user text in an answer: for Discord as every reply shows it (markdown and mentions
+    defused); for the CLI printable, on one line and clipped, but otherwise as it reads."""
+    if _FOR_DISCORD.get():
+        return shown(value, limit)
+    printable = " ".join("".join(c for c in value if unicodedata.category(c) not in _UNPRINTABLE).split())
+    return printable if len(printable) <= limit else printable[: limit - 1] + "…"
+
+
+def _mention(channel: int) -> str:
+    if _FOR_DISCORD.get():
+        return f"<#{channel}>"
+    return "the console" if channel == 0 else f"channel {channel}"
 
 
 @dataclass(slots=True)
@@ -67,33 +88,33 @@ def _claim_words(claim: aiosqlite.Row) -> str:
     who = claim["person"] or claim["subject"]
     what = KIND_WORDS.get(claim["kind"], claim["kind"])
     other = claim["counterpart"] or (claim["from_club"] if claim["kind"] == "departure" else None)
-    words = f"{shown(who, 100)}: {what} {shown(other, 100)}" if other else f"{shown(who, 100)}: {claim['kind']}"
+    words = f"{_text(who, 100)}: {what} {_text(other, 100)}" if other else f"{_text(who, 100)}: {claim['kind']}"
     source = claim["source"] or claim["outlet"]
     tier = claim["source_tier"] or "unrated"
-    return words + (f", per {shown(source, 100)} ({tier})" if source else f" ({tier})")
+    return words + (f", per {_text(source, 100)} ({tier})" if source else f" ({tier})")
 
 
 def _story_words(claim: aiosqlite.Row) -> str:
     other = claim["story_counterpart"] or claim["track"]
-    return (f"the story {shown(claim['person'] or claim['subject'], 100)} · {shown(other or 'no club', 100)} "
-            f"(since {when(claim['story_since'])[:11]}, now at {claim['story_kind']}, "
+    return (f"the story {_text(claim['person'] or claim['subject'], 100)} · {_text(other or 'no club', 100)} "
+            f"(since {when(claim['story_since'])[:11]}, now at {claim['story_kind'].replace('_', ' ')}, "
             f"{claim['story_reports']} report{'s' if claim['story_reports'] != 1 else ''})")
 
 
 async def _channel_reasons(db: Database, claim: aiosqlite.Row, item: aiosqlite.Row, guild: int,
-                           settings: GuildSettings, mention: Callable[[int], str]) -> list[str]:
+                           settings: GuildSettings) -> list[str]:
     """For each of this server's channels following the person: posted, held, or why not."""
     follows = {row["channel_id"]: row for row in await why_store.follows_of(db, guild, claim["entity_id"])}
     delivered = {row["channel_id"]: row for row in await why_store.deliveries(db, claim["event_id"], guild)}
     if not follows and not delivered:
-        return [f"No channel in this server follows {shown(claim['person'], 100)}, so no alert went out here."]
+        return [f"No channel in this server follows {_text(claim['person'], 100)}, so no alert went out here."]
     first_fetch = claim["created_at"] == item["first_fetch_at"]
     alerted_anywhere = bool(delivered) or await why_store.delivered_anywhere(db, claim["event_id"])
     lines = []
     for channel in sorted(follows.keys() | delivered.keys()):
         reason = _one_channel(claim, follows.get(channel), delivered.get(channel), settings,
                               first_fetch and not alerted_anywhere)
-        lines.append(f"{mention(channel)}: {reason}")
+        lines.append(f"{_mention(channel)}: {reason}")
     return lines
 
 
@@ -106,13 +127,13 @@ def _one_channel(claim: aiosqlite.Row, follow: aiosqlite.Row | None, row: aiosql
         if row["state"] == "digest":
             return "held for this server's daily digest (digest mode is on); it goes out with the next digest."
         if row["state"] == "failed":
-            return f"not posted: posting failed ({shown(row['last_error'] or 'no reason given', 200)})."
+            return f"not posted: posting failed ({_text(row['last_error'] or 'no reason given', 200)})."
         return "queued; it has not been posted yet."
     if first_fetch:
         return ("not alerted: it came in the first fetch of a new feed, which records what the feed already "
                 "carries without alerting.")
     if follow is not None and follow["created_at"] > (claim["event_at"] or ""):
-        return (f"not alerted: this channel began following {shown(claim['person'], 100)} on "
+        return (f"not alerted: this channel began following {_text(claim['person'], 100)} on "
                 f"{when(follow['created_at'])}, after this report came in.")
     if settings.kinds and claim["kind"] not in settings.kinds:
         return f"not alerted: kind filtered; this server alerts only on {', '.join(settings.kinds)}."
@@ -120,15 +141,15 @@ def _one_channel(claim: aiosqlite.Row, follow: aiosqlite.Row | None, row: aiosql
         return (f"not alerted: below this server's minimum tier; its source is {claim['source_tier'] or 'unrated'}, "
                 f"and the server asks for {settings.min_tier} or better.")
     if follow is not None and follow["paused"]:
-        return f"not alerted: the follow here is paused ({shown(follow['paused_reason'] or 'no reason given', 200)})."
+        return f"not alerted: the follow here is paused ({_text(follow['paused_reason'] or 'no reason given', 200)})."
     return "not alerted: no alert was queued for this channel (its follow may have been paused then)."
 
 
 async def _claim_lines(db: Database, claim: aiosqlite.Row, item: aiosqlite.Row, guild: int,
-                       settings: GuildSettings, mention: Callable[[int], str]) -> list[str]:
+                       settings: GuildSettings) -> list[str]:
     head = f"• {_claim_words(claim)}."
     if claim["entity_id"] is None or claim["story_id"] is None:
-        return [head, f"  The name {shown(claim['subject'], 100)} fits more than one person, so it joined no "
+        return [head, f"  The name {_text(claim['subject'], 100)} fits more than one person, so it joined no "
                       "story and alerts no one."]
     if claim["event_id"] is None:
         if claim["kind"] == "denial" and claim["story_kind"] == "denial":
@@ -137,18 +158,21 @@ async def _claim_lines(db: Database, claim: aiosqlite.Row, item: aiosqlite.Row, 
             why = "a duplicate report of an existing story: it adds to its reports, but no new development, so no alert."
         return [head, f"  It joined {_story_words(claim)}: {why}"]
     joined = "began" if claim["story_first_claim"] == claim["id"] else "joined"
-    lines = [head, f"  It {joined} {_story_words(claim)} and {EVENT_WORDS.get(claim['event_reason'], 'made an alert')}."]
-    return lines + ["  " + line for line in await _channel_reasons(db, claim, item, guild, settings, mention)]
+    lines = [head, f"  It {joined} {_story_words(claim)}: {EVENT_WORDS.get(claim['event_reason'], 'an alert')}."]
+    return lines + ["  " + line for line in await _channel_reasons(db, claim, item, guild, settings)]
 
 
 def _feed_words(item: aiosqlite.Row) -> str:
     name = item["own_name"] or item["feed_name"]
-    return f"feed #{item['feed_id']} {shown(name, 100)}" if name else f"feed #{item['feed_id']}"
+    return f"feed #{item['feed_id']} {_text(name, 100)}" if name else f"feed #{item['feed_id']}"
 
 
-async def why(db: Database, url: str, guild_id: int | str, *,
-              mention: Callable[[int], str] = lambda channel: f"channel {channel}") -> WhyAnswer:
-    """Why the item at `url` was posted in this server's channels, or why not, in plain words."""
+async def why(db: Database, url: str, guild_id: int | str, *, for_discord: bool = False) -> WhyAnswer:
+    """Why the item at `url` was posted in this server's channels, or why not, in plain words.
+
+    `for_discord`: channels as mentions and feed text with markdown defused; otherwise (the CLI)
+    channels by number and feed text as it reads."""
+    _FOR_DISCORD.set(for_discord)
     guild = inputs.snowflake(guild_id, "server id")
     links = link_variants(url)
     items = await why_store.items_by_link(db, links, guild)
@@ -158,7 +182,7 @@ async def why(db: Database, url: str, guild_id: int | str, *,
                             "was never posted here.")
         waiting = await why_store.unpolled_feeds(db, guild)
         if waiting:
-            names = ", ".join(f"#{row['id']} {shown(row['name'] or 'unnamed feed', 100)}" for row in waiting)
+            names = ", ".join(f"#{row['id']} {_text(row['name'] or 'unnamed feed', 100)}" for row in waiting)
             answer.lines.append(f"Not yet polled: {names}. If the item is in one of them, ask again after its "
                                 "first fetch.")
         else:
@@ -167,7 +191,7 @@ async def why(db: Database, url: str, guild_id: int | str, *,
         return answer
     settings = await guild_store.get(db, guild)
     for item in items:
-        answer.lines.append(f"“{shown(item['title'], 200)}” {inputs.shown_url(item['link'] or links[0])}")
+        answer.lines.append(f"“{_text(item['title'], 200)}” {inputs.shown_url(item['link'] or links[0])}")
         answer.lines.append(f"Brought by {_feed_words(item)}, first seen {when(item['fetched_at'])}"
                             f" (published {when(item['published'])}).")
         claims = await why_store.claims_of_item(db, item["id"])
@@ -177,8 +201,22 @@ async def why(db: Database, url: str, guild_id: int | str, *,
         else:
             answer.lines.append(f"Claims read from it: {len(claims)}.")
             for claim in claims:
-                answer.lines.extend(await _claim_lines(db, claim, item, guild, settings, mention))
+                answer.lines.extend(await _claim_lines(db, claim, item, guild, settings))
     first = items[0]
     outlet = outlet_of(first["feed_url"], first["feed_name"], first["origin"])
     _, answer.explain = explain_claims(first["title"], first["summary"], outlet=outlet, item=first["link"])
     return answer
+
+
+async def read_since(db: Database, since: str, guild_id: int) -> list[WhyAnswer]:
+    """The answer for every item stored since `since` (console mode's `run -v`), without the
+    extractor's reading. An item whose link is not a web address is left out."""
+    answers = []
+    for link in await why_store.links_fetched_since(db, since, guild_id):
+        try:
+            answer = await why(db, link, guild_id)
+        except UserError:
+            continue
+        answer.explain = []
+        answers.append(answer)
+    return answers

@@ -30,7 +30,6 @@ def why_text(answer: service.WhyAnswer) -> str:
 @app_commands.checks.cooldown(3, 30.0, key=lambda i: i.user.id)
 async def why(interaction: discord.Interaction, url: app_commands.Range[str, 1, 2000]) -> None:
     assert interaction.guild_id is not None
-    answer = await service.why(app_of(interaction).db, url, interaction.guild_id,
-                               mention=lambda channel: f"<#{channel}>")
+    answer = await service.why(app_of(interaction).db, url, interaction.guild_id, for_discord=True)
     embed = discord.Embed(title="Why?", description=clip(why_text(answer), 4096))
     await interaction.response.send_message(embed=embed, ephemeral=True, allowed_mentions=NO_PINGS)

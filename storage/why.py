@@ -77,3 +77,15 @@ async def delivered_anywhere(db: Database, event_id: int) -> bool:
     a fetch that recorded without alerting (a new feed's first). Only a yes or no leaves here."""
     row = await db.fetchone("SELECT EXISTS (SELECT 1 FROM outbox WHERE event_id = ?)", (event_id,))
     return bool(row and row[0])
+
+
+async def links_fetched_since(db: Database, since: str, guild_id: int) -> list[str]:
+    """The links (else GUIDs) of items first stored at or after `since`, from feeds this server may
+    see, oldest first: what one console run read."""
+    rows = await db.fetchall(
+        "SELECT COALESCE(i.link, i.guid) AS ref FROM items i JOIN feeds f ON f.id = i.feed_id"
+        f" WHERE i.fetched_at >= ? AND COALESCE(i.link, i.guid) IS NOT NULL AND {_VISIBLE_FEED}"
+        " ORDER BY COALESCE(i.published, i.fetched_at), i.id",
+        (since, guild_id),
+    )
+    return list(dict.fromkeys(row["ref"] for row in rows))

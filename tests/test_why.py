@@ -64,7 +64,7 @@ async def test_an_alert_that_went_out_and_the_reasons_it_did_not_elsewhere(app: 
     assert "(published 12 Nov 2025 10:00 UTC)" in lines[1]
     assert lines[2:4] == ["Claims read from it: 1.", "• Ibrahima Konaté: talks with Real Madrid, per Operator Wire (unrated)."]
     assert lines[4].startswith("  It began the story Ibrahima Konaté · Real Madrid (since 12 Nov 2025, now at talks, "
-                               "2 reports) and started a new story.")
+                               "2 reports): a new story, so an alert.")
     assert lines[5].startswith(f"  channel {chan(PLAIN)}: posted as an alert on ")
 
     def verdict(guild: int) -> str:
@@ -114,8 +114,10 @@ async def test_an_item_never_seen_and_a_feed_not_yet_polled(app: App) -> None:
         "the feeds' current window is not fetched."]
     await service.add_server_feed(app.db, "https://feeds.example.org/club.xml", "Club **news**", guild_id=PLAIN)
     waiting = await service.why(app.db, "https://example.org/never", PLAIN)
-    assert waiting.lines[1] == ("Not yet polled: #2 Club \\*\\*news\\*\\*. If the item is in one of them, ask again "
+    assert waiting.lines[1] == ("Not yet polled: #2 Club **news**. If the item is in one of them, ask again "
                                 "after its first fetch.")
+    in_discord = await service.why(app.db, "https://example.org/never", PLAIN, for_discord=True)
+    assert in_discord.lines[1].startswith("Not yet polled: #2 Club \\*\\*news\\*\\*.")  # markdown defused there
     other = await service.why(app.db, "https://example.org/never", STRICT)  # another server's feed is not its own
     assert other.lines[1].startswith("Every feed this server reads has been polled.")
     with pytest.raises(service.UserError, match="Give the item's link"):
@@ -169,3 +171,27 @@ async def test_discord_why_answers_in_the_servers_own_words(two: Two, feed_serve
 
     unseen = await two.slash(B, "why", {"url": "https://example.org/elsewhere"})
     assert unseen["text"].startswith("I have not seen <https://example.org/elsewhere> in any feed this server reads")
+
+
+def test_console_run_verbose_says_why_for_every_item_it_read(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    shutil.copy(root / "config.example.toml", tmp_path / "config.toml")
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(root), "HOME": str(tmp_path)}
+    run = subprocess.run([sys.executable, "-m", "bot", "run", "-v"], cwd=tmp_path, capture_output=True, text=True,
+                         timeout=120, env=env)
+    assert run.returncode == 0, run.stderr
+    out = run.stdout.split("Why each of the ", 1)[1]
+    assert " items read this run was posted or not (`python -m bot why URL` says the same for one" in out
+    assert ("“Salah becomes first three-time winner of PFA Players' Player of the Year” "
+            "<https://example.org/touchline-daily/salah-pfa-player-of-the-year>") in out
+    assert "No claim was read from it (no transfer or managerial development about a named person)" in out
+    assert "  the console: posted as an alert on " in out
+    assert "a duplicate report of an existing story" in out
+
+    quiet = subprocess.run([sys.executable, "-m", "bot", "run"], cwd=tmp_path, capture_output=True, text=True,
+                           timeout=120, env=env)
+    assert quiet.returncode == 0 and "Why each" not in quiet.stdout
