@@ -185,3 +185,12 @@ async def test_discord_feeds_catalogue_and_add_autocomplete(two: Two) -> None:  
     assert added["text"].startswith("Added feed #")
     listed = await two.slash(A, "feeds", sub="list")
     assert "The Guardian · Transfer window [" in listed["text"]
+
+
+def test_the_feeds_the_readme_recommends_are_in_the_catalogue() -> None:
+    readme = Path("README.md").read_text(encoding="utf-8")
+    section = readme.split("## Start with real feeds", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| ") and "`" in line]
+    cited = set(re.findall(r"`([a-z0-9]+(?:-[a-z0-9]+)+|calciomercato|footmercato|thisisanfield)`", "\n".join(rows)))
+    assert len(cited) >= 25
+    assert cited <= {entry.key for entry in ENTRIES}
