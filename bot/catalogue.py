@@ -90,7 +90,11 @@ def by_key(key: str) -> CatalogueFeed | None:
     return next((feed for feed in catalogue() if feed.key == key.strip().lower()), None)
 
 
-MAX_QUERY_CHARS = 100
+def resolve(url: str) -> tuple[str, CatalogueFeed | None]:
+    """What a user gave /feeds add: a catalogue key ("bbc-football") stands for its URL; a catalogue
+    URL is known by its entry; any other URL is itself, with no entry."""
+    known = by_key(url) if "://" not in url and len(url) <= 100 else None
+    return (known.url, known) if known else (url, by_url(str(url).strip()))
 
 
 def listing(query: str | None, *, limit_chars: int | None = None) -> tuple[str, list[str]]:

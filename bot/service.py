@@ -233,18 +233,12 @@ class FeedAdded:
     message: str
 
 
-def _catalogued(url: str) -> tuple[str, feed_catalogue.CatalogueFeed | None]:
-    """A catalogue key ("bbc-football") stands for its URL; a catalogue URL is known by its entry."""
-    known = feed_catalogue.by_key(url) if "://" not in url and len(url) <= 100 else None
-    return (known.url, known) if known else (url, feed_catalogue.by_url(str(url).strip()))
-
-
 async def add_server_feed(db: Database, url: str, name: str | None, *, guild_id: int | str,
                           by: str | None = None, check_address: bool = False) -> FeedAdded:
     """/feeds add: the feed joins this server's list. One URL is fetched once, however many servers add it.
 
     `check_address` (the CLI): refuse a private address now rather than at the first fetch."""
-    url, known = _catalogued(url)
+    url, known = feed_catalogue.resolve(url)
     url, name = inputs.feed_url(url), inputs.feed_name(name) or (known.label if known else None)
     if check_address:
         await addguard.refuse_private(url)
@@ -265,7 +259,7 @@ async def add_feed(db: Database, url: str, name: str | None, *, origin: str, by:
         return added.feed_id, added.new_feed
     known = None
     if origin != "config":
-        url, known = _catalogued(url)
+        url, known = feed_catalogue.resolve(url)
         url = inputs.feed_url(url)
     # The operator's name for a feed is the outlet its items are credited to: a catalogue feed's publisher.
     name = inputs.feed_name(name) or (known.outlet if known else None)
@@ -347,14 +341,9 @@ async def feed_list(db: Database, guild_id: int | str | None = None) -> list[str
     return lines
 
 
-# /why and `why URL`: why an item was posted here, or not (bot/why.py).
-why = why_posted.why
-why_read_since = why_posted.read_since
-WhyAnswer = why_posted.WhyAnswer
-
-# /feeds catalogue and `feeds catalogue`; /feeds add's autocomplete (bot/catalogue.py).
-catalogue_listing = feed_catalogue.user_listing
-catalogue_choices = feed_catalogue.choices
+# /why and `why URL` (bot/why.py); /feeds catalogue, `feeds catalogue` and /feeds add's autocomplete (bot/catalogue.py).
+why, why_read_since, WhyAnswer = why_posted.why, why_posted.read_since, why_posted.WhyAnswer
+catalogue_listing, catalogue_choices = feed_catalogue.user_listing, feed_catalogue.choices
 
 
 TIER_CHOICES = ("official", "tier1", "tier2", "tier3", "tier4")
