@@ -95,8 +95,12 @@ def _claim_words(claim: aiosqlite.Row) -> str:
 
 
 def _story_words(claim: aiosqlite.Row) -> str:
-    other = claim["story_counterpart"] or claim["track"]
-    return (f"the story {_text(claim['person'] or claim['subject'], 100)} · {_text(other or 'no club', 100)} "
+    other = claim["story_counterpart"]
+    if not other:  # a departure is told apart by the club left; a deal may not name a club yet
+        left = claim["from_club"] if claim["track"] == "departure" else None
+        other = f"leaving {left}" if left else ("no club named" if claim["track"] == "deal" else
+                                                (claim["track"] or "").replace("_", " "))
+    return (f"the story {_text(claim['person'] or claim['subject'], 100)} · {_text(other, 100)} "
             f"(since {when(claim['story_since'])[:11]}, now at {claim['story_kind'].replace('_', ' ')}, "
             f"{claim['story_reports']} report{'s' if claim['story_reports'] != 1 else ''})")
 

@@ -191,6 +191,7 @@ def test_console_run_verbose_says_why_for_every_item_it_read(tmp_path: Path) -> 
     assert "No claim was read from it (no transfer or managerial development about a named person)" in out
     assert "  the console: posted as an alert on " in out
     assert "a duplicate report of an existing story" in out
+    assert "It began the story Xabi Alonso · leaving Bayer Leverkusen (since 09 May 2025, now at departure" in out
 
     quiet = subprocess.run([sys.executable, "-m", "bot", "run"], cwd=tmp_path, capture_output=True, text=True,
                            timeout=120, env=env)
