@@ -6,6 +6,7 @@ Endless handlers stop when the client goes away (handler cancellation), so closi
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import socket
 import zlib
@@ -126,6 +127,10 @@ class HostileFeedServer(LocalHTTPServer):
         self.hits: Counter[str] = Counter()
         self.in_flight = 0
         self.max_in_flight = 0
+        # Set while a /drip request is open: /gated answers only then, which shows the drip did
+        # not hold up the rest of its poll cycle.
+        self.drip_open = asyncio.Event()
+        self.gated_while_drip_open = False
         self._routes: dict[str, Callable[[web.Request], Awaitable[web.StreamResponse]]] = {
             "drip": self._drip, "endless": self._endless, "announced-huge": self._announced_huge,
             "bomb": self._bomb, "loop": self._loop, "redirect": self._redirect, "page": self._page,
@@ -134,7 +139,7 @@ class HostileFeedServer(LocalHTTPServer):
             "dupes": self._dupes, "dates": self._dates, "huge-titles": self._huge_titles,
             "script": self._script, "everyone": self._everyone, "feed.xml": self._feed_xml,
             "slow": self._slow, "silent": self._silent, "image": self._image, "deep": self._deep,
-            "charref": self._charref,
+            "charref": self._charref, "gated": self._gated,
         }
 
     async def _handle(self, request: web.Request) -> web.StreamResponse:
@@ -153,10 +158,21 @@ class HostileFeedServer(LocalHTTPServer):
         response = web.StreamResponse(headers={"Content-Type": "application/rss+xml"})
         await response.prepare(request)
         await response.write(_XML_HEAD.encode())
-        for _ in range(int(60 / DRIP_EVERY)):  # a minute at most, should a client never leave
-            await asyncio.sleep(DRIP_EVERY)
-            await response.write(b" ")
+        self.drip_open.set()
+        try:
+            for _ in range(int(60 / DRIP_EVERY)):  # a minute at most, should a client never leave
+                await asyncio.sleep(DRIP_EVERY)
+                await response.write(b" ")
+        finally:
+            self.drip_open.clear()
         return response
+
+    async def _gated(self, request: web.Request) -> web.Response:
+        """A fine feed, served once a /drip request is open (a minute at most)."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.drip_open.wait(), 60)
+        self.gated_while_drip_open = self.drip_open.is_set()
+        return self._respond(rss("Gated", [GOOD]))
 
     async def _endless(self, request: web.Request) -> web.StreamResponse:
         response = web.StreamResponse(headers={"Content-Type": "application/rss+xml"})
