@@ -27,6 +27,7 @@ DRIP_EVERY = 0.1  # seconds between the slow drip's bytes: never silent long eno
 MANY_ITEMS = 10_000
 HUGE = 1_000_000  # characters in a huge title
 
+STRAY_TALKS = "Juventus open talks with Lille defender Bafodé Diakité"
 GOOD = FeedItemSpec("good-1", "Liverpool beat Aston Villa 2-0 at Anfield",
                     "Goals in each half settled a tidy home win.", at("2025-11-02T18:00:00"))
 KONATE_TALKS = "Real Madrid open talks with Liverpool defender Ibrahima Konaté"
@@ -99,6 +100,13 @@ def deep_nesting(depth: int = 500_000) -> bytes:
     return (_XML_HEAD + '<item><guid>n-1</guid><title>Deep</title><description>' + "<a>" * depth).encode()
 
 
+def stray_byte() -> bytes:
+    """UTF-8 throughout, declared so, but for one byte (0x81) in the second item's summary."""
+    first = _item("u-1", STRAY_TALKS, "Juventus have made first contact with the defender's camp.")
+    second = _item("u-2", "Matchday notes", "Kick-off moved to 8pm.").encode().replace(b"moved", b"moved\x81")
+    return (_XML_HEAD + first).encode() + second + b"</channel></rss>"
+
+
 def huge_charref() -> bytes:
     """A numeric character reference of 20,000 digits: html.unescape raises on it, unguarded."""
     return (_XML_HEAD + _item("c-1", "Liverpool &amp;#" + "1" * 20_000 + "; win", "Fine summary.")
@@ -139,7 +147,7 @@ class HostileFeedServer(LocalHTTPServer):
             "dupes": self._dupes, "dates": self._dates, "huge-titles": self._huge_titles,
             "script": self._script, "everyone": self._everyone, "feed.xml": self._feed_xml,
             "slow": self._slow, "silent": self._silent, "image": self._image, "deep": self._deep,
-            "charref": self._charref, "gated": self._gated,
+            "charref": self._charref, "stray-byte": self._stray_byte, "gated": self._gated,
         }
 
     async def _handle(self, request: web.Request) -> web.StreamResponse:
@@ -248,6 +256,9 @@ class HostileFeedServer(LocalHTTPServer):
 
     async def _charref(self, request: web.Request) -> web.Response:
         return self._respond(huge_charref())
+
+    async def _stray_byte(self, request: web.Request) -> web.Response:
+        return self._respond(stray_byte(), "application/rss+xml; charset=utf-8")
 
     async def _script(self, request: web.Request) -> web.Response:
         return self._respond(scripts_and_pings())

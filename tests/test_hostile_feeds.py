@@ -117,6 +117,7 @@ async def test_one_poll_cycle_with_every_hostile_feed_still_delivers_the_good_on
         "/ratelimited": ("HTTP 429 (the server asks to wait 3600s)", 0),
         "/broken": ("parsed with problems (invalid XML at line 1, column 304: not well-formed (invalid token)); 2 items used", 2),
         "/latin1": ("parsed with problems (document declared as utf-8, but parsed as windows-1252); 1 items used", 1),
+        "/stray-byte": ("parsed with problems (document declared as utf-8, 1 invalid byte replaced); 2 items used", 2),
         "/many": (f"parsed with problems (10000 items, only the first {MAX_ITEMS} read); {MAX_ITEMS} items used", MAX_ITEMS),
         "/dupes": (None, 2),
         "/dates": (None, 2),
@@ -159,6 +160,8 @@ async def test_one_poll_cycle_with_every_hostile_feed_still_delivers_the_good_on
 
         # Mislabelled latin-1 read as what it is; the first 5,000 of 10,000 items; no claim from script.
         assert [c["subject"] for c in await _claims(app, hostile.url("/latin1"))] == ["Martín Zubimendi"]
+        # One stray byte replaced, the rest still UTF-8: no "BafodĂŠ DiakitĂŠ".
+        assert [c["subject"] for c in await _claims(app, hostile.url("/stray-byte"))] == ["Bafodé Diakité"]
         many = {item["key"] for item in await _items(app, hostile.url("/many"))}
         assert "guid:m-0" in many and f"guid:m-{MAX_ITEMS - 1}" in many and f"guid:m-{MAX_ITEMS}" not in many
         assert await _claims(app, hostile.url("/script")) == []

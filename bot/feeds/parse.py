@@ -20,6 +20,7 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
+from bot.feeds.charset import to_utf8
 from bot.models import FeedItem, ParsedFeed
 
 log = logging.getLogger(__name__)
@@ -197,11 +198,13 @@ def parse_feed(body: bytes, feed_url: str, *, content_type: str | None = None,
 
 def _parse(body: bytes, feed_url: str, content_type: str | None, outlet: str | None,
            now: datetime) -> ParsedFeed:
-    if nests_deeper_than(body, MAX_DEPTH):
+    # Decoded as declared, bad bytes replaced one by one, before feedparser picks an encoding.
+    decoded = to_utf8(body, content_type)
+    if nests_deeper_than(decoded.body, MAX_DEPTH):
         return ParsedFeed(title=None, items=[], is_feed=False,
                           problem=f"XML nested more than {MAX_DEPTH} elements deep, not a feed")
-    headers = {"content-type": content_type} if content_type else {}
-    parsed = feedparser.parse(body, response_headers=headers, sanitize_html=False,
+    headers = {"content-type": decoded.content_type} if decoded.content_type else {}
+    parsed = feedparser.parse(decoded.body, response_headers=headers, sanitize_html=False,
                               resolve_relative_uris=False)
     if not parsed.get("version") and not parsed.entries:
         return ParsedFeed(title=None, items=[], is_feed=False, problem=_not_a_feed(body, feed_url, content_type))
@@ -242,7 +245,8 @@ def _parse(body: bytes, feed_url: str, content_type: str | None, outlet: str | N
             )
         )
     skipped += max(0, len(parsed.entries) - MAX_ITEMS)
-    problem = describe_problem(parsed.get("bozo_exception")) if parsed.get("bozo") else None
+    problems = [decoded.problem, describe_problem(parsed.get("bozo_exception")) if parsed.get("bozo") else None]
+    problem = "; ".join(p for p in problems if p) or None
     if len(parsed.entries) > MAX_ITEMS:
         cut = f"{len(parsed.entries)} items, only the first {MAX_ITEMS} read"
         problem = f"{problem}; {cut}" if problem else cut
