@@ -274,3 +274,12 @@ def test_extract_piped_into_a_reader_that_stops_early_ends_quietly(tmp_path: Pat
     assert reader.wait() == 0
     assert b"Igor Thiago" in first
     assert "Traceback" not in errors
+
+
+def test_a_round_up_gives_each_rumour_its_own_club() -> None:
+    claims = kinds_of("Gossip: Arsenal eye Benjamin Sesko, Chelsea want Alejandro Garnacho, Spurs chase Eberechi Eze")
+    assert claims == {("Benjamin Sesko", "interest", "Arsenal"), ("Alejandro Garnacho", "interest", "Chelsea"),
+                      ("Eberechi Eze", "interest", "Tottenham Hotspur")}
+    # A list of clubs before the name is one rumour with several clubs.
+    claims = kinds_of("Arsenal, Chelsea and Spurs eye Benjamin Sesko")
+    assert {c for _, _, c in claims} == {"Arsenal", "Chelsea", "Tottenham Hotspur"}

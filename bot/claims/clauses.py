@@ -69,6 +69,9 @@ def clauses(fr: Frame, unit_person: dict[int, Person], unit_club: dict[int, obje
             cut = True  # ", dismissing reports ...": a participle clause
         elif word == "," and nxt == "@c" and u + 2 < n and units[u + 2][2] == "'s":
             cut = True  # "Barcelona sign Adeyemi, Monaco's Bamba set for Newcastle"
+        elif word == "," and nxt == "@c" and u + 2 < n and units[u + 2][2] not in {",", "and", "&", "@c"} \
+                and any(units[k][2] == "@p" for k in range(cuts[-1], u)):
+            cut = True  # "Arsenal eye Sesko, Chelsea want Garnacho": a round-up's next rumour
         elif word == "," and nxt in SOFT | {"@p"} and nxt not in {"and"}:
             cut = nxt != "@p" or any(units[k][2] == "@p" for k in range(cuts[-1], u))
         if cut and u > cuts[-1]:
