@@ -2,17 +2,44 @@
 
 from __future__ import annotations
 
+import asyncio
+import io
+import logging
+from collections.abc import Sequence
+
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from bot import service
 from bot.alerts.render import alert_embed, timeline_pages
-from bot.models import KINDS
+from bot.alerts.timeline_picture import alt_text, filter_note, render_png, wants_picture
+from bot.models import KINDS, StoryView
 from cogs.follow import person_autocomplete
-from cogs.ui import NO_PINGS, app_of, send_pages
+from cogs.ui import NO_PINGS, Paginator, app_of
+from cogs.ui import embeds as page_embeds
 
 KIND_CHOICES = [app_commands.Choice(name=kind.replace("_", " "), value=kind) for kind in KINDS]
+PICTURE_NAME = "timeline.png"
+NO_PICTURE = "The timeline picture could not be drawn this time; the stories are below as text."
+log = logging.getLogger(__name__)
+
+
+async def timeline_picture(person: str, stories: Sequence[StoryView], note: str = "") -> discord.File:
+    """The timeline as a PNG attachment with its alt text. Drawn in a worker thread, so the event
+    loop keeps serving; a failure raises and the caller answers with the text alone."""
+    png = await asyncio.to_thread(render_png, person, stories, note=note)
+    return discord.File(io.BytesIO(png), filename=PICTURE_NAME, description=alt_text(person, stories))
+
+
+async def send_timeline(interaction: discord.Interaction, pages: list[dict], picture: discord.File | None,
+                        *, content: str | None = None) -> None:
+    """The pages (with the paginator when there are several) and the picture, in one reply."""
+    built = page_embeds(pages)
+    extra: dict = {"view": Paginator(built, interaction.user.id)} if len(built) > 1 else {}
+    if picture is not None:
+        extra["file"] = picture
+    await interaction.response.send_message(content=content, embed=built[0], allowed_mentions=NO_PINGS, **extra)
 
 
 class TimelineCog(commands.Cog):
@@ -25,8 +52,17 @@ class TimelineCog(commands.Cog):
                        kind: app_commands.Choice[str] | None = None, since: str | None = None) -> None:
         result = await service.timeline(app_of(interaction).db, name, kind=kind.value if kind else None, since=since,
                                         guild_id=interaction.guild_id or 0)  # 0 in a DM: the operator's feeds only
-        subtitle = result.person.describe() + (f" · {kind.name} only" if kind else "") + (f" · since {since}" if since else "")
-        await send_pages(interaction, timeline_pages(result.person.name, subtitle, result.stories), ephemeral=False)
+        note = filter_note(kind.value if kind else None, since)
+        subtitle = result.person.describe() + (f" · {note}" if note else "")
+        pages = timeline_pages(result.person.name, subtitle, result.stories)
+        picture, content = None, None
+        if wants_picture(result.stories):
+            try:
+                picture = await timeline_picture(result.person.name, result.stories, note)
+            except Exception:  # any failure to draw: the text alone still answers
+                log.exception("timeline picture for entity %s failed", result.person.id)
+                content = NO_PICTURE
+        await send_timeline(interaction, pages, picture, content=content)
 
     @app_commands.command(name="latest", description="The newest developments about people this server follows")
     @app_commands.guild_only()
