@@ -283,3 +283,10 @@ def test_a_round_up_gives_each_rumour_its_own_club() -> None:
     # A list of clubs before the name is one rumour with several clubs.
     claims = kinds_of("Arsenal, Chelsea and Spurs eye Benjamin Sesko")
     assert {c for _, _, c in claims} == {"Arsenal", "Chelsea", "Tottenham Hotspur"}
+
+
+def test_the_club_raided_or_describing_the_player_is_not_the_buyer() -> None:
+    claims = kinds_of("Liverpool plot a raid on Sporting to sign their Colombian striker, Luis Suarez")
+    assert {c for _, _, c in claims} == {"Liverpool"}
+    claims = kinds_of("Arsenal in pursuit of Inter Milan attacking sensation Pio Esposito")
+    assert ("Pio Esposito", "interest", "Inter Milan") not in claims

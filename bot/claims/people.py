@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.claims.entities import Mention
+from bot.claims.kinds import PATTERN_WORDS
 from bot.claims.lexicon import (
     AGE_OR_ADJ,
     CLUB_SLOT,
@@ -222,6 +223,13 @@ def _club_like(tokens: list[Token], j: int, title_case: bool, named: bool = Fals
     return k > j + (tokens[j].key == "'s") and (k >= n or not tokens[k].is_cap or _name_token(tokens[k], title_case))
 
 
+def _describing(tok: Token) -> bool:
+    """An adjective, not a verb, before a role noun ("attacking", "talented", "prolific"); the
+    words the kind patterns are made of are verbs here ("Arsenal eyeing winger X")."""
+    return (tok.is_word and not tok.is_cap and tok.key.endswith(("ing", "ive", "al", "ed", "ful", "ous", "ic"))
+            and tok.key not in PATTERN_WORDS)
+
+
 def _person(tokens: list[Token], i: int, j: int, taken: dict[int, Mention]) -> Person:
     name = " ".join(t.text for t in tokens[i:j])
     # Hyphen-joined tokens keep their spelling; only spaces between tokens are normalised.
@@ -240,6 +248,9 @@ def _person(tokens: list[Token], i: int, j: int, taken: dict[int, Mention]) -> P
         elif role is None and tokens[k].key.split(" ")[-1] in PLAYER_ROLES:
             role = "player"
         k -= 1
+    if role is not None and k >= 1 and k not in taken and _describing(tokens[k]) and k - 1 in taken \
+            and taken[k - 1].kind == "club":
+        k -= 1  # "Inter Milan attacking sensation Pio Esposito": one adjective before the role
     if k >= 0 and k in taken and taken[k].national and role != "manager":
         # "Liverpool's Hungary midfielder": the nation is a nationality, the club comes before.
         k = taken[k].start - 1
