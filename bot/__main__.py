@@ -51,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     timeline.add_argument("name")
     timeline.add_argument("--kind", default=None)
     timeline.add_argument("--since", default=None, help="YYYY-MM-DD")
+    timeline.add_argument("--png", default=None, metavar="FILE", help="also write the timeline as a picture (PNG)")
 
     for name, text in (("follow", "alert a channel about a person"), ("unfollow", "stop alerting a channel")):
         sub = command(commands, name, text)
@@ -214,6 +215,10 @@ async def _dispatch(settings: Settings, args: argparse.Namespace) -> int:
 
             result = await service.timeline(db, args.name, kind=args.kind, since=args.since)
             print(timeline_text(result.person.name, result.stories))
+            if args.png:
+                from bot.alerts.timeline_picture import filter_note, write_png
+
+                print(write_png(args.png, result.person.name, result.stories, note=filter_note(args.kind, args.since)))
         elif args.command == "why":
             answer = await service.why(db, args.url, args.guild)
             print("\n".join(answer.lines))
