@@ -4,7 +4,7 @@
 
 --quick   CI-sized: 200 feeds in the poll cycle, a database a tenth the size, fewer rounds.
 --feeds   feeds in the poll cycle (default 2,000; 200 with --quick).
---only    run only these scenarios (ingest, unchanged, cycle, alert, queries, memory).
+--only    run only these scenarios (ingest, unchanged, cycle, alert, queries, memory, picture).
 --profile also print cProfile top functions behind the scenarios that support it.
 
 Every figure is a ratio against a baseline measured in the same run (or against the goal where no
@@ -30,13 +30,15 @@ from bench import (
     scenario_cycle,
     scenario_ingest,
     scenario_memory,
+    scenario_picture,
     scenario_queries,
     scenario_unchanged,
 )
 from bench._common import Context, Farm, Row, WorldSize, ensure_world, make_work_db, render_table
 
 SCENARIOS = {module.NAME: module for module in (scenario_ingest, scenario_unchanged, scenario_cycle,
-                                                 scenario_alert, scenario_queries, scenario_memory)}
+                                                 scenario_alert, scenario_queries, scenario_memory,
+                                                 scenario_picture)}
 
 
 def log(message: str) -> None:
