@@ -26,6 +26,9 @@ BOMB_INFLATED = 120_000_000  # what the gzip bomb inflates to: far over any body
 DRIP_EVERY = 0.1  # seconds between the slow drip's bytes: never silent long enough for a read timeout
 MANY_ITEMS = 10_000
 HUGE = 1_000_000  # characters in a huge title
+ENTITY_USES = 3_000  # a 10 KB entity used this often: 30 MB once expanded
+NESTED_LINKS = 800_000  # 4.8 MB of nested <link>, under the body cap
+MANY_TAGS = 250_000  # self-closing tags in one summary: 1 MB
 
 STRAY_TALKS = "Juventus open talks with Lille defender Bafodé Diakité"
 GOOD = FeedItemSpec("good-1", "Liverpool beat Aston Villa 2-0 at Anfield",
@@ -100,6 +103,27 @@ def deep_nesting(depth: int = 500_000) -> bytes:
     return (_XML_HEAD + '<item><guid>n-1</guid><title>Deep</title><description>' + "<a>" * depth).encode()
 
 
+def entity_expansion(uses: int = ENTITY_USES) -> bytes:
+    """A DOCTYPE declaring a 10 KB entity, each declaration on its own line where feedparser's
+    fallback parser looks for "safe" entities, used `uses` times in one summary; then an item with
+    a bare "&", so the strict parser gives up and the fallback one reads the document."""
+    value = "Konaté" + "-" * 10_000
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE rss [\n<!ENTITY wire "' + value + '">\n]>\n'
+            '<rss version="2.0"><channel><title>Entity Wire</title>'
+            + _item("x-1", "Liverpool beat Aston Villa 2-0 at Anfield", "&wire;" * uses)
+            + _item("x-2", "Arsenal & Chelsea share the points") + "</channel></rss>").encode()
+
+
+def nested_links(depth: int = NESTED_LINKS) -> bytes:
+    """<link> is an HTML void tag, and the old depth check skipped those; feedparser nests it."""
+    return (_XML_HEAD + "<item><guid>k-1</guid><title>Links</title><description>" + "<link>" * depth).encode()
+
+
+def many_tags(count: int = MANY_TAGS) -> bytes:
+    """Flat, well-formed and shallow, but a quarter of a million tags: seconds of parser time."""
+    return (_XML_HEAD + _item("t-1", "Tags", "<a/>" * count) + "</channel></rss>").encode()
+
+
 def stray_byte() -> bytes:
     """UTF-8 throughout, declared so, but for one byte (0x81) in the second item's summary."""
     first = _item("u-1", STRAY_TALKS, "Juventus have made first contact with the defender's camp.")
@@ -147,7 +171,8 @@ class HostileFeedServer(LocalHTTPServer):
             "dupes": self._dupes, "dates": self._dates, "huge-titles": self._huge_titles,
             "script": self._script, "everyone": self._everyone, "feed.xml": self._feed_xml,
             "slow": self._slow, "silent": self._silent, "image": self._image, "deep": self._deep,
-            "charref": self._charref, "stray-byte": self._stray_byte, "gated": self._gated,
+            "charref": self._charref, "entities": self._entities, "nested-links": self._nested_links,
+            "many-tags": self._many_tags, "stray-byte": self._stray_byte, "gated": self._gated,
         }
 
     async def _handle(self, request: web.Request) -> web.StreamResponse:
@@ -256,6 +281,15 @@ class HostileFeedServer(LocalHTTPServer):
 
     async def _charref(self, request: web.Request) -> web.Response:
         return self._respond(huge_charref())
+
+    async def _entities(self, request: web.Request) -> web.Response:
+        return self._respond(entity_expansion())
+
+    async def _nested_links(self, request: web.Request) -> web.Response:
+        return self._respond(nested_links())
+
+    async def _many_tags(self, request: web.Request) -> web.Response:
+        return self._respond(many_tags())
 
     async def _stray_byte(self, request: web.Request) -> web.Response:
         return self._respond(stray_byte(), "application/rss+xml; charset=utf-8")

@@ -53,6 +53,16 @@ def test_another_declared_encoding_keeps_its_characters_around_a_bad_byte() -> N
     assert parsed.problem is not None and parsed.problem.startswith("document declared as shift_jis, ")
 
 
+def test_a_utf16_feed_is_scanned_after_decoding() -> None:
+    # The DTD check reads what feedparser will read: UTF-16 cannot hide a DOCTYPE from it.
+    value = "x" * 10_000
+    prolog = f'<?xml version="1.0" encoding="utf-16"?>\n<!DOCTYPE rss [\n<!ENTITY wire "{value}">\n]>\n'
+    body = (prolog + feed("utf-16", "Arsenal & Chelsea", "&wire;" * 500).split("?>", 1)[1]).encode("utf-16")
+    parsed = parse_feed(body, "x")
+    assert parsed.problem is not None and parsed.problem.startswith("DOCTYPE declarations ignored")
+    assert all(value not in item.summary for item in parsed.items)
+
+
 @pytest.mark.parametrize(("body", "content_type", "encoding", "problem"), [
     # Valid documents are read as feedparser always read them.
     (feed("utf-8", KONATE).encode(), "application/rss+xml", "utf-8", None),

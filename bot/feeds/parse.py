@@ -3,6 +3,8 @@
 Feeds are hostile input: every pattern here is linear (a megabyte of "<" or of unclosed
 "<script>" must not take minutes), every string is clipped, and a feed that is only partly
 well-formed yields the items feedparser could read, with the problem kept for the feed's health.
+Before feedparser runs, the body is decoded as it declares (charset.py) and its DTD dropped and
+its markup budgeted (prescan.py), so what one parse can cost is bounded before it starts.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import asyncio
 import calendar
 import hashlib
 import html
+import io
 import logging
 import re
 import xml.sax
@@ -21,18 +24,17 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 
 from bot.feeds.charset import to_utf8
+from bot.feeds.prescan import prescan
 from bot.models import FeedItem, ParsedFeed
 
 log = logging.getLogger(__name__)
 
 MAX_TITLE_CHARS = 500
 MAX_SUMMARY_CHARS = 4000
+MAX_CONTENT_CHARS = 40_000
 MAX_ITEMS = 5000  # a feed with more is truncated, newest first as the feed orders them
 MAX_GUID_CHARS = 500
 MAX_LINK_CHARS = 2000
-# Real feeds nest about ten elements deep. feedparser keeps a frame per open element, so 5 MB of
-# "<a>" costs it half a gigabyte and tens of seconds; such a body is refused before it parses.
-MAX_DEPTH = 512
 # Markup kept per field before stripping: room for tags around the text, bounded work.
 _RAW_FACTOR = 32
 # Dates a feed cannot honestly have: before the web, or more than a day ahead.
@@ -60,12 +62,6 @@ _LINK_TAG = re.compile(rb"<link\b[^<>]*>", re.IGNORECASE)
 _ATTR = re.compile(rb"""(?<![a-z-])([a-z-]++)\s*+=\s*+(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'<>]+))""",
                    re.IGNORECASE)
 _FEED_TYPES = (b"application/rss+xml", b"application/atom+xml", b"application/rdf+xml")
-# A tag cannot contain "<", so a failed match costs only up to the next "<": linear overall.
-_MARKUP = re.compile(rb"<!\[CDATA\[|<!--|<[!?][^<>]*>|</[^<>]*>|<[^<>]*>")
-_SKIP_TO = {b"<![CDATA[": b"]]>", b"<!--": b"-->"}
-# HTML elements that never close: raw HTML in a broken feed must not count them as nesting.
-_VOID = re.compile(rb"<(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)\b",
-                   re.IGNORECASE)
 
 
 def _drop_hidden(markup: str) -> str:
@@ -135,25 +131,6 @@ def item_key(guid: str | None, link: str | None, title: str, published: datetime
     return "hash:" + hashlib.sha256(f"{title}\x1f{stamp}".encode()).hexdigest()
 
 
-def nests_deeper_than(body: bytes, limit: int) -> bool:
-    """Whether elements open more than `limit` deep; CDATA, comments and void tags don't count."""
-    depth, pos = 0, 0
-    while (found := _MARKUP.search(body, pos)) is not None:
-        token, pos = found[0], found.end()
-        if token in _SKIP_TO:
-            end = body.find(_SKIP_TO[token], pos)
-            if end < 0:
-                return False  # the rest is one unterminated section: text, not elements
-            pos = end + len(_SKIP_TO[token])
-        elif token[1:2] == b"/":
-            depth = max(depth - 1, 0)
-        elif token[1:2] not in (b"!", b"?") and not token.endswith(b"/>") and not _VOID.match(token):
-            depth += 1
-            if depth > limit:
-                return True
-    return False
-
-
 def describe_problem(error: object) -> str:
     """feedparser's bozo exception, as an admin would want it."""
     if isinstance(error, xml.sax.SAXParseException):
@@ -198,16 +175,18 @@ def parse_feed(body: bytes, feed_url: str, *, content_type: str | None = None,
 
 def _parse(body: bytes, feed_url: str, content_type: str | None, outlet: str | None,
            now: datetime) -> ParsedFeed:
-    # Decoded as declared, bad bytes replaced one by one, before feedparser picks an encoding.
+    # Decoded as declared and checked before feedparser runs: what it is given is bounded.
     decoded = to_utf8(body, content_type)
-    if nests_deeper_than(decoded.body, MAX_DEPTH):
-        return ParsedFeed(title=None, items=[], is_feed=False,
-                          problem=f"XML nested more than {MAX_DEPTH} elements deep, not a feed")
+    scan = prescan(decoded.body)
+    if scan.refused:
+        return ParsedFeed(title=None, items=[], is_feed=False, problem=f"{scan.refused}, not a feed")
     headers = {"content-type": decoded.content_type} if decoded.content_type else {}
-    parsed = feedparser.parse(decoded.body, response_headers=headers, sanitize_html=False,
+    # A stream, never bytes: feedparser opens bytes that name a file ("/dev/zero", a config).
+    parsed = feedparser.parse(io.BytesIO(scan.body), response_headers=headers, sanitize_html=False,
                               resolve_relative_uris=False)
     if not parsed.get("version") and not parsed.entries:
-        return ParsedFeed(title=None, items=[], is_feed=False, problem=_not_a_feed(body, feed_url, content_type))
+        return ParsedFeed(title=None, items=[], is_feed=False,
+                          problem=_not_a_feed(body, feed_url, content_type))
 
     feed_title = html_to_text(parsed.feed.get("title", "") or "", MAX_TITLE_CHARS) or None
     outlet_name = outlet or feed_title or feed_url
@@ -217,9 +196,13 @@ def _parse(body: bytes, feed_url: str, content_type: str | None, outlet: str | N
     for entry in parsed.entries[:MAX_ITEMS]:
         title = html_to_text(entry.get("title", "") or "", MAX_TITLE_CHARS)
         summary_html = entry.get("summary", "") or ""
-        if not summary_html and entry.get("content"):
-            summary_html = entry.content[0].get("value", "") or ""
+        content_html = (entry.content[0].get("value", "") or "") if entry.get("content") else ""
+        if not summary_html:
+            summary_html = content_html
         summary = html_to_text(summary_html, MAX_SUMMARY_CHARS)
+        # The full article (content:encoded) beside a short description: the extractor reads it
+        # paragraph by paragraph; the body cap already bounds all of a feed's text together.
+        content = html_to_text(content_html, MAX_CONTENT_CHARS) if content_html and content_html != summary_html else ""
         if not title and not summary:
             skipped += 1
             continue
@@ -239,14 +222,16 @@ def _parse(body: bytes, feed_url: str, content_type: str | None, outlet: str | N
                 link=link,
                 title=title,
                 summary=summary,
+                content=content,
                 published=published,
                 outlet=outlet_name,
                 content_hash=hashlib.sha256(f"{title}\x1f{summary}".encode()).hexdigest(),
             )
         )
     skipped += max(0, len(parsed.entries) - MAX_ITEMS)
-    problems = [decoded.problem, describe_problem(parsed.get("bozo_exception")) if parsed.get("bozo") else None]
-    problem = "; ".join(p for p in problems if p) or None
+    problems = [decoded.problem, scan.problem,
+                describe_problem(parsed.get("bozo_exception")) if parsed.get("bozo") else None]
+    problem = "; ".join(dict.fromkeys(p for p in problems if p)) or None
     if len(parsed.entries) > MAX_ITEMS:
         cut = f"{len(parsed.entries)} items, only the first {MAX_ITEMS} read"
         problem = f"{problem}; {cut}" if problem else cut
