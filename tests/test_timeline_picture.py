@@ -4,6 +4,7 @@ marks they expect, legible on both Discord themes."""
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -130,3 +131,10 @@ def test_write_png_refuses_what_it_cannot_do_in_one_line(tmp_path: Path) -> None
         picture.write_png(tmp_path / "missing-folder" / "x.png", "Xabi Alonso", alonso())
     said = picture.write_png(tmp_path / "alonso.png", "Xabi Alonso", alonso())
     assert said.startswith(f"Wrote the timeline picture to {tmp_path / 'alonso.png'} (800×")
+
+
+def test_feed_text_with_line_breaks_and_controls_draws_as_one_line() -> None:
+    odd = [replace(story, counterpart="Sporting\nClube\u202e de\x00 Portugal") for story in alonso()]
+    image = _image(picture.render_png("Xabi\r\nAlonso", odd))
+    assert image.size == _image(picture.render_png("Xabi Alonso", alonso())).size
+    assert marks.font(24).text("Sporting\nClube\u202e de\x00 Portugal") == "Sporting Clube de Portugal"

@@ -9,6 +9,7 @@ kinds that end a story's hopes carry a sign cut into the marker: ✕ a denial, a
 from __future__ import annotations
 
 import math
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -98,6 +99,9 @@ class Font:
     fake_bold: bool = False  # no bold face found: drawn with a thin stroke instead
 
     def text(self, value: str) -> str:
+        """`value` as one drawable line: no line breaks or control characters (feed text can carry
+        any), transliterated for the ASCII-only font."""
+        value = " ".join("".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in value).split())
         return anyascii(value) if self.ascii_only else value
 
     def width(self, value: str) -> float:
