@@ -53,7 +53,8 @@ def _paragraphs(summary: str, content: str) -> list[str]:
     return [summary] if summary else []
 
 
-_PARAGRAPH = re.compile(r"\n\s*\n|</p>|<br\s*/?>\s*<br\s*/?>", re.I)
+# Paragraphs end at a line break (the feed parser renders block tags as one) or a closing </p>.
+_PARAGRAPH = re.compile(r"\n\s*|</p>|<br\s*/?>\s*<br\s*/?>", re.I)
 
 
 def _resolve_weak(sents: list[Sentence]) -> set[str]:

@@ -79,6 +79,9 @@ def _drop_hidden(markup: str) -> str:
     return "".join(kept)
 
 
+_SOURCE_BREAKS = re.compile(r"[\r\n]+")
+
+
 def html_to_text(markup: str, limit: int | None = None) -> str:
     """Text a person would read: scripts dropped, block tags as line breaks, entities unescaped.
 
@@ -86,7 +89,8 @@ def html_to_text(markup: str, limit: int | None = None) -> str:
     """
     if limit is not None:
         markup = markup[: limit * _RAW_FACTOR]
-    text = _drop_hidden(markup)
+    # In HTML a line break in the source is a space; only block tags break lines.
+    text = _SOURCE_BREAKS.sub(" ", _drop_hidden(markup))
     text = _BLOCK.sub("\n", text)
     text = _TAG.sub("", text)
     text = html.unescape(_HUGE_CHARREF.sub("\ufffd", text))
