@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import asyncio
 import calendar
+import functools
 import hashlib
 import html
 import io
 import logging
 import re
+import weakref
 import xml.sax
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -31,10 +33,11 @@ log = logging.getLogger(__name__)
 
 MAX_TITLE_CHARS = 500
 MAX_SUMMARY_CHARS = 4000
-MAX_CONTENT_CHARS = 40_000
 MAX_ITEMS = 5000  # a feed with more is truncated, newest first as the feed orders them
 MAX_GUID_CHARS = 500
 MAX_LINK_CHARS = 2000
+PARSES_AT_ONCE = 1  # per event loop: see parse_feed_async
+_GATES: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = weakref.WeakKeyDictionary()
 # Markup kept per field before stripping: room for tags around the text, bounded work.
 _RAW_FACTOR = 32
 # Dates a feed cannot honestly have: before the web, or more than a day ahead.
@@ -79,9 +82,6 @@ def _drop_hidden(markup: str) -> str:
     return "".join(kept)
 
 
-_SOURCE_BREAKS = re.compile(r"[\r\n]+")
-
-
 def html_to_text(markup: str, limit: int | None = None) -> str:
     """Text a person would read: scripts dropped, block tags as line breaks, entities unescaped.
 
@@ -89,8 +89,7 @@ def html_to_text(markup: str, limit: int | None = None) -> str:
     """
     if limit is not None:
         markup = markup[: limit * _RAW_FACTOR]
-    # In HTML a line break in the source is a space; only block tags break lines.
-    text = _SOURCE_BREAKS.sub(" ", _drop_hidden(markup))
+    text = _drop_hidden(markup)
     text = _BLOCK.sub("\n", text)
     text = _TAG.sub("", text)
     text = html.unescape(_HUGE_CHARREF.sub("\ufffd", text))
@@ -200,13 +199,9 @@ def _parse(body: bytes, feed_url: str, content_type: str | None, outlet: str | N
     for entry in parsed.entries[:MAX_ITEMS]:
         title = html_to_text(entry.get("title", "") or "", MAX_TITLE_CHARS)
         summary_html = entry.get("summary", "") or ""
-        content_html = (entry.content[0].get("value", "") or "") if entry.get("content") else ""
-        if not summary_html:
-            summary_html = content_html
+        if not summary_html and entry.get("content"):
+            summary_html = entry.content[0].get("value", "") or ""
         summary = html_to_text(summary_html, MAX_SUMMARY_CHARS)
-        # The full article (content:encoded) beside a short description: the extractor reads it
-        # paragraph by paragraph; the body cap already bounds all of a feed's text together.
-        content = html_to_text(content_html, MAX_CONTENT_CHARS) if content_html and content_html != summary_html else ""
         if not title and not summary:
             skipped += 1
             continue
@@ -226,7 +221,6 @@ def _parse(body: bytes, feed_url: str, content_type: str | None, outlet: str | N
                 link=link,
                 title=title,
                 summary=summary,
-                content=content,
                 published=published,
                 outlet=outlet_name,
                 content_hash=hashlib.sha256(f"{title}\x1f{summary}".encode()).hexdigest(),
@@ -242,6 +236,27 @@ def _parse(body: bytes, feed_url: str, content_type: str | None, outlet: str | N
     return ParsedFeed(title=feed_title, items=items, is_feed=True, problem=problem, skipped=skipped)
 
 
+def _gate() -> asyncio.Semaphore:
+    loop = asyncio.get_running_loop()
+    gate = _GATES.get(loop)
+    if gate is None:
+        gate = _GATES[loop] = asyncio.Semaphore(PARSES_AT_ONCE)
+    return gate
+
+
 async def parse_feed_async(body: bytes, feed_url: str, **kwargs: Any) -> ParsedFeed:
-    # feedparser is CPU-bound and synchronous: keep it off the event loop.
-    return await asyncio.to_thread(parse_feed, body, feed_url, **kwargs)
+    """parse_feed in a worker thread, off the event loop, one parse at a time.
+
+    feedparser holds the GIL, so parsing two feeds at once saves no time; one at a time bounds
+    memory by one parse's worst case instead of one per feed being fetched. The gate opens when
+    the thread ends, not when a cancelled caller stops waiting for it.
+    """
+    gate = _gate()
+    await gate.acquire()
+    try:
+        work = asyncio.get_running_loop().run_in_executor(None, functools.partial(parse_feed, body, feed_url, **kwargs))
+    except BaseException:
+        gate.release()
+        raise
+    work.add_done_callback(lambda _: gate.release())
+    return await asyncio.shield(work)
