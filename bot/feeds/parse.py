@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 
 MAX_TITLE_CHARS = 500
 MAX_SUMMARY_CHARS = 4000
+MAX_CONTENT_CHARS = 40_000
 MAX_ITEMS = 5000  # a feed with more is truncated, newest first as the feed orders them
 MAX_GUID_CHARS = 500
 MAX_LINK_CHARS = 2000
@@ -82,6 +83,9 @@ def _drop_hidden(markup: str) -> str:
     return "".join(kept)
 
 
+_SOURCE_BREAKS = re.compile(r"[\r\n]+")
+
+
 def html_to_text(markup: str, limit: int | None = None) -> str:
     """Text a person would read: scripts dropped, block tags as line breaks, entities unescaped.
 
@@ -89,7 +93,8 @@ def html_to_text(markup: str, limit: int | None = None) -> str:
     """
     if limit is not None:
         markup = markup[: limit * _RAW_FACTOR]
-    text = _drop_hidden(markup)
+    # In HTML a line break in the source is a space; only block tags break lines.
+    text = _SOURCE_BREAKS.sub(" ", _drop_hidden(markup))
     text = _BLOCK.sub("\n", text)
     text = _TAG.sub("", text)
     text = html.unescape(_HUGE_CHARREF.sub("\ufffd", text))
@@ -199,9 +204,13 @@ def _parse(body: bytes, feed_url: str, content_type: str | None, outlet: str | N
     for entry in parsed.entries[:MAX_ITEMS]:
         title = html_to_text(entry.get("title", "") or "", MAX_TITLE_CHARS)
         summary_html = entry.get("summary", "") or ""
-        if not summary_html and entry.get("content"):
-            summary_html = entry.content[0].get("value", "") or ""
+        content_html = (entry.content[0].get("value", "") or "") if entry.get("content") else ""
+        if not summary_html:
+            summary_html = content_html
         summary = html_to_text(summary_html, MAX_SUMMARY_CHARS)
+        # The full article (content:encoded) beside a short description: the extractor reads it
+        # paragraph by paragraph; the body cap already bounds all of a feed's text together.
+        content = html_to_text(content_html, MAX_CONTENT_CHARS) if content_html and content_html != summary_html else ""
         if not title and not summary:
             skipped += 1
             continue
@@ -221,6 +230,7 @@ def _parse(body: bytes, feed_url: str, content_type: str | None, outlet: str | N
                 link=link,
                 title=title,
                 summary=summary,
+                content=content,
                 published=published,
                 outlet=outlet_name,
                 content_hash=hashlib.sha256(f"{title}\x1f{summary}".encode()).hexdigest(),
