@@ -532,8 +532,8 @@ def _item_text(spec: ItemSpec) -> tuple[str, str, str]:
 
 
 def build_world(path: Path, size: WorldSize) -> None:
-    from bot.entities import club_key, name_aliases
     from bot.models import LADDER
+    from bot.people import club_key, name_aliases
     from storage.db import _split_sql, migrations
 
     conn = sqlite3.connect(path, isolation_level=None)

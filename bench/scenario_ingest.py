@@ -7,7 +7,7 @@ the pipeline calls it (the floor of the parser we use) and lxml.etree.fromstring
 floor). The figure is the median over rounds of each round's time ratio.
 
 Below the headline, each stage alone on the same items says where the time goes: parse_feed (our
-wrapper around feedparser), extract_batch, and storage.ingest.ingest on a fresh feed.
+wrapper around feedparser), extract_batch, and bot.ingest.ingest on a fresh feed.
 """
 
 from __future__ import annotations
@@ -134,8 +134,9 @@ def _extractor_row() -> Row:
 async def _stages(ctx: Context, app: object, people: int) -> dict[str, float]:
     """Each stage alone on one round's worth of new items: items/s, median of rounds."""
     from bot.feeds.parse import parse_feed
+    from bot.ingest import ingest
     from bot.pipeline import extract_batch
-    from storage.ingest import FetchState, ingest
+    from storage.records import FetchState
 
     db = app.db  # type: ignore[attr-defined]
     timings: dict[str, list[float]] = {"parse_feed": [], "extract_batch": [], "ingest (store)": []}

@@ -57,8 +57,8 @@ async def _fetch_only(app: Any, ids: list[int]) -> float:
 
     async def one(row: Any) -> Any:
         async with gate:
-            return await fetch_feed(app.sessions[True], row["url"], etag=row["etag"],
-                                    last_modified=row["last_modified"], limits=limits)
+            return await fetch_feed(app.sessions[True], row.url, etag=row.etag,
+                                    last_modified=row.last_modified, limits=limits)
 
     with Timer() as t:
         results = await asyncio.gather(*(one(row) for row in rows))

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from typing import TextIO
 
 import aiohttp
-import aiosqlite
 
 from bot import service
 from bot.alerts.deliver import ConsoleSink, Dispatcher, Sink
@@ -19,6 +18,7 @@ from bot.feeds.fetch import FetchLimits, make_session
 from bot.pipeline import Pipeline, PollOutcome, Prepared, limits_from
 from storage import feeds as feed_store
 from storage.db import Database
+from storage.records import FeedState
 
 log = logging.getLogger(__name__)
 CONSOLE_GUILD = 0
@@ -79,15 +79,15 @@ async def poll_all(app: App, *, together: bool = False) -> list[PollOutcome]:
     rows = await feed_store.list_active(app.db)
     gate = asyncio.Semaphore(app.settings.polling.concurrency)
 
-    async def prepare(row: aiosqlite.Row) -> Prepared | PollOutcome:
+    async def prepare(feed: FeedState) -> Prepared | PollOutcome:
         async with gate:
             try:
                 if together:
-                    return await app.pipeline.prepare(row["id"], row=row)
-                return await app.pipeline.poll(row["id"], row=row)
+                    return await app.pipeline.prepare(feed.id, row=feed)
+                return await app.pipeline.poll(feed.id, row=feed)
             except Exception as error:  # a bug or storage trouble: this feed only
-                log.exception("poll of %s failed; it is retried on the next cycle", row["url"])
-                return PollOutcome(url=row["url"], status="failed", error=f"storage: {error}")
+                log.exception("poll of %s failed; it is retried on the next cycle", feed.url)
+                return PollOutcome(url=feed.url, status="failed", error=f"storage: {error}")
 
     results = list(await asyncio.gather(*(prepare(row) for row in rows)))
     ready = [result for result in results if isinstance(result, Prepared)]

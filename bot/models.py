@@ -5,6 +5,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import datetime
 
+# What storage reads back (stories, their reports, alerts) is defined with storage's other records.
+from storage.records import AlertView as AlertView
+from storage.records import ReportView as ReportView
+from storage.records import StoryView as StoryView
+
 # The deal ladder, lowest rung first. A story on this ladder climbs; other kinds stand alone.
 LADDER: tuple[str, ...] = ("interest", "talks", "bid", "agreement", "medical", "completed")
 # A rejected bid sits on the bid rung: it tells of an offer, but the deal did not climb.
@@ -115,59 +120,3 @@ class FetchResult:
     final_url: str | None = None
     content_type: str | None = None
     elapsed: float = 0.0
-
-
-@dataclass(frozen=True, slots=True)
-class ReportView:
-    """One report under a story: who carried it, whom it cited, how reliable."""
-
-    kind: str
-    outlet: str | None
-    source: str | None
-    tier: str | None
-    link: str | None
-    title: str | None
-    evidence: str
-    published: str
-    from_club: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class StoryView:
-    id: int
-    entity_id: int
-    person: str
-    role: str | None
-    club: str | None
-    track: str
-    kind: str
-    counterpart: str | None
-    first_seen_at: str
-    last_report_at: str
-    reports: tuple[ReportView, ...]
-    kinds_seen: tuple[str, ...]  # the rungs it went through, in order
-
-    @property
-    def left(self) -> str | None:
-        """For a departure: the club left, as its reports name it."""
-        return next((r.from_club for r in self.reports if r.from_club), None) if self.track == "departure" else None
-
-    @property
-    def outlets(self) -> int:
-        return len({r.outlet for r in self.reports if r.outlet})
-
-    @property
-    def sources(self) -> int:
-        return len({r.source for r in self.reports if r.source})
-
-
-@dataclass(frozen=True, slots=True)
-class AlertView:
-    """What an alert says: the event, the report that triggered it, the story so far."""
-
-    event_id: int
-    reason: str
-    kind: str
-    story: StoryView
-    trigger: ReportView
-    from_club: str | None

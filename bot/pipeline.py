@@ -12,17 +12,18 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
 import aiohttp
-import aiosqlite
 
 from bot.claims.extract import extract_claims
 from bot.config import Settings
 from bot.feeds.fetch import FetchLimits, body_hash, fetch_feed
 from bot.feeds.parse import parse_feed_async
+from bot.ingest import FeedBatch, batch_of, ingest_many
 from bot.models import Claim, FeedItem
 from bot.outlets import first_name, outlet_of
 from storage import feeds as feed_store
-from storage.db import Database
-from storage.ingest import FeedBatch, FetchState, ingest_many, known_items
+from storage.db import Database, published_form, stamp
+from storage.ingest import known_items
+from storage.records import FeedState, FetchState
 
 log = logging.getLogger(__name__)
 HEALTH_WRITE_EVERY = timedelta(hours=1)
@@ -50,7 +51,7 @@ class PollOutcome:
 
 def extract_args(item: FeedItem) -> dict[str, str | None]:
     """The extractor's keyword arguments for an item, beside its title and summary."""
-    published = item.published.isoformat().replace("+00:00", "Z") if item.published else None
+    published = published_form(item.published) if item.published else None
     return {"outlet": item.outlet, "published": published, "item": item.ref, "content": item.content}
 
 
@@ -96,7 +97,7 @@ class Pipeline:
         self.alert_on_first_poll = alert_on_first_poll
         self.sessions = sessions  # keyed by "trusted": config feeds vs feeds added from Discord
 
-    async def poll(self, feed_id: int, *, force: bool = False, row: aiosqlite.Row | None = None) -> PollOutcome:
+    async def poll(self, feed_id: int, *, force: bool = False, row: FeedState | None = None) -> PollOutcome:
         """One feed, start to finish (the scheduler's path)."""
         prepared = await self.prepare(feed_id, force=force, row=row)
         if isinstance(prepared, PollOutcome):
@@ -105,7 +106,7 @@ class Pipeline:
         return outcome
 
     async def prepare(self, feed_id: int, *, force: bool = False,
-                      row: aiosqlite.Row | None = None) -> Prepared | PollOutcome:
+                      row: FeedState | None = None) -> Prepared | PollOutcome:
         """Fetch, parse and extract: everything before storage. A PollOutcome when there is nothing to store.
 
         `row`: the feed's row when the caller has just read it (saves a query per poll).
@@ -113,12 +114,12 @@ class Pipeline:
         feed = row if row is not None else await feed_store.by_id(self.db, feed_id)
         if feed is None:
             return PollOutcome(url="?", status="failed", error="feed was removed")
-        url = feed["url"]
-        if feed["paused"] and not force:
-            return PollOutcome(url=url, status="paused", error=feed["paused_reason"])
-        trusted = feed["origin"] == "config"
+        url = feed.url
+        if feed.paused and not force:
+            return PollOutcome(url=url, status="paused", error=feed.paused_reason)
+        trusted = feed.origin == "config"
         result = await fetch_feed(
-            self.sessions.get(trusted), url, etag=feed["etag"], last_modified=feed["last_modified"],
+            self.sessions.get(trusted), url, etag=feed.etag, last_modified=feed.last_modified,
             limits=limits_from(self.settings, trusted=trusted),
         )
         if result.error:
@@ -128,14 +129,14 @@ class Pipeline:
             return PollOutcome(url=url, status="not_modified")
         assert result.body is not None
         digest = body_hash(result.body)
-        if digest == feed["body_hash"]:
+        if digest == feed.body_hash:
             # Same bytes as last time: no parse, no extraction; only the validators may refresh.
             await self._unchanged(feed, etag=result.etag, last_modified=result.last_modified)
             return PollOutcome(url=url, status="unchanged")
 
         # Items are credited to the operator's name for the feed or to its site (bot/outlets.py): not to
         # a title the feed can change each poll, nor a name typed in Discord, to pose as a better source.
-        outlet = outlet_of(url, feed["name"], feed["origin"])
+        outlet = outlet_of(url, feed.name, feed.origin)
         parsed = await parse_feed_async(result.body, url, content_type=result.content_type, outlet=outlet)
         if not parsed.is_feed:
             return await self._failed(feed, f"not a feed: {parsed.problem}", None)
@@ -152,13 +153,13 @@ class Pipeline:
         fresh = [item for item in parsed.items
                  if known.get(item.key) != item.content_hash and (item.published is None or item.published >= oldest)]
         batch = await asyncio.to_thread(extract_batch, fresh) if fresh else []
-        first_fetch = not feed["first_fetch_done"]
+        first_fetch = not feed.first_fetch_done
         emit = not first_fetch or self.alert_on_first_poll
         if first_fetch and not emit:
             log.info("first fetch of %s: %d items recorded without alerts", url, len(fresh))
         warning = f"parsed with problems ({parsed.problem}); {len(parsed.items)} items used" if parsed.problem else None
-        return Prepared(url, FeedBatch(
-            feed_id, batch, FetchState(result.etag, result.last_modified, digest), emit,
+        return Prepared(url, batch_of(
+            feed_id, batch, FetchState(result.etag, result.last_modified, digest), emit_alerts=emit,
             edited={item.key for item in fresh if item.key in known}, warning=warning,
         ))
 
@@ -175,26 +176,26 @@ class Pipeline:
                 claims=report.claims, events=report.events if item.batch.emit_alerts else [], parsed=True))
         return outcomes
 
-    async def _unchanged(self, feed: aiosqlite.Row, *, etag: str | None = None,
+    async def _unchanged(self, feed: FeedState, *, etag: str | None = None,
                          last_modified: str | None = None) -> None:
         """Record a healthy re-poll. A feed already healthy, with the same validators, is written at
         most hourly: the write is most of a 304's cost, and health is shown by the day."""
-        healthy = (feed["first_fetch_done"] and not feed["consecutive_failures"] and not feed["last_error"]
-                   and not feed["next_fetch_at"])
-        same = (etag or feed["etag"]) == feed["etag"] and (last_modified or feed["last_modified"]) == feed["last_modified"]
-        recent = (feed["last_fetch_at"] or "") >= (datetime.now(UTC) - HEALTH_WRITE_EVERY).strftime("%Y-%m-%dT%H:%M:%S")
+        healthy = (feed.first_fetch_done and not feed.consecutive_failures and not feed.last_error
+                   and not feed.next_fetch_at)
+        same = (etag or feed.etag) == feed.etag and (last_modified or feed.last_modified) == feed.last_modified
+        recent = (feed.last_fetch_at or "") >= stamp(datetime.now(UTC) - HEALTH_WRITE_EVERY)
         if healthy and same and recent:
             return
-        await feed_store.record_unchanged(self.db, feed["id"], etag=etag, last_modified=last_modified)
+        await feed_store.record_unchanged(self.db, feed.id, etag=etag, last_modified=last_modified)
 
-    async def _failed(self, row: aiosqlite.Row, error: str, retry_after: float | None) -> PollOutcome:
-        interval = row["interval_seconds"] or self.settings.polling.interval_seconds
-        failures = row["consecutive_failures"] + 1
+    async def _failed(self, feed: FeedState, error: str, retry_after: float | None) -> PollOutcome:
+        interval = feed.interval_seconds or self.settings.polling.interval_seconds
+        failures = feed.consecutive_failures + 1
         delay = backoff_seconds(self.settings, interval, failures, retry_after)
         _, paused = await feed_store.record_failure(
-            self.db, row["id"], error, backoff_seconds=delay,
+            self.db, feed.id, error, backoff_seconds=delay,
             pause_after=self.settings.polling.pause_after_failures,
         )
-        log.warning("feed %s failed (%s); attempt %d, next try in %.0fs%s", row["url"], error, failures, delay,
+        log.warning("feed %s failed (%s); attempt %d, next try in %.0fs%s", feed.url, error, failures, delay,
                     "; feed paused" if paused else "")
-        return PollOutcome(url=row["url"], status="failed", error=error)
+        return PollOutcome(url=feed.url, status="failed", error=error)

@@ -13,6 +13,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from bot.app import App
 from bot.pipeline import PollOutcome
 from storage import feeds as feed_store
+from storage.db import utcnow
 from storage.maintenance import prune_items
 
 log = logging.getLogger(__name__)
@@ -38,8 +39,8 @@ class Poller:
             self.scheduler.add_job(deliver_digests, CronTrigger(hour=DIGEST_HOUR_UTC, timezone=UTC), id="digest")
 
     async def start(self) -> None:
-        for row in await feed_store.list_active(self.app.db):
-            self.schedule(row["id"], row["interval_seconds"])
+        for feed in await feed_store.list_active(self.app.db):
+            self.schedule(feed.id, feed.interval_seconds)
         self.scheduler.start()
 
     def schedule(self, feed_id: int, interval: int | None, *, first_run: datetime | None = None) -> None:
@@ -60,9 +61,9 @@ class Poller:
         if feed is None:
             self.unschedule(feed_id)
             return
-        if feed["paused"]:
+        if feed.paused:
             return
-        if feed["next_fetch_at"] and feed["next_fetch_at"] > datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"):
+        if feed.next_fetch_at and feed.next_fetch_at > utcnow():
             return  # backing off after failures, or told to wait by Retry-After
         try:
             outcome = await self.app.pipeline.poll(feed_id, row=feed)

@@ -2,39 +2,27 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 
-import aiosqlite
 from rapidfuzz import fuzz, process
 
-from bot import addguard, inputs
+from bot import addguard, inputs, people
 from bot import catalogue as feed_catalogue
 from bot import why as why_posted
 from bot.claims.gazetteer import fold
 from bot.inputs import MAX_NAME_CHARS, UserError, shown
-from bot.models import KINDS, AlertView, StoryView
-from storage import entities, follows
+from bot.models import KINDS, TIERS, AlertView, StoryView
 from storage import feeds as feed_store
+from storage import follows
+from storage import people as people_store
 from storage import settings as guild_store
 from storage import stories as story_store
 from storage.db import Database
-from storage.settings import GuildSettings
+from storage.records import FeedHealth, FeedState, GuildSettings, PersonRecord
 
-__all__ = ["MAX_NAME_CHARS", "UserError", "clean_name"]
+__all__ = ["MAX_NAME_CHARS", "Person", "UserError", "clean_name"]
 clean_name = inputs.person_name  # the one validator for a person's name
-
-
-@dataclass(frozen=True, slots=True)
-class Person:
-    id: int
-    name: str
-    role: str | None
-    club: str | None
-    placeholder: bool = False  # followed by name; no claim has named them yet
-
-    def describe(self) -> str:
-        role = self.role or "person"
-        return f"{self.name} ({role}{', ' + self.club if self.club else ''})"
+Person = PersonRecord  # a person as every command shows them
 
 
 @dataclass(slots=True)
@@ -47,21 +35,17 @@ class Resolution:
         return self.person is None and len(self.choices) > 1
 
 
-def _person(row: aiosqlite.Row) -> Person:
-    return Person(row["id"], row["name"], row["role"], row["club"], bool(row["placeholder"]))
-
-
 async def resolve(db: Database, raw: str, *, guild_id: int | None = None) -> Resolution:
     """Exact alias first (accent- and case-insensitive), then a typo-tolerant guess.
 
     Only people this server may see: anyone a claim named, and the names it follows itself.
     """
     name = clean_name(raw)
-    exact = await entities.lookup(db.conn, name, guild_id=guild_id)
+    exact = await people_store.lookup(db, fold(name), guild_id=guild_id)
     if len(exact) == 1:
-        return Resolution(person=_person(exact[0]))
+        return Resolution(person=exact[0])
     if exact:
-        return Resolution(choices=[_person(row) for row in exact])
+        return Resolution(choices=exact)
     near = await suggest(db, name, limit=5, cutoff=80, guild_id=guild_id)
     if len(near) == 1:
         return Resolution(person=near[0])
@@ -84,16 +68,14 @@ _name_indexes: dict[str, _NameIndex] = {}
 
 
 async def _name_index(db: Database) -> _NameIndex:
-    # max(rowid) catches people added by another process (a CLI follow); the counter, renames here.
-    newest = await db.fetchone("SELECT max(rowid) FROM entity_aliases")
-    stamp = (entities.NAMES_CHANGED[0], newest[0] if newest else None)
+    stamp = await people_store.alias_stamp(db)
     index = _name_indexes.setdefault(db.path, _NameIndex())
     if index.stamp != stamp:
         buckets: dict[str, tuple[list[str], list[int]]] = {}
-        for row in await db.fetchall("SELECT alias, entity_id FROM entity_aliases"):
-            aliases, ids = buckets.setdefault(row["alias"][:1], ([], []))
-            aliases.append(row["alias"])
-            ids.append(row["entity_id"])
+        for alias, entity_id in await people_store.all_aliases(db):
+            aliases, ids = buckets.setdefault(alias[:1], ([], []))
+            aliases.append(alias)
+            ids.append(entity_id)
         index.buckets, index.stamp = buckets, stamp
     return index
 
@@ -107,19 +89,19 @@ async def suggest(db: Database, query: str, *, limit: int = 25, cutoff: float = 
                   guild_id: int | None = None) -> list[Person]:
     """Autocomplete: prefix matches on any alias first, then typo-tolerant matches on aliases.
 
-    Another server's followed-by-name people are left out (see storage.entities._VISIBLE).
+    Another server's followed-by-name people are left out (see storage.people._VISIBLE).
     """
     folded = fold(query)
-    found = {row["id"]: _person(row) for row in await entities.search(db.conn, folded, limit, guild_id=guild_id)}
+    found = {person.id: person for person in await people_store.search(db, folded, limit, guild_id=guild_id)}
     if len(found) < limit and len(folded) >= 3:
         aliases, ids = (await _name_index(db)).buckets.get(folded[:1], ([], []))
         # A plain ratio against each alias: "konatte" finds "konate"; prefixes were covered above.
         matches = process.extract(folded, aliases, scorer=fuzz.ratio, limit=limit * 2, score_cutoff=cutoff)
         missing = list(dict.fromkeys(ids[position] for _, _, position in matches))
         for entity_id in [i for i in missing if i not in found][: limit - len(found)]:
-            row = await entities.get(db.conn, entity_id, guild_id=guild_id, visible_only=True)
-            if row is not None:
-                found[entity_id] = _person(row)
+            person = await people_store.get(db, entity_id, guild_id=guild_id, visible_only=True)
+            if person is not None:
+                found[entity_id] = person
     return list(found.values())[:limit]
 
 
@@ -163,9 +145,8 @@ async def follow(db: Database, guild_id: int | str, channel_id: int | str, raw: 
         return FollowResult(None, False, choices=tuple(found.choices))
     person = found.person
     if person is None:
-        async with db.transaction() as conn:
-            entity_id = await entities.create_placeholder(conn, name)
-        person = _person(await entities.get(db.conn, entity_id))  # type: ignore[arg-type]
+        person = await people_store.get(db, await people.create_placeholder(db, name))
+        assert person is not None
     created = await follows.add(db, guild, channel, person.id, by)
     return FollowResult(person, created, new_name=person.placeholder)
 
@@ -173,16 +154,16 @@ async def follow(db: Database, guild_id: int | str, channel_id: int | str, raw: 
 async def unfollow(db: Database, guild_id: int | str, channel_id: int | str, raw: str) -> str:
     guild, channel = inputs.snowflake(guild_id, "server id"), inputs.snowflake(channel_id, "channel id")
     folded = fold(clean_name(raw))
-    rows = await follows.for_channel(db, guild, channel)
-    matches = [row for row in rows if folded in (fold(row["name"]), *fold(row["name"]).split()[1:])
-               or fold(row["name"]).endswith(" " + folded)]
+    followed = [row.person for row in await follows.for_channel(db, guild, channel)]
+    matches = [person for person in followed if folded in (fold(person.name), *fold(person.name).split()[1:])
+               or fold(person.name).endswith(" " + folded)]
     if not matches:
         raise UserError(f"This channel does not follow anyone called {shown(raw, 80)}. See `/following`.")
     if len(matches) > 1:
-        names = ", ".join(row["name"] for row in matches)
+        names = ", ".join(person.name for person in matches)
         raise UserError(f"That fits {names}; unfollow with the full name.")
-    await follows.remove(db, guild, channel, matches[0]["entity_id"])
-    return f"Stopped following {matches[0]['name']} here."
+    await follows.remove(db, guild, channel, matches[0].id)
+    return f"Stopped following {matches[0].name} here."
 
 
 async def following(db: Database, guild_id: int | str, channel_id: int | str | None) -> list[str]:
@@ -190,11 +171,12 @@ async def following(db: Database, guild_id: int | str, channel_id: int | str | N
     channel = inputs.optional_snowflake(channel_id, "channel id")
     lines = []
     for row in await follows.for_channel(db, guild, channel):
-        line = f"{row['name']} ({row['role'] or 'not yet seen'}{', ' + row['club'] if row['club'] else ''})"
+        person, follow = row.person, row.follow
+        line = f"{person.name} ({person.role or 'not yet seen'}{', ' + person.club if person.club else ''})"
         if channel is None:
-            line += f" in <#{row['channel_id']}>"
-        if row["paused"]:
-            line += f" — paused: {row['paused_reason']}"
+            line += f" in <#{follow.channel_id}>"
+        if follow.paused:
+            line += f" — paused: {follow.paused_reason}"
         lines.append(line)
     return lines
 
@@ -220,6 +202,19 @@ async def timeline(db: Database, raw: str, *, kind: str | None = None, since: st
     # With a server, only what it may see: reports from its own feeds and the operator's, not another server's.
     return Timeline(found.person, await story_store.timeline(db, found.person.id, kind=kind, since=since,
                                                              guild_id=guild))
+
+
+async def person(db: Database, entity_id: int) -> Person | None:
+    """The person an alert's button names, by id; None when they are no longer tracked."""
+    return await people_store.get(db, entity_id)
+
+
+async def timeline_of(db: Database, entity_id: int, *, guild_id: int | None) -> Timeline | None:
+    """A person's timeline by id (an alert's Timeline button), as `guild_id` may see it."""
+    found = await person(db, entity_id)
+    if found is None:
+        return None
+    return Timeline(found, await story_store.timeline(db, entity_id, guild_id=guild_id))
 
 
 check_user_feed_url = inputs.feed_url  # the one validator for a feed URL a user gives
@@ -267,7 +262,7 @@ async def add_feed(db: Database, url: str, name: str | None, *, origin: str, by:
         await addguard.refuse_private(url)  # answered now, not only at every fetch
     existing = await feed_store.by_url(db, url)
     if existing is not None:
-        return int(existing["id"]), False
+        return existing.id, False
     return await feed_store.upsert(db, url, name, None, origin, by, None), True
 
 
@@ -277,37 +272,38 @@ async def remove_feed(db: Database, url_or_id: str, *, guild_id: int | str | Non
     feed = await _find_feed(db, url_or_id, guild_id)
     label = _feed_label(feed)
     if guild_id is not None:
-        await feed_store.unsubscribe(db, inputs.snowflake(guild_id, "server id"), feed["id"])
+        await feed_store.unsubscribe(db, inputs.snowflake(guild_id, "server id"), feed.id)
         return f"Removed {label} from this server's feeds; what it reported no longer shows here."
-    if feed["origin"] == "config":
+    if feed.origin == "config":
         raise UserError(f"{label} comes from the config file; remove it there and restart.")
-    await feed_store.remove(db, feed["id"])
+    await feed_store.remove(db, feed.id)
     return f"Removed {label}. Stories already read from it are kept."
 
 
 async def resume_feed(db: Database, url_or_id: str, *, guild_id: int | str | None = None) -> str:
     feed = await _find_feed(db, url_or_id, guild_id)
-    await feed_store.set_paused(db, feed["id"], False)
+    await feed_store.set_paused(db, feed.id, False)
     return f"Resumed {_feed_label(feed)}; it is polled again on its next turn."
 
 
 async def feed_label(db: Database, feed_id: int) -> str:
     """"#3 BBC Sport: <https://…>", as the CLI names a feed it added."""
     feed = await feed_store.by_id(db, feed_id)
-    return f"{_feed_label(feed)}: {inputs.shown_url(feed['url'])}" if feed else f"#{feed_id}"
+    return f"{_feed_label(feed)}: {inputs.shown_url(feed.url)}" if feed else f"#{feed_id}"
 
 
-def _feed_label(feed: aiosqlite.Row) -> str:
-    return f"#{feed['id']} {shown(feed['name'], 200) if feed['name'] else inputs.shown_url(feed['url'])}"
+def _feed_label(feed: FeedState | FeedHealth) -> str:
+    return f"#{feed.id} {shown(feed.name, 200) if feed.name else inputs.shown_url(feed.url)}"
 
 
-async def _find_feed(db: Database, url_or_id: str, guild_id: int | str | None) -> aiosqlite.Row:
+async def _find_feed(db: Database, url_or_id: str, guild_id: int | str | None) -> FeedState | FeedHealth:
     """The feed the user means, among this server's own (all of them for the operator's CLI)."""
     key = inputs.feed_ref(url_or_id)
     guild = inputs.optional_snowflake(guild_id, "server id")
+    feed: FeedState | FeedHealth | None
     feed = await feed_store.by_id(db, key) if isinstance(key, int) else await feed_store.by_url(db, key)
     if feed is not None and guild is not None:
-        feed = await feed_store.subscription(db, guild, feed["id"])
+        feed = await feed_store.subscription(db, guild, feed.id)
     if feed is None:
         where = "on this server's list" if guild is not None else "here"
         raise UserError(f"No feed {shown(str(url_or_id), 60)} {where}. See the feed list for numbers.")
@@ -317,8 +313,8 @@ async def _find_feed(db: Database, url_or_id: str, guild_id: int | str | None) -
 async def feed_health(db: Database, guild_id: int | str | None = None) -> list[dict[str, object]]:
     """Each feed's health: one server's own feeds, or every feed for the operator."""
     if guild_id is None:
-        return [dict(row) for row in await feed_store.list_with_health(db)]
-    return [dict(row) for row in await feed_store.list_for_guild(db, inputs.snowflake(guild_id, "server id"))]
+        return [asdict(feed) for feed in await feed_store.list_with_health(db)]
+    return [asdict(feed) for feed in await feed_store.list_for_guild(db, inputs.snowflake(guild_id, "server id"))]
 
 
 async def feed_list(db: Database, guild_id: int | str | None = None) -> list[str]:
@@ -334,9 +330,9 @@ async def feed_list(db: Database, guild_id: int | str | None = None) -> list[str
     lines = feed_health_lines(rows)
     if guild_id is not None:
         # The operator's feeds serve every server: their names and state, never their URLs or errors.
-        for row in await feed_store.list_operator_feeds(db):
-            state = "paused" if row["paused"] else ("failing" if row["consecutive_failures"] else "ok")
-            lines.append(f"#{row['id']} {shown(row['name'] or 'unnamed feed', 200)} [{state}] · "
+        for feed in await feed_store.list_operator_feeds(db):
+            state = "paused" if feed.paused else ("failing" if feed.consecutive_failures else "ok")
+            lines.append(f"#{feed.id} {shown(feed.name or 'unnamed feed', 200)} [{state}] · "
                          "the operator's feed, read for every server")
     return lines
 
@@ -346,7 +342,7 @@ why, why_read_since, WhyAnswer = why_posted.why, why_posted.read_since, why_post
 catalogue_listing, catalogue_choices = feed_catalogue.user_listing, feed_catalogue.choices
 
 
-TIER_CHOICES = ("official", "tier1", "tier2", "tier3", "tier4")
+TIER_CHOICES = tuple(tier for tier in TIERS if tier != "aggregator")  # what /alerts settings offers
 
 
 async def set_alert_channel(db: Database, guild_id: int | str, channel_id: int | str) -> str:

@@ -1,6 +1,6 @@
 """Claims -> stories, and which changes deserve an alert (the rules of ../shared/docs/claims.md).
 
-Pure decisions over plain state; storage/stories.py applies them inside the ingest transaction.
+Pure decisions over plain state; bot/ingest.py applies them inside the ingest transaction.
 """
 
 from __future__ import annotations
@@ -8,6 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.models import LADDER, rung_of
+from storage.records import StoryState
+
+__all__ = ["Decision", "StoryState", "decide", "tier_rank", "track_of"]
 
 TIER_RANK: dict[str, int] = {
     "official": 0, "tier1": 1, "tier2": 2, "tier3": 3, "tier4": 4, "aggregator": 5,
@@ -26,15 +29,6 @@ def track_of(kind: str) -> str:
     if kind in LADDER or kind == "bid_rejected":
         return "deal"
     return kind  # loan, contract_extension, departure, denial stand on their own
-
-
-@dataclass(frozen=True, slots=True)
-class StoryState:
-    id: int
-    track: str
-    kind: str
-    rung: int
-    best_tier_rank: int
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,17 +14,16 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
 
-import aiosqlite
-
 from bot import inputs
 from bot.claims.extract import explain_claims
 from bot.inputs import UserError, shown
 from bot.outlets import outlet_of
-from bot.stories import tier_rank
+from bot.routing import filtered_by
+from storage import follows as follow_store
 from storage import settings as guild_store
 from storage import why as why_store
 from storage.db import Database
-from storage.settings import GuildSettings
+from storage.records import Delivery, Follow, GuildSettings, StoredClaim, StoredItem
 
 KIND_WORDS = {
     "interest": "interest from", "talks": "talks with", "bid": "a bid from", "bid_rejected": "a bid rejected by",
@@ -84,36 +83,37 @@ def link_variants(raw: str) -> list[str]:
     return sorted(bases | swapped, key=lambda v: (v != url, v))
 
 
-def _claim_words(claim: aiosqlite.Row) -> str:
-    who = claim["person"] or claim["subject"]
-    what = KIND_WORDS.get(claim["kind"], claim["kind"])
-    other = claim["counterpart"] or (claim["from_club"] if claim["kind"] == "departure" else None)
-    words = f"{_text(who, 100)}: {what} {_text(other, 100)}" if other else f"{_text(who, 100)}: {claim['kind']}"
-    source = claim["source"] or claim["outlet"]
-    tier = claim["source_tier"] or "unrated"
+def _claim_words(claim: StoredClaim) -> str:
+    who = claim.person or claim.subject
+    what = KIND_WORDS.get(claim.kind, claim.kind)
+    other = claim.counterpart or (claim.from_club if claim.kind == "departure" else None)
+    words = f"{_text(who, 100)}: {what} {_text(other, 100)}" if other else f"{_text(who, 100)}: {claim.kind}"
+    source = claim.source or claim.outlet
+    tier = claim.source_tier or "unrated"
     return words + (f", per {_text(source, 100)} ({tier})" if source else f" ({tier})")
 
 
-def _story_words(claim: aiosqlite.Row) -> str:
-    other = claim["story_counterpart"]
+def _story_words(claim: StoredClaim) -> str:
+    other = claim.story_counterpart
     if not other:  # a departure is told apart by the club left; a deal may not name a club yet
-        left = claim["from_club"] if claim["track"] == "departure" else None
-        other = f"leaving {left}" if left else ("no club named" if claim["track"] == "deal" else
-                                                (claim["track"] or "").replace("_", " "))
-    return (f"the story {_text(claim['person'] or claim['subject'], 100)} · {_text(other, 100)} "
-            f"(since {when(claim['story_since'])[:11]}, now at {claim['story_kind'].replace('_', ' ')}, "
-            f"{claim['story_reports']} report{'s' if claim['story_reports'] != 1 else ''})")
+        left = claim.from_club if claim.track == "departure" else None
+        other = f"leaving {left}" if left else ("no club named" if claim.track == "deal" else
+                                                (claim.track or "").replace("_", " "))
+    return (f"the story {_text(claim.person or claim.subject, 100)} · {_text(other, 100)} "
+            f"(since {when(claim.story_since)[:11]}, now at {claim.story_kind.replace('_', ' ')}, "
+            f"{claim.story_reports} report{'s' if claim.story_reports != 1 else ''})")
 
 
-async def _channel_reasons(db: Database, claim: aiosqlite.Row, item: aiosqlite.Row, guild: int,
+async def _channel_reasons(db: Database, claim: StoredClaim, item: StoredItem, guild: int,
                            settings: GuildSettings) -> list[str]:
     """For each of this server's channels following the person: posted, held, or why not."""
-    follows = {row["channel_id"]: row for row in await why_store.follows_of(db, guild, claim["entity_id"])}
-    delivered = {row["channel_id"]: row for row in await why_store.deliveries(db, claim["event_id"], guild)}
+    assert claim.entity_id is not None and claim.event_id is not None
+    follows = {row.channel_id: row for row in await follow_store.of_person(db, guild, claim.entity_id)}
+    delivered = {row.channel_id: row for row in await why_store.deliveries(db, claim.event_id, guild)}
     if not follows and not delivered:
-        return [f"No channel in this server follows {_text(claim['person'], 100)}, so no alert went out here."]
-    first_fetch = claim["created_at"] == item["first_fetch_at"]
-    alerted_anywhere = bool(delivered) or await why_store.delivered_anywhere(db, claim["event_id"])
+        return [f"No channel in this server follows {_text(claim.person, 100)}, so no alert went out here."]
+    first_fetch = claim.created_at == item.first_fetch_at
+    alerted_anywhere = bool(delivered) or await why_store.delivered_anywhere(db, claim.event_id)
     lines = []
     for channel in sorted(follows.keys() | delivered.keys()):
         reason = _one_channel(claim, follows.get(channel), delivered.get(channel), settings,
@@ -122,53 +122,54 @@ async def _channel_reasons(db: Database, claim: aiosqlite.Row, item: aiosqlite.R
     return lines
 
 
-def _one_channel(claim: aiosqlite.Row, follow: aiosqlite.Row | None, row: aiosqlite.Row | None,
+def _one_channel(claim: StoredClaim, follow: Follow | None, row: Delivery | None,
                  settings: GuildSettings, first_fetch: bool) -> str:
     if row is not None:
-        if row["state"] == "sent":
+        if row.state == "sent":
             how = "in the daily digest" if settings.digest else "as an alert"
-            return f"posted {how} on {when(row['sent_at'])}."
-        if row["state"] == "digest":
+            return f"posted {how} on {when(row.sent_at)}."
+        if row.state == "digest":
             return "held for this server's daily digest (digest mode is on); it goes out with the next digest."
-        if row["state"] == "failed":
-            return f"not posted: posting failed ({_text(row['last_error'] or 'no reason given', 200)})."
+        if row.state == "failed":
+            return f"not posted: posting failed ({_text(row.last_error or 'no reason given', 200)})."
         return "queued; it has not been posted yet."
     if first_fetch:
         return ("not alerted: it came in the first fetch of a new feed, which records what the feed already "
                 "carries without alerting.")
-    if follow is not None and follow["created_at"] > (claim["event_at"] or ""):
-        return (f"not alerted: this channel began following {_text(claim['person'], 100)} on "
-                f"{when(follow['created_at'])}, after this report came in.")
-    if settings.kinds and claim["kind"] not in settings.kinds:
+    if follow is not None and follow.created_at > (claim.event_at or ""):
+        return (f"not alerted: this channel began following {_text(claim.person, 100)} on "
+                f"{when(follow.created_at)}, after this report came in.")
+    filtered = filtered_by(settings.kinds, settings.min_tier, claim.kind, claim.source_tier)
+    if filtered == "kind" and settings.kinds:
         return f"not alerted: kind filtered; this server alerts only on {', '.join(settings.kinds)}."
-    if settings.min_tier and tier_rank(claim["source_tier"]) > tier_rank(settings.min_tier):
-        return (f"not alerted: below this server's minimum tier; its source is {claim['source_tier'] or 'unrated'}, "
+    if filtered == "tier":
+        return (f"not alerted: below this server's minimum tier; its source is {claim.source_tier or 'unrated'}, "
                 f"and the server asks for {settings.min_tier} or better.")
-    if follow is not None and follow["paused"]:
-        return f"not alerted: the follow here is paused ({_text(follow['paused_reason'] or 'no reason given', 200)})."
+    if follow is not None and follow.paused:
+        return f"not alerted: the follow here is paused ({_text(follow.paused_reason or 'no reason given', 200)})."
     return "not alerted: no alert was queued for this channel (its follow may have been paused then)."
 
 
-async def _claim_lines(db: Database, claim: aiosqlite.Row, item: aiosqlite.Row, guild: int,
+async def _claim_lines(db: Database, claim: StoredClaim, item: StoredItem, guild: int,
                        settings: GuildSettings) -> list[str]:
     head = f"• {_claim_words(claim)}."
-    if claim["entity_id"] is None or claim["story_id"] is None:
-        return [head, f"  The name {_text(claim['subject'], 100)} fits more than one person, so it joined no "
+    if claim.entity_id is None or claim.story_id is None:
+        return [head, f"  The name {_text(claim.subject, 100)} fits more than one person, so it joined no "
                       "story and alerts no one."]
-    if claim["event_id"] is None:
-        if claim["kind"] == "denial" and claim["story_kind"] == "denial":
+    if claim.event_id is None:
+        if claim.kind == "denial" and claim.story_kind == "denial":
             why = "a repeated denial: the story already carried one, so no new alert."
         else:
             why = "a duplicate report of an existing story: it adds to its reports, but no new development, so no alert."
         return [head, f"  It joined {_story_words(claim)}: {why}"]
-    joined = "began" if claim["story_first_claim"] == claim["id"] else "joined"
-    lines = [head, f"  It {joined} {_story_words(claim)}: {EVENT_WORDS.get(claim['event_reason'], 'an alert')}."]
+    joined = "began" if claim.story_first_claim == claim.id else "joined"
+    lines = [head, f"  It {joined} {_story_words(claim)}: {EVENT_WORDS.get(claim.event_reason, 'an alert')}."]
     return lines + ["  " + line for line in await _channel_reasons(db, claim, item, guild, settings)]
 
 
-def _feed_words(item: aiosqlite.Row) -> str:
-    name = item["own_name"] or item["feed_name"]
-    return f"feed #{item['feed_id']} {_text(name, 100)}" if name else f"feed #{item['feed_id']}"
+def _feed_words(item: StoredItem) -> str:
+    name = item.own_name or item.feed_name
+    return f"feed #{item.feed_id} {_text(name, 100)}" if name else f"feed #{item.feed_id}"
 
 
 async def why(db: Database, url: str, guild_id: int | str, *, for_discord: bool = False) -> WhyAnswer:
@@ -186,7 +187,7 @@ async def why(db: Database, url: str, guild_id: int | str, *, for_discord: bool 
                             "was never posted here.")
         waiting = await why_store.unpolled_feeds(db, guild)
         if waiting:
-            names = ", ".join(f"#{row['id']} {_text(row['name'] or 'unnamed feed', 100)}" for row in waiting)
+            names = ", ".join(f"#{row.id} {_text(row.name or 'unnamed feed', 100)}" for row in waiting)
             answer.lines.append(f"Not yet polled: {names}. If the item is in one of them, ask again after its "
                                 "first fetch.")
         else:
@@ -195,10 +196,10 @@ async def why(db: Database, url: str, guild_id: int | str, *, for_discord: bool 
         return answer
     settings = await guild_store.get(db, guild)
     for item in items:
-        answer.lines.append(f"“{_text(item['title'], 200)}” {inputs.shown_url(item['link'] or links[0])}")
-        answer.lines.append(f"Brought by {_feed_words(item)}, first seen {when(item['fetched_at'])}"
-                            f" (published {when(item['published'])}).")
-        claims = await why_store.claims_of_item(db, item["id"])
+        answer.lines.append(f"“{_text(item.title, 200)}” {inputs.shown_url(item.link or links[0])}")
+        answer.lines.append(f"Brought by {_feed_words(item)}, first seen {when(item.fetched_at)}"
+                            f" (published {when(item.published)}).")
+        claims = await why_store.claims_of_item(db, item.id)
         if not claims:
             answer.lines.append("No claim was read from it (no transfer or managerial development about a "
                                 "named person), so it alerts no one.")
@@ -207,8 +208,8 @@ async def why(db: Database, url: str, guild_id: int | str, *, for_discord: bool 
             for claim in claims:
                 answer.lines.extend(await _claim_lines(db, claim, item, guild, settings))
     first = items[0]
-    outlet = outlet_of(first["feed_url"], first["feed_name"], first["origin"])
-    _, answer.explain = explain_claims(first["title"], first["summary"], outlet=outlet, item=first["link"])
+    outlet = outlet_of(first.feed_url, first.feed_name, first.origin)
+    _, answer.explain = explain_claims(first.title, first.summary, outlet=outlet, item=first.link)
     return answer
 
 

@@ -9,7 +9,6 @@ import discord
 
 from bot import service
 from bot.alerts.render import timeline_pages
-from storage import entities
 
 NO_PINGS = discord.AllowedMentions.none()
 
@@ -43,16 +42,11 @@ class TimelineButton(discord.ui.DynamicItem[discord.ui.Button], template=TIMELIN
         return cls(int(match["entity"]), match["marker"])
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        db = app_of(interaction).db
-        person = await entities.get(db.conn, self.entity_id)
-        if person is None:
+        found = await service.timeline_of(app_of(interaction).db, self.entity_id, guild_id=interaction.guild_id or 0)
+        if found is None:
             await interaction.response.send_message("That person is no longer tracked.", ephemeral=True)
             return
-        from storage import stories
-
-        found = await stories.timeline(db, self.entity_id, guild_id=interaction.guild_id or 0)
-        pages = timeline_pages(person["name"], "", found)
-        await send_pages(interaction, pages, ephemeral=True)
+        await send_pages(interaction, timeline_pages(found.person.name, "", found.stories), ephemeral=True)
 
 
 class UnfollowButton(discord.ui.DynamicItem[discord.ui.Button], template=r"cw:unfollow:(?P<entity>\d+)"):
@@ -68,12 +62,12 @@ class UnfollowButton(discord.ui.DynamicItem[discord.ui.Button], template=r"cw:un
 
     async def callback(self, interaction: discord.Interaction) -> None:
         db = app_of(interaction).db
-        person = await entities.get(db.conn, self.entity_id)
+        person = await service.person(db, self.entity_id)
         if person is None or interaction.guild_id is None or interaction.channel_id is None:
             await interaction.response.send_message("Nothing to unfollow here.", ephemeral=True)
             return
         try:
-            text = await service.unfollow(db, interaction.guild_id, interaction.channel_id, person["name"])
+            text = await service.unfollow(db, interaction.guild_id, interaction.channel_id, person.name)
         except service.UserError as error:
             text = str(error)
         await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)

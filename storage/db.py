@@ -6,11 +6,13 @@ import asyncio
 import logging
 import re
 import sqlite3
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime
+from dataclasses import fields
+from datetime import UTC, datetime, timedelta
 from importlib import resources
 from pathlib import Path
+from typing import Any, TypeVar
 
 import aiosqlite
 
@@ -19,10 +21,49 @@ from storage import checks
 log = logging.getLogger(__name__)
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"  # every stored timestamp: UTC, sortable as text
+
+# A connection inside an open transaction (from `transaction()`). Callers outside storage hold it
+# only to pass it back, so several queries share one transaction; they never use it themselves.
+Connection = aiosqlite.Connection
+Params = Sequence[object] | Mapping[str, object]
+R = TypeVar("R")
+
+
+def stamp(moment: datetime) -> str:
+    """A moment as stored: `2025-12-04T10:00:00.000000Z`."""
+    return (moment if moment.tzinfo is None else moment.astimezone(UTC)).strftime(TIME_FORMAT)
+
+
+def published_form(moment: datetime) -> str:
+    """When an item or claim says it was published, as stored: ISO 8601, `Z` for UTC."""
+    return moment.isoformat().replace("+00:00", "Z")
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def moment(stored: str | None) -> datetime:
+    """A stored timestamp (either form) back as a datetime; the epoch for None."""
+    return datetime.fromisoformat(stored.replace("Z", "+00:00")) if stored else _EPOCH
 
 
 def utcnow() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return stamp(datetime.now(UTC))
+
+
+def from_now(seconds: float) -> str:
+    """The stored form of a moment `seconds` from now (a retry, a backoff, a retention cut-off)."""
+    return stamp(datetime.now(UTC) + timedelta(seconds=seconds))
+
+
+def record(cls: type[R], row: Mapping[str, Any] | aiosqlite.Row) -> R:
+    """A row as the dataclass `cls`, by column name; a `bool` field takes SQLite's 0/1 as a bool."""
+    values = {}
+    for spec in fields(cls):  # type: ignore[arg-type]
+        value = row[spec.name]
+        values[spec.name] = bool(value) if spec.type == "bool" else value
+    return cls(**values)
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -128,7 +169,7 @@ class Database:
             else:
                 await self.conn.execute("COMMIT")
 
-    async def write(self, sql: str, params: tuple | dict = ()) -> int:
+    async def write(self, sql: str, params: Params = ()) -> int:
         """One statement, atomic on its own (autocommit): one round trip instead of BEGIN/stmt/COMMIT.
 
         Taken under the write lock so it never lands inside another coroutine's open transaction.
@@ -137,16 +178,53 @@ class Database:
         async with self._write_lock, self.conn.execute(sql, params) as cursor:
             return cursor.rowcount
 
-    async def fetchall(self, sql: str, params: tuple | dict = ()) -> list[aiosqlite.Row]:
-        async with self.conn.execute(sql, params) as cursor:
+    async def fetchall(self, sql: str, params: Params = ()) -> list[aiosqlite.Row]:
+        async with self.conn.execute(sql, params) as cursor:  # type: ignore[arg-type]
             return list(await cursor.fetchall())
 
-    async def fetchone(self, sql: str, params: tuple | dict = ()) -> aiosqlite.Row | None:
-        async with self.conn.execute(sql, params) as cursor:
+    async def fetchone(self, sql: str, params: Params = ()) -> aiosqlite.Row | None:
+        async with self.conn.execute(sql, params) as cursor:  # type: ignore[arg-type]
             return await cursor.fetchone()
 
     async def close(self) -> None:
         await self.conn.close()
+
+
+Executor = Database | Connection  # what a query takes: the database, or a transaction's connection
+
+
+@asynccontextmanager
+async def transaction(ex: Executor) -> AsyncIterator[Connection]:
+    """A transaction on the database, or the caller's own when it passes its connection: so a
+    query that writes can run alone or as one step of a larger transaction (RoboDanny's habit)."""
+    if isinstance(ex, Database):
+        async with ex.transaction() as conn:
+            yield conn
+    else:
+        yield ex
+
+
+def _conn(ex: Executor) -> Connection:
+    return ex.conn if isinstance(ex, Database) else ex
+
+
+async def fetchall(ex: Executor, sql: str, params: Params = ()) -> list[aiosqlite.Row]:
+    async with _conn(ex).execute(sql, params) as cursor:  # type: ignore[arg-type]
+        return list(await cursor.fetchall())
+
+
+async def fetchone(ex: Executor, sql: str, params: Params = ()) -> aiosqlite.Row | None:
+    async with _conn(ex).execute(sql, params) as cursor:  # type: ignore[arg-type]
+        return await cursor.fetchone()
+
+
+async def one(ex: Executor, cls: type[R], sql: str, params: Params = ()) -> R | None:
+    row = await fetchone(ex, sql, params)
+    return None if row is None else record(cls, row)
+
+
+async def many(ex: Executor, cls: type[R], sql: str, params: Params = ()) -> list[R]:
+    return [record(cls, row) for row in await fetchall(ex, sql, params)]
 
 
 def _split_sql(script: str) -> list[str]:

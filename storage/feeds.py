@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
-import aiosqlite
-
-from storage.db import Database, utcnow
+from storage.db import Connection, Database, Executor, from_now, many, one, transaction, utcnow
+from storage.records import FeedHealth, FeedState, OperatorFeed
 
 
-async def upsert(db: Database, url: str, name: str | None, interval_seconds: int | None,
+async def upsert(ex: Executor, url: str, name: str | None, interval_seconds: int | None,
                  origin: str = "config", added_by: str | None = None, guild_id: int | None = None) -> int:
     """Add a feed, or refresh its name/interval when it is already there. Returns its id."""
-    async with db.transaction() as conn:
+    async with transaction(ex) as conn:
         await conn.execute(
             "INSERT INTO feeds (url, name, interval_seconds, origin, added_by, guild_id, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET"
@@ -26,12 +23,17 @@ async def upsert(db: Database, url: str, name: str | None, interval_seconds: int
     return int(row["id"])
 
 
-async def by_url(db: Database, url: str) -> aiosqlite.Row | None:
-    return await db.fetchone("SELECT * FROM feeds WHERE url = ?", (url,))
+_FEED = ("SELECT id, url, name, interval_seconds, origin, added_by, guild_id, etag, last_modified, body_hash,"
+         " first_fetch_done, last_fetch_at, last_success_at, last_error, last_error_at, consecutive_failures,"
+         " next_fetch_at, paused, paused_reason, created_at FROM feeds")
 
 
-async def by_id(db: Database, feed_id: int) -> aiosqlite.Row | None:
-    return await db.fetchone("SELECT * FROM feeds WHERE id = ?", (feed_id,))
+async def by_url(ex: Executor, url: str) -> FeedState | None:
+    return await one(ex, FeedState, _FEED + " WHERE url = ?", (url,))
+
+
+async def by_id(ex: Executor, feed_id: int) -> FeedState | None:
+    return await one(ex, FeedState, _FEED + " WHERE id = ?", (feed_id,))
 
 
 def visible_claim(claim: str) -> str:
@@ -49,15 +51,15 @@ def everyones_claim(claim: str) -> str:
             f" WHERE vf.id = {claim}.feed_id AND vf.origin != 'discord'))")
 
 
-async def forget_claims_of(conn: aiosqlite.Connection, feed_id: int, origin: str) -> None:
+async def forget_claims_of(conn: Connection, feed_id: int, origin: str) -> None:
     """Before a feed goes: claims read from a server's feed stay hidden from every server (a new
     feed may reuse its id); claims read from an operator's feed stay visible to all."""
     await conn.execute("UPDATE claims SET feed_id = ? WHERE feed_id = ?",
                        (-feed_id if origin == "discord" else None, feed_id))
 
 
-async def remove(db: Database, feed_id: int) -> None:
-    async with db.transaction() as conn:
+async def remove(ex: Executor, feed_id: int) -> None:
+    async with transaction(ex) as conn:
         async with conn.execute("SELECT origin FROM feeds WHERE id = ?", (feed_id,)) as cursor:
             row = await cursor.fetchone()
         if row is not None:
@@ -66,10 +68,11 @@ async def remove(db: Database, feed_id: int) -> None:
         await conn.execute("DELETE FROM feeds WHERE id = ?", (feed_id,))
 
 
-async def list_with_health(db: Database) -> list[aiosqlite.Row]:
-    return await db.fetchall(
-        "SELECT f.*, (SELECT count(*) FROM items i WHERE i.feed_id = f.id) AS item_count"
-        " FROM feeds f ORDER BY f.id"
+async def list_with_health(ex: Executor) -> list[FeedHealth]:
+    return await many(ex, FeedHealth,
+        "SELECT f.id, f.url, f.name, f.origin, f.paused, f.paused_reason, f.consecutive_failures, f.last_fetch_at,"
+        " f.last_success_at, f.last_error, f.next_fetch_at,"
+        " (SELECT count(*) FROM items i WHERE i.feed_id = f.id) AS item_count FROM feeds f ORDER BY f.id"
     )
 
 
@@ -81,19 +84,19 @@ _GUILD_VIEW = (
 )
 
 
-async def subscription(db: Database, guild_id: int, feed_id: int) -> aiosqlite.Row | None:
+async def subscription(ex: Executor, guild_id: int, feed_id: int) -> FeedHealth | None:
     """The feed as this server sees it (its own name for it), or None when the server never added it."""
-    return await db.fetchone(_GUILD_VIEW + " AND s.feed_id = ?", (guild_id, feed_id))
+    return await one(ex, FeedHealth, _GUILD_VIEW + " AND s.feed_id = ?", (guild_id, feed_id))
 
 
-async def subscribe(db: Database, url: str, name: str | None, *, guild_id: int,
+async def subscribe(ex: Executor, url: str, name: str | None, *, guild_id: int,
                     added_by: str | None) -> tuple[int, bool, bool]:
     """A server adds a URL: one feeds row per URL, one subscription per server.
 
     (feed id, the feed row is new, the subscription is new), in one transaction.
     """
     now = utcnow()
-    async with db.transaction() as conn:
+    async with transaction(ex) as conn:
         cursor = await conn.execute(
             "INSERT INTO feeds (url, name, origin, added_by, guild_id, created_at) VALUES (?, ?, 'discord', ?, ?, ?)"
             " ON CONFLICT (url) DO NOTHING",
@@ -111,15 +114,15 @@ async def subscribe(db: Database, url: str, name: str | None, *, guild_id: int,
         return int(row["id"]), new_feed, cursor.rowcount > 0
 
 
-async def unsubscribe(db: Database, guild_id: int, feed_id: int) -> bool:
+async def unsubscribe(ex: Executor, guild_id: int, feed_id: int) -> bool:
     """Take the feed off this server's list; the feed itself goes when no server reads it and it
     is not the operator's (config or CLI). True when the feed itself was removed."""
-    async with db.transaction() as conn:
+    async with transaction(ex) as conn:
         await conn.execute("DELETE FROM feed_subscriptions WHERE guild_id = ? AND feed_id = ?", (guild_id, feed_id))
         return await drop_if_unread(conn, feed_id)
 
 
-async def drop_if_unread(conn: aiosqlite.Connection, feed_id: int) -> bool:
+async def drop_if_unread(conn: Connection, feed_id: int) -> bool:
     """Delete a server-added feed no server reads any more; the operator's feeds stay. True if deleted."""
     cursor = await conn.execute(
         "DELETE FROM feeds WHERE id = ? AND origin = 'discord'"
@@ -131,28 +134,27 @@ async def drop_if_unread(conn: aiosqlite.Connection, feed_id: int) -> bool:
     return cursor.rowcount > 0
 
 
-async def list_for_guild(db: Database, guild_id: int) -> list[aiosqlite.Row]:
+async def list_for_guild(ex: Executor, guild_id: int) -> list[FeedHealth]:
     """The feeds one server added, under its own names: never another server's or the operator's."""
-    return await db.fetchall(_GUILD_VIEW + " ORDER BY f.id", (guild_id,))
+    return await many(ex, FeedHealth, _GUILD_VIEW + " ORDER BY f.id", (guild_id,))
 
 
-async def list_operator_feeds(db: Database) -> list[aiosqlite.Row]:
+async def list_operator_feeds(ex: Executor) -> list[OperatorFeed]:
     """Config and CLI feeds, read for every server: what a server may know of them (no URL)."""
-    return await db.fetchall(
+    return await many(ex, OperatorFeed,
         "SELECT id, name, paused, consecutive_failures FROM feeds WHERE origin != 'discord' ORDER BY id")
 
 
-async def list_active(db: Database) -> list[aiosqlite.Row]:
+async def list_active(ex: Executor) -> list[FeedState]:
     """What a poll cycle needs, without the per-feed item counts that /feeds list shows."""
-    return await db.fetchall("SELECT * FROM feeds WHERE paused = 0 ORDER BY id")
+    return await many(ex, FeedState, _FEED + " WHERE paused = 0 ORDER BY id")
 
 
-async def record_failure(db: Database, feed_id: int, error: str, *, backoff_seconds: float,
+async def record_failure(ex: Executor, feed_id: int, error: str, *, backoff_seconds: float,
                          pause_after: int) -> tuple[int, bool]:
     """Count a failed fetch; pause the feed after a long run of them. (failures, now paused)."""
-    now = datetime.now(UTC)
-    next_at = (now + timedelta(seconds=backoff_seconds)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-    async with db.transaction() as conn:
+    next_at = from_now(backoff_seconds)
+    async with transaction(ex) as conn:
         await conn.execute(
             "UPDATE feeds SET last_error = ?, last_error_at = ?, last_fetch_at = ?, next_fetch_at = ?,"
             " consecutive_failures = consecutive_failures + 1 WHERE id = ?",
@@ -183,8 +185,8 @@ async def record_unchanged(db: Database, feed_id: int, *, etag: str | None = Non
     )
 
 
-async def set_paused(db: Database, feed_id: int, paused: bool, reason: str | None = None) -> None:
-    async with db.transaction() as conn:
+async def set_paused(ex: Executor, feed_id: int, paused: bool, reason: str | None = None) -> None:
+    async with transaction(ex) as conn:
         await conn.execute(
             "UPDATE feeds SET paused = ?, paused_reason = ?, consecutive_failures = CASE WHEN ? THEN"
             " consecutive_failures ELSE 0 END, next_fetch_at = NULL WHERE id = ?",

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from storage.db import Database
+from storage.db import Executor, stamp, transaction
 
 
 def cutoff(retention_days: int, now: datetime | None = None) -> str:
-    moment = (now or datetime.now(UTC)) - timedelta(days=retention_days)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return stamp((now or datetime.now(UTC)) - timedelta(days=retention_days))
 
 
-async def prune_items(db: Database, retention_days: int) -> int:
+async def prune_items(ex: Executor, retention_days: int) -> int:
     """Delete items older than the retention; their claims and stories stay (item_id becomes NULL)."""
-    async with db.transaction() as conn:
+    async with transaction(ex) as conn:
         cursor = await conn.execute("DELETE FROM items WHERE COALESCE(published, fetched_at) < ?",
                                     (cutoff(retention_days),))
         return cursor.rowcount

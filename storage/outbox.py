@@ -7,11 +7,8 @@ for those in the channel before posting again, and the row's nonce covers the re
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
-import aiosqlite
-
-from storage.db import Database, utcnow
+from storage.db import Database, Executor, from_now, many, transaction, utcnow
+from storage.records import OutboxEntry
 
 _DUE = (
     "SELECT o.id, o.event_id, o.guild_id, o.channel_id, o.state, o.attempts, o.nonce, o.sending_at"
@@ -21,8 +18,8 @@ _DUE = (
 )
 
 
-async def due(db: Database, limit: int = 100) -> list[aiosqlite.Row]:
-    return await db.fetchall(_DUE, (utcnow(), limit))
+async def due(ex: Executor, limit: int = 100) -> list[OutboxEntry]:
+    return await many(ex, OutboxEntry, _DUE, (utcnow(), limit))
 
 
 async def mark_sending(db: Database, outbox_id: int) -> None:
@@ -38,7 +35,7 @@ async def mark_sent(db: Database, outbox_id: int, message_id: str | None) -> Non
 
 
 async def mark_retry(db: Database, outbox_id: int, error: str, delay_seconds: float) -> None:
-    later = (datetime.now(UTC) + timedelta(seconds=delay_seconds)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    later = from_now(delay_seconds)
     await db.write(
         "UPDATE outbox SET state = 'pending', last_error = ?, next_attempt_at = ? WHERE id = ?",
         (error[:500], later, outbox_id),
@@ -57,15 +54,17 @@ async def fail_channel(db: Database, channel_id: int, error: str) -> int:
     )
 
 
-async def digest_rows(db: Database) -> list[aiosqlite.Row]:
+async def digest_rows(ex: Executor) -> list[OutboxEntry]:
     """Rows waiting for their server's daily digest, oldest first."""
-    return await db.fetchall(
-        "SELECT id, event_id, guild_id, channel_id FROM outbox WHERE state = 'digest' ORDER BY channel_id, id"
+    return await many(ex, OutboxEntry,
+        "SELECT id, event_id, guild_id, channel_id, state, attempts, nonce, sending_at FROM outbox"
+        " WHERE state = 'digest' ORDER BY channel_id, id"
     )
 
 
-async def mark_many(db: Database, ids: list[int], state: str, message_id: str | None, error: str | None = None) -> None:
-    async with db.transaction() as conn:
+async def mark_many(ex: Executor, ids: list[int], state: str, message_id: str | None,
+                    error: str | None = None) -> None:
+    async with transaction(ex) as conn:
         await conn.executemany(
             "UPDATE outbox SET state = ?, message_id = ?, last_error = ?, sent_at = ? WHERE id = ?",
             [(state, message_id, error, utcnow() if state == "sent" else None, row_id) for row_id in ids],

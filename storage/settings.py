@@ -2,30 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from storage.db import Executor, fetchall, fetchone, transaction, utcnow
+from storage.records import GuildSettings
 
-from storage.db import Database, utcnow
-
-
-@dataclass(frozen=True, slots=True)
-class GuildSettings:
-    guild_id: int
-    alert_channel_id: int | None = None
-    min_tier: str | None = None
-    kinds: tuple[str, ...] | None = None
-    digest: bool = False
+__all__ = ["GuildSettings", "alert_channels", "get", "kinds_of", "put"]
 
 
-async def get(db: Database, guild_id: int) -> GuildSettings:
-    row = await db.fetchone("SELECT * FROM guild_settings WHERE guild_id = ?", (guild_id,))
+def kinds_of(stored: str | None) -> tuple[str, ...] | None:
+    """A server's kinds as stored (comma-separated; NULL: every kind)."""
+    return tuple(stored.split(",")) if stored else None
+
+
+async def get(ex: Executor, guild_id: int) -> GuildSettings:
+    row = await fetchone(ex, "SELECT * FROM guild_settings WHERE guild_id = ?", (guild_id,))
     if row is None:
         return GuildSettings(guild_id)
-    kinds = tuple(row["kinds"].split(",")) if row["kinds"] else None
-    return GuildSettings(guild_id, row["alert_channel_id"], row["min_tier"], kinds, bool(row["digest"]))
+    return GuildSettings(guild_id, row["alert_channel_id"], row["min_tier"], kinds_of(row["kinds"]), bool(row["digest"]))
 
 
-async def put(db: Database, settings: GuildSettings) -> None:
-    async with db.transaction() as conn:
+async def put(ex: Executor, settings: GuildSettings) -> None:
+    async with transaction(ex) as conn:
         await conn.execute(
             "INSERT INTO guild_settings (guild_id, alert_channel_id, min_tier, kinds, digest, updated_at)"
             " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id) DO UPDATE SET alert_channel_id = excluded.alert_channel_id,"
@@ -35,6 +31,6 @@ async def put(db: Database, settings: GuildSettings) -> None:
         )
 
 
-async def alert_channels(db: Database) -> dict[int, int]:
-    rows = await db.fetchall("SELECT guild_id, alert_channel_id FROM guild_settings WHERE alert_channel_id IS NOT NULL")
+async def alert_channels(ex: Executor) -> dict[int, int]:
+    rows = await fetchall(ex, "SELECT guild_id, alert_channel_id FROM guild_settings WHERE alert_channel_id IS NOT NULL")
     return {row["guild_id"]: row["alert_channel_id"] for row in rows}

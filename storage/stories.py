@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import aiosqlite
 
-from bot.models import AlertView, ReportView, StoryView
 from storage.db import Database
 from storage.feeds import everyones_claim, visible_claim
+from storage.records import AlertView, ReportView, StoryView
 
 
 def _report(row: aiosqlite.Row) -> ReportView:

@@ -4,22 +4,21 @@ server asking, so it never sees another server's feeds, items or channels."""
 
 from __future__ import annotations
 
-import aiosqlite
-
-from storage.db import Database
+from storage.db import Executor, fetchall, fetchone, many
+from storage.records import Delivery, StoredClaim, StoredItem, UnpolledFeed
 
 # The feeds a server may see: the operator's (config, CLI) and its own subscriptions.
 _VISIBLE_FEED = ("(f.origin != 'discord' OR EXISTS (SELECT 1 FROM feed_subscriptions s"
                  " WHERE s.feed_id = f.id AND s.guild_id = ?))")
 
 
-async def items_by_link(db: Database, links: list[str], guild_id: int) -> list[aiosqlite.Row]:
+async def items_by_link(ex: Executor, links: list[str], guild_id: int) -> list[StoredItem]:
     """Items whose link (or GUID) is one of `links`, from feeds this server may see, oldest first.
 
     first_fetch_at: when the feed's first stored items came in (its first fetch, which records
     the backlog without alerts unless the operator says otherwise)."""
     marks = ",".join("?" * len(links))
-    return await db.fetchall(
+    return await many(ex, StoredItem,
         "SELECT i.id, i.feed_id, i.link, i.guid, i.title, i.summary, i.published, i.fetched_at,"
         " f.url AS feed_url, f.name AS feed_name, f.origin,"
         " (SELECT s.name FROM feed_subscriptions s WHERE s.feed_id = f.id AND s.guild_id = ?) AS own_name,"
@@ -30,9 +29,9 @@ async def items_by_link(db: Database, links: list[str], guild_id: int) -> list[a
     )
 
 
-async def claims_of_item(db: Database, item_id: int) -> list[aiosqlite.Row]:
+async def claims_of_item(ex: Executor, item_id: int) -> list[StoredClaim]:
     """The claims read from an item, with the story each joined and the alert event it made (if any)."""
-    return await db.fetchall(
+    return await many(ex, StoredClaim,
         "SELECT c.id, c.subject, c.role, c.kind, c.counterpart, c.from_club, c.source, c.source_tier, c.outlet,"
         " c.entity_id, c.story_id, c.ambiguous, c.created_at, e.name AS person,"
         " s.kind AS story_kind, s.counterpart AS story_counterpart, s.first_seen_at AS story_since, s.track,"
@@ -45,44 +44,35 @@ async def claims_of_item(db: Database, item_id: int) -> list[aiosqlite.Row]:
     )
 
 
-async def follows_of(db: Database, guild_id: int, entity_id: int) -> list[aiosqlite.Row]:
-    """This server's channels following a person, paused or not."""
-    return await db.fetchall(
-        "SELECT channel_id, paused, paused_reason, created_at FROM follows WHERE guild_id = ? AND entity_id = ?"
-        " ORDER BY channel_id",
-        (guild_id, entity_id),
-    )
-
-
-async def deliveries(db: Database, event_id: int, guild_id: int) -> list[aiosqlite.Row]:
+async def deliveries(ex: Executor, event_id: int, guild_id: int) -> list[Delivery]:
     """The outbox rows of one alert event in this server's channels."""
-    return await db.fetchall(
+    return await many(ex, Delivery,
         "SELECT channel_id, state, last_error, sent_at, created_at FROM outbox WHERE event_id = ? AND guild_id = ?"
         " ORDER BY channel_id",
         (event_id, guild_id),
     )
 
 
-async def unpolled_feeds(db: Database, guild_id: int) -> list[aiosqlite.Row]:
+async def unpolled_feeds(ex: Executor, guild_id: int) -> list[UnpolledFeed]:
     """Feeds this server may see that have not been fetched successfully yet."""
-    return await db.fetchall(
+    return await many(ex, UnpolledFeed,
         "SELECT f.id, COALESCE((SELECT s.name FROM feed_subscriptions s WHERE s.feed_id = f.id AND s.guild_id = ?),"
         f" f.name) AS name, f.last_error FROM feeds f WHERE f.first_fetch_done = 0 AND {_VISIBLE_FEED} ORDER BY f.id",
         (guild_id, guild_id),
     )
 
 
-async def delivered_anywhere(db: Database, event_id: int) -> bool:
+async def delivered_anywhere(ex: Executor, event_id: int) -> bool:
     """Whether an alert event was queued for any channel at all: an event nobody was sent came from
     a fetch that recorded without alerting (a new feed's first). Only a yes or no leaves here."""
-    row = await db.fetchone("SELECT EXISTS (SELECT 1 FROM outbox WHERE event_id = ?)", (event_id,))
+    row = await fetchone(ex, "SELECT EXISTS (SELECT 1 FROM outbox WHERE event_id = ?)", (event_id,))
     return bool(row and row[0])
 
 
-async def links_fetched_since(db: Database, since: str, guild_id: int) -> list[str]:
+async def links_fetched_since(ex: Executor, since: str, guild_id: int) -> list[str]:
     """The links (else GUIDs) of items first stored at or after `since`, from feeds this server may
     see, oldest first: what one console run read."""
-    rows = await db.fetchall(
+    rows = await fetchall(ex,
         "SELECT COALESCE(i.link, i.guid) AS ref FROM items i JOIN feeds f ON f.id = i.feed_id"
         f" WHERE i.fetched_at >= ? AND COALESCE(i.link, i.guid) IS NOT NULL AND {_VISIBLE_FEED}"
         " ORDER BY COALESCE(i.published, i.fetched_at), i.id",

@@ -339,7 +339,7 @@ async def test_an_alert_left_sending_that_never_reached_discord_is_posted_once(w
     world.feeds.set_feed("/one.xml", "Wire One", [INTEREST, MATCH])
     await poll_all(world.app)
     [row] = await outbox.due(world.app.db)
-    await outbox.mark_sending(world.app.db, row["id"])  # the process died before the post left
+    await outbox.mark_sending(world.app.db, row.id)  # the process died before the post left
     world.fake.nonce_window = -1.0
     await world.bot.dispatcher.run_once()
     await world.bot.dispatcher.run_once()

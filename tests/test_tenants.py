@@ -55,7 +55,7 @@ async def test_another_server_cannot_remove_or_resume_a_feed(app: App) -> None:
         with pytest.raises(service.UserError, match="No feed .* on this server's list"):
             await service.resume_feed(app.db, ref, guild_id=B)
     row = await feed_store.by_id(app.db, added.feed_id)
-    assert row is not None and row["paused"] == 1
+    assert row is not None and row.paused == 1
     assert "Resumed" in await service.resume_feed(app.db, str(added.feed_id), guild_id=A)
 
 
@@ -63,13 +63,13 @@ async def test_config_feeds_cannot_be_removed_or_resumed_from_discord(app: App) 
     [config] = await feed_store.list_active(app.db)
     for guild in (A, B):
         with pytest.raises(service.UserError, match="No feed"):
-            await service.remove_feed(app.db, str(config["id"]), guild_id=guild)
+            await service.remove_feed(app.db, str(config.id), guild_id=guild)
         with pytest.raises(service.UserError, match="No feed"):
-            await service.resume_feed(app.db, config["url"], guild_id=guild)
+            await service.resume_feed(app.db, config.url, guild_id=guild)
     # The operator's CLI without a server is refused too: the config file is where it lives.
     with pytest.raises(service.UserError, match="comes from the config file"):
-        await service.remove_feed(app.db, str(config["id"]))
-    assert await _count(app, "SELECT count(*) FROM feeds WHERE id = ?", config["id"]) == 1
+        await service.remove_feed(app.db, str(config.id))
+    assert await _count(app, "SELECT count(*) FROM feeds WHERE id = ?", config.id) == 1
 
 
 async def test_one_url_from_two_servers_is_fetched_once_and_removed_per_server(app: App) -> None:
@@ -94,10 +94,10 @@ async def test_one_url_from_two_servers_is_fetched_once_and_removed_per_server(a
 
 async def test_a_server_subscribing_to_a_config_url_never_removes_the_operators_feed(app: App) -> None:
     [config] = await feed_store.list_active(app.db)
-    added = await service.add_server_feed(app.db, config["url"], "Borrowed", guild_id=A)
-    assert added.feed_id == config["id"] and not added.new_feed
-    await service.remove_feed(app.db, str(config["id"]), guild_id=A)
-    assert await _count(app, "SELECT count(*) FROM feeds WHERE id = ?", config["id"]) == 1
+    added = await service.add_server_feed(app.db, config.url, "Borrowed", guild_id=A)
+    assert added.feed_id == config.id and not added.new_feed
+    await service.remove_feed(app.db, str(config.id), guild_id=A)
+    assert await _count(app, "SELECT count(*) FROM feeds WHERE id = ?", config.id) == 1
 
 
 async def test_follows_of_one_server_are_invisible_and_untouchable_from_another(app: App) -> None:

@@ -74,7 +74,7 @@ async def test_feeds_list_remove_resume_stay_within_a_server(two: Two) -> None:
     assert added["text"].startswith("Added feed #")
     feed = await feed_store.by_url(two.app.db, SECRET)
     assert feed is not None
-    feed_id = feed["id"]
+    feed_id = feed.id
     await feed_store.set_paused(two.app.db, feed_id, True, "paused after 40 failed fetches")
 
     mine = await two.slash(A, "feeds", sub="list")
@@ -89,12 +89,12 @@ async def test_feeds_list_remove_resume_stay_within_a_server(two: Two) -> None:
         refused = await two.slash(B, "feeds", {"feed": ref}, sub="resume")
         assert refused["ephemeral"] and "on this server's list" in refused["text"]
     row = await feed_store.by_id(two.app.db, feed_id)
-    assert row is not None and row["paused"] == 1
+    assert row is not None and row.paused == 1
 
-    [config] = [r for r in await feed_store.list_with_health(two.app.db) if r["origin"] == "config"]
-    refused = await two.slash(A, "feeds", {"feed": str(config["id"])}, sub="remove")
+    [config] = [r for r in await feed_store.list_with_health(two.app.db) if r.origin == "config"]
+    refused = await two.slash(A, "feeds", {"feed": str(config.id)}, sub="remove")
     assert "on this server's list" in refused["text"]
-    assert await feed_store.by_id(two.app.db, config["id"]) is not None
+    assert await feed_store.by_id(two.app.db, config.id) is not None
 
 
 async def test_follows_and_names_typed_in_one_server_stay_there(two: Two) -> None:

@@ -19,12 +19,11 @@ import sys
 from dataclasses import dataclass
 from typing import Protocol, TextIO
 
-import aiosqlite
-
 from bot.alerts.render import alert_text
 from bot.models import AlertView
 from storage import follows, outbox
 from storage.db import Database
+from storage.records import OutboxEntry
 from storage.stories import alert_view
 
 log = logging.getLogger(__name__)
@@ -93,25 +92,25 @@ class Dispatcher:
         async with self._lock:
             lost_channels: set[int] = set()
             for row in await outbox.due(self.db, limit):
-                if row["channel_id"] in lost_channels:
+                if row.channel_id in lost_channels:
                     continue
                 sent += await self._deliver(row, lost_channels)
         return sent
 
-    async def _deliver(self, row: aiosqlite.Row, lost_channels: set[int]) -> int:
-        outbox_id, channel_id, guild_id = row["id"], row["channel_id"], row["guild_id"]
-        view = await alert_view(self.db, row["event_id"])
+    async def _deliver(self, row: OutboxEntry, lost_channels: set[int]) -> int:
+        outbox_id, channel_id, guild_id = row.id, row.channel_id, row.guild_id
+        view = await alert_view(self.db, row.event_id)
         if view is None:
             await outbox.mark_failed(self.db, outbox_id, "the story event no longer exists")
             return 0
-        if row["state"] == "sending" and (posted := await self._already_posted(row)) is not None:
+        if row.state == "sending" and (posted := await self._already_posted(row)) is not None:
             log.info("outbox row %s was posted before a restart (message %s): recorded, not sent again",
                      outbox_id, posted)
             await outbox.mark_sent(self.db, outbox_id, posted)
             return 1
         await outbox.mark_sending(self.db, outbox_id)
         try:
-            result = await self.sink.send(guild_id, channel_id, view, row["nonce"])
+            result = await self.sink.send(guild_id, channel_id, view, row.nonce)
         except Exception as error:  # an unexpected sink failure is transient, never fatal to the loop
             log.exception("delivering outbox row %s failed", outbox_id)
             result = SendResult(error=f"{type(error).__name__}: {error}")
@@ -125,7 +124,7 @@ class Dispatcher:
             log.warning("channel %s lost (%s): %d follows paused", channel_id, result.channel_lost, paused)
             await self.sink.channel_lost(guild_id, channel_id, result.channel_lost)
             return 0
-        attempts = row["attempts"] + 1
+        attempts = row.attempts + 1
         error = result.error or "rate limited"
         if attempts >= MAX_ATTEMPTS:
             await outbox.mark_failed(self.db, outbox_id, f"gave up after {attempts} attempts: {error}")
@@ -135,24 +134,24 @@ class Dispatcher:
             await outbox.mark_retry(self.db, outbox_id, error, delay)
         return 0
 
-    async def _already_posted(self, row: aiosqlite.Row) -> str | None:
+    async def _already_posted(self, row: OutboxEntry) -> str | None:
         """A row left 'sending' may have reached its channel: the message id there, if so."""
         try:
-            return await self.sink.find_posted(row["guild_id"], row["channel_id"], row["nonce"], row["sending_at"])
+            return await self.sink.find_posted(row.guild_id, row.channel_id, row.nonce, row.sending_at)
         except Exception:  # history unreadable: the nonce still guards the resend within its window
-            log.warning("could not look for outbox row %s in channel %s", row["id"], row["channel_id"], exc_info=True)
+            log.warning("could not look for outbox row %s in channel %s", row.id, row.channel_id, exc_info=True)
             return None
 
     async def run_digests(self) -> int:
         """Post each digest channel's waiting events as one message; returns channels served."""
         served = 0
         async with self._lock:
-            groups: dict[tuple[int, int], list[aiosqlite.Row]] = {}
+            groups: dict[tuple[int, int], list[OutboxEntry]] = {}
             for row in await outbox.digest_rows(self.db):
-                groups.setdefault((row["guild_id"], row["channel_id"]), []).append(row)
+                groups.setdefault((row.guild_id, row.channel_id), []).append(row)
             for (guild_id, channel_id), rows in groups.items():
-                views = [view for row in rows if (view := await alert_view(self.db, row["event_id"]))]
-                ids = [row["id"] for row in rows]
+                views = [view for row in rows if (view := await alert_view(self.db, row.event_id))]
+                ids = [row.id for row in rows]
                 result = await self.sink.send_digest(guild_id, channel_id, views, f"digest-{ids[0]}")
                 if result.ok:
                     await outbox.mark_many(self.db, ids, "sent", result.message_id)

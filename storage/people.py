@@ -1,0 +1,171 @@
+"""People and their aliases: the SQL. Which person a name means is decided in bot/people.py.
+
+Every alias given here is already folded (accents and case removed) by the caller, with the kind
+of alias it is ("full" or "surname").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from storage.db import Connection, Executor, fetchall, fetchone, many, one, transaction, utcnow
+from storage.records import Candidate, PersonRecord
+
+Aliases = Sequence[tuple[str, str]]  # (folded alias, "full" | "surname")
+
+
+async def candidates(ex: Executor, alias: str, kind: str | None = None) -> list[Candidate]:
+    """The people an alias may mean, each with the club keys seen with them."""
+    sql = (
+        "SELECT e.id, e.name, e.role, e.placeholder FROM entity_aliases a"
+        " JOIN entities e ON e.id = a.entity_id WHERE a.alias = ?"
+    )
+    params: tuple[str, ...] = (alias,)
+    if kind:
+        sql += " AND a.kind = ?"
+        params = (alias, kind)
+    rows = await fetchall(ex, sql, params)
+    if not rows:
+        return []
+    ids = [row["id"] for row in rows]
+    marks = ",".join("?" * len(ids))
+    # One query for every candidate's clubs: a bare surname can fit dozens of people.
+    clubs: dict[int, set[str]] = {}
+    for entity_id, club in await fetchall(ex,
+        f"SELECT entity_id, counterpart_key FROM claims WHERE entity_id IN ({marks}) AND counterpart_key != ''"
+        f" UNION SELECT id, lower(club) FROM entities WHERE id IN ({marks}) AND club IS NOT NULL",
+        (*ids, *ids),
+    ):
+        clubs.setdefault(entity_id, set()).add(club)
+    return [Candidate(row["id"], row["name"], row["role"], frozenset(clubs.get(row["id"], ())), bool(row["placeholder"]))
+            for row in rows]
+
+
+NAMES_CHANGED = [0]  # bumped whenever a name or alias changes in this process; autocomplete caches on it
+
+
+async def _add_aliases(conn: Connection, entity_id: int, aliases: Aliases) -> None:
+    await conn.executemany(
+        "INSERT OR IGNORE INTO entity_aliases (alias, entity_id, kind) VALUES (?, ?, ?)",
+        [(alias, entity_id, kind) for alias, kind in aliases],
+    )
+
+
+async def create(ex: Executor, name: str, role: str | None, aliases: Aliases, *, placeholder: bool = False,
+                 club: str | None = None) -> int:
+    now = utcnow()
+    async with transaction(ex) as conn:
+        cursor = await conn.execute(
+            "INSERT INTO entities (name, role, club, placeholder, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (name, role, club, int(placeholder), now, now),
+        )
+        entity_id = cursor.lastrowid
+        assert entity_id is not None
+        NAMES_CHANGED[0] += 1
+        await _add_aliases(conn, entity_id, aliases)
+    return entity_id
+
+
+async def create_placeholder(ex: Executor, name: str, aliases: Aliases) -> int:
+    """The person followed by a name no claim has named yet, created once however many follows race.
+
+    The folded name (the first, full alias) is unique among placeholders (placeholder_key), so a
+    second insert of the same name, from this process or another, finds the first instead of
+    making a twin nobody alerts.
+    """
+    now = utcnow()
+    key = aliases[0][0]
+    async with transaction(ex) as conn:
+        cursor = await conn.execute(
+            "INSERT INTO entities (name, role, club, placeholder, placeholder_key, created_at, updated_at)"
+            " VALUES (?, NULL, NULL, 1, ?, ?, ?) ON CONFLICT (placeholder_key) WHERE placeholder_key IS NOT NULL"
+            " DO NOTHING",
+            (name, key, now, now),
+        )
+        if cursor.rowcount == 0:
+            row = await fetchone(conn, "SELECT id FROM entities WHERE placeholder_key = ?", (key,))
+            assert row is not None
+            return int(row["id"])
+        entity_id = cursor.lastrowid
+        assert entity_id is not None
+        NAMES_CHANGED[0] += 1
+        await _add_aliases(conn, entity_id, aliases)
+    return entity_id
+
+
+async def upgrade(ex: Executor, entity_id: int, name: str, role: str | None, aliases: Aliases) -> None:
+    """A placeholder followed as "Konate" learns its full name from the first claim naming it."""
+    NAMES_CHANGED[0] += 1
+    async with transaction(ex) as conn:
+        await conn.execute(
+            "UPDATE entities SET name = ?, role = COALESCE(role, ?), placeholder = 0, placeholder_key = NULL,"
+            " updated_at = ? WHERE id = ?",
+            (name, role, utcnow(), entity_id),
+        )
+        await _add_aliases(conn, entity_id, aliases)
+
+
+async def set_club(ex: Executor, entity_id: int, club: str) -> None:
+    async with transaction(ex) as conn:
+        await conn.execute("UPDATE entities SET club = ?, updated_at = ? WHERE id = ?", (club, utcnow(), entity_id))
+
+
+async def clear_club(ex: Executor, entity_id: int, only: str | None) -> None:
+    """The person is at no club now; with `only`, only if that is the club they were at."""
+    async with transaction(ex) as conn:
+        await conn.execute(
+            "UPDATE entities SET club = NULL, updated_at = ? WHERE id = ? AND (? IS NULL OR club = ?)",
+            (utcnow(), entity_id, only, only),
+        )
+
+
+# A person learned only from a follow is seen only by the servers that follow them, until a claim
+# confirms them: one server's typed names never reach another's autocomplete.
+_VISIBLE = "(e.placeholder = 0 OR EXISTS (SELECT 1 FROM follows f WHERE f.entity_id = e.id AND f.guild_id = ?))"
+_PERSON = "e.id, e.name, e.role, e.club, e.placeholder"
+
+
+async def search(ex: Executor, folded: str, limit: int = 25, *, guild_id: int | None = None) -> list[PersonRecord]:
+    """People with an alias that starts with `folded`: the cheap first pass of autocomplete.
+
+    Ordered by alias, the primary key's order, so SQLite walks the index and stops early; two
+    aliases of one person are merged here rather than with DISTINCT (which sorts everything).
+    """
+    found = await many(ex, PersonRecord,
+        f"SELECT {_PERSON} FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
+        f" WHERE a.alias >= ? AND a.alias < ? AND {_VISIBLE} ORDER BY a.alias LIMIT ?",
+        (folded, folded + "\uffff", guild_id, limit * 2),
+    )
+    return list({person.id: person for person in found}.values())[:limit]
+
+
+async def lookup(ex: Executor, folded: str, *, guild_id: int | None = None) -> list[PersonRecord]:
+    """Exact alias matches for a folded name: one person, several (ambiguous), or none.
+
+    Another server's placeholder matches only its exact full name, so that both servers follow
+    one person (and both get the alert) without either learning what the other typed.
+    """
+    return await many(ex, PersonRecord,
+        f"SELECT DISTINCT {_PERSON} FROM entity_aliases a"
+        f" JOIN entities e ON e.id = a.entity_id WHERE a.alias = ? AND ({_VISIBLE} OR e.placeholder_key = ?)"
+        " ORDER BY e.name",
+        (folded, guild_id, folded),
+    )
+
+
+async def get(ex: Executor, entity_id: int, *, guild_id: int | None = None,
+              visible_only: bool = False) -> PersonRecord | None:
+    sql = f"SELECT {_PERSON} FROM entities e WHERE e.id = ?" + (f" AND {_VISIBLE}" if visible_only else "")
+    return await one(ex, PersonRecord, sql, (entity_id, guild_id) if visible_only else (entity_id,))
+
+
+async def alias_stamp(ex: Executor) -> tuple[int, int | None]:
+    """Changes when a person or alias is added, here (a rename too) or by another process (a CLI
+    follow): what the typo-tolerant autocomplete index is rebuilt on."""
+    newest = await fetchone(ex, "SELECT max(rowid) FROM entity_aliases")
+    return (NAMES_CHANGED[0], newest[0] if newest else None)
+
+
+async def all_aliases(ex: Executor) -> list[tuple[str, int]]:
+    """Every (folded alias, person id)."""
+    return [(row["alias"], row["entity_id"]) for row in await fetchall(ex, "SELECT alias, entity_id FROM entity_aliases")]
