@@ -31,11 +31,12 @@ _XML_DECLARATION = re.compile(rb"<\?xml[^<>]*\?>")
 _SPACE = re.compile(rb"[ \t\r\n]*+")
 _NOT_NEWLINE = re.compile(rb"[^\n]")
 # A DOCTYPE, its external id (quoted literals) and internal subset, whose literals, comments and
-# processing instructions may hold "]" and ">". Possessive: one way to match, linear time.
+# processing instructions may hold "]" and ">". Possessive: one way to match, linear time; an
+# unterminated comment or PI ends the match there instead of being retried at every "<!--".
 _DOCTYPE = re.compile(
     rb"""<!DOCTYPE[ \t\r\n]++[^ \t\r\n\[>]++"""
     rb"""(?:[ \t\r\n]++(?:"[^"]*+"|'[^']*+'|[^ \t\r\n"'\[>]++))*+[ \t\r\n]*+"""
-    rb"""(\[(?:"[^"]*+"|'[^']*+'|<!--.*?-->|<\?.*?\?>|[^"'\]<]++|<)*+\])?[ \t\r\n]*+>""",
+    rb"""(\[(?:"[^"]*+"|'[^']*+'|<!--.*?-->|<\?.*?\?>|[^"'\]<]++|<(?!!--|\?))*+\])?[ \t\r\n]*+>""",
     re.DOTALL,
 )
 # What feedparser's fallback parser reads as the document's head (up to the first "<" and a
