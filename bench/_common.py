@@ -534,7 +534,8 @@ def _item_text(spec: ItemSpec) -> tuple[str, str, str]:
 def build_world(path: Path, size: WorldSize) -> None:
     from bot.models import LADDER
     from bot.people import club_key, name_aliases
-    from storage.db import _split_sql, migrations
+    from storage.db import migrations
+    from storage.schema import split_sql
 
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode=OFF")
@@ -546,7 +547,7 @@ def build_world(path: Path, size: WorldSize) -> None:
     now = _iso(datetime.now(UTC))
     conn.execute("BEGIN")
     for version, name, sql in migrations():
-        for statement in _split_sql(sql):
+        for statement in split_sql(sql):
             if statement.upper().startswith("CREATE INDEX"):
                 indexes.append(statement)  # after the rows: much faster than row by row
             else:

@@ -178,7 +178,7 @@ async def _feeds(settings: Settings, args: argparse.Namespace) -> int:
 
 async def _console_reasons(db: Any, since: str) -> int:
     """`run -v` in console mode: why each item this run read was posted, or not, as `why URL` says."""
-    from bot.app import CONSOLE_GUILD
+    from bot.console import CONSOLE_GUILD
 
     answers = await service.why_read_since(db, since, CONSOLE_GUILD)
     if answers:
@@ -194,7 +194,7 @@ async def _dispatch(settings: Settings, args: argparse.Namespace) -> int:
             from bot.discord_client import run_discord
 
             return await run_discord(settings)
-        from bot.app import run_console
+        from bot.console import run_console
         from storage.db import utcnow
 
         started = utcnow()

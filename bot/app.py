@@ -1,28 +1,26 @@
-"""Wires storage, fetch sessions, the pipeline and the dispatcher; runs console mode."""
+"""Wires storage, fetch sessions and the pipeline into an App, and polls every feed once.
+
+Console mode (bot/console.py) and Discord mode (bot/discord_client.py) each build on an App.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import TextIO
 
 import aiohttp
 
-from bot import service
-from bot.alerts.deliver import ConsoleSink, Dispatcher, Sink
-from bot.alerts.render import timeline_text
 from bot.config import Settings
 from bot.feeds.fetch import FetchLimits, make_session
 from bot.pipeline import Pipeline, PollOutcome, Prepared, limits_from
+from bot.scheduler import Poller
 from storage import feeds as feed_store
 from storage.db import Database
 from storage.records import FeedState
 
 log = logging.getLogger(__name__)
-CONSOLE_GUILD = 0
-CONSOLE_CHANNEL = 0
 
 
 @dataclass(slots=True)
@@ -31,6 +29,16 @@ class App:
     db: Database
     sessions: dict[bool, aiohttp.ClientSession]
     pipeline: Pipeline
+
+    def poller(self, on_polled: Callable[[PollOutcome], Awaitable[None]], deliver: Callable[[], Awaitable[int]],
+               deliver_digests: Callable[[], Awaitable[int]] | None = None) -> Poller:
+        """The schedule over this app's database and pipeline: each feed polled on its interval."""
+
+        async def poll(feed: FeedState) -> PollOutcome:
+            return await self.pipeline.poll(feed.id, row=feed)
+
+        return Poller(self.db, self.settings.polling, self.settings.storage.retention_days, poll, on_polled,
+                      deliver, deliver_digests)
 
     async def close(self) -> None:
         for session in self.sessions.values():
@@ -99,63 +107,3 @@ async def poll_all(app: App, *, together: bool = False) -> list[PollOutcome]:
             log.exception("storing this cycle's %d feeds failed; they are retried on the next cycle", len(ready))
             stored = {p.url: PollOutcome(url=p.url, status="failed", error=f"storage: {error}") for p in ready}
     return [stored[result.url] if isinstance(result, Prepared) else result for result in results]
-
-
-async def follow_console_names(app: App, names: Sequence[str]) -> None:
-    for name in names:
-        result = await service.follow(app.db, CONSOLE_GUILD, CONSOLE_CHANNEL, name, by="console")
-        if result.person is None:
-            log.warning("console follow %r is ambiguous: %s", name, result.message)
-
-
-async def run_console(settings: Settings, *, watch: bool, out: TextIO, sink: Sink | None = None) -> int:
-    app = await open_app(settings, console=True)
-    try:
-        await follow_console_names(app, settings.console.follow)
-        dispatcher = Dispatcher(app.db, sink or ConsoleSink(out))
-        print(f"claimwatch console mode: {len(settings.feeds)} feeds, following "
-              f"{', '.join(settings.console.follow) or 'nobody'}\n", file=out, flush=True)
-        outcomes = await poll_all(app, together=True)
-        sent = await dispatcher.run_once()
-        for outcome in outcomes:
-            if outcome.status == "failed":
-                print(f"⚠ feed {outcome.url}: {outcome.error}", file=out, flush=True)
-        if watch:
-            await _watch(app, dispatcher, out)
-        new_items = sum(o.new_items for o in outcomes)
-        claims = sum(o.claims for o in outcomes)
-        if sent == 0:
-            print("No new developments for the names followed here since the last run "
-                  f"(the database at {settings.storage.path} remembers what was shown).\n", file=out)
-        print(f"Read {new_items} new items, found {claims} claims, sent {sent} alerts.\n", file=out)
-        for name in settings.console.follow:
-            try:
-                result = await service.timeline(app.db, name)
-                print(timeline_text(result.person.name, result.stories), end="\n\n", file=out)
-            except service.UserError as error:
-                print(f"Timeline {name}: {error}\n", file=out)
-        print("To connect to Discord, put a bot token in config.toml ([discord] token) or in "
-              "CLAIMWATCH_DISCORD_TOKEN, then `make run` again. See README.md, 'Connecting Discord'.", file=out)
-        return 0
-    finally:
-        await app.close()
-
-
-async def _watch(app: App, dispatcher: Dispatcher, out: TextIO) -> None:
-    """Keep polling on the schedule until interrupted; alerts print as they arrive."""
-    from bot.scheduler import Poller  # the scheduler imports App: import here, not at module level
-
-    async def polled(outcome: PollOutcome) -> None:
-        if outcome.status == "failed":
-            print(f"⚠ feed {outcome.url}: {outcome.error}", file=out, flush=True)
-        if outcome.events:
-            await dispatcher.run_once()
-
-    poller = Poller(app, polled, dispatcher.run_once)
-    await poller.start()
-    print(f"Watching {len(app.settings.feeds)} feeds every {app.settings.polling.interval_seconds}s; "
-          "Ctrl+C to stop.", file=out, flush=True)
-    try:
-        await asyncio.Event().wait()
-    finally:
-        poller.shutdown()

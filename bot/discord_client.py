@@ -17,7 +17,6 @@ from bot.app import App, open_app
 from bot.config import Settings
 from bot.discord_endpoints import point_discord_at
 from bot.pipeline import PollOutcome
-from bot.scheduler import Poller
 from cogs.ui import TimelineButton, UnfollowButton, reply_error
 from storage import follows
 from storage import settings as guild_store
@@ -39,7 +38,7 @@ class ClaimwatchBot(commands.Bot):
         self.app = app
         self.sink = DiscordSink(self)
         self.dispatcher = Dispatcher(app.db, self.sink)
-        self.poller = Poller(app, self._polled, self.dispatcher.run_once, self.dispatcher.run_digests)
+        self.poller = app.poller(self._polled, self.dispatcher.run_once, self.dispatcher.run_digests)
         self.tree.on_error = self.on_app_command_error  # type: ignore[method-assign]
         # Tests drive polls themselves; the real bot polls on the schedule.
         self._started = not start_polling

@@ -71,6 +71,12 @@ def extract_batch(items: list[FeedItem]) -> list[tuple[FeedItem, list[Claim]]]:
     return batch
 
 
+def due(feed: FeedState, now: str) -> bool:
+    """Whether the schedule should poll the feed now: not paused, and not backing off after failures
+    or told to wait by Retry-After (next_fetch_at, in storage's timestamp form, like `now`)."""
+    return not feed.paused and not (feed.next_fetch_at and feed.next_fetch_at > now)
+
+
 def limits_from(settings: Settings, *, trusted: bool) -> FetchLimits:
     polling = settings.polling
     return FetchLimits(

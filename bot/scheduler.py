@@ -10,11 +10,12 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from bot.app import App
-from bot.pipeline import PollOutcome
+from bot.config import PollingSettings
+from bot.pipeline import PollOutcome, due
 from storage import feeds as feed_store
-from storage.db import utcnow
+from storage.db import Database, utcnow
 from storage.maintenance import prune_items
+from storage.records import FeedState
 
 log = logging.getLogger(__name__)
 OUTBOX_SECONDS = 15
@@ -22,10 +23,18 @@ DIGEST_HOUR_UTC = 8
 
 
 class Poller:
-    def __init__(self, app: App, on_polled: Callable[[PollOutcome], Awaitable[None]],
+    """The jobs: each feed on its interval (`poll`, one feed start to finish), the outbox every few
+    seconds (`deliver`), the daily digests, and the daily retention prune."""
+
+    def __init__(self, db: Database, polling: PollingSettings, retention_days: int,
+                 poll: Callable[[FeedState], Awaitable[PollOutcome]],
+                 on_polled: Callable[[PollOutcome], Awaitable[None]],
                  deliver: Callable[[], Awaitable[int]],
                  deliver_digests: Callable[[], Awaitable[int]] | None = None) -> None:
-        self.app = app
+        self.db = db
+        self.polling = polling
+        self.retention_days = retention_days
+        self.poll = poll
         self.on_polled = on_polled
         self.scheduler = AsyncIOScheduler(
             timezone=UTC,
@@ -39,12 +48,12 @@ class Poller:
             self.scheduler.add_job(deliver_digests, CronTrigger(hour=DIGEST_HOUR_UTC, timezone=UTC), id="digest")
 
     async def start(self) -> None:
-        for feed in await feed_store.list_active(self.app.db):
+        for feed in await feed_store.list_active(self.db):
             self.schedule(feed.id, feed.interval_seconds)
         self.scheduler.start()
 
     def schedule(self, feed_id: int, interval: int | None, *, first_run: datetime | None = None) -> None:
-        polling = self.app.settings.polling
+        polling = self.polling
         self.scheduler.add_job(
             self._poll_job, IntervalTrigger(seconds=interval or polling.interval_seconds, jitter=polling.jitter_seconds),
             args=[feed_id], id=f"feed:{feed_id}", replace_existing=True,
@@ -57,16 +66,14 @@ class Poller:
             self.scheduler.remove_job(f"feed:{feed_id}")
 
     async def _poll_job(self, feed_id: int) -> None:
-        feed = await feed_store.by_id(self.app.db, feed_id)
+        feed = await feed_store.by_id(self.db, feed_id)
         if feed is None:
             self.unschedule(feed_id)
             return
-        if feed.paused:
+        if not due(feed, utcnow()):
             return
-        if feed.next_fetch_at and feed.next_fetch_at > utcnow():
-            return  # backing off after failures, or told to wait by Retry-After
         try:
-            outcome = await self.app.pipeline.poll(feed_id, row=feed)
+            outcome = await self.poll(feed)
         except Exception:  # storage trouble (disk full, locked): the next run retries from the same state
             log.exception("poll of feed %s failed; will retry on its next run", feed_id)
             return
@@ -74,7 +81,7 @@ class Poller:
 
     async def _prune(self) -> None:
         try:
-            removed = await prune_items(self.app.db, self.app.settings.storage.retention_days)
+            removed = await prune_items(self.db, self.retention_days)
             log.info("retention: pruned %d items", removed)
         except Exception:
             log.exception("retention pruning failed; it runs again tomorrow")

@@ -19,6 +19,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from storage.schema import migrations as bundled_migrations
+from storage.schema import split_sql
+
 if TYPE_CHECKING:
     from storage.db import Database
 
@@ -104,12 +107,10 @@ def _one_line(found: list[str]) -> str:
 @cache
 def expected_schema(bundled: tuple[tuple[int, str, str], ...]) -> dict[str, frozenset[str]]:
     """table -> columns, as these migrations build them (on an in-memory database)."""
-    from storage.db import _split_sql
-
     conn = sqlite3.connect(":memory:")
     try:
         for _, _, sql in bundled:
-            for statement in _split_sql(sql):
+            for statement in split_sql(sql):
                 conn.execute(statement)
         tables = [row[0] for row in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
@@ -119,12 +120,10 @@ def expected_schema(bundled: tuple[tuple[int, str, str], ...]) -> dict[str, froz
         conn.close()
 
 
-async def schema(db: Database) -> int:
-    """The schema version; raises when a table or column the migrations build is missing, or the
+async def schema(db: Database, migrations: list[tuple[int, str, str]]) -> int:
+    """The schema version; raises when a table or column the `migrations` build is missing, or the
     database was written by a newer claimwatch."""
-    from storage import db as db_module
-
-    bundled = tuple(db_module.migrations())
+    bundled = tuple(migrations)
     known = max(version for version, _, _ in bundled)
     row = await db.fetchone("SELECT max(version) FROM schema_migrations")
     version = int(row[0]) if row and row[0] is not None else 0
@@ -150,7 +149,7 @@ async def full_report(db: Database) -> list[str]:
     if orphans:
         raise DatabaseProblem(f"{db.path} has {len(orphans)} rows pointing at rows that are gone "
                               f"(first in table {orphans[0][0]}); {RESTORE}")
-    version = await schema(db)
+    version = await schema(db, bundled_migrations())
     counts = []
     for table, label in (("feeds", "feeds"), ("items", "items"), ("claims", "claims"), ("follows", "follows")):
         row = await db.fetchone(f"SELECT count(*) FROM {table}")  # noqa: S608 - fixed table names

@@ -4,23 +4,21 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 import sqlite3
 from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import fields
 from datetime import UTC, datetime, timedelta
-from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
 import aiosqlite
 
 from storage import checks
+from storage.schema import migrations, split_sql
 
 log = logging.getLogger(__name__)
 
-_MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"  # every stored timestamp: UTC, sortable as text
 
 # A connection inside an open transaction (from `transaction()`). Callers outside storage hold it
@@ -66,16 +64,6 @@ def record(cls: type[R], row: Mapping[str, Any] | aiosqlite.Row) -> R:
     return cls(**values)
 
 
-def migrations() -> list[tuple[int, str, str]]:
-    """(version, name, sql) for every bundled migration, in order."""
-    found = []
-    for entry in resources.files("storage.migrations").iterdir():
-        match = _MIGRATION_NAME.match(entry.name)
-        if match:
-            found.append((int(match.group(1)), match.group(2), entry.read_text(encoding="utf-8")))
-    return sorted(found)
-
-
 class Database:
     """Wraps one aiosqlite connection.
 
@@ -114,7 +102,7 @@ class Database:
                 await checks.usable(db)
             await db.migrate()
             if not memory:
-                await checks.schema(db)
+                await checks.schema(db, migrations())
         except BaseException as error:
             await conn.close()
             if isinstance(error, sqlite3.Error):
@@ -147,7 +135,7 @@ class Database:
             if version in done:
                 continue
             async with self.transaction() as conn:
-                for statement in _split_sql(sql):
+                for statement in split_sql(sql):
                     await conn.execute(statement)
                 await conn.execute(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
@@ -225,9 +213,3 @@ async def one(ex: Executor, cls: type[R], sql: str, params: Params = ()) -> R | 
 
 async def many(ex: Executor, cls: type[R], sql: str, params: Params = ()) -> list[R]:
     return [record(cls, row) for row in await fetchall(ex, sql, params)]
-
-
-def _split_sql(script: str) -> list[str]:
-    """Statements of a migration file. Migrations hold no '--' or ';' inside literals or triggers."""
-    body = "\n".join(line.split("--", 1)[0] for line in script.splitlines())
-    return [statement.strip() for statement in body.split(";") if statement.strip()]
