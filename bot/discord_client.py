@@ -11,13 +11,14 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import service
+from bot.alerts.buttons import TimelineButton, UnfollowButton
 from bot.alerts.deliver import Dispatcher
 from bot.alerts.discord_sink import DiscordSink
 from bot.app import App, open_app
 from bot.config import Settings
 from bot.discord_endpoints import point_discord_at
+from bot.discord_views import reply_error
 from bot.pipeline import PollOutcome
-from cogs.ui import TimelineButton, UnfollowButton, reply_error
 from storage import follows
 from storage import settings as guild_store
 

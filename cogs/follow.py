@@ -7,7 +7,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import service
-from cogs.ui import NO_PINGS, app_of
+from bot.discord_views import NO_PINGS, app_of
 
 
 async def person_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:

@@ -1,136 +1,15 @@
-"""Discord UI pieces shared by cogs and delivery: persistent alert buttons, the timeline paginator."""
+"""The Discord pieces cogs share, from their homes in bot/: replies and pages (bot/discord_views.py)
+and the alert buttons (bot/alerts/buttons.py)."""
 
 from __future__ import annotations
 
-import re
-from typing import Any
-
-import discord
-
-from bot import service
-from bot.alerts.render import timeline_pages
-
-NO_PINGS = discord.AllowedMentions.none()
-
-
-def embeds(pages: list[dict[str, Any]]) -> list[discord.Embed]:
-    return [discord.Embed.from_dict(page) for page in pages]
-
-
-def app_of(interaction: discord.Interaction) -> Any:
-    """The bot's App (database, settings): cogs reach the service layer through it."""
-    return interaction.client.app  # type: ignore[attr-defined]
-
-
-TIMELINE_ID = re.compile(r"cw:timeline:(?P<entity>\d+)(?::(?P<marker>[0-9a-z-]{1,40}))?")
-
-
-class TimelineButton(discord.ui.DynamicItem[discord.ui.Button], template=TIMELINE_ID):
-    """Stable custom id with the person in it, so the button works after a restart. On an alert
-    it also carries the outbox row's nonce (`marker`): how a restarted bot finds the alert it
-    posted before it could record it (DiscordSink.find_posted)."""
-
-    def __init__(self, entity_id: int, marker: str | None = None) -> None:
-        custom_id = f"cw:timeline:{entity_id}" + (f":{marker}" if marker else "")
-        super().__init__(discord.ui.Button(label="Timeline", style=discord.ButtonStyle.secondary,
-                                           custom_id=custom_id))
-        self.entity_id = entity_id
-
-    @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button,
-                             match: re.Match[str]) -> TimelineButton:
-        return cls(int(match["entity"]), match["marker"])
-
-    async def callback(self, interaction: discord.Interaction) -> None:
-        found = await service.timeline_of(app_of(interaction).db, self.entity_id, guild_id=interaction.guild_id or 0)
-        if found is None:
-            await interaction.response.send_message("That person is no longer tracked.", ephemeral=True)
-            return
-        await send_pages(interaction, timeline_pages(found.person.name, "", found.stories), ephemeral=True)
-
-
-class UnfollowButton(discord.ui.DynamicItem[discord.ui.Button], template=r"cw:unfollow:(?P<entity>\d+)"):
-    def __init__(self, entity_id: int) -> None:
-        super().__init__(discord.ui.Button(label="Unfollow", style=discord.ButtonStyle.danger,
-                                           custom_id=f"cw:unfollow:{entity_id}"))
-        self.entity_id = entity_id
-
-    @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button,
-                             match: re.Match[str]) -> UnfollowButton:
-        return cls(int(match["entity"]))
-
-    async def callback(self, interaction: discord.Interaction) -> None:
-        db = app_of(interaction).db
-        person = await service.person(db, self.entity_id)
-        if person is None or interaction.guild_id is None or interaction.channel_id is None:
-            await interaction.response.send_message("Nothing to unfollow here.", ephemeral=True)
-            return
-        try:
-            text = await service.unfollow(db, interaction.guild_id, interaction.channel_id, person.name)
-        except service.UserError as error:
-            text = str(error)
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
-
-
-def marker_of(custom_id: str) -> str | None:
-    """The outbox marker an alert's Timeline button carries, if any."""
-    match = TIMELINE_ID.fullmatch(custom_id)
-    return match["marker"] if match else None
-
-
-def alert_buttons(entity_id: int, marker: str | None = None) -> discord.ui.View:
-    view = discord.ui.View(timeout=None)
-    view.add_item(TimelineButton(entity_id, marker))
-    view.add_item(UnfollowButton(entity_id))
-    return view
-
-
-class Paginator(discord.ui.View):
-    """Previous/next over prepared embeds; only the person who asked can flip the pages."""
-
-    def __init__(self, pages: list[discord.Embed], owner_id: int) -> None:
-        super().__init__(timeout=600)
-        self.pages = pages
-        self.owner_id = owner_id
-        self.index = 0
-        self._sync()
-
-    def _sync(self) -> None:
-        self.previous.disabled = self.index == 0
-        self.next.disabled = self.index >= len(self.pages) - 1
-
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        if interaction.user.id != self.owner_id:
-            await interaction.response.send_message("Run the command yourself to page through it.", ephemeral=True)
-            return False
-        return True
-
-    @discord.ui.button(label="◀ Older", style=discord.ButtonStyle.secondary)
-    async def previous(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
-        self.index = max(0, self.index - 1)
-        self._sync()
-        await interaction.response.edit_message(embed=self.pages[self.index], view=self)
-
-    @discord.ui.button(label="Newer ▶", style=discord.ButtonStyle.secondary)
-    async def next(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
-        self.index = min(len(self.pages) - 1, self.index + 1)
-        self._sync()
-        await interaction.response.edit_message(embed=self.pages[self.index], view=self)
-
-
-async def send_pages(interaction: discord.Interaction, pages: list[dict[str, Any]], *, ephemeral: bool) -> None:
-    built = embeds(pages)
-    if len(built) == 1:
-        await interaction.response.send_message(embed=built[0], ephemeral=ephemeral, allowed_mentions=NO_PINGS)
-    else:
-        await interaction.response.send_message(embed=built[0], view=Paginator(built, interaction.user.id),
-                                                ephemeral=ephemeral, allowed_mentions=NO_PINGS)
-
-
-async def reply_error(interaction: discord.Interaction, text: str) -> None:
-    """Every user-facing error is ephemeral and pings nobody, answered or followed up."""
-    if interaction.response.is_done():
-        await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_PINGS)
-    else:
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
+from bot.alerts.buttons import TimelineButton as TimelineButton
+from bot.alerts.buttons import UnfollowButton as UnfollowButton
+from bot.alerts.buttons import alert_buttons as alert_buttons
+from bot.alerts.buttons import marker_of as marker_of
+from bot.discord_views import NO_PINGS as NO_PINGS
+from bot.discord_views import Paginator as Paginator
+from bot.discord_views import app_of as app_of
+from bot.discord_views import embeds as embeds
+from bot.discord_views import reply_error as reply_error
+from bot.discord_views import send_pages as send_pages

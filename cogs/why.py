@@ -7,7 +7,7 @@ from discord import app_commands
 
 from bot import service
 from bot.alerts.render import clip
-from cogs.ui import NO_PINGS, app_of
+from bot.discord_views import NO_PINGS, app_of
 
 EXPLAIN_LINES = 20  # the extractor's reading, clipped: the answer above it matters more
 

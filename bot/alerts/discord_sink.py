@@ -7,10 +7,10 @@ from datetime import datetime, timedelta
 
 import discord
 
+from bot.alerts.buttons import alert_buttons, marker_of
 from bot.alerts.deliver import SendResult
 from bot.alerts.render import alert_embed, clip, digest_embed
 from bot.models import AlertView
-from cogs.ui import alert_buttons, marker_of
 
 log = logging.getLogger(__name__)
 # How far before a row went 'sending' to start looking (clocks differ), and how many posts after it.
