@@ -89,6 +89,9 @@ def _parser() -> argparse.ArgumentParser:
     backup = command(db_commands, "backup", "copy the database with SQLite's online backup (safe while the bot runs)")
     backup.add_argument("path", help="a new file for the copy")
 
+    command(commands, "doctor", "check the config, the database and the token's shape, and list what would be "
+            "polled, offline; exit status 1 when something is wrong")
+
     feeds = command(commands, "feeds", "manage feeds")
     feed_commands = feeds.add_subparsers(dest="feeds_command", required=True)
     # Without --guild these act as the operator, on every feed; with it, as that server's /feeds.
@@ -261,6 +264,10 @@ def main(argv: list[str] | None = None) -> int:
         stream=sys.stderr,
     )
     try:
+        if args.command == "doctor":  # loads the config itself: a mistake is one check among the others
+            from bot.doctor import doctor
+
+            return doctor(_config_path(args.config))
         # extract reads no config and touches no database.
         settings = Settings() if args.command == "extract" else load_settings(_config_path(args.config))
         if getattr(args, "create_db", False):
