@@ -34,7 +34,6 @@ NON_SUBJECT_ROLES = _words(
     billionaire sponsor pundit journalist reporter broadcaster commentator presenter
     spokesman spokesperson lawyer adviser advisor scout analyst physio doctor"""
 )
-ROLE_WORDS = PLAYER_ROLES | MANAGER_ROLES | _words("new former ex 's assistant sporting director")
 
 # Particles that stay lower-case inside names: van Dijk, de Jong, ter Stegen, dos Santos.
 PARTICLES = _words("van von de der den da das dos do du di del della la le ter ten bin al el mac st")
@@ -299,7 +298,6 @@ HEADLINE_NOUNS = frozenset({"sensation", "gem", "speedster", "phenomenon", "targ
                              "superstar", "stalwart", "powerhouse", "enforcer", "dynamo", "jewel"})
 NOT_DESCRIBING = frozenset({"international", "no", "number", "head", "back", "left", "right", "half",
                              "wing", "midfield", "academy", "player"})
-DESCRIBERS = frozenset({"rated", "year old", "old", "euro", "pound", "million", "m", "@"})
 
 # roles.py
 # Verbs inside the trigger that only a job takes: "Forest sack Nuno", "Koeman resigns".
