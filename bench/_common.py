@@ -520,7 +520,9 @@ def ensure_world(size: WorldSize, log: Callable[[str], None]) -> Path:
 
 
 def _iso(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    from storage.db import stamp
+
+    return stamp(moment)
 
 
 def _item_text(spec: ItemSpec) -> tuple[str, str, str]:

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from bot.claims.gazetteer import fold
+from bot.claims.text import fold
 from bot.inputs import UserError, feed_name, shown
+from bot.models import TIERS as TIERS  # the tiers an entry may have
 
 KINDS = ("national", "daily", "transfers", "club")
-TIERS = ("official", "tier1", "tier2", "tier3", "tier4", "aggregator")
 LANGUAGES = {"en": "English", "es": "Spanish español", "it": "Italian italiano", "de": "German Deutsch",
              "fr": "French français", "pt": "Portuguese português", "nl": "Dutch Nederlands"}
 COUNTRIES = {"GB": "United Kingdom UK England British", "US": "United States USA American",

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from bot.claims.gazetteer import club_named, fold
+from bot.claims.gazetteer import club_named
+from bot.claims.text import fold
 from storage import people as people_store
 from storage.db import Executor
 from storage.records import Candidate

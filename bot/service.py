@@ -9,7 +9,7 @@ from rapidfuzz import fuzz, process
 from bot import addguard, inputs, people
 from bot import catalogue as feed_catalogue
 from bot import why as why_posted
-from bot.claims.gazetteer import fold
+from bot.claims.text import fold
 from bot.inputs import MAX_NAME_CHARS, UserError, shown
 from bot.models import KINDS, TIERS, AlertView, StoryView
 from storage import feeds as feed_store

@@ -7,15 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.models import LADDER, rung_of
+from bot.models import LADDER, TIERS, rung_of
 from storage.records import StoryState
 
 __all__ = ["Decision", "StoryState", "decide", "tier_rank", "track_of"]
 
-TIER_RANK: dict[str, int] = {
-    "official": 0, "tier1": 1, "tier2": 2, "tier3": 3, "tier4": 4, "aggregator": 5,
-}
-UNKNOWN_TIER_RANK = 6
+# A source's rank: its place in TIERS, best first; an unrated source ranks below every tier.
+TIER_RANK: dict[str, int] = {tier: rank for rank, tier in enumerate(TIERS)}
+UNKNOWN_TIER_RANK = len(TIERS)
 # A better source only counts as a confirmation worth an alert when it is itself reliable.
 CONFIRMING_TIER_RANK = TIER_RANK["tier2"]
 

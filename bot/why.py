@@ -12,9 +12,9 @@ from __future__ import annotations
 import unicodedata
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from bot import inputs
+from bot.alerts.render import when
 from bot.claims.extract import explain_claims
 from bot.inputs import UserError, shown
 from bot.outlets import outlet_of
@@ -58,16 +58,6 @@ def _mention(channel: int) -> str:
 class WhyAnswer:
     lines: list[str] = field(default_factory=list)  # the answer, in plain words
     explain: list[str] = field(default_factory=list)  # how the extractor reads the text, line by line
-
-
-def when(iso: str | None) -> str:
-    """"04 Dec 2025 10:00 UTC" from a stored timestamp."""
-    if not iso:
-        return "an unknown time"
-    try:
-        return datetime.fromisoformat(iso.replace("Z", "+00:00")).strftime("%d %b %Y %H:%M UTC")
-    except ValueError:
-        return "an unknown time"
 
 
 def link_variants(raw: str) -> list[str]:

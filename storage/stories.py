@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import aiosqlite
 
-from storage.db import Database
+from storage.db import Executor, fetchall, fetchone
 from storage.feeds import everyones_claim, visible_claim
 from storage.records import AlertView, ReportView, StoryView
 
@@ -23,36 +23,38 @@ def for_guild(guild_id: int | None) -> Visible:
     return EVERYTHING if guild_id is None else (visible_claim("c"), (guild_id,))
 
 
-async def _story_views(db: Database, rows: list[aiosqlite.Row], visible: Visible = EVERYTHING) -> list[StoryView]:
-    """Stories with their reports: one query for all the reports, not one per story.
-
-    Only the reports `visible` allows, and only the stories left with one.
-    """
-    if not rows:
-        return []
-    reports: dict[int, list[ReportView]] = {row["id"]: [] for row in rows}
-    ids = list(reports)
+async def _reports(ex: Executor, story_ids: list[int], visible: Visible) -> dict[int, tuple[ReportView, ...]]:
+    """The reports `visible` allows under each story: one query for all the stories, not one per story."""
+    found: dict[int, list[ReportView]] = {story_id: [] for story_id in story_ids}
+    ids = list(found)
     condition, params = visible
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        for report in await db.fetchall(
+        for report in await fetchall(ex,
             "SELECT story_id, kind, outlet, source, source_tier, link, title, evidence, published, from_club FROM claims c"
             f" WHERE story_id IN ({','.join('?' * len(chunk))}) AND {condition} ORDER BY story_id, published, id",
             (*chunk, *params),
         ):
-            reports[report["story_id"]].append(_report(report))
-    views = []
-    for row in rows:
-        story_reports = tuple(reports[row["id"]])
-        if visible is not EVERYTHING and not story_reports:
-            continue
-        views.append(StoryView(
-            id=row["id"], entity_id=row["entity_id"], person=row["name"], role=row["role"], club=row["club"],
-            track=row["track"], kind=row["kind"], counterpart=row["counterpart"],
-            first_seen_at=row["first_seen_at"], last_report_at=row["last_report_at"], reports=story_reports,
-            kinds_seen=tuple(dict.fromkeys(r.kind for r in story_reports)),
-        ))
-    return views
+            found[report["story_id"]].append(_report(report))
+    return {story_id: tuple(reports) for story_id, reports in found.items()}
+
+
+def _view(row: aiosqlite.Row, reports: tuple[ReportView, ...]) -> StoryView:
+    """A story row (with its person's name, role and club) and the reports shown under it."""
+    return StoryView(
+        id=row["id"], entity_id=row["entity_id"], person=row["name"], role=row["role"], club=row["club"],
+        track=row["track"], kind=row["kind"], counterpart=row["counterpart"],
+        first_seen_at=row["first_seen_at"], last_report_at=row["last_report_at"], reports=reports,
+        kinds_seen=tuple(dict.fromkeys(r.kind for r in reports)),
+    )
+
+
+async def _story_views(ex: Executor, rows: list[aiosqlite.Row], visible: Visible = EVERYTHING) -> list[StoryView]:
+    """Stories with their reports; only the reports `visible` allows, and only the stories left with one."""
+    if not rows:
+        return []
+    reports = await _reports(ex, [row["id"] for row in rows], visible)
+    return [_view(row, reports[row["id"]]) for row in rows if visible is EVERYTHING or reports[row["id"]]]
 
 
 _STORY = (
@@ -60,7 +62,7 @@ _STORY = (
 )
 
 
-async def timeline(db: Database, entity_id: int, *, kind: str | None = None, since: str | None = None,
+async def timeline(ex: Executor, entity_id: int, *, kind: str | None = None, since: str | None = None,
                    limit: int = 200, guild_id: int | None = None) -> list[StoryView]:
     """The person's stories, oldest first; with a server, as that server may see them."""
     sql = _STORY + " WHERE s.entity_id = ?"
@@ -73,43 +75,47 @@ async def timeline(db: Database, entity_id: int, *, kind: str | None = None, sin
         params.append(since)
     sql += " ORDER BY s.first_seen_at, s.id LIMIT ?"
     params.append(limit)
-    return await _story_views(db, await db.fetchall(sql, tuple(params)), for_guild(guild_id))
+    return await _story_views(ex, await fetchall(ex, sql, tuple(params)), for_guild(guild_id))
 
 
-async def alert_view(db: Database, event_id: int, guild_id: int | None = None) -> AlertView | None:
-    """The alert for a story event. With a server, as /latest shows it to that server; without (an
-    alert about to be posted to any server), the story as everyone may see it: the operator's
-    feeds and the alert's own report, never another server's feed (its ladder, its counts)."""
-    event = await db.fetchone(
-        "SELECT ev.id, ev.story_id, ev.kind, ev.reason, c.kind AS c_kind, c.feed_id, c.outlet, c.source, c.source_tier,"
-        " c.link, c.title, c.evidence, c.published, c.from_club FROM story_events ev"
-        " LEFT JOIN claims c ON c.id = ev.claim_id WHERE ev.id = ?",
-        (event_id,),
-    )
-    if event is None:
+# An alert event with the report that triggered it (c_*) and its story (s.*, the person's name, role, club).
+_EVENT = (
+    "SELECT ev.id AS event_id, ev.kind AS event_kind, ev.reason, c.feed_id, c.outlet AS c_outlet,"
+    " c.source AS c_source, c.source_tier AS c_tier, c.link AS c_link, c.title AS c_title,"
+    " c.evidence AS c_evidence, c.published AS c_published, c.from_club AS c_from_club,"
+    " s.*, e.name, e.role, e.club FROM story_events ev JOIN stories s ON s.id = ev.story_id"
+    " JOIN entities e ON e.id = s.entity_id LEFT JOIN claims c ON c.id = ev.claim_id"
+)
+
+
+def _alert(row: aiosqlite.Row, reports: tuple[ReportView, ...]) -> AlertView:
+    story = _view(row, reports)
+    trigger = ReportView(row["event_kind"], row["c_outlet"], row["c_source"], row["c_tier"], row["c_link"],
+                         row["c_title"], row["c_evidence"] or "", row["c_published"] or story.last_report_at,
+                         row["c_from_club"])
+    return AlertView(row["event_id"], row["reason"], row["event_kind"], story, trigger, row["c_from_club"])
+
+
+async def alert_view(ex: Executor, event_id: int, guild_id: int | None = None) -> AlertView | None:
+    """The alert for a story event, in two queries. With a server, as /latest shows it to that
+    server; without (an alert about to be posted to any server), the story as everyone may see it:
+    the operator's feeds and the alert's own report, never another server's feed (its ladder, its
+    counts)."""
+    row = await fetchone(ex, _EVENT + " WHERE ev.id = ?", (event_id,))
+    if row is None:
         return None
-    story_row = await db.fetchone(_STORY + " WHERE s.id = ?", (event["story_id"],))
-    if story_row is None:
-        return None
-    visible = for_guild(guild_id) if guild_id is not None else (everyones_claim("c"), (event["feed_id"],))
-    stories = await _story_views(db, [story_row], visible)
-    if not stories:
-        return None
-    [story] = stories
-    trigger = ReportView(event["kind"], event["outlet"], event["source"], event["source_tier"], event["link"],
-                         event["title"], event["evidence"] or "", event["published"] or story.last_report_at,
-                         event["from_club"])
-    return AlertView(event["id"], event["reason"], event["kind"], story, trigger, event["from_club"])
+    visible = for_guild(guild_id) if guild_id is not None else (everyones_claim("c"), (row["feed_id"],))
+    reports = (await _reports(ex, [row["id"]], visible))[row["id"]]
+    return _alert(row, reports) if reports else None
 
 
-async def latest_events(db: Database, guild_id: int, limit: int = 10) -> list[AlertView]:
-    """The newest story events about anyone this server follows, from the feeds it may see."""
-    rows = await db.fetchall(
-        "SELECT ev.id FROM story_events ev JOIN stories s ON s.id = ev.story_id"
-        " LEFT JOIN claims c ON c.id = ev.claim_id"
-        f" WHERE s.entity_id IN (SELECT entity_id FROM follows WHERE guild_id = ?) AND {visible_claim('c')}"
+async def latest_events(ex: Executor, guild_id: int, limit: int = 10) -> list[AlertView]:
+    """The newest story events about anyone this server follows, from the feeds it may see: one
+    query for the events and their stories, one for all their reports."""
+    rows = await fetchall(ex,
+        _EVENT + f" WHERE s.entity_id IN (SELECT entity_id FROM follows WHERE guild_id = ?) AND {visible_claim('c')}"
         " ORDER BY ev.id DESC LIMIT ?",
         (guild_id, guild_id, limit),
     )
-    views = [await alert_view(db, row["id"], guild_id) for row in rows]
-    return [view for view in views if view is not None]
+    reports = await _reports(ex, [row["id"] for row in rows], for_guild(guild_id))
+    return [_alert(row, reports[row["id"]]) for row in rows if reports[row["id"]]]

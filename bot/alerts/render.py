@@ -69,12 +69,21 @@ def clip(text: str, limit: int) -> str:
 
 
 def day(iso: str | None) -> str:
+    """"04 Dec 2025" from a stored timestamp."""
     if not iso:
         return "date unknown"
     try:
         return datetime.fromisoformat(iso.replace("Z", "+00:00")).strftime("%d %b %Y")
     except ValueError:
         return iso[:10]
+
+
+def when(iso: str | None) -> str:
+    """"04 Dec 2025 10:00 UTC" from a stored timestamp."""
+    try:
+        return day(iso) + datetime.fromisoformat((iso or "").replace("Z", "+00:00")).strftime(" %H:%M UTC")
+    except ValueError:
+        return "an unknown time"
 
 
 def source_line(report: ReportView) -> str:

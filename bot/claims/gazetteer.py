@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from bot.claims.text import fold
+from bot.models import TIERS
 
 __all__ = [
     "KINDS",
@@ -40,7 +41,6 @@ __all__ = [
     "tier_of",
 ]
 
-TIERS: tuple[str, ...] = ("official", "tier1", "tier2", "tier3", "tier4", "aggregator")
 KINDS: tuple[str, ...] = ("journalist", "outlet", "official", "aggregator")
 NATIONAL = "national"  # the `league` of a national team
 
