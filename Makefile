@@ -21,6 +21,7 @@ run: $(STAMP) config.toml
 
 test: $(STAMP)
 	$(PY) -m ruff check bot cogs storage tests bench
+	$(PY) -m mypy
 	$(PY) -m pytest
 
 lint: $(STAMP)

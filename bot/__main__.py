@@ -33,7 +33,8 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     def command(group: Any, name: str, text: str) -> argparse.ArgumentParser:
-        return group.add_parser(name, help=text, parents=[common])
+        parser: argparse.ArgumentParser = group.add_parser(name, help=text, parents=[common])
+        return parser
 
     run = command(commands, "run", "poll the feeds: Discord mode with a token, console mode without")
     mode = run.add_mutually_exclusive_group()

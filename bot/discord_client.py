@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -27,20 +28,20 @@ EXTENSIONS = ("cogs.follow", "cogs.timeline", "cogs.admin")
 
 
 class ClaimwatchBot(commands.Bot):
-    def __init__(self, app: App, *, start_polling: bool = True, **options: object) -> None:
+    def __init__(self, app: App, *, start_polling: bool = True, **options: Any) -> None:
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=discord.Intents.default(),
             # Feed text never pings anyone, whatever a message builder forgets.
             allowed_mentions=discord.AllowedMentions.none(),
             help_command=None,
-            **options,  # type: ignore[arg-type]
+            **options,
         )
         self.app = app
         self.sink = DiscordSink(self)
         self.dispatcher = Dispatcher(app.db, self.sink)
         self.poller = app.poller(self._polled, self.dispatcher.run_once, self.dispatcher.run_digests)
-        self.tree.on_error = self.on_app_command_error  # type: ignore[method-assign]
+        self.tree.error(self.on_app_command_error)
         # Tests drive polls themselves; the real bot polls on the schedule.
         self._started = not start_polling
 

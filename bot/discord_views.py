@@ -9,6 +9,7 @@ import discord
 
 if TYPE_CHECKING:
     from bot.app import App
+    from bot.discord_client import ClaimwatchBot
 
 NO_PINGS = discord.AllowedMentions.none()
 
@@ -19,6 +20,11 @@ def embeds(pages: list[dict[str, Any]]) -> list[discord.Embed]:
 
 class _WithApp(Protocol):
     app: App
+
+
+def bot_of(interaction: discord.Interaction) -> ClaimwatchBot:
+    """The running bot (its poller, its sink) behind an interaction."""
+    return cast("ClaimwatchBot", interaction.client)
 
 
 def app_of(interaction: discord.Interaction) -> App:
@@ -47,13 +53,13 @@ class Paginator(discord.ui.View):
         return True
 
     @discord.ui.button(label="◀ Older", style=discord.ButtonStyle.secondary)
-    async def previous(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
+    async def previous(self, interaction: discord.Interaction, button: discord.ui.Button[Paginator]) -> None:
         self.index = max(0, self.index - 1)
         self._sync()
         await interaction.response.edit_message(embed=self.pages[self.index], view=self)
 
     @discord.ui.button(label="Newer ▶", style=discord.ButtonStyle.secondary)
-    async def next(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
+    async def next(self, interaction: discord.Interaction, button: discord.ui.Button[Paginator]) -> None:
         self.index = min(len(self.pages) - 1, self.index + 1)
         self._sync()
         await interaction.response.edit_message(embed=self.pages[self.index], view=self)

@@ -10,6 +10,7 @@ import asyncio
 import logging
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from typing import TypedDict
 
 import aiohttp
 
@@ -49,14 +50,22 @@ class PollOutcome:
     parsed: bool = False
 
 
-def extract_args(item: FeedItem) -> dict[str, str | None]:
+class ExtractArgs(TypedDict):
     """The extractor's keyword arguments for an item, beside its title and summary."""
+
+    outlet: str
+    published: str | None
+    item: str
+    content: str
+
+
+def extract_args(item: FeedItem) -> ExtractArgs:
     published = published_form(item.published) if item.published else None
     return {"outlet": item.outlet, "published": published, "item": item.ref, "content": item.content}
 
 
 def extract_item(item: FeedItem) -> list[Claim]:
-    return extract_claims(item.title, item.summary, **extract_args(item))  # type: ignore[arg-type]
+    return extract_claims(item.title, item.summary, **extract_args(item))
 
 
 def extract_batch(items: list[FeedItem]) -> list[tuple[FeedItem, list[Claim]]]:
@@ -90,7 +99,7 @@ def limits_from(settings: Settings, *, trusted: bool) -> FetchLimits:
 
 
 def backoff_seconds(settings: Settings, interval: int, failures: int, retry_after: float | None) -> float:
-    delay = min(interval * 2 ** max(0, failures - 1), settings.polling.max_backoff_seconds)
+    delay: float = min(interval * 2 ** max(0, failures - 1), settings.polling.max_backoff_seconds)
     return max(delay, retry_after or 0.0)
 
 

@@ -8,10 +8,12 @@ from rapidfuzz import fuzz, process
 
 from bot import addguard, inputs, people
 from bot import catalogue as feed_catalogue
-from bot import why as why_posted
 from bot.claims.text import fold
 from bot.inputs import MAX_NAME_CHARS, UserError, shown
 from bot.models import KINDS, TIERS, AlertView, StoryView
+from bot.why import WhyAnswer as WhyAnswer
+from bot.why import read_since
+from bot.why import why as why
 from storage import feeds as feed_store
 from storage import follows
 from storage import people as people_store
@@ -338,7 +340,7 @@ async def feed_list(db: Database, guild_id: int | str | None = None) -> list[str
 
 
 # /why and `why URL` (bot/why.py); /feeds catalogue, `feeds catalogue` and /feeds add's autocomplete (bot/catalogue.py).
-why, why_read_since, WhyAnswer = why_posted.why, why_posted.read_since, why_posted.WhyAnswer
+why_read_since = read_since
 catalogue_listing, catalogue_choices = feed_catalogue.user_listing, feed_catalogue.choices
 
 

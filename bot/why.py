@@ -90,7 +90,7 @@ def _story_words(claim: StoredClaim) -> str:
         other = f"leaving {left}" if left else ("no club named" if claim.track == "deal" else
                                                 (claim.track or "").replace("_", " "))
     return (f"the story {_text(claim.person or claim.subject, 100)} · {_text(other, 100)} "
-            f"(since {when(claim.story_since)[:11]}, now at {claim.story_kind.replace('_', ' ')}, "
+            f"(since {when(claim.story_since)[:11]}, now at {(claim.story_kind or '').replace('_', ' ')}, "
             f"{claim.story_reports} report{'s' if claim.story_reports != 1 else ''})")
 
 
@@ -101,7 +101,7 @@ async def _channel_reasons(db: Database, claim: StoredClaim, item: StoredItem, g
     follows = {row.channel_id: row for row in await follow_store.of_person(db, guild, claim.entity_id)}
     delivered = {row.channel_id: row for row in await why_store.deliveries(db, claim.event_id, guild)}
     if not follows and not delivered:
-        return [f"No channel in this server follows {_text(claim.person, 100)}, so no alert went out here."]
+        return [f"No channel in this server follows {_text(claim.person or claim.subject, 100)}, so no alert went out here."]
     first_fetch = claim.created_at == item.first_fetch_at
     alerted_anywhere = bool(delivered) or await why_store.delivered_anywhere(db, claim.event_id)
     lines = []
@@ -127,7 +127,7 @@ def _one_channel(claim: StoredClaim, follow: Follow | None, row: Delivery | None
         return ("not alerted: it came in the first fetch of a new feed, which records what the feed already "
                 "carries without alerting.")
     if follow is not None and follow.created_at > (claim.event_at or ""):
-        return (f"not alerted: this channel began following {_text(claim.person, 100)} on "
+        return (f"not alerted: this channel began following {_text(claim.person or claim.subject, 100)} on "
                 f"{when(follow.created_at)}, after this report came in.")
     filtered = filtered_by(settings.kinds, settings.min_tier, claim.kind, claim.source_tier)
     if filtered == "kind" and settings.kinds:
@@ -153,7 +153,7 @@ async def _claim_lines(db: Database, claim: StoredClaim, item: StoredItem, guild
             why = "a duplicate report of an existing story: it adds to its reports, but no new development, so no alert."
         return [head, f"  It joined {_story_words(claim)}: {why}"]
     joined = "began" if claim.story_first_claim == claim.id else "joined"
-    lines = [head, f"  It {joined} {_story_words(claim)}: {EVENT_WORDS.get(claim.event_reason, 'an alert')}."]
+    lines = [head, f"  It {joined} {_story_words(claim)}: {EVENT_WORDS.get(claim.event_reason or '', 'an alert')}."]
     return lines + ["  " + line for line in await _channel_reasons(db, claim, item, guild, settings)]
 
 

@@ -8,7 +8,7 @@ from discord.ext import commands
 
 from bot import service
 from bot.alerts.render import clip
-from bot.discord_views import NO_PINGS, app_of
+from bot.discord_views import NO_PINGS, app_of, bot_of
 from cogs.why import why as why_command
 
 TIER_CHOICES = [app_commands.Choice(name=t, value=t) for t in ("any", *service.TIER_CHOICES)]
@@ -42,7 +42,7 @@ class FeedsGroup(AdminGroup, name="feeds", description="Manage the news feeds cl
         added = await service.add_server_feed(app_of(interaction).db, url, name, guild_id=interaction.guild_id,
                                               by=str(interaction.user.id))
         if added.new_feed:
-            interaction.client.poller.schedule(added.feed_id, None)  # type: ignore[attr-defined]
+            bot_of(interaction).poller.schedule(added.feed_id, None)
         await interaction.response.send_message(added.message, ephemeral=True, allowed_mentions=NO_PINGS)
 
     @app_commands.command(name="remove", description="Take a feed off this server's list (its stories stay)")
@@ -80,7 +80,7 @@ class AlertsGroup(AdminGroup, name="alerts", description="Where and which alerts
     async def channel(self, interaction: discord.Interaction, channel: discord.TextChannel) -> None:
         assert interaction.guild_id is not None
         text = await service.set_alert_channel(app_of(interaction).db, interaction.guild_id, channel.id)
-        interaction.client.sink.notice_channel[interaction.guild_id] = channel.id  # type: ignore[attr-defined]
+        bot_of(interaction).sink.notice_channel[interaction.guild_id] = channel.id
         await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
 
     @app_commands.command(name="settings", description="Minimum source tier, kinds to alert, instant or daily digest")

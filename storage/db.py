@@ -10,9 +10,12 @@ from contextlib import asynccontextmanager
 from dataclasses import fields
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import aiosqlite
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 from storage import checks
 from storage.schema import migrations, split_sql
@@ -25,7 +28,7 @@ TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"  # every stored timestamp: UTC, sortable a
 # only to pass it back, so several queries share one transaction; they never use it themselves.
 Connection = aiosqlite.Connection
 Params = Sequence[object] | Mapping[str, object]
-R = TypeVar("R")
+R = TypeVar("R", bound="DataclassInstance")
 
 
 def stamp(moment: datetime) -> str:
@@ -58,7 +61,7 @@ def from_now(seconds: float) -> str:
 def record(cls: type[R], row: Mapping[str, Any] | aiosqlite.Row) -> R:
     """A row as the dataclass `cls`, by column name; a `bool` field takes SQLite's 0/1 as a bool."""
     values = {}
-    for spec in fields(cls):  # type: ignore[arg-type]
+    for spec in fields(cls):
         value = row[spec.name]
         values[spec.name] = bool(value) if spec.type == "bool" else value
     return cls(**values)
@@ -167,11 +170,11 @@ class Database:
             return cursor.rowcount
 
     async def fetchall(self, sql: str, params: Params = ()) -> list[aiosqlite.Row]:
-        async with self.conn.execute(sql, params) as cursor:  # type: ignore[arg-type]
+        async with self.conn.execute(sql, params) as cursor:
             return list(await cursor.fetchall())
 
     async def fetchone(self, sql: str, params: Params = ()) -> aiosqlite.Row | None:
-        async with self.conn.execute(sql, params) as cursor:  # type: ignore[arg-type]
+        async with self.conn.execute(sql, params) as cursor:
             return await cursor.fetchone()
 
     async def close(self) -> None:
@@ -197,12 +200,12 @@ def _conn(ex: Executor) -> Connection:
 
 
 async def fetchall(ex: Executor, sql: str, params: Params = ()) -> list[aiosqlite.Row]:
-    async with _conn(ex).execute(sql, params) as cursor:  # type: ignore[arg-type]
+    async with _conn(ex).execute(sql, params) as cursor:
         return list(await cursor.fetchall())
 
 
 async def fetchone(ex: Executor, sql: str, params: Params = ()) -> aiosqlite.Row | None:
-    async with _conn(ex).execute(sql, params) as cursor:  # type: ignore[arg-type]
+    async with _conn(ex).execute(sql, params) as cursor:
         return await cursor.fetchone()
 
 

@@ -5,6 +5,7 @@ layer like the slash commands."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import discord
 
@@ -15,7 +16,7 @@ from bot.discord_views import NO_PINGS, app_of, send_pages
 TIMELINE_ID = re.compile(r"cw:timeline:(?P<entity>\d+)(?::(?P<marker>[0-9a-z-]{1,40}))?")
 
 
-class TimelineButton(discord.ui.DynamicItem[discord.ui.Button], template=TIMELINE_ID):
+class TimelineButton(discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]], template=TIMELINE_ID):
     """Stable custom id with the person in it, so the button works after a restart. On an alert
     it also carries the outbox row's nonce (`marker`): how a restarted bot finds the alert it
     posted before it could record it (DiscordSink.find_posted)."""
@@ -27,7 +28,7 @@ class TimelineButton(discord.ui.DynamicItem[discord.ui.Button], template=TIMELIN
         self.entity_id = entity_id
 
     @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button,
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Item[Any],
                              match: re.Match[str]) -> TimelineButton:
         return cls(int(match["entity"]), match["marker"])
 
@@ -39,14 +40,14 @@ class TimelineButton(discord.ui.DynamicItem[discord.ui.Button], template=TIMELIN
         await send_pages(interaction, timeline_pages(found.person.name, "", found.stories), ephemeral=True)
 
 
-class UnfollowButton(discord.ui.DynamicItem[discord.ui.Button], template=r"cw:unfollow:(?P<entity>\d+)"):
+class UnfollowButton(discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]], template=r"cw:unfollow:(?P<entity>\d+)"):
     def __init__(self, entity_id: int) -> None:
         super().__init__(discord.ui.Button(label="Unfollow", style=discord.ButtonStyle.danger,
                                            custom_id=f"cw:unfollow:{entity_id}"))
         self.entity_id = entity_id
 
     @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button,
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Item[Any],
                              match: re.Match[str]) -> UnfollowButton:
         return cls(int(match["entity"]))
 

@@ -125,13 +125,13 @@ class Dispatcher:
             await self.sink.channel_lost(guild_id, channel_id, result.channel_lost)
             return 0
         attempts = row.attempts + 1
-        error = result.error or "rate limited"
+        problem = result.error or "rate limited"
         if attempts >= MAX_ATTEMPTS:
-            await outbox.mark_failed(self.db, outbox_id, f"gave up after {attempts} attempts: {error}")
-            log.error("outbox row %s failed for good: %s", outbox_id, error)
+            await outbox.mark_failed(self.db, outbox_id, f"gave up after {attempts} attempts: {problem}")
+            log.error("outbox row %s failed for good: %s", outbox_id, problem)
         else:
             delay = result.retry_after if result.retry_after is not None else min(5 * 2**attempts, 3600)
-            await outbox.mark_retry(self.db, outbox_id, error, delay)
+            await outbox.mark_retry(self.db, outbox_id, problem, delay)
         return 0
 
     async def _already_posted(self, row: OutboxEntry) -> str | None:

@@ -11,7 +11,7 @@ import logging
 import math
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC
 from email.utils import parsedate_to_datetime
 from importlib import resources
@@ -225,14 +225,9 @@ async def _finish(
     url: str, final_url: str, response: aiohttp.ClientResponse, limits: FetchLimits
 ) -> FetchResult:
     content_type = response.headers.get("Content-Type")
-    common = {
-        "url": url,
-        "status": response.status,
-        "final_url": final_url,
-        "content_type": content_type,
-    }
+    common = FetchResult(url=url, status=response.status, final_url=final_url, content_type=content_type)
     if response.status == 304:
-        return FetchResult(**common, not_modified=True)
+        return replace(common, not_modified=True)
     if response.status not in _OK:
         retry_after = None
         error = f"HTTP {response.status}"
@@ -240,10 +235,10 @@ async def _finish(
             retry_after = retry_after_seconds(response.headers.get("Retry-After"))
             if retry_after is not None:
                 error += f" (the server asks to wait {retry_after:.0f}s)"
-        return FetchResult(**common, error=error, retry_after=retry_after)
+        return replace(common, error=error, retry_after=retry_after)
     mime = (content_type or "").split(";", 1)[0].strip().lower()
     if mime.startswith(_NEVER_FEEDS):
-        return FetchResult(**common, error=f"not a feed: the server sent {_printable(mime, 80)}")
+        return replace(common, error=f"not a feed: the server sent {_printable(mime, 80)}")
     cap = limits.max_body_bytes
     declared = response.content_length
     if declared is not None and declared > cap:
@@ -256,8 +251,8 @@ async def _finish(
             unpacked = f" once decompressed ({_printable(encoding, 20)})" if encoding else ""
             raise BodyTooLarge(f"body larger than {cap} bytes{unpacked}")
         body += chunk
-    return FetchResult(
-        **common,
+    return replace(
+        common,
         body=bytes(body),
         etag=response.headers.get("ETag"),
         last_modified=response.headers.get("Last-Modified"),
