@@ -534,8 +534,8 @@ def _item_text(spec: ItemSpec) -> tuple[str, str, str]:
 
 
 def build_world(path: Path, size: WorldSize) -> None:
+    from bot.identities import club_key, name_aliases
     from bot.models import LADDER
-    from bot.people import club_key, name_aliases
     from storage.db import migrations
     from storage.schema import split_sql
 

@@ -1,6 +1,6 @@
 """Store a poll's items and fold their claims into stories, alert events and outbox rows.
 
-Every decision is made here or in a pure module (which person a name means: bot/people.py; what a
+Every decision is made here or in a pure module (which person a name means: bot/identities.py; what a
 claim does to its story: bot/stories.py; which channels hear of it: bot/routing.py); storage only
 runs each step's SQL (storage/ingest.py) on one shared transaction. Each feed's fetch state is
 written in that transaction too, so it never advances past items that were not stored.
@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot import people
+from bot import identities
 from bot.claims.gazetteer import tier_of
+from bot.identities import club_key
 from bot.models import Claim, FeedItem
-from bot.people import club_key
 from bot.routing import route
 from bot.stories import decide, track_of
 from storage import follows
@@ -119,7 +119,7 @@ async def ingest_many(db: Database, batches: list[FeedBatch], *, window_days: in
 async def _fold(conn: Connection, feed: FeedBatch, item_id: int, item: NewItem, claim: NewClaim, now: str,
                 window_days: int, report: IngestReport) -> None:
     """One claim: its person, its row, the story it starts or moves, and the alert that deserves."""
-    entity_id, ambiguous = await people.resolve_subject(conn, claim.subject, claim.role,
+    entity_id, ambiguous = await identities.resolve_subject(conn, claim.subject, claim.role,
                                                         [claim.counterpart, claim.from_club])
     claim_id = await steps.insert_claim(conn, feed.feed_id, item_id, item, claim, entity_id, ambiguous, now)
     if claim_id is None:
@@ -128,7 +128,7 @@ async def _fold(conn: Connection, feed: FeedBatch, item_id: int, item: NewItem, 
     if entity_id is None:
         report.ambiguous += 1
         return
-    await people.note_club(conn, entity_id, claim.kind, claim.role, claim.counterpart, claim.from_club)
+    await identities.note_club(conn, entity_id, claim.kind, claim.role, claim.counterpart, claim.from_club)
     published = claim.published or now
     # A denial about a named club answers that club's deal story when there is one.
     tracks = ("deal", "denial") if claim.kind == "denial" else (track_of(claim.kind),)

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 from rapidfuzz import fuzz, process
 
-from bot import addguard, inputs, people
+from bot import addguard, identities, inputs
 from bot import catalogue as feed_catalogue
 from bot.claims.text import fold
 from bot.inputs import MAX_NAME_CHARS, UserError, shown
@@ -147,7 +147,7 @@ async def follow(db: Database, guild_id: int | str, channel_id: int | str, raw: 
         return FollowResult(None, False, choices=tuple(found.choices))
     person = found.person
     if person is None:
-        person = await people_store.get(db, await people.create_placeholder(db, name))
+        person = await people_store.get(db, await identities.create_placeholder(db, name))
         assert person is not None
     created = await follows.add(db, guild, channel, person.id, by)
     return FollowResult(person, created, new_name=person.placeholder)

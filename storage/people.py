@@ -1,4 +1,4 @@
-"""People and their aliases: the SQL. Which person a name means is decided in bot/people.py.
+"""People and their aliases: the SQL. Which person a name means is decided in bot/identities.py.
 
 Every alias given here is already folded (accents and case removed) by the caller, with the kind
 of alias it is ("full" or "surname").

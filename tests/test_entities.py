@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot import people
-from bot.people import name_aliases
+from bot import identities
+from bot.identities import name_aliases
 from storage import people as people_store
 from storage.db import Database
 
@@ -28,29 +28,29 @@ def test_aliases_cover_full_name_and_the_surname_headlines_use() -> None:
 
 async def test_surname_and_accent_variants_resolve_to_one_person(db: Database) -> None:
     async with db.transaction() as conn:
-        first, _ = await people.resolve_subject(conn, "Ibrahima Konaté", "player", ["Real Madrid", "Liverpool"])
-        assert await people.resolve_subject(conn, "Ibrahima Konate", "player", [None]) == (first, False)
-        assert await people.resolve_subject(conn, "Konate", "player", [None]) == (first, False)
+        first, _ = await identities.resolve_subject(conn, "Ibrahima Konaté", "player", ["Real Madrid", "Liverpool"])
+        assert await identities.resolve_subject(conn, "Ibrahima Konate", "player", [None]) == (first, False)
+        assert await identities.resolve_subject(conn, "Konate", "player", [None]) == (first, False)
     assert (await db.fetchone("SELECT count(*) FROM entities"))[0] == 1
 
 
 async def test_two_alonsos_are_told_apart_by_role_and_club_or_left_ambiguous(db: Database) -> None:
     async with db.transaction() as conn:
-        xabi, _ = await people.resolve_subject(conn, "Xabi Alonso", "manager", ["Real Madrid", None])
-        marcos, _ = await people.resolve_subject(conn, "Marcos Alonso", "player", ["Celta Vigo", None])
+        xabi, _ = await identities.resolve_subject(conn, "Xabi Alonso", "manager", ["Real Madrid", None])
+        marcos, _ = await identities.resolve_subject(conn, "Marcos Alonso", "player", ["Celta Vigo", None])
         assert xabi != marcos
-        assert await people.resolve_subject(conn, "Alonso", "manager", [None]) == (xabi, False)
-        assert await people.resolve_subject(conn, "Alonso", "player", ["Celta Vigo"]) == (marcos, False)
+        assert await identities.resolve_subject(conn, "Alonso", "manager", [None]) == (xabi, False)
+        assert await identities.resolve_subject(conn, "Alonso", "player", ["Celta Vigo"]) == (marcos, False)
         await conn.execute("UPDATE entities SET role = 'player' WHERE id = ?", (xabi,))
         # Same role, no club to go on: reported as ambiguous, never merged into either.
-        assert await people.resolve_subject(conn, "Alonso", "player", [None]) == (None, True)
+        assert await identities.resolve_subject(conn, "Alonso", "player", [None]) == (None, True)
     assert (await db.fetchone("SELECT count(*) FROM entities"))[0] == 2
 
 
 async def test_followed_name_learns_the_full_name_from_the_first_claim(db: Database) -> None:
     async with db.transaction() as conn:
-        placeholder = await people.create(conn, "Yamal", None, placeholder=True)
-        found, _ = await people.resolve_subject(conn, "Lamine Yamal", "player", ["Barcelona"])
+        placeholder = await identities.create(conn, "Yamal", None, placeholder=True)
+        found, _ = await identities.resolve_subject(conn, "Lamine Yamal", "player", ["Barcelona"])
     assert found == placeholder
     row = await db.fetchone("SELECT name, role, placeholder FROM entities WHERE id = ?", (placeholder,))
     assert tuple(row) == ("Lamine Yamal", "player", 0)
@@ -58,12 +58,12 @@ async def test_followed_name_learns_the_full_name_from_the_first_claim(db: Datab
 
 async def test_current_club_follows_moves_and_a_managers_exit(db: Database) -> None:
     async with db.transaction() as conn:
-        coach = await people.create(conn, "Xabi Alonso", "manager")
-        await people.note_club(conn, coach, "completed", "manager", "Real Madrid", "Bayer Leverkusen")
+        coach = await identities.create(conn, "Xabi Alonso", "manager")
+        await identities.note_club(conn, coach, "completed", "manager", "Real Madrid", "Bayer Leverkusen")
         assert (await people_store.get(conn, coach)).club == "Real Madrid"
-        await people.note_club(conn, coach, "departure", "manager", None, "Real Madrid")
+        await identities.note_club(conn, coach, "departure", "manager", None, "Real Madrid")
         assert (await people_store.get(conn, coach)).club is None  # sacked: out of work now
-        player = await people.create(conn, "Ibrahima Konaté", "player")
-        await people.note_club(conn, player, "interest", "player", "Real Madrid", "Liverpool")
-        await people.note_club(conn, player, "departure", "player", None, "Liverpool")
+        player = await identities.create(conn, "Ibrahima Konaté", "player")
+        await identities.note_club(conn, player, "interest", "player", "Real Madrid", "Liverpool")
+        await identities.note_club(conn, player, "departure", "player", None, "Liverpool")
         assert (await people_store.get(conn, player)).club == "Liverpool"  # leaving is not gone yet

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from bot import people, service
+from bot import identities, service
 from storage.db import Database
 
 HOSTILE = ["", "   ", "x" * 10_000, "Kon\x00até", "Konate\u202e", "**Konate**", "<@123>", "@everyone",
@@ -19,9 +19,9 @@ HOSTILE = ["", "   ", "x" * 10_000, "Kon\x00até", "Konate\u202e", "**Konate**",
 async def db(tmp_path: Path):
     database = await Database.open(tmp_path / "s.db")
     async with database.transaction() as conn:
-        await people.create(conn, "Xabi Alonso", "manager", club="Real Madrid")
-        await people.create(conn, "Marcos Alonso", "player", club="Celta Vigo")
-        await people.create(conn, "Ibrahima Konaté", "player", club="Liverpool")
+        await identities.create(conn, "Xabi Alonso", "manager", club="Real Madrid")
+        await identities.create(conn, "Marcos Alonso", "player", club="Celta Vigo")
+        await identities.create(conn, "Ibrahima Konaté", "player", club="Liverpool")
     yield database
     await database.close()
 
@@ -109,7 +109,7 @@ async def test_the_same_new_name_in_two_servers_is_one_person_told_nothing_of_th
 async def test_a_claim_confirms_a_followed_name_for_every_server(db: Database) -> None:
     await service.follow(db, 1, 10, "Zorbo Quill")
     async with db.transaction() as conn:
-        entity_id, _ = await people.resolve_subject(conn, "Zorbo Quill", "player", ["Arsenal"])
+        entity_id, _ = await identities.resolve_subject(conn, "Zorbo Quill", "player", ["Arsenal"])
     assert [p.id for p in await service.suggest(db, "zorb", guild_id=2)] == [entity_id]
 
 
@@ -130,7 +130,7 @@ async def test_two_concurrent_follows_of_one_new_name_make_one_person(db: Databa
     assert (await db.fetchone("SELECT count(*) FROM entities WHERE name = 'Lamine Yamal'"))[0] == 1
     # The first report naming him reaches both channels: both follow the one person it resolves to.
     async with db.transaction() as conn:
-        entity_id, _ = await people.resolve_subject(conn, "Lamine Yamal", "player", ["Barcelona"])
+        entity_id, _ = await identities.resolve_subject(conn, "Lamine Yamal", "player", ["Barcelona"])
     rows = await db.fetchall("SELECT channel_id FROM follows WHERE entity_id = ? ORDER BY channel_id", (entity_id,))
     assert [row["channel_id"] for row in rows] == [10, 20]
 
@@ -140,9 +140,9 @@ async def test_two_processes_racing_one_new_name_make_one_person(tmp_path: Path)
     one, two = await Database.open(tmp_path / "r.db"), await Database.open(tmp_path / "r.db")
     try:
         async with one.transaction() as conn:
-            first = await people.create_placeholder(conn, "Lamine Yamal")
+            first = await identities.create_placeholder(conn, "Lamine Yamal")
         async with two.transaction() as conn:
-            second = await people.create_placeholder(conn, "lamine yamal")
+            second = await identities.create_placeholder(conn, "lamine yamal")
         assert first == second
         assert (await one.fetchone("SELECT count(*) FROM entities"))[0] == 1
     finally:
