@@ -34,7 +34,9 @@ from bench import (
     scenario_queries,
     scenario_unchanged,
 )
-from bench._common import Context, Farm, Row, WorldSize, ensure_world, make_work_db, render_table
+from bench._common import Context, Row, WorldSize, render_table
+from bench.farm import Farm
+from bench.world import ensure_world, make_work_db
 
 SCENARIOS = {module.NAME: module for module in (scenario_ingest, scenario_unchanged, scenario_cycle,
                                                  scenario_alert, scenario_queries, scenario_memory,

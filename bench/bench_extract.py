@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench._common import item_spec
+from bench.synthetic import item_spec
 from bot.claims.extract import extract_claims
 from bot.claims.text import clean, fold, key, sentences
 

@@ -22,19 +22,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bench._common import (
-    ALERT_PEOPLE,
     Context,
     Row,
     add_feeds,
-    alert_person,
     fmt_ms,
     goal_row,
     median,
     only_feeds,
-    person_name,
     settings_for,
 )
 from bench._common import percentile as pct
+from bench.synthetic import ALERT_PEOPLE, alert_person, person_name
 
 NAME = "alert"
 ITEMS = 20

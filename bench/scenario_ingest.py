@@ -24,13 +24,13 @@ from bench._common import (
     Row,
     Timer,
     add_feeds,
-    feed_body,
     fmt_ratio,
     median,
     only_feeds,
     profile_top,
     settings_for,
 )
+from bench.synthetic import feed_body
 
 NAME = "ingest"
 FEEDS = 20
