@@ -4,7 +4,7 @@
 
 --quick   CI-sized: 200 feeds in the poll cycle, a database a tenth the size, fewer rounds.
 --feeds   feeds in the poll cycle (default 2,000; 200 with --quick).
---only    run only these scenarios (ingest, unchanged, cycle, alert, queries, memory, picture).
+--only    run only these scenarios (ingest, unchanged, cycle, alert, queries, memory, picture, parse).
 --profile also print cProfile top functions behind the scenarios that support it.
 
 Every figure is a ratio against a baseline measured in the same run (or against the goal where no
@@ -30,6 +30,7 @@ from bench import (
     scenario_cycle,
     scenario_ingest,
     scenario_memory,
+    scenario_parse,
     scenario_picture,
     scenario_queries,
     scenario_unchanged,
@@ -40,7 +41,7 @@ from bench.world import ensure_world, make_work_db
 
 SCENARIOS = {module.NAME: module for module in (scenario_ingest, scenario_unchanged, scenario_cycle,
                                                  scenario_alert, scenario_queries, scenario_memory,
-                                                 scenario_picture)}
+                                                 scenario_picture, scenario_parse)}
 
 
 def log(message: str) -> None:
