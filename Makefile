@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint eval eval-real spotcheck bench clean
+.PHONY: run test test-fast lint eval eval-real spotcheck bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "claimwatch needs Python 3.11 or newer")'
@@ -23,6 +23,11 @@ test: $(STAMP)
 	$(PY) -m ruff check bot cogs storage tests bench
 	$(PY) -m mypy
 	$(PY) -m pytest
+
+# The inner loop: ruff, then every test not marked slow (no processes started, no labelled sets read).
+test-fast: $(STAMP)
+	$(PY) -m ruff check bot cogs storage tests bench
+	$(PY) -m pytest -m "not slow"
 
 lint: $(STAMP)
 	$(PY) -m ruff check bot cogs storage tests bench

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from bot import service
 from bot.alerts.deliver import MAX_ATTEMPTS, Dispatcher, SendResult
-from bot.app import open_app, poll_all
-from tests.conftest import make_settings
+from bot.app import App, poll_all
 from tests.feed_server import FeedItemSpec, FeedServer, at
+from tests.helpers import MakeApp, make_settings
 
 TALKS = FeedItemSpec("t-1", "Real Madrid open talks with Liverpool defender Ibrahima Konaté", "Contact made.",
                      at("2025-11-12T10:00:00"))
@@ -34,9 +34,9 @@ class FlakySink:
         return SendResult(message_id="d-1")
 
 
-async def _queued_alert(tmp_path: Path, feed_server: FeedServer):  # type: ignore[no-untyped-def]
+async def _queued_alert(make_app: MakeApp, tmp_path: Path, feed_server: FeedServer) -> App:
     url = feed_server.set_feed("/wire.xml", "Wire", [TALKS])
-    app = await open_app(make_settings(tmp_path, [{"url": url}]), console=True)
+    app = await make_app(make_settings(tmp_path, [{"url": url}]), console=True)
     await service.follow(app.db, 1, 10, "Konate")
     await poll_all(app)
     return app
@@ -46,35 +46,29 @@ async def _row(app):  # type: ignore[no-untyped-def]
     return await app.db.fetchone("SELECT state, attempts, next_attempt_at, last_error, message_id FROM outbox")
 
 
-async def test_server_errors_retry_later_then_succeed_once(tmp_path: Path, feed_server: FeedServer) -> None:
-    app = await _queued_alert(tmp_path, feed_server)
-    try:
-        sink = FlakySink(failures=1)
-        dispatcher = Dispatcher(app.db, sink)
-        assert await dispatcher.run_once() == 0
-        row = await _row(app)
-        assert row["state"] == "pending" and row["attempts"] == 1 and "503" in row["last_error"]
-        assert await dispatcher.run_once() == 0 and sink.calls == 1  # backing off: not due yet
-        await app.db.write("UPDATE outbox SET next_attempt_at = NULL")  # time passes
-        assert await dispatcher.run_once() == 1
-        row = await _row(app)
-        assert (row["state"], row["message_id"]) == ("sent", "m-1")
-        assert await dispatcher.run_once() == 0 and sink.calls == 2  # never sent twice
-    finally:
-        await app.close()
+async def test_server_errors_retry_later_then_succeed_once(tmp_path: Path, feed_server: FeedServer, make_app: MakeApp) -> None:
+    app = await _queued_alert(make_app, tmp_path, feed_server)
+    sink = FlakySink(failures=1)
+    dispatcher = Dispatcher(app.db, sink)
+    assert await dispatcher.run_once() == 0
+    row = await _row(app)
+    assert row["state"] == "pending" and row["attempts"] == 1 and "503" in row["last_error"]
+    assert await dispatcher.run_once() == 0 and sink.calls == 1  # backing off: not due yet
+    await app.db.write("UPDATE outbox SET next_attempt_at = NULL")  # time passes
+    assert await dispatcher.run_once() == 1
+    row = await _row(app)
+    assert (row["state"], row["message_id"]) == ("sent", "m-1")
+    assert await dispatcher.run_once() == 0 and sink.calls == 2  # never sent twice
 
 
 async def test_a_row_that_keeps_failing_is_given_up_not_retried_forever(tmp_path: Path,
-                                                                      feed_server: FeedServer) -> None:
-    app = await _queued_alert(tmp_path, feed_server)
-    try:
-        sink = FlakySink(failures=10_000)
-        dispatcher = Dispatcher(app.db, sink)
-        for _ in range(MAX_ATTEMPTS + 3):
-            await app.db.write("UPDATE outbox SET next_attempt_at = NULL")
-            await dispatcher.run_once()
-        row = await _row(app)
-        assert row["state"] == "failed" and row["last_error"].startswith(f"gave up after {MAX_ATTEMPTS} attempts")
-        assert sink.calls == MAX_ATTEMPTS
-    finally:
-        await app.close()
+                                                                      feed_server: FeedServer, make_app: MakeApp) -> None:
+    app = await _queued_alert(make_app, tmp_path, feed_server)
+    sink = FlakySink(failures=10_000)
+    dispatcher = Dispatcher(app.db, sink)
+    for _ in range(MAX_ATTEMPTS + 3):
+        await app.db.write("UPDATE outbox SET next_attempt_at = NULL")
+        await dispatcher.run_once()
+    row = await _row(app)
+    assert row["state"] == "failed" and row["last_error"].startswith(f"gave up after {MAX_ATTEMPTS} attempts")
+    assert sink.calls == MAX_ATTEMPTS
