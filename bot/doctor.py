@@ -239,11 +239,12 @@ def check_feeds(settings: Settings, config_path: Path, stored: Feeds | None) -> 
                  f"in {config_path.name}")
     listed = {feed.url for feed in settings.feeds}
     origins = {"config": "from an earlier config", "cli": "added from the CLI", "discord": "added from Discord"}
-    for url, row in [*known.active.items(), *known.paused.items()]:
+    for url, state in known.active.items():
         if url not in listed:
-            origin = row.origin
-            interval = row.interval_seconds if url in known.active else None
-            describe(url, row.name, interval, origins.get(origin, printable(origin)))
+            describe(url, state.name, state.interval_seconds, origins.get(state.origin, printable(state.origin)))
+    for url, health in known.paused.items():
+        if url not in listed:
+            describe(url, health.name, None, origins.get(health.origin, printable(health.origin)))
 
     unread = "" if stored is not None else "; the database's feeds are not listed (its check failed)"
     if not polled:
