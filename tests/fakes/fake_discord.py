@@ -45,11 +45,12 @@ from .fake_discord_model import (
 )
 from .fake_discord_rest import FakeRest
 from .fake_discord_state import APPLICATION_COMMAND, AUTOCOMPLETE, MESSAGE_COMPONENT, DiscordState
+from .fake_discord_threads import ThreadsMixin
 
 T = TypeVar("T")
 
 
-class FakeDiscord(DiscordState):
+class FakeDiscord(ThreadsMixin, DiscordState):
     """See the module docstring. Constructor options are DiscordState's."""
 
     _runner: web.AppRunner | None = None

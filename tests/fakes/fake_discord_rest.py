@@ -10,6 +10,7 @@ from aiohttp import web
 
 from . import fake_discord_validation as v
 from .fake_discord_model import LOADING, FakeInteraction, FakeMessage, RequestRecord
+from .fake_discord_threads import ThreadError, ThreadRoutes, check_post, count_post, is_thread
 
 if TYPE_CHECKING:
     from .fake_discord_state import DiscordState
@@ -92,6 +93,7 @@ class FakeRest:
             ("PATCH", "/webhooks/{app_id}/{token}/messages/{message_id}", self.edit_webhook_message),
             ("DELETE", "/webhooks/{app_id}/{token}/messages/{message_id}", self.delete_webhook_message),
         ]
+        r += ThreadRoutes(self._fake, self._body).routes()
         defs = [web.route(method, prefix + path, self._wrap(handler)) for method, path, handler in r]
         defs.append(web.route("*", prefix + "/{tail:.*}", self.unhandled))
         return defs
@@ -318,7 +320,13 @@ class FakeRest:
 
     async def create_message(self, request: web.Request) -> web.Response:
         channel = self._channel(request)
-        self._require(channel, SEND_MESSAGES)
+        if is_thread(channel):
+            try:
+                check_post(self._fake, channel)
+            except ThreadError as error:
+                raise RestError(error.response) from None
+        else:
+            self._require(channel, SEND_MESSAGES)
         body, files = await self._body(request)
         body = body or {}
         if (error := v.validate_message(body, has_files=bool(files))) is not None:
@@ -329,6 +337,8 @@ class FakeRest:
             if existing is not None:
                 return v.json_response(self._fake.message_payload(existing))
         message = await self._fake.store_message(int(channel["id"]), body, files)
+        if is_thread(channel):
+            count_post(channel)
         if nonce is not None:
             self._fake.remember_nonce(nonce, message)
         return v.json_response(self._fake.message_payload(message))

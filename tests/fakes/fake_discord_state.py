@@ -54,6 +54,7 @@ class DiscordState:
         self.global_commands: dict[int, dict[str, Any]] = {}
         self.guild_commands: dict[int, dict[int, dict[str, Any]]] = {}
         self.messages_by_id: dict[int, FakeMessage] = {}
+        self.threads: dict[int, dict[str, Any]] = {}  # thread id -> thread channel (fake_discord_threads)
         self.interactions: dict[int, FakeInteraction] = {}
         self.interactions_by_token: dict[str, FakeInteraction] = {}
         self.requests: list[RequestRecord] = []
@@ -195,7 +196,7 @@ class DiscordState:
         for guild in self.guilds.values():
             if channel_id in guild.channels:
                 return guild.channels[channel_id]
-        return None
+        return self.threads.get(channel_id)
 
     def messages(self, channel_id: int, *, include_ephemeral: bool = False, include_deleted: bool = False) -> list[FakeMessage]:
         """Messages in a channel, oldest first, as other users would see them by default."""
