@@ -76,13 +76,17 @@ def _parser() -> argparse.ArgumentParser:
     channel = command(alert_commands, "channel", "where server notices go")
     channel.add_argument("--guild", default="0")
     channel.add_argument("--channel", required=True)
-    settings = command(alert_commands, "settings", "show or change minimum tier, kinds, digest")
+    settings = command(alert_commands, "settings", "show or change minimum tier, kinds, digest, story threads")
     settings.add_argument("--guild", default="0")
     settings.add_argument("--min-tier", default=None, help="any, official, tier1 … tier4")
     settings.add_argument("--kinds", default=None, help="comma-separated kinds, or all")
     digest = settings.add_mutually_exclusive_group()
     digest.add_argument("--digest", action="store_true", default=None, help="one daily digest")
     digest.add_argument("--instant", dest="digest", action="store_false", help="instant alerts")
+    threads = settings.add_mutually_exclusive_group()
+    threads.add_argument("--threads", action="store_true", default=None,
+                         help="each story's alerts in one thread, started from its first alert")
+    threads.add_argument("--no-threads", dest="threads", action="store_false", help="every alert in the channel")
 
     database = command(commands, "db", "the database, for operators")
     db_commands = database.add_subparsers(dest="db_command", required=True)
@@ -242,11 +246,12 @@ async def _dispatch(settings: Settings, args: argparse.Namespace) -> int:
         elif args.command == "alerts" and args.alerts_command == "channel":
             print(await service.set_alert_channel(db, args.guild, args.channel))
         elif args.command == "alerts":
-            if args.min_tier is None and args.kinds is None and args.digest is None:
+            if args.min_tier is None and args.kinds is None and args.digest is None and args.threads is None:
                 print(await service.alert_settings(db, args.guild))
             else:
                 print(await service.update_alert_settings(db, args.guild, min_tier=args.min_tier,
-                                                          kinds=args.kinds, digest=args.digest))
+                                                          kinds=args.kinds, digest=args.digest,
+                                                          threads=args.threads))
         elif args.command == "following":
             lines = await service.following(db, args.guild, args.channel)
             print("\n".join(lines) if lines else "Nobody is followed here yet. Try `follow NAME --channel ID`.")

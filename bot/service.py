@@ -356,7 +356,8 @@ async def set_alert_channel(db: Database, guild_id: int | str, channel_id: int |
 
 
 async def update_alert_settings(db: Database, guild_id: int | str, *, min_tier: str | None = None,
-                                kinds: str | None = None, digest: bool | None = None) -> str:
+                                kinds: str | None = None, digest: bool | None = None,
+                                threads: bool | None = None) -> str:
     updated = await guild_store.get(db, inputs.snowflake(guild_id, "server id"))
     if min_tier is not None:
         if min_tier not in (*TIER_CHOICES, "any"):
@@ -372,6 +373,8 @@ async def update_alert_settings(db: Database, guild_id: int | str, *, min_tier: 
         updated = replace(updated, kinds=None if not wanted or "all" in wanted else wanted)
     if digest is not None:
         updated = replace(updated, digest=digest)
+    if threads is not None:
+        updated = replace(updated, threads=threads)
     await guild_store.put(db, updated)
     return describe_settings(updated)
 
@@ -380,6 +383,8 @@ def describe_settings(settings: GuildSettings) -> str:
     mode = "a daily digest" if settings.digest else "instant alerts"
     channel = f"<#{settings.alert_channel_id}>" if settings.alert_channel_id else "not set"
     kinds = ", ".join(settings.kinds) if settings.kinds else "all"
+    if settings.threads:  # only said when on, so the answer reads as before for every other server
+        mode += ", each story in one thread (started from its first alert; later developments go in it)"
     return (f"Alerts: {mode}; minimum source tier: {settings.min_tier or 'any'}; kinds: {kinds}; "
             f"notices channel: {channel}.")
 

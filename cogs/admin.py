@@ -83,19 +83,22 @@ class AlertsGroup(AdminGroup, name="alerts", description="Where and which alerts
         bot_of(interaction).sink.notice_channel[interaction.guild_id] = channel.id
         await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
 
-    @app_commands.command(name="settings", description="Minimum source tier, kinds to alert, instant or daily digest")
+    @app_commands.command(name="settings",
+                          description="Minimum source tier, kinds to alert, instant or daily digest, story threads")
     @app_commands.describe(min_tier="the weakest source worth an alert", kinds="comma-separated kinds, or all",
-                           digest="true: one daily digest; false: instant alerts")
+                           digest="true: one daily digest; false: instant alerts",
+                           threads="true: each story's alerts in one thread, started from its first alert")
     @app_commands.choices(min_tier=TIER_CHOICES)
     async def settings(self, interaction: discord.Interaction, min_tier: app_commands.Choice[str] | None = None,
-                       kinds: app_commands.Range[str, 1, 300] | None = None, digest: bool | None = None) -> None:
+                       kinds: app_commands.Range[str, 1, 300] | None = None, digest: bool | None = None,
+                       threads: bool | None = None) -> None:
         assert interaction.guild_id is not None
         db = app_of(interaction).db
-        if min_tier is None and kinds is None and digest is None:
+        if min_tier is None and kinds is None and digest is None and threads is None:
             text = await service.alert_settings(db, interaction.guild_id)
         else:
             text = await service.update_alert_settings(db, interaction.guild_id, min_tier=min_tier.value if min_tier else None,
-                                                       kinds=kinds, digest=digest)
+                                                       kinds=kinds, digest=digest, threads=threads)
         await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
 
 

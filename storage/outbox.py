@@ -11,7 +11,7 @@ from storage.db import Database, Executor, from_now, many, transaction, utcnow
 from storage.records import OutboxEntry
 
 _DUE = (
-    "SELECT o.id, o.event_id, o.guild_id, o.channel_id, o.state, o.attempts, o.nonce, o.sending_at"
+    "SELECT o.id, o.event_id, o.guild_id, o.channel_id, o.state, o.attempts, o.nonce, o.sending_at, o.message_id"
     " FROM outbox o JOIN story_events e ON e.id = o.event_id LEFT JOIN claims c ON c.id = e.claim_id"
     " WHERE o.state IN ('pending', 'sending')"
     " AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) ORDER BY c.published, o.id LIMIT ?"
@@ -34,11 +34,20 @@ async def mark_sent(db: Database, outbox_id: int, message_id: str | None) -> Non
     )
 
 
-async def mark_retry(db: Database, outbox_id: int, error: str, delay_seconds: float) -> None:
+async def mark_posted(db: Database, outbox_id: int, message_id: str) -> None:
+    """The post is in Discord but the delivery has a step left (a story thread's parent edit):
+    the row stays 'sending', and its retry finishes the step instead of posting again."""
+    await db.write("UPDATE outbox SET message_id = ? WHERE id = ?", (message_id, outbox_id))
+
+
+async def mark_retry(db: Database, outbox_id: int, error: str, delay_seconds: float, *, posted: bool = False) -> None:
+    """Try again later. A row already posted (`posted`) stays 'sending', so the retry finishes its
+    step and never reposts; each such retry counts as an attempt, so a step that keeps failing ends."""
     later = from_now(delay_seconds)
     await db.write(
-        "UPDATE outbox SET state = 'pending', last_error = ?, next_attempt_at = ? WHERE id = ?",
-        (error[:500], later, outbox_id),
+        "UPDATE outbox SET state = CASE WHEN ? THEN state ELSE 'pending' END, attempts = attempts + ?,"
+        " last_error = ?, next_attempt_at = ? WHERE id = ?",
+        (int(posted), int(posted), error[:500], later, outbox_id),
     )
 
 
@@ -57,7 +66,7 @@ async def fail_channel(db: Database, channel_id: int, error: str) -> int:
 async def digest_rows(ex: Executor) -> list[OutboxEntry]:
     """Rows waiting for their server's daily digest, oldest first."""
     return await many(ex, OutboxEntry,
-        "SELECT id, event_id, guild_id, channel_id, state, attempts, nonce, sending_at FROM outbox"
+        "SELECT id, event_id, guild_id, channel_id, state, attempts, nonce, sending_at, message_id FROM outbox"
         " WHERE state = 'digest' ORDER BY channel_id, id"
     )
 

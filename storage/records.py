@@ -144,6 +144,7 @@ class GuildSettings:
     min_tier: str | None = None
     kinds: tuple[str, ...] | None = None
     digest: bool = False
+    threads: bool = False  # one thread per story: its first alert the parent, later ones inside
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +159,19 @@ class OutboxEntry:
     attempts: int
     nonce: str
     sending_at: str | None
+    message_id: str | None  # set once posted; a row still 'sending' with one was posted, not recorded
+
+
+@dataclass(frozen=True, slots=True)
+class StoryThread:
+    """A story's thread in one channel: the alert that started it, and the thread once created."""
+
+    story_id: int
+    channel_id: int
+    guild_id: int
+    outbox_id: int
+    parent_message_id: str
+    thread_id: str | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,16 @@
   button's custom id) and records that one. Discord's own nonce check (enforce_nonce) only
   remembers a nonce for a few minutes, and a restart can come hours later; it still guards a
   resend when the channel's history cannot be read.
+- story threads (a server's `threads` setting, with a sink that can): a story's first alert in a
+  channel is posted there and becomes a thread's parent; each later one is posted in the thread and
+  the parent edited to show the story's current rung. Every step is recorded before the next: the
+  parent's message with its story (storage/threads.py), then the thread; a later alert's message on
+  its row (still 'sending') before the parent's edit. So a retry or a restart resumes at the step
+  it stopped at: it never posts a parent or a thread post twice (the nonce and the search in the
+  thread cover a post not yet recorded), and a thread started from a message has that message's
+  id, so a second attempt finds the first. A thread that is deleted, locked or closed to the bot
+  is forgotten: the development is posted in the channel with a line saying so, and a new thread
+  starts from it. A parent that was deleted is left alone; the development is still in the thread.
 """
 
 from __future__ import annotations
@@ -17,11 +27,12 @@ import asyncio
 import logging
 import sys
 from dataclasses import dataclass
-from typing import Protocol, TextIO
+from typing import Protocol, TextIO, runtime_checkable
 
-from bot.alerts.render import alert_text
+from bot.alerts.render import alert_text, lost_thread_note
 from bot.models import AlertView
-from storage import follows, outbox
+from storage import follows, outbox, threads
+from storage import settings as guild_store
 from storage.db import Database
 from storage.records import OutboxEntry
 from storage.stories import alert_view
@@ -36,10 +47,12 @@ class SendResult:
     retry_after: float | None = None  # transient: try again after this long
     channel_lost: str | None = None  # permanent for this channel: why
     error: str | None = None
+    thread_lost: str | None = None  # a story's thread (or its parent) cannot be used: why
 
     @property
     def ok(self) -> bool:
-        return self.retry_after is None and self.channel_lost is None and self.error is None
+        return (self.retry_after is None and self.channel_lost is None and self.error is None
+                and self.thread_lost is None)
 
 
 class Sink(Protocol):
@@ -53,6 +66,22 @@ class Sink(Protocol):
         """The id of our alert carrying `marker` (a row's nonce) posted in the channel since `since`
         (an ISO time; None: recently), or None when there is none."""
         ...
+
+
+@runtime_checkable
+class ThreadSink(Sink, Protocol):
+    """A sink that can keep each story in a thread (Discord; a terminal cannot)."""
+
+    async def send_parent(self, guild_id: int, channel_id: int, view: AlertView, nonce: str,
+                          note: str | None) -> SendResult: ...
+
+    async def start_thread(self, guild_id: int, channel_id: int, parent_id: str, view: AlertView) -> SendResult:
+        """The thread's id (message_id), also when the parent already has one."""
+        ...
+
+    async def send_in_thread(self, guild_id: int, thread_id: str, view: AlertView, nonce: str) -> SendResult: ...
+
+    async def edit_parent(self, guild_id: int, channel_id: int, parent_id: str, view: AlertView) -> SendResult: ...
 
 
 class ConsoleSink:
@@ -103,6 +132,8 @@ class Dispatcher:
         if view is None:
             await outbox.mark_failed(self.db, outbox_id, "the story event no longer exists")
             return 0
+        if isinstance(self.sink, ThreadSink) and (await guild_store.get(self.db, guild_id)).threads:
+            return await self._deliver_threaded(self.sink, row, view, lost_channels)
         if row.state == "sending" and (posted := await self._already_posted(row)) is not None:
             log.info("outbox row %s was posted before a restart (message %s): recorded, not sent again",
                      outbox_id, posted)
@@ -117,6 +148,13 @@ class Dispatcher:
         if result.ok:
             await outbox.mark_sent(self.db, outbox_id, result.message_id)
             return 1
+        return await self._failed(row, result, lost_channels)
+
+    async def _failed(self, row: OutboxEntry, result: SendResult, lost_channels: set[int], *,
+                      posted: bool = False) -> int:
+        """A failed step's outcome: the channel's follows paused, or a retry with backoff, or given
+        up. `posted`: the row's message is already in Discord, so it stays 'sending'."""
+        outbox_id, channel_id, guild_id = row.id, row.channel_id, row.guild_id
         if result.channel_lost:
             lost_channels.add(channel_id)
             paused = await follows.pause_channel(self.db, channel_id, result.channel_lost)
@@ -131,12 +169,82 @@ class Dispatcher:
             log.error("outbox row %s failed for good: %s", outbox_id, problem)
         else:
             delay = result.retry_after if result.retry_after is not None else min(5 * 2**attempts, 3600)
-            await outbox.mark_retry(self.db, outbox_id, problem, delay)
+            await outbox.mark_retry(self.db, outbox_id, problem, delay, posted=posted)
         return 0
 
-    async def _already_posted(self, row: OutboxEntry) -> str | None:
-        """A row left 'sending' may have reached its channel: the message id there, if so."""
+    async def _deliver_threaded(self, sink: ThreadSink, row: OutboxEntry, view: AlertView,
+                                lost_channels: set[int]) -> int:
+        """One alert of a server that keeps stories in threads; see the module docstring."""
+        story_id, channel_id, guild_id = view.story.id, row.channel_id, row.guild_id
+        kept = await threads.get(self.db, story_id, channel_id)
+        note = None
+        if kept is not None and kept.outbox_id != row.id:
+            # A later development: into the story's thread (started now if its parent has none yet).
+            thread_id = kept.thread_id
+            if thread_id is None:
+                started = await sink.start_thread(guild_id, channel_id, kept.parent_message_id, view)
+                if started.ok and started.message_id:
+                    thread_id = started.message_id
+                    await threads.set_thread(self.db, story_id, channel_id, thread_id)
+                elif not started.thread_lost:
+                    return await self._failed(row, started, lost_channels)
+            if thread_id is not None:
+                posted = await self._already_posted(row, thread_id) if row.state == "sending" else None
+                if posted is None:
+                    await outbox.mark_sending(self.db, row.id)
+                    result = await sink.send_in_thread(guild_id, thread_id, view, row.nonce)
+                    if not result.ok or result.message_id is None:
+                        if not result.thread_lost:
+                            return await self._failed(row, result, lost_channels)
+                        note = lost_thread_note(result.thread_lost)
+                        log.info("story %s: its thread %s in channel %s %s; starting a new one",
+                                 story_id, thread_id, channel_id, result.thread_lost)
+                    else:
+                        posted = result.message_id
+                if posted is not None:
+                    await outbox.mark_posted(self.db, row.id, posted)
+                    edited = await sink.edit_parent(guild_id, channel_id, kept.parent_message_id, view)
+                    if not edited.ok and not edited.thread_lost and row.attempts + 1 < MAX_ATTEMPTS:
+                        return await self._failed(row, edited, lost_channels, posted=True)
+                    # Edited, or its parent is gone, or the edit keeps failing: the next one catches up.
+                    await outbox.mark_sent(self.db, row.id, posted)
+                    return 1
+            # No thread to post in (lost, or none could be started on the parent): a new parent.
+            await threads.forget(self.db, story_id, channel_id)
+            kept = None
+        if kept is None:
+            # The story's first alert in this channel (or the first since its thread was lost): its parent.
+            parent = await self._already_posted(row) if row.state == "sending" else None
+            if parent is None:
+                await outbox.mark_sending(self.db, row.id)
+                result = await sink.send_parent(guild_id, channel_id, view, row.nonce, note)
+                if not result.ok or result.message_id is None:
+                    return await self._failed(row, result, lost_channels)
+                parent = result.message_id
+            await threads.started(self.db, story_id, channel_id, guild_id, row.id, parent)
+        else:
+            parent = kept.parent_message_id
+        # The parent is posted and recorded: the thread on it, then the row is done.
+        started = await sink.start_thread(guild_id, channel_id, parent, view)
+        if started.ok and started.message_id:
+            await threads.set_thread(self.db, story_id, channel_id, started.message_id)
+        elif started.thread_lost or row.attempts + 1 >= MAX_ATTEMPTS:
+            log.warning("story %s in channel %s: a thread %s; the alert stands alone", story_id, channel_id,
+                        started.thread_lost or f"could not be started ({started.error})")
+            await threads.forget(self.db, story_id, channel_id)
+        else:
+            return await self._failed(row, started, lost_channels, posted=True)
+        await outbox.mark_sent(self.db, row.id, parent)
+        return 1
+
+    async def _already_posted(self, row: OutboxEntry, where: str | None = None) -> str | None:
+        """A row left 'sending' may have reached its channel (or its story's thread, `where`): the
+        message id there, if so."""
+        if row.message_id:
+            return row.message_id  # recorded as posted, with a step left to finish
         try:
+            if where is not None:
+                return await self.sink.find_posted(row.guild_id, int(where), row.nonce, row.sending_at)
             return await self.sink.find_posted(row.guild_id, row.channel_id, row.nonce, row.sending_at)
         except Exception:  # history unreadable: the nonce still guards the resend within its window
             log.warning("could not look for outbox row %s in channel %s", row.id, row.channel_id, exc_info=True)

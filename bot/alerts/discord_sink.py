@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
+from typing import Final, Literal
 
 import discord
 
 from bot.alerts.buttons import alert_buttons, marker_of
 from bot.alerts.deliver import SendResult
-from bot.alerts.render import alert_embed, clip, digest_embed
+from bot.alerts.render import alert_embed, clip, digest_embed, story_parent_embed, thread_name
 from bot.models import AlertView
 
 log = logging.getLogger(__name__)
 # How far before a row went 'sending' to start looking (clocks differ), and how many posts after it.
 CLOCK_SLACK = timedelta(minutes=10)
 HISTORY_LIMIT = 200
+THREAD_ARCHIVE_MINUTES: Final[Literal[10080]] = 10080  # a week: sagas are slow; a post in an archived thread reopens it
+ALREADY_THREADED = 160004  # "A thread has already been created for this message"
+ARCHIVED_THREAD, LOCKED_THREAD = 50083, 160005
 
 
 class DiscordSink:
@@ -49,6 +53,82 @@ class DiscordSink:
     async def send(self, guild_id: int, channel_id: int, view: AlertView, nonce: str) -> SendResult:
         return await self._post(channel_id, embed=discord.Embed.from_dict(alert_embed(view)),
                                 view=alert_buttons(view.story.entity_id, marker=nonce), nonce=nonce)
+
+    # -- story threads (the per-server `threads` setting; bot/alerts/deliver.py decides the steps) --
+
+    async def send_parent(self, guild_id: int, channel_id: int, view: AlertView, nonce: str,
+                          note: str | None) -> SendResult:
+        """A story's first alert in the channel, the parent of its thread: an alert like any other,
+        with a line saying why when it replaces a thread that was lost."""
+        return await self._post(channel_id, content=note, embed=discord.Embed.from_dict(alert_embed(view)),
+                                view=alert_buttons(view.story.entity_id, marker=nonce), nonce=nonce)
+
+    async def start_thread(self, guild_id: int, channel_id: int, parent_id: str, view: AlertView) -> SendResult:
+        """The thread on the parent alert; its id is the parent's, so a second attempt (after a
+        crash) finds the first one's thread. `thread_lost` when it cannot be had."""
+        try:
+            channel = await self._channel(channel_id)
+            if not isinstance(channel, discord.TextChannel):
+                return SendResult(thread_lost="cannot start a thread in this kind of channel")
+            thread = await channel.get_partial_message(int(parent_id)).create_thread(
+                name=thread_name(view), auto_archive_duration=THREAD_ARCHIVE_MINUTES)
+            return SendResult(message_id=str(thread.id))
+        except discord.NotFound:
+            return SendResult(thread_lost="lost its first alert (deleted)")
+        except discord.Forbidden:
+            return SendResult(thread_lost="could not be started (the bot lacks Create Public Threads)")
+        except discord.RateLimited as error:
+            return SendResult(retry_after=error.retry_after, error="rate limited")
+        except discord.HTTPException as error:
+            if error.code == ALREADY_THREADED:
+                return SendResult(message_id=str(parent_id))
+            return SendResult(error=f"Discord HTTP {error.status}: {clip(str(error.text), 200)}")
+
+    async def send_in_thread(self, guild_id: int, thread_id: str, view: AlertView, nonce: str) -> SendResult:
+        """A later development, in the story's thread. `thread_lost` when the thread cannot take
+        it: deleted, locked by a moderator (looked up first, so a bot that may post in locked
+        threads still respects the lock), or closed to the bot. An archived thread that is not
+        locked takes the post, and Discord reopens it."""
+        try:
+            thread = await self.client.fetch_channel(int(thread_id))
+            if not isinstance(thread, discord.Thread):
+                return SendResult(thread_lost="is no longer a thread")
+            if thread.locked:
+                return SendResult(thread_lost="was locked")
+            sent = await thread.send(embed=discord.Embed.from_dict(alert_embed(view)),
+                                     view=alert_buttons(view.story.entity_id, marker=nonce), nonce=nonce,
+                                     allowed_mentions=discord.AllowedMentions.none())
+            return SendResult(message_id=str(sent.id))
+        except discord.NotFound:
+            return SendResult(thread_lost="was deleted")
+        except discord.Forbidden as error:
+            locked = error.code in (ARCHIVED_THREAD, LOCKED_THREAD)
+            return SendResult(thread_lost="was locked" if locked else "is closed to the bot (Send Messages in Threads)")
+        except discord.RateLimited as error:
+            return SendResult(retry_after=error.retry_after, error="rate limited")
+        except discord.HTTPException as error:
+            if error.code in (ARCHIVED_THREAD, LOCKED_THREAD):
+                return SendResult(thread_lost="was locked")
+            return SendResult(error=f"Discord HTTP {error.status}: {clip(str(error.text), 200)}")
+
+    async def edit_parent(self, guild_id: int, channel_id: int, parent_id: str, view: AlertView) -> SendResult:
+        """Show the story's current rung on its parent alert. Editing is idempotent, so a retry after
+        a crash edits again; a parent that was deleted is `thread_lost` (nothing left to edit)."""
+        try:
+            channel = await self._channel(channel_id)
+            if not isinstance(channel, discord.TextChannel):
+                return SendResult(thread_lost="has no parent to edit")
+            await channel.get_partial_message(int(parent_id)).edit(
+                embed=discord.Embed.from_dict(story_parent_embed(view)))
+            return SendResult(message_id=str(parent_id))
+        except discord.NotFound:
+            return SendResult(thread_lost="lost its first alert (deleted)")
+        except discord.Forbidden:
+            return SendResult(thread_lost="has a parent the bot may no longer edit")
+        except discord.RateLimited as error:
+            return SendResult(retry_after=error.retry_after, error="rate limited")
+        except discord.HTTPException as error:
+            return SendResult(error=f"Discord HTTP {error.status}: {clip(str(error.text), 200)}")
 
     async def find_posted(self, guild_id: int, channel_id: int, marker: str, since: str | None) -> str | None:
         """Our message whose Timeline button carries `marker`, among the channel's posts from a

@@ -144,6 +144,35 @@ def alert_embed(view: AlertView) -> dict[str, Any]:
     return fit_embed(embed)
 
 
+MAX_THREAD_NAME = 100  # Discord's limit for a channel's (a thread's) name
+
+
+def thread_name(view: AlertView) -> str:
+    """A story thread's name: the person and the other party ("Ibrahima Konaté · Real Madrid")."""
+    story = view.story
+    other = story.counterpart or (f"leaving {story.left}" if story.left else KIND_LABEL.get(story.track, story.track))
+    # A channel name is plain text (no markdown), but keep it one line and printable.
+    name = " ".join(f"{story.person} · {other}".split())
+    return clip("".join(char for char in name if unicodedata.category(char)[0] != "C"), MAX_THREAD_NAME)
+
+
+def story_parent_embed(view: AlertView) -> dict[str, Any]:
+    """A story thread's parent (its first alert), edited to show where the story stands now: the
+    latest development's embed, titled by the current rung, saying the rest is in the thread."""
+    story = view.story
+    embed = alert_embed(view)
+    kind = KIND_LABEL.get(story.kind, story.kind)
+    embed["title"] = clip(escape(f"Now at {kind}: {story.person}{_with_whom(story, ' · ')}"), LIMITS["title"])
+    embed["fields"].append({"name": "Story thread", "value": "Each development of this story is posted in "
+                            "the thread on this message; this message shows the latest.", "inline": False})
+    return fit_embed(embed)
+
+
+def lost_thread_note(reason: str) -> str:
+    """A line atop an alert that starts a story's new thread because the old one cannot take it."""
+    return f"This story's earlier thread {reason}, so it continues in a new thread from this alert."
+
+
 def _ladder(story: StoryView, kind: str) -> str:
     seen = [KIND_LABEL.get(k, k) for k in story.kinds_seen]
     return " → ".join(seen[-4:]) if seen else KIND_LABEL.get(kind, kind)
