@@ -28,7 +28,7 @@ import pytest
 
 from bot.feeds import fastparse
 from bot.feeds.charset import to_utf8
-from bot.feeds.parse import parse_feed, parse_feed_delta
+from bot.feeds.parse import parse_feed, parse_feed_delta, passes_prescan
 from bot.feeds.prescan import prescan
 from bot.models import ParsedFeed
 from tests import hostile_feed_server as hostile
@@ -58,6 +58,29 @@ def both_ways(body: bytes, content_type: str | None, label: str, url: str = "htt
     decoded = to_utf8(body, content_type)
     scan = prescan(decoded.body)
     return not scan.refused and fastparse.read(scan.body, decoded.content_type) is not None
+
+
+def test_a_body_that_skips_prescan_is_one_prescan_passes_as_it_is() -> None:
+    """parse.py gives the fast reader a body without prescanning it only when passes_prescan says
+    prescan would neither refuse it nor drop anything from it, or when it is nested too deep
+    for the fast reader's lxml (256 levels, prescan's limit is 512), which then declines it."""
+    bodies = [(body, ctype) for _, ctype, body in _corpus()]
+    bodies += [(make(), ctype) for make, ctype in HOSTILE.values()] + [random_feed(seed) for seed in range(100)]
+    deep = b'<rss version="2.0"><channel><item><title>' + b"<a>" * 600 + b"</a>" * 600 + b"</title></item></channel></rss>"
+    bodies += [(deep, None), (b'<rss><a ' + b"b=1 " * 1001 + b"/></rss>", None)]
+    passed = 0
+    for body, ctype in bodies:
+        decoded = to_utf8(body, ctype)
+        if passes_prescan(decoded.body):
+            scan = prescan(decoded.body)
+            if scan.refused == "XML nested more than 512 elements deep":
+                assert fastparse.read(decoded.body, decoded.content_type) is None
+                continue
+            assert scan.refused is None and scan.problem is None
+            passed += 1
+    assert passes_prescan(deep) and not passes_prescan(bodies[-1][0])
+    assert both_ways(deep, None, "nested 600 deep") is False
+    assert passed >= 100
 
 
 def _corpus() -> list[tuple[str, str | None, bytes]]:

@@ -7,7 +7,7 @@ text, the usual optional elements beside them) and returns, per entry, the very 
 would have put in `entry.title`, `summary`, `content[0].value`, `id`, `link` and the parsed date,
 after the same steps feedparser's strict parser applies (strip, the mis-decoded UTF-8 repair, the
 windows-1252 mapping, the guid standing in for a missing link, its link and URI fix-ups; dates go
-through feedparser's own date parser). Anything else returns None and parse.py asks feedparser:
+through feedparser's own date parser, when the entry is built). Anything else returns None and parse.py asks feedparser:
 broken XML, Atom, RDF, an element or attribute not on the lists below, markup inside a field,
 a field given twice, an xml:base, a media type feedparser would flag. Being wrong costs a slow
 parse, never a different item; tests/test_parse_fast.py compares both readings field by field on
@@ -67,6 +67,17 @@ class RawEntry:
     guid: str
     link: str
     date: Any  # the first of published_parsed, updated_parsed that is set: a 9-tuple, or None
+    # Read fast: the texts of pubDate and dc:date, parsed only when the entry is built (parsed_date).
+    date_texts: tuple[str, ...] = ()
+
+    def parsed_date(self) -> Any:
+        if self.date is not None or not self.date_texts:
+            return self.date
+        for text in self.date_texts:
+            date = _parse_date(text)
+            if date:
+                return date
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,12 +207,7 @@ def _item(item: Any) -> RawEntry:
         link = guid
     else:
         link = ""
-    date = None
-    for tag in ("pubDate", _DC + "date"):
-        if tag in fields:
-            date = _parse_date(fields[tag])
-            if date:
-                break
+    dates = tuple(fields[tag] for tag in ("pubDate", _DC + "date") if tag in fields)
     content = fields.get(_CONTENT, "")
     summary = fields.get("description", content)
-    return RawEntry(fields.get("title", ""), summary, content, guid, link, date)
+    return RawEntry(fields.get("title", ""), summary, content, guid, link, None, dates)

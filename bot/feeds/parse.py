@@ -32,7 +32,7 @@ import feedparser
 from bot.feeds import fastparse
 from bot.feeds.charset import to_utf8
 from bot.feeds.fastparse import RawEntry
-from bot.feeds.prescan import prescan
+from bot.feeds.prescan import MAX_ATTRIBUTES, MAX_MARKUP, prescan
 from bot.models import FeedItem, ParsedFeed
 
 log = logging.getLogger(__name__)
@@ -209,8 +209,10 @@ def parse_feed(body: bytes, feed_url: str, *, content_type: str | None = None,
 
     fast=False always asks feedparser; otherwise fastparse reads the feeds it can read exactly.
     """
-    return parse_feed_delta(body, feed_url, content_type=content_type, outlet=outlet, now=now,
-                            fast=fast).parsed
+    try:
+        return _parse(body, feed_url, content_type, outlet, now or datetime.now(UTC), fast, {}, False).parsed
+    except Exception as error:
+        return _unreadable(feed_url, error).parsed
 
 
 def parse_feed_delta(body: bytes, feed_url: str, *, known: Mapping[str, str] | None = None,
@@ -222,27 +224,51 @@ def parse_feed_delta(body: bytes, feed_url: str, *, known: Mapping[str, str] | N
     built into a FeedItem. Pass the previous poll's `seen` for the same feed; {} or None parses all.
     """
     try:
-        return _parse(body, feed_url, content_type, outlet, now or datetime.now(UTC), fast, known or {})
+        return _parse(body, feed_url, content_type, outlet, now or datetime.now(UTC), fast, known or {}, True)
     except Exception as error:
-        log.exception("parsing %s failed", feed_url)
-        return FeedDelta(ParsedFeed(
-            title=None, items=[], is_feed=False,
-            problem=f"a body the parser could not read ({type(error).__name__}), not a feed"), {})
+        return _unreadable(feed_url, error)
+
+
+def _unreadable(feed_url: str, error: Exception) -> FeedDelta:
+    log.exception("parsing %s failed", feed_url, exc_info=error)
+    return FeedDelta(ParsedFeed(
+        title=None, items=[], is_feed=False,
+        problem=f"a body the parser could not read ({type(error).__name__}), not a feed"), {})
+
+
+def passes_prescan(body: bytes) -> bool:
+    """True when prescan would return the body as it is, with no problem: no DOCTYPE or
+    declarations to drop (a prolog comment it would blank changes no parse), and too few "<" and
+    "=" to reach its markup or attribute limits. Its depth limit needs no check here: the fast
+    reader's lxml stops at 256 levels, and a body lxml cannot read goes through prescan."""
+    if b"<!DOCTYPE" in body or b"<!ENTITY" in body or b"<!ATTLIST" in body:
+        return False
+    equals = body.count(b"=")
+    return equals <= MAX_ATTRIBUTES and body.count(b"<") + equals <= MAX_MARKUP
 
 
 def _fingerprint(raw: RawEntry) -> str:
-    text = "\x1f".join((raw.title, raw.summary, raw.content, raw.guid, raw.link, repr(tuple(raw.date or ()))))
+    text = "\x1f".join((raw.title, raw.summary, raw.content, raw.guid, raw.link, repr(raw.date_texts),
+                        repr(tuple(raw.date or ()))))
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
 def _parse(body: bytes, feed_url: str, content_type: str | None, outlet: str | None,
-           now: datetime, fast: bool, known: Mapping[str, str]) -> FeedDelta:
+           now: datetime, fast: bool, known: Mapping[str, str], fingerprints: bool) -> FeedDelta:
     # Decoded as declared and checked before any parser runs: what it is given is bounded.
     decoded = to_utf8(body, content_type)
-    scan = prescan(decoded.body)
-    if scan.refused:
-        return FeedDelta(ParsedFeed(title=None, items=[], is_feed=False, problem=f"{scan.refused}, not a feed"), {})
-    quick = fastparse.read(scan.body, decoded.content_type) if fast else None
+    # A body prescan would pass untouched goes straight to the fast reader; any other is prescanned
+    # first, and whatever the fast reader declines goes to feedparser prescanned.
+    tried = fast and passes_prescan(decoded.body)
+    quick = fastparse.read(decoded.body, decoded.content_type) if tried else None
+    scan_problem = None
+    if quick is None:
+        scan = prescan(decoded.body)
+        if scan.refused:
+            return FeedDelta(ParsedFeed(title=None, items=[], is_feed=False, problem=f"{scan.refused}, not a feed"), {})
+        scan_problem = scan.problem
+        if fast and not tried:
+            quick = fastparse.read(scan.body, decoded.content_type)
     if quick is not None:
         raw_title, count, bozo = quick.title, len(quick.entries), None
         entries: list[RawEntry] = quick.entries[:MAX_ITEMS]
@@ -283,16 +309,19 @@ def _parse(body: bytes, feed_url: str, content_type: str | None, outlet: str | N
         if not title and not summary:
             skipped += 1
             continue
-        published = _published(raw.date, now)
+        published = _published(raw.parsed_date(), now)
         key = item_key(guid, link, title, published)
         if key in seen:  # a feed repeating a guid: the first (newest) copy wins
             skipped += 1
             continue
-        fingerprint = fingerprint or _fingerprint(raw)
-        seen[key] = fingerprint
-        if known.get(key) == fingerprint:
-            unchanged += 1
-            continue
+        if not fingerprints:
+            seen[key] = ""
+        else:
+            fingerprint = fingerprint or _fingerprint(raw)
+            seen[key] = fingerprint
+            if known.get(key) == fingerprint:
+                unchanged += 1
+                continue
         # The full article (content:encoded) beside a short description: the extractor reads it
         # paragraph by paragraph; the body cap already bounds all of a feed's text together.
         content = html_to_text(raw.content, MAX_CONTENT_CHARS) if raw.content and raw.content != summary_html else ""
@@ -311,7 +340,7 @@ def _parse(body: bytes, feed_url: str, content_type: str | None, outlet: str | N
             )
         )
     skipped += max(0, count - MAX_ITEMS)
-    problems = [decoded.problem, scan.problem, bozo]
+    problems = [decoded.problem, scan_problem, bozo]
     problem = "; ".join(dict.fromkeys(p for p in problems if p)) or None
     if count > MAX_ITEMS:
         cut = f"{count} items, only the first {MAX_ITEMS} read"
