@@ -19,9 +19,9 @@ from bot.app import App, open_app, poll_all
 from bot.discord_client import ClaimwatchBot
 from bot.discord_endpoints import point_discord_at
 from storage import outbox, threads
-from tests.conftest import make_settings
 from tests.fakes import FakeDiscord, FakeMessage
 from tests.feed_server import FeedItemSpec, FeedServer, at
+from tests.helpers import make_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 GUILD, ALERTS, ADMIN, FAN, ADMIN_ROLE = 600_001, 600_010, 600_100, 600_101, 600_200
@@ -342,6 +342,7 @@ async def test_threads_off_again_posts_in_the_channel(world: World) -> None:
     assert world.thread_alerts(thread) == []
 
 
+@pytest.mark.slow  # starts the CLI
 def test_the_cli_twin_turns_threads_on_and_off(tmp_path: Path) -> None:
     shutil.copy(ROOT / "config.example.toml", tmp_path / "config.toml")
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "HOME": str(tmp_path)}
