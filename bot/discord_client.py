@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import socket
 import sys
 from typing import Any
 
+import aiohttp
 import discord
 from discord import app_commands
 from discord.ext import commands
+from discord.voice_client import VoiceClient
 
 from bot import service
 from bot.alerts.buttons import TimelineButton, UnfollowButton
@@ -29,6 +32,9 @@ EXTENSIONS = ("cogs.follow", "cogs.timeline", "cogs.admin")
 
 class ClaimwatchBot(commands.Bot):
     def __init__(self, app: App, *, start_polling: bool = True, **options: Any) -> None:
+        # claimwatch never joins a voice channel, so discord.py's start-up warnings that its voice
+        # libraries (PyNaCl, davey) are missing tell an operator nothing to act on.
+        VoiceClient.warn_nacl = VoiceClient.warn_dave = False
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=discord.Intents.default(),
@@ -121,6 +127,24 @@ async def run_discord(settings: Settings) -> int:
         print("Discord refused the token: check [discord] token in config.toml or CLAIMWATCH_DISCORD_TOKEN.",
               file=sys.stderr)
         return 1
+    except (aiohttp.ClientConnectionError, discord.DiscordServerError) as error:
+        # Only logging in gives up: once logged in, discord.py retries a lost gateway by itself.
+        print(f"Discord is unreachable ({unreachable(error)}): claimwatch did not start. Check the network, "
+              "or [discord] api_base_url if it is set, and start it again.", file=sys.stderr)
+        return 1
     finally:
         await app.close()
     return 0
+
+
+def unreachable(error: Exception) -> str:
+    """What stopped the login, in a few words."""
+    if isinstance(error, aiohttp.ClientConnectorError):
+        cause = error.os_error
+        reason = ("connection refused" if isinstance(cause, ConnectionRefusedError)
+                  else "host name not found" if isinstance(cause, socket.gaierror)
+                  else cause.strerror or str(cause) or type(cause).__name__)
+        return f"cannot connect to {error.host}:{error.port}: {reason}"
+    if isinstance(error, discord.DiscordServerError):
+        return f"its API answered {error.status}"
+    return str(error) or type(error).__name__

@@ -81,6 +81,9 @@ def explain(path: str, error: BaseException) -> DatabaseProblem:
         return DatabaseProblem(f"{path} is locked by another process (is another claimwatch running on it?)")
     if "readonly" in lowered or "read-only" in lowered or isinstance(error, PermissionError):
         return DatabaseProblem(f"{path} cannot be written: claimwatch needs to write to it and to its directory")
+    if isinstance(error, NotADirectoryError | FileExistsError):  # a file stands where a directory of the path goes
+        return DatabaseProblem(f"{path} cannot be opened: part of its directory path is a file, not a directory; "
+                               "set [storage] path to a file in a directory claimwatch may write")
     if "unable to open" in lowered:
         return DatabaseProblem(f"{path} cannot be opened: does its directory exist, and may claimwatch write there?")
     return DatabaseProblem(f"{path}: {text}")
