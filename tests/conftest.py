@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -8,7 +9,7 @@ import pytest
 from bot.app import App, open_app
 from bot.config import Settings
 from tests.feed_server import FeedServer
-from tests.helpers import MakeApp
+from tests.helpers import MakeApp, cli_config
 from tests.helpers import make_settings as make_settings  # where older tests import it from
 
 # Tests that start processes (the CLI, a killed bot, a lock holder) or read every labelled item:
@@ -31,6 +32,12 @@ async def feed_server() -> AsyncIterator[FeedServer]:
     await server.start()
     yield server
     await server.close()
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Path:
+    """A config.toml for the CLI twins (tests.helpers.cli_config); a test file may define its own."""
+    return cli_config(tmp_path)
 
 
 @pytest.fixture

@@ -1,14 +1,28 @@
-"""What tests share that is not a fixture: settings for a test app."""
+"""What tests share that is not a fixture: settings for a test app, and the unpatched bot running
+against the loopback Discord."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import asyncio
+import subprocess
+import sys
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from bot.app import App
+import pytest
+
+from bot.__main__ import main
+from bot.app import App, open_app, poll_all
 from bot.config import Settings, parse_settings
+from bot.discord_client import ClaimwatchBot
+from bot.discord_endpoints import point_discord_at
 
+if TYPE_CHECKING:
+    from tests.fakes import FakeDiscord
+
+ROOT = Path(__file__).resolve().parents[1]  # the repository
 MakeApp = Callable[..., Awaitable[App]]  # the make_app fixture: opens an app, closed after the test
 
 
@@ -23,3 +37,51 @@ def make_settings(tmp_path: Path, feeds: list[dict[str, Any]], **sections: dict[
         **sections,
     }
     return parse_settings(raw, tmp_path, env={})
+
+
+def discord_settings(tmp_path: Path, fake: FakeDiscord, feeds: list[dict[str, Any]]) -> Settings:
+    """make_settings with the bot pointed at the loopback Discord `fake`."""
+    return make_settings(tmp_path, feeds, discord={"token": fake.token, "api_base_url": fake.api_base_url,
+                                                   "gateway_url": fake.gateway_url})
+
+
+@asynccontextmanager
+async def running_bot(fake: FakeDiscord, settings: Settings) -> AsyncIterator[tuple[App, ClaimwatchBot]]:
+    """The app, its feeds' first fetch recorded without alerts, and the real client logged in to the
+    started `fake` until the block ends; then everything closes and the fake must have handled
+    every request it got."""
+    point_discord_at(fake.api_base_url, fake.gateway_url)
+    app = await open_app(settings)
+    try:
+        await poll_all(app)
+        bot = ClaimwatchBot(app, start_polling=False, guild_ready_timeout=0.05)
+        task = asyncio.create_task(bot.start(fake.token))
+        await asyncio.sleep(0)
+        await asyncio.wait_for(bot.wait_until_ready(), timeout=10)
+        yield app, bot
+        await bot.close()
+        await asyncio.wait_for(task, timeout=10)
+    finally:
+        await app.close()
+        point_discord_at(None, None)
+
+
+def cli_config(tmp_path: Path) -> Path:
+    """A config.toml for the CLI twins: no feeds, the database at tmp_path/cli.db."""
+    path = tmp_path / "config.toml"
+    path.write_text(f'[storage]\npath = "{tmp_path / "cli.db"}"\n', encoding="utf-8")
+    return path
+
+
+def run_cli(config: Path, capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """`python -m bot ARGV --config CONFIG` in this process: (exit status, stdout, stderr)."""
+    code = main([*argv, "--config", str(config)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def run_bot(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """`python -m bot ARGS` in its own process, from `cwd`, with a bare environment."""
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "HOME": str(cwd)}
+    return subprocess.run([sys.executable, "-m", "bot", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=120, env=env)

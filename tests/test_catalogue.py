@@ -15,6 +15,7 @@ from bot import catalogue, service
 from bot.__main__ import main
 from bot.claims.gazetteer import club_named, tier_of
 from storage.db import Database
+from tests.helpers import run_cli as run
 from tests.test_tenants_discord import A_ADMIN, A_CHAN, A, Two, two  # noqa: F401 - the fixture
 
 ENTRIES = catalogue.catalogue()
@@ -71,19 +72,6 @@ def test_the_example_config_lists_catalogue_feeds_by_their_outlet() -> None:
         entry = catalogue.by_url(feed["url"])
         assert entry is not None, feed["url"]
         assert feed["name"] == entry.outlet  # the operator's name is the outlet credited with its items
-
-
-@pytest.fixture
-def config(tmp_path: Path) -> Path:
-    path = tmp_path / "config.toml"
-    path.write_text(f'[storage]\npath = "{tmp_path / "cli.db"}"\n', encoding="utf-8")
-    return path
-
-
-def run(config: Path, capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main([*argv, "--config", str(config)])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_cli_catalogue_lists_and_searches(config: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,12 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import App, open_app, poll_all
+from bot.app import App, poll_all
 from bot.discord_client import ClaimwatchBot
-from bot.discord_endpoints import point_discord_at
-from tests.conftest import make_settings
 from tests.fakes import FakeDiscord
 from tests.feed_server import FeedItemSpec, FeedServer, at
+from tests.helpers import discord_settings, running_bot
 
 ROOT = Path(__file__).resolve().parents[1]
 GUILD, ALERTS, NEWS, ADMIN, FAN = 500_001, 500_010, 500_011, 500_100, 500_101
@@ -67,23 +66,11 @@ async def world(tmp_path: Path, feed_server: FeedServer) -> AsyncIterator[World]
         roles=[{"id": ADMIN_ROLE, "name": "mods", "permissions": MANAGE_GUILD}],
     )
     await fake.start()
-    point_discord_at(fake.api_base_url, fake.gateway_url)
     one = feed_server.set_feed("/one.xml", "Wire One", [MATCH])
     two = feed_server.set_feed("/two.xml", "Wire Two", [])
-    settings = make_settings(tmp_path, [{"url": one, "name": "Wire One"}, {"url": two, "name": "Wire Two"}],
-                             discord={"token": fake.token, "api_base_url": fake.api_base_url,
-                                      "gateway_url": fake.gateway_url})
-    app = await open_app(settings)
-    await poll_all(app)  # the first fetch records the backlog without alerts
-    bot = ClaimwatchBot(app, start_polling=False, guild_ready_timeout=0.05)
-    task = asyncio.create_task(bot.start(fake.token))
-    await asyncio.sleep(0)
-    await asyncio.wait_for(bot.wait_until_ready(), timeout=10)
-    yield World(fake, feed_server, app, bot)
-    await bot.close()
-    await asyncio.wait_for(task, timeout=10)
-    await app.close()
-    point_discord_at(None, None)
+    settings = discord_settings(tmp_path, fake, [{"url": one, "name": "Wire One"}, {"url": two, "name": "Wire Two"}])
+    async with running_bot(fake, settings) as (app, bot):  # the first fetch records the backlog without alerts
+        yield World(fake, feed_server, app, bot)
     await fake.close()
     assert fake.unhandled == []
 

@@ -9,23 +9,10 @@ from pathlib import Path
 import pytest
 
 from bot import inputs, service
-from bot.__main__ import main
 from storage.db import Database
+from tests.helpers import run_cli as run
 
 HUGE = "99999999999999999999"
-
-
-@pytest.fixture
-def config(tmp_path: Path) -> Path:
-    path = tmp_path / "config.toml"
-    path.write_text(f'[storage]\npath = "{tmp_path / "cli.db"}"\n', encoding="utf-8")
-    return path
-
-
-def run(config: Path, capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main([*argv, "--config", str(config)])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def rows(config: Path, table: str) -> int:

@@ -3,7 +3,6 @@ values: an ephemeral answer that says what to do, shown literally, and nothing c
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 import sqlite3
 import unicodedata
@@ -13,12 +12,9 @@ from typing import Any
 
 import pytest
 
-from bot.app import open_app, poll_all
-from bot.discord_client import ClaimwatchBot
-from bot.discord_endpoints import point_discord_at
-from tests.conftest import make_settings
 from tests.fakes import FakeDiscord
 from tests.feed_server import FeedItemSpec, FeedServer, at
+from tests.helpers import discord_settings, running_bot
 
 GUILD, CHANNEL, ROLE = 800_001, 800_010, 800_200
 USERS = [800_300 + n for n in range(150)]  # a fresh user per call: cooldowns are per user
@@ -48,23 +44,11 @@ async def world(tmp_path: Path, feed_server: FeedServer) -> AsyncIterator[tuple[
                    members=[{"id": user, "username": f"u{user}", "roles": [ROLE]} for user in USERS],
                    roles=[{"id": ROLE, "name": "mods", "permissions": MANAGE_GUILD}])
     await fake.start()
-    point_discord_at(fake.api_base_url, fake.gateway_url)
     wire = feed_server.set_feed("/wire.xml", "Wire", [FeedItemSpec(
         "k-1", "Real Madrid keen on Liverpool defender Ibrahima Konaté", "Monitoring him.", at("2025-11-10T09:00:00"))])
-    settings = make_settings(tmp_path, [{"url": wire, "name": "Wire"}],
-                             discord={"token": fake.token, "api_base_url": fake.api_base_url,
-                                      "gateway_url": fake.gateway_url})
-    app = await open_app(settings)
-    await poll_all(app)
-    bot = ClaimwatchBot(app, start_polling=False, guild_ready_timeout=0.05)
-    task = asyncio.create_task(bot.start(fake.token))
-    await asyncio.sleep(0)
-    await asyncio.wait_for(bot.wait_until_ready(), timeout=10)
-    yield fake, Path(settings.database_path)
-    await bot.close()
-    await asyncio.wait_for(task, timeout=10)
-    await app.close()
-    point_discord_at(None, None)
+    settings = discord_settings(tmp_path, fake, [{"url": wire, "name": "Wire"}])
+    async with running_bot(fake, settings):
+        yield fake, Path(settings.database_path)
     await fake.close()
     assert fake.unhandled == []
 

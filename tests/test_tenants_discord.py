@@ -3,20 +3,18 @@ with the first server's feeds, follows, followed-by-name people and settings (no
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from bot.app import App, open_app, poll_all
+from bot.app import App
 from bot.discord_client import ClaimwatchBot
-from bot.discord_endpoints import point_discord_at
 from storage import feeds as feed_store
-from tests.conftest import make_settings
 from tests.fakes import FakeDiscord
 from tests.feed_server import FeedItemSpec, FeedServer, at
+from tests.helpers import discord_settings, running_bot
 
 A, A_CHAN, A_ADMIN = 600_001, 600_010, 600_100
 B, B_CHAN, B_ADMIN = 700_001, 700_010, 700_100
@@ -49,22 +47,10 @@ async def two(tmp_path: Path, feed_server: FeedServer) -> AsyncIterator[Two]:
                        members=[{"id": admin, "username": f"admin{guild}", "roles": [role]}],
                        roles=[{"id": role, "name": "mods", "permissions": MANAGE_GUILD}])
     await fake.start()
-    point_discord_at(fake.api_base_url, fake.gateway_url)
     wire = feed_server.set_feed("/operator-only/wire.xml", "Operator Wire", [MATCH])
-    settings = make_settings(tmp_path, [{"url": wire, "name": "Operator Wire"}],
-                             discord={"token": fake.token, "api_base_url": fake.api_base_url,
-                                      "gateway_url": fake.gateway_url})
-    app = await open_app(settings)
-    await poll_all(app)
-    bot = ClaimwatchBot(app, start_polling=False, guild_ready_timeout=0.05)
-    task = asyncio.create_task(bot.start(fake.token))
-    await asyncio.sleep(0)
-    await asyncio.wait_for(bot.wait_until_ready(), timeout=10)
-    yield Two(fake, app, bot)
-    await bot.close()
-    await asyncio.wait_for(task, timeout=10)
-    await app.close()
-    point_discord_at(None, None)
+    settings = discord_settings(tmp_path, fake, [{"url": wire, "name": "Operator Wire"}])
+    async with running_bot(fake, settings) as (app, bot):
+        yield Two(fake, app, bot)
     await fake.close()
     assert fake.unhandled == []
 
