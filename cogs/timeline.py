@@ -6,6 +6,7 @@ import asyncio
 import io
 import logging
 from collections.abc import Sequence
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -32,11 +33,11 @@ async def timeline_picture(person: str, stories: Sequence[StoryView], note: str 
     return discord.File(io.BytesIO(png), filename=PICTURE_NAME, description=alt_text(person, stories))
 
 
-async def send_timeline(interaction: discord.Interaction, pages: list[dict], picture: discord.File | None,
+async def send_timeline(interaction: discord.Interaction, pages: list[dict[str, Any]], picture: discord.File | None,
                         *, content: str | None = None) -> None:
     """The pages (with the paginator when there are several) and the picture, in one reply."""
     built = page_embeds(pages)
-    extra: dict = {"view": Paginator(built, interaction.user.id)} if len(built) > 1 else {}
+    extra: dict[str, Any] = {"view": Paginator(built, interaction.user.id)} if len(built) > 1 else {}
     if picture is not None:
         extra["file"] = picture
     await interaction.response.send_message(content=content, embed=built[0], allowed_mentions=NO_PINGS, **extra)

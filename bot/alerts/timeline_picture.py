@@ -178,7 +178,8 @@ def _legend_groups(rows: Sequence[Row]) -> list[tuple[str, list[LegendItem]]]:
     shapes = {marks.shape_of(rung.tier) for row in rows for rung in row.rungs}
     colours = [(marks.LEGEND_KIND[k], "pill", marks.KIND_COLOUR[k], marks.SIGN_OF.get(k))
                for k in KINDS if k in kinds]
-    sources = [(text, shape, marks.MUTED, None) for shape, text in marks.SHAPE_LEGEND if shape in shapes]
+    sources: list[LegendItem] = [(text, shape, marks.MUTED, None) for shape, text in marks.SHAPE_LEGEND
+                                 if shape in shapes]
     return [("Kind", colours), ("Best source", sources)]
 
 
@@ -245,8 +246,8 @@ def render(person: str, stories: Sequence[StoryView], *, note: str = "") -> Imag
     _draw_text(draw, (PAD, PAD + 62), small_font.fit(subtitle, WIDTH - 2 * PAD), small_font, marks.MUTED)
 
     for index in range(1, len(rows), 2):  # stripes keep a long row readable across
-        y = rows_top + index * ROW_H
-        draw.rectangle((PAD, y, WIDTH - PAD, y + ROW_H - 1), fill=marks.STRIPE)
+        top = rows_top + index * ROW_H
+        draw.rectangle((PAD, top, WIDTH - PAD, top + ROW_H - 1), fill=marks.STRIPE)
     most = max(2, int((plot_right - plot_left) // 95))
     for at, text in ticks(axis.low, axis.high, most):
         x = axis.x(at)

@@ -8,6 +8,8 @@ borrows the subject of the clause before.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from bot.claims.frame import Frame, Trigger
 from bot.claims.lexicon import (
     AFTER_OPEN,
@@ -40,7 +42,7 @@ _ROLE_NOUNS = frozenset({"manager", "coach", "boss", "head", "head coach", "'s",
                         | NON_SUBJECT_ROLES)
 
 
-def clauses(fr: Frame, unit_person: dict[int, Person], unit_club: dict[int, object]) -> list[range]:
+def clauses(fr: Frame, unit_person: dict[int, Person], unit_club: Mapping[int, object]) -> list[range]:
     """Split the frame's units into clauses at separators and clause-opening words."""
     units = fr.units
     n = len(units)
@@ -155,7 +157,7 @@ def bind(
         if inside and t.direction == "before" and not before and (earlier or borrowed is not None
                                                                    and fr.units[lo][2] in _JOINING):
             # "Alonso said goodbye and is set to replace Ancelotti": Alonso, not Ancelotti
-            chosen = [earlier[0]] if earlier else [borrowed]  # type: ignore[list-item]
+            chosen = [earlier[0]] if earlier else [borrowed] if borrowed is not None else []
         elif inside and not (t.direction == "before" and before):
             chosen = inside[:1]  # but "X succeeds Y as coach" is about X
         elif t.direction == "after":

@@ -48,9 +48,9 @@ def dedupe(found: list[tuple[int, Claim, bool]], guessed: frozenset[str] = froze
             own[k] = attributed
     best: dict[tuple[str, str | None], tuple[int, Claim]] = {}
     for n, c in reconcile(list(merged.values()), guessed):
-        k = (fold(c.subject), c.counterpart)
-        if k not in best or _rank(c) > _rank(best[k][1]):
-            best[k] = (n, c)
+        person_cp = (fold(c.subject), c.counterpart)
+        if person_cp not in best or _rank(c) > _rank(best[person_cp][1]):
+            best[person_cp] = (n, c)
     kept = list(best.values())
     out: list[Claim] = []
     for n, c in kept:

@@ -318,7 +318,8 @@ def anaphora(
     William Saliba") is not a stand-in: a name follows it.
     """
     taken: dict[int, Mention | Person] = {}
-    for m in [*mentions, *persons]:
+    spans: list[Mention | Person] = [*mentions, *persons]
+    for m in spans:
         for i in range(m.start, m.end):
             taken[i] = m
     by_start = {m.start: m for m in mentions}

@@ -16,6 +16,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from bot.claims import gazetteer
 from bot.claims.extract import extract_claims
@@ -81,7 +82,7 @@ def _source(name: str | None) -> str | None:
     return fold(source.name) if source else fold(name)
 
 
-def read_items(paths: Iterable[str | Path]) -> Iterator[dict]:
+def read_items(paths: Iterable[str | Path]) -> Iterator[dict[str, Any]]:
     """Every labelled item in the given .jsonl files or directories of them."""
     for path in map(Path, paths):
         files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
@@ -92,7 +93,7 @@ def read_items(paths: Iterable[str | Path]) -> Iterator[dict]:
                         yield json.loads(line)
 
 
-def _fmt(c: dict) -> str:
+def _fmt(c: dict[str, Any]) -> str:
     return (f"{c['subject']} [{c['role']}] {c['kind']} -> {c.get('counterpart')} "
             f"(from {c.get('from_club')}, source {c.get('source')})")
 

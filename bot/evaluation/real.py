@@ -26,6 +26,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from bot.evaluation.matching import same_club, same_person, source_key
 
@@ -105,16 +106,16 @@ class Score:
                 "right": o.right, "wrong": o.wrong, "found": o.found, "missed": o.missed}
 
 
-def _kind_matches(kind: str, gold: dict) -> bool:
+def _kind_matches(kind: str, gold: dict[str, Any]) -> bool:
     return kind in gold["kinds"]
 
 
-def score_item(item: dict, gold: list[dict], predicted: list[dict], score: Score, *, keep_errors: bool) -> None:
+def score_item(item: dict[str, Any], gold: list[dict[str, Any]], predicted: list[dict[str, Any]], score: Score, *, keep_errors: bool) -> None:
     """Add one item's predictions and labels to `score`."""
     score.items += 1
     outlet = item.get("outlet") or "?"
     firm = [g for g in gold if not g.get("unsure")]
-    unique: dict[tuple[str, str], dict] = {}
+    unique: dict[tuple[str, str], dict[str, Any]] = {}
     for p in predicted:  # de-duplicated on (person, kind)
         if not any(same_person(p["subject"], q[0]) and p["kind"] == q[1] for q in unique):
             unique[(p["subject"], p["kind"])] = p
@@ -156,16 +157,16 @@ def score_item(item: dict, gold: list[dict], predicted: list[dict], score: Score
     score.by_outlet[outlet].add(tally)
 
 
-def _text(item: dict) -> str:
+def _text(item: dict[str, Any]) -> str:
     summary = (item.get("summary") or "")[:300]
     return f"{item['id']} {item['title']} // {summary}"
 
 
-def read_jsonl(path: Path) -> list[dict]:
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def predict(items_path: Path) -> dict[str, list[dict]]:
+def predict(items_path: Path) -> dict[str, list[dict[str, Any]]]:
     """Claims per item link, from the very command users run."""
     run = subprocess.run([sys.executable, "-m", "bot", "extract", str(items_path), "--json"],
                          capture_output=True, text=True, check=True)
@@ -173,7 +174,7 @@ def predict(items_path: Path) -> dict[str, list[dict]]:
     if failed:
         # The pipeline keeps a feed going when one item raises; a score must not hide it.
         raise RuntimeError(f"the extractor raised on {failed} items of {items_path.name}:\n{run.stderr[-2000:]}")
-    by_item: dict[str, list[dict]] = defaultdict(list)
+    by_item: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for line in run.stdout.splitlines():
         claim = json.loads(line)
         by_item[claim["item"]].append(claim)
