@@ -6,7 +6,7 @@ feed, its problem, the entries skipped, and per item key, guid, link, title, sum
 published, outlet and content hash. The feeds: every body the test suite hands the parser
 (tests/data/parse_corpus.jsonl, collected with `python -m pytest -p tests.parse_harvest`), the
 bundled samples, every body of the hostile-feed server, the benchmark's synthetic feeds, and a few
-hundred seeded random RSS feeds built from the awkward parts real feeds have (CDATA, escaped and
+hundred seeded random RSS and Atom feeds built from the awkward parts real feeds have (CDATA, escaped and
 double-escaped markup, character references in the windows-1252 range, mis-decoded UTF-8, guids
 standing in for links, odd dates, fields in any order, elements fastparse does not read).
 
@@ -101,8 +101,8 @@ def test_bundled_samples(name: str) -> None:
     body = (ROOT / "bot" / "samples" / name).read_bytes()
     for ctype in (None, RSS, "application/xml", "text/xml; charset=utf-8"):
         read_fast = both_ways(body, ctype, f"{name} as {ctype}")
-    if name.endswith(".xml"):
-        assert read_fast, "the bundled RSS sample is plain RSS 2.0"
+    if not name.endswith(".rdf"):
+        assert read_fast, "the bundled RSS and Atom samples are in the dialects the fast reader reads"
 
 
 HOSTILE = {
@@ -242,6 +242,73 @@ def test_random_feeds_read_the_same_both_ways() -> None:
         body, ctype = random_feed(seed)
         fast += both_ways(body, ctype, f"random feed {seed} ({ctype}):\n{body.decode()}")
     assert fast >= 200  # the fast reader is exercised, not only the fallback
+
+
+_ATOM_TYPES = ["", ' type="text"', ' type="html"', ' type="html"']
+_ATOM_ODD_TYPES = [' type="xhtml"', ' type="TEXT"']  # not read fast
+_ATOM_LINKS = ['<link href="{}"/>', '<link rel="alternate" href="{}"/>', '<link rel="alternate" type="text/html" href="{}"/>',
+               '<link rel="self" href="{}"/>', '<link rel="enclosure" type="image/jpeg" href="{}"/>',
+               '<link rel="alternate" type="application/pdf" href="{}"/>', '<link rel="ALTERNATE" type="XHTML" href="{}"/>',
+               '<link rel="related" href="{}"/>']
+_ATOM_ODD_LINKS = ["<link>{}</link>", '<link url="{}"/>', '<link Rel="alternate" href="{}"/>']  # not read fast
+_ATOM_UNUSUAL = ['<source><title>Elsewhere</title></source>', '<content src="https://example.org/x"/>',
+                 '<contributor><name>Someone</name></contributor>', '<Title>Upper</Title>',
+                 '<summary type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Para</p></div></summary>']
+
+
+def _atom_text(rng: random.Random, tag: str) -> str:
+    kind = rng.choice(_ATOM_ODD_TYPES if rng.random() < 0.02 else _ATOM_TYPES)
+    text = rng.choice(_TEXTS)
+    if kind == ' type="xhtml"':
+        return f'<{tag}{kind}><div xmlns="http://www.w3.org/1999/xhtml">{text.replace("CDATA", "")}</div></{tag}>'
+    return f"<{tag}{kind}>{text}</{tag}>"
+
+
+def _random_entry(rng: random.Random) -> str:
+    parts = []
+    for tag, share in (("title", 0.9), ("summary", 0.7), ("content", 0.3)):
+        if rng.random() < share:
+            parts.append(_atom_text(rng, tag))
+    for _ in range(rng.choice([0, 1, 1, 1, 2, 3])):
+        parts.append(rng.choice(_ATOM_ODD_LINKS if rng.random() < 0.02 else _ATOM_LINKS).format(rng.choice(_LINKS)))
+    if rng.random() < 0.85:
+        parts.append(f"<id>{rng.choice(_GUIDS)}</id>")
+    for tag in ("published", "updated"):
+        if rng.random() < 0.6:
+            parts.append(f"<{tag}>{rng.choice(_DATES)}</{tag}>")
+    if rng.random() < 0.3:
+        parts.append("<author><name>Desk</name><email>desk@example.org</email></author>")
+    if rng.random() < 0.2:
+        parts.append('<category term="transfers"/>')
+    if rng.random() < 0.1:
+        parts.append("<!-- a comment -->")
+    if rng.random() < 0.05:
+        parts.append(rng.choice(_ATOM_UNUSUAL))
+    rng.shuffle(parts)
+    return "<entry>" + "".join(parts) + "</entry>"
+
+
+def random_atom(seed: int) -> tuple[bytes, str | None]:
+    rng = random.Random(seed)
+    parts = []
+    if rng.random() < 0.9:
+        parts.append(_atom_text(rng, "title"))
+    parts.append('<link href="https://example.org/"/><link rel="self" href="https://example.org/feed.atom"/>')
+    parts.append("<id>tag:example.org,2025:desk</id><updated>2025-11-02T18:00:00Z</updated>")
+    if rng.random() < 0.3:
+        parts.append("<author><name>Desk</name></author><subtitle>News</subtitle>")
+    parts += [_random_entry(rng) for _ in range(rng.randint(0, 8))]
+    lang = rng.choice(["", ' xml:lang="en"'])
+    body = f'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"{lang}>{"".join(parts)}</feed>'
+    return body.encode(), rng.choice([None, "application/atom+xml", "application/xml", "text/html"])
+
+
+def test_random_atom_feeds_read_the_same_both_ways() -> None:
+    fast = 0
+    for seed in range(300):
+        body, ctype = random_atom(seed)
+        fast += both_ways(body, ctype, f"random Atom feed {seed} ({ctype}):\n{body.decode()}")
+    assert fast >= 100
 
 
 # --- parse_feed_delta ------------------------------------------------------------------------------

@@ -5,8 +5,8 @@ Feeds are hostile input: every pattern here is linear (a megabyte of "<" or of u
 well-formed yields the items feedparser could read, with the problem kept for the feed's health.
 Before feedparser runs, the body is decoded as it declares (charset.py) and its DTD dropped and
 its markup budgeted (prescan.py), so what one parse can cost is bounded before it starts.
-Plain RSS 2.0 is then read by fastparse.py, with lxml, into exactly the fields feedparser would
-give; every other body (broken, Atom, RDF, anything unusual) is read by feedparser, as before.
+Plain RSS 2.0 and Atom are then read by fastparse.py, with lxml, into exactly the fields feedparser
+would give; every other body (broken, RDF, anything unusual) is read by feedparser, as before.
 """
 
 from __future__ import annotations
