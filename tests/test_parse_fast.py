@@ -355,3 +355,12 @@ def test_a_delta_parse_keeps_the_first_copy_of_a_repeated_guid() -> None:
     assert again.parsed.items == [] and again.parsed.skipped == first.parsed.skipped == 2
     changed = parse_feed_delta(hostile.duplicate_guids(2), "https://d.example/", known=first.seen, now=NOW)
     assert [item.title for item in changed.parsed.items] == ["Transfer round-up, edition 2.0"]
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_a_link_urlsplit_rejects_costs_only_that_link(fast: bool) -> None:
+    body = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
+            b"<item><title>A</title><link>http://[oops/x</link></item>"
+            b"<item><title>B</title><link>https://ok.example/b</link></item></channel></rss>")
+    parsed = parse_feed(body, "https://d.example/", now=NOW, fast=fast)
+    assert parsed.is_feed and [(item.title, item.link) for item in parsed.items] == [("A", None), ("B", "https://ok.example/b")]

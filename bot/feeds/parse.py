@@ -130,9 +130,13 @@ def _published(value: Any, now: datetime) -> datetime | None:
 def _link(raw: str) -> str | None:
     """The item's link when it is one a reader can follow: no javascript:, data: or file:."""
     link = raw.strip()
-    if not link or len(link) > MAX_LINK_CHARS or urlsplit(link).scheme.lower() not in ("http", "https", ""):
+    if not link or len(link) > MAX_LINK_CHARS:
         return None
-    return link
+    try:
+        scheme = urlsplit(link).scheme.lower()
+    except ValueError:  # "http://[oops": one item's bad link, not a reason to drop the feed
+        return None
+    return link if scheme in ("http", "https", "") else None
 
 
 def _raw_entry(entry: Any) -> RawEntry:
