@@ -278,7 +278,8 @@ def main(argv: list[str] | None = None) -> int:
         settings = Settings() if args.command == "extract" else load_settings(_config_path(args.config))
         if getattr(args, "create_db", False):
             settings = replace(settings, storage=replace(settings.storage, create=True))
-        return asyncio.run(_dispatch(settings, args))
+        with service.answers_for_cli():  # channels and commands as a terminal shows them
+            return asyncio.run(_dispatch(settings, args))
     except ConfigError as error:
         print(f"config error: {error}", file=sys.stderr)
         return 2

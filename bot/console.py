@@ -10,10 +10,11 @@ from typing import TextIO
 
 from bot import service
 from bot.alerts.deliver import ConsoleSink, Dispatcher, Sink
-from bot.alerts.render import timeline_text
+from bot.alerts.render import count, timeline_text
 from bot.app import App, open_app, poll_all
 from bot.config import Settings
 from bot.pipeline import PollOutcome
+from storage import feeds as feed_store
 
 log = logging.getLogger(__name__)
 # The console is one server with one channel: what it follows, it is alerted about.
@@ -33,7 +34,10 @@ async def run_console(settings: Settings, *, watch: bool, out: TextIO, sink: Sin
     try:
         await follow_console_names(app, settings.console.follow)
         dispatcher = Dispatcher(app.db, sink or ConsoleSink(out))
-        print(f"claimwatch console mode: {len(settings.feeds)} feeds, following "
+        app.pipeline.retries = watch
+        # Every feed this run polls: the config's and any added from the CLI or Discord.
+        polled = len(await feed_store.list_active(app.db))
+        print(f"claimwatch console mode: {count(polled, 'feed')}, following "
               f"{', '.join(settings.console.follow) or 'nobody'}\n", file=out, flush=True)
         outcomes = await poll_all(app, together=True)
         sent = await dispatcher.run_once()
@@ -47,7 +51,8 @@ async def run_console(settings: Settings, *, watch: bool, out: TextIO, sink: Sin
         if sent == 0:
             print("No new developments for the names followed here since the last run "
                   f"(the database at {settings.storage.path} remembers what was shown).\n", file=out)
-        print(f"Read {new_items} new items, found {claims} claims, sent {sent} alerts.\n", file=out)
+        print(f"Read {count(new_items, 'new item')}, found {count(claims, 'claim')}, "
+              f"sent {count(sent, 'alert')}.\n", file=out)
         for name in settings.console.follow:
             try:
                 result = await service.timeline(app.db, name)
@@ -71,7 +76,8 @@ async def _watch(app: App, dispatcher: Dispatcher, out: TextIO) -> None:
 
     poller = app.poller(polled, dispatcher.run_once)
     await poller.start()
-    print(f"Watching {len(app.settings.feeds)} feeds every {app.settings.polling.interval_seconds}s; "
+    watched = len(await feed_store.list_active(app.db))
+    print(f"Watching {count(watched, 'feed')} every {app.settings.polling.interval_seconds}s; "
           "Ctrl+C to stop.", file=out, flush=True)
     try:
         await asyncio.Event().wait()

@@ -110,6 +110,8 @@ class Pipeline:
         self.settings = settings
         # False in Discord mode unless the operator says otherwise: a new feed's backlog never floods.
         self.alert_on_first_poll = alert_on_first_poll
+        # False for a one-shot run (console mode without --watch): nothing will try a failed feed again.
+        self.retries = True
         self.sessions = sessions  # keyed by "trusted": config feeds vs feeds added from Discord
 
     async def poll(self, feed_id: int, *, force: bool = False, row: FeedState | None = None) -> PollOutcome:
@@ -211,6 +213,7 @@ class Pipeline:
             self.db, feed.id, error, backoff_seconds=delay,
             pause_after=self.settings.polling.pause_after_failures,
         )
-        log.warning("feed %s failed (%s); attempt %d, next try in %.0fs%s", feed.url, error, failures, delay,
+        after = f"next try in {delay:.0f}s" if self.retries else "tried again at the next run"
+        log.warning("feed %s failed (%s); attempt %d, %s%s", feed.url, error, failures, after,
                     "; feed paused" if paused else "")
         return PollOutcome(url=feed.url, status="failed", error=error)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import asdict, dataclass, field, replace
 
 from rapidfuzz import fuzz, process
@@ -23,6 +26,29 @@ from storage.db import Database
 from storage.records import FeedHealth, FeedState, GuildSettings, PersonRecord
 
 __all__ = ["MAX_NAME_CHARS", "Person", "UserError", "clean_name"]
+
+# Who reads the answers: Discord renders `<#123>` as a channel and `/following` as a command; a
+# terminal shows them raw, so the CLI (bot/__main__.py) asks for plain words and its own commands.
+_FOR_CLI: ContextVar[bool] = ContextVar("answers_for_cli", default=False)
+
+
+@contextmanager
+def answers_for_cli() -> Iterator[None]:
+    token = _FOR_CLI.set(True)
+    try:
+        yield
+    finally:
+        _FOR_CLI.reset(token)
+
+
+def _channel(channel_id: int) -> str:
+    if not _FOR_CLI.get():
+        return f"<#{channel_id}>"
+    return "the console" if channel_id == 0 else f"channel {channel_id}"
+
+
+def _command(slash: str, cli: str) -> str:
+    return f"`{cli if _FOR_CLI.get() else slash}`"
 clean_name = inputs.person_name  # the one validator for a person's name
 Person = PersonRecord  # a person as every command shows them
 
@@ -160,7 +186,7 @@ async def unfollow(db: Database, guild_id: int | str, channel_id: int | str, raw
     matches = [person for person in followed if folded in (fold(person.name), *fold(person.name).split()[1:])
                or fold(person.name).endswith(" " + folded)]
     if not matches:
-        raise UserError(f"This channel does not follow anyone called {shown(raw, 80)}. See `/following`.")
+        raise UserError(f"This channel does not follow anyone called {shown(raw, 80)}. See {_command('/following', 'following --channel ID')}.")
     if len(matches) > 1:
         names = ", ".join(person.name for person in matches)
         raise UserError(f"That fits {names}; unfollow with the full name.")
@@ -176,7 +202,7 @@ async def following(db: Database, guild_id: int | str, channel_id: int | str | N
         person, follow = row.person, row.follow
         line = f"{person.name} ({person.role or 'not yet seen'}{', ' + person.club if person.club else ''})"
         if channel is None:
-            line += f" in <#{follow.channel_id}>"
+            line += f" in {_channel(follow.channel_id)}"
         if follow.paused:
             line += f" — paused: {follow.paused_reason}"
         lines.append(line)
@@ -245,7 +271,8 @@ async def add_server_feed(db: Database, url: str, name: str | None, *, guild_id:
         return FeedAdded(feed_id, new_feed, subscribed, f"This server already reads that feed (#{feed_id}).")
     return FeedAdded(feed_id, new_feed, subscribed, (
         f"Added feed #{feed_id}. Its current items are recorded without alerts; new ones alert "
-        "the channels that follow the people they name. Check its health with `/feeds list`."))
+        "the channels that follow the people they name. Check its health with "
+        f"{_command('/feeds list', f'feeds list --guild {guild}')}."))
 
 
 async def add_feed(db: Database, url: str, name: str | None, *, origin: str, by: str | None = None,
@@ -284,6 +311,8 @@ async def remove_feed(db: Database, url_or_id: str, *, guild_id: int | str | Non
 
 async def resume_feed(db: Database, url_or_id: str, *, guild_id: int | str | None = None) -> str:
     feed = await _find_feed(db, url_or_id, guild_id)
+    if not feed.paused:
+        return f"{_feed_label(feed)} is not paused, so there is nothing to resume; it is polled on its schedule."
     await feed_store.set_paused(db, feed.id, False)
     return f"Resumed {_feed_label(feed)}; it is polled again on its next turn."
 
@@ -321,7 +350,7 @@ async def feed_health(db: Database, guild_id: int | str | None = None) -> list[d
 
 async def feed_list(db: Database, guild_id: int | str | None = None) -> list[str]:
     """/feeds list and `feeds list`: health lines, every feed-supplied or user-given text made literal."""
-    from bot.alerts.render import feed_health_lines
+    from bot.alerts.render import feed_health_lines, feed_state
 
     rows = await feed_health(db, guild_id)
     for row in rows:
@@ -333,7 +362,7 @@ async def feed_list(db: Database, guild_id: int | str | None = None) -> list[str
     if guild_id is not None:
         # The operator's feeds serve every server: their names and state, never their URLs or errors.
         for feed in await feed_store.list_operator_feeds(db):
-            state = "paused" if feed.paused else ("failing" if feed.consecutive_failures else "ok")
+            state = feed_state(feed.paused, feed.consecutive_failures, feed.last_fetch_at)
             lines.append(f"#{feed.id} {shown(feed.name or 'unnamed feed', 200)} [{state}] · "
                          "the operator's feed, read for every server")
     return lines
@@ -351,7 +380,7 @@ async def set_alert_channel(db: Database, guild_id: int | str, channel_id: int |
     guild, channel = await _own_channel(db, guild_id, channel_id)
     current = await guild_store.get(db, guild)
     await guild_store.put(db, replace(current, alert_channel_id=channel))
-    return (f"Server notices (for example, a channel the bot can no longer post in) now go to <#{channel}>. "
+    return (f"Server notices (for example, a channel the bot can no longer post in) now go to {_channel(channel)}. "
             "Alerts about a person still go to the channel that follows them.")
 
 
@@ -381,7 +410,7 @@ async def update_alert_settings(db: Database, guild_id: int | str, *, min_tier: 
 
 def describe_settings(settings: GuildSettings) -> str:
     mode = "a daily digest" if settings.digest else "instant alerts"
-    channel = f"<#{settings.alert_channel_id}>" if settings.alert_channel_id else "not set"
+    channel = _channel(settings.alert_channel_id) if settings.alert_channel_id else "not set"
     kinds = ", ".join(settings.kinds) if settings.kinds else "all"
     if settings.threads:  # only said when on, so the answer reads as before for every other server
         mode += ", each story in one thread (started from its first alert; later developments go in it)"

@@ -142,7 +142,8 @@ async def list_for_guild(ex: Executor, guild_id: int) -> list[FeedHealth]:
 async def list_operator_feeds(ex: Executor) -> list[OperatorFeed]:
     """Config and CLI feeds, read for every server: what a server may know of them (no URL)."""
     return await many(ex, OperatorFeed,
-        "SELECT id, name, paused, consecutive_failures FROM feeds WHERE origin != 'discord' ORDER BY id")
+        "SELECT id, name, paused, consecutive_failures, last_fetch_at FROM feeds WHERE origin != 'discord'"
+        " ORDER BY id")
 
 
 async def list_active(ex: Executor) -> list[FeedState]:

@@ -62,6 +62,7 @@ class OperatorFeed:
     name: str | None
     paused: bool
     consecutive_failures: int
+    last_fetch_at: str | None
 
 
 @dataclass(frozen=True, slots=True)

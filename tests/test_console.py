@@ -54,7 +54,8 @@ def test_cli_twins_follow_timeline_and_feeds(tmp_path: Path) -> None:
     assert changed.stdout.strip() == ("Alerts: a daily digest; minimum source tier: tier2; kinds: bid, agreement; "
                                       "notices channel: not set.")
     assert "instant alerts" in _run(["alerts", "settings", "--instant"], tmp_path).stdout
-    assert "<#77>" in _run(["alerts", "channel", "--channel", "77"], tmp_path).stdout
+    # The CLI names a channel in words, not with Discord's <#77>.
+    assert "now go to channel 77." in _run(["alerts", "channel", "--channel", "77"], tmp_path).stdout
     refused = _run(["alerts", "settings", "--kinds", "rumours"], tmp_path)
     assert refused.returncode == 1 and "Unknown kinds: rumours" in refused.stderr
 

@@ -82,7 +82,7 @@ def test_feed_names_show_literally_in_cli_and_discord_lists(config: Path, capsys
     for argv in (["feeds", "list"], ["feeds", "list", "--guild", "5"]):
         code, out, _ = run(config, capsys, *argv)
         assert code == 0
-        assert out.startswith("#1 \\*\\*Big\\*\\* @\u200beveryone [ok]")
+        assert out.startswith("#1 \\*\\*Big\\*\\* @\u200beveryone [not fetched yet]")  # never fetched: not "ok"
         assert f"<{url}>" in out
     code, out, _ = run(config, capsys, "feeds", "list", "--guild", "6")
     assert code == 0 and "feeds.example.org" not in out

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import io
+import logging
 import os
 import shutil
 import socket
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+
+from bot import service
+from bot.__main__ import main
+from bot.alerts.render import feed_health_lines, story_lines
+from bot.app import poll_all
+from bot.console import run_console
+from storage import feeds as feed_store
+from storage.db import Database
+from tests.conftest import MakeApp, make_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -91,3 +103,84 @@ def test_a_storage_path_in_a_read_only_directory_is_one_line(tmp_path: Path) -> 
     assert ran.returncode == 3
     [line] = ran.stderr.splitlines()
     assert line.startswith(f"database error: {locked / 'claimwatch.db'} cannot be")
+
+
+# --- what the feed and console answers say ---------------------------------------------------
+
+WIRE = {"url": "bundled:transfer_wire.xml", "name": "Transfer Wire"}
+TOUCHLINE = {"url": "bundled:touchline_daily.atom", "name": "Touchline Daily"}
+
+
+async def test_feeds_resume_on_a_feed_that_is_not_paused_says_so(tmp_path: Path, make_app: MakeApp) -> None:
+    app = await make_app(make_settings(tmp_path, [WIRE]))
+    assert await service.resume_feed(app.db, "1") == (
+        "#1 Transfer Wire is not paused, so there is nothing to resume; it is polled on its schedule.")
+
+
+async def test_a_feed_never_fetched_is_not_shown_ok(tmp_path: Path, make_app: MakeApp) -> None:
+    app = await make_app(make_settings(tmp_path, [WIRE]))
+    [line] = await service.feed_list(app.db)
+    assert line.startswith("#1 Transfer Wire [not fetched yet] · 0 items · last fetch never\n")
+    [operator] = await service.feed_list(app.db, 1)  # as a server sees the operator's feed
+    assert operator == "#1 Transfer Wire [not fetched yet] · the operator's feed, read for every server"
+    await poll_all(app)
+    [line] = await service.feed_list(app.db)
+    assert line.startswith("#1 Transfer Wire [ok] · ")
+    assert (await service.feed_list(app.db, 1))[0].startswith("#1 Transfer Wire [ok] · ")
+
+
+def test_feed_health_counts_read_in_the_singular_for_one() -> None:
+    row = {"id": 4, "name": "Wire", "url": "https://example.org/feed", "paused": False, "consecutive_failures": 1,
+           "item_count": 1, "last_fetch_at": "2025-12-04T10:00:00+00:00", "last_success_at": None,
+           "last_error": "HTTP 503", "paused_reason": None}
+    [line] = feed_health_lines([row])
+    assert "#4 Wire [failing] · 1 item · last fetch 04 Dec 2025 · 1 failure in a row · last error: HTTP 503" in line
+
+
+async def test_console_header_counts_every_feed_it_polls_and_a_one_shot_run_promises_no_retry(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    # A feed added from the CLI is polled too, so the header counts it.
+    await run_console(make_settings(tmp_path, [WIRE]), watch=False, out=io.StringIO())
+    db = await Database.open(tmp_path / "test.db")
+    await feed_store.upsert(db, f"http://127.0.0.1:{closed_port()}/feed.xml", "Gone", None, "cli", "cli", None)
+    await db.close()
+    out = io.StringIO()
+    with caplog.at_level(logging.WARNING):
+        assert await run_console(make_settings(tmp_path, [WIRE]), watch=False, out=out) == 0
+    text = out.getvalue()
+    assert text.startswith("claimwatch console mode: 2 feeds, following nobody\n")
+    assert "Read 0 new items, found 0 claims, sent 0 alerts." in text
+    [failed] = [record.getMessage() for record in caplog.records if record.name == "bot.pipeline"]
+    assert failed.endswith("attempt 1, tried again at the next run") and "next try" not in failed
+
+
+
+async def test_one_of_each_reads_in_the_singular(tmp_path: Path, make_app: MakeApp) -> None:
+    settings = make_settings(tmp_path, [WIRE], console={"alert_on_first_poll": True})
+    out = io.StringIO()
+    await run_console(settings, watch=False, out=out)
+    assert out.getvalue().startswith("claimwatch console mode: 1 feed, following nobody\n")
+    app = await make_app(settings)
+    story = (await service.timeline(app.db, "Konaté")).stories[0]
+    six = replace(story, reports=[story.reports[0]] * 6)
+    assert story_lines(six)[-1] == "    … and 1 more report"
+
+
+def test_cli_answers_name_channels_and_commands_as_a_terminal_shows_them(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(f'[storage]\npath = "{tmp_path / "cli.db"}"\n', encoding="utf-8")
+
+    def cli(*argv: str) -> tuple[int, str, str]:
+        code = main([*argv, "--config", str(config)])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    assert cli("alerts", "channel", "--channel", "77")[1].startswith(
+        "Server notices (for example, a channel the bot can no longer post in) now go to channel 77. ")
+    assert cli("alerts", "settings")[1] == (
+        "Alerts: instant alerts; minimum source tier: any; kinds: all; notices channel: channel 77.\n")
+    assert cli("follow", "Ibrahima Konaté", "--channel", "0")[0] == 0
+    assert cli("following")[1] == "Ibrahima Konaté (not yet seen) in the console\n"
+    code, _, err = cli("unfollow", "Salah", "--channel", "0")
+    assert code == 1 and err == "This channel does not follow anyone called Salah. See `following --channel ID`.\n"

@@ -42,7 +42,8 @@ async def test_feeds_list_shows_only_this_servers_feeds(app: App) -> None:
     assert f"<{SECRET}>" in a_lines and "A's wire" in a_lines
     assert "s3cret" not in b_lines and "A's wire" not in b_lines
     assert "operator-only" not in a_lines and "operator-only" not in b_lines  # the operator's URL stays private
-    assert b_lines.endswith("Operator Wire [ok] · the operator's feed, read for every server")
+    # Never fetched yet: its health is unknown, not "ok".
+    assert b_lines.endswith("Operator Wire [not fetched yet] · the operator's feed, read for every server")
     assert [row["url"] for row in await service.feed_health(app.db, B)] == []
 
 

@@ -234,7 +234,7 @@ def story_lines(story: StoryView, *, max_reports: int = 5) -> list[str]:
         link = f" <{safe}>" if safe else ""
         lines.append(f"    {day(report.published)} · {KIND_LABEL.get(report.kind, report.kind)} · {source_line(report)}{link}")
     if len(story.reports) > max_reports:
-        lines.append(f"    … and {len(story.reports) - max_reports} more reports")
+        lines.append(f"    … and {count(len(story.reports) - max_reports, 'more report')}")
     return lines
 
 
@@ -247,17 +247,32 @@ def timeline_text(person: str, stories: list[StoryView]) -> str:
     return "\n".join(lines)
 
 
+def feed_state(paused: bool, failures: int, last_fetch_at: str | None) -> str:
+    """A feed's health in a word or three; one never fetched yet is not "ok", it is unknown."""
+    if paused:
+        return "paused"
+    if failures:
+        return "failing"
+    return "ok" if last_fetch_at else "not fetched yet"
+
+
+def count(number: int, noun: str, plural: str | None = None) -> str:
+    """"1 item", "3 items": every count a user reads."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
 def feed_health_lines(rows: list[dict[str, Any]]) -> list[str]:
     """One line per feed: what an admin needs to know about its health."""
     lines = []
     for row in rows:
         name = row.get("name") or row["url"]
-        state = "paused" if row["paused"] else ("failing" if row["consecutive_failures"] else "ok")
-        line = f"#{row['id']} {name} [{state}] · {row['item_count']} items · last fetch {day(row['last_fetch_at'])}"
+        state = feed_state(row["paused"], row["consecutive_failures"], row["last_fetch_at"])
+        fetched = day(row["last_fetch_at"]) if row["last_fetch_at"] else "never"
+        line = f"#{row['id']} {name} [{state}] · {count(row['item_count'], 'item')} · last fetch {fetched}"
         if row["last_success_at"]:
             line += f" · last success {day(row['last_success_at'])}"
         if row["consecutive_failures"]:
-            line += f" · {row['consecutive_failures']} failures in a row"
+            line += f" · {count(row['consecutive_failures'], 'failure')} in a row"
         if row["last_error"]:
             line += f" · last error: {row['last_error']}"
         if row["paused"]:
