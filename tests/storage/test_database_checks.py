@@ -13,7 +13,7 @@ import pytest
 
 from storage.db import migrations
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BACKUP_HINT = "restore it from a backup (`python -m bot db backup PATH` makes one)"
 
 

@@ -16,7 +16,7 @@ from tests.fakes import FakeDiscord
 from tests.feed_server import FeedItemSpec, FeedServer, at
 from tests.helpers import discord_settings, running_bot
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 GUILD, ALERTS, NEWS, ADMIN, FAN = 500_001, 500_010, 500_011, 500_100, 500_101
 MANAGE_GUILD = 1 << 5
 ADMIN_ROLE = 500_200

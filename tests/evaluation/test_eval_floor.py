@@ -8,7 +8,7 @@ from pathlib import Path
 from bot.evaluation.own import evaluate
 from bot.models import KINDS, ROLES
 
-EVAL = sorted((Path(__file__).parent / "data" / "eval").glob("*.jsonl"))
+EVAL = sorted((Path(__file__).parent.parent / "data" / "eval").glob("*.jsonl"))
 
 
 def test_the_set_is_what_the_issue_asks_for() -> None:

@@ -15,8 +15,8 @@ from bot import catalogue, service
 from bot.__main__ import main
 from bot.claims.gazetteer import club_named, tier_of
 from storage.db import Database
+from tests.discord.test_tenants_discord import A_ADMIN, A_CHAN, A, Two, two  # noqa: F401 - the fixture
 from tests.helpers import run_cli as run
-from tests.test_tenants_discord import A_ADMIN, A_CHAN, A, Two, two  # noqa: F401 - the fixture
 
 ENTRIES = catalogue.catalogue()
 

@@ -7,8 +7,8 @@ import itertools
 import unicodedata
 from pathlib import Path
 
+from tests.discord.test_input_discord import CHANNEL, GUILD, HOSTILE, USERS, _snapshot, world  # noqa: F401 - the fixture
 from tests.fakes import FakeDiscord
-from tests.test_input_discord import CHANNEL, GUILD, HOSTILE, USERS, _snapshot, world  # noqa: F401 - the fixture
 
 
 async def test_hostile_why_and_catalogue_arguments(world: tuple[FakeDiscord, Path]) -> None:  # noqa: F811

@@ -21,7 +21,7 @@ from bot.feeds.fetch import body_hash
 from tests.fakes import FakeDiscord
 from tests.feed_server import FeedItemSpec, FeedServer
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 GUILD, CHANNEL = 600_001, 600_010
 PEOPLE = ["Tomas Varga", "Ilias Brenner", "Mateo Quiroga", "Jonas Ekdahl", "Rafael Toledo", "Kenji Morita"]
 CLUBS = ["Real Madrid", "Arsenal", "Bayern Munich", "Juventus", "Newcastle United", "Benfica", "Ajax", "Celtic"]

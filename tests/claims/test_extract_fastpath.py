@@ -13,7 +13,7 @@ from bot.claims.extract import extract_claims
 from bot.claims.prefilter import NO, YES, Gate, flat, required
 from bot.claims.text import clean, sentences
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent.parent / "data"
 # What the proof in prefilter.py allows a keyword to be.
 _KEYWORD = re.compile(r"[a-z0-9]{2,}(?: [a-z0-9]+)*|[!\"#$%&()*+,/:;<=>?\[\\\]^`{|}~]")
 

@@ -10,7 +10,7 @@ from bot.claims.extract import extract_claims
 from bot.evaluation.own import evaluate
 from bot.models import Claim
 
-DEV = Path(__file__).parent / "data" / "extract_dev.jsonl"
+DEV = Path(__file__).parent.parent / "data" / "extract_dev.jsonl"
 
 
 def summary(claims: list[Claim]) -> set[tuple[str, str, str, str | None, str | None]]:
