@@ -34,8 +34,8 @@ from bot.models import ParsedFeed
 from tests import hostile_feed_server as hostile
 from tests.feed_server import FeedItemSpec, at, rss
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = Path(__file__).resolve().parent / "data" / "parse_corpus.jsonl"
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "parse_corpus.jsonl"
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 RSS = "application/rss+xml"
 
