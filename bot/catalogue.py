@@ -56,7 +56,7 @@ class CatalogueFeed:
 
 
 class CatalogueError(ValueError):
-    """The catalogue data is malformed: a packaging mistake, caught by tests/test_catalogue.py."""
+    """The catalogue data is malformed: a packaging mistake, caught by tests/feeds/test_catalogue.py."""
 
 
 def parse(data: bytes) -> tuple[CatalogueFeed, ...]:

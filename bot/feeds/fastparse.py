@@ -11,7 +11,7 @@ windows-1252 mapping, the guid standing in for a missing link, its link and URI 
 through feedparser's own date parser, when the entry is built). Anything else returns None and parse.py asks feedparser:
 broken XML, RDF, Atom xhtml, an element or attribute not on the lists below, markup inside a field,
 a field given twice, an xml:base, a media type feedparser would flag. Being wrong costs a slow
-parse, never a different item; tests/test_parse_fast.py compares both readings field by field on
+parse, never a different item; tests/feeds/test_parse_fast.py compares both readings field by field on
 every feed the tests know.
 
 It runs after charset.py and prescan.py: the body is UTF-8, has no DOCTYPE and is within the

@@ -100,7 +100,7 @@ def make_session(limits: FetchLimits, per_host: int = 2, total: int = 100) -> ai
         # Feeds need no cookies, and one feed's cookies must not reach another's host.
         cookie_jar=aiohttp.DummyCookieJar(),
         # aiohttp 3.14 inflates at most ~64 KiB per step and pauses the socket while its buffer
-        # is full (tests/test_hostile_feeds.py pins this with a gzip bomb), so the cap in _finish
+        # is full (tests/feeds/test_hostile_feeds.py pins this with a gzip bomb), so the cap in _finish
         # bounds a bomb's memory as it bounds an endless body's.
         auto_decompress=True,
     )

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 MAX_DEPTH = 512
 # Tags (opening, closing, self-closing, void, declarations), stray "<" and attributes, outside
 # CDATA and comments. 10,000 ordinary items take about 130,000; the worst body within this budget
-# costs feedparser about 3 s of CPU and 100 MB (measured on shapes in tests/test_parse_budget.py).
+# costs feedparser about 3 s of CPU and 100 MB (measured on shapes in tests/feeds/test_parse_budget.py).
 MAX_MARKUP = 200_000
 # Real elements carry a handful of attributes.
 MAX_ATTRIBUTES = 1000
