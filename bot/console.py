@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import Counter
 from collections.abc import Sequence
 from typing import TextIO
 
@@ -14,7 +15,12 @@ from bot.alerts.render import count, timeline_text
 from bot.app import App, open_app, poll_all
 from bot.config import Settings
 from bot.pipeline import PollOutcome
+from bot.routing import filtered_by
+from bot.scheduler import DIGEST_HOUR_UTC
 from storage import feeds as feed_store
+from storage import follows
+from storage import settings as guild_store
+from storage.stories import alert_view
 
 log = logging.getLogger(__name__)
 # The console is one server with one channel: what it follows, it is alerted about.
@@ -48,7 +54,12 @@ async def run_console(settings: Settings, *, watch: bool, out: TextIO, sink: Sin
             await _watch(app, dispatcher, out)
         new_items = sum(o.new_items for o in outcomes)
         claims = sum(o.claims for o in outcomes)
-        if sent == 0:
+        held = await held_back(app, [event for outcome in outcomes for event in outcome.events])
+        if held:
+            print(held + "\n", file=out)
+        # The digest goes out daily in Discord; a one-shot run has no tomorrow, so it shows it now.
+        digests = 0 if watch else await dispatcher.run_digests()
+        if sent == 0 and not held and not digests:
             print("No new developments for the names followed here since the last run "
                   f"(the database at {settings.storage.path} remembers what was shown).\n", file=out)
         print(f"Read {count(new_items, 'new item')}, found {count(claims, 'claim')}, "
@@ -66,6 +77,35 @@ async def run_console(settings: Settings, *, watch: bool, out: TextIO, sink: Sin
         await app.close()
 
 
+async def held_back(app: App, events: Sequence[int]) -> str | None:
+    """This run's developments about the names followed here that the console's alert settings
+    (`alerts settings --guild 0`) kept from alerting, and why, in one line; None when none were."""
+    settings = await guild_store.get(app.db, CONSOLE_GUILD)
+    followed = {row.person.id for row in await follows.for_channel(app.db, CONSOLE_GUILD, CONSOLE_CHANNEL)
+                if not row.follow.paused}
+    reasons: Counter[str] = Counter()
+    for event_id in events:
+        view = await alert_view(app.db, event_id)
+        if view is None or view.story.entity_id not in followed:
+            continue
+        reasons[filtered_by(settings.kinds, settings.min_tier, view.trigger.kind, view.trigger.tier)
+                or ("digest" if settings.digest else "sent")] += 1
+    parts = []
+    if reasons["tier"]:
+        parts.append(f"{count(reasons['tier'], 'development')} below the minimum source tier "
+                     f"({settings.min_tier} or better wanted)")
+    if reasons["kind"]:
+        parts.append(f"{count(reasons['kind'], 'development')} of a kind not chosen "
+                     f"(alerts only on {', '.join(settings.kinds or ())})")
+    if reasons["digest"]:
+        parts.append(f"{count(reasons['digest'], 'development')} held for the daily digest (posted at "
+                     f"{DIGEST_HOUR_UTC:02d}:00 UTC; a run without --watch prints it at its end)")
+    if not parts:
+        return None
+    return (f"Held back by the alert settings: {'; '.join(parts)}. "
+            "See or change them with `alerts settings --guild 0`.")
+
+
 async def _watch(app: App, dispatcher: Dispatcher, out: TextIO) -> None:
     """Keep polling on the schedule until interrupted; alerts print as they arrive."""
     async def polled(outcome: PollOutcome) -> None:
@@ -74,7 +114,7 @@ async def _watch(app: App, dispatcher: Dispatcher, out: TextIO) -> None:
         if outcome.events:
             await dispatcher.run_once()
 
-    poller = app.poller(polled, dispatcher.run_once)
+    poller = app.poller(polled, dispatcher.run_once, dispatcher.run_digests)
     await poller.start()
     watched = len(await feed_store.list_active(app.db))
     print(f"Watching {count(watched, 'feed')} every {app.settings.polling.interval_seconds}s; "

@@ -184,3 +184,45 @@ def test_cli_answers_name_channels_and_commands_as_a_terminal_shows_them(
     assert cli("following")[1] == "Ibrahima Konaté (not yet seen) in the console\n"
     code, _, err = cli("unfollow", "Salah", "--channel", "0")
     assert code == 1 and err == "This channel does not follow anyone called Salah. See `following --channel ID`.\n"
+
+
+# --- console mode under the server's alert settings --------------------------------------------
+
+DEMO_FEEDS = [WIRE, TOUCHLINE, {"url": "bundled:continental_desk.rdf", "name": "Continental Desk"}]
+DEMO_CONSOLE = {"alert_on_first_poll": True, "follow": ["Ibrahima Konaté", "Xabi Alonso", "Alexis Mac Allister"]}
+
+
+async def console_run_with(tmp_path: Path, **alert_settings: object) -> str:
+    settings = make_settings(tmp_path, DEMO_FEEDS, console=DEMO_CONSOLE)
+    db = await Database.open(settings.database_path)
+    try:
+        await service.update_alert_settings(db, 0, **alert_settings)  # type: ignore[arg-type]
+    finally:
+        await db.close()
+    out = io.StringIO()
+    assert await run_console(settings, watch=False, out=out) == 0
+    return out.getvalue()
+
+
+async def test_console_says_what_a_minimum_tier_held_back_instead_of_no_new_developments(tmp_path: Path) -> None:
+    text = await console_run_with(tmp_path, min_tier="tier1", kinds="talks,agreement,completed")
+    assert "No new developments" not in text
+    [held] = [line for line in text.splitlines() if line.startswith("Held back")]
+    assert held.startswith("Held back by the alert settings: ")
+    assert "below the minimum source tier (tier1 or better wanted)" in held
+    assert "of a kind not chosen (alerts only on talks, agreement, completed)" in held
+    assert held.endswith("See or change them with `alerts settings --guild 0`.")
+
+
+async def test_console_prints_the_digest_a_digest_server_would_get(tmp_path: Path) -> None:
+    text = await console_run_with(tmp_path, digest=True)
+    assert "No new developments" not in text
+    assert ("held for the daily digest (posted at 08:00 UTC; a run without --watch prints it at its end)"
+            in text)
+    [digest] = [line for line in text.splitlines() if line.startswith("📰 Daily digest: ")]
+    assert digest.endswith(" developments") and text.count("🔔 ") >= 2
+    assert "Read 51 new items" in text and "sent 0 alerts" in text
+    # Shown once: the next run has nothing new, held or sent.
+    again = io.StringIO()
+    await run_console(make_settings(tmp_path, DEMO_FEEDS, console=DEMO_CONSOLE), watch=False, out=again)
+    assert "📰" not in again.getvalue() and "No new developments" in again.getvalue()

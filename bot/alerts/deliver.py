@@ -100,7 +100,7 @@ class ConsoleSink:
         print(f"channel {channel_id} lost: {reason}", file=self.stream)
 
     async def send_digest(self, guild_id: int, channel_id: int, views: list[AlertView], nonce: str) -> SendResult:
-        print(f"📰 Daily digest: {len(views)} developments", file=self.stream)
+        print(f"📰 Daily digest: {len(views)} development{'s' if len(views) != 1 else ''}", file=self.stream)
         for view in views:
             print(alert_text(view), file=self.stream, end="\n\n")
         return SendResult(message_id=f"console-{nonce}")
