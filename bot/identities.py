@@ -9,14 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from bot.claims.gazetteer import club_named
+from bot.claims.lexicon import PARTICLES
 from bot.claims.text import fold
 from storage import people as people_store
 from storage.db import Executor
 from storage.records import Candidate
-
-# Lower-case words that belong to a surname ("Virgil van Dijk" -> "van dijk").
-_PARTICLES = {"van", "von", "de", "der", "den", "da", "das", "do", "dos", "di", "del", "della",
-              "le", "la", "mac", "mc", "ter", "ten", "el", "al", "bin", "ben", "st", "san"}
 
 
 def name_aliases(name: str) -> list[tuple[str, str]]:
@@ -28,7 +25,7 @@ def name_aliases(name: str) -> list[tuple[str, str]]:
         surname = " ".join(tokens[1:])
         aliases.append((surname, "surname"))
         # "Alexis Mac Allister" is "Mac Allister"; "Vinicius Junior" is also "Vinicius".
-        if tokens[1] not in _PARTICLES and len(tokens) > 2:
+        if tokens[1] not in PARTICLES and len(tokens) > 2:
             aliases.append((tokens[-1], "surname"))
     return list(dict.fromkeys(aliases))
 
