@@ -129,11 +129,8 @@ def read(body: bytes, content_type: str | None) -> RawFeed | None:
         return None
     try:
         root = etree.fromstring(body, _parser())
-    except (etree.XMLSyntaxError, ValueError):
-        return None
-    try:
         return _atom(root) if root.tag == _A + "feed" else _rss(root)
-    except _Unusual:
+    except Exception:  # not well-formed, _Unusual, or anything else unforeseen: feedparser decides
         return None
 
 
