@@ -10,7 +10,15 @@ from aiohttp import web
 
 from . import fake_discord_validation as v
 from .fake_discord_model import LOADING, FakeInteraction, FakeMessage, RequestRecord
-from .fake_discord_threads import ThreadError, ThreadRoutes, check_post, count_post, is_thread
+from .fake_discord_threads import (
+    ThreadError,
+    ThreadRoutes,
+    check_post,
+    count_post,
+    is_forum,
+    is_thread,
+    refuse_forum_message,
+)
 
 if TYPE_CHECKING:
     from .fake_discord_state import DiscordState
@@ -325,6 +333,8 @@ class FakeRest:
                 check_post(self._fake, channel)
             except ThreadError as error:
                 raise RestError(error.response) from None
+        elif is_forum(channel):
+            raise RestError(refuse_forum_message().response)
         else:
             self._require(channel, SEND_MESSAGES)
         body, files = await self._body(request)

@@ -7,7 +7,11 @@ Discord's rules that the bot depends on, as the fake keeps them:
 - starting one needs Create Public Threads, posting in one Send Messages in Threads;
 - a post in an archived thread reopens it, unless the thread is locked: then only a member with
   Manage Threads may post (others get 400, code 50083, while it is archived; 403 otherwise);
-- a deleted thread is an unknown channel (404, code 10003), its messages gone with it.
+- a deleted thread is an unknown channel (404, code 10003), its messages gone with it;
+- a forum channel takes posts, not messages: a post is a thread with a starter message that
+  shares its id (POST /channels/{forum}/threads, which takes no nonce); a plain message there is
+  refused (400, code 50008);
+- GET /guilds/{id}/threads/active lists the threads not archived.
 
 The test-facing helpers live on FakeDiscord through ThreadsMixin; the REST routes in ThreadRoutes.
 """
@@ -20,14 +24,14 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import web
 
 from . import fake_discord_validation as v
-from .fake_discord_model import now_iso
+from .fake_discord_model import EPHEMERAL, LOADING, FakeMessage, now_iso
 
 if TYPE_CHECKING:
     from .fake_discord_state import DiscordState
 
-PUBLIC_THREAD, ANNOUNCEMENT_THREAD, PRIVATE_THREAD = 11, 10, 12
+PUBLIC_THREAD, ANNOUNCEMENT_THREAD, PRIVATE_THREAD, FORUM = 11, 10, 12, 15
 THREAD_TYPES = (ANNOUNCEMENT_THREAD, PUBLIC_THREAD, PRIVATE_THREAD)
-VIEW_CHANNEL = 1 << 10
+VIEW_CHANNEL, SEND_MESSAGES = 1 << 10, 1 << 11
 MANAGE_THREADS, CREATE_PUBLIC_THREADS, SEND_MESSAGES_IN_THREADS = 1 << 34, 1 << 35, 1 << 38
 HAS_THREAD = 1 << 5  # message flag: a thread was started from this message
 THREAD_ALREADY_CREATED, THREAD_ARCHIVED, THREAD_LOCKED = 160004, 50083, 160005
@@ -67,6 +71,14 @@ def thread_payload(thread_id: int, guild_id: int, parent_id: int, owner_id: int,
     }
 
 
+def is_forum(channel: dict[str, Any] | None) -> bool:
+    return channel is not None and int(channel.get("type", 0)) == FORUM
+
+
+def refuse_forum_message() -> ThreadError:
+    return ThreadError(v.error_response(400, 50008, "Cannot send messages in a non-text channel"))
+
+
 def check_post(fake: DiscordState, thread: dict[str, Any]) -> None:
     """May the bot post in this thread? Raises the error Discord answers; reopens an archived one."""
     guild = fake.guilds[int(thread["guild_id"])]
@@ -98,7 +110,54 @@ class ThreadRoutes:
         self._read_body = read_body  # FakeRest's, so the request log shows the body
 
     def routes(self) -> list[tuple[str, str, Handler]]:
-        return [("POST", "/channels/{channel_id}/messages/{message_id}/threads", self.start_from_message)]
+        return [("POST", "/channels/{channel_id}/messages/{message_id}/threads", self.start_from_message),
+                ("POST", "/channels/{channel_id}/threads", self.start_in_forum),
+                ("GET", "/guilds/{guild_id}/threads/active", self.active_threads)]
+
+    async def active_threads(self, request: web.Request) -> web.Response:
+        guild_id = int(request.match_info["guild_id"])
+        if guild_id not in self._fake.guilds:
+            return v.error_response(404, v.UNKNOWN_GUILD, "Unknown Guild")
+        found = [t for t in self._fake.threads.values()
+                 if int(t["guild_id"]) == guild_id and not t["thread_metadata"]["archived"]]
+        return v.json_response({"threads": sorted(found, key=lambda t: -int(t["id"])), "members": []})
+
+    async def start_in_forum(self, request: web.Request) -> web.Response:
+        """A forum post: the thread and its starter message, one id (Discord's thread-only form of
+        this route, for text channels, is not used by the bot and not faked)."""
+        fake = self._fake
+        channel = fake.find_channel(int(request.match_info["channel_id"]))
+        if channel is None:
+            return v.error_response(404, v.UNKNOWN_CHANNEL, "Unknown Channel")
+        if not is_forum(channel):
+            return v.error_response(400, 50024, "Cannot execute action on this channel type")
+        guild = fake.guilds[int(channel["guild_id"])]
+        perms = guild.permissions_of(fake.bot_user_id)
+        if not perms & VIEW_CHANNEL:
+            return v.error_response(403, 50001, "Missing Access")
+        if not perms & SEND_MESSAGES:
+            return v.error_response(403, v.MISSING_PERMISSIONS, "Missing Permissions")
+        body, _ = await self._read_body(request)
+        body = body or {}
+        name, starter = body.get("name"), body.get("message")
+        if not isinstance(name, str) or not 1 <= len(name) <= 100 or not isinstance(starter, dict):
+            return v.form_error({"name": {"_errors": [{"code": "BASE_TYPE_BAD_LENGTH", "message": "Must be between 1 and 100 in length."}]}})
+        if (error := v.validate_message(starter)) is not None:
+            return error
+        thread_id = fake.snowflakes.next()
+        duration = int(body.get("auto_archive_duration") or 1440)
+        thread = thread_payload(thread_id, guild.id, int(channel["id"]), fake.bot_user_id, name, duration)
+        fake.threads[thread_id] = thread
+        message = FakeMessage(thread_id, thread_id, guild.id, fake.bot_user_payload())
+        message.apply(starter, [], creating=True)
+        message.flags &= ~(EPHEMERAL | LOADING)
+        fake.messages_by_id[thread_id] = message
+        thread["last_message_id"] = str(thread_id)
+        count_post(thread)
+        channel["last_message_id"] = str(thread_id)
+        fake._notify()
+        await fake.gateway.dispatch("THREAD_CREATE", {**thread, "newly_created": True})
+        return v.json_response({**thread, "message": fake.message_payload(message)}, status=201)
 
     async def start_from_message(self, request: web.Request) -> web.Response:
         fake = self._fake
