@@ -18,7 +18,11 @@ async def person_autocomplete(interaction: discord.Interaction, current: str) ->
     return [app_commands.Choice(name=person.describe()[:100], value=person.name[:100]) for person in people]
 
 
-async def _target_channel(interaction: discord.Interaction, channel: discord.TextChannel | None) -> int:
+# Alerts go to a text channel, or to a forum channel, where each story is one post (bot/alerts/deliver.py).
+AlertChannel = discord.TextChannel | discord.ForumChannel
+
+
+async def _target_channel(interaction: discord.Interaction, channel: AlertChannel | None) -> int:
     if channel is not None:
         return channel.id
     assert interaction.channel_id is not None
@@ -31,7 +35,7 @@ class FollowCog(commands.Cog):
     @app_commands.autocomplete(name=person_autocomplete)
     @app_commands.guild_only()
     async def follow(self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 100],
-                     channel: discord.TextChannel | None = None) -> None:
+                     channel: AlertChannel | None = None) -> None:
         assert interaction.guild_id is not None
         target = await _target_channel(interaction, channel)
         result = await service.follow(app_of(interaction).db, interaction.guild_id, target, name, by=str(interaction.user.id))
@@ -43,7 +47,7 @@ class FollowCog(commands.Cog):
     @app_commands.autocomplete(name=person_autocomplete)
     @app_commands.guild_only()
     async def unfollow(self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 100],
-                       channel: discord.TextChannel | None = None) -> None:
+                       channel: AlertChannel | None = None) -> None:
         assert interaction.guild_id is not None
         target = await _target_channel(interaction, channel)
         text = await service.unfollow(app_of(interaction).db, interaction.guild_id, target, name)
@@ -51,7 +55,7 @@ class FollowCog(commands.Cog):
 
     @app_commands.command(name="following", description="Who this channel (or a given one) follows")
     @app_commands.guild_only()
-    async def following(self, interaction: discord.Interaction, channel: discord.TextChannel | None = None) -> None:
+    async def following(self, interaction: discord.Interaction, channel: AlertChannel | None = None) -> None:
         assert interaction.guild_id is not None
         target = await _target_channel(interaction, channel)
         lines = await service.following(app_of(interaction).db, interaction.guild_id, target)

@@ -19,6 +19,8 @@
   id, so a second attempt finds the first. A thread that is deleted, locked or closed to the bot
   is forgotten: the development is posted in the channel with a line saying so, and a new thread
   starts from it. A parent that was deleted is left alone; the development is still in the thread.
+  In a forum channel, which holds only posts, every story is one post whatever the setting: its
+  first alert opens the post (the post's thread and first message share an id), later ones go in it.
 """
 
 from __future__ import annotations
@@ -83,6 +85,10 @@ class ThreadSink(Sink, Protocol):
 
     async def edit_parent(self, guild_id: int, channel_id: int, parent_id: str, view: AlertView) -> SendResult: ...
 
+    async def is_forum(self, guild_id: int, channel_id: int) -> bool:
+        """A forum channel: each story is one post there, whatever the server's setting."""
+        ...
+
 
 class ConsoleSink:
     """Prints alerts as they would read in Discord."""
@@ -132,7 +138,8 @@ class Dispatcher:
         if view is None:
             await outbox.mark_failed(self.db, outbox_id, "the story event no longer exists")
             return 0
-        if isinstance(self.sink, ThreadSink) and (await guild_store.get(self.db, guild_id)).threads:
+        if isinstance(self.sink, ThreadSink) and ((await guild_store.get(self.db, guild_id)).threads
+                                                  or await self.sink.is_forum(guild_id, channel_id)):
             return await self._deliver_threaded(self.sink, row, view, lost_channels)
         if row.state == "sending" and (posted := await self._already_posted(row)) is not None:
             log.info("outbox row %s was posted before a restart (message %s): recorded, not sent again",

@@ -34,6 +34,10 @@ class DiscordSink:
         assert isinstance(channel, discord.abc.Messageable)
         return channel
 
+    async def _any_channel(self, channel_id: int) -> object:
+        """The channel, of whatever kind (a forum channel is not Messageable)."""
+        return self.client.get_channel(channel_id) or await self.client.fetch_channel(channel_id)
+
     async def _post(self, channel_id: int, **message: object) -> SendResult:
         """Send one message; Discord's answer becomes an outbox outcome."""
         try:
@@ -60,13 +64,41 @@ class DiscordSink:
                           note: str | None) -> SendResult:
         """A story's first alert in the channel, the parent of its thread: an alert like any other,
         with a line saying why when it replaces a thread that was lost."""
-        return await self._post(channel_id, content=note, embed=discord.Embed.from_dict(alert_embed(view)),
-                                view=alert_buttons(view.story.entity_id, marker=nonce), nonce=nonce)
+        if not await self.is_forum(guild_id, channel_id):
+            return await self._post(channel_id, content=note, embed=discord.Embed.from_dict(alert_embed(view)),
+                                    view=alert_buttons(view.story.entity_id, marker=nonce), nonce=nonce)
+        # In a forum the first alert opens the story's post: a thread and its starter message, one
+        # id. Discord takes no nonce here; find_posted looks for the post after a crash instead.
+        try:
+            forum = await self._any_channel(channel_id)
+            assert isinstance(forum, discord.ForumChannel)
+            created = await forum.create_thread(
+                name=thread_name(view), auto_archive_duration=THREAD_ARCHIVE_MINUTES, content=note,
+                embed=discord.Embed.from_dict(alert_embed(view)), view=alert_buttons(view.story.entity_id, marker=nonce),
+                allowed_mentions=discord.AllowedMentions.none())
+            return SendResult(message_id=str(created.message.id))
+        except discord.NotFound:
+            return SendResult(channel_lost="the channel no longer exists")
+        except discord.Forbidden:
+            return SendResult(channel_lost="the bot lost permission to post there")
+        except discord.RateLimited as error:
+            return SendResult(retry_after=error.retry_after, error="rate limited")
+        except discord.HTTPException as error:
+            return SendResult(error=f"Discord HTTP {error.status}: {clip(str(error.text), 200)}")
+
+    async def is_forum(self, guild_id: int, channel_id: int) -> bool:
+        """A forum channel holds posts only: there every story is one post, whatever the setting."""
+        try:
+            return isinstance(await self._any_channel(channel_id), discord.ForumChannel)
+        except discord.HTTPException:
+            return False  # the post itself will say what is wrong with the channel
 
     async def start_thread(self, guild_id: int, channel_id: int, parent_id: str, view: AlertView) -> SendResult:
         """The thread on the parent alert; its id is the parent's, so a second attempt (after a
         crash) finds the first one's thread. `thread_lost` when it cannot be had."""
         try:
+            if await self.is_forum(guild_id, channel_id):
+                return SendResult(message_id=str(parent_id))  # a forum post is its own thread
             channel = await self._channel(channel_id)
             if not isinstance(channel, discord.TextChannel):
                 return SendResult(thread_lost="cannot start a thread in this kind of channel")
@@ -115,10 +147,14 @@ class DiscordSink:
         """Show the story's current rung on its parent alert. Editing is idempotent, so a retry after
         a crash edits again; a parent that was deleted is `thread_lost` (nothing left to edit)."""
         try:
-            channel = await self._channel(channel_id)
-            if not isinstance(channel, discord.TextChannel):
+            if await self.is_forum(guild_id, channel_id):  # a forum post's starter message is in the post
+                holder: discord.abc.Messageable = self.client.get_partial_messageable(
+                    int(parent_id), guild_id=guild_id, type=discord.ChannelType.public_thread)
+            else:
+                holder = await self._channel(channel_id)
+            if not isinstance(holder, discord.TextChannel | discord.PartialMessageable):
                 return SendResult(thread_lost="has no parent to edit")
-            await channel.get_partial_message(int(parent_id)).edit(
+            await holder.get_partial_message(int(parent_id)).edit(
                 embed=discord.Embed.from_dict(story_parent_embed(view)))
             return SendResult(message_id=str(parent_id))
         except discord.NotFound:
@@ -134,6 +170,8 @@ class DiscordSink:
         """Our message whose Timeline button carries `marker`, among the channel's posts from a
         little before `since` on (the latest ones when unknown). Needs Read Message History."""
         me = self.client.user
+        if me is not None and await self.is_forum(guild_id, channel_id):
+            return await self._find_forum_post(guild_id, channel_id, marker)
         channel = await self._channel(channel_id)
         if me is None or not isinstance(channel, discord.abc.Messageable):
             return None
@@ -145,6 +183,24 @@ class DiscordSink:
                 for item in getattr(row, "children", ()):
                     if marker_of(getattr(item, "custom_id", None) or "") == marker:
                         return str(message.id)
+        return None
+
+    async def _find_forum_post(self, guild_id: int, forum_id: int, marker: str) -> str | None:
+        """Our post in a forum whose starter message carries `marker`, among the server's active
+        threads (a post is archived only after a quiet week, long after any restart looks for it)."""
+        me = self.client.user
+        guild = self.client.get_guild(guild_id) or await self.client.fetch_guild(guild_id)
+        for thread in await guild.active_threads():
+            if thread.parent_id != forum_id or me is None or thread.owner_id != me.id:
+                continue
+            try:
+                starter = await thread.fetch_message(thread.id)
+            except discord.NotFound:
+                continue
+            for row in starter.components:
+                for item in getattr(row, "children", ()):
+                    if marker_of(getattr(item, "custom_id", None) or "") == marker:
+                        return str(starter.id)
         return None
 
     async def send_digest(self, guild_id: int, channel_id: int, views: list[AlertView], nonce: str) -> SendResult:

@@ -23,8 +23,8 @@ from tests.fakes import FakeDiscord, FakeMessage
 from tests.feed_server import FeedItemSpec, FeedServer, at
 from tests.helpers import make_settings
 
-ROOT = Path(__file__).resolve().parents[1]
-GUILD, ALERTS, ADMIN, FAN, ADMIN_ROLE = 600_001, 600_010, 600_100, 600_101, 600_200
+ROOT = Path(__file__).resolve().parents[2]
+GUILD, ALERTS, FORUM, ADMIN, FAN, ADMIN_ROLE = 600_001, 600_010, 600_020, 600_100, 600_101, 600_200
 ADMINISTRATOR, MANAGE_GUILD, CREATE_PUBLIC_THREADS = 1 << 3, 1 << 5, 1 << 35
 
 MATCH = FeedItemSpec("m-1", "Liverpool beat Brentford 3-0 at Anfield", "A routine home win.", at("2025-11-01T18:00:00"))
@@ -34,6 +34,8 @@ TALKS = FeedItemSpec("k-2", "Real Madrid open talks with Liverpool defender Ibra
                      "First contact has been made with his representatives.", at("2025-11-20T09:00:00"))
 BID = FeedItemSpec("k-3", "Real Madrid make bid for Liverpool defender Ibrahima Konaté",
                    "An opening offer has been submitted.", at("2025-11-25T09:00:00"))
+ARSENAL = FeedItemSpec("k-5", "Arsenal keen on Liverpool defender Ibrahima Konaté", "Interest noted.",
+                       at("2025-11-29T09:00:00"))
 AGREEMENT = FeedItemSpec("k-4", "Real Madrid agree deal with Liverpool for Ibrahima Konaté",
                          "The clubs have reached an agreement on a fee.", at("2025-11-28T09:00:00"))
 
@@ -340,6 +342,62 @@ async def test_threads_off_again_posts_in_the_channel(world: World) -> None:
     assert len(world.channel_alerts()) == 2
     [thread] = world.fake.threads_of(ALERTS)
     assert world.thread_alerts(thread) == []
+
+
+async def _forum(world: World) -> None:
+    """A forum channel (posts only) follows Konaté; the server's threads setting stays off."""
+    await world.fake.add_channel(GUILD, {"id": FORUM, "name": "transfer-talk", "type": 15})
+    await world.fake.wait_for(lambda: world.bot.get_channel(FORUM), what="the forum channel cached")
+    followed = await _slash(world, "follow", {"name": "Ibrahima Konaté", "channel": FORUM})
+    assert followed["data"]["content"].startswith("Following Ibrahima Konaté")
+    assert followed["data"]["content"].endswith(f"(in <#{FORUM}>)")
+
+
+async def test_in_a_forum_channel_each_story_is_one_post(world: World) -> None:
+    await _forum(world)
+    await world.news(INTEREST)
+    [post] = world.fake.threads_of(FORUM)
+    assert post["name"] == "Ibrahima Konaté · Real Madrid"
+    [starter] = world.thread_alerts(post)
+    assert starter.id == int(post["id"])  # the post's first message is the story's first alert
+    assert starter.embeds[0]["title"] == "New story: Ibrahima Konaté — Interest · Real Madrid"
+
+    await world.news(TALKS, INTEREST)
+    assert [m.embeds[0]["title"] for m in world.thread_alerts(post)] == [
+        "Now at Talks: Ibrahima Konaté · Real Madrid", "Moved up: Ibrahima Konaté — Talks · Real Madrid"]
+    assert world.fake.messages(FORUM) == [] and len(world.fake.threads_of(FORUM)) == 1
+
+    await world.news(ARSENAL, TALKS, INTEREST)  # another story about him: another post
+    first, second = world.fake.threads_of(FORUM)
+    assert first == post and second["name"] == "Ibrahima Konaté · Arsenal"
+    assert [m.embeds[0]["title"] for m in world.thread_alerts(second)] == [
+        "New story: Ibrahima Konaté — Interest · Arsenal"]
+
+
+async def test_a_crash_after_a_forum_post_before_it_is_recorded_opens_no_second_post(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await _forum(world)
+
+    async def dies(*args: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(threads, "started", dies)
+    world.feeds.set_feed("/one.xml", "Wire One", [INTEREST, MATCH])
+    await poll_all(world.app)
+    with pytest.raises(sqlite3.OperationalError):
+        await world.bot.dispatcher.run_once()
+    monkeypatch.undo()
+    [post] = world.fake.threads_of(FORUM)
+
+    await world.restart()  # a forum post takes no nonce: only the search can tell
+    await _settled(world)
+    assert world.fake.threads_of(FORUM) == [post]
+    assert world.fake.requests_matching("GET", rf"/guilds/{GUILD}/threads/active")
+    row = await world.app.db.fetchone("SELECT state, message_id FROM outbox")
+    assert (row["state"], row["message_id"]) == ("sent", post["id"])
+    await world.news(TALKS, INTEREST)
+    assert len(world.thread_alerts(post)) == 2 and len(world.fake.threads_of(FORUM)) == 1
 
 
 @pytest.mark.slow  # starts the CLI
