@@ -1,54 +1,42 @@
-"""The operations slash commands and their CLI twins share. Plain data in, plain results out."""
+"""The operations slash commands and their CLI twins share. Plain data in, plain results out.
+
+Follows, people, timelines, alert settings and /latest are here; the feed lists are in
+bot/feed_lists.py, /why in bot/why.py and the catalogue in bot/catalogue.py, each offered here too,
+so a cog or the CLI needs this one module."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
 
-from bot import addguard, identities, inputs
+from bot import answers, identities, inputs
 from bot import catalogue as feed_catalogue
+from bot.answers import answers_for_cli as answers_for_cli
 from bot.claims.text import fold
+from bot.feed_lists import FeedAdded as FeedAdded
+from bot.feed_lists import add_feed as add_feed
+from bot.feed_lists import add_server_feed as add_server_feed
+from bot.feed_lists import check_user_feed_url as check_user_feed_url
+from bot.feed_lists import feed_health as feed_health
+from bot.feed_lists import feed_label as feed_label
+from bot.feed_lists import feed_list as feed_list
+from bot.feed_lists import remove_feed as remove_feed
+from bot.feed_lists import resume_feed as resume_feed
 from bot.inputs import MAX_NAME_CHARS, UserError, shown
 from bot.models import KINDS, TIERS, AlertView, StoryView
 from bot.why import WhyAnswer as WhyAnswer
 from bot.why import read_since
 from bot.why import why as why
-from storage import feeds as feed_store
 from storage import follows
 from storage import people as people_store
 from storage import settings as guild_store
 from storage import stories as story_store
 from storage.db import Database
-from storage.records import FeedHealth, FeedState, GuildSettings, PersonRecord
+from storage.records import GuildSettings, PersonRecord
 
 __all__ = ["MAX_NAME_CHARS", "Person", "UserError", "clean_name"]
 
-# Who reads the answers: Discord renders `<#123>` as a channel and `/following` as a command; a
-# terminal shows them raw, so the CLI (bot/__main__.py) asks for plain words and its own commands.
-_FOR_CLI: ContextVar[bool] = ContextVar("answers_for_cli", default=False)
-
-
-@contextmanager
-def answers_for_cli() -> Iterator[None]:
-    token = _FOR_CLI.set(True)
-    try:
-        yield
-    finally:
-        _FOR_CLI.reset(token)
-
-
-def _channel(channel_id: int) -> str:
-    if not _FOR_CLI.get():
-        return f"<#{channel_id}>"
-    return "the console" if channel_id == 0 else f"channel {channel_id}"
-
-
-def _command(slash: str, cli: str) -> str:
-    return f"`{cli if _FOR_CLI.get() else slash}`"
 clean_name = inputs.person_name  # the one validator for a person's name
 Person = PersonRecord  # a person as every command shows them
 
@@ -186,7 +174,7 @@ async def unfollow(db: Database, guild_id: int | str, channel_id: int | str, raw
     matches = [person for person in followed if folded in (fold(person.name), *fold(person.name).split()[1:])
                or fold(person.name).endswith(" " + folded)]
     if not matches:
-        raise UserError(f"This channel does not follow anyone called {shown(raw, 80)}. See {_command('/following', 'following --channel ID')}.")
+        raise UserError(f"This channel does not follow anyone called {shown(raw, 80)}. See {answers.command('/following', 'following --channel ID')}.")
     if len(matches) > 1:
         names = ", ".join(person.name for person in matches)
         raise UserError(f"That fits {names}; unfollow with the full name.")
@@ -202,7 +190,7 @@ async def following(db: Database, guild_id: int | str, channel_id: int | str | N
         person, follow = row.person, row.follow
         line = f"{person.name} ({person.role or 'not yet seen'}{', ' + person.club if person.club else ''})"
         if channel is None:
-            line += f" in {_channel(follow.channel_id)}"
+            line += f" in {answers.channel(follow.channel_id)}"
         if follow.paused:
             line += f" — paused: {follow.paused_reason}"
         lines.append(line)
@@ -245,129 +233,6 @@ async def timeline_of(db: Database, entity_id: int, *, guild_id: int | None) -> 
     return Timeline(found, await story_store.timeline(db, entity_id, guild_id=guild_id))
 
 
-check_user_feed_url = inputs.feed_url  # the one validator for a feed URL a user gives
-
-
-@dataclass(frozen=True, slots=True)
-class FeedAdded:
-    feed_id: int
-    new_feed: bool  # a URL nobody read before: its first fetch needs scheduling
-    subscribed: bool  # newly on this server's list (False: it was already)
-    message: str
-
-
-async def add_server_feed(db: Database, url: str, name: str | None, *, guild_id: int | str,
-                          by: str | None = None, check_address: bool = False) -> FeedAdded:
-    """/feeds add: the feed joins this server's list. One URL is fetched once, however many servers add it.
-
-    `check_address` (the CLI): refuse a private address now rather than at the first fetch."""
-    url, known = feed_catalogue.resolve(url)
-    url, name = inputs.feed_url(url), inputs.feed_name(name) or (known.label if known else None)
-    if check_address:
-        await addguard.refuse_private(url)
-    guild = inputs.snowflake(guild_id, "server id")
-    feed_id, new_feed, subscribed = await feed_store.subscribe(db, url, name, guild_id=guild, added_by=by)
-    if not subscribed:
-        return FeedAdded(feed_id, new_feed, subscribed, f"This server already reads that feed (#{feed_id}).")
-    return FeedAdded(feed_id, new_feed, subscribed, (
-        f"Added feed #{feed_id}. Its current items are recorded without alerts; new ones alert "
-        "the channels that follow the people they name. Check its health with "
-        f"{_command('/feeds list', f'feeds list --guild {guild}')}."))
-
-
-async def add_feed(db: Database, url: str, name: str | None, *, origin: str, by: str | None = None,
-                   guild_id: int | str | None = None) -> tuple[int, bool]:
-    """(feed id, the URL is newly read). From Discord (a server's) or the operator's CLI."""
-    if origin == "discord" and guild_id is not None:
-        added = await add_server_feed(db, url, name, guild_id=guild_id, by=by)
-        return added.feed_id, added.new_feed
-    known = None
-    if origin != "config":
-        url, known = feed_catalogue.resolve(url)
-        url = inputs.feed_url(url)
-    # The operator's name for a feed is the outlet its items are credited to: a catalogue feed's publisher.
-    name = inputs.feed_name(name) or (known.outlet if known else None)
-    if origin == "cli":
-        await addguard.refuse_private(url)  # answered now, not only at every fetch
-    existing = await feed_store.by_url(db, url)
-    if existing is not None:
-        return existing.id, False
-    return await feed_store.upsert(db, url, name, None, origin, by, None), True
-
-
-async def remove_feed(db: Database, url_or_id: str, *, guild_id: int | str | None = None) -> str:
-    """A server takes a feed off its own list (the feed goes when nobody reads it); without a
-    server, the operator removes the feed itself. Config feeds are changed in config.toml only."""
-    feed = await _find_feed(db, url_or_id, guild_id)
-    label = _feed_label(feed)
-    if guild_id is not None:
-        await feed_store.unsubscribe(db, inputs.snowflake(guild_id, "server id"), feed.id)
-        return f"Removed {label} from this server's feeds; what it reported no longer shows here."
-    if feed.origin == "config":
-        raise UserError(f"{label} comes from the config file; remove it there and restart.")
-    await feed_store.remove(db, feed.id)
-    return f"Removed {label}. Stories already read from it are kept."
-
-
-async def resume_feed(db: Database, url_or_id: str, *, guild_id: int | str | None = None) -> str:
-    feed = await _find_feed(db, url_or_id, guild_id)
-    if not feed.paused:
-        return f"{_feed_label(feed)} is not paused, so there is nothing to resume; it is polled on its schedule."
-    await feed_store.set_paused(db, feed.id, False)
-    return f"Resumed {_feed_label(feed)}; it is polled again on its next turn."
-
-
-async def feed_label(db: Database, feed_id: int) -> str:
-    """"#3 BBC Sport: <https://…>", as the CLI names a feed it added."""
-    feed = await feed_store.by_id(db, feed_id)
-    return f"{_feed_label(feed)}: {inputs.shown_url(feed.url)}" if feed else f"#{feed_id}"
-
-
-def _feed_label(feed: FeedState | FeedHealth) -> str:
-    return f"#{feed.id} {shown(feed.name, 200) if feed.name else inputs.shown_url(feed.url)}"
-
-
-async def _find_feed(db: Database, url_or_id: str, guild_id: int | str | None) -> FeedState | FeedHealth:
-    """The feed the user means, among this server's own (all of them for the operator's CLI)."""
-    key = inputs.feed_ref(url_or_id)
-    guild = inputs.optional_snowflake(guild_id, "server id")
-    feed: FeedState | FeedHealth | None
-    feed = await feed_store.by_id(db, key) if isinstance(key, int) else await feed_store.by_url(db, key)
-    if feed is not None and guild is not None:
-        feed = await feed_store.subscription(db, guild, feed.id)
-    if feed is None:
-        where = "on this server's list" if guild is not None else "here"
-        raise UserError(f"No feed {shown(str(url_or_id), 60)} {where}. See the feed list for numbers.")
-    return feed
-
-
-async def feed_health(db: Database, guild_id: int | str | None = None) -> list[dict[str, object]]:
-    """Each feed's health: one server's own feeds, or every feed for the operator."""
-    if guild_id is None:
-        return [asdict(feed) for feed in await feed_store.list_with_health(db)]
-    return [asdict(feed) for feed in await feed_store.list_for_guild(db, inputs.snowflake(guild_id, "server id"))]
-
-
-async def feed_list(db: Database, guild_id: int | str | None = None) -> list[str]:
-    """/feeds list and `feeds list`: health lines, every feed-supplied or user-given text made literal."""
-    from bot.alerts.render import feed_health_lines, feed_state
-
-    rows = await feed_health(db, guild_id)
-    for row in rows:
-        for key in ("name", "last_error", "paused_reason"):
-            if row.get(key):
-                row[key] = shown(str(row[key]), 500)
-        row["url"] = inputs.shown_url(str(row["url"]))
-    lines = feed_health_lines(rows)
-    if guild_id is not None:
-        # The operator's feeds serve every server: their names and state, never their URLs or errors.
-        for feed in await feed_store.list_operator_feeds(db):
-            state = feed_state(feed.paused, feed.consecutive_failures, feed.last_fetch_at)
-            lines.append(f"#{feed.id} {shown(feed.name or 'unnamed feed', 200)} [{state}] · "
-                         "the operator's feed, read for every server")
-    return lines
-
-
 # /why and `why URL` (bot/why.py); /feeds catalogue, `feeds catalogue` and /feeds add's autocomplete (bot/catalogue.py).
 why_read_since = read_since
 catalogue_listing, catalogue_choices = feed_catalogue.user_listing, feed_catalogue.choices
@@ -380,7 +245,7 @@ async def set_alert_channel(db: Database, guild_id: int | str, channel_id: int |
     guild, channel = await _own_channel(db, guild_id, channel_id)
     current = await guild_store.get(db, guild)
     await guild_store.put(db, replace(current, alert_channel_id=channel))
-    return (f"Server notices (for example, a channel the bot can no longer post in) now go to {_channel(channel)}. "
+    return (f"Server notices (for example, a channel the bot can no longer post in) now go to {answers.channel(channel)}. "
             "Alerts about a person still go to the channel that follows them.")
 
 
@@ -410,7 +275,7 @@ async def update_alert_settings(db: Database, guild_id: int | str, *, min_tier: 
 
 def describe_settings(settings: GuildSettings) -> str:
     mode = "a daily digest" if settings.digest else "instant alerts"
-    channel = _channel(settings.alert_channel_id) if settings.alert_channel_id else "not set"
+    channel = answers.channel(settings.alert_channel_id) if settings.alert_channel_id else "not set"
     kinds = ", ".join(settings.kinds) if settings.kinds else "all"
     if settings.threads:  # only said when on, so the answer reads as before for every other server
         mode += ", each story in one thread (started from its first alert; later developments go in it)"
