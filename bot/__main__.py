@@ -50,7 +50,9 @@ def _parser() -> argparse.ArgumentParser:
 
     timeline = command(commands, "timeline", "a person's stories, oldest first")
     timeline.add_argument("name")
-    timeline.add_argument("--kind", default=None)
+    timeline.add_argument("--kind", default=None, help="only stories with a report of this kind; those reports always show")
+    timeline.add_argument("--all", action="store_true", dest="every_report",
+                          help="every report of each story, not the first five")
     timeline.add_argument("--since", default=None, help="YYYY-MM-DD")
     timeline.add_argument("--png", default=None, metavar="FILE", help="also write the timeline as a picture (PNG)")
 
@@ -222,7 +224,7 @@ async def _dispatch(settings: Settings, args: argparse.Namespace) -> int:
             from bot.alerts.render import timeline_text
 
             result = await service.timeline(db, args.name, kind=args.kind, since=args.since)
-            print(timeline_text(result.person.name, result.stories))
+            print(timeline_text(result.person.name, result.stories, every_report=args.every_report, kind=args.kind))
             if args.png:
                 from bot.alerts.timeline_picture import filter_note, write_png
 

@@ -80,7 +80,7 @@ async def timeline(ex: Executor, entity_id: int, *, kind: str | None = None, sin
 
 # An alert event with the report that triggered it (c_*) and its story (s.*, the person's name, role, club).
 _EVENT = (
-    "SELECT ev.id AS event_id, ev.kind AS event_kind, ev.reason, c.feed_id, c.outlet AS c_outlet,"
+    "SELECT ev.id AS event_id, ev.kind AS event_kind, ev.reason, ev.claim_id AS ev_claim, c.feed_id, c.outlet AS c_outlet,"
     " c.source AS c_source, c.source_tier AS c_tier, c.link AS c_link, c.title AS c_title,"
     " c.evidence AS c_evidence, c.published AS c_published, c.from_club AS c_from_club,"
     " s.*, e.name, e.role, e.club FROM story_events ev JOIN stories s ON s.id = ev.story_id"
@@ -104,8 +104,12 @@ async def alert_view(ex: Executor, event_id: int, guild_id: int | None = None) -
     row = await fetchone(ex, _EVENT + " WHERE ev.id = ?", (event_id,))
     if row is None:
         return None
-    visible = for_guild(guild_id) if guild_id is not None else (everyones_claim("c"), (row["feed_id"],))
-    reports = (await _reports(ex, [row["id"]], visible))[row["id"]]
+    condition, params = for_guild(guild_id) if guild_id is not None else (everyones_claim("c"), (row["feed_id"],))
+    if row["ev_claim"] is not None:
+        # The story as it stood when this development came in: its reports up to the one that made
+        # the alert, not those stored after it in the same cycle (or since, for an alert sent late).
+        condition, params = f"({condition}) AND c.id <= ?", (*params, row["ev_claim"])
+    reports = (await _reports(ex, [row["id"]], (condition, params)))[row["id"]]
     return _alert(row, reports) if reports else None
 
 

@@ -226,3 +226,55 @@ async def test_console_prints_the_digest_a_digest_server_would_get(tmp_path: Pat
     again = io.StringIO()
     await run_console(make_settings(tmp_path, DEMO_FEEDS, console=DEMO_CONSOLE), watch=False, out=again)
     assert "📰" not in again.getvalue() and "No new developments" in again.getvalue()
+
+
+# --- alerts and timelines tell the story as it stood ---------------------------------------------
+
+def alert_blocks(text: str) -> dict[str, list[str]]:
+    """Console alerts by headline: the lines under each 🔔."""
+    blocks: dict[str, list[str]] = {}
+    for block in text.split("\n\n"):
+        lines = block.strip().splitlines()
+        if lines and lines[0].startswith("🔔 "):
+            blocks[lines[0][2:]] = lines[1:]
+    return blocks
+
+
+async def test_an_alert_counts_the_story_as_it_stood_at_that_alert_and_denials_read_apart(tmp_path: Path) -> None:
+    out = io.StringIO()
+    await run_console(make_settings(tmp_path, DEMO_FEEDS, console=DEMO_CONSOLE), watch=False, out=out)
+    text = out.getvalue()
+    blocks = alert_blocks(text)
+    # The demo's one cycle stores all of Konaté's Real Madrid story; each alert counts only what
+    # had come in by its report, while the timeline counts everything.
+    assert blocks["New story: Ibrahima Konaté — Interest · Real Madrid"][-2].endswith(
+        "· reported by 1 outlet, citing 1 source")
+    assert blocks["Denied: Ibrahima Konaté — Interest denied · Real Madrid"][-2].endswith(
+        "· reported by 3 outlets, citing 3 sources")
+    assert "Interest → Denial → Talks with Real Madrid  (reported by 3 outlets, citing 4 sources)" in text
+    # A story that opens with a denial is not told as the denial of a rung it never had.
+    assert "New story, opening with a denial: Alexis Mac Allister · Real Madrid" in blocks
+    assert not [headline for headline in blocks if headline.endswith("— Denial · Real Madrid")]
+
+
+def test_cli_timeline_shows_every_report_with_all_and_never_hides_the_kind_asked_for(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "config.toml"
+    feeds = "".join(f'[[feeds]]\nurl = "{feed["url"]}"\nname = "{feed["name"]}"\n' for feed in DEMO_FEEDS)
+    config.write_text(f'[storage]\npath = "{tmp_path / "cli.db"}"\n[console]\nalert_on_first_poll = true\n{feeds}',
+                      encoding="utf-8")
+    assert main(["run", "--config", str(config)]) == 0
+    capsys.readouterr()
+    talks = "      15 Dec 2025 · Talks · sources close to the negotiations (unrated) via Continental Desk"
+
+    assert main(["timeline", "Konaté", "--config", str(config)]) == 0
+    five = capsys.readouterr().out
+    assert talks not in five and "      … and 1 more report\n" in five
+
+    assert main(["timeline", "Konaté", "--all", "--config", str(config)]) == 0
+    every = capsys.readouterr().out
+    assert talks in every and "more report" not in every
+
+    assert main(["timeline", "Konaté", "--kind", "talks", "--config", str(config)]) == 0
+    asked = capsys.readouterr().out
+    assert talks in asked and "more report" not in asked

@@ -113,6 +113,13 @@ def headline(view: AlertView) -> str:
     story = view.story
     kind = KIND_LABEL.get(view.kind, view.kind)
     with_whom = _with_whom(story, " · ")
+    if view.kind == "denial":
+        # A denial that opens a story denies what no report here had said; a later one denies the
+        # rung the story had reached (as it stood at this alert: view.story ends at its report).
+        denied = [rung for rung in story.kinds_seen if rung != "denial"]
+        if view.reason == "new" or not denied:
+            return f"New story, opening with a denial: {story.person}{with_whom}"
+        return f"Denied: {story.person} — {KIND_LABEL.get(denied[-1], denied[-1])} denied{with_whom}"
     return f"{REASON_TEXT.get(view.reason, view.reason)}: {story.person} — {kind}{with_whom}"
 
 
@@ -225,25 +232,30 @@ def alert_text(view: AlertView) -> str:
     return "\n".join(lines)
 
 
-def story_lines(story: StoryView, *, max_reports: int = 5) -> list[str]:
+def story_lines(story: StoryView, *, max_reports: int | None = 5, kind: str | None = None) -> list[str]:
+    """A story and its reports: the first `max_reports` (None: all), and every report of `kind`,
+    which a timeline filtered by kind was asked for, wherever it falls."""
     kinds = " → ".join(KIND_LABEL.get(k, k) for k in story.kinds_seen) or KIND_LABEL.get(story.kind, story.kind)
     with_whom = _with_whom(story, " with ")
     lines = [f"{day(story.first_seen_at)}  {kinds}{with_whom}  ({corroboration(story)})"]
-    for report in story.reports[:max_reports]:
+    listed = [report for index, report in enumerate(story.reports)
+              if max_reports is None or index < max_reports or report.kind == kind]
+    for report in listed:
         safe = safe_url(report.link)
         link = f" <{safe}>" if safe else ""
         lines.append(f"    {day(report.published)} · {KIND_LABEL.get(report.kind, report.kind)} · {source_line(report)}{link}")
-    if len(story.reports) > max_reports:
-        lines.append(f"    … and {count(len(story.reports) - max_reports, 'more report')}")
+    if len(story.reports) > len(listed):
+        lines.append(f"    … and {count(len(story.reports) - len(listed), 'more report')}")
     return lines
 
 
-def timeline_text(person: str, stories: list[StoryView]) -> str:
+def timeline_text(person: str, stories: list[StoryView], *, every_report: bool = False,
+                  kind: str | None = None) -> str:
     if not stories:
         return f"No stories about {person} yet."
     lines = [f"Timeline: {person}"]
     for story in stories:
-        lines.extend("  " + line for line in story_lines(story))
+        lines.extend("  " + line for line in story_lines(story, max_reports=None if every_report else 5, kind=kind))
     return "\n".join(lines)
 
 
