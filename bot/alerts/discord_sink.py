@@ -69,13 +69,25 @@ class DiscordSink:
                                     view=alert_buttons(view.story.entity_id, marker=nonce), nonce=nonce)
         # In a forum the first alert opens the story's post: a thread and its starter message, one
         # id. Discord takes no nonce here; find_posted looks for the post after a crash instead.
+        return await self._open_post(channel_id, thread_name(view), content=note,
+                                     embed=discord.Embed.from_dict(alert_embed(view)),
+                                     view=alert_buttons(view.story.entity_id, marker=nonce))
+
+    async def _open_post(self, forum_id: int, name: str, *, content: str | None = None, embed: discord.Embed,
+                         view: discord.ui.View | None = None) -> SendResult:
+        """A new post in a forum channel; Discord's answer becomes an outbox outcome."""
         try:
-            forum = await self._any_channel(channel_id)
-            assert isinstance(forum, discord.ForumChannel)
-            created = await forum.create_thread(
-                name=thread_name(view), auto_archive_duration=THREAD_ARCHIVE_MINUTES, content=note,
-                embed=discord.Embed.from_dict(alert_embed(view)), view=alert_buttons(view.story.entity_id, marker=nonce),
-                allowed_mentions=discord.AllowedMentions.none())
+            forum = await self._any_channel(forum_id)
+            if not isinstance(forum, discord.ForumChannel):
+                return SendResult(error="not a forum channel")
+            if view is None:
+                created = await forum.create_thread(name=name, auto_archive_duration=THREAD_ARCHIVE_MINUTES,
+                                                    content=content, embed=embed,
+                                                    allowed_mentions=discord.AllowedMentions.none())
+            else:
+                created = await forum.create_thread(name=name, auto_archive_duration=THREAD_ARCHIVE_MINUTES,
+                                                    content=content, embed=embed, view=view,
+                                                    allowed_mentions=discord.AllowedMentions.none())
             return SendResult(message_id=str(created.message.id))
         except discord.NotFound:
             return SendResult(channel_lost="the channel no longer exists")
@@ -204,7 +216,10 @@ class DiscordSink:
         return None
 
     async def send_digest(self, guild_id: int, channel_id: int, views: list[AlertView], nonce: str) -> SendResult:
-        return await self._post(channel_id, embed=discord.Embed.from_dict(digest_embed(views)), nonce=nonce)
+        digest = digest_embed(views)
+        if await self.is_forum(guild_id, channel_id):  # a forum takes posts only: the day's digest is one
+            return await self._open_post(channel_id, digest["title"][:100], embed=discord.Embed.from_dict(digest))
+        return await self._post(channel_id, embed=discord.Embed.from_dict(digest), nonce=nonce)
 
     async def channel_lost(self, guild_id: int, channel_id: int, reason: str) -> None:
         """Tell the server once, where the bot still can: its alerts channel or system channel."""

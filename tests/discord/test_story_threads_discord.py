@@ -20,7 +20,7 @@ from bot.discord_client import ClaimwatchBot
 from bot.discord_endpoints import point_discord_at
 from storage import outbox, threads
 from tests.fakes import FakeDiscord, FakeMessage
-from tests.feed_server import FeedItemSpec, FeedServer, at
+from tests.fakes.feed_server import FeedItemSpec, FeedServer, at
 from tests.helpers import make_settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -398,6 +398,19 @@ async def test_a_crash_after_a_forum_post_before_it_is_recorded_opens_no_second_
     assert (row["state"], row["message_id"]) == ("sent", post["id"])
     await world.news(TALKS, INTEREST)
     assert len(world.thread_alerts(post)) == 2 and len(world.fake.threads_of(FORUM)) == 1
+
+
+async def test_a_forum_in_digest_mode_gets_the_day_as_one_post(world: World) -> None:
+    await _forum(world)
+    await _slash(world, "alerts", {"digest": True}, sub="settings", user=ADMIN)
+    await world.news(TALKS, INTEREST)
+    assert world.fake.threads_of(FORUM) == []  # held for the digest
+    assert await world.bot.dispatcher.run_digests() == 1
+    [post] = world.fake.threads_of(FORUM)
+    assert post["name"] == "Daily digest: 2 developments"
+    [digest] = world.fake.messages(int(post["id"]))
+    assert "Interest" in digest.embeds[0]["description"] and "Talks" in digest.embeds[0]["description"]
+    assert await world.bot.dispatcher.run_digests() == 0
 
 
 @pytest.mark.slow  # starts the CLI
