@@ -8,7 +8,7 @@ import pytest
 
 from bot.app import App, open_app
 from bot.config import Settings
-from tests.feed_server import FeedServer
+from tests.fakes.feed_server import FeedServer
 from tests.helpers import MakeApp, cli_config
 from tests.helpers import make_settings as make_settings  # where older tests import it from
 

@@ -100,7 +100,7 @@ def test_extract_reads_atom_rdf_and_urls_without_a_database(tmp_path: Path) -> N
 async def test_extract_reads_a_url(tmp_path: Path, feed_server) -> None:  # type: ignore[no-untyped-def]
     import asyncio
 
-    from tests.feed_server import FeedItemSpec, at
+    from tests.fakes.feed_server import FeedItemSpec, at
 
     url = feed_server.set_feed("/x.xml", "Url Wire", [FeedItemSpec(
         "u-1", "Brighton reject Arsenal bid for Kaoru Mitoma", "The offer fell short.", at("2025-07-01T08:00:00"))])

@@ -9,7 +9,7 @@ import pytest
 from bot import service
 from bot.alerts.deliver import ConsoleSink, Dispatcher
 from bot.app import App, poll_all
-from tests.feed_server import FeedItemSpec, FeedServer, at
+from tests.fakes.feed_server import FeedItemSpec, FeedServer, at
 from tests.helpers import MakeApp, make_settings
 
 TALKS = FeedItemSpec(

@@ -10,7 +10,7 @@ import aiosqlite
 from bot import service
 from bot.app import poll_all
 from storage.maintenance import prune_items
-from tests.feed_server import FeedItemSpec, FeedServer, at
+from tests.fakes.feed_server import FeedItemSpec, FeedServer, at
 from tests.helpers import MakeApp, make_settings
 
 MATCH = FeedItemSpec("m-1", "Celtic beat Hearts 3-1 at Parkhead", "A comfortable home win.", at("2025-11-02T18:00:00"))

@@ -15,7 +15,7 @@ from bot.alerts.render import alert_embed, alert_text, digest_embed, timeline_pa
 from bot.app import App, open_app, poll_all
 from bot.outlets import outlet_of
 from tests.conftest import make_settings
-from tests.feed_server import FeedItemSpec, FeedServer, Route, at
+from tests.fakes.feed_server import FeedItemSpec, FeedServer, Route, at
 
 GUILD, CHANNEL = 333_333_333_333_333_333, 333_333_333_333_333_001
 TALKS = "Real Madrid open talks with Liverpool defender Ibrahima Konaté"
@@ -43,7 +43,7 @@ class _Recorder:
 
 @pytest.fixture
 async def app(tmp_path: Path, feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[App]:
-    from tests.hostile_feed_server import FakeDNS, pretend_loopback_is_public
+    from tests.fakes.hostile_feed_server import FakeDNS, pretend_loopback_is_public
 
     pretend_loopback_is_public(monkeypatch, FakeDNS({}))  # the test server plays a public site
     unnamed = feed_server.set_feed("/operator.xml", "Daily Gossip", [])  # the operator gave it no name

@@ -13,7 +13,7 @@ from bot import service
 from bot.app import App, open_app, poll_all
 from storage import feeds as feed_store
 from tests.conftest import make_settings
-from tests.feed_server import FeedItemSpec, FeedServer, at
+from tests.fakes.feed_server import FeedItemSpec, FeedServer, at
 
 A, B = 111_111_111_111_111_111, 222_222_222_222_222_222  # two servers
 A_CHAN, B_CHAN = 111_111_111_111_111_001, 222_222_222_222_222_001
@@ -68,7 +68,7 @@ async def test_config_feeds_cannot_be_removed_or_resumed_from_discord(app: App) 
         with pytest.raises(service.UserError, match="No feed"):
             await service.resume_feed(app.db, config.url, guild_id=guild)
     # The operator's CLI without a server is refused too: the config file is where it lives.
-    with pytest.raises(service.UserError, match="comes from the config file"):
+    with pytest.raises(service.UserError, match="is listed in the config file: remove it there"):
         await service.remove_feed(app.db, str(config.id))
     assert await _count(app, "SELECT count(*) FROM feeds WHERE id = ?", config.id) == 1
 
@@ -152,7 +152,7 @@ async def test_leaving_a_server_drops_its_feeds_but_not_what_others_read(app: Ap
 async def test_a_servers_own_feed_alerts_and_shows_only_in_that_server(
     app: App, feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tests.hostile_feed_server import FakeDNS, pretend_loopback_is_public
+    from tests.fakes.hostile_feed_server import FakeDNS, pretend_loopback_is_public
 
     pretend_loopback_is_public(monkeypatch, FakeDNS({}))  # the test server plays a public host
     private = feed_server.set_feed("/a-private.xml", "A Private Wire", [])
@@ -209,7 +209,7 @@ async def test_an_alert_never_carries_another_servers_feed_in_its_ladder_or_coun
 ) -> None:
     from bot.alerts.deliver import Dispatcher
     from bot.alerts.render import alert_embed
-    from tests.hostile_feed_server import FakeDNS, pretend_loopback_is_public
+    from tests.fakes.hostile_feed_server import FakeDNS, pretend_loopback_is_public
 
     pretend_loopback_is_public(monkeypatch, FakeDNS({}))
     private = feed_server.set_feed("/a-private.xml", "A Private Wire", [])

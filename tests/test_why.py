@@ -15,7 +15,7 @@ from bot.app import App, open_app, poll_all
 from storage import follows
 from tests.conftest import make_settings
 from tests.discord.test_tenants_discord import A_CHAN, A, B, Two, two  # noqa: F401 - the fixture
-from tests.feed_server import FeedItemSpec, FeedServer, at
+from tests.fakes.feed_server import FeedItemSpec, FeedServer, at
 
 PATH = "/operator/wire.xml"
 BACKLOG = FeedItemSpec("b-1", "Bayern Munich submit bid for Liverpool defender Ibrahima Konaté",
@@ -126,7 +126,7 @@ async def test_an_item_never_seen_and_a_feed_not_yet_polled(app: App) -> None:
 
 async def test_a_servers_own_feed_is_explained_only_to_that_server(app: App, feed_server: FeedServer,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    from tests.hostile_feed_server import FakeDNS, pretend_loopback_is_public
+    from tests.fakes.hostile_feed_server import FakeDNS, pretend_loopback_is_public
 
     pretend_loopback_is_public(monkeypatch, FakeDNS({}))
     own = feed_server.set_feed("/plain-only.xml", "Plain's Wire", [FeedItemSpec(

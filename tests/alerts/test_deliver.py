@@ -7,7 +7,7 @@ from pathlib import Path
 from bot import service
 from bot.alerts.deliver import MAX_ATTEMPTS, Dispatcher, SendResult
 from bot.app import App, poll_all
-from tests.feed_server import FeedItemSpec, FeedServer, at
+from tests.fakes.feed_server import FeedItemSpec, FeedServer, at
 from tests.helpers import MakeApp, make_settings
 
 TALKS = FeedItemSpec("t-1", "Real Madrid open talks with Liverpool defender Ibrahima Konaté", "Contact made.",

@@ -13,7 +13,7 @@ import pytest
 from bot.app import App, poll_all
 from bot.discord_client import ClaimwatchBot
 from tests.fakes import FakeDiscord
-from tests.feed_server import FeedItemSpec, FeedServer, at
+from tests.fakes.feed_server import FeedItemSpec, FeedServer, at
 from tests.helpers import discord_settings, running_bot
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from tests.fakes import FakeDiscord
-from tests.feed_server import FeedItemSpec, FeedServer, at
+from tests.fakes.feed_server import FeedItemSpec, FeedServer, at
 from tests.helpers import discord_settings, running_bot
 
 GUILD, CHANNEL, ROLE = 800_001, 800_010, 800_200

@@ -19,7 +19,7 @@ from pathlib import Path
 from bot.claims.extract import extract_claims
 from bot.feeds.fetch import body_hash
 from tests.fakes import FakeDiscord
-from tests.feed_server import FeedItemSpec, FeedServer
+from tests.fakes.feed_server import FeedItemSpec, FeedServer
 
 ROOT = Path(__file__).resolve().parents[2]
 GUILD, CHANNEL = 600_001, 600_010

@@ -20,7 +20,7 @@ from bot.discord_client import ClaimwatchBot
 from bot.discord_endpoints import point_discord_at
 from storage import outbox, threads
 from tests.fakes import FakeDiscord, FakeMessage
-from tests.feed_server import FeedItemSpec, FeedServer, at
+from tests.fakes.feed_server import FeedItemSpec, FeedServer, at
 from tests.helpers import make_settings
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -13,7 +13,7 @@ from bot.app import App
 from bot.discord_client import ClaimwatchBot
 from storage import feeds as feed_store
 from tests.fakes import FakeDiscord
-from tests.feed_server import FeedItemSpec, FeedServer, at
+from tests.fakes.feed_server import FeedItemSpec, FeedServer, at
 from tests.helpers import discord_settings, running_bot
 
 A, A_CHAN, A_ADMIN = 600_001, 600_010, 600_100

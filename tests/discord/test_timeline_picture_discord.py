@@ -20,7 +20,7 @@ from bot.discord_endpoints import point_discord_at
 from cogs import timeline as timeline_cog
 from tests.conftest import make_settings
 from tests.fakes import FakeDiscord
-from tests.feed_server import FeedItemSpec, FeedServer, at
+from tests.fakes.feed_server import FeedItemSpec, FeedServer, at
 
 GUILD, CHANNEL, FAN = 800_001, 800_010, 800_101
 MATCH = FeedItemSpec("m-1", "Liverpool beat Brentford 3-0 at Anfield", "A routine home win.", at("2025-11-01T18:00:00"))

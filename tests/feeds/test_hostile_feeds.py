@@ -28,8 +28,8 @@ from bot.feeds.parse import MAX_ITEMS, MAX_TITLE_CHARS, html_to_text, parse_feed
 from bot.feeds.prescan import MAX_DEPTH, MAX_MARKUP
 from bot.models import AlertView, FetchResult
 from tests.conftest import make_settings
-from tests.feed_server import FeedItemSpec, FeedServer, at
-from tests.hostile_feed_server import (
+from tests.fakes.feed_server import FeedItemSpec, FeedServer, at
+from tests.fakes.hostile_feed_server import (
     KONATE_TALKS,
     FakeDNS,
     HostileFeedServer,

@@ -19,7 +19,7 @@ from bot.feeds.netguard import (
     check_literal_host,
     is_public_address,
 )
-from tests.hostile_feed_server import FakeDNS, HostileFeedServer, pretend_loopback_is_public
+from tests.fakes.hostile_feed_server import FakeDNS, HostileFeedServer, pretend_loopback_is_public
 
 UNTRUSTED = FetchLimits(connect_timeout=2, total_timeout=3, allow_private=False)
 TRUSTED = FetchLimits(connect_timeout=2, total_timeout=3, allow_private=True)

@@ -12,7 +12,7 @@ import pytest
 
 from bot.feeds.parse import parse_feed
 from bot.feeds.prescan import MAX_ATTRIBUTES, MAX_DEPTH, MAX_MARKUP, prescan
-from tests.hostile_feed_server import (
+from tests.fakes.hostile_feed_server import (
     deep_nesting,
     entity_expansion,
     huge_titles,

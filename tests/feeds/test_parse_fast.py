@@ -31,8 +31,8 @@ from bot.feeds.charset import to_utf8
 from bot.feeds.parse import parse_feed, parse_feed_delta, passes_prescan
 from bot.feeds.prescan import prescan
 from bot.models import ParsedFeed
-from tests import hostile_feed_server as hostile
-from tests.feed_server import FeedItemSpec, at, rss
+from tests.fakes import hostile_feed_server as hostile
+from tests.fakes.feed_server import FeedItemSpec, at, rss
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "parse_corpus.jsonl"

@@ -20,7 +20,7 @@ from aiohttp import web
 from aiohttp.abc import AbstractResolver, ResolveResult
 
 from bot.feeds import netguard
-from tests.feed_server import FeedItemSpec, LocalHTTPServer, at, rss
+from tests.fakes.feed_server import FeedItemSpec, LocalHTTPServer, at, rss
 
 BOMB_INFLATED = 120_000_000  # what the gzip bomb inflates to: far over any body cap
 DRIP_EVERY = 0.1  # seconds between the slow drip's bytes: never silent long enough for a read timeout
