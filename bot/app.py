@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import aiohttp
 
-from bot.config import Settings
+from bot.config import NOT_IN_CONFIG, Settings
 from bot.feeds.fetch import FetchLimits, make_session
 from bot.pipeline import Pipeline, PollOutcome, Prepared, limits_from
 from bot.scheduler import Poller
@@ -70,9 +70,26 @@ async def open_app(settings: Settings, *, console: bool = False) -> App:
 
 
 async def sync_config_feeds(app: App) -> None:
-    """Every [[feeds]] entry exists in the database; feeds added from Discord are left alone."""
+    """Every [[feeds]] entry exists in the database; feeds added from Discord or the CLI are left alone.
+
+    A config feed's lifecycle is the config's: taken out of it, the feed is paused, not deleted, so
+    what it carried stays known; listed again, it resumes under the same id and its old items are
+    not news again. (Deleting it would bring it back under a new id whose first fetch, in console
+    mode, alerts everything it carries.)"""
+    listed = set()
     for feed in app.settings.feeds:
-        await feed_store.upsert(app.db, feed.url, feed.name, feed.interval_seconds, origin="config")
+        feed_id = await feed_store.upsert(app.db, feed.url, feed.name, feed.interval_seconds, origin="config")
+        listed.add(feed_id)
+        row = await feed_store.by_id(app.db, feed_id)
+        if row is not None and row.paused and row.paused_reason == NOT_IN_CONFIG:
+            await feed_store.set_paused(app.db, feed_id, False)
+            log.warning("feed #%d %s is in the config again: it is read again, and what it carried before "
+                        "is not alerted again", feed_id, row.name or row.url)
+    for row in await feed_store.list_active(app.db):
+        if row.origin == "config" and row.id not in listed:
+            await feed_store.set_paused(app.db, row.id, True, NOT_IN_CONFIG)
+            log.warning("feed #%d %s is no longer in the config: it is not read any more; what it carried "
+                        "stays known, so listing it again never alerts it twice", row.id, row.name or row.url)
 
 
 async def poll_all(app: App, *, together: bool = False) -> list[PollOutcome]:

@@ -10,6 +10,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 TOKEN_ENV = "CLAIMWATCH_DISCORD_TOKEN"
+# Why a feed the config listed once is paused, not read: the config decides its lifecycle (bot/app.py).
+NOT_IN_CONFIG = "no longer in the config file; list it there again to read it again"
 
 
 class ConfigError(Exception):

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from bot.config import TOKEN_ENV, ConfigError, Settings, load_settings
+from bot.config import NOT_IN_CONFIG, TOKEN_ENV, ConfigError, Settings, load_settings
 from storage import checks
 
 if TYPE_CHECKING:
@@ -240,8 +240,14 @@ def check_feeds(settings: Settings, config_path: Path, stored: Feeds | None) -> 
     listed = {feed.url for feed in settings.feeds}
     origins = {"config": "from an earlier config", "cli": "added from the CLI", "discord": "added from Discord"}
     for url, state in known.active.items():
-        if url not in listed:
-            describe(url, state.name, state.interval_seconds, origins.get(state.origin, printable(state.origin)))
+        if url in listed:
+            continue
+        if state.origin == "config":  # the next start pauses it (bot/app.py): the config decides
+            name = printable(state.name) if state.name else "(unnamed)"
+            paused.append(f"paused at the next start: {name} <{printable(url)}> (from an earlier config): "
+                          f"{NOT_IN_CONFIG}")
+            continue
+        describe(url, state.name, state.interval_seconds, origins.get(state.origin, printable(state.origin)))
     for url, health in known.paused.items():
         if url not in listed:
             describe(url, health.name, None, origins.get(health.origin, printable(health.origin)))

@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass
 from bot import addguard, inputs
 from bot import catalogue as feed_catalogue
 from bot.answers import command
+from bot.config import NOT_IN_CONFIG
 from bot.inputs import UserError, shown
 from storage import feeds as feed_store
 from storage.db import Database
@@ -72,8 +73,13 @@ async def remove_feed(db: Database, url_or_id: str, *, guild_id: int | str | Non
     if guild_id is not None:
         await feed_store.unsubscribe(db, inputs.snowflake(guild_id, "server id"), feed.id)
         return f"Removed {label} from this server's feeds; what it reported no longer shows here."
+    if feed.origin == "config" and feed.paused and feed.paused_reason == NOT_IN_CONFIG:
+        return (f"{label} is no longer in the config file, so it is not read. It stays known: listed there "
+                "again, it never alerts what it already carried.")
     if feed.origin == "config":
-        raise UserError(f"{label} comes from the config file; remove it there and restart.")
+        # Deleted, it would come back at the next start under a new id and take its old items for news.
+        raise UserError(f"{label} is listed in the config file: remove it there. From the next start it is "
+                        "not read, and it stays known, so listing it again never alerts its old items.")
     await feed_store.remove(db, feed.id)
     return f"Removed {label}. Stories already read from it are kept."
 
@@ -82,6 +88,8 @@ async def resume_feed(db: Database, url_or_id: str, *, guild_id: int | str | Non
     feed = await _find_feed(db, url_or_id, guild_id)
     if not feed.paused:
         return f"{_feed_label(feed)} is not paused, so there is nothing to resume; it is polled on its schedule."
+    if feed.origin == "config" and feed.paused_reason == NOT_IN_CONFIG:
+        raise UserError(f"{_feed_label(feed)} is {NOT_IN_CONFIG}.")
     await feed_store.set_paused(db, feed.id, False)
     return f"Resumed {_feed_label(feed)}; it is polled again on its next turn."
 

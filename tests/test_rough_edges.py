@@ -278,3 +278,72 @@ def test_cli_timeline_shows_every_report_with_all_and_never_hides_the_kind_asked
     assert main(["timeline", "Konaté", "--kind", "talks", "--config", str(config)]) == 0
     asked = capsys.readouterr().out
     assert talks in asked and "more report" not in asked
+
+
+# --- config feeds: the config decides, and old news stays old ------------------------------------
+
+async def test_a_feed_taken_out_of_the_config_stops_being_read_and_never_re_alerts(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    both = make_settings(tmp_path, [WIRE, TOUCHLINE], console=DEMO_CONSOLE)
+    first = io.StringIO()
+    await run_console(both, watch=False, out=first)
+    assert "🔔 " in first.getvalue()
+
+    # Taken out of the config: paused, not deleted, and the operator is told.
+    with caplog.at_level(logging.WARNING):
+        out = io.StringIO()
+        await run_console(make_settings(tmp_path, [TOUCHLINE], console=DEMO_CONSOLE), watch=False, out=out)
+    assert out.getvalue().startswith("claimwatch console mode: 1 feed, following ")
+    assert ("feed #1 Transfer Wire is no longer in the config: it is not read any more; what it carried stays "
+            "known, so listing it again never alerts it twice") in caplog.messages
+    db = await Database.open(tmp_path / "test.db")
+    try:
+        lines = await service.feed_list(db)
+        assert lines[0].startswith("#1 Transfer Wire [paused] · 18 items · ")
+        assert "paused: no longer in the config file; list it there again to read it again\n" in lines[0]
+        assert "feeds resume" not in lines[0]  # the config decides; a resume would last until the next start
+        with pytest.raises(service.UserError) as resumed:
+            await service.resume_feed(db, "1")
+        assert str(resumed.value) == ("#1 Transfer Wire is no longer in the config file; list it there again "
+                                      "to read it again.")
+        assert await service.remove_feed(db, "1") == (
+            "#1 Transfer Wire is no longer in the config file, so it is not read. It stays known: listed there "
+            "again, it never alerts what it already carried.")
+        with pytest.raises(service.UserError) as removed:  # still listed: the config decides
+            await service.remove_feed(db, "2")
+        assert str(removed.value) == (
+            "#2 Touchline Daily is listed in the config file: remove it there. From the next start it is not "
+            "read, and it stays known, so listing it again never alerts its old items.")
+    finally:
+        await db.close()
+
+    # Listed again: the same feed (#1), its old items known, so nothing it carried alerts again.
+    again = io.StringIO()
+    await run_console(both, watch=False, out=again)
+    assert again.getvalue().startswith("claimwatch console mode: 2 feeds, ")
+    assert "🔔" not in again.getvalue() and "Read 0 new items" in again.getvalue()
+    db = await Database.open(tmp_path / "test.db")
+    try:
+        assert [line.split(" [")[0] for line in await service.feed_list(db)] == ["#1 Transfer Wire",
+                                                                                "#2 Touchline Daily"]
+    finally:
+        await db.close()
+
+
+def test_doctor_says_a_feed_taken_out_of_the_config_is_paused_at_the_next_start(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "config.toml"
+
+    def write(feeds: list[dict[str, str]]) -> None:
+        listed = "".join(f'[[feeds]]\nurl = "{feed["url"]}"\nname = "{feed["name"]}"\n' for feed in feeds)
+        config.write_text(f'[storage]\npath = "{tmp_path / "cli.db"}"\n{listed}', encoding="utf-8")
+
+    write([WIRE, TOUCHLINE])
+    assert main(["run", "--config", str(config)]) == 0
+    write([TOUCHLINE])
+    capsys.readouterr()
+    main(["doctor", "--config", str(config)])
+    out = capsys.readouterr().out
+    assert ("    paused at the next start: Transfer Wire <bundled:transfer_wire.xml> (from an earlier config): "
+            "no longer in the config file; list it there again to read it again\n") in out
+    assert "would poll 1 feed, without fetching any now (1 paused, 0 failing)" in out

@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from bot.config import NOT_IN_CONFIG
 from bot.models import AlertView, ReportView, StoryView
 from bot.stories import REASON_TEXT
 
@@ -287,7 +288,9 @@ def feed_health_lines(rows: list[dict[str, Any]]) -> list[str]:
             line += f" · {count(row['consecutive_failures'], 'failure')} in a row"
         if row["last_error"]:
             line += f" · last error: {row['last_error']}"
-        if row["paused"]:
+        if row["paused"] and row["paused_reason"] == NOT_IN_CONFIG:  # the config resumes it, not a command
+            line += f" · paused: {row['paused_reason']}"
+        elif row["paused"]:
             line += f" · paused: {row['paused_reason']} (resume with `feeds resume {row['id']}`)"
         lines.append(line + f"\n    {row['url']}")
     return lines
