@@ -264,6 +264,27 @@ def _failing_once(real: Any, failure: Any) -> Any:
     return edit
 
 
+async def test_a_thread_that_cannot_be_started_yet_is_retried_without_posting_the_alert_again(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.alerts.deliver import SendResult
+
+    await _threads_on(world)
+    monkeypatch.setattr(world.bot.sink, "start_thread", _failing_once(world.bot.sink.start_thread,
+                                                                        SendResult(error="Discord HTTP 503")))
+    await world.news(INTEREST)
+    [parent] = world.channel_alerts()
+    assert world.fake.threads_of(ALERTS) == []
+    row = await world.app.db.fetchone("SELECT state, message_id FROM outbox")
+    assert (row["state"], row["message_id"]) == ("sending", str(parent.id))  # posted, its thread to come
+    await world.app.db.write("UPDATE outbox SET next_attempt_at = NULL")  # the backoff has passed
+    await world.bot.dispatcher.run_once()
+    assert [m.id for m in world.channel_alerts()] == [parent.id]
+    [thread] = world.fake.threads_of(ALERTS)
+    assert thread["id"] == str(parent.id)
+    assert (await world.app.db.fetchone("SELECT state FROM outbox"))["state"] == "sent"
+
+
 async def test_a_deleted_thread_gives_way_to_a_new_one_with_a_note(world: World) -> None:
     await _threads_on(world)
     await world.news(INTEREST)
