@@ -55,7 +55,7 @@ class TimelineCog(commands.Cog):
                                         guild_id=interaction.guild_id or 0)  # 0 in a DM: the operator's feeds only
         note = filter_note(kind.value if kind else None, since)
         subtitle = result.person.describe() + (f" · {note}" if note else "")
-        pages = timeline_pages(result.person.name, subtitle, result.stories)
+        pages = timeline_pages(result.person.name, subtitle, result.stories, kind=kind.value if kind else None)
         picture, content = None, None
         if wants_picture(result.stories):
             try:

@@ -16,9 +16,10 @@ import pytest
 
 from bot import service
 from bot.__main__ import main
-from bot.alerts.render import feed_health_lines, story_lines
+from bot.alerts.render import feed_health_lines, story_lines, timeline_pages
 from bot.app import poll_all
 from bot.console import run_console
+from bot.doctor import doctor
 from storage import feeds as feed_store
 from storage.db import Database
 from tests.conftest import MakeApp, make_settings
@@ -341,9 +342,22 @@ def test_doctor_says_a_feed_taken_out_of_the_config_is_paused_at_the_next_start(
     write([WIRE, TOUCHLINE])
     assert main(["run", "--config", str(config)]) == 0
     write([TOUCHLINE])
-    capsys.readouterr()
-    main(["doctor", "--config", str(config)])
-    out = capsys.readouterr().out
+    report = io.StringIO()
+    doctor(config, out=report, env={})
+    out = report.getvalue()
     assert ("    paused at the next start: Transfer Wire <bundled:transfer_wire.xml> (from an earlier config): "
             "no longer in the config file; list it there again to read it again\n") in out
     assert "would poll 1 feed, without fetching any now (1 paused, 0 failing)" in out
+
+
+async def test_discord_timeline_pages_never_hide_the_kind_asked_for(tmp_path: Path) -> None:
+    await run_console(make_settings(tmp_path, DEMO_FEEDS, console=DEMO_CONSOLE), watch=False, out=io.StringIO())
+    db = await Database.open(tmp_path / "test.db")
+    try:
+        stories = (await service.timeline(db, "Konaté", kind="talks")).stories
+    finally:
+        await db.close()
+    [plain] = [field["value"] for field in timeline_pages("Ibrahima Konaté", "", stories)[0]["fields"]]
+    [asked] = [field["value"] for field in timeline_pages("Ibrahima Konaté", "", stories, kind="talks")[0]["fields"]]
+    assert "· Talks ·" not in plain and "\n… 2 more\n" in plain
+    assert "15 Dec 2025 · Talks · sources close to the negotiations" in asked and "\n… 1 more\n" in asked

@@ -299,7 +299,8 @@ def feed_health_lines(rows: list[dict[str, Any]]) -> list[str]:
 STORIES_PER_PAGE = 5
 
 
-def timeline_pages(person: str, subtitle: str, stories: list[StoryView]) -> list[dict[str, Any]]:
+def timeline_pages(person: str, subtitle: str, stories: list[StoryView], *,
+                   kind: str | None = None) -> list[dict[str, Any]]:
     """The timeline as embeds, oldest first, a few stories per page (the paginator flips them)."""
     if not stories:
         return [fit_embed({"title": escape(f"Timeline: {person}"), "description": "No stories yet.", "fields": []})]
@@ -311,13 +312,15 @@ def timeline_pages(person: str, subtitle: str, stories: list[StoryView]) -> list
             kinds = " → ".join(KIND_LABEL.get(k, k) for k in story.kinds_seen) or KIND_LABEL.get(story.kind, story.kind)
             with_whom = _with_whom(story, " · ")
             reports = []
-            for report in story.reports[:4]:
+            # The first four, and every report of the kind the timeline was filtered by, wherever it falls.
+            listed = [report for index, report in enumerate(story.reports) if index < 4 or report.kind == kind]
+            for report in listed:
                 label = escape(source_line(report))
                 link = markdown_link("link", report.link)
                 link = f" {link}" if link else ""
                 reports.append(f"{day(report.published)} · {KIND_LABEL.get(report.kind, report.kind)} · {label}{link}")
-            if len(story.reports) > 4:
-                reports.append(f"… {len(story.reports) - 4} more")
+            if len(story.reports) > len(listed):
+                reports.append(f"… {len(story.reports) - len(listed)} more")
             fields.append({
                 "name": escape(f"{day(story.first_seen_at)} — {kinds}{with_whom}"),
                 "value": "\n".join(reports) + f"\n*{corroboration(story)}*",
