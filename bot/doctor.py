@@ -278,8 +278,10 @@ async def _checks(config_path: Path, env: dict[str, str]) -> list[Check]:
     return [*found, database, check_feeds(settings, config_path, rows)]
 
 
-def doctor(config_path: Path, out: TextIO = sys.stdout, env: dict[str, str] | None = None) -> int:
-    """Print one line per check (and the feeds under theirs); 1 when any check failed."""
+def doctor(config_path: Path, out: TextIO | None = None, env: dict[str, str] | None = None) -> int:
+    """Print one line per check (and the feeds under theirs); 1 when any check failed. `out`: the
+    standard output as it is when called (a default bound at import would keep an old one)."""
+    out = sys.stdout if out is None else out
     env = dict(os.environ) if env is None else env
     found = asyncio.run(_checks(config_path, env))
     print(f"claimwatch doctor: {config_path}", file=out)
