@@ -8,8 +8,22 @@ import pytest
 
 from bot.app import App, open_app
 from bot.config import Settings
-from tests.fakes.feed_server import FeedServer
-from tests.helpers import MakeApp, cli_config
+from tests.fakes import FakeDiscord
+from tests.fakes.feed_server import FeedItemSpec, FeedServer, at
+from tests.helpers import (
+    A_ADMIN,
+    A_CHAN,
+    B_ADMIN,
+    B_CHAN,
+    MANAGE_GUILD,
+    A,
+    B,
+    MakeApp,
+    Two,
+    cli_config,
+    discord_settings,
+    running_bot,
+)
 from tests.helpers import make_settings as make_settings  # where older tests import it from
 
 # Tests that start processes (the CLI, a killed bot, a lock holder) or read every labelled item:
@@ -53,3 +67,23 @@ async def make_app() -> AsyncIterator[MakeApp]:
     yield make
     for app in reversed(opened):
         await app.close()
+
+
+@pytest.fixture
+async def two(tmp_path: Path, feed_server: FeedServer) -> AsyncIterator[Two]:
+    """Servers A and B on the loopback Discord, the real bot logged in, one operator feed polled."""
+    fake = FakeDiscord(heartbeat_interval=0.25)
+    for guild, name, channel, admin in ((A, "Server A", A_CHAN, A_ADMIN), (B, "Server B", B_CHAN, B_ADMIN)):
+        role = guild + 200
+        fake.add_guild(guild, name, channels=[{"id": channel, "name": "transfers"}],
+                       members=[{"id": admin, "username": f"admin{guild}", "roles": [role]}],
+                       roles=[{"id": role, "name": "mods", "permissions": MANAGE_GUILD}])
+    await fake.start()
+    match = FeedItemSpec("m-1", "Liverpool beat Brentford 3-0 at Anfield", "A routine home win.",
+                         at("2025-11-01T18:00:00"))
+    wire = feed_server.set_feed("/operator-only/wire.xml", "Operator Wire", [match])
+    settings = discord_settings(tmp_path, fake, [{"url": wire, "name": "Operator Wire"}])
+    async with running_bot(fake, settings) as (app, bot):
+        yield Two(fake, app, bot)
+    await fake.close()
+    assert fake.unhandled == []

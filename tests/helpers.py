@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,11 @@ from bot.discord_endpoints import point_discord_at
 
 if TYPE_CHECKING:
     from tests.fakes import FakeDiscord
+
+# Two servers on the loopback Discord (the `two` fixture): each with one channel and one admin.
+A, A_CHAN, A_ADMIN = 600_001, 600_010, 600_100
+B, B_CHAN, B_ADMIN = 700_001, 700_010, 700_100
+MANAGE_GUILD = 1 << 5
 
 ROOT = Path(__file__).resolve().parents[1]  # the repository
 MakeApp = Callable[..., Awaitable[App]]  # the make_app fixture: opens an app, closed after the test
@@ -85,3 +91,22 @@ def run_bot(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "HOME": str(cwd)}
     return subprocess.run([sys.executable, "-m", "bot", *args], cwd=cwd, capture_output=True, text=True,
                           timeout=120, env=env)
+
+
+@dataclass
+class Two:
+    """The `two` fixture: the loopback Discord with servers A and B, the app and the running bot."""
+
+    fake: FakeDiscord
+    app: App
+    bot: ClaimwatchBot
+
+    async def slash(self, guild: int, name: str, options: dict[str, Any] | None = None, *,
+                    sub: str | None = None) -> dict[str, Any]:
+        """A slash command by that server's admin in its channel: whether the answer was private, and its text."""
+        channel, user = (A_CHAN, A_ADMIN) if guild == A else (B_CHAN, B_ADMIN)
+        interaction = await self.fake.inject_slash(guild, channel, user, name, options or {}, subcommand=sub)
+        response = await self.fake.wait_for_response(interaction)
+        data = response["data"]
+        return {"ephemeral": interaction.ephemeral,
+                "text": data.get("content") or "\n".join(e.get("description", "") for e in data.get("embeds", []))}

@@ -14,8 +14,8 @@ from bot.alerts.deliver import ConsoleSink, Dispatcher
 from bot.app import App, open_app, poll_all
 from storage import follows
 from tests.conftest import make_settings
-from tests.discord.test_tenants_discord import A_CHAN, A, B, Two, two  # noqa: F401 - the fixture
 from tests.fakes.feed_server import FeedItemSpec, FeedServer, at
+from tests.helpers import A_CHAN, A, B, Two
 
 PATH = "/operator/wire.xml"
 BACKLOG = FeedItemSpec("b-1", "Bayern Munich submit bid for Liverpool defender Ibrahima Konaté",

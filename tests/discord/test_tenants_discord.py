@@ -3,56 +3,10 @@ with the first server's feeds, follows, followed-by-name people and settings (no
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from dataclasses import dataclass
-from pathlib import Path
-
-import pytest
-
-from bot.app import App
-from bot.discord_client import ClaimwatchBot
 from storage import feeds as feed_store
-from tests.fakes import FakeDiscord
-from tests.fakes.feed_server import FeedItemSpec, FeedServer, at
-from tests.helpers import discord_settings, running_bot
+from tests.helpers import A_ADMIN, A_CHAN, B_ADMIN, B_CHAN, A, B, Two
 
-A, A_CHAN, A_ADMIN = 600_001, 600_010, 600_100
-B, B_CHAN, B_ADMIN = 700_001, 700_010, 700_100
-MANAGE_GUILD = 1 << 5
 SECRET = "https://feeds.example.org/a-only.xml?token=s3cret"
-MATCH = FeedItemSpec("m-1", "Liverpool beat Brentford 3-0 at Anfield", "A routine home win.", at("2025-11-01T18:00:00"))
-
-
-@dataclass
-class Two:
-    fake: FakeDiscord
-    app: App
-    bot: ClaimwatchBot
-
-    async def slash(self, guild: int, name: str, options: dict | None = None, *, sub: str | None = None) -> dict:
-        channel, user = (A_CHAN, A_ADMIN) if guild == A else (B_CHAN, B_ADMIN)
-        interaction = await self.fake.inject_slash(guild, channel, user, name, options or {}, subcommand=sub)
-        response = await self.fake.wait_for_response(interaction)
-        data = response["data"]
-        return {"ephemeral": interaction.ephemeral,
-                "text": data.get("content") or "\n".join(e.get("description", "") for e in data.get("embeds", []))}
-
-
-@pytest.fixture
-async def two(tmp_path: Path, feed_server: FeedServer) -> AsyncIterator[Two]:
-    fake = FakeDiscord(heartbeat_interval=0.25)
-    for guild, name, channel, admin in ((A, "Server A", A_CHAN, A_ADMIN), (B, "Server B", B_CHAN, B_ADMIN)):
-        role = guild + 200
-        fake.add_guild(guild, name, channels=[{"id": channel, "name": "transfers"}],
-                       members=[{"id": admin, "username": f"admin{guild}", "roles": [role]}],
-                       roles=[{"id": role, "name": "mods", "permissions": MANAGE_GUILD}])
-    await fake.start()
-    wire = feed_server.set_feed("/operator-only/wire.xml", "Operator Wire", [MATCH])
-    settings = discord_settings(tmp_path, fake, [{"url": wire, "name": "Operator Wire"}])
-    async with running_bot(fake, settings) as (app, bot):
-        yield Two(fake, app, bot)
-    await fake.close()
-    assert fake.unhandled == []
 
 
 async def test_feeds_list_remove_resume_stay_within_a_server(two: Two) -> None:

@@ -15,7 +15,7 @@ from bot import catalogue, service
 from bot.__main__ import main
 from bot.claims.gazetteer import club_named, tier_of
 from storage.db import Database
-from tests.discord.test_tenants_discord import A_ADMIN, A_CHAN, A, Two, two  # noqa: F401 - the fixture
+from tests.helpers import A_ADMIN, A_CHAN, A, Two
 from tests.helpers import run_cli as run
 
 ENTRIES = catalogue.catalogue()
