@@ -28,6 +28,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+from collections.abc import Awaitable
 from dataclasses import dataclass
 from typing import Protocol, TextIO, runtime_checkable
 
@@ -139,7 +140,7 @@ class Dispatcher:
             await outbox.mark_failed(self.db, outbox_id, "the story event no longer exists")
             return 0
         if isinstance(self.sink, ThreadSink) and ((await guild_store.get(self.db, guild_id)).threads
-                                                  or await self.sink.is_forum(guild_id, channel_id)):
+                                                  or await self._is_forum(self.sink, guild_id, channel_id)):
             return await self._deliver_threaded(self.sink, row, view, lost_channels)
         if row.state == "sending" and (posted := await self._already_posted(row)) is not None:
             log.info("outbox row %s was posted before a restart (message %s): recorded, not sent again",
@@ -189,7 +190,7 @@ class Dispatcher:
             # A later development: into the story's thread (started now if its parent has none yet).
             thread_id = kept.thread_id
             if thread_id is None:
-                started = await sink.start_thread(guild_id, channel_id, kept.parent_message_id, view)
+                started = await self._step(sink.start_thread(guild_id, channel_id, kept.parent_message_id, view))
                 if started.ok and started.message_id:
                     thread_id = started.message_id
                     await threads.set_thread(self.db, story_id, channel_id, thread_id)
@@ -199,7 +200,7 @@ class Dispatcher:
                 posted = await self._already_posted(row, thread_id) if row.state == "sending" else None
                 if posted is None:
                     await outbox.mark_sending(self.db, row.id)
-                    result = await sink.send_in_thread(guild_id, thread_id, view, row.nonce)
+                    result = await self._step(sink.send_in_thread(guild_id, thread_id, view, row.nonce))
                     if not result.ok or result.message_id is None:
                         if not result.thread_lost:
                             return await self._failed(row, result, lost_channels)
@@ -210,7 +211,7 @@ class Dispatcher:
                         posted = result.message_id
                 if posted is not None:
                     await outbox.mark_posted(self.db, row.id, posted)
-                    edited = await sink.edit_parent(guild_id, channel_id, kept.parent_message_id, view)
+                    edited = await self._step(sink.edit_parent(guild_id, channel_id, kept.parent_message_id, view))
                     if not edited.ok and not edited.thread_lost and row.attempts + 1 < MAX_ATTEMPTS:
                         return await self._failed(row, edited, lost_channels, posted=True)
                     # Edited, or its parent is gone, or the edit keeps failing: the next one catches up.
@@ -224,7 +225,7 @@ class Dispatcher:
             parent = await self._already_posted(row) if row.state == "sending" else None
             if parent is None:
                 await outbox.mark_sending(self.db, row.id)
-                result = await sink.send_parent(guild_id, channel_id, view, row.nonce, note)
+                result = await self._step(sink.send_parent(guild_id, channel_id, view, row.nonce, note))
                 if not result.ok or result.message_id is None:
                     return await self._failed(row, result, lost_channels)
                 parent = result.message_id
@@ -232,7 +233,7 @@ class Dispatcher:
         else:
             parent = kept.parent_message_id
         # The parent is posted and recorded: the thread on it, then the row is done.
-        started = await sink.start_thread(guild_id, channel_id, parent, view)
+        started = await self._step(sink.start_thread(guild_id, channel_id, parent, view))
         if started.ok and started.message_id:
             await threads.set_thread(self.db, story_id, channel_id, started.message_id)
         elif started.thread_lost or row.attempts + 1 >= MAX_ATTEMPTS:
@@ -243,6 +244,23 @@ class Dispatcher:
             return await self._failed(row, started, lost_channels, posted=True)
         await outbox.mark_sent(self.db, row.id, parent)
         return 1
+
+    @staticmethod
+    async def _step(step: Awaitable[SendResult]) -> SendResult:
+        """A story thread's step; an unexpected sink failure is transient, as for a plain alert."""
+        try:
+            return await step
+        except Exception as error:
+            log.exception("a story thread step failed")
+            return SendResult(error=f"{type(error).__name__}: {error}")
+
+    @staticmethod
+    async def _is_forum(sink: ThreadSink, guild_id: int, channel_id: int) -> bool:
+        try:
+            return await sink.is_forum(guild_id, channel_id)
+        except Exception:  # Discord unreachable: the post itself will meet it, and retry
+            log.warning("could not tell whether channel %s is a forum", channel_id, exc_info=True)
+            return False
 
     async def _already_posted(self, row: OutboxEntry, where: str | None = None) -> str | None:
         """A row left 'sending' may have reached its channel (or its story's thread, `where`): the

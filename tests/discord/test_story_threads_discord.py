@@ -285,6 +285,30 @@ async def test_a_thread_that_cannot_be_started_yet_is_retried_without_posting_th
     assert (await world.app.db.fetchone("SELECT state FROM outbox"))["state"] == "sent"
 
 
+async def test_discord_unreachable_mid_story_is_retried_not_fatal(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    await _threads_on(world)
+    await world.news(INTEREST)
+    [thread] = world.fake.threads_of(ALERTS)
+    real = world.bot.sink.send_in_thread
+    calls: list[object] = []
+
+    async def unreachable(*args: object) -> object:
+        calls.append(args)
+        if len(calls) == 1:
+            raise ConnectionError("Cannot connect to host discord.com:443")
+        return await real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(world.bot.sink, "send_in_thread", unreachable)
+    await world.news(TALKS, INTEREST)  # the pass carries on: no exception out of the dispatcher
+    assert world.thread_alerts(thread) == []
+    row = await world.app.db.fetchone("SELECT state, last_error FROM outbox ORDER BY id DESC LIMIT 1")
+    assert row["state"] == "pending" and "ConnectionError" in row["last_error"]
+    await world.app.db.write("UPDATE outbox SET next_attempt_at = NULL")
+    await world.bot.dispatcher.run_once()
+    assert [m.embeds[0]["title"] for m in world.thread_alerts(thread)] == [
+        "Moved up: Ibrahima Konaté — Talks · Real Madrid"]
+
+
 async def test_a_deleted_thread_gives_way_to_a_new_one_with_a_note(world: World) -> None:
     await _threads_on(world)
     await world.news(INTEREST)
