@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-
-import aiosqlite
 
 from bot import service
 from bot.app import poll_all
@@ -58,11 +58,11 @@ async def test_locked_database_fails_cleanly_and_retries(tmp_path: Path, feed_se
     await poll_all(app)
     await app.db.conn.execute("PRAGMA busy_timeout = 50")
     feed_server.set_feed("/wire.xml", "Wire", [TALKS, MATCH])
-    async with aiosqlite.connect(app.settings.database_path) as other:
-        await other.execute("BEGIN EXCLUSIVE")  # another process holds the write lock
+    with closing(sqlite3.connect(app.settings.database_path, isolation_level=None)) as other:
+        other.execute("BEGIN EXCLUSIVE")  # another process holds the write lock
         locked = (await poll_all(app))[0]
         assert locked.status == "failed" and "locked" in (locked.error or "")
-        await other.rollback()
+        other.execute("ROLLBACK")
     assert (await app.db.fetchone("SELECT count(*) FROM items"))[0] == 1
     retried = (await poll_all(app))[0]
     assert retried.new_items == 1
