@@ -163,7 +163,7 @@ def extract_claims(
     item: str | None = None,
     content: str = "",
 ) -> list[Claim]:
-    """Every claim the title and summary support, deduplicated (see docs/claims.md)."""
+    """Every claim the title and summary support, deduplicated (see ../shared/docs/claims.md)."""
     title = clean(title)
     if _COLUMN.search(title):
         trace.note("dropped: the title marks a column")
