@@ -344,5 +344,5 @@ SPECULATIVE = frozenset({"linked", "link", "links", "talk", "open", "could", "mi
                           "rumours", "rumour", "speculation", "convince", "considering", "consider",
                           "possible", "potential", "surprise"})
 
-# entities.py
+# mentions.py
 JOB_AT_GROUND = frozenset({"hotseat", "hot", "dugout", "job", "post", "role", "bench"})

@@ -31,7 +31,7 @@ from bot.claims.lexicon import (
 from bot.models import MOVE_KINDS
 
 if TYPE_CHECKING:
-    from bot.claims.entities import Mention
+    from bot.claims.mentions import Mention
     from bot.claims.sentence import Sentence
 
 _SELLER_KINDS = frozenset({"talks", "bid", "agreement"})

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.claims.entities import Mention
 from bot.claims.kinds import PATTERN_WORDS
 from bot.claims.lexicon import (
     AGE_OR_ADJ,
@@ -39,6 +38,7 @@ from bot.claims.lexicon import (
     TO_SLOT,
     WEAK_DEFAULTS,
 )
+from bot.claims.mentions import Mention
 from bot.claims.text import Token, key
 
 _ADJ_ENDINGS = ("ed", "ing", "ly", "ful", "ous", "less", "ive", "ic", "est")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from bot.claims.entities import Mention
 from bot.claims.frame import Frame, Trigger
 from bot.claims.lexicon import (
     JOB_NOUNS,
@@ -20,6 +19,7 @@ from bot.claims.lexicon import (
     STEP_VERBS,
     TALK_WORDS,
 )
+from bot.claims.mentions import Mention
 from bot.claims.people import Person
 
 # Kinds a player has no part in with a national team: a deal, talks, a departure.

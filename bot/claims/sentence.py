@@ -8,13 +8,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.claims import entities, kinds, people, sources
-from bot.claims.entities import Mention
+from bot.claims import kinds, people, sources
 from bot.claims.frame import Frame, Trigger, frame
 from bot.claims.lexicon import (
     QUALIFIED_NOUNS,
     TENURE_NOUNS,
 )
+from bot.claims.mentions import Mention, source_names
+from bot.claims.mentions import find as find_mentions
 from bot.claims.people import Person
 from bot.claims.text import Token, fold, key, tokenize
 
@@ -53,10 +54,10 @@ class Sentence:
 def analyse(text: str, main: Person | None, known: frozenset[str] = frozenset(), *,
              headline: bool = False) -> Sentence:
     tokens = tokenize(text)
-    mentions = entities.find(tokens)
+    mentions = find_mentions(tokens)
     found, unknown, absorbed = people.find(tokens, mentions, known)
     mentions = [m for m in mentions if m.kind != "place"]
-    persons = [p for p in found if fold(p.name) not in entities.source_names()
+    persons = [p for p in found if fold(p.name) not in source_names()
                and not (p.end - p.start == 1 and p.start == _opening(tokens)
                         and (_GRAMMAR_OPENER.search(tokens[p.start].key) or tokens[p.start].key in kinds.PATTERN_WORDS))]
     persons = [p for p in persons if not _modifier(tokens, mentions, p)]

@@ -6,7 +6,8 @@ import json
 import re
 from pathlib import Path
 
-from bot.claims import entities, kinds, people
+from bot.claims import kinds, people
+from bot.claims.mentions import find as find_mentions
 from bot.claims.text import clean, fold, sentences, tokenize, trim
 from bot.evaluation.own import evaluate, main, render
 
@@ -34,7 +35,7 @@ def test_trim() -> None:
 
 def _names(text: str) -> list[str]:
     tokens = tokenize(text)
-    found, _, _ = people.find(tokens, entities.find(tokens))
+    found, _, _ = people.find(tokens, find_mentions(tokens))
     return [p.name for p in found]
 
 
@@ -48,7 +49,7 @@ def test_names_without_a_player_list() -> None:
 
 def test_role_and_club_from_apposition() -> None:
     tokens = tokenize("Madrid boss Xabi Alonso wants Liverpool's Konaté")
-    found, _, _ = people.find(tokens, entities.find(tokens))
+    found, _, _ = people.find(tokens, find_mentions(tokens))
     assert [(p.name, p.role, p.club) for p in found] == [
         ("Xabi Alonso", "manager", "Real Madrid"),
         ("Konaté", None, "Liverpool"),
@@ -57,7 +58,7 @@ def test_role_and_club_from_apposition() -> None:
 
 def test_clubs_longest_match_on_token_edges() -> None:
     tokens = tokenize("Paris Saint-Germain and Manchester United meet; Arsenalistas")
-    names = [m.name for m in entities.find(tokens) if m.kind == "club"]
+    names = [m.name for m in find_mentions(tokens) if m.kind == "club"]
     assert names[:2] == ["Paris Saint-Germain", "Manchester United"]
 
 
@@ -80,13 +81,13 @@ def test_evaluate_report_and_cli(tmp_path: Path, capsys) -> None:
 def test_added_clubs_and_grounds() -> None:
     tokens = tokenize("Swansea City, Oxford United, Sheffield Wednesday, Woking, Southend United, "
                       "Real Madrid Castilla and Cesena")
-    assert [m.name for m in entities.find(tokens) if m.kind == "club"] == [
+    assert [m.name for m in find_mentions(tokens) if m.kind == "club"] == [
         "Swansea City", "Oxford United", "Sheffield Wednesday", "Woking", "Southend United",
         "Real Madrid Castilla", "Cesena"]
     # A ground names its club ("an Anfield return", "his contract at Old Trafford"), but
     # after "to", "in", "on" it is a place.
     tokens = tokenize("Anfield return for Salah as City go to the Etihad and his contract at Old Trafford")
-    found = [(m.kind, m.name) for m in entities.find(tokens) if m.kind != "source"]
+    found = [(m.kind, m.name) for m in find_mentions(tokens) if m.kind != "source"]
     assert found == [("club", "Liverpool"), ("club", "Manchester City"), ("place", "Manchester City"),
                      ("club", "Manchester United")]
 
@@ -103,7 +104,7 @@ def test_pattern_gate_keeps_every_match() -> None:
 
 def test_a_name_used_elsewhere_in_the_item_is_a_person() -> None:
     tokens = tokenize("Mac Allister tops Ancelotti's midfield wish list")
-    mentions = entities.find(tokens)
+    mentions = find_mentions(tokens)
     _, unknown, _ = people.find(tokens, mentions)
     assert unknown  # alone, "Ancelotti's midfield" reads like "Swansea's Wales forward"
     found, unknown, _ = people.find(tokens, mentions, frozenset({"ancelotti"}))
@@ -125,7 +126,7 @@ def test_roles_from_the_trigger_words() -> None:
 
     def frame_of(text: str) -> tuple[Frame, list[Trigger]]:
         tokens = tokenize(text)
-        slots = {p.start: (p.end, "@p") for p in people.find(tokens, entities.find(tokens))[0]}
+        slots = {p.start: (p.end, "@p") for p in people.find(tokens, find_mentions(tokens))[0]}
         fr = frame([t.key for t in tokens], slots)
         return fr, kinds.triggers(fr)
 
