@@ -35,16 +35,15 @@ from storage import stories as story_store
 from storage.db import Database
 from storage.records import GuildSettings, PersonRecord
 
-__all__ = ["MAX_NAME_CHARS", "Person", "UserError", "clean_name"]
+__all__ = ["MAX_NAME_CHARS", "UserError", "clean_name"]
 
 clean_name = inputs.person_name  # the one validator for a person's name
-Person = PersonRecord  # a person as every command shows them
 
 
 @dataclass(slots=True)
 class Resolution:
-    person: Person | None = None
-    choices: list[Person] = field(default_factory=list)  # ambiguous, or near misses
+    person: PersonRecord | None = None
+    choices: list[PersonRecord] = field(default_factory=list)  # ambiguous, or near misses
 
     @property
     def ambiguous(self) -> bool:
@@ -102,7 +101,7 @@ async def warm_name_index(db: Database) -> None:
 
 
 async def suggest(db: Database, query: str, *, limit: int = 25, cutoff: float = 75,
-                  guild_id: int | None = None) -> list[Person]:
+                  guild_id: int | None = None) -> list[PersonRecord]:
     """Autocomplete: prefix matches on any alias first, then typo-tolerant matches on aliases.
 
     Another server's followed-by-name people are left out (see storage.people._VISIBLE).
@@ -123,10 +122,10 @@ async def suggest(db: Database, query: str, *, limit: int = 25, cutoff: float = 
 
 @dataclass(frozen=True, slots=True)
 class FollowResult:
-    person: Person | None
+    person: PersonRecord | None
     created: bool  # a new follow (False: this channel already followed them)
     new_name: bool = False  # never seen in the news yet: followed by name
-    choices: tuple[Person, ...] = ()
+    choices: tuple[PersonRecord, ...] = ()
 
     @property
     def message(self) -> str:
@@ -199,7 +198,7 @@ async def following(db: Database, guild_id: int | str, channel_id: int | str | N
 
 @dataclass(frozen=True, slots=True)
 class Timeline:
-    person: Person
+    person: PersonRecord
     stories: list[StoryView]
 
 
@@ -220,7 +219,7 @@ async def timeline(db: Database, raw: str, *, kind: str | None = None, since: st
                                                              guild_id=guild))
 
 
-async def person(db: Database, entity_id: int) -> Person | None:
+async def person(db: Database, entity_id: int) -> PersonRecord | None:
     """The person an alert's button names, by id; None when they are no longer tracked."""
     return await people_store.get(db, entity_id)
 
