@@ -22,6 +22,23 @@ ALREADY_THREADED = 160004  # "A thread has already been created for this message
 ARCHIVED_THREAD, LOCKED_THREAD = 50083, 160005
 
 
+def _outcome(error: discord.HTTPException | discord.RateLimited, *, not_found: SendResult,
+             forbidden: SendResult) -> SendResult:
+    """Discord's answer to a failed call as an outbox outcome: the place is gone or closed to the
+    bot (`not_found`, `forbidden`), wait and retry (rate limit), or a retryable HTTP error."""
+    if isinstance(error, discord.RateLimited):
+        return SendResult(retry_after=error.retry_after, error="rate limited")
+    if isinstance(error, discord.NotFound):
+        return not_found
+    if isinstance(error, discord.Forbidden):
+        return forbidden
+    return SendResult(error=f"Discord HTTP {error.status}: {clip(str(error.text), 200)}")
+
+
+_CHANNEL_GONE = SendResult(channel_lost="the channel no longer exists")
+_CHANNEL_CLOSED = SendResult(channel_lost="the bot lost permission to post there")
+
+
 class DiscordSink:
     def __init__(self, client: discord.Client, notice_channel: dict[int, int] | None = None) -> None:
         self.client = client
@@ -45,14 +62,8 @@ class DiscordSink:
             # A nonce makes discord.py send enforce_nonce: a resend after a crash returns the first post.
             sent = await channel.send(allowed_mentions=discord.AllowedMentions.none(), **message)  # type: ignore[call-overload]
             return SendResult(message_id=str(sent.id))
-        except discord.NotFound:
-            return SendResult(channel_lost="the channel no longer exists")
-        except discord.Forbidden:
-            return SendResult(channel_lost="the bot lost permission to post there")
-        except discord.RateLimited as error:
-            return SendResult(retry_after=error.retry_after, error="rate limited")
-        except discord.HTTPException as error:
-            return SendResult(error=f"Discord HTTP {error.status}: {clip(str(error.text), 200)}")
+        except (discord.HTTPException, discord.RateLimited) as error:
+            return _outcome(error, not_found=_CHANNEL_GONE, forbidden=_CHANNEL_CLOSED)
 
     async def send(self, guild_id: int, channel_id: int, view: AlertView, nonce: str) -> SendResult:
         return await self._post(channel_id, embed=discord.Embed.from_dict(alert_embed(view)),
@@ -80,23 +91,12 @@ class DiscordSink:
             forum = await self._any_channel(forum_id)
             if not isinstance(forum, discord.ForumChannel):
                 return SendResult(error="not a forum channel")
-            if view is None:
-                created = await forum.create_thread(name=name, auto_archive_duration=THREAD_ARCHIVE_MINUTES,
-                                                    content=content, embed=embed,
-                                                    allowed_mentions=discord.AllowedMentions.none())
-            else:
-                created = await forum.create_thread(name=name, auto_archive_duration=THREAD_ARCHIVE_MINUTES,
-                                                    content=content, embed=embed, view=view,
-                                                    allowed_mentions=discord.AllowedMentions.none())
+            created = await forum.create_thread(name=name, auto_archive_duration=THREAD_ARCHIVE_MINUTES,
+                                                content=content, embed=embed, view=view or discord.utils.MISSING,
+                                                allowed_mentions=discord.AllowedMentions.none())
             return SendResult(message_id=str(created.message.id))
-        except discord.NotFound:
-            return SendResult(channel_lost="the channel no longer exists")
-        except discord.Forbidden:
-            return SendResult(channel_lost="the bot lost permission to post there")
-        except discord.RateLimited as error:
-            return SendResult(retry_after=error.retry_after, error="rate limited")
-        except discord.HTTPException as error:
-            return SendResult(error=f"Discord HTTP {error.status}: {clip(str(error.text), 200)}")
+        except (discord.HTTPException, discord.RateLimited) as error:
+            return _outcome(error, not_found=_CHANNEL_GONE, forbidden=_CHANNEL_CLOSED)
 
     async def is_forum(self, guild_id: int, channel_id: int) -> bool:
         """A forum channel holds posts only: there every story is one post, whatever the setting."""
@@ -117,16 +117,11 @@ class DiscordSink:
             thread = await channel.get_partial_message(int(parent_id)).create_thread(
                 name=thread_name(view), auto_archive_duration=THREAD_ARCHIVE_MINUTES)
             return SendResult(message_id=str(thread.id))
-        except discord.NotFound:
-            return SendResult(thread_lost="lost its first alert (deleted)")
-        except discord.Forbidden:
-            return SendResult(thread_lost="could not be started (the bot lacks Create Public Threads)")
-        except discord.RateLimited as error:
-            return SendResult(retry_after=error.retry_after, error="rate limited")
-        except discord.HTTPException as error:
-            if error.code == ALREADY_THREADED:
+        except (discord.HTTPException, discord.RateLimited) as error:
+            if isinstance(error, discord.HTTPException) and error.code == ALREADY_THREADED:
                 return SendResult(message_id=str(parent_id))
-            return SendResult(error=f"Discord HTTP {error.status}: {clip(str(error.text), 200)}")
+            return _outcome(error, not_found=SendResult(thread_lost="lost its first alert (deleted)"),
+                            forbidden=SendResult(thread_lost="could not be started (the bot lacks Create Public Threads)"))
 
     async def send_in_thread(self, guild_id: int, thread_id: str, view: AlertView, nonce: str) -> SendResult:
         """A later development, in the story's thread. `thread_lost` when the thread cannot take
@@ -143,17 +138,11 @@ class DiscordSink:
                                      view=alert_buttons(view.story.entity_id, marker=nonce), nonce=nonce,
                                      allowed_mentions=discord.AllowedMentions.none())
             return SendResult(message_id=str(sent.id))
-        except discord.NotFound:
-            return SendResult(thread_lost="was deleted")
-        except discord.Forbidden as error:
-            locked = error.code in (ARCHIVED_THREAD, LOCKED_THREAD)
-            return SendResult(thread_lost="was locked" if locked else "is closed to the bot (Send Messages in Threads)")
-        except discord.RateLimited as error:
-            return SendResult(retry_after=error.retry_after, error="rate limited")
-        except discord.HTTPException as error:
-            if error.code in (ARCHIVED_THREAD, LOCKED_THREAD):
+        except (discord.HTTPException, discord.RateLimited) as error:
+            if isinstance(error, discord.HTTPException) and error.code in (ARCHIVED_THREAD, LOCKED_THREAD):
                 return SendResult(thread_lost="was locked")
-            return SendResult(error=f"Discord HTTP {error.status}: {clip(str(error.text), 200)}")
+            return _outcome(error, not_found=SendResult(thread_lost="was deleted"),
+                            forbidden=SendResult(thread_lost="is closed to the bot (Send Messages in Threads)"))
 
     async def edit_parent(self, guild_id: int, channel_id: int, parent_id: str, view: AlertView) -> SendResult:
         """Show the story's current rung on its parent alert. Editing is idempotent, so a retry after
@@ -169,14 +158,9 @@ class DiscordSink:
             await holder.get_partial_message(int(parent_id)).edit(
                 embed=discord.Embed.from_dict(story_parent_embed(view)))
             return SendResult(message_id=str(parent_id))
-        except discord.NotFound:
-            return SendResult(thread_lost="lost its first alert (deleted)")
-        except discord.Forbidden:
-            return SendResult(thread_lost="has a parent the bot may no longer edit")
-        except discord.RateLimited as error:
-            return SendResult(retry_after=error.retry_after, error="rate limited")
-        except discord.HTTPException as error:
-            return SendResult(error=f"Discord HTTP {error.status}: {clip(str(error.text), 200)}")
+        except (discord.HTTPException, discord.RateLimited) as error:
+            return _outcome(error, not_found=SendResult(thread_lost="lost its first alert (deleted)"),
+                            forbidden=SendResult(thread_lost="has a parent the bot may no longer edit"))
 
     async def find_posted(self, guild_id: int, channel_id: int, marker: str, since: str | None) -> str | None:
         """Our message whose Timeline button carries `marker`, among the channel's posts from a
