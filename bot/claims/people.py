@@ -41,6 +41,10 @@ from bot.claims.lexicon import (
 from bot.claims.mentions import Mention
 from bot.claims.text import Token, key
 
+# The longest full name a headline writes ("Vinícius José Paixão de Oliveira Júnior" has five, its
+# particles aside); a longer run of capitalised words is a list of names or a shouted phrase.
+MAX_NAME_TOKENS = 5
+
 _ADJ_ENDINGS = ("ed", "ing", "ly", "ful", "ous", "less", "ive", "ic", "est")
 
 
@@ -138,6 +142,9 @@ def find(
             i += 1
         if tokens[i].key in PARTICLES and j - i == 1 or j == i + 1 and len(tokens[i].text) == 1:
             i = j  # a lone particle, or a lone letter ("Serie B", "Group C")
+            continue
+        if sum(1 for t in tokens[i:j] if t.key not in PARTICLES) > MAX_NAME_TOKENS:
+            i = j  # "Mbappe Kane Salah Haaland Vinicius Rodrygo": a list of names, not one name
             continue
         if _epithet(tokens, i, j, title_case) or j == i + 1 and j < n and tokens[j].key == "of" and (
             i == 0 or tokens[i - 1].text in _OPENING

@@ -86,20 +86,41 @@ def key(text: str) -> str:
     return _SPACE.sub(" ", _INNER.sub(" ", fold(text))).strip()
 
 
+# Longer than any sentence a reporter writes; beyond it a "sentence" is a list or junk, and the
+# work on one (every trigger against every club in its clause) would grow with its square.
+MAX_SENTENCE_CHARS = 400
+_BREAKS = re.compile(r"[,;:]\s+|\s+(?:and|but|while|as)\s+")
+
+
 def sentences(text: str) -> list[str]:
-    """Split with syntok; a text with no inner sentence end skips the (slow) segmenter."""
+    """Split with syntok; a text with no inner sentence end skips the (slow) segmenter. A sentence
+    longer than MAX_SENTENCE_CHARS is cut at its last comma or conjunction before the limit."""
     text = text.strip()
     if not text:
         return []
     if not _SENT_END.search(text):
-        return [text]
+        return _bounded(text)
     out: list[str] = []
     for paragraph in segmenter.analyze(text):
         for sent in paragraph:
             start = sent[0].offset
             end = sent[-1].offset + len(sent[-1].value)
             if end > start:
-                out.append(text[start:end])
+                out.extend(_bounded(text[start:end]))
+    return out
+
+
+def _bounded(sentence: str) -> list[str]:
+    out: list[str] = []
+    while len(sentence) > MAX_SENTENCE_CHARS:
+        cuts = [m.start() for m in _BREAKS.finditer(sentence, 0, MAX_SENTENCE_CHARS)]
+        cut = cuts[-1] if cuts and cuts[-1] > MAX_SENTENCE_CHARS // 4 else sentence.rfind(" ", 0, MAX_SENTENCE_CHARS)
+        if cut <= 0:
+            cut = MAX_SENTENCE_CHARS
+        out.append(sentence[:cut].strip())
+        sentence = sentence[cut:].lstrip(" ,;:")
+    if sentence.strip():
+        out.append(sentence.strip())
     return out
 
 

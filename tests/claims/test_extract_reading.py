@@ -290,3 +290,34 @@ def test_the_club_raided_or_describing_the_player_is_not_the_buyer() -> None:
     assert {c for _, _, c in claims} == {"Liverpool"}
     claims = kinds_of("Arsenal in pursuit of Inter Milan attacking sensation Pio Esposito")
     assert ("Pio Esposito", "interest", "Inter Milan") not in claims
+
+
+def test_reading_a_sentence_without_end_costs_in_proportion_to_its_length() -> None:
+    # A 'sentence' of thousands of words is cut at commas and conjunctions into pieces a
+    # reporter might write; counted in sentences read, never in seconds.
+    from bot.claims.text import MAX_SENTENCE_CHARS, sentences
+
+    pieces = sentences("Konaté linked with Real Madrid and " * 4800)
+    assert all(len(piece) <= MAX_SENTENCE_CHARS for piece in pieces)
+    assert 300 < len(pieces) < 1000
+    assert sentences("Arsenal sign Saka, Liverpool sign Salah.") == ["Arsenal sign Saka, Liverpool sign Salah."]
+
+
+def test_a_run_of_names_longer_than_any_name_is_no_person() -> None:
+    assert kinds_of("Mbappe Kane Salah Haaland Vinicius Rodrygo completes move to Arsenal") == set()
+    claims = kinds_of("Haaland joins Arsenal", "Haaland " * 2000)
+    assert all(len(subject) < 40 for subject, _, _ in claims)
+    assert ("Vinicius Jose Paixao de Oliveira Junior", "completed", "Arsenal") in kinds_of(
+        "Vinicius Jose Paixao de Oliveira Junior joins Arsenal")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Kylian Mbappe returns to PSG for Champions League clash",
+        "Kylian Mbappe heads to PSG for Champions League clash",
+        "Bukayo Saka wants out of the starting lineup debate",
+    ],
+)
+def test_a_visit_for_a_game_and_wanting_out_of_a_debate_are_no_moves(title: str) -> None:
+    assert kinds_of(title) == set()
