@@ -58,3 +58,12 @@ def source_key(name: str | None) -> str | None:
         return fold(source.name)
     club = gazetteer.club_named(name, weak=False)
     return fold(club.name) if club else fold(name).removeprefix("the ")
+
+
+def ratio(hits: int, misses: int) -> float:
+    """Precision (right, wrong) or recall (found, missed); 1.0 when there was nothing to judge."""
+    return hits / (hits + misses) if hits + misses else 1.0
+
+
+def f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0

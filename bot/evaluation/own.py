@@ -21,6 +21,7 @@ from typing import Any
 from bot.claims import gazetteer
 from bot.claims.extract import extract_claims
 from bot.claims.text import fold
+from bot.evaluation.matching import f1, ratio
 from bot.models import KINDS
 
 
@@ -32,16 +33,15 @@ class Counts:
 
     @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        return ratio(self.tp, self.fp)
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        return ratio(self.tp, self.fn)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1(self.precision, self.recall)
 
 
 @dataclass(slots=True)

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bot.evaluation.matching import same_club, same_person, source_key
+from bot.evaluation.matching import f1, ratio, same_club, same_person, source_key
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "labelled"
 FILES = {"headlines": "h", "feed items": "f", "seed articles": "seeds"}
@@ -59,16 +59,15 @@ class Tally:
 
     @property
     def precision(self) -> float:
-        return self.right / (self.right + self.wrong) if self.right + self.wrong else 1.0
+        return ratio(self.right, self.wrong)
 
     @property
     def recall(self) -> float:
-        return self.found / (self.found + self.missed) if self.found + self.missed else 1.0
+        return ratio(self.found, self.missed)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1(self.precision, self.recall)
 
 
 @dataclass(slots=True)
