@@ -220,6 +220,8 @@ def club_part(fr: Frame, unit: int) -> str:
         return "poss"  # "Newcastle's flight": maybe a party, maybe not (see parties)
     if before == "to" and before2 in {"goodbye", "goodbyes", "farewell", "farewells"}:
         return "from"  # "said his goodbyes to Leverkusen": the club left
+    if after in {"asking", "price", "valuation"}:
+        return "from"  # "balk at Napoli asking price for Osimhen": the club that sells
     if before == "on" and before2 in {"raid", "raids", "swoop"}:
         return "from"  # "plotting a raid on Sporting to sign Suarez": the club raided
     if before == "from" and before2 in BID_NOUNS:

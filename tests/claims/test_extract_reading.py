@@ -321,3 +321,8 @@ def test_a_run_of_names_longer_than_any_name_is_no_person() -> None:
 )
 def test_a_visit_for_a_game_and_wanting_out_of_a_debate_are_no_moves(title: str) -> None:
     assert kinds_of(title) == set()
+
+
+def test_the_club_that_names_the_price_is_the_seller() -> None:
+    claims = extract_claims("Chelsea balk at Napoli asking price for Victor Osimhen")
+    assert [(c.subject, c.kind, c.from_club) for c in claims] == [("Victor Osimhen", "departure", "Napoli")]
