@@ -39,15 +39,16 @@ def new_item(item: FeedItem) -> NewItem:
     return NewItem(item.key, item.guid, item.link, item.title, item.summary, published, item.content_hash)
 
 
-def stamped(claim: Claim) -> NewClaim:
+def stamped(claim: Claim, outlet_tier: str | None = None) -> NewClaim:
     """The claim with what its story needs, computed once: its counterpart's key (a departure's story
-    is told apart by the club left) and the tier of its source, else of its outlet."""
+    is told apart by the club left) and the tier of its source, else of its outlet (`outlet_tier`:
+    the catalogue's tier for the feed, when it gives one)."""
     counterpart_key = club_key(claim.counterpart)
     story_key = counterpart_key or (club_key(claim.from_club) if claim.kind == "departure" else "")
     return NewClaim(
         subject=claim.subject, subject_key=claim.subject.casefold(), role=claim.role, kind=claim.kind,
         counterpart=claim.counterpart, counterpart_key=counterpart_key, story_key=story_key,
-        from_club=claim.from_club, source=claim.source, tier=tier_of(claim.source) or tier_of(claim.outlet),
+        from_club=claim.from_club, source=claim.source, tier=tier_of(claim.source) or outlet_tier or tier_of(claim.outlet),
         outlet=claim.outlet, published=claim.published, evidence=claim.evidence,
     )
 
@@ -65,9 +66,11 @@ class FeedBatch:
 
 
 def batch_of(feed_id: int, extracted: list[tuple[FeedItem, list[Claim]]], state: FetchState, *,
-             emit_alerts: bool, edited: set[str] | None = None, warning: str | None = None) -> FeedBatch:
+             emit_alerts: bool, edited: set[str] | None = None, warning: str | None = None,
+             outlet_tier: str | None = None) -> FeedBatch:
     """A feed's extracted items as storage takes them, each claim stamped."""
-    return FeedBatch(feed_id, [(new_item(item), [stamped(c) for c in claims]) for item, claims in extracted],
+    return FeedBatch(feed_id, [(new_item(item), [stamped(c, outlet_tier) for c in claims])
+                               for item, claims in extracted],
                      state, emit_alerts, edited, warning)
 
 

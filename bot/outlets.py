@@ -4,7 +4,8 @@ A feed's title, and the name a server typed when it added the feed, are text som
 the operator controls: a feed titled "BBC Sport" must not earn BBC Sport's tier, and a feed that
 renames itself every poll must not count as six outlets. So an outlet is the name the operator
 gave the feed (config or CLI); a feed added from Discord is credited to the site it is served
-from. An operator's feed listed without a name is named once, by its title at its first fetch,
+from, unless its URL is in the catalogue the project ships (bot/samples/catalogue.toml): the
+project's own facts, so such a feed is credited to the catalogue's outlet, at its tier. An operator's feed listed without a name is named once, by its title at its first fetch,
 and keeps that name (`feeds list` shows it; a `name` in the config replaces it).
 """
 
@@ -13,6 +14,8 @@ from __future__ import annotations
 import ipaddress
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
+
+from bot import catalogue
 
 # Second-level labels under which a country's sites register ("bbc.co.uk", "abc.net.au").
 MAX_NAME = 100
@@ -27,8 +30,16 @@ def outlet_of(url: str, stored_name: str | None, origin: str) -> str | None:
     added from Discord ("discord") is credited to its site, whatever name the server gave it.
     """
     if origin == "discord":
-        return site_or_file(url)
+        known = catalogue.by_url(url)
+        return known.outlet if known else site_or_file(url)
     return (stored_name or "").strip() or None
+
+
+def tier_of_feed(url: str, origin: str) -> str | None:
+    """The tier the catalogue gives a feed added from Discord whose URL it lists, else None (the
+    tier then comes from the source table, by the claim's source or the outlet's name)."""
+    known = catalogue.by_url(url) if origin == "discord" else None
+    return known.tier if known else None
 
 
 def first_name(url: str, feed_title: str | None) -> str:

@@ -20,7 +20,7 @@ from bot.feeds.fetch import FetchLimits, body_hash, fetch_feed
 from bot.feeds.parse import parse_feed_async
 from bot.ingest import FeedBatch, batch_of, ingest_many
 from bot.models import Claim, FeedItem
-from bot.outlets import first_name, outlet_of
+from bot.outlets import first_name, outlet_of, tier_of_feed
 from storage import feeds as feed_store
 from storage.db import Database, published_form, stamp
 from storage.ingest import known_items
@@ -178,6 +178,7 @@ class Pipeline:
         return Prepared(url, batch_of(
             feed_id, batch, FetchState(result.etag, result.last_modified, digest), emit_alerts=emit,
             edited={item.key for item in fresh if item.key in known}, warning=warning,
+            outlet_tier=tier_of_feed(url, feed.origin),
         ))
 
     async def commit(self, prepared: list[Prepared]) -> list[PollOutcome]:

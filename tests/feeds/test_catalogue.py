@@ -7,18 +7,25 @@ import re
 import sqlite3
 import tomllib
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 
 from bot import catalogue, service
 from bot.__main__ import main
+from bot.app import open_app, poll_all
 from bot.claims.gazetteer import club_named, tier_of
+from bot.feeds.fetch import FetchResult
 from storage.db import Database
+from tests.conftest import make_settings
+from tests.fakes.feed_server import FeedItemSpec, FeedServer, at
 from tests.helpers import A_ADMIN, A_CHAN, A, Two
 from tests.helpers import run_cli as run
 
 ENTRIES = catalogue.catalogue()
+TALKS = FeedItemSpec("t-1", "Real Madrid open talks with Liverpool defender Ibrahima Konaté", "Contact made.",
+                     at("2025-11-12T10:00:00"))
 
 
 def test_the_catalogue_covers_the_outlets_a_fan_starts_from() -> None:
@@ -182,3 +189,50 @@ def test_the_feeds_the_readme_recommends_are_in_the_catalogue() -> None:
     cited = set(re.findall(r"`([a-z0-9]+(?:-[a-z0-9]+)+|calciomercato|footmercato|thisisanfield)`", "\n".join(rows)))
     assert len(cited) >= 25
     assert cited <= {entry.key for entry in ENTRIES}
+
+
+@pytest.mark.parametrize("key", ["bbc-football", "guardian-football", "sky-football", "marca-laliga",
+                                 "kicker-bundesliga", "transfermarkt-en"])
+async def test_a_catalogue_feed_added_from_discord_is_credited_to_its_outlet_at_its_tier(
+        tmp_path: Path, feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch, key: str) -> None:
+    """The catalogue is the project's own facts: its URL earns its outlet and tier even from a
+    server, whose typed name still sets neither."""
+    from bot import pipeline
+    from tests.fakes.hostile_feed_server import FakeDNS, pretend_loopback_is_public
+
+    entry = catalogue.by_key(key)
+    assert entry is not None
+    pretend_loopback_is_public(monkeypatch, FakeDNS({}))
+    served = feed_server.set_feed("/catalogue.xml", "The Guardian", [TALKS])  # the feed's own title counts for nothing
+    real = pipeline.fetch_feed
+
+    async def fetch(session: Any, url: str, **kwargs: Any) -> FetchResult:
+        return await real(session, served if url == entry.url else url, **kwargs)
+
+    monkeypatch.setattr(pipeline, "fetch_feed", fetch)
+    app = await open_app(make_settings(tmp_path, []))
+    try:
+        await service.add_server_feed(app.db, key, "The Athletic", guild_id=A)  # a typed name sets nothing
+        await poll_all(app)
+        rows = await app.db.fetchall("SELECT outlet, source_tier FROM claims")
+        assert [(row["outlet"], row["source_tier"]) for row in rows] == [(entry.outlet, entry.tier)]
+        lines = (await service.why(app.db, f"https://example.org/{TALKS.guid}", A)).lines
+        assert lines[3] == f"• Ibrahima Konaté: talks with Real Madrid, per {entry.outlet} ({entry.tier})."
+    finally:
+        await app.close()
+
+
+async def test_a_url_off_the_catalogue_is_still_credited_to_its_site_unrated(
+        tmp_path: Path, feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.fakes.hostile_feed_server import FakeDNS, pretend_loopback_is_public
+
+    pretend_loopback_is_public(monkeypatch, FakeDNS({}))
+    served = feed_server.set_feed("/own.xml", "BBC Sport", [TALKS])
+    app = await open_app(make_settings(tmp_path, []))
+    try:
+        await service.add_server_feed(app.db, served, "BBC Sport", guild_id=A)
+        await poll_all(app)
+        rows = await app.db.fetchall("SELECT outlet, source_tier FROM claims")
+        assert [(row["outlet"], row["source_tier"]) for row in rows] == [("127.0.0.1", None)]
+    finally:
+        await app.close()
