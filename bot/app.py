@@ -85,8 +85,10 @@ async def sync_config_feeds(app: App) -> None:
             await feed_store.set_paused(app.db, feed_id, False)
             log.warning("feed #%d %s is in the config again: it is read again, and what it carried before "
                         "is not alerted again", feed_id, row.name or row.url)
-    for row in await feed_store.list_active(app.db):
-        if row.origin == "config" and row.id not in listed:
+    # Every config feed, paused or not: one paused for failures and then taken out of the config is
+    # no longer the config's either.
+    for row in await feed_store.list_config(app.db):
+        if row.id not in listed and not (row.paused and row.paused_reason == NOT_IN_CONFIG):
             await feed_store.set_paused(app.db, row.id, True, NOT_IN_CONFIG)
             log.warning("feed #%d %s is no longer in the config: it is not read any more; what it carried "
                         "stays known, so listing it again never alerts it twice", row.id, row.name or row.url)

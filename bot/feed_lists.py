@@ -60,9 +60,11 @@ async def add_feed(db: Database, url: str, name: str | None, *, origin: str, by:
     if origin == "cli":
         await addguard.refuse_private(url)  # answered now, not only at every fetch
     existing = await feed_store.by_url(db, url)
-    if existing is not None:
+    if existing is not None and existing.origin != "discord":
         return existing.id, False
-    return await feed_store.upsert(db, url, name, None, origin, by, None), True
+    # New, or a server's feed the operator now adopts: it becomes the operator's, under the operator's
+    # name, so a server removing it no longer deletes it (its subscribers keep it).
+    return await feed_store.upsert(db, url, name, None, origin, by, None), existing is None
 
 
 async def remove_feed(db: Database, url_or_id: str, *, guild_id: int | str | None = None) -> str:

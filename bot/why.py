@@ -17,7 +17,7 @@ from bot import inputs
 from bot.alerts.render import when
 from bot.claims.extract import explain_claims
 from bot.inputs import UserError, shown
-from bot.outlets import outlet_of
+from bot.outlets import outlet_of, site_or_file
 from bot.routing import filtered_by
 from storage import follows as follow_store
 from storage import settings as guild_store
@@ -158,7 +158,8 @@ async def _claim_lines(db: Database, claim: StoredClaim, item: StoredItem, guild
 
 
 def _feed_words(item: StoredItem) -> str:
-    name = item.own_name or item.feed_name
+    # Never another server's name for a shared feed: this server's own, the operator's, else its site.
+    name = item.own_name or (site_or_file(item.feed_url) if item.origin == "discord" else item.feed_name)
     return f"feed #{item.feed_id} {_text(name, 100)}" if name else f"feed #{item.feed_id}"
 
 

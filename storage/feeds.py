@@ -8,12 +8,22 @@ from storage.records import FeedHealth, FeedState, OperatorFeed
 
 async def upsert(ex: Executor, url: str, name: str | None, interval_seconds: int | None,
                  origin: str = "config", added_by: str | None = None, guild_id: int | None = None) -> int:
-    """Add a feed, or refresh its name/interval when it is already there. Returns its id."""
+    """Add a feed, or refresh its name/interval when it is already there. Returns its id.
+
+    The operator adopting a URL a server added first (origin 'discord') makes the feed the
+    operator's: its origin and name become the operator's (a server's typed name never stands for
+    the operator's), so no server's removal deletes it; the servers' subscriptions stay."""
     async with transaction(ex) as conn:
         await conn.execute(
             "INSERT INTO feeds (url, name, interval_seconds, origin, added_by, guild_id, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET"
-            " name = COALESCE(excluded.name, feeds.name),"
+            " name = CASE WHEN feeds.origin = 'discord' AND excluded.origin != 'discord' THEN excluded.name"
+            " ELSE COALESCE(excluded.name, feeds.name) END,"
+            " added_by = CASE WHEN feeds.origin = 'discord' AND excluded.origin != 'discord'"
+            " THEN excluded.added_by ELSE feeds.added_by END,"
+            " guild_id = CASE WHEN feeds.origin = 'discord' AND excluded.origin != 'discord'"
+            " THEN excluded.guild_id ELSE feeds.guild_id END,"
+            " origin = CASE WHEN feeds.origin = 'discord' THEN excluded.origin ELSE feeds.origin END,"
             " interval_seconds = COALESCE(excluded.interval_seconds, feeds.interval_seconds)",
             (url, name, interval_seconds, origin, added_by, guild_id, utcnow()),
         )
@@ -69,8 +79,11 @@ async def remove(ex: Executor, feed_id: int) -> None:
 
 
 async def list_with_health(ex: Executor) -> list[FeedHealth]:
+    """Every feed, for the operator (who sees every server's list): a server's feed under the name
+    the first server to add it gave it."""
     return await many(ex, FeedHealth,
-        "SELECT f.id, f.url, f.name, f.origin, f.paused, f.paused_reason, f.consecutive_failures, f.last_fetch_at,"
+        "SELECT f.id, f.url, COALESCE(f.name, (SELECT s.name FROM feed_subscriptions s WHERE s.feed_id = f.id"
+        " ORDER BY s.created_at, s.guild_id LIMIT 1)) AS name, f.origin, f.paused, f.paused_reason, f.consecutive_failures, f.last_fetch_at,"
         " f.last_success_at, f.last_error, f.next_fetch_at,"
         " (SELECT count(*) FROM items i WHERE i.feed_id = f.id) AS item_count FROM feeds f ORDER BY f.id"
     )
@@ -98,9 +111,11 @@ async def subscribe(ex: Executor, url: str, name: str | None, *, guild_id: int,
     now = utcnow()
     async with transaction(ex) as conn:
         cursor = await conn.execute(
-            "INSERT INTO feeds (url, name, origin, added_by, guild_id, created_at) VALUES (?, ?, 'discord', ?, ?, ?)"
+            # No name on the shared row: what one server typed is its own (the subscription's), never
+            # shown to another server that reads the same URL.
+            "INSERT INTO feeds (url, name, origin, added_by, guild_id, created_at) VALUES (?, NULL, 'discord', ?, ?, ?)"
             " ON CONFLICT (url) DO NOTHING",
-            (url, name, added_by, guild_id, now),
+            (url, added_by, guild_id, now),
         )
         new_feed = cursor.rowcount > 0
         async with conn.execute("SELECT id FROM feeds WHERE url = ?", (url,)) as found:
@@ -144,6 +159,11 @@ async def list_operator_feeds(ex: Executor) -> list[OperatorFeed]:
     return await many(ex, OperatorFeed,
         "SELECT id, name, paused, consecutive_failures, last_fetch_at FROM feeds WHERE origin != 'discord'"
         " ORDER BY id")
+
+
+async def list_config(ex: Executor) -> list[FeedState]:
+    """Every feed the config file lists or once listed, paused or not."""
+    return await many(ex, FeedState, _FEED + " WHERE origin = 'config' ORDER BY id")
 
 
 async def list_active(ex: Executor) -> list[FeedState]:

@@ -20,7 +20,8 @@ async def items_by_link(ex: Executor, links: list[str], guild_id: int) -> list[S
     marks = ",".join("?" * len(links))
     return await many(ex, StoredItem,
         "SELECT i.id, i.feed_id, i.link, i.guid, i.title, i.summary, i.published, i.fetched_at,"
-        " f.url AS feed_url, f.name AS feed_name, f.origin,"
+        # A server's feed has no name of the operator's: each server sees only the name it typed.
+        " f.url AS feed_url, CASE WHEN f.origin = 'discord' THEN NULL ELSE f.name END AS feed_name, f.origin,"
         " (SELECT s.name FROM feed_subscriptions s WHERE s.feed_id = f.id AND s.guild_id = ?) AS own_name,"
         " (SELECT min(first.fetched_at) FROM items first WHERE first.feed_id = f.id) AS first_fetch_at"
         f" FROM items i JOIN feeds f ON f.id = i.feed_id WHERE (i.link IN ({marks}) OR i.guid IN ({marks}))"  # noqa: S608 - marks only
@@ -57,7 +58,7 @@ async def unpolled_feeds(ex: Executor, guild_id: int) -> list[UnpolledFeed]:
     """Feeds this server may see that have not been fetched successfully yet."""
     return await many(ex, UnpolledFeed,
         "SELECT f.id, COALESCE((SELECT s.name FROM feed_subscriptions s WHERE s.feed_id = f.id AND s.guild_id = ?),"
-        f" f.name) AS name, f.last_error FROM feeds f WHERE f.first_fetch_done = 0 AND {_VISIBLE_FEED} ORDER BY f.id",
+        f" CASE WHEN f.origin = 'discord' THEN NULL ELSE f.name END) AS name, f.last_error FROM feeds f WHERE f.first_fetch_done = 0 AND {_VISIBLE_FEED} ORDER BY f.id",
         (guild_id, guild_id),
     )
 

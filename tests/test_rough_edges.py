@@ -331,6 +331,29 @@ async def test_a_feed_taken_out_of_the_config_stops_being_read_and_never_re_aler
         await db.close()
 
 
+async def test_a_config_feed_paused_for_failures_and_then_taken_out_of_the_config_is_out_of_it(
+        tmp_path: Path, make_app: MakeApp) -> None:
+    app = await make_app(make_settings(tmp_path, [WIRE, TOUCHLINE]))
+    [wire, _] = await feed_store.list_active(app.db)
+    _, paused = await feed_store.record_failure(app.db, wire.id, "HTTP 500", backoff_seconds=60, pause_after=1)
+    assert paused
+    await app.close()
+
+    app = await make_app(make_settings(tmp_path, [TOUCHLINE]))
+    lines = await service.feed_list(app.db)
+    assert "paused: no longer in the config file; list it there again to read it again\n" in lines[0]
+    assert await service.remove_feed(app.db, "1") == (
+        "#1 Transfer Wire is no longer in the config file, so it is not read. It stays known: listed there "
+        "again, it never alerts what it already carried.")
+    with pytest.raises(service.UserError) as resumed:
+        await service.resume_feed(app.db, "1")
+    assert str(resumed.value) == "#1 Transfer Wire is no longer in the config file; list it there again to read it again."
+    await app.close()
+
+    app = await make_app(make_settings(tmp_path, [WIRE, TOUCHLINE]))  # listed again: read again, same id
+    assert [feed.id for feed in await feed_store.list_active(app.db)] == [1, 2]
+
+
 def test_doctor_says_a_feed_taken_out_of_the_config_is_paused_at_the_next_start(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     config = tmp_path / "config.toml"

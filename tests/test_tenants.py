@@ -14,6 +14,7 @@ from bot.app import App, open_app, poll_all
 from storage import feeds as feed_store
 from tests.conftest import make_settings
 from tests.fakes.feed_server import FeedItemSpec, FeedServer, at
+from tests.helpers import run_cli
 
 A, B = 111_111_111_111_111_111, 222_222_222_222_222_222  # two servers
 A_CHAN, B_CHAN = 111_111_111_111_111_001, 222_222_222_222_222_001
@@ -232,3 +233,40 @@ async def test_an_alert_never_carries_another_servers_feed_in_its_ladder_or_coun
     fields = {field["name"]: field["value"] for field in alert_embed(b_alert)["fields"]}
     assert fields["Development"] == "Talks" and fields["Corroboration"].startswith("reported by 1 outlet")
     assert [view.kind for view in recorder.sent[A_CHAN]] == ["interest", "talks"]  # A had both alerts
+
+
+def test_the_operator_adopting_a_servers_url_keeps_the_feed_when_that_server_removes_it(
+        config: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    url = "https://feeds.example.org/wire.xml"
+    assert run_cli(config, capsys, "feeds", "add", url, "--guild", str(A))[1].startswith("Added feed #1.")
+    code, out, _ = run_cli(config, capsys, "feeds", "add", url, "--name", "Operator Wire")
+    assert (code, out) == (0, f"Already have feed #1 Operator Wire: <{url}>\n")  # the operator's name stands
+    code, out, _ = run_cli(config, capsys, "feeds", "remove", url, "--guild", str(A))
+    assert (code, out) == (0, f"Removed #1 <{url}> from this server's feeds; what it reported no longer shows here.\n")
+    code, out, _ = run_cli(config, capsys, "feeds", "list")
+    assert code == 0 and out.startswith("#1 Operator Wire [not fetched yet]")  # still there, same id
+    code, out, _ = run_cli(config, capsys, "feeds", "list", "--guild", str(B))
+    assert out == "#1 Operator Wire [not fetched yet] · the operator's feed, read for every server\n"
+    code, out, _ = run_cli(config, capsys, "feeds", "remove", url)
+    assert (code, out) == (0, "Removed #1 Operator Wire. Stories already read from it are kept.\n")
+
+
+async def test_a_config_feed_adopts_a_url_a_server_added_first(tmp_path: Path, feed_server: FeedServer) -> None:
+    url = feed_server.set_feed("/wire.xml", "Wire", [TALKS])
+    first = await open_app(make_settings(tmp_path, []))
+    try:
+        added = await service.add_server_feed(first.db, url, "A's name for it", guild_id=A)
+    finally:
+        await first.close()
+    app = await open_app(make_settings(tmp_path, [{"url": url, "name": "Config Wire"}]))
+    try:
+        [row] = await feed_store.list_active(app.db)
+        assert (row.id, row.origin, row.name) == (added.feed_id, "config", "Config Wire")
+        assert [r["name"] for r in await service.feed_health(app.db, A)] == ["A's name for it"]
+        await service.remove_feed(app.db, url, guild_id=A)
+        assert [line.split(" [")[0] for line in await service.feed_list(app.db)] == [f"#{added.feed_id} Config Wire"]
+        await poll_all(app)
+        [claim] = await app.db.fetchall("SELECT outlet FROM claims")
+        assert claim["outlet"] == "Config Wire"  # credited to the operator's name, not the site
+    finally:
+        await app.close()

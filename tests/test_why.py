@@ -196,3 +196,23 @@ def test_console_run_verbose_says_why_for_every_item_it_read(tmp_path: Path) -> 
     quiet = subprocess.run([sys.executable, "-m", "bot", "run"], cwd=tmp_path, capture_output=True, text=True,
                            timeout=120, env=env)
     assert quiet.returncode == 0 and "Why each" not in quiet.stdout
+
+
+async def test_a_shared_feed_never_shows_another_servers_name_for_it(app: App, feed_server: FeedServer,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.fakes.hostile_feed_server import FakeDNS, pretend_loopback_is_public
+
+    pretend_loopback_is_public(monkeypatch, FakeDNS({}))
+    shared = feed_server.set_feed("/shared.xml", "Shared Wire", [FeedItemSpec(
+        "s-1", "Chelsea open talks with Liverpool defender Ibrahima Konaté", "Contact.", at("2025-11-15T10:00:00"),
+        link="https://example.org/shared")])
+    await service.add_server_feed(app.db, shared, "Mods-only leak feed of server A", guild_id=PLAIN)
+    await service.add_server_feed(app.db, shared, None, guild_id=STRICT)
+    waiting = await service.why(app.db, "https://example.org/never", STRICT)
+    assert waiting.lines[1].startswith("Not yet polled: #2 unnamed feed.")
+    await poll_all(app)
+    theirs = await service.why(app.db, "https://example.org/shared", STRICT)
+    assert theirs.lines[1].startswith("Brought by feed #2 127.0.0.1, first seen ")  # its site, not A's name
+    assert not any("Mods-only" in line for line in theirs.lines)
+    mine = await service.why(app.db, "https://example.org/shared", PLAIN)
+    assert mine.lines[1].startswith("Brought by feed #2 Mods-only leak feed of server A, first seen ")
