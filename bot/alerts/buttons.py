@@ -54,14 +54,24 @@ class UnfollowButton(discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]],
     async def callback(self, interaction: discord.Interaction) -> None:
         db = app_of(interaction).db
         person = await service.person(db, self.entity_id)
-        if person is None or interaction.guild_id is None or interaction.channel_id is None:
+        channel_id = followed_channel_id(interaction)
+        if person is None or interaction.guild_id is None or channel_id is None:
             await interaction.response.send_message("Nothing to unfollow here.", ephemeral=True)
             return
         try:
-            text = await service.unfollow(db, interaction.guild_id, interaction.channel_id, person.name)
+            text = await service.unfollow(db, interaction.guild_id, channel_id, person.name)
         except service.UserError as error:
             text = str(error)
         await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
+
+
+def followed_channel_id(interaction: discord.Interaction) -> int | None:
+    """The channel whose follows an alert belongs to. An alert in a story thread or a forum post is
+    clicked in the thread, whose id is the interaction's channel_id; the follow is the parent's."""
+    channel = interaction.channel
+    if isinstance(channel, discord.Thread):
+        return channel.parent_id
+    return interaction.channel_id
 
 
 def marker_of(custom_id: str) -> str | None:

@@ -419,6 +419,41 @@ async def test_in_a_forum_channel_each_story_is_one_post(world: World) -> None:
         "New story: Ibrahima Konaté — Interest · Arsenal"]
 
 
+async def _click_unfollow(world: World, message: FakeMessage) -> dict[str, Any]:
+    unfollow_id = [c["custom_id"] for row in message.components for c in row["components"]][1]
+    assert unfollow_id.startswith("cw:unfollow:")
+    click = await world.fake.inject_button(GUILD, message.channel_id, FAN, message.id, unfollow_id)
+    answer: dict[str, Any] = await world.fake.wait_for_response(click)
+    assert click.ephemeral
+    return answer
+
+
+async def test_unfollow_on_an_alert_in_a_story_thread_unfollows_the_parent_channel(world: World) -> None:
+    await _threads_on(world)
+    await world.news(INTEREST)
+    await world.news(TALKS, INTEREST)
+    [thread] = world.fake.threads_of(ALERTS)
+    [talks] = world.thread_alerts(thread)
+    assert talks.channel_id == int(thread["id"]) != ALERTS  # clicked inside the thread
+
+    answer = await _click_unfollow(world, talks)
+    assert answer["data"]["content"] == "Stopped following Ibrahima Konaté here."
+    again = await _click_unfollow(world, talks)  # the channel's follow is gone now
+    assert again["data"]["content"].startswith("This channel does not follow anyone called")
+
+
+async def test_unfollow_on_a_forum_post_unfollows_the_forum(world: World) -> None:
+    await _forum(world)
+    await world.news(INTEREST)
+    [post] = world.fake.threads_of(FORUM)
+    [starter] = world.thread_alerts(post)
+
+    answer = await _click_unfollow(world, starter)
+    assert answer["data"]["content"] == "Stopped following Ibrahima Konaté here."
+    again = await _click_unfollow(world, starter)  # the forum's follow is gone now
+    assert again["data"]["content"].startswith("This channel does not follow anyone called")
+
+
 async def test_a_crash_after_a_forum_post_before_it_is_recorded_opens_no_second_post(
     world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -194,7 +194,9 @@ class FakeDiscord(ThreadsMixin, DiscordState):
 
     async def _inject(self, kind: int, guild_id: int, channel_id: int, user_id: int, data: dict[str, Any], *, permissions: int | str | None, locale: str, message: FakeMessage | None = None) -> FakeInteraction:
         guild = self.guilds[guild_id]
-        if channel_id not in guild.channels or user_id not in guild.members:
+        thread = self.threads.get(channel_id)  # a click in a thread or forum post: Discord sends the thread
+        in_guild = channel_id in guild.channels or (thread is not None and int(thread["guild_id"]) == guild_id)
+        if not in_guild or user_id not in guild.members:
             raise LookupError(f"channel {channel_id} / member {user_id} not in guild {guild_id}")
         member = self.member_payload(guild, user_id)
         member["permissions"] = str(guild.permissions_of(user_id) if permissions is None else permissions)
@@ -211,6 +213,7 @@ class FakeDiscord(ThreadsMixin, DiscordState):
             data=data,
             locale=locale,
             message=None if message is None else self.message_payload(message),
+            channel=thread,
         )
         interaction = FakeInteraction(interaction_id, token, kind, guild_id, channel_id, user_id, payload, self.loop_time())
         self.interactions[interaction_id] = interaction

@@ -152,8 +152,10 @@ def interaction_payload(
     data: dict[str, Any],
     locale: str,
     message: dict[str, Any] | None = None,
+    channel: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Every key discord.py's Interaction._from_data indexes directly is present."""
+    """Every key discord.py's Interaction._from_data indexes directly is present. ``channel`` is
+    the channel when it is not one of the guild's own (a thread, a forum post): channel_id is its id."""
     payload: dict[str, Any] = {
         "id": str(interaction_id),
         "application_id": str(application_id),
@@ -164,7 +166,7 @@ def interaction_payload(
         "guild_id": str(guild.id),
         "guild": {"id": str(guild.id), "locale": "en-US", "features": []},
         "channel_id": str(channel_id),
-        "channel": dict(guild.channels[channel_id], permissions=member["permissions"]),
+        "channel": dict(guild.channels[channel_id] if channel is None else channel, permissions=member["permissions"]),
         "member": member,
         "app_permissions": str(app_permissions),
         "locale": locale,
