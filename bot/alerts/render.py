@@ -66,7 +66,10 @@ def markdown_link(label: str, url: str | None) -> str:
 
 
 def clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """At most `limit` characters, "…" at the end when cut ("" when there is no room at all)."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1] + "…" if limit >= 1 else ""
 
 
 def day(iso: str | None) -> str:
