@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -8,6 +8,7 @@ import pytest
 
 from bot.app import App, open_app
 from bot.config import Settings
+from tests import fake_dns
 from tests.fakes import FakeDiscord
 from tests.fakes.feed_server import FeedItemSpec, FeedServer, at
 from tests.helpers import (
@@ -38,6 +39,23 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.path.stem in SLOW_MODULES:
             item.add_marker(pytest.mark.slow)
+
+
+# Tests never touch the network: names resolve from tests.fake_dns's table (in CLI subprocesses
+# too), and a test that still looks a name up for real fails, named with the name it looked up.
+fake_dns.watch()
+
+
+@pytest.fixture(autouse=True)
+def no_real_name_lookups(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    fake_dns.install(monkeypatch.setattr)
+    fake_dns.current[0] = request.node.nodeid
+    before = len(fake_dns.resolved)
+    yield
+    made = fake_dns.resolved[before:]
+    del fake_dns.resolved[before:]
+    fake_dns.current[0] = "(no test)"
+    assert not made, f"the test looked names up for real (add them to tests.fake_dns.HOSTS): {made}"
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ against the loopback Discord."""
 from __future__ import annotations
 
 import asyncio
+import os
 import subprocess
 import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -19,6 +20,7 @@ from bot.app import App, open_app, poll_all
 from bot.config import Settings, parse_settings
 from bot.discord_client import ClaimwatchBot
 from bot.discord_endpoints import point_discord_at
+from tests.fake_dns import FAKE_DNS_ENV
 
 if TYPE_CHECKING:
     from tests.fakes import FakeDiscord
@@ -88,9 +90,15 @@ def run_cli(config: Path, capsys: pytest.CaptureFixture[str], *argv: str) -> tup
 
 def run_bot(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     """`python -m bot ARGS` in its own process, from `cwd`, with a bare environment."""
-    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "HOME": str(cwd)}
     return subprocess.run([sys.executable, "-m", "bot", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=120, env=env)
+                          timeout=120, env=bare_env(cwd))
+
+
+def bare_env(home: Path) -> dict[str, str]:
+    """A subprocess's environment: this repository importable, and (tests/fake_dns_site's
+    sitecustomize) names resolved from the tests' table, tests.fake_dns, never the network."""
+    return {"PATH": "/usr/bin:/bin", "PYTHONPATH": os.pathsep.join((str(ROOT), str(ROOT / "tests" / "fake_dns_site"))),
+            "HOME": str(home), FAKE_DNS_ENV: "1"}
 
 
 @dataclass
