@@ -89,12 +89,12 @@ def odd_dates() -> bytes:
             + "</channel></rss>").encode()
 
 
-def huge_titles() -> bytes:
+def huge_titles(size: int = HUGE) -> bytes:
     """A 1 MB title, a million "<" (quadratic for a naive tag regex), a million characters of
     unclosed "<script>" tags, and a good item: about 3 MB in all, under the body cap."""
-    return (_XML_HEAD + _item("h-1", "A" * HUGE, "First huge")
-            + _item("h-2", f"<![CDATA[{'<' * HUGE}]]>", "Second huge")
-            + _item("h-3", f"<![CDATA[{'<script>' * (HUGE // 8)}]]>", "Third huge")
+    return (_XML_HEAD + _item("h-1", "A" * size, "First huge")
+            + _item("h-2", f"<![CDATA[{'<' * size}]]>", "Second huge")
+            + _item("h-3", f"<![CDATA[{'<script>' * (size // 8)}]]>", "Third huge")
             + _item("h-4", "Liverpool beat Aston Villa 2-0 at Anfield") + "</channel></rss>").encode()
 
 
