@@ -11,6 +11,7 @@ and keeps that name (`feeds list` shows it; a `name` in the config replaces it).
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
@@ -59,11 +60,9 @@ def site_or_file(url: str) -> str:
 def site_of(host: str) -> str:
     """The registrable part of a host: feeds.bbci.co.uk and www.bbci.co.uk are one site."""
     host = host.lower().rstrip(".")
-    try:
+    with contextlib.suppress(ValueError):  # an address is its own site
         ipaddress.ip_address(host)
         return host
-    except ValueError:
-        pass
     labels = host.split(".")
     keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
     return ".".join(labels[-keep:])
