@@ -8,7 +8,6 @@ evaluation sets come in, so every evaluation scores the very command users run.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 from datetime import datetime
@@ -18,7 +17,7 @@ from urllib.parse import urlsplit
 
 from bot.claims.extract import explain_claims
 from bot.feeds.fetch import FetchLimits, fetch_feed, make_session
-from bot.feeds.parse import parse_feed_async
+from bot.feeds.parse import content_hash, parse_feed_async
 from bot.models import FeedItem
 from bot.pipeline import extract_args, extract_batch
 
@@ -42,7 +41,7 @@ def items_from_jsonl(path: Path) -> list[FeedItem]:
             content=str(data.get("content") or ""),
             published=datetime.fromisoformat(published.replace("Z", "+00:00")) if published else None,
             outlet=str(data.get("outlet") or path.stem),
-            content_hash=hashlib.sha256(f"{title}\x1f{summary}".encode()).hexdigest(),
+            content_hash=content_hash(title, summary),
         ))
     return items
 

@@ -158,6 +158,11 @@ def _raw_entry(entry: Any) -> RawEntry:
     )
 
 
+def content_hash(title: str, summary: str) -> str:
+    """What tells an edited item from the same item seen again."""
+    return hashlib.sha256(f"{title}\x1f{summary}".encode()).hexdigest()
+
+
 def item_key(guid: str | None, link: str | None, title: str, published: datetime | None) -> str:
     if guid:
         return "guid:" + guid[:500]
@@ -342,7 +347,7 @@ def _parse(body: bytes, feed_url: str, content_type: str | None, outlet: str | N
                 content=content,
                 published=published,
                 outlet=outlet_name,
-                content_hash=hashlib.sha256(f"{title}\x1f{summary}".encode()).hexdigest(),
+                content_hash=content_hash(title, summary),
             )
         )
     skipped += max(0, count - MAX_ITEMS)
