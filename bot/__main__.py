@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from bot import service
-from bot.config import ConfigError, Settings, load_settings
+from bot.config import ConfigError, Settings, load_settings, with_shard_flags
 from storage.checks import DatabaseProblem
 
 DEFAULT_CONFIG = "config.toml"
@@ -41,6 +41,11 @@ def _parser() -> argparse.ArgumentParser:
     mode.add_argument("--once", action="store_true", help="console mode: poll once and exit (the default)")
     mode.add_argument("--watch", action="store_true", help="console mode: keep polling on the schedule")
     run.add_argument("--console", action="store_true", help="console mode even when a token is configured")
+    run.add_argument("--shards", default=None, metavar="IDS",
+                     help="Discord mode: run only these gateway shards, like 0-3 or 0,2,5 (needs a shard count); "
+                          "the processes of a deployment together run every shard (default: every shard)")
+    run.add_argument("--shard-count", type=int, default=None, metavar="N",
+                     help="Discord mode: the number of shards across every process (default: Discord's recommendation)")
 
     extract = command(commands, "extract", "print the claims in a feed file or URL (no database)")
     extract.add_argument("source", help="a feed file path or an http(s) URL")
@@ -278,6 +283,8 @@ def main(argv: list[str] | None = None) -> int:
             return doctor(_config_path(args.config))
         # extract reads no config and touches no database.
         settings = Settings() if args.command == "extract" else load_settings(_config_path(args.config))
+        if args.command == "run":
+            settings = with_shard_flags(settings, args.shards, args.shard_count)
         if getattr(args, "create_db", False):
             settings = replace(settings, storage=replace(settings.storage, create=True))
         with service.answers_for_cli():  # channels and commands as a terminal shows them

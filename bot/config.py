@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -24,6 +24,22 @@ class DiscordSettings:
     api_base_url: str = ""
     gateway_url: str = ""
     sync_guild_id: int = 0  # sync commands to one guild (instant) instead of globally
+    # Gateway sharding across processes: this process runs `shards` of `shard_count` in all.
+    # 0 and (): one process holding every shard, as many as Discord recommends.
+    shard_count: int = 0
+    shards: tuple[int, ...] = ()
+
+    @property
+    def shard_ids(self) -> tuple[int, ...] | None:
+        """This process's shards when it runs some of them, None when it runs every shard."""
+        if not self.shards or set(self.shards) == set(range(self.shard_count)):
+            return None
+        return self.shards
+
+    def owns(self, guild_id: int) -> bool:
+        """Whether this process's shards hold the guild (Discord: (guild_id >> 22) % shard_count)."""
+        ids = self.shard_ids
+        return ids is None or (guild_id >> 22) % self.shard_count in ids
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +111,8 @@ _SECTIONS: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
         "api_base_url": ((str,), "an http(s) URL or an empty string"),
         "gateway_url": ((str,), "a ws(s) URL or an empty string"),
         "sync_guild_id": ((int,), "a Discord guild id (integer), or 0 for global commands"),
+        "shard_count": ((int,), "a whole number of shards across every process (at least 1), or 0 to ask Discord"),
+        "shards": ((str, list), "this process's shard ids, like \"0-3\" or [0, 2, 5]; empty for every shard"),
     },
     "storage": {
         "path": ((str,), "a file path"),
@@ -137,6 +155,7 @@ _MINIMUMS: dict[str, float] = {
     "polling.pause_after_failures": 1,
     "polling.max_backoff_seconds": 60,
     "storage.retention_days": 1,
+    "discord.shard_count": 0,
     "alerts.story_window_days": 1,
 }
 
@@ -213,6 +232,8 @@ def parse_settings(raw: dict[str, Any], base_dir: Path, env: dict[str, str] | No
     discord_table = _section(raw, "discord")
     _check_url("discord.api_base_url", discord_table.get("api_base_url", ""), ("http", "https"))
     _check_url("discord.gateway_url", discord_table.get("gateway_url", ""), ("ws", "wss"))
+    discord_table = {**discord_table, "shards": _shard_ids_of(discord_table.get("shards", ""))}
+    check_shards(discord_table["shards"], discord_table.get("shard_count", 0))
     discord = DiscordSettings(**discord_table)
     if env.get(TOKEN_ENV):
         discord = DiscordSettings(**{**discord_table, "token": env[TOKEN_ENV].strip()})
@@ -256,6 +277,58 @@ def parse_settings(raw: dict[str, Any], base_dir: Path, env: dict[str, str] | No
                                 alert_on_first_poll=console_table.get("alert_on_first_poll", True)),
         base_dir=base_dir,
     )
+
+
+def parse_shard_ids(text: str, key: str = "discord.shards") -> tuple[int, ...]:
+    """"0-3", "0,2,5" or "0-3,6" -> sorted distinct shard ids; "" -> () (every shard)."""
+    ids: set[int] = set()
+    for part in (p.strip() for p in text.split(",")) if text.strip() else ():
+        first, dash, last = part.partition("-")
+        try:
+            low = int(first.strip())
+            high = int(last.strip()) if dash else low
+        except ValueError:
+            raise ConfigError(f"{key}: expected shard ids like 0-3 or 0,2,5, got {text!r}") from None
+        if low < 0 or high < low:
+            raise ConfigError(f"{key}: expected shard ids like 0-3 or 0,2,5, got {text!r}")
+        ids.update(range(low, high + 1))
+    return tuple(sorted(ids))
+
+
+def _shard_ids_of(value: str | list[Any]) -> tuple[int, ...]:
+    if isinstance(value, str):
+        return parse_shard_ids(value)
+    for item in value:
+        if isinstance(item, bool) or not isinstance(item, int) or item < 0:
+            raise ConfigError(f"discord.shards: expected shard ids (whole numbers from 0), got {item!r}")
+    return tuple(sorted(set(value)))
+
+
+def check_shards(shards: tuple[int, ...], count: int, shards_key: str = "discord.shards",
+                 count_key: str = "discord.shard_count") -> None:
+    """A process's shards must be some of 0..count-1, and need the count to mean anything."""
+    if shards and not count:
+        raise ConfigError(f"{shards_key} needs {count_key}: the number of shards across every process")
+    outside = [shard for shard in shards if shard >= count]
+    if outside:
+        raise ConfigError(f"{shards_key}: shard {outside[0]} is out of range: with {count_key} {count} "
+                          f"the shard ids are 0 to {count - 1}")
+
+
+def with_shard_flags(settings: Settings, shards: str | None, count: int | None) -> Settings:
+    """`run --shards … --shard-count N` over the config's [discord] keys, checked the same way."""
+    if shards is None and count is None:
+        return settings
+    if count is not None and count < 1:
+        raise ConfigError(f"--shard-count: expected a whole number of shards (at least 1), got {count}")
+    ids = settings.discord.shards if shards is None else parse_shard_ids(shards, "--shards")
+    total = settings.discord.shard_count if count is None else count
+    if ids and not total:
+        raise ConfigError(f"{'--shards' if shards is not None else 'discord.shards'} needs --shard-count N: "
+                          "the number of shards across every process")
+    check_shards(ids, total, "--shards" if shards is not None else "discord.shards",
+                 "--shard-count" if count is not None else "discord.shard_count")
+    return replace(settings, discord=replace(settings.discord, shards=ids, shard_count=total))
 
 
 def load_settings(path: str | Path, env: dict[str, str] | None = None) -> Settings:

@@ -1,4 +1,10 @@
-"""Discord mode: the bot, its error handling, guild lifecycle, and the poller feeding its outbox."""
+"""Discord mode: the bot, its error handling, guild lifecycle, and the poller feeding its outbox.
+
+The bot is a cluster of gateway shards (discord.py's AutoShardedBot). By default one process runs
+every shard, as many as Discord recommends; with `[discord] shards` and `shard_count` (or
+`run --shards 0-3 --shard-count 8`) it runs some of them, and delivers alerts only to the guilds
+those shards hold, so the processes of a deployment together post each alert once.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +22,7 @@ from discord.voice_client import VoiceClient
 
 from bot import service
 from bot.alerts.buttons import TimelineButton, UnfollowButton
-from bot.alerts.deliver import Dispatcher
+from bot.alerts.deliver import Dispatcher, Shards
 from bot.alerts.discord_sink import DiscordSink
 from bot.app import App, open_app
 from bot.config import Settings
@@ -28,13 +34,19 @@ from storage import settings as guild_store
 
 log = logging.getLogger(__name__)
 EXTENSIONS = ("cogs.follow", "cogs.timeline", "cogs.admin")
+IDENTIFY_INTERVAL = 5.0  # Discord: one IDENTIFY per rate-limit bucket every 5 seconds
 
 
-class ClaimwatchBot(commands.Bot):
+class ClaimwatchBot(commands.AutoShardedBot):
     def __init__(self, app: App, *, start_polling: bool = True, **options: Any) -> None:
         # claimwatch never joins a voice channel, so discord.py's start-up warnings that its voice
         # libraries (PyNaCl, davey) are missing tell an operator nothing to act on.
         VoiceClient.warn_nacl = VoiceClient.warn_dave = False
+        cluster = app.settings.discord
+        if cluster.shard_count:
+            options.setdefault("shard_count", cluster.shard_count)
+            if cluster.shard_ids is not None:
+                options.setdefault("shard_ids", list(cluster.shard_ids))
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=discord.Intents.default(),
@@ -45,7 +57,11 @@ class ClaimwatchBot(commands.Bot):
         )
         self.app = app
         self.sink = DiscordSink(self)
-        self.dispatcher = Dispatcher(app.db, self.sink)
+        ids, count = self.shard_ids, self.shard_count
+        # Some of the shards: deliver only to their guilds. Every shard (the default): to every guild.
+        self.dispatcher = Dispatcher(app.db, self.sink, Shards(count, tuple(ids)) if ids is not None and count else None)
+        self._identified: dict[int, float] = {}  # shard id -> when this process last IDENTIFYed it
+        self._max_concurrency: int | None = None
         self.poller = app.poller(self._polled, self.dispatcher.run_once, self.dispatcher.run_digests)
         self.tree.error(self.on_app_command_error)
         # Tests drive polls themselves; the real bot polls on the schedule.
@@ -58,14 +74,16 @@ class ClaimwatchBot(commands.Bot):
         self.add_dynamic_items(TimelineButton, UnfollowButton)
         self.sink.notice_channel.update(await guild_store.alert_channels(self.app.db))
         await service.warm_name_index(self.app.db)
-        guild_id = self.app.settings.discord.sync_guild_id
-        if guild_id:
-            guild = discord.Object(id=guild_id)
-            self.tree.copy_global_to(guild=guild)
-            synced = await self.tree.sync(guild=guild)
-        else:
-            synced = await self.tree.sync()
-        log.info("synced %d application commands", len(synced))
+        # Commands are registered once per bot, not per shard: the process running shard 0 does it.
+        if self.shard_ids is None or 0 in self.shard_ids:
+            guild_id = self.app.settings.discord.sync_guild_id
+            if guild_id:
+                guild = discord.Object(id=guild_id)
+                self.tree.copy_global_to(guild=guild)
+                synced = await self.tree.sync(guild=guild)
+            else:
+                synced = await self.tree.sync()
+            log.info("synced %d application commands", len(synced))
         # Polling needs no gateway, and delivery fetches channels over REST: start now, not at READY.
         if not self._started:
             self._started = True
@@ -73,8 +91,26 @@ class ClaimwatchBot(commands.Bot):
             # Deliveries a killed process left pending resume at once, not at the next outbox tick.
             self._resume_task = asyncio.create_task(self.dispatcher.run_once())
 
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        """Discord allows one IDENTIFY per bucket (shard id % max_concurrency) every 5 seconds, where
+        discord.py waits 5 seconds before each shard but the first: wait only behind this process's
+        last IDENTIFY in the same bucket, so a bot allowed 16 at once starts its shards together."""
+        loop = asyncio.get_running_loop()
+        if not initial and self._max_concurrency is None:
+            try:
+                self._max_concurrency = max(1, (await self.fetch_session_start_limits()).max_concurrency)
+            except (discord.HTTPException, discord.GatewayNotFound, aiohttp.ClientError):
+                self._max_concurrency = 1
+        shard, concurrency = shard_id or 0, self._max_concurrency or 1
+        last = max((when for other, when in self._identified.items()
+                    if other % concurrency == shard % concurrency), default=None)
+        if last is not None and (wait := last + IDENTIFY_INTERVAL - loop.time()) > 0:
+            await asyncio.sleep(wait)
+        self._identified[shard] = loop.time()
+
     async def on_ready(self) -> None:
-        log.info("logged in as %s in %d servers", self.user, len(self.guilds))
+        log.info("logged in as %s in %d servers (shards %s of %s)", self.user, len(self.guilds),
+                 shard_span(self.shard_ids), self.shard_count)
         await self.dispatcher.run_once()  # deliveries left pending by a previous run or a reconnect
 
     async def _polled(self, outcome: PollOutcome) -> None:
@@ -135,6 +171,19 @@ async def run_discord(settings: Settings) -> int:
     finally:
         await app.close()
     return 0
+
+
+def shard_span(ids: list[int] | None) -> str:
+    """[0, 1, 2, 3, 6] -> "0-3,6"; None (every shard) -> "all"."""
+    if ids is None:
+        return "all"
+    spans: list[list[int]] = []
+    for shard in sorted(ids):
+        if spans and shard == spans[-1][1] + 1:
+            spans[-1][1] = shard
+        else:
+            spans.append([shard, shard])
+    return ",".join(f"{low}-{high}" if high > low else str(low) for low, high in spans)
 
 
 def unreachable(error: Exception) -> str:

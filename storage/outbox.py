@@ -18,8 +18,13 @@ _DUE = (
 )
 
 
-async def due(ex: Executor, limit: int = 100) -> list[OutboxEntry]:
-    return await many(ex, OutboxEntry, _DUE, (utcnow(), limit))
+async def due(ex: Executor, limit: int = 100, shards: tuple[int, tuple[int, ...]] | None = None) -> list[OutboxEntry]:
+    """Rows due now; with `shards` (count, ids), only those of guilds on these gateway shards."""
+    if shards is None:
+        return await many(ex, OutboxEntry, _DUE, (utcnow(), limit))
+    count, ids = shards
+    on_shards = f" AND ((o.guild_id >> 22) % ?) IN ({', '.join('?' for _ in ids)}) ORDER BY"
+    return await many(ex, OutboxEntry, _DUE.replace(" ORDER BY", on_shards, 1), (utcnow(), count, *ids, limit))
 
 
 async def mark_sending(db: Database, outbox_id: int) -> None:
@@ -45,7 +50,7 @@ async def mark_retry(db: Database, outbox_id: int, error: str, delay_seconds: fl
     step and never reposts; each such retry counts as an attempt, so a step that keeps failing ends."""
     later = from_now(delay_seconds)
     await db.write(
-        "UPDATE outbox SET state = CASE WHEN ? THEN state ELSE 'pending' END, attempts = attempts + ?,"
+        "UPDATE outbox SET state = CASE WHEN ? = 1 THEN state ELSE 'pending' END, attempts = attempts + ?,"
         " last_error = ?, next_attempt_at = ? WHERE id = ?",
         (int(posted), int(posted), error[:500], later, outbox_id),
     )

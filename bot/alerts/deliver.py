@@ -21,6 +21,8 @@
   starts from it. A parent that was deleted is left alone; the development is still in the thread.
   In a forum channel, which holds only posts, every story is one post whatever the setting: its
   first alert opens the post (the post's thread and first message share an id), later ones go in it.
+- several processes (`run --shards`): each delivers only the rows, and digests, of the guilds its
+  gateway shards hold ((guild_id >> 22) % shard_count); the other rows are left for their owner.
 """
 
 from __future__ import annotations
@@ -42,6 +44,17 @@ from storage.stories import alert_view
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Shards:
+    """The gateway shards one process runs: `ids` of `count` across the deployment."""
+
+    count: int
+    ids: tuple[int, ...]
+
+    def owns(self, guild_id: int) -> bool:
+        return (guild_id >> 22) % self.count in self.ids
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,9 +130,10 @@ class ConsoleSink:
 
 
 class Dispatcher:
-    def __init__(self, db: Database, sink: Sink) -> None:
+    def __init__(self, db: Database, sink: Sink, shards: Shards | None = None) -> None:
         self.db = db
         self.sink = sink
+        self.shards = shards  # None: this process delivers for every guild
         self._lock = asyncio.Lock()  # one pass at a time: a row must not be picked up twice
 
     async def run_once(self, limit: int = 200) -> int:
@@ -127,7 +141,8 @@ class Dispatcher:
         sent = 0
         async with self._lock:
             lost_channels: set[int] = set()
-            for row in await outbox.due(self.db, limit):
+            on_shards = None if self.shards is None else (self.shards.count, self.shards.ids)
+            for row in await outbox.due(self.db, limit, on_shards):
                 if row.channel_id in lost_channels:
                     continue
                 sent += await self._deliver(row, lost_channels)
@@ -281,6 +296,8 @@ class Dispatcher:
         async with self._lock:
             groups: dict[tuple[int, int], list[OutboxEntry]] = {}
             for row in await outbox.digest_rows(self.db):
+                if self.shards is not None and not self.shards.owns(row.guild_id):
+                    continue  # another process's guild: its digest is that process's to post
                 groups.setdefault((row.guild_id, row.channel_id), []).append(row)
             for (guild_id, channel_id), rows in groups.items():
                 views = [view for row in rows if (view := await alert_view(self.db, row.event_id))]

@@ -2,6 +2,12 @@
 
 discord.py always asks for ``compress=zlib-stream``; it only runs its decompressor on
 binary frames, so answering with plain text frames is valid and keeps the fake simple.
+
+Sharding as Discord does it: IDENTIFY may carry ``shard: [shard_id, shard_count]`` (an invalid
+one closes with 4010); that session's READY and GUILD_CREATEs list only the guilds with
+``(guild_id >> 22) % shard_count == shard_id``, and every event about a guild goes only to the
+sessions of its shard (events about no guild, like DMs, to shard 0). A session without ``shard``
+is the single shard [0, 1] and sees everything.
 """
 
 from __future__ import annotations
@@ -63,6 +69,32 @@ class Session:
     buffer: list[dict[str, Any]] = field(default_factory=list)  # every dispatch, for RESUME replay
     connection: _Connection | None = None
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+    def holds(self, guild_id: int | None) -> bool:
+        """Whether events about this guild (None: about no guild) go to this session."""
+        if self.shard is None:
+            return True
+        shard_id, shard_count = self.shard
+        return (0 if guild_id is None else (guild_id >> 22) % shard_count) == shard_id
+
+
+def shard_of(guild_id: int, shard_count: int) -> int:
+    """The shard that holds a guild, by Discord's formula."""
+    return (guild_id >> 22) % shard_count
+
+
+def _guild_of(event: str, data: dict[str, Any]) -> int | None:
+    """The guild an event is about, if any."""
+    if "guild_id" in data and data["guild_id"] is not None:
+        return int(data["guild_id"])
+    if event in ("GUILD_CREATE", "GUILD_UPDATE", "GUILD_DELETE") and "id" in data:
+        return int(data["id"])
+    return None
+
+
+def _valid_shard(shard: Any) -> bool:
+    return (isinstance(shard, list) and len(shard) == 2 and all(type(n) is int for n in shard)
+            and 0 <= shard[0] < shard[1])
 
 
 class FakeGateway:
@@ -140,6 +172,9 @@ class FakeGateway:
         if not isinstance(data.get("intents"), int):
             await self._close(conn, 4013, "Invalid intent(s).")
             return
+        if "shard" in data and not _valid_shard(data["shard"]):
+            await self._close(conn, 4010, "Invalid shard.")
+            return
         session = Session(id=secrets.token_hex(16), intents=data["intents"], shard=data.get("shard"))
         self.sessions[session.id] = session
         session.connection = conn
@@ -147,7 +182,7 @@ class FakeGateway:
         ready: dict[str, Any] = {
             "v": 10,
             "user": self._fake.bot_user_payload(),
-            "guilds": [{"id": str(gid), "unavailable": True} for gid in self._fake.guilds],
+            "guilds": [{"id": str(gid), "unavailable": True} for gid in self._fake.guilds if session.holds(gid)],
             "session_id": session.id,
             "session_type": "normal",
             # discord.py RESUMEs against this URL, so it must point back at the fake.
@@ -166,7 +201,8 @@ class FakeGateway:
             ready["shard"] = session.shard
         await self._emit(session, "READY", ready)
         for guild in list(self._fake.guilds.values()):
-            await self._emit(session, "GUILD_CREATE", self._fake.guild_create_payload(guild, session.intents))
+            if session.holds(guild.id):
+                await self._emit(session, "GUILD_CREATE", self._fake.guild_create_payload(guild, session.intents))
 
     async def _resume(self, conn: _Connection, data: dict[str, Any]) -> None:
         session = self.sessions.get(str(data.get("session_id")))
@@ -219,11 +255,13 @@ class FakeGateway:
                 await session.connection.send(frame)
 
     async def dispatch(self, event: str, data: dict[str, Any]) -> int:
-        """Send an event to every resumable session that has the intent; return how many are live."""
+        """Send an event to every resumable session of the guild's shard that has the intent; return
+        how many are live."""
         needed = EVENT_INTENTS.get(event, 0)
+        guild_id = _guild_of(event, data)
         live = 0
         for session in list(self.sessions.values()):
-            if not session.resumable or (needed and not session.intents & needed):
+            if not session.resumable or (needed and not session.intents & needed) or not session.holds(guild_id):
                 continue
             await self._emit(session, event, data)
             live += session.connection is not None

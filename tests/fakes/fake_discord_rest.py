@@ -72,7 +72,7 @@ class FakeRest:
             ("GET", "/oauth2/applications/@me", self.get_application),
             ("GET", "/applications/@me", self.get_application),
             ("GET", "/gateway", self.get_gateway),
-            ("GET", "/gateway/bot", self.get_gateway),
+            ("GET", "/gateway/bot", self.get_bot_gateway),
             ("GET", "/applications/{app_id}/commands", self.list_commands),
             ("PUT", "/applications/{app_id}/commands", self.put_commands),
             ("POST", "/applications/{app_id}/commands", self.upsert_command),
@@ -172,8 +172,13 @@ class FakeRest:
         return v.json_response(self._fake.application_payload())
 
     async def get_gateway(self, request: web.Request) -> web.Response:
-        limit = {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}
-        return v.json_response({"url": self._fake.gateway_url, "shards": 1, "session_start_limit": limit})
+        return v.json_response({"url": self._fake.gateway_url})
+
+    async def get_bot_gateway(self, request: web.Request) -> web.Response:
+        """The recommended shard count (``shard_count``) and how many shards may IDENTIFY at once."""
+        limit = {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": self._fake.max_concurrency}
+        return v.json_response({"url": self._fake.gateway_url, "shards": self._fake.shard_count,
+                                "session_start_limit": limit})
 
     # -- application commands --------------------------------------------------------------
 

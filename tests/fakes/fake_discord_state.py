@@ -29,7 +29,9 @@ class DiscordState:
     """Options: ``token`` the bot must present; ``heartbeat_interval`` (s) sent in HELLO;
     ``ack_deadline`` (s) for the first interaction callback (Discord: 3, then 404 10062);
     ``nonce_window`` (s) for enforce_nonce de-duplication; ``strict_commands`` makes inject_*
-    refuse commands the bot never registered, as a real Discord client would."""
+    refuse commands the bot never registered, as a real Discord client would. ``shard_count`` is
+    the number of shards /gateway/bot recommends, ``max_concurrency`` how many may IDENTIFY at once
+    (Discord: 1, or 16 and more for large bots); the gateway routes by shard whatever they say."""
 
     def __init__(
         self,
@@ -40,8 +42,12 @@ class DiscordState:
         ack_deadline: float = 3.0,
         nonce_window: float = 300.0,
         strict_commands: bool = True,
+        shard_count: int = 1,
+        max_concurrency: int = 1,
     ) -> None:
         self.token = token
+        self.shard_count = shard_count
+        self.max_concurrency = max_concurrency
         self.snowflakes = Snowflakes()
         self.application_id = self.bot_user_id = self.snowflakes.next()  # same id, as for modern apps
         self.application_flags = 0
