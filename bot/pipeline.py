@@ -17,7 +17,7 @@ import aiohttp
 from bot.claims.extract import extract_claims
 from bot.config import Settings
 from bot.feeds.fetch import FetchLimits, body_hash, fetch_feed
-from bot.feeds.parse import parse_feed_async
+from bot.feeds.parse import FeedDelta, parse_feed_delta_async
 from bot.ingest import FeedBatch, batch_of, ingest_many
 from bot.models import Claim, FeedItem
 from bot.outlets import first_name, outlet_of, tier_of_feed
@@ -28,6 +28,7 @@ from storage.records import FeedState, FetchState
 
 log = logging.getLogger(__name__)
 HEALTH_WRITE_EVERY = timedelta(hours=1)
+_FP = 12  # bytes of a parse fingerprint (bot.feeds.parse._fingerprint, blake2b digest_size=12)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,7 @@ class Prepared:
 
     url: str
     batch: FeedBatch
+    unparsed: int = 0  # entries the database already had as the feed wrote them: not rebuilt
 
 
 @dataclass(slots=True)
@@ -48,6 +50,7 @@ class PollOutcome:
     events: list[int] = field(default_factory=list)
     error: str | None = None
     parsed: bool = False
+    unparsed: int = 0  # entries left unparsed: the database already had them, unchanged
 
 
 class ExtractArgs(TypedDict):
@@ -113,6 +116,12 @@ class Pipeline:
         # False for a one-shot run (console mode without --watch): nothing will try a failed feed again.
         self.retries = True
         self.sessions = sessions  # keyed by "trusted": config feeds vs feeds added from Discord
+        # What the last parse of each feed saw: item key -> its entry's fingerprint (as the feed wrote
+        # it) and the content hash that entry gave (bytes: 12 + 32). Only a memo: an entry is skipped
+        # unparsed when its fingerprint is the same AND the database holds its key with that hash, so
+        # a restart, a rolled-back commit or a pruned item just means a full parse, never a lost item.
+        self.delta = True  # False: parse every entry of a changed feed (the tests' reference path)
+        self._seen: dict[int, dict[str, bytes]] = {}
 
     async def poll(self, feed_id: int, *, force: bool = False, row: FeedState | None = None) -> PollOutcome:
         """One feed, start to finish (the scheduler's path)."""
@@ -154,7 +163,13 @@ class Pipeline:
         # Items are credited to the operator's name for the feed or to its site (bot/outlets.py): not to
         # a title the feed can change each poll, nor a name typed in Discord, to pose as a better source.
         outlet = outlet_of(url, feed.name, feed.origin)
-        parsed = await parse_feed_async(result.body, url, content_type=result.content_type, outlet=outlet)
+        memo = self._seen.get(feed_id, {}) if self.delta else {}
+        # What the database holds of the entries the last parse saw: only those can be skipped.
+        stored = await known_items(self.db, feed_id, list(memo)) if memo else {}
+        skip = {key: value[:_FP].hex() for key, value in memo.items() if stored.get(key) == value[_FP:].hex()}
+        delta = await parse_feed_delta_async(result.body, url, known=skip, content_type=result.content_type,
+                                             outlet=outlet)
+        parsed = delta.parsed
         if not parsed.is_feed:
             return await self._failed(feed, f"not a feed: {parsed.problem}", None)
         if outlet is None:  # an operator's feed listed without a name: its first title names it for good
@@ -162,9 +177,15 @@ class Pipeline:
             await feed_store.name_once(self.db, feed_id, outlet)
             parsed.items[:] = [replace(item, outlet=outlet) for item in parsed.items]
         if parsed.problem:
-            log.warning("feed %s parsed with problems (%s); %d items used", url, parsed.problem, len(parsed.items))
+            log.warning("feed %s parsed with problems (%s); %d items used", url, parsed.problem,
+                        len(parsed.items) + delta.unchanged)
+        if self.delta:
+            self._remember(feed_id, delta, memo)
 
-        known = await known_items(self.db, feed_id, [item.key for item in parsed.items])
+        asked = [item.key for item in parsed.items if item.key not in memo]
+        known = {key: stored[key] for key in (item.key for item in parsed.items) if key in stored}
+        if asked:
+            known.update(await known_items(self.db, feed_id, asked))
         # Items older than the retention are not stored: pruning would otherwise see them return as new.
         oldest = datetime.now(UTC) - timedelta(days=self.settings.storage.retention_days)
         fresh = [item for item in parsed.items
@@ -174,12 +195,24 @@ class Pipeline:
         emit = not first_fetch or self.alert_on_first_poll
         if first_fetch and not emit:
             log.info("first fetch of %s: %d items recorded without alerts", url, len(fresh))
-        warning = f"parsed with problems ({parsed.problem}); {len(parsed.items)} items used" if parsed.problem else None
+        used = len(parsed.items) + delta.unchanged
+        warning = f"parsed with problems ({parsed.problem}); {used} items used" if parsed.problem else None
         return Prepared(url, batch_of(
             feed_id, batch, FetchState(result.etag, result.last_modified, digest), emit_alerts=emit,
             edited={item.key for item in fresh if item.key in known}, warning=warning,
             outlet_tier=tier_of_feed(url, feed.origin),
-        ))
+        ), unparsed=delta.unchanged)
+
+    def _remember(self, feed_id: int, delta: FeedDelta, memo: dict[str, bytes]) -> None:
+        """The fingerprints this parse saw, each with the content hash its entry gives, for the next poll."""
+        hashes = {item.key: item.content_hash for item in delta.parsed.items}
+        remembered: dict[str, bytes] = {}
+        for key, fingerprint in delta.seen.items():
+            if key in hashes:
+                remembered[key] = bytes.fromhex(fingerprint) + bytes.fromhex(hashes[key])
+            elif key in memo:  # left out unparsed: the same entry as last time
+                remembered[key] = memo[key]
+        self._seen[feed_id] = remembered
 
     async def commit(self, prepared: list[Prepared]) -> list[PollOutcome]:
         """Store prepared feeds in one transaction; stories see their items oldest first across feeds."""
@@ -191,7 +224,8 @@ class Pipeline:
                      report.edited_items, report.claims, len(report.events))
             outcomes.append(PollOutcome(
                 url=item.url, status="changed", new_items=report.new_items, edited_items=report.edited_items,
-                claims=report.claims, events=report.events if item.batch.emit_alerts else [], parsed=True))
+                claims=report.claims, events=report.events if item.batch.emit_alerts else [], parsed=True,
+                unparsed=item.unparsed))
         return outcomes
 
     async def _unchanged(self, feed: FeedState, *, etag: str | None = None,
