@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import signal
 import sqlite3
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import replace
@@ -24,7 +26,7 @@ from bot.discord_endpoints import point_discord_at
 from tests.fakes import FakeDiscord
 from tests.fakes.fake_discord_gateway import shard_of
 from tests.fakes.feed_server import FeedItemSpec, FeedServer, at
-from tests.helpers import cli_config, discord_settings, run_cli
+from tests.helpers import ROOT, bare_env, cli_config, discord_settings, run_cli
 
 SHARDS = 4
 FAN = 900_100
@@ -238,3 +240,93 @@ def test_shard_settings_and_ownership() -> None:
     with pytest.raises(ConfigError, match=r"discord.shards: expected shard ids \(whole numbers from 0\), got -1"):
         parse_settings({"discord": {"shard_count": 2, "shards": [-1]}}, Path("."), env={})
     assert shard_span([0, 1, 2, 3, 6]) == "0-3,6" and shard_span(None) == "all"
+
+
+def _process_config(path: Path, fake: FakeDiscord, url: str) -> Path:
+    config = path / "config.toml"
+    config.write_text(
+        f'[discord]\ntoken = "{fake.token}"\napi_base_url = "{fake.api_base_url}"\ngateway_url = "{fake.gateway_url}"\n'
+        f'[storage]\npath = "{path / "shards.db"}"\nretention_days = 10000\n'
+        "[polling]\ninterval_seconds = 30\njitter_seconds = 0\nallow_private_addresses = true\n"
+        f'alert_on_first_poll = true\n[[feeds]]\nurl = "{url}"\nname = "Wire"\n',
+        encoding="utf-8",
+    )
+    return config
+
+
+async def _bot(config: Path, tmp_path: Path, *args: str) -> asyncio.subprocess.Process:
+    log = (tmp_path / f"bot{'-'.join(args)}.log").open("wb")
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "--config", str(config), *args, cwd=ROOT, env=bare_env(tmp_path),
+        stdout=asyncio.subprocess.DEVNULL, stderr=log)
+
+
+async def _stop(process: asyncio.subprocess.Process) -> None:
+    if process.returncode is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            await asyncio.wait_for(process.wait(), timeout=15)
+        except TimeoutError:
+            process.kill()
+            await process.wait()
+
+
+def _rows(db: Path) -> list[tuple[int, str, int]]:
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
+        return conn.execute("SELECT guild_id, state, attempts FROM outbox ORDER BY guild_id").fetchall()
+
+
+@pytest.mark.slow
+async def test_two_bot_processes_each_post_their_shards_alerts_once(tmp_path: Path, feed_server: FeedServer) -> None:
+    """`python -m bot run --shards 0-1 --shard-count 4` and `--shards 2-3`: real processes, one SQLite
+    database, one loopback Discord."""
+    fake = sharded_fake(shard_count=SHARDS, max_concurrency=16)
+    await fake.start()
+    url = feed_server.set_feed("/wire.xml", "Wire", [INTEREST])
+    config = _process_config(tmp_path, fake, url)
+    db = tmp_path / "shards.db"
+    low_guilds = {g for g, s in GUILDS.items() if s in (0, 1)}
+    processes: list[asyncio.subprocess.Process] = []
+    try:
+        for guild in GUILDS:
+            code = await (await asyncio.create_subprocess_exec(
+                sys.executable, "-m", "bot", "--config", str(config), "follow", "Ibrahima Konaté",
+                "--guild", str(guild), "--channel", str(channel_of(guild)), cwd=ROOT, env=bare_env(tmp_path),
+                stdout=asyncio.subprocess.DEVNULL)).wait()
+            assert code == 0
+
+        # The process of shards 0-1 alone: its four servers get their alert; the others' rows wait untouched.
+        processes.append(await _bot(config, tmp_path, "run", "--shards", "0-1", "--shard-count", str(SHARDS)))
+        await fake.wait_for(lambda: all(alerts(fake, g) for g in low_guilds) or None, timeout=60,
+                            what="the alerts of shards 0-1")
+        await fake.wait_for(lambda: all(state == "sent" for g, state, _ in _rows(db) if g in low_guilds) or None,
+                            timeout=30, what="shards 0-1's rows recorded as sent")
+        assert [(g, state, attempts) for g, state, attempts in _rows(db) if g not in low_guilds] == \
+            sorted((g, "pending", 0) for g in GUILDS if g not in low_guilds)
+        assert all(alerts(fake, g) == [] for g in GUILDS if g not in low_guilds)
+
+        # The process of shards 2-3 joins: the rest are posted, nothing twice.
+        processes.append(await _bot(config, tmp_path, "run", "--shards", "2-3", "--shard-count", str(SHARDS)))
+        await fake.wait_for(lambda: all(alerts(fake, g) for g in GUILDS) or None, timeout=60,
+                            what="every server's alert")
+        await fake.wait_for(lambda: all(state == "sent" for _, state, _ in _rows(db)) or None, timeout=30,
+                            what="every row recorded as sent")
+        for process in processes:
+            await _stop(process)
+
+        # Both start together on new work: each development once in every server.
+        feed_server.set_feed("/wire.xml", "Wire", [TALKS, INTEREST])
+        processes = [await _bot(config, tmp_path, "run", "--shards", shards, "--shard-count", str(SHARDS))
+                     for shards in ("0-1", "2-3")]
+        await fake.wait_for(lambda: all(len(alerts(fake, g)) >= 2 for g in GUILDS) or None, timeout=60,
+                            what="every server's second alert")
+        await fake.wait_for(lambda: all(state == "sent" for _, state, _ in _rows(db)) or None, timeout=30,
+                            what="every row recorded as sent")
+        for guild in GUILDS:
+            titles = alerts(fake, guild)
+            assert len(titles) == 2 and "Talks" in titles[1], (guild, titles)
+        assert len(_rows(db)) == 2 * len(GUILDS)
+    finally:
+        for process in processes:
+            await _stop(process)
+        await fake.close()
