@@ -138,7 +138,7 @@ def _config_path(arg: str | None) -> Path:
 async def _with_db(settings: Settings, action: Callable[[Any], Awaitable[int]]) -> int:
     from storage.db import Database
 
-    db = await Database.open(settings.database_path, create=settings.storage.create)
+    db = await Database.open(settings.database, create=settings.storage.create)
     try:
         return await action(db)
     finally:
@@ -152,7 +152,7 @@ async def _db(settings: Settings, args: argparse.Namespace) -> int:
     if args.db_command == "backup":
         print(await asyncio.to_thread(checks.backup, settings.database_path, Path(args.path)))
         return 0
-    db = await Database.open(settings.database_path, must_exist=True)
+    db = await Database.open(settings.database, must_exist=True)
     try:
         print("\n".join(await checks.full_report(db)))
     finally:

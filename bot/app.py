@@ -52,7 +52,7 @@ def _session(settings: Settings, limits: FetchLimits) -> aiohttp.ClientSession:
 
 
 async def open_app(settings: Settings, *, console: bool = False) -> App:
-    db = await Database.open(settings.database_path, create=settings.storage.create)
+    db = await Database.open(settings.database, create=settings.storage.create)
     sessions: dict[bool, aiohttp.ClientSession] = {}
     try:
         sessions[True] = _session(settings, limits_from(settings, trusted=True))

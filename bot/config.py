@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 TOKEN_ENV = "CLAIMWATCH_DISCORD_TOKEN"
+DATABASE_URL_ENV = "CLAIMWATCH_DATABASE_URL"
 # Why a feed the config listed once is paused, not read: the config decides its lifecycle (bot/app.py).
 NOT_IN_CONFIG = "no longer in the config file; list it there again to read it again"
 
@@ -45,6 +46,9 @@ class DiscordSettings:
 @dataclass(frozen=True, slots=True)
 class StorageSettings:
     path: str = "data/claimwatch.db"
+    # A postgresql:// URL: the shared store of several processes (README "Running at scale").
+    # Empty: the SQLite file at `path`.
+    url: str = ""
     retention_days: int = 730
     # Set by --create-db, not by the config file: start a new database even where one is missing
     # or empty that claimwatch created before (storage/checks.py).
@@ -99,8 +103,14 @@ class Settings:
 
     @property
     def database_path(self) -> Path:
+        """The SQLite file (what `db backup` copies); see `database` for what the bot opens."""
         path = Path(self.storage.path)
         return path if path.is_absolute() else self.base_dir / path
+
+    @property
+    def database(self) -> str | Path:
+        """What storage opens: the PostgreSQL URL when one is set, else the SQLite file."""
+        return self.storage.url or self.database_path
 
 
 # Each section: key -> (expected type(s), human description). Types are checked strictly:
@@ -116,6 +126,7 @@ _SECTIONS: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
     },
     "storage": {
         "path": ((str,), "a file path"),
+        "url": ((str,), "a postgresql:// URL, or an empty string for the SQLite file at path"),
         "retention_days": ((int,), "a whole number of days (at least 1)"),
     },
     "polling": {
@@ -267,9 +278,15 @@ def parse_settings(raw: dict[str, Any], base_dir: Path, env: dict[str, str] | No
         seen.add(feed["url"])
         feeds.append(FeedSettings(**feed))
 
+    storage_table = _section(raw, "storage")
+    if env.get(DATABASE_URL_ENV):
+        storage_table = {**storage_table, "url": env[DATABASE_URL_ENV].strip()}
+    url = storage_table.get("url", "")
+    if url and not url.startswith(("postgresql://", "postgres://")):
+        raise ConfigError(f"storage.url: expected a postgresql:// URL (or {DATABASE_URL_ENV}), got {url.split('@')[-1]!r}")
     return Settings(
         discord=discord,
-        storage=StorageSettings(**_section(raw, "storage")),
+        storage=StorageSettings(**storage_table),
         polling=PollingSettings(**_section(raw, "polling")),
         alerts=AlertSettings(**_section(raw, "alerts")),
         feeds=tuple(feeds),

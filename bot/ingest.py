@@ -92,7 +92,7 @@ async def ingest_many(db: Database, batches: list[FeedBatch], *, window_days: in
     """
     reports = [IngestReport() for _ in batches]
     now = utcnow()
-    async with db.transaction() as conn:
+    async with db.transaction(serial=True) as conn:
         pending: list[tuple[int, NewItem, list[NewClaim]]] = []
         for index, feed in enumerate(batches):
             plain = [item for item, claims in feed.items

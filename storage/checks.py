@@ -23,6 +23,7 @@ from storage.schema import migrations as bundled_migrations
 from storage.schema import split_sql
 
 if TYPE_CHECKING:
+    from storage.backend_sqlite import SqliteDatabase
     from storage.db import Database
 
 MARKER_SUFFIX = ".created"
@@ -89,7 +90,7 @@ def explain(path: str, error: BaseException) -> DatabaseProblem:
     return DatabaseProblem(f"{path}: {text}")
 
 
-async def usable(db: Database) -> None:
+async def usable(db: SqliteDatabase) -> None:
     """Intact pages (quick_check) and a write lock we can take: before anything else touches it."""
     rows = await db.fetchall("PRAGMA quick_check(3)")
     found = [str(row[0]) for row in rows]
@@ -144,7 +145,12 @@ async def schema(db: Database, migrations: list[tuple[int, str, str]]) -> int:
 
 
 async def full_report(db: Database) -> list[str]:
-    """`db check`: every page and index (integrity_check), foreign keys, and what it holds."""
+    """`db check`: every page and index (integrity_check), foreign keys, and what it holds.
+    On PostgreSQL (which checks its own pages): the schema version and what it holds."""
+    if db.dialect == "postgresql":
+        versions = await db.applied_versions()
+        head = f"{db.path}: ok (PostgreSQL, schema version {max(versions, default=0)})"
+        return [head, await _counts(db)]
     problems = [str(row[0]) for row in await db.fetchall("PRAGMA integrity_check(20)")]
     if problems != ["ok"]:
         raise DatabaseProblem(f"{db.path} is damaged (integrity_check: {_one_line(problems)}); {RESTORE}")
@@ -153,13 +159,17 @@ async def full_report(db: Database) -> list[str]:
         raise DatabaseProblem(f"{db.path} has {len(orphans)} rows pointing at rows that are gone "
                               f"(first in table {orphans[0][0]}); {RESTORE}")
     version = await schema(db, bundled_migrations())
+    return [f"{db.path}: ok (integrity_check ok, foreign keys ok, schema version {version})", await _counts(db)]
+
+
+async def _counts(db: Database) -> str:
     counts = []
     for table, label in (("feeds", "feeds"), ("items", "items"), ("claims", "claims"), ("follows", "follows")):
         row = await db.fetchone(f"SELECT count(*) FROM {table}")  # noqa: S608 - fixed table names
         counts.append(f"{int(row[0]) if row else 0:,} {label}")
     waiting = await db.fetchone("SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending', 'digest')")
     counts.append(f"{int(waiting[0]) if waiting else 0:,} alerts waiting")
-    return [f"{db.path}: ok (integrity_check ok, foreign keys ok, schema version {version})", ", ".join(counts)]
+    return ", ".join(counts)
 
 
 def _backup(source: Path, target: Path) -> int:

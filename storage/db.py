@@ -1,34 +1,35 @@
-"""The one SQLite connection: pragmas, numbered migrations, and serialised write transactions."""
+"""One storage interface over two backends: SQLite (aiosqlite, the default) and PostgreSQL (asyncpg).
+
+Every query module in storage/ writes one SQL text that both run: `?` placeholders (the PostgreSQL
+backend numbers them), `INSERT ... ON CONFLICT DO NOTHING`, `RETURNING id`, timestamps as sortable
+UTC text, flags as 0/1 integers. Where the two must differ (leases, checks), a query asks
+`ex.dialect`. Nothing above storage/ knows which backend it talks to.
+"""
 
 from __future__ import annotations
 
-import asyncio
-import logging
-import sqlite3
-from collections.abc import AsyncIterator, Mapping, Sequence
-from contextlib import asynccontextmanager
+from abc import ABC, abstractmethod
+from collections.abc import AsyncIterator, Sequence
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import fields
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
-
-import aiosqlite
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
-from storage import checks
-from storage.schema import migrations, split_sql
-
-log = logging.getLogger(__name__)
-
 TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"  # every stored timestamp: UTC, sortable as text
 
-# A connection inside an open transaction (from `transaction()`). Callers outside storage hold it
-# only to pass it back, so several queries share one transaction; they never use it themselves.
-Connection = aiosqlite.Connection
-Params = Sequence[object] | Mapping[str, object]
+Params = Sequence[object]
 R = TypeVar("R", bound="DataclassInstance")
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
+class Row(Protocol):
+    """A result row, by column name or position (sqlite3.Row and asyncpg.Record both are)."""
+
+    def __getitem__(self, key: Any, /) -> Any: ...
 
 
 def stamp(moment: datetime) -> str:
@@ -54,12 +55,12 @@ def utcnow() -> str:
 
 
 def from_now(seconds: float) -> str:
-    """The stored form of a moment `seconds` from now (a retry, a backoff, a retention cut-off)."""
+    """The stored form of a moment `seconds` from now (a retry, a backoff, a lease, a retention cut-off)."""
     return stamp(datetime.now(UTC) + timedelta(seconds=seconds))
 
 
-def record(cls: type[R], row: Mapping[str, Any] | aiosqlite.Row) -> R:
-    """A row as the dataclass `cls`, by column name; a `bool` field takes SQLite's 0/1 as a bool."""
+def record(cls: type[R], row: Row) -> R:
+    """A row as the dataclass `cls`, by column name; a `bool` field takes a stored 0/1 as a bool."""
     values = {}
     for spec in fields(cls):
         value = row[spec.name]
@@ -67,146 +68,110 @@ def record(cls: type[R], row: Mapping[str, Any] | aiosqlite.Row) -> R:
     return cls(**values)
 
 
-class Database:
-    """Wraps one aiosqlite connection.
+def is_postgres_url(target: str | Path) -> bool:
+    return isinstance(target, str) and target.startswith(POSTGRES_SCHEMES)
 
-    aiosqlite runs every statement on one worker thread, so two coroutines that both open a
-    transaction on the shared connection would interleave; `transaction()` serialises them.
-    """
 
-    def __init__(self, conn: aiosqlite.Connection, path: str) -> None:
-        self.conn = conn
-        self.path = path
-        self._write_lock = asyncio.Lock()
+class Queries(ABC):
+    """What every query runs on: the database itself (each statement on its own) or an open
+    transaction (from `Database.transaction()`)."""
+
+    dialect: str  # "sqlite" | "postgresql"
+
+    @abstractmethod
+    async def execute(self, sql: str, params: Params = ()) -> int:
+        """One statement; the number of rows it changed."""
+
+    @abstractmethod
+    async def executemany(self, sql: str, rows: Sequence[Params]) -> int:
+        """One statement for each parameter row; the rows changed in all."""
+
+    @abstractmethod
+    async def fetchall(self, sql: str, params: Params = ()) -> list[Row]: ...
+
+    @abstractmethod
+    async def fetchone(self, sql: str, params: Params = ()) -> Row | None: ...
+
+
+# An open transaction. Callers outside storage hold it only to pass it back, so several queries
+# share one transaction; they never use it themselves.
+Connection = Queries
+
+
+class Database(Queries):
+    """The store, whichever backend: open with `Database.open(path or postgresql:// URL)`."""
+
+    path: str  # where it lives, for messages: a file path, or the URL without its password
 
     @classmethod
-    async def open(cls, path: str | Path, *, create: bool = False, must_exist: bool = False) -> Database:
-        """Open, check (storage/checks.py), migrate. Anything wrong is one checks.DatabaseProblem,
-        with the connection closed: its worker thread would otherwise keep the process alive.
+    async def open(cls, target: str | Path, *, create: bool = False, must_exist: bool = False) -> Database:
+        """Open, check, migrate. Anything wrong is one storage.checks.DatabaseProblem.
 
-        `create`: start a new database even where one was created before and is now missing or
-        empty. `must_exist`: never create one (`db check`).
+        A `postgresql://` URL opens the PostgreSQL backend; anything else is an SQLite file.
+        `create`: start a new SQLite database even where one was created before and is now missing
+        or empty. `must_exist`: never create one (`db check`).
         """
-        path = str(path)
-        memory = path == ":memory:"
-        try:
-            if not memory:
-                checks.before_open(Path(path), create=create, must_exist=must_exist)
-                Path(path).parent.mkdir(parents=True, exist_ok=True)
-            # isolation_level=None: we issue BEGIN/COMMIT ourselves, so nothing commits behind our back.
-            conn = await aiosqlite.connect(path, isolation_level=None)
-        except (sqlite3.Error, OSError) as error:
-            raise checks.explain(path, error) from error
-        conn.row_factory = aiosqlite.Row
-        db = cls(conn, path)
-        try:
-            await db._configure()
-            if not memory:
-                await checks.usable(db)
-            await db.migrate()
-            if not memory:
-                await checks.schema(db, migrations())
-        except BaseException as error:
-            await conn.close()
-            if isinstance(error, sqlite3.Error):
-                raise checks.explain(path, error) from error
-            raise
-        if not memory:
-            checks.mark_created(Path(path))
-        return db
+        if is_postgres_url(target):
+            from storage.backend_postgres import PostgresDatabase
 
-    async def _configure(self) -> None:
-        await self.conn.execute("PRAGMA journal_mode=WAL")
-        await self.conn.execute("PRAGMA foreign_keys=ON")
-        # NORMAL under WAL: a crash never corrupts, and a power cut can only drop the last commits
-        # whole. That keeps our promises: a feed's fetch state rolls back with its items (re-fetched),
-        # and an outbox row rolled back to 'sending' is re-sent with the same nonce. FULL would fsync
-        # every commit, the largest cost of an unchanged poll.
-        await self.conn.execute("PRAGMA synchronous=NORMAL")
-        await self.conn.execute("PRAGMA busy_timeout=5000")
+            return await PostgresDatabase.connect(str(target))
+        from storage.backend_sqlite import SqliteDatabase
 
-    async def migrate(self) -> list[int]:
-        """Apply migrations not yet recorded; each in its own transaction. Returns versions applied."""
-        await self.conn.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations ("
-            " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-        )
-        async with self.conn.execute("SELECT version FROM schema_migrations") as cursor:
-            done = {row[0] for row in await cursor.fetchall()}
-        applied = []
-        for version, name, sql in migrations():
-            if version in done:
-                continue
-            async with self.transaction() as conn:
-                for statement in split_sql(sql):
-                    await conn.execute(statement)
-                await conn.execute(
-                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                    (version, name, utcnow()),
-                )
-            log.info("applied migration %04d_%s", version, name)
-            applied.append(version)
-        return applied
+        return await SqliteDatabase.connect(target, create=create, must_exist=must_exist)
 
-    @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        async with self._write_lock:
-            await self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self.conn
-            except BaseException:
-                await self.conn.execute("ROLLBACK")
-                raise
-            else:
-                await self.conn.execute("COMMIT")
+    @abstractmethod
+    def transaction(self, *, serial: bool = False) -> AbstractAsyncContextManager[Connection]:
+        """A write transaction. `serial`: also exclusive of every other serial transaction of every
+        process on this database (an ingest's story decisions read what the last ingest wrote);
+        SQLite transactions are all serial."""
 
     async def write(self, sql: str, params: Params = ()) -> int:
-        """One statement, atomic on its own (autocommit): one round trip instead of BEGIN/stmt/COMMIT.
+        """One statement, atomic on its own; the number of rows it changed."""
+        return await self.execute(sql, params)
 
-        Taken under the write lock so it never lands inside another coroutine's open transaction.
-        Returns the number of rows changed.
-        """
-        async with self._write_lock, self.conn.execute(sql, params) as cursor:
-            return cursor.rowcount
+    @abstractmethod
+    async def migrate(self) -> list[int]:
+        """Apply the bundled migrations not yet recorded; the versions applied."""
 
-    async def fetchall(self, sql: str, params: Params = ()) -> list[aiosqlite.Row]:
-        async with self.conn.execute(sql, params) as cursor:
-            return list(await cursor.fetchall())
+    @abstractmethod
+    async def applied_versions(self) -> set[int]:
+        """The migrations recorded as applied."""
 
-    async def fetchone(self, sql: str, params: Params = ()) -> aiosqlite.Row | None:
-        async with self.conn.execute(sql, params) as cursor:
-            return await cursor.fetchone()
-
-    async def close(self) -> None:
-        await self.conn.close()
+    @abstractmethod
+    async def close(self) -> None: ...
 
 
-Executor = Database | Connection  # what a query takes: the database, or a transaction's connection
+Executor = Queries  # what a query takes: the database, or a transaction's connection
 
 
 @asynccontextmanager
-async def transaction(ex: Executor) -> AsyncIterator[Connection]:
+async def transaction(ex: Executor, *, serial: bool = False) -> AsyncIterator[Connection]:
     """A transaction on the database, or the caller's own when it passes its connection: so a
     query that writes can run alone or as one step of a larger transaction (RoboDanny's habit)."""
     if isinstance(ex, Database):
-        async with ex.transaction() as conn:
+        async with ex.transaction(serial=serial) as conn:
             yield conn
     else:
         yield ex
 
 
-def _conn(ex: Executor) -> Connection:
-    return ex.conn if isinstance(ex, Database) else ex
+async def fetchall(ex: Executor, sql: str, params: Params = ()) -> list[Row]:
+    return await ex.fetchall(sql, params)
 
 
-async def fetchall(ex: Executor, sql: str, params: Params = ()) -> list[aiosqlite.Row]:
-    async with _conn(ex).execute(sql, params) as cursor:
-        return list(await cursor.fetchall())
+async def fetchone(ex: Executor, sql: str, params: Params = ()) -> Row | None:
+    return await ex.fetchone(sql, params)
 
 
-async def fetchone(ex: Executor, sql: str, params: Params = ()) -> aiosqlite.Row | None:
-    async with _conn(ex).execute(sql, params) as cursor:
-        return await cursor.fetchone()
+async def execute(ex: Executor, sql: str, params: Params = ()) -> int:
+    return await ex.execute(sql, params)
+
+
+async def insert_id(ex: Executor, sql: str, params: Params = ()) -> int | None:
+    """An INSERT's new id (the statement ends in `RETURNING id`); None when ON CONFLICT skipped it."""
+    async with transaction(ex) as conn:
+        row = await conn.fetchone(sql, params)
+    return None if row is None else int(row[0])
 
 
 async def one(ex: Executor, cls: type[R], sql: str, params: Params = ()) -> R | None:

@@ -27,8 +27,7 @@ async def upsert(ex: Executor, url: str, name: str | None, interval_seconds: int
             " interval_seconds = COALESCE(excluded.interval_seconds, feeds.interval_seconds)",
             (url, name, interval_seconds, origin, added_by, guild_id, utcnow()),
         )
-        async with conn.execute("SELECT id FROM feeds WHERE url = ?", (url,)) as cursor:
-            row = await cursor.fetchone()
+        row = await conn.fetchone("SELECT id FROM feeds WHERE url = ?", (url,))
     assert row is not None
     return int(row["id"])
 
@@ -70,8 +69,7 @@ async def forget_claims_of(conn: Connection, feed_id: int, origin: str) -> None:
 
 async def remove(ex: Executor, feed_id: int) -> None:
     async with transaction(ex) as conn:
-        async with conn.execute("SELECT origin FROM feeds WHERE id = ?", (feed_id,)) as cursor:
-            row = await cursor.fetchone()
+        row = await conn.fetchone("SELECT origin FROM feeds WHERE id = ?", (feed_id,))
         if row is not None:
             await forget_claims_of(conn, feed_id, row["origin"])
         # Claims and stories outlive the items they were read from (ON DELETE SET NULL).
@@ -110,23 +108,21 @@ async def subscribe(ex: Executor, url: str, name: str | None, *, guild_id: int,
     """
     now = utcnow()
     async with transaction(ex) as conn:
-        cursor = await conn.execute(
+        new_feed = await conn.execute(
             # No name on the shared row: what one server typed is its own (the subscription's), never
             # shown to another server that reads the same URL.
             "INSERT INTO feeds (url, name, origin, added_by, guild_id, created_at) VALUES (?, NULL, 'discord', ?, ?, ?)"
             " ON CONFLICT (url) DO NOTHING",
             (url, added_by, guild_id, now),
-        )
-        new_feed = cursor.rowcount > 0
-        async with conn.execute("SELECT id FROM feeds WHERE url = ?", (url,)) as found:
-            row = await found.fetchone()
+        ) > 0
+        row = await conn.fetchone("SELECT id FROM feeds WHERE url = ?", (url,))
         assert row is not None
-        cursor = await conn.execute(
+        new_subscription = await conn.execute(
             "INSERT INTO feed_subscriptions (feed_id, guild_id, name, added_by, created_at) VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT (guild_id, feed_id) DO NOTHING",
             (row["id"], guild_id, name, added_by, now),
-        )
-        return int(row["id"]), new_feed, cursor.rowcount > 0
+        ) > 0
+        return int(row["id"]), new_feed, new_subscription
 
 
 async def unsubscribe(ex: Executor, guild_id: int, feed_id: int) -> bool:
@@ -139,14 +135,14 @@ async def unsubscribe(ex: Executor, guild_id: int, feed_id: int) -> bool:
 
 async def drop_if_unread(conn: Connection, feed_id: int) -> bool:
     """Delete a server-added feed no server reads any more; the operator's feeds stay. True if deleted."""
-    cursor = await conn.execute(
+    deleted = await conn.execute(
         "DELETE FROM feeds WHERE id = ? AND origin = 'discord'"
         " AND NOT EXISTS (SELECT 1 FROM feed_subscriptions WHERE feed_id = ?)",
         (feed_id, feed_id),
     )
-    if cursor.rowcount > 0:
+    if deleted > 0:
         await forget_claims_of(conn, feed_id, "discord")
-    return cursor.rowcount > 0
+    return deleted > 0
 
 
 async def list_for_guild(ex: Executor, guild_id: int) -> list[FeedHealth]:
@@ -181,8 +177,7 @@ async def record_failure(ex: Executor, feed_id: int, error: str, *, backoff_seco
             " consecutive_failures = consecutive_failures + 1 WHERE id = ?",
             (error[:500], utcnow(), utcnow(), next_at, feed_id),
         )
-        async with conn.execute("SELECT consecutive_failures, paused FROM feeds WHERE id = ?", (feed_id,)) as cursor:
-            row = await cursor.fetchone()
+        row = await conn.fetchone("SELECT consecutive_failures, paused FROM feeds WHERE id = ?", (feed_id,))
         assert row is not None
         failures = int(row["consecutive_failures"])
         pause = failures >= pause_after and not row["paused"]
@@ -209,7 +204,7 @@ async def record_unchanged(db: Database, feed_id: int, *, etag: str | None = Non
 async def set_paused(ex: Executor, feed_id: int, paused: bool, reason: str | None = None) -> None:
     async with transaction(ex) as conn:
         await conn.execute(
-            "UPDATE feeds SET paused = ?, paused_reason = ?, consecutive_failures = CASE WHEN ? THEN"
+            "UPDATE feeds SET paused = ?, paused_reason = ?, consecutive_failures = CASE WHEN ? = 1 THEN"
             " consecutive_failures ELSE 0 END, next_fetch_at = NULL WHERE id = ?",
             (int(paused), reason if paused else None, int(paused), feed_id),
         )

@@ -11,12 +11,12 @@ from storage.settings import kinds_of
 async def add(ex: Executor, guild_id: int, channel_id: int, entity_id: int, created_by: str | None = None) -> bool:
     """True when this is a new follow; following again un-pauses it."""
     async with transaction(ex) as conn:
-        cursor = await conn.execute(
-            "INSERT OR IGNORE INTO follows (guild_id, channel_id, entity_id, created_by, created_at)"
-            " VALUES (?, ?, ?, ?, ?)",
+        added = await conn.execute(
+            "INSERT INTO follows (guild_id, channel_id, entity_id, created_by, created_at)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             (guild_id, channel_id, entity_id, created_by, utcnow()),
         )
-        if cursor.rowcount == 0:
+        if added == 0:
             await conn.execute(
                 "UPDATE follows SET paused = 0, paused_reason = NULL"
                 " WHERE guild_id = ? AND channel_id = ? AND entity_id = ?",
@@ -28,11 +28,11 @@ async def add(ex: Executor, guild_id: int, channel_id: int, entity_id: int, crea
 
 async def remove(ex: Executor, guild_id: int, channel_id: int, entity_id: int) -> bool:
     async with transaction(ex) as conn:
-        cursor = await conn.execute(
+        removed = await conn.execute(
             "DELETE FROM follows WHERE guild_id = ? AND channel_id = ? AND entity_id = ?",
             (guild_id, channel_id, entity_id),
         )
-        return cursor.rowcount > 0
+        return removed > 0
 
 
 _FOLLOW = "SELECT guild_id, channel_id, entity_id, paused, paused_reason, created_at FROM follows"
@@ -77,21 +77,19 @@ async def followers(ex: Executor, entity_id: int, feed_id: int | None) -> list[F
 async def pause_channel(ex: Executor, channel_id: int, reason: str) -> int:
     """Stop alerting a channel the bot can no longer post in; its follows stay for when it can."""
     async with transaction(ex) as conn:
-        cursor = await conn.execute(
+        return await conn.execute(
             "UPDATE follows SET paused = 1, paused_reason = ? WHERE channel_id = ? AND paused = 0",
             (reason, channel_id),
         )
-        return cursor.rowcount
 
 
 async def remove_guild(ex: Executor, guild_id: int) -> int:
     """The bot left a server: its follows and its feed subscriptions go, and so do the feeds only it
     read (the operator's stay). Returns the number of follows removed."""
     async with transaction(ex) as conn:
-        cursor = await conn.execute("DELETE FROM follows WHERE guild_id = ?", (guild_id,))
-        removed = cursor.rowcount
-        async with conn.execute("SELECT feed_id FROM feed_subscriptions WHERE guild_id = ?", (guild_id,)) as found:
-            feed_ids = [row["feed_id"] for row in await found.fetchall()]
+        removed = await conn.execute("DELETE FROM follows WHERE guild_id = ?", (guild_id,))
+        feed_ids = [row["feed_id"] for row in
+                    await conn.fetchall("SELECT feed_id FROM feed_subscriptions WHERE guild_id = ?", (guild_id,))]
         await conn.execute("DELETE FROM feed_subscriptions WHERE guild_id = ?", (guild_id,))
         for feed_id in feed_ids:
             await feeds.drop_if_unread(conn, feed_id)
@@ -100,8 +98,7 @@ async def remove_guild(ex: Executor, guild_id: int) -> int:
 
 async def remove_channel(ex: Executor, channel_id: int) -> int:
     async with transaction(ex) as conn:
-        cursor = await conn.execute("DELETE FROM follows WHERE channel_id = ?", (channel_id,))
-        return cursor.rowcount
+        return await conn.execute("DELETE FROM follows WHERE channel_id = ?", (channel_id,))
 
 
 async def channel_guild(ex: Executor, channel_id: int) -> int | None:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import timedelta
 
-from storage.db import Connection, Executor, fetchall, fetchone
+from storage.db import Connection, Executor, fetchall, fetchone, insert_id, moment, published_form
 from storage.records import FetchState, NewClaim, NewItem, StoryState
 
 
@@ -29,8 +30,8 @@ async def known_items(ex: Executor, feed_id: int, keys: list[str]) -> dict[str, 
 
 
 _INSERT_ITEM = (
-    "INSERT OR IGNORE INTO items (feed_id, key, guid, link, title, summary, published, fetched_at, content_hash)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO items (feed_id, key, guid, link, title, summary, published, fetched_at, content_hash)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (feed_id, key) DO NOTHING"
 )
 
 
@@ -41,21 +42,19 @@ def _item_row(feed_id: int, item: NewItem, now: str) -> tuple[object, ...]:
 
 async def insert_items(conn: Connection, feed_id: int, items: Sequence[NewItem], now: str) -> int:
     """New items in one statement (those known to carry no claim); returns how many went in."""
-    cursor = await conn.executemany(_INSERT_ITEM, [_item_row(feed_id, item, now) for item in items])
-    return cursor.rowcount
+    return await conn.executemany(_INSERT_ITEM, [_item_row(feed_id, item, now) for item in items])
 
 
 async def store_item(conn: Connection, feed_id: int, item: NewItem, now: str,
                      known_new: bool) -> tuple[int | None, bool]:
     """(item id, edited?) for an item to extract from; (None, False) when it is already stored as is."""
     if known_new:
-        cursor = await conn.execute(_INSERT_ITEM, _item_row(feed_id, item, now))
-        if cursor.rowcount:
-            return cursor.lastrowid, False
+        item_id = await insert_id(conn, _INSERT_ITEM + " RETURNING id", _item_row(feed_id, item, now))
+        if item_id is not None:
+            return item_id, False
     row = await fetchone(conn, "SELECT id, content_hash FROM items WHERE feed_id = ? AND key = ?", (feed_id, item.key))
     if row is None:
-        cursor = await conn.execute(_INSERT_ITEM, _item_row(feed_id, item, now))
-        return cursor.lastrowid, False
+        return await insert_id(conn, _INSERT_ITEM + " RETURNING id", _item_row(feed_id, item, now)), False
     if row["content_hash"] == item.content_hash:
         return None, False
     # An edited item keeps its row (and its claims); only claims it did not have before are new.
@@ -69,27 +68,29 @@ async def store_item(conn: Connection, feed_id: int, item: NewItem, now: str,
 async def insert_claim(conn: Connection, feed_id: int, item_id: int, item: NewItem, claim: NewClaim,
                        entity_id: int | None, ambiguous: bool, now: str) -> int | None:
     """The claim's row; None when this item already carried this claim (an edit that changed nothing about it)."""
-    cursor = await conn.execute(
-        "INSERT OR IGNORE INTO claims (item_id, feed_id, entity_id, subject, subject_key, role, kind, counterpart,"
+    return await insert_id(conn,
+        "INSERT INTO claims (item_id, feed_id, entity_id, subject, subject_key, role, kind, counterpart,"
         " counterpart_key, from_club, source, source_tier, outlet, published, evidence, link, title, ambiguous,"
-        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (item_id, subject_key, kind, counterpart_key) DO NOTHING RETURNING id",
         (item_id, feed_id, entity_id, claim.subject, claim.subject_key, claim.role, claim.kind, claim.counterpart,
          claim.counterpart_key, claim.from_club, claim.source, claim.tier, claim.outlet, claim.published or now,
          claim.evidence, item.link or item.guid, item.title, int(ambiguous), now),
     )
-    return cursor.lastrowid if cursor.rowcount else None
 
 
 async def open_story(conn: Connection, entity_id: int, tracks: Sequence[str], story_key: str, published: str,
                      window_days: int) -> StoryState | None:
     """The newest story of this person, key and tracks active within the window around `published`
     (a deal story first when a track is 'deal')."""
+    reported = moment(published)
+    window = timedelta(days=window_days)
     row = await fetchone(conn,
         "SELECT id, track, kind, rung, best_tier_rank FROM stories WHERE entity_id = ? AND counterpart_key = ?"
         f" AND track IN ({','.join('?' * len(tracks))})"
-        " AND julianday(last_report_at) >= julianday(?) - ? AND julianday(first_seen_at) <= julianday(?) + ?"
-        " ORDER BY track = 'deal' DESC, last_report_at DESC LIMIT 1",
-        (entity_id, story_key, *tracks, published, window_days, published, window_days),
+        " AND last_report_at >= ? AND first_seen_at <= ?"
+        " ORDER BY CASE WHEN track = 'deal' THEN 0 ELSE 1 END, last_report_at DESC LIMIT 1",
+        (entity_id, story_key, *tracks, published_form(reported - window), published_form(reported + window)),
     )
     if row is None:
         return None
@@ -98,23 +99,25 @@ async def open_story(conn: Connection, entity_id: int, tracks: Sequence[str], st
 
 async def create_story(conn: Connection, entity_id: int, track: str, counterpart: str | None, story_key: str,
                        kind: str, rung: int, best_tier_rank: int, published: str, now: str) -> int:
-    cursor = await conn.execute(
+    story_id = await insert_id(conn,
         "INSERT INTO stories (entity_id, track, counterpart, counterpart_key, kind, rung, best_tier_rank,"
-        " first_seen_at, last_report_at, rung_reached_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " first_seen_at, last_report_at, rung_reached_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " RETURNING id",
         (entity_id, track, counterpart, story_key, kind, rung, best_tier_rank, published, published, published, now),
     )
-    assert cursor.lastrowid is not None
-    return cursor.lastrowid
+    assert story_id is not None
+    return story_id
 
 
 async def update_story(conn: Connection, story_id: int, kind: str, rung: int, best_tier_rank: int,
                        published: str) -> None:
     """The story after a report: its kind and rung, its best source, and the span of its reports."""
     await conn.execute(
-        "UPDATE stories SET kind = ?, rung = ?, best_tier_rank = ?, last_report_at = max(last_report_at, ?),"
-        " first_seen_at = min(first_seen_at, ?),"
+        "UPDATE stories SET kind = ?, rung = ?, best_tier_rank = ?,"
+        " last_report_at = CASE WHEN last_report_at > ? THEN last_report_at ELSE ? END,"
+        " first_seen_at = CASE WHEN first_seen_at < ? THEN first_seen_at ELSE ? END,"
         " rung_reached_at = CASE WHEN ? > rung THEN ? ELSE rung_reached_at END WHERE id = ?",
-        (kind, rung, best_tier_rank, published, published, rung, published, story_id),
+        (kind, rung, best_tier_rank, published, published, published, published, rung, published, story_id),
     )
 
 
@@ -123,20 +126,20 @@ async def attach_claim(conn: Connection, claim_id: int, story_id: int) -> None:
 
 
 async def insert_event(conn: Connection, story_id: int, claim_id: int, kind: str, reason: str, now: str) -> int:
-    cursor = await conn.execute(
-        "INSERT INTO story_events (story_id, claim_id, kind, reason, created_at) VALUES (?, ?, ?, ?, ?)",
+    event_id = await insert_id(conn,
+        "INSERT INTO story_events (story_id, claim_id, kind, reason, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
         (story_id, claim_id, kind, reason, now),
     )
-    assert cursor.lastrowid is not None
-    return cursor.lastrowid
+    assert event_id is not None
+    return event_id
 
 
 async def queue_outbox(conn: Connection, event_id: int, targets: Sequence[tuple[int, int, str]], now: str) -> int:
     """One outbox row per (guild, channel, state) target; the nonce lets Discord refuse a second post."""
     for guild_id, channel_id, state in targets:
         await conn.execute(
-            "INSERT OR IGNORE INTO outbox (event_id, guild_id, channel_id, state, nonce, created_at, next_attempt_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO outbox (event_id, guild_id, channel_id, state, nonce, created_at, next_attempt_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id, channel_id) DO NOTHING",
             (event_id, guild_id, channel_id, state, uuid.uuid4().hex[:25], now, now),
         )
     return len(targets)

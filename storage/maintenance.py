@@ -14,6 +14,5 @@ def cutoff(retention_days: int, now: datetime | None = None) -> str:
 async def prune_items(ex: Executor, retention_days: int) -> int:
     """Delete items older than the retention; their claims and stories stay (item_id becomes NULL)."""
     async with transaction(ex) as conn:
-        cursor = await conn.execute("DELETE FROM items WHERE COALESCE(published, fetched_at) < ?",
-                                    (cutoff(retention_days),))
-        return cursor.rowcount
+        return await conn.execute("DELETE FROM items WHERE COALESCE(published, fetched_at) < ?",
+                                  (cutoff(retention_days),))

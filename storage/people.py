@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from storage.db import Connection, Executor, fetchall, fetchone, many, one, transaction, utcnow
+from storage.db import (
+    Connection,
+    Executor,
+    fetchall,
+    fetchone,
+    insert_id,
+    many,
+    one,
+    transaction,
+    utcnow,
+)
 from storage.records import Candidate, PersonRecord
 
 Aliases = Sequence[tuple[str, str]]  # (folded alias, "full" | "surname")
@@ -31,12 +41,12 @@ async def candidates(ex: Executor, alias: str, kind: str | None = None) -> list[
     marks = ",".join("?" * len(ids))
     # One query for every candidate's clubs: a bare surname can fit dozens of people.
     clubs: dict[int, set[str]] = {}
-    for entity_id, club in await fetchall(ex,
+    for row in await fetchall(ex,
         f"SELECT entity_id, counterpart_key FROM claims WHERE entity_id IN ({marks}) AND counterpart_key != ''"
         f" UNION SELECT id, lower(club) FROM entities WHERE id IN ({marks}) AND club IS NOT NULL",
         (*ids, *ids),
     ):
-        clubs.setdefault(entity_id, set()).add(club)
+        clubs.setdefault(row[0], set()).add(row[1])
     return [Candidate(row["id"], row["name"], row["role"], frozenset(clubs.get(row["id"], ())), bool(row["placeholder"]))
             for row in rows]
 
@@ -45,21 +55,23 @@ NAMES_CHANGED = [0]  # bumped whenever a name or alias changes in this process; 
 
 
 async def _add_aliases(conn: Connection, entity_id: int, aliases: Aliases) -> None:
+    """The aliases, and a new names version: every process's autocomplete cache sees the change."""
     await conn.executemany(
-        "INSERT OR IGNORE INTO entity_aliases (alias, entity_id, kind) VALUES (?, ?, ?)",
+        "INSERT INTO entity_aliases (alias, entity_id, kind) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
         [(alias, entity_id, kind) for alias, kind in aliases],
     )
+    await conn.execute("UPDATE counters SET value = value + 1 WHERE name = 'names'")
 
 
 async def create(ex: Executor, name: str, role: str | None, aliases: Aliases, *, placeholder: bool = False,
                  club: str | None = None) -> int:
     now = utcnow()
     async with transaction(ex) as conn:
-        cursor = await conn.execute(
-            "INSERT INTO entities (name, role, club, placeholder, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+        entity_id = await insert_id(conn,
+            "INSERT INTO entities (name, role, club, placeholder, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"
+            " RETURNING id",
             (name, role, club, int(placeholder), now, now),
         )
-        entity_id = cursor.lastrowid
         assert entity_id is not None
         NAMES_CHANGED[0] += 1
         await _add_aliases(conn, entity_id, aliases)
@@ -76,18 +88,16 @@ async def create_placeholder(ex: Executor, name: str, aliases: Aliases) -> int:
     now = utcnow()
     key = aliases[0][0]
     async with transaction(ex) as conn:
-        cursor = await conn.execute(
+        entity_id = await insert_id(conn,
             "INSERT INTO entities (name, role, club, placeholder, placeholder_key, created_at, updated_at)"
             " VALUES (?, NULL, NULL, 1, ?, ?, ?) ON CONFLICT (placeholder_key) WHERE placeholder_key IS NOT NULL"
-            " DO NOTHING",
+            " DO NOTHING RETURNING id",
             (name, key, now, now),
         )
-        if cursor.rowcount == 0:
+        if entity_id is None:
             row = await fetchone(conn, "SELECT id FROM entities WHERE placeholder_key = ?", (key,))
             assert row is not None
             return int(row["id"])
-        entity_id = cursor.lastrowid
-        assert entity_id is not None
         NAMES_CHANGED[0] += 1
         await _add_aliases(conn, entity_id, aliases)
     return entity_id
@@ -114,7 +124,7 @@ async def clear_club(ex: Executor, entity_id: int, only: str | None) -> None:
     """The person is at no club now; with `only`, only if that is the club they were at."""
     async with transaction(ex) as conn:
         await conn.execute(
-            "UPDATE entities SET club = NULL, updated_at = ? WHERE id = ? AND (? IS NULL OR club = ?)",
+            "UPDATE entities SET club = NULL, updated_at = ? WHERE id = ? AND (CAST(? AS TEXT) IS NULL OR club = ?)",
             (utcnow(), entity_id, only, only),
         )
 
@@ -161,9 +171,9 @@ async def get(ex: Executor, entity_id: int, *, guild_id: int | None = None,
 
 async def alias_stamp(ex: Executor) -> tuple[int, int | None]:
     """Changes when a person or alias is added, here (a rename too) or by another process (a CLI
-    follow): what the typo-tolerant autocomplete index is rebuilt on."""
-    newest = await fetchone(ex, "SELECT max(rowid) FROM entity_aliases")
-    return (NAMES_CHANGED[0], newest[0] if newest else None)
+    follow, another bot process): what the typo-tolerant autocomplete index is rebuilt on."""
+    newest = await fetchone(ex, "SELECT value FROM counters WHERE name = 'names'")
+    return (NAMES_CHANGED[0], int(newest[0]) if newest else None)
 
 
 async def all_aliases(ex: Executor) -> list[tuple[str, int]]:

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import aiosqlite
-
-from storage.db import Executor, fetchall, fetchone
+from storage.db import Executor, Row, fetchall, fetchone
 from storage.feeds import everyones_claim, visible_claim
 from storage.records import AlertView, ReportView, StoryView
 
 
-def _report(row: aiosqlite.Row) -> ReportView:
+def _report(row: Row) -> ReportView:
     return ReportView(row["kind"], row["outlet"], row["source"], row["source_tier"], row["link"],
                       row["title"], row["evidence"], row["published"], row["from_club"])
 
 
 Visible = tuple[str, tuple[object, ...]]  # an SQL condition on claims `c`, and its parameters
-EVERYTHING: Visible = ("1", ())
+EVERYTHING: Visible = ("1 = 1", ())
 
 
 def for_guild(guild_id: int | None) -> Visible:
@@ -39,7 +37,7 @@ async def _reports(ex: Executor, story_ids: list[int], visible: Visible) -> dict
     return {story_id: tuple(reports) for story_id, reports in found.items()}
 
 
-def _view(row: aiosqlite.Row, reports: tuple[ReportView, ...]) -> StoryView:
+def _view(row: Row, reports: tuple[ReportView, ...]) -> StoryView:
     """A story row (with its person's name, role and club) and the reports shown under it."""
     return StoryView(
         id=row["id"], entity_id=row["entity_id"], person=row["name"], role=row["role"], club=row["club"],
@@ -49,7 +47,7 @@ def _view(row: aiosqlite.Row, reports: tuple[ReportView, ...]) -> StoryView:
     )
 
 
-async def _story_views(ex: Executor, rows: list[aiosqlite.Row], visible: Visible = EVERYTHING) -> list[StoryView]:
+async def _story_views(ex: Executor, rows: list[Row], visible: Visible = EVERYTHING) -> list[StoryView]:
     """Stories with their reports; only the reports `visible` allows, and only the stories left with one."""
     if not rows:
         return []
@@ -88,7 +86,7 @@ _EVENT = (
 )
 
 
-def _alert(row: aiosqlite.Row, reports: tuple[ReportView, ...]) -> AlertView:
+def _alert(row: Row, reports: tuple[ReportView, ...]) -> AlertView:
     story = _view(row, reports)
     trigger = ReportView(row["event_kind"], row["c_outlet"], row["c_source"], row["c_tier"], row["c_link"],
                          row["c_title"], row["c_evidence"] or "", row["c_published"] or story.last_report_at,

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import itertools
+import os
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
@@ -8,7 +10,7 @@ import pytest
 
 from bot.app import App, open_app
 from bot.config import Settings
-from tests import fake_dns
+from tests import fake_dns, postgres
 from tests.fakes import FakeDiscord
 from tests.fakes.feed_server import FeedItemSpec, FeedServer, at
 from tests.helpers import (
@@ -105,3 +107,35 @@ async def two(tmp_path: Path, feed_server: FeedServer) -> AsyncIterator[Two]:
         yield Two(fake, app, bot)
     await fake.close()
     assert fake.unhandled == []
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[postgres.PostgresServer]:
+    """One real PostgreSQL server for the whole run (tests/postgres.py); each test takes a fresh
+    database on it. Skipped with the reason when PostgreSQL is not installed, except in CI."""
+    reason = postgres.missing_reason()
+    if reason is not None:
+        if os.environ.get(postgres.REQUIRE) == "1":
+            pytest.fail(f"{postgres.REQUIRE}=1 but {reason}")
+        pytest.skip(reason)
+    server = postgres.PostgresServer().start()
+    yield server
+    server.stop()
+
+
+_databases = itertools.count(1)
+
+
+@pytest.fixture
+async def postgres_url(postgres_server: postgres.PostgresServer) -> str:
+    """The URL of a new, empty PostgreSQL database."""
+    return await postgres.fresh_database(postgres_server, f"test_{next(_databases)}")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def database_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a storage test keeps its database: an SQLite file, then a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "test.db")
+    url: str = await postgres.fresh_database(request.getfixturevalue("postgres_server"), f"test_{next(_databases)}")
+    return url

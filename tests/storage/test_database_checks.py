@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from storage.db import migrations
+from storage.schema import migrations
 
 ROOT = Path(__file__).resolve().parents[2]
 BACKUP_HINT = "restore it from a backup (`python -m bot db backup PATH` makes one)"

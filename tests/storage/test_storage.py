@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from storage.db import Database, migrations
+from storage.db import Database
+from storage.schema import migrations
 
 
 async def test_migrations_apply_once_and_are_recorded(tmp_path: Path) -> None:
@@ -51,11 +52,11 @@ async def test_upgrading_a_database_keeps_its_servers_feeds_people_and_claims(
     """A database from before servers were tenants: its Discord feeds become their server's, twin
     placeholders (the old race) no longer block the unique key and their follows join the one
     that keeps it, and claims learn their feed."""
-    import storage.db as db_module
+    import storage.backend_sqlite as backend
 
     path = tmp_path / "old.db"
     every = migrations()
-    monkeypatch.setattr(db_module, "migrations", lambda: [m for m in every if m[0] <= 2])
+    monkeypatch.setattr(backend, "migrations", lambda dialect="sqlite": [m for m in every if m[0] <= 2])
     old = await Database.open(path)
     try:
         async with old.transaction() as conn:

@@ -1,0 +1,181 @@
+"""The PostgreSQL backend (asyncpg): a connection pool shared by every coroutine of a process, and
+several processes on one database.
+
+The query modules write SQLite-style `?` placeholders; `numbered()` turns them into PostgreSQL's
+`$1, $2, ...` once per distinct statement. Transactions are PostgreSQL's own (READ COMMITTED);
+a `serial` one also holds a transaction-level advisory lock, so the ingests of every process on
+the database decide stories one after another, as SQLite's single writer does.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import asyncpg
+
+from storage.checks import DatabaseProblem
+from storage.db import Connection, Database, Params, Queries, Row, utcnow
+from storage.schema import migrations, split_sql
+
+log = logging.getLogger(__name__)
+
+# Advisory lock keys (any fixed 64-bit numbers of ours): the migrations, and serial transactions.
+MIGRATION_LOCK = 0x636C61696D01
+SERIAL_LOCK = 0x636C61696D02
+POOL_SIZE = 10
+
+
+@lru_cache(maxsize=1024)
+def numbered(sql: str) -> str:
+    """`?` placeholders as `$1, $2, ...`; a `?` inside quotes or an identifier is left alone."""
+    out: list[str] = []
+    count = 0
+    quote: str | None = None
+    for char in sql:
+        if quote:
+            if char == quote:
+                quote = None
+        elif char in ("'", '"'):
+            quote = char
+        elif char == "?":
+            count += 1
+            out.append(f"${count}")
+            continue
+        out.append(char)
+    return "".join(out)
+
+
+def _rowcount(status: str) -> int:
+    """asyncpg's command tag ("UPDATE 3", "INSERT 0 1") as the number of rows changed."""
+    last = status.rsplit(" ", 1)[-1]
+    return int(last) if last.isdigit() else 0
+
+
+def redacted(url: str) -> str:
+    """The URL without its password, for messages and logs."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.rsplit("@", 1)
+    user = (parts.username or "") + ":***"
+    return urlunsplit(parts._replace(netloc=f"{user}@{netloc[-1]}"))
+
+
+class PostgresTransaction(Queries):
+    """Statements on one pooled connection inside its open transaction."""
+
+    dialect = "postgresql"
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+
+    async def execute(self, sql: str, params: Params = ()) -> int:
+        return _rowcount(await self.conn.execute(numbered(sql), *params))
+
+    async def executemany(self, sql: str, rows: Sequence[Params]) -> int:
+        # One statement per row so each row's count is known (INSERT ... ON CONFLICT DO NOTHING).
+        statement = numbered(sql)
+        changed = 0
+        for params in rows:
+            changed += _rowcount(await self.conn.execute(statement, *params))
+        return changed
+
+    async def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
+        return list(await self.conn.fetch(numbered(sql), *params))
+
+    async def fetchone(self, sql: str, params: Params = ()) -> Row | None:
+        row: Row | None = await self.conn.fetchrow(numbered(sql), *params)
+        return row
+
+
+class PostgresDatabase(Database):
+    dialect = "postgresql"
+
+    def __init__(self, pool: Any, url: str) -> None:
+        self.pool = pool
+        self.url = url
+        self.path = redacted(url)
+
+    @classmethod
+    async def connect(cls, url: str, *, pool_size: int = POOL_SIZE) -> PostgresDatabase:
+        """Connect, migrate (one process at a time), check the schema version."""
+        try:
+            pool = await asyncpg.create_pool(url, min_size=1, max_size=pool_size, command_timeout=60)
+        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as error:
+            raise DatabaseProblem(f"cannot connect to PostgreSQL at {redacted(url)}: {error}") from error
+        db = cls(pool, url)
+        try:
+            await db.migrate()
+        except BaseException:
+            await pool.close()
+            raise
+        return db
+
+    async def _ensure_log(self, conn: Any) -> None:
+        await conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations ("
+            " version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
+
+    async def applied_versions(self) -> set[int]:
+        async with self.pool.acquire() as conn:
+            await self._ensure_log(conn)
+            return {int(row[0]) for row in await conn.fetch("SELECT version FROM schema_migrations")}
+
+    async def migrate(self) -> list[int]:
+        """Apply migrations not yet recorded, each in its own transaction, holding an advisory lock
+        so that processes starting together apply each migration once."""
+        bundled = migrations("postgresql")
+        applied = []
+        async with self.pool.acquire() as conn:
+            await conn.execute("SELECT pg_advisory_lock($1)", MIGRATION_LOCK)
+            try:
+                await self._ensure_log(conn)
+                done = {int(row[0]) for row in await conn.fetch("SELECT version FROM schema_migrations")}
+                known = max(version for version, _, _ in bundled)
+                if done and max(done) > known:
+                    raise DatabaseProblem(f"{self.path} was written by a newer claimwatch (schema {max(done)}; "
+                                          f"this one knows up to {known}): run the newer version")
+                for version, name, sql in bundled:
+                    if version in done:
+                        continue
+                    async with conn.transaction():
+                        for statement in split_sql(sql):
+                            await conn.execute(statement)
+                        await conn.execute(
+                            "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+                            version, name, utcnow())
+                    log.info("applied migration %04d_%s", version, name)
+                    applied.append(version)
+            finally:
+                await conn.execute("SELECT pg_advisory_unlock($1)", MIGRATION_LOCK)
+        return applied
+
+    @asynccontextmanager
+    async def transaction(self, *, serial: bool = False) -> AsyncIterator[Connection]:
+        async with self.pool.acquire() as conn, conn.transaction():
+            if serial:
+                await conn.execute("SELECT pg_advisory_xact_lock($1)", SERIAL_LOCK)
+            yield PostgresTransaction(conn)
+
+    async def execute(self, sql: str, params: Params = ()) -> int:
+        return _rowcount(await self.pool.execute(numbered(sql), *params))
+
+    async def executemany(self, sql: str, rows: Sequence[Params]) -> int:
+        async with self.transaction() as conn:
+            return await conn.executemany(sql, rows)
+
+    async def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
+        return list(await self.pool.fetch(numbered(sql), *params))
+
+    async def fetchone(self, sql: str, params: Params = ()) -> Row | None:
+        row: Row | None = await self.pool.fetchrow(numbered(sql), *params)
+        return row
+
+    async def close(self) -> None:
+        await self.pool.close()
