@@ -20,6 +20,7 @@ from typing import Any
 import aiohttp
 import pytest
 
+from bot import service
 from bot.app import App, open_app, poll_all
 from bot.discord_client import ClaimwatchBot, shard_span
 from bot.discord_endpoints import point_discord_at
@@ -78,17 +79,21 @@ async def cluster(app: App, fake: FakeDiscord) -> AsyncIterator[ClaimwatchBot]:
         await asyncio.wait_for(task, timeout=10)
 
 
+async def apps_on_shards(tmp_path: Path, fake: FakeDiscord, url: str) -> tuple[App, App]:
+    """Two processes' apps on one SQLite database: shards 0-1 and 2-3 of SHARDS."""
+    settings = discord_settings(tmp_path, fake, [{"url": url, "name": "Wire"}])
+    low, high = (replace(settings, discord=replace(settings.discord, shard_count=SHARDS, shards=shards))
+                 for shards in ((0, 1), (2, 3)))
+    return await open_app(low), await open_app(high)
+
+
 async def test_two_clusters_post_each_alert_once_from_the_owning_process(tmp_path: Path,
                                                                         feed_server: FeedServer) -> None:
     fake = sharded_fake(shard_count=SHARDS, max_concurrency=16)
     await fake.start()
     point_discord_at(fake.api_base_url, fake.gateway_url)
     url = feed_server.set_feed("/wire.xml", "Wire", [INTEREST])
-    feeds = [{"url": url, "name": "Wire"}]
-    settings = discord_settings(tmp_path, fake, feeds)
-    low, high = (replace(settings, discord=replace(settings.discord, shard_count=SHARDS, shards=shards))
-                 for shards in ((0, 1), (2, 3)))
-    app_low, app_high = await open_app(low), await open_app(high)  # one SQLite database, two processes' apps
+    app_low, app_high = await apps_on_shards(tmp_path, fake, url)
     try:
         await poll_all(app_low)  # Konaté becomes known; nobody follows him yet
         async with cluster(app_low, fake) as bot_low, cluster(app_high, fake) as bot_high:
@@ -143,6 +148,38 @@ async def test_two_clusters_post_each_alert_once_from_the_owning_process(tmp_pat
         point_discord_at(None, None)
         await fake.close()
     assert fake.unhandled == []
+
+
+async def test_each_cluster_posts_its_own_servers_digests(tmp_path: Path, feed_server: FeedServer) -> None:
+    fake = sharded_fake(shard_count=SHARDS, max_concurrency=16)
+    await fake.start()
+    point_discord_at(fake.api_base_url, fake.gateway_url)
+    url = feed_server.set_feed("/wire.xml", "Wire", [INTEREST])
+    app_low, app_high = await apps_on_shards(tmp_path, fake, url)
+    try:
+        await poll_all(app_low)
+        for guild in GUILDS:
+            await service.follow(app_low.db, guild, channel_of(guild), "Ibrahima Konaté")
+            await service.update_alert_settings(app_low.db, guild, digest=True)
+        feed_server.set_feed("/wire.xml", "Wire", [TALKS, INTEREST])
+        await poll_all(app_low)
+        async with cluster(app_low, fake) as bot_low, cluster(app_high, fake) as bot_high:
+            assert await bot_low.dispatcher.run_once() == 0 and await bot_high.dispatcher.run_once() == 0
+
+            def digests(guild: int) -> list[str]:
+                return [m.embeds[0]["title"] for m in fake.messages(channel_of(guild))
+                        if m.embeds and "digest" in m.embeds[0]["title"].lower()]
+
+            assert await bot_low.dispatcher.run_digests() == 4
+            assert {g: len(digests(g)) for g in GUILDS} == {g: int(s in (0, 1)) for g, s in GUILDS.items()}
+            assert await bot_high.dispatcher.run_digests() == 4
+            assert await bot_low.dispatcher.run_digests() == 0 and await bot_high.dispatcher.run_digests() == 0
+            assert all(digests(g) == ["Daily digest: 1 developments"] for g in GUILDS)
+    finally:
+        await app_low.close()
+        await app_high.close()
+        point_discord_at(None, None)
+        await fake.close()
 
 
 async def test_one_process_runs_every_shard_discord_recommends(tmp_path: Path, feed_server: FeedServer) -> None:
