@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from bot.claims import kinds, modality, roles, trace
+from bot.claims import descriptions, kinds, modality, roles, trace
 from bot.claims.attribution import borrowed_source, item_sources
 from bot.claims.clauses import background, bind, clauses, not_a_subject, role_words
 from bot.claims.frame import Trigger
@@ -152,6 +152,8 @@ def _ahead(s: Sentence, clause: range, following: range, trigs: list[Trigger]) -
 
 
 _AHEAD_KINDS = frozenset({"interest", "talks", "bid"})
+# Moves done and exits: in a summary under a headline about someone else, background.
+_END_STATES = frozenset({"completed", "departure"})
 
 
 def extract_claims(
@@ -257,6 +259,10 @@ def extract_claims(
     running_down: set[int] = set()  # claims that only say a contract is running down
     talked_exit: set[str] = set()  # people whose exit is only talked about
     stated_exit: set[str] = set()
+    told_past: set[int] = set()  # summary claims told in the past tense, or moves done and exits
+    targeted: dict[tuple[str, str], Claim] = {}  # "Arsenal target" standing for a person
+    # A headline about nobody ("Leverkusen weigh up their options") leaves the news to the summary.
+    teased = not any(x.persons for x in sents[: len(heads)])
     for n, s in enumerate(sents):
         loan = kinds.loan_mood(s.frame)
         pending = _SUBJECT_TO_MEDICAL.search(s.frame.text) is not None
@@ -285,7 +291,8 @@ def extract_claims(
                 trace.note(f"dropped {name} {kind}: a national-team call-up, not a move")
                 continue  # "Toone returns to England squad": a call-up, not a move
             if kind == "departure":
-                (talked_exit if modality.speculative(s.frame, clause, trig) else stated_exit).add(name)
+                talked = modality.speculative(s.frame, clause, trig) or modality.mood(s.frame, clause, trig) == "wish"
+                (talked_exit if talked else stated_exit).add(name)
             for cp, frm in parties(s, clause, trig, unit, club.get(name), r, club):
                 if frm is None and kind in MOVE_KINDS and left.get(name, cp) != cp:
                     frm = left[name]
@@ -301,24 +308,48 @@ def extract_claims(
                     source = borrowed_source(name, kind, cp, frm, cited)
                 if n >= len(heads) and kind == "departure" and unit not in leaving and kinds.expiry(s.frame, trig):
                     running_down.add(len(found))
+                if n >= len(heads) and len(paragraphs) == 1 and (
+                        modality.past(s.frame, clause, trig) or kind in _END_STATES and not teased):
+                    told_past.add(len(found))
                 found.append((n, Claim(name, r, kind, cp, frm, source, outlet, published,
                                        trim(s.text), item), attributed))
+        for p, wanting in descriptions.wanted_by(s):
+            name = full[fold(p.name)]
+            if role.get(name, "player") == "player" and (name, wanting) not in targeted:
+                targeted[(name, wanting)] = Claim(name, "player", "interest", wanting, None, None, outlet,
+                                                  published, trim(s.text), item)
     # "The France international is in the final year of his contract" in a summary is
     # background to the item's news about him; "will leave when his contract expires" or
     # a headline saying so is the news itself.
     news = {fold(c.subject) for i, (_, c, _) in enumerate(found) if i not in running_down}
     guessed = frozenset(fold(n) for n in full.values() if n not in role)  # no word gave a role
-    kept = [f for i, f in enumerate(found) if i not in running_down or fold(f[1].subject) not in news]
+    # "Celtic were interested in signing him", "Signed from Chelsea in 2023", "Tottenham have
+    # brought in X as interim": a summary telling a past development, a move done or an exit
+    # of someone its headline neither names nor reports on is background to the headline's news.
+    headlined = {fold(full[fold(p.name)]) for s in sents[: len(heads)] for p in s.persons
+                 if fold(p.name).rsplit(" ", 1)[-1] in fold(s.text)}
+    headlined |= {fold(c.subject) for n, c, _ in found if n < len(heads)}
+    kept = [f for i, f in enumerate(found) if (i not in running_down or fold(f[1].subject) not in news)
+            and (i not in told_past or fold(f[1].subject) in headlined)]
     claims = dedupe(kept, guessed)
     # "Man Utd eye Liverpool star linked with a summer exit": the exit talk is the move's.
     moving = {c.subject for c in claims if c.kind in MOVE_KINDS and c.counterpart}
     claims = [c for c in claims if not (c.kind == "departure" and c.counterpart is None and c.subject in moving
                                         and c.subject in talked_exit - stated_exit)]
+    # "... future of Man Utd & Arsenal transfer target": the description is the only word
+    # of those clubs' interest when nothing else in the item tells it.
+    wanted = {c.subject for c in claims if c.kind == "interest"}
+    for (name, wanting), c in targeted.items():
+        if name not in wanted:
+            trace.note(f"{name} interest -> {wanting}: described as that club's target")
+            claims.append(c)
     if trace.active():
-        for _, c, _ in found:
+        for i, (_, c, _) in enumerate(found):
             if not any(fold(k.subject) == fold(c.subject) and k.kind == c.kind for k in claims):
-                why = ("a contract running down, background to other news" if all(f[1] is not c for f in kept)
-                       else "merged into a higher rung or the same development told with its club")
+                why = ("merged into a higher rung or the same development told with its club"
+                       if any(f[1] is c for f in kept) else
+                       "a summary's past or finished development about someone the headline does not name: background"
+                       if i in told_past else "a contract running down, background to other news")
                 trace.note(f"dropped {c.subject} {c.kind} -> {c.counterpart}: {why}")
     return claims
 

@@ -92,7 +92,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # Rebuffing speculation: "labelled claims as nonsense", "shoot down the link as fake news".
     ("denial", _p(r"\b(?:nonsense|rubbish|fake news|untrue|not true|wide of the mark|far from the truth|no truth|pure speculation|fabricat\w*|rubbish(?:es|ed)?|shoot(?:s)? down|shot down|slap(?:s|ped)? down|no intention of (?:selling|leaving|letting)|not (?:looking|planning|wanting) to (?:sell|leave|let)|no plans to (?:sell|leave|let))\b"), "near"),
     # --- departure ----------------------------------------------------------------------
-    ("departure", _p(r"\b(?:sack|sacks|fire|fires|dismiss|dismisses|axe|axes|oust|ousts) (?:(?:manager|coach|head coach|boss|interim|caretaker) )*(?=@p)"), "after"),
+    ("departure", _p(r"\b(?:sack|sacks|fire|fires|dismiss|dismisses|axe|axes|oust|ousts) (?:(?:manager|coach|head coach|boss|interim|caretaker) )*(?=@p)(?!@p (?:\S+ )?(?:to|into) (?:\S+ ){0,3}?(?:win|wins|victory|title|glory|triumph|lead|final|semi|draw|promotion|top|safety)\b)"), "after"),
     ("departure", _p(r"\b(?:sacked|fired|dismissed(?! (?:as|by)\b)|axed|ousted|relieved of (?:his |her )?duties)\b"), "near_before"),
     ("departure", _p(r"\bmov(?:e|es|ed|ing) on from (?=@p)"), "after"),
     ("departure", _p(r"(?<!after the )(?<!since the )(?<!following the )\bend of (?:\S+ ){0,3}?(?:@p 's |his |her )(?:@c |\S+ )?(?:reign|tenure|era|stint|spell in charge)\b"), "near"),
@@ -206,6 +206,13 @@ _UNDONE = re.compile(r" ?(?:(?:has|have|had|having|is|are|was|were) )?(?:been |n
                      r"collapse|collapses|collapsed|collapsing|broke down|broken down|break down|breaks down|"
                      r"falter|falters|faltered|fell through|falls through|fallen through|hit a snag|hits a snag|"
                      r"off|called off|scrapped|on hold)\b")
+# A club giving up a pursuit: no rung is asserted, nor is it the person's denial.
+_WITHDRAWABLE = frozenset({"interest", "talks", "bid", "loan", "agreement", "completed"})
+_WITHDRAWN = re.compile(r"\b(?:cool(?:s|ed|ing)?|end(?:s|ed|ing)?|drop(?:s|ped|ping)?|abandon(?:s|ed|ing)?)"
+                        r" (?:their|its|his|her) (?:\S+ )?(?:$|interest|pursuit)"
+                        r"|\b(?:turn(?:s|ed|ing)? down|pass(?:es|ed|ing)? on|miss(?:es|ed|ing)? out on|pass(?:es|ed|ing)? up)"
+                        r" (?:the |a )?(?:chance|opportunity) (?:\S+ ){0,9}$"
+                        r"|\b(?:step(?:s|ped|ping)? back|walk(?:s|ed|ing)? away) (?:from|in) (?:\S+ ){0,3}$")
 _LOAN = re.compile(r"\bloan(?:s|ed|ing)?\b")
 _LOAN_STATE = re.compile(r"\bon loan (?:from|at|with)\b|\b(?:his|her|a) loan (?:spell )?(?:at|with)\b"
                          r"|(?:\b(?:his|her|the|a)|'s) loan (?:\S+ )?(?:permanent|into a permanent)\b")
@@ -237,6 +244,8 @@ def triggers(fr: Frame) -> list[Trigger]:
             head = fr.text[: fr.offsets[start]]
             if kind in _UNASSERTED and _UNASSERTED[kind].search(head) or kind in _UNDOABLE and _UNDONE.match(fr.text, m.end()):
                 continue
+            if kind in _WITHDRAWABLE and _WITHDRAWN.search(head):
+                continue  # "Chelsea have cooled their interest in X": a pursuit given up, no claim
             if kind == "talks" and _UNDONE_LATER.match(fr.text, m.end()) or kind != "denial" and _IF.search(head):
                 continue  # talks that stall; "should Rashford leave": a condition asserts nothing
             if kind == "denial" and fr.text.startswith("rul", m.start()) and _RULE_OUT_OPEN.search(head):

@@ -142,7 +142,7 @@ reveals revealed confirms thinks feels""")
 
 # Modality (claims/modality.py). Words that make what follows a wish, a plan, a chance or a scenario.
 WISH = _words("""could might may would should want wants wanted wanting hope hopes hoped
-hoping dream dreams dreaming dreamt keen eager desire desires desperate ready prepared
+hoping dream dreams dreaming dreamt keen eager willing desire desires desperate ready prepared
 preparing plan plans planning planned aim aims aiming look looking looks try tries trying
 attempt attempts attempting bid bids chance chances option options opportunity race battle
 fight fighting compete competing competition urge urges urged urging tipped backed consider
@@ -203,6 +203,9 @@ AUXILIARIES = frozenset({"is", "was", "are", "were", "be", "been", "s", "will", 
 BACKGROUND_OPEN = frozenset({"who", "which", "whom", "whose", "having", "since"})
 PAST_MOVES = frozenset({"joined", "signed", "moved", "arrived", "left", "rejoined", "spent",
                          "expired", "sacked", "dismissed", "fired", "resigned", "departed", "quit"})
+# Irregular simple past forms of the verbs kind patterns use.
+PAST_FORMS = frozenset({"left", "made", "held", "took", "met", "sent", "spent", "chose", "rejoined",
+                        "quit", "won", "sold", "bought", "put", "gave", "paid", "struck", "sought"})
 PAST_NOUNS = frozenset({"exit", "departure", "sacking", "dismissal", "resignation", "move"})
 AFTER_OPEN = frozenset({"after", "following", "since"})
 TIME_PAST = frozenset({"ago", "previously", "formerly", "once", "former", "last"})

@@ -14,6 +14,7 @@ from bot.claims.frame import Frame, Trigger
 from bot.claims.lexicon import (
     CONTESTS,
     IMMINENT,
+    PAST_FORMS,
     SPECULATIVE,
     WISH,
     WON,
@@ -62,3 +63,31 @@ def speculative(fr: Frame, clause: range, trig: Trigger) -> bool:
     """Whether a departure trigger is governed by speculation (see SPECULATIVE)."""
     near = range(max(clause.start, trig.start - _REACH), min(clause.stop, trig.end + 2))
     return any(fr.units[u][2] in SPECULATIVE for u in near)
+
+
+# Past tense: "Celtic were interested", "had been relieved", "Signed from Chelsea in 2023".
+_PAST_AUX = frozenset({"was", "were", "had", "did"})
+_NOT_PAST = frozenset({"has", "have", "is", "are", "am", "will", "would", "could", "can", "may", "might",
+                       "should", "must", "to", "be", "being", "s", "'s", "ve", "'ve", "set", "shall"})
+_SKIP_ADVERB = frozenset({"already", "also", "reportedly", "recently", "previously", "apparently",
+                          "been", "not", "never", "once", "then", "initially", "originally", "even"})
+_SUBJECT_BEFORE = frozenset({"@p", "@c", "he", "they", "she", "who", "it", "club"})
+
+
+def past(fr: Frame, clause: range, trig: Trigger) -> bool:
+    """Whether the clause tells the trigger's development in the past tense (not the perfect)."""
+    u = trig.start - 1
+    while u >= clause.start and trig.start - u <= 4:
+        word = fr.units[u][2]
+        if word in _PAST_AUX:
+            return True
+        if word in _NOT_PAST:
+            return False
+        if word not in _SKIP_ADVERB and not word.endswith("ly"):
+            break
+        u -= 1
+    first = fr.units[trig.start][2]
+    if not (first.endswith("ed") or first in PAST_FORMS):
+        return False
+    before = fr.units[trig.start - 1][2] if trig.start > clause.start else ""
+    return before in _SUBJECT_BEFORE or trig.start == clause.start

@@ -1,0 +1,63 @@
+"""How a feed item's summary relates to its headline: the headline states the news, the
+summary adds to it, and what the summary tells as past or finished about someone else is
+background. Items written for these tests, in our own words."""
+
+from __future__ import annotations
+
+from bot.claims.extract import extract_claims
+
+
+def kinds_of(title: str, summary: str = "") -> set[tuple[str, str]]:
+    return {(c.subject, c.kind) for c in extract_claims(title, summary)}
+
+
+def test_a_past_move_in_the_summary_is_background_to_the_headline() -> None:
+    # The headline is about a rescue; the move told in the past is how he got there.
+    claims = kinds_of("Villa weigh up rescue act for struggling United midfielder",
+                      "Signed from Lyon in a £50m deal, Tomas Brenner has not settled at Old Trafford.")
+    assert ("Tomas Brenner", "completed") not in claims
+    assert kinds_of("Director lifts the lid on a quiet January window",
+                    "Celtic were interested in signing Piet Vanlaar in January.") == set()
+
+
+def test_a_past_move_is_the_news_when_the_headline_is_about_that_person() -> None:
+    claims = kinds_of("Tomas Brenner completes Lyon move",
+                      "Tomas Brenner signed a four-year contract with Lyon on Monday.")
+    assert claims == {("Tomas Brenner", "completed")}
+
+
+def test_a_move_done_or_an_exit_of_someone_else_in_the_summary_is_background() -> None:
+    claims = kinds_of("Tottenham in the chase for Dortmund coach Niko Varga",
+                      "Niko Varga is wanted by Tottenham. Tottenham have brought in Ivo Tamas as interim manager.")
+    assert claims == {("Niko Varga", "interest")}
+
+
+def test_a_headline_about_nobody_leaves_the_news_to_the_summary() -> None:
+    claims = kinds_of("Hull weigh up their options up front",
+                      "Hull have signed striker Kane Wilder from Swansea.")
+    assert ("Kane Wilder", "completed") in claims
+
+
+def test_a_club_target_description_tells_the_clubs_interest() -> None:
+    claims = extract_claims("Talks planned over future of Arsenal & Chelsea transfer target",
+                            "Porto want to sit down with midfielder Rui Mendes over a new contract.")
+    assert {(c.subject, c.kind, c.counterpart) for c in claims if c.kind == "interest"} == {
+        ("Rui Mendes", "interest", "Arsenal"), ("Rui Mendes", "interest", "Chelsea")}
+
+
+def test_a_pursuit_given_up_asserts_nothing() -> None:
+    assert kinds_of("Chelsea step back", "Chelsea have cooled their interest in Jorge Vidal.") == set()
+    assert kinds_of("Spurs stand still on deadline day",
+                    "Tottenham passed on the opportunity to add Leo Marsh on a loan deal.") == set()
+
+
+def test_firing_a_team_to_a_win_is_no_sacking() -> None:
+    assert kinds_of("Farouk fires Oman to 40-run win over Nepal") == set()
+    assert kinds_of("Hull fire Tim Walsh after six defeats") == {("Tim Walsh", "departure")}
+
+
+def test_exit_talk_beside_a_named_destination_is_that_move() -> None:
+    # A club willing to let him go while another wants him: the interest is the claim.
+    claims = kinds_of("Arsenal keen on Bilbao winger Inaki Sola",
+                      "Athletic Club are willing to sanction the departure of Inaki Sola, with Arsenal keen.")
+    assert claims == {("Inaki Sola", "interest")}
