@@ -24,6 +24,7 @@ from bot import service
 from bot.app import App, open_app, poll_all
 from bot.discord_client import ClaimwatchBot, shard_span
 from bot.discord_endpoints import point_discord_at
+from storage import outbox
 from tests.fakes import FakeDiscord
 from tests.fakes.fake_discord_gateway import shard_of
 from tests.fakes.feed_server import FeedItemSpec, FeedServer, at
@@ -79,21 +80,23 @@ async def cluster(app: App, fake: FakeDiscord) -> AsyncIterator[ClaimwatchBot]:
         await asyncio.wait_for(task, timeout=10)
 
 
-async def apps_on_shards(tmp_path: Path, fake: FakeDiscord, url: str) -> tuple[App, App]:
-    """Two processes' apps on one SQLite database: shards 0-1 and 2-3 of SHARDS."""
+async def apps_on_shards(tmp_path: Path, fake: FakeDiscord, url: str, database: str) -> tuple[App, App]:
+    """Two processes' apps on one database (an SQLite file or a PostgreSQL URL): shards 0-1 and 2-3."""
     settings = discord_settings(tmp_path, fake, [{"url": url, "name": "Wire"}])
+    if database.startswith("postgresql://"):
+        settings = replace(settings, storage=replace(settings.storage, url=database))
     low, high = (replace(settings, discord=replace(settings.discord, shard_count=SHARDS, shards=shards))
                  for shards in ((0, 1), (2, 3)))
     return await open_app(low), await open_app(high)
 
 
-async def test_two_clusters_post_each_alert_once_from_the_owning_process(tmp_path: Path,
-                                                                        feed_server: FeedServer) -> None:
+async def test_two_clusters_post_each_alert_once_from_the_owning_process(tmp_path: Path, feed_server: FeedServer,
+                                                                        database_target: str) -> None:
     fake = sharded_fake(shard_count=SHARDS, max_concurrency=16)
     await fake.start()
     point_discord_at(fake.api_base_url, fake.gateway_url)
     url = feed_server.set_feed("/wire.xml", "Wire", [INTEREST])
-    app_low, app_high = await apps_on_shards(tmp_path, fake, url)
+    app_low, app_high = await apps_on_shards(tmp_path, fake, url, database_target)
     try:
         await poll_all(app_low)  # Konaté becomes known; nobody follows him yet
         async with cluster(app_low, fake) as bot_low, cluster(app_high, fake) as bot_high:
@@ -123,8 +126,7 @@ async def test_two_clusters_post_each_alert_once_from_the_owning_process(tmp_pat
             for guild, shard in GUILDS.items():
                 assert len(alerts(fake, guild)) == (1 if shard in (0, 1) else 0), (guild, shard)
             # The other cluster's rows are untouched, waiting for their owner.
-            with sqlite3.connect(tmp_path / "test.db") as conn:
-                waiting = conn.execute("SELECT guild_id, state, attempts FROM outbox WHERE state != 'sent'").fetchall()
+            waiting = [(row.guild_id, row.state, row.attempts) for row in await outbox.due(app_low.db)]
             assert sorted(waiting) == sorted((g, "pending", 0) for g, s in GUILDS.items() if s in (2, 3))
 
             assert await bot_high.dispatcher.run_once() == 4
@@ -150,12 +152,13 @@ async def test_two_clusters_post_each_alert_once_from_the_owning_process(tmp_pat
     assert fake.unhandled == []
 
 
-async def test_each_cluster_posts_its_own_servers_digests(tmp_path: Path, feed_server: FeedServer) -> None:
+async def test_each_cluster_posts_its_own_servers_digests(tmp_path: Path, feed_server: FeedServer,
+                                                         database_target: str) -> None:
     fake = sharded_fake(shard_count=SHARDS, max_concurrency=16)
     await fake.start()
     point_discord_at(fake.api_base_url, fake.gateway_url)
     url = feed_server.set_feed("/wire.xml", "Wire", [INTEREST])
-    app_low, app_high = await apps_on_shards(tmp_path, fake, url)
+    app_low, app_high = await apps_on_shards(tmp_path, fake, url, database_target)
     try:
         await poll_all(app_low)
         for guild in GUILDS:
