@@ -212,6 +212,25 @@ async def test_one_process_runs_every_shard_discord_recommends(tmp_path: Path, f
         await fake.close()
 
 
+async def test_shards_of_one_bucket_identify_five_seconds_apart(tmp_path: Path) -> None:
+    """Discord: one IDENTIFY per 5 seconds per bucket (shard id % max_concurrency). With 2 at once,
+    shards 0 and 1 start together; 2 waits behind 0, and 3 behind 1."""
+    fake = sharded_fake(shard_count=SHARDS, max_concurrency=2)
+    await fake.start()
+    point_discord_at(fake.api_base_url, fake.gateway_url)
+    app = await open_app(discord_settings(tmp_path, fake, []))
+    try:
+        async with cluster(app, fake) as bot:
+            assert sorted(bot.shards) == [0, 1, 2, 3]
+            when = {shard[0]: at for shard, at in fake.gateway.identified if shard is not None}
+            assert sorted(when) == [0, 1, 2, 3]
+            assert when[2] - when[0] >= 5.0 and when[3] - when[1] >= 5.0
+    finally:
+        await app.close()
+        point_discord_at(None, None)
+        await fake.close()
+
+
 async def test_fake_gateway_routes_by_shard_and_refuses_an_invalid_one() -> None:
     """On the wire: READY and GUILD_CREATE list only the shard's guilds; a bad shard closes with 4010."""
     async with sharded_fake(shard_count=SHARDS) as fake, aiohttp.ClientSession() as session:

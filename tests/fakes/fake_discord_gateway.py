@@ -105,6 +105,7 @@ class FakeGateway:
         self.connections: set[_Connection] = set()
         self.received: list[dict[str, Any]] = []  # every payload the client sent, in order
         self.presence: dict[str, Any] | None = None
+        self.identified: list[tuple[list[int] | None, float]] = []  # each session's shard and loop time
 
     @property
     def live_sessions(self) -> list[Session]:
@@ -176,6 +177,7 @@ class FakeGateway:
             await self._close(conn, 4010, "Invalid shard.")
             return
         session = Session(id=secrets.token_hex(16), intents=data["intents"], shard=data.get("shard"))
+        self.identified.append((session.shard, asyncio.get_running_loop().time()))
         self.sessions[session.id] = session
         session.connection = conn
         conn.session = session
