@@ -100,6 +100,13 @@ def _parser() -> argparse.ArgumentParser:
     command(db_commands, "check", "check every page, index and foreign key, and the schema")
     backup = command(db_commands, "backup", "copy the database with SQLite's online backup (safe while the bot runs)")
     backup.add_argument("path", help="a new file for the copy")
+    upgrade = command(db_commands, "upgrade", "apply the migrations the database lacks, or print their SQL")
+    upgrade.add_argument("--sql", action="store_true",
+                         help="print the pending migrations' SQL for this database's backend; apply nothing")
+    copy = command(db_commands, "copy", "copy an SQLite database into a new, empty PostgreSQL database")
+    copy.add_argument("--from", dest="source", required=True, metavar="sqlite:PATH", help="the SQLite file")
+    copy.add_argument("--to", dest="target", required=True, metavar="postgresql://…",
+                      help="an empty PostgreSQL database (its tables are created)")
 
     command(commands, "doctor", "check the config, the database and the token's shape, and list what would be "
             "polled, offline; exit status 1 when something is wrong")
@@ -146,9 +153,30 @@ async def _with_db(settings: Settings, action: Callable[[Any], Awaitable[int]]) 
 
 
 async def _db(settings: Settings, args: argparse.Namespace) -> int:
-    from storage import checks
-    from storage.db import Database
+    from storage import checks, upgrade
+    from storage.db import Database, is_postgres_url
 
+    if args.db_command == "copy":
+        return await _db_copy(args.source, args.target)
+    if args.db_command == "upgrade":
+        if args.sql:
+            print(await upgrade.pending_sql(settings.database))
+            return 0
+        done = await upgrade.apply(settings.database, create=settings.storage.create)
+        version = upgrade.newest(settings.database)
+        if done:
+            names = ", ".join(f"{number:04d}_{name}" for number, name in done)
+            print(f"Applied {names} to {upgrade.where(settings.database)}; schema version {version}.")
+        else:
+            print(f"{upgrade.where(settings.database)} is up to date (schema version {version}).")
+        return 0
+    if is_postgres_url(settings.database):
+        if args.db_command == "backup":
+            raise DatabaseProblem(f"{upgrade.where(settings.database)} is PostgreSQL: back it up with pg_dump "
+                                  "(pg_dump --format=custom --file=PATH URL); db backup copies SQLite files")
+        if todo := await upgrade.pending(settings.database):  # check creates nothing: open would migrate
+            raise DatabaseProblem(f"{upgrade.where(settings.database)} lacks {len(todo)} of this claimwatch's "
+                                  "migrations: `python -m bot db upgrade` applies them (--sql prints them)")
     if args.db_command == "backup":
         print(await asyncio.to_thread(checks.backup, settings.database_path, Path(args.path)))
         return 0
@@ -157,6 +185,21 @@ async def _db(settings: Settings, args: argparse.Namespace) -> int:
         print("\n".join(await checks.full_report(db)))
     finally:
         await db.close()
+    return 0
+
+
+async def _db_copy(source: str, target: str) -> int:
+    from storage.copy import copy
+    from storage.upgrade import where
+
+    counts = await copy(source, target)
+    width = max(len(table) for table, _ in counts)
+    print(f"Copied {source.removeprefix('sqlite:')} to {where(target)} in one transaction; every table's rows "
+          "match the source:")
+    for table, rows in counts:
+        print(f"  {table:<{width}}  {rows:>9,}")
+    print("Point the bot at it with [storage] url (or CLAIMWATCH_DATABASE_URL) and start it; keep the SQLite "
+          "file as a backup.")
     return 0
 
 
