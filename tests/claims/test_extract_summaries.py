@@ -4,6 +4,8 @@ background. Items written for these tests, in our own words."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.claims.extract import extract_claims
 
 
@@ -61,3 +63,36 @@ def test_exit_talk_beside_a_named_destination_is_that_move() -> None:
     claims = kinds_of("Arsenal keen on Bilbao winger Inaki Sola",
                       "Athletic Club are willing to sanction the departure of Inaki Sola, with Arsenal keen.")
     assert claims == {("Inaki Sola", "interest")}
+
+
+# Families of phrasing rather than single phrases: each line is one member of a family the
+# patterns read (scouting, catching the eye, rivalry, a blow in a pursuit, a player saying
+# yes, a job in danger). Written for this test.
+FAMILIES = [
+    ("Speculation linking Tom Baker with a move to Fulham continues", "interest"),
+    ("Fulham set sights on Tom Baker", "interest"),
+    ("Tom Baker has caught the eye of Fulham", "interest"),
+    ("Tom Baker at the centre of a transfer battle between Fulham and Wolves", "interest"),
+    ("Fulham ready to rival Wolves for Tom Baker", "interest"),
+    ("Fulham suffer Tom Baker transfer blow", "interest"),
+    ("Fulham handed Tom Baker transfer boost", "interest"),
+    ("Tom Baker would welcome a Fulham move", "interest"),
+    ("Fulham given green light to sign Tom Baker", "interest"),
+    ("Tom Baker the favourite to become next Fulham manager", "interest"),
+    ("Tom Baker has said yes to a Fulham transfer", "agreement"),
+    ("Fulham announce arrival of Tom Baker", "completed"),
+    ("Fulham open to offers for Tom Baker", "departure"),
+    ("Tom Baker's job on the line after another defeat", "departure"),
+    ("Fulham consider sacking Tom Baker", "departure"),
+    ("Fulham board losing patience with Tom Baker", "departure"),
+]
+
+
+@pytest.mark.parametrize(("headline", "kind"), FAMILIES)
+def test_families_of_phrasing(headline: str, kind: str) -> None:
+    assert {c.kind for c in extract_claims(headline)} == {kind}
+
+
+def test_family_members_in_other_senses_are_no_claim() -> None:
+    assert extract_claims("Arsenal handed Bukayo Saka fitness boost before derby") == []
+    assert extract_claims("Tottenham's Igor Tudor suffers fresh injury blow") == []
