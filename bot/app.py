@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import socket
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
@@ -29,6 +31,7 @@ class App:
     db: Database
     sessions: dict[bool, aiohttp.ClientSession]
     pipeline: Pipeline
+    owner: str = "claimwatch"  # this process, as its feed leases and /feeds list name it
 
     def poller(self, on_polled: Callable[[PollOutcome], Awaitable[None]], deliver: Callable[[], Awaitable[int]],
                deliver_digests: Callable[[], Awaitable[int]] | None = None) -> Poller:
@@ -38,7 +41,7 @@ class App:
             return await self.pipeline.poll(feed.id, row=feed)
 
         return Poller(self.db, self.settings.polling, self.settings.storage.retention_days, poll, on_polled,
-                      deliver, deliver_digests)
+                      deliver, deliver_digests, owner=self.owner)
 
     async def close(self) -> None:
         for session in self.sessions.values():
@@ -51,6 +54,25 @@ def _session(settings: Settings, limits: FetchLimits) -> aiohttp.ClientSession:
                         total=max(settings.polling.concurrency, 1) * 2)
 
 
+PROCESS_NAME_ENV = "CLAIMWATCH_PROCESS_NAME"
+
+
+def process_name(settings: Settings, *, console: bool = False) -> str:
+    """This process among the deployment's: its host and its shards ("db-1/shards 0-3"), or
+    CLAIMWATCH_PROCESS_NAME. Stable across restarts, so a restarted process takes back the feed
+    leases it held when it was killed; distinct between processes, so none takes another's."""
+    if os.environ.get(PROCESS_NAME_ENV):
+        return os.environ[PROCESS_NAME_ENV].strip()[:100]
+    shards = settings.discord.shard_ids
+    if console:
+        role = "console"
+    elif shards is None:
+        role = "all shards"
+    else:
+        role = "shards " + ",".join(str(shard) for shard in shards)
+    return f"{socket.gethostname()}/{role}"
+
+
 async def open_app(settings: Settings, *, console: bool = False) -> App:
     db = await Database.open(settings.database, create=settings.storage.create)
     sessions: dict[bool, aiohttp.ClientSession] = {}
@@ -58,7 +80,8 @@ async def open_app(settings: Settings, *, console: bool = False) -> App:
         sessions[True] = _session(settings, limits_from(settings, trusted=True))
         sessions[False] = _session(settings, limits_from(settings, trusted=False))
         first_poll = settings.console.alert_on_first_poll if console else settings.polling.alert_on_first_poll
-        app = App(settings, db, sessions, Pipeline(db, settings, sessions, alert_on_first_poll=first_poll))
+        app = App(settings, db, sessions, Pipeline(db, settings, sessions, alert_on_first_poll=first_poll),
+                  owner=process_name(settings, console=console))
         await sync_config_feeds(app)
     except BaseException:
         # A start-up that fails closes what it opened: the database's thread would keep the process alive.

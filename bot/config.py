@@ -70,6 +70,11 @@ class PollingSettings:
     # With backoff doubling from the interval to max_backoff_seconds, 40 failures span about nine days.
     pause_after_failures: int = 40
     max_backoff_seconds: int = 6 * 3600
+    # Polls are shared through the database (storage/leases.py): every claim_seconds a process
+    # claims the due feeds it has room for, each under a lease of lease_seconds; a process that
+    # dies mid-poll loses its feeds to the others when the lease runs out. Longer than a fetch.
+    claim_seconds: int = 5
+    lease_seconds: int = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +143,8 @@ _SECTIONS: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
         "max_body_bytes": ((int,), "a whole number of bytes (at least 1024)"),
         "max_redirects": ((int,), "a whole number (0 to 20)"),
         "jitter_seconds": ((int,), "a whole number of seconds (0 or more)"),
+        "claim_seconds": ((int,), "a whole number of seconds (at least 1)"),
+        "lease_seconds": ((int,), "a whole number of seconds, longer than timeout_seconds"),
         "allow_private_addresses": ((bool,), "true or false"),
         "alert_on_first_poll": ((bool,), "true or false"),
         "pause_after_failures": ((int,), "a whole number (at least 1)"),
@@ -163,6 +170,8 @@ _MINIMUMS: dict[str, float] = {
     "polling.max_body_bytes": 1024,
     "polling.max_redirects": 0,
     "polling.jitter_seconds": 0,
+    "polling.claim_seconds": 1,
+    "polling.lease_seconds": 2,
     "polling.pause_after_failures": 1,
     "polling.max_backoff_seconds": 60,
     "storage.retention_days": 1,
@@ -287,13 +296,21 @@ def parse_settings(raw: dict[str, Any], base_dir: Path, env: dict[str, str] | No
     return Settings(
         discord=discord,
         storage=StorageSettings(**storage_table),
-        polling=PollingSettings(**_section(raw, "polling")),
+        polling=_polling(_section(raw, "polling")),
         alerts=AlertSettings(**_section(raw, "alerts")),
         feeds=tuple(feeds),
         console=ConsoleSettings(follow=tuple(name.strip() for name in follow),
                                 alert_on_first_poll=console_table.get("alert_on_first_poll", True)),
         base_dir=base_dir,
     )
+
+
+def _polling(table: dict[str, Any]) -> PollingSettings:
+    polling = PollingSettings(**table)
+    if polling.lease_seconds <= polling.timeout_seconds:
+        raise ConfigError(f"polling.lease_seconds: expected more than timeout_seconds ({polling.timeout_seconds:g}), "
+                          f"got {polling.lease_seconds}: a lease must outlast a fetch, or a slow feed is fetched twice")
+    return polling
 
 
 def parse_shard_ids(text: str, key: str = "discord.shards") -> tuple[int, ...]:

@@ -1,8 +1,16 @@
-"""Polls each feed on its own schedule with APScheduler: no overlapping runs, coalesced, jittered."""
+"""The jobs, with APScheduler: polling shared through the database, the outbox, digests, retention.
+
+Polling: every few seconds this process claims the due feeds it has room for (storage/leases.py)
+and polls them; a finished poll holds the feed until its next due time (interval plus jitter), so
+each feed is fetched once per interval across every process on the database. A slow feed never
+runs twice at once: its lease covers the poll.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import random
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 
@@ -11,9 +19,9 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.config import PollingSettings
-from bot.pipeline import PollOutcome, due
-from storage import feeds as feed_store
-from storage.db import Database, utcnow
+from bot.pipeline import PollOutcome
+from storage import leases
+from storage.db import Database, from_now, utcnow
 from storage.maintenance import prune_items
 from storage.records import FeedState
 
@@ -23,24 +31,28 @@ DIGEST_HOUR_UTC = 8
 
 
 class Poller:
-    """The jobs: each feed on its interval (`poll`, one feed start to finish), the outbox every few
-    seconds (`deliver`), the daily digests, and the daily retention prune."""
+    """The jobs: claim and poll due feeds (`poll`, one feed start to finish), the outbox every few
+    seconds (`deliver`), the daily digests, and the daily retention prune. `owner` names this
+    process in the leases it takes (the same name after a restart takes its own leases back)."""
 
     def __init__(self, db: Database, polling: PollingSettings, retention_days: int,
                  poll: Callable[[FeedState], Awaitable[PollOutcome]],
                  on_polled: Callable[[PollOutcome], Awaitable[None]],
                  deliver: Callable[[], Awaitable[int]],
-                 deliver_digests: Callable[[], Awaitable[int]] | None = None) -> None:
+                 deliver_digests: Callable[[], Awaitable[int]] | None = None, *, owner: str = "claimwatch") -> None:
         self.db = db
         self.polling = polling
         self.retention_days = retention_days
         self.poll = poll
         self.on_polled = on_polled
+        self.owner = owner
+        self._polling: set[asyncio.Task[None]] = set()  # polls under way, at most `concurrency`
         self.scheduler = AsyncIOScheduler(
             timezone=UTC,
-            # max_instances=1: a slow feed never runs twice at once; coalesce: missed runs collapse.
+            # max_instances=1: one claim round at a time; coalesce: missed runs collapse.
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 300},
         )
+        self.scheduler.add_job(self._claim_round, IntervalTrigger(seconds=polling.claim_seconds), id="claim")
         self.scheduler.add_job(deliver, IntervalTrigger(seconds=OUTBOX_SECONDS), id="outbox")
         self.scheduler.add_job(self._prune, IntervalTrigger(hours=24), id="prune",
                                next_run_time=datetime.now(UTC) + timedelta(minutes=1))
@@ -48,36 +60,54 @@ class Poller:
             self.scheduler.add_job(deliver_digests, CronTrigger(hour=DIGEST_HOUR_UTC, timezone=UTC), id="digest")
 
     async def start(self) -> None:
-        for feed in await feed_store.list_active(self.db):
-            self.schedule(feed.id, feed.interval_seconds)
+        taken_back = await leases.release_own(self.db, self.owner)
+        if taken_back:
+            log.info("took back %d feed leases this process (%s) held when it stopped", taken_back, self.owner)
         self.scheduler.start()
+        self.poll_soon()
 
-    def schedule(self, feed_id: int, interval: int | None, *, first_run: datetime | None = None) -> None:
-        polling = self.polling
-        self.scheduler.add_job(
-            self._poll_job, IntervalTrigger(seconds=interval or polling.interval_seconds, jitter=polling.jitter_seconds),
-            args=[feed_id], id=f"feed:{feed_id}", replace_existing=True,
-            # Spread the first polls so a restart does not hit every host in the same second.
-            next_run_time=first_run or datetime.now(UTC) + timedelta(seconds=feed_id % max(polling.jitter_seconds, 1)),
-        )
+    def poll_soon(self) -> None:
+        """Claim due feeds now rather than at the next round (a feed was just added)."""
+        if self.scheduler.running:
+            self.scheduler.modify_job("claim", next_run_time=datetime.now(UTC))
 
-    def unschedule(self, feed_id: int) -> None:
-        if self.scheduler.get_job(f"feed:{feed_id}"):
-            self.scheduler.remove_job(f"feed:{feed_id}")
-
-    async def _poll_job(self, feed_id: int) -> None:
-        feed = await feed_store.by_id(self.db, feed_id)
-        if feed is None:
-            self.unschedule(feed_id)
-            return
-        if not due(feed, utcnow()):
+    async def _claim_round(self) -> None:
+        """Claim as many due feeds as there is room for beside the polls under way, and start them.
+        A poll that ends makes room, and the next round (or `poll_soon`) fills it: a slow feed
+        never holds the others back, and a backlog after a restart drains at full concurrency."""
+        room = max(self.polling.concurrency, 1) - len(self._polling)
+        if room <= 0:
             return
         try:
-            outcome = await self.poll(feed)
-        except Exception:  # storage trouble (disk full, locked): the next run retries from the same state
-            log.exception("poll of feed %s failed; will retry on its next run", feed_id)
+            claimed = await leases.claim_due(self.db, self.owner, now=utcnow(),
+                                             lease_until=from_now(self.polling.lease_seconds), limit=room)
+        except Exception:  # storage trouble: the next round claims again
+            log.exception("claiming due feeds failed; trying again in %ds", self.polling.claim_seconds)
             return
-        await self.on_polled(outcome)
+        for feed in claimed:
+            task = asyncio.create_task(self._poll_one(feed), name=f"poll feed {feed.id}")
+            self._polling.add(task)
+            task.add_done_callback(self._polling.discard)
+        if len(claimed) == room:
+            self.poll_soon()  # there may be more due than there was room for
+
+    async def _poll_one(self, feed: FeedState) -> None:
+        try:
+            outcome: PollOutcome | None = await self.poll(feed)
+        except Exception:  # storage trouble (disk full, locked): the next poll retries from the same state
+            log.exception("poll of feed %s failed; will retry on its next run", feed.id)
+            outcome = None
+        interval = feed.interval_seconds or self.polling.interval_seconds
+        next_due = from_now(interval + random.uniform(0, self.polling.jitter_seconds))  # noqa: S311 - spreading, not secrecy
+        try:
+            if not await leases.release(self.db, feed.id, self.owner, next_due=next_due):
+                log.warning("feed %s: the lease ran out during the poll and another process took it over", feed.id)
+        except Exception:  # the lease runs out on its own: the feed is polled again then
+            log.exception("releasing feed %s failed; it is polled again when its lease runs out", feed.id)
+        if outcome is not None:
+            await self.on_polled(outcome)
+        if len(self._polling) >= self.polling.concurrency:
+            self.poll_soon()  # this poll was holding the last free place
 
     async def _prune(self) -> None:
         try:
@@ -89,3 +119,6 @@ class Poller:
     def shutdown(self) -> None:
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
+        # Polls cut short keep their leases; this process takes them back when it starts again.
+        for task in self._polling:
+            task.cancel()

@@ -42,7 +42,7 @@ class FeedsGroup(AdminGroup, name="feeds", description="Manage the news feeds cl
         added = await service.add_server_feed(app_of(interaction).db, url, name, guild_id=interaction.guild_id,
                                               by=str(interaction.user.id))
         if added.new_feed:
-            bot_of(interaction).poller.schedule(added.feed_id, None)
+            bot_of(interaction).poller.poll_soon()
         await interaction.response.send_message(added.message, ephemeral=True, allowed_mentions=NO_PINGS)
 
     @app_commands.command(name="remove", description="Take a feed off this server's list (its stories stay)")
