@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import TypedDict
@@ -122,6 +123,8 @@ class Pipeline:
         # a restart, a rolled-back commit or a pruned item just means a full parse, never a lost item.
         self.delta = True  # False: parse every entry of a changed feed (the tests' reference path)
         self._seen: dict[int, dict[str, bytes]] = {}
+        self._limits: dict[bool, FetchLimits] = {}
+        self._health_due: tuple[float, str] = (-2.0, "")  # (when computed, a last_fetch_at older is due)
 
     async def poll(self, feed_id: int, *, force: bool = False, row: FeedState | None = None) -> PollOutcome:
         """One feed, start to finish (the scheduler's path)."""
@@ -146,7 +149,7 @@ class Pipeline:
         trusted = feed.origin == "config"
         result = await fetch_feed(
             self.sessions.get(trusted), url, etag=feed.etag, last_modified=feed.last_modified,
-            limits=limits_from(self.settings, trusted=trusted),
+            limits=self._limits_for(trusted),
         )
         if result.error:
             return await self._failed(feed, result.error, result.retry_after)
@@ -235,10 +238,25 @@ class Pipeline:
         healthy = (feed.first_fetch_done and not feed.consecutive_failures and not feed.last_error
                    and not feed.next_fetch_at)
         same = (etag or feed.etag) == feed.etag and (last_modified or feed.last_modified) == feed.last_modified
-        recent = (feed.last_fetch_at or "") >= stamp(datetime.now(UTC) - HEALTH_WRITE_EVERY)
-        if healthy and same and recent:
+        if healthy and same and (feed.last_fetch_at or "") >= self._health_written_since():
             return
         await feed_store.record_unchanged(self.db, feed.id, etag=etag, last_modified=last_modified)
+
+    def _health_written_since(self) -> str:
+        """The timestamp before which a healthy feed's row is due a write; recomputed once a second
+        (formatting a timestamp is a tenth of a 304's own cost)."""
+        computed, since = self._health_due
+        clock = time.monotonic()
+        if clock - computed >= 1.0:
+            since = stamp(datetime.now(UTC) - HEALTH_WRITE_EVERY)
+            self._health_due = (clock, since)
+        return since
+
+    def _limits_for(self, trusted: bool) -> FetchLimits:
+        limits = self._limits.get(trusted)
+        if limits is None:
+            limits = self._limits[trusted] = limits_from(self.settings, trusted=trusted)
+        return limits
 
     async def _failed(self, feed: FeedState, error: str, retry_after: float | None) -> PollOutcome:
         interval = feed.interval_seconds or self.settings.polling.interval_seconds

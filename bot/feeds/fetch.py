@@ -6,6 +6,7 @@ Every failure becomes FetchResult.error, worded for the admin who reads `/feeds 
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
 import logging
 import math
@@ -84,6 +85,7 @@ def retry_after_seconds(value: str | None, now: float | None = None) -> float | 
     return min(max(seconds, 0.0), MAX_RETRY_AFTER)
 
 
+@functools.lru_cache(maxsize=16)  # a first hop's timeout is the same each time: not built per request
 def _timeout(limits: FetchLimits, total: float | None = None) -> aiohttp.ClientTimeout:
     return aiohttp.ClientTimeout(total=total, sock_connect=limits.connect_timeout,
                                  sock_read=limits.connect_timeout)
@@ -157,9 +159,9 @@ async def _fetch_http(
 
     try:
         # One deadline for everything: a slow drip (bytes trickling, never silent long enough
-        # for the read timeout) and a chain of slow redirects both end here.
-        async with asyncio.timeout(limits.total_timeout):
-            return await _follow(session, url, headers, limits)
+        # for the read timeout) and a chain of slow redirects both end at it. Each hop is given
+        # what is left of it as aiohttp's own total, which also covers reading the body.
+        return await _follow(session, url, headers, limits)
     except BlockedAddressError as error:
         return failed(f"blocked: {error}")
     except aiohttp.ConnectionTimeoutError:
@@ -200,6 +202,8 @@ async def _follow(session: aiohttp.ClientSession, url: str, headers: dict[str, s
         current = URL(url)
     except ValueError:
         return FetchResult(url=url, status=None, error="invalid URL")
+    clock = asyncio.get_running_loop().time
+    deadline = clock() + limits.total_timeout
     for hop in range(limits.max_redirects + 1):
         if current.scheme not in ("http", "https"):
             where = "redirected to" if hop else "the feed is"
@@ -207,9 +211,13 @@ async def _follow(session: aiohttp.ClientSession, url: str, headers: dict[str, s
         if not limits.allow_private:
             # The host exactly as aiohttp will connect to it; names are checked by the resolver.
             check_literal_host(current.raw_host)
-        # No per-request total: the caller's deadline covers all hops at once.
-        async with session.get(current, headers=headers, allow_redirects=False,
-                               timeout=_timeout(limits)) as response:
+        # The first hop has the whole deadline (the same timeout object each time); a redirect's hop
+        # has what is left of it.
+        left = deadline - clock()
+        if left <= 0:
+            raise TimeoutError
+        timeout = _timeout(limits, limits.total_timeout) if hop == 0 else _timeout.__wrapped__(limits, left)
+        async with session.get(current, headers=headers, allow_redirects=False, timeout=timeout) as response:
             location = response.headers.get("Location")
             if response.status in _REDIRECTS and location:
                 try:
@@ -225,9 +233,9 @@ async def _finish(
     url: str, final_url: str, response: aiohttp.ClientResponse, limits: FetchLimits
 ) -> FetchResult:
     content_type = response.headers.get("Content-Type")
+    if response.status == 304:  # the commonest answer of all: built directly, no copy
+        return FetchResult(url=url, status=304, final_url=final_url, content_type=content_type, not_modified=True)
     common = FetchResult(url=url, status=response.status, final_url=final_url, content_type=content_type)
-    if response.status == 304:
-        return replace(common, not_modified=True)
     if response.status not in _OK:
         retry_after = None
         error = f"HTTP {response.status}"
@@ -244,16 +252,22 @@ async def _finish(
     if declared is not None and declared > cap:
         raise BodyTooLarge(f"body larger than {cap} bytes (the server announced {declared})")
     encoding = response.headers.get("Content-Encoding")
+    if declared is not None and not encoding and "Transfer-Encoding" not in response.headers:
+        # Exactly the announced length, already checked against the cap, as sent: read in one go.
+        body = await response.read()
+    else:
+        body = await _read_capped(response, cap, encoding)
+    return FetchResult(url=url, status=response.status, final_url=final_url, content_type=content_type, body=body,
+                       etag=response.headers.get("ETag"), last_modified=response.headers.get("Last-Modified"))
+
+
+async def _read_capped(response: aiohttp.ClientResponse, cap: int, encoding: str | None) -> bytes:
+    """The body chunk by chunk, counted after decompression, so a gzip bomb stops at the cap like an
+    endless body does."""
     body = bytearray()
-    # Counted after decompression, so a gzip bomb stops at the cap like an endless body does.
     async for chunk in response.content.iter_chunked(_CHUNK):
         if len(body) + len(chunk) > cap:
             unpacked = f" once decompressed ({_printable(encoding, 20)})" if encoding else ""
             raise BodyTooLarge(f"body larger than {cap} bytes{unpacked}")
         body += chunk
-    return replace(
-        common,
-        body=bytes(body),
-        etag=response.headers.get("ETag"),
-        last_modified=response.headers.get("Last-Modified"),
-    )
+    return bytes(body)
