@@ -10,9 +10,11 @@ weights: people look up who is in the news.
   a full name or of a surname, one keystroke at a time (Discord asks on every keystroke); one in
   ten with a typo.
 
-Each query is timed alone (perf_counter); p99 by nearest rank within a pass, the figure is the
-median over passes. A time budget caps each kind, so a slow query path still finishes the run (the
-sample count is in the note).
+Each query is timed alone (perf_counter). The figure is the p99 (nearest rank) of every query of the
+kind, several thousand; the note gives its spread: the p99 of each of the passes (batches of up to
+SAMPLES queries, run one after another), smallest to largest, so one busy second on a shared machine
+shows as one high batch instead of moving the figure. A time budget caps each kind, so a slow query
+path still finishes the run (the sample count is in the note).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from bench.synthetic import person_name, popular_person
 NAME = "queries"
 TIMELINE_GOAL = 0.020
 SUGGEST_GOAL = 0.010
+SAMPLES = 1000  # queries per pass (batch); a p99 of 1,000 is its 10th-largest, not its 3rd
 
 
 def _typed(rng: random.Random, people: int) -> str:
@@ -43,8 +46,8 @@ async def run(ctx: Context) -> list[Row]:
     from bot import service
     from storage.db import Database
 
-    samples = 150 if ctx.quick else 300
-    budget = 10.0 if ctx.quick else 20.0  # seconds per kind of query, over all passes
+    samples = 300 if ctx.quick else SAMPLES
+    budget = 15.0 if ctx.quick else 40.0  # seconds per kind of query, over all passes
     rng = random.Random(SEED + 5)
     people = ctx.world.people
     db = await Database.open(ctx.work_db)
@@ -62,8 +65,8 @@ async def run(ctx: Context) -> list[Row]:
         await service.timeline(db, person_name(0))  # warm the page cache and statement cache
         await service.suggest(db, "lor")
         for kind, call in (("timeline", timeline), ("suggest", suggest)):
-            deadline = time.perf_counter() + budget
             for _ in range(ctx.runs):
+                deadline = time.perf_counter() + budget / ctx.runs  # each batch its share of the budget
                 got: list[float] = []
                 while len(got) < samples and time.perf_counter() < deadline:
                     started = time.perf_counter()
@@ -81,11 +84,12 @@ async def run(ctx: Context) -> list[Row]:
                              ("suggest", SUGGEST_GOAL, "/follow autocomplete (service.suggest)")):
         runs = passes[kind]
         every = [t for run in runs for t in run]
+        batches = sorted(pct(run, 99) for run in runs)
         extra = f"; stories per timeline p50 {pct(sizes, 50)}, max {max(sizes)}" if kind == "timeline" else ""
-        note = (f"median of the p99s of {len(runs)} passes of up to {samples} queries ({len(every)} in all); "
-                f"p50 {fmt_ms(pct(every, 50))}, max {fmt_ms(max(every))}{extra}")
-        p99 = median(pct(run, 99) for run in runs)
-        rows.append(goal_row(f"{NAME} · p99 {what}", p99, goal, fmt_ms, note=note))
+        note = (f"p99 of all {len(every)} queries; p99 of each of {len(runs)} batches of up to {samples}: "
+                f"{', '.join(fmt_ms(b) for b in batches)} (spread {fmt_ms(batches[0])}–{fmt_ms(batches[-1])}, "
+                f"median {fmt_ms(median(batches))}); p50 {fmt_ms(pct(every, 50))}, max {fmt_ms(max(every))}{extra}")
+        rows.append(goal_row(f"{NAME} · p99 {what}", pct(every, 99), goal, fmt_ms, note=note))
     return rows
 
 
