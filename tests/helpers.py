@@ -20,6 +20,7 @@ from bot.app import App, open_app, poll_all
 from bot.config import Settings, parse_settings
 from bot.discord_client import ClaimwatchBot
 from bot.discord_endpoints import point_discord_at
+from storage.db import is_postgres_url
 from tests.fake_dns import FAKE_DNS_ENV
 
 if TYPE_CHECKING:
@@ -34,11 +35,17 @@ ROOT = Path(__file__).resolve().parents[1]  # the repository
 MakeApp = Callable[..., Awaitable[App]]  # the make_app fixture: opens an app, closed after the test
 
 
-def make_settings(tmp_path: Path, feeds: list[dict[str, Any]], **sections: dict[str, Any]) -> Settings:
+def make_settings(tmp_path: Path, feeds: list[dict[str, Any]], *, database: str | Path | None = None,
+                  **sections: dict[str, Any]) -> Settings:
     """Settings for a test: the database in tmp_path, private addresses allowed (the feed servers
-    are local), a new feed's first fetch recorded without alerts, no jitter; `sections` override."""
+    are local), a new feed's first fetch recorded without alerts, no jitter; `sections` override.
+    `database`: where the store lives instead (the `database_target` fixture): an SQLite file path,
+    or a postgresql:// URL as `[storage] url`."""
+    storage: dict[str, Any] = {"path": str(tmp_path / "test.db")}
+    if database is not None:
+        storage["url" if is_postgres_url(str(database)) else "path"] = str(database)
     raw = {
-        "storage": {"path": str(tmp_path / "test.db")},
+        "storage": {**storage, **sections.pop("storage", {})},
         "polling": {"allow_private_addresses": True, "alert_on_first_poll": False, "jitter_seconds": 0,
                     **sections.pop("polling", {})},
         "feeds": feeds,

@@ -32,8 +32,8 @@ MATCH = FeedItemSpec(
 )
 
 
-async def _app(make_app: MakeApp, tmp_path: Path, url: str, **polling: object) -> App:
-    settings = make_settings(tmp_path, [{"url": url, "name": "Test Wire"}], polling=polling)
+async def _app(make_app: MakeApp, tmp_path: Path, database: str, url: str, **polling: object) -> App:
+    settings = make_settings(tmp_path, [{"url": url, "name": "Test Wire"}], database=database, polling=polling)
     return await make_app(settings)
 
 
@@ -41,9 +41,9 @@ async def _sent(app, sink: ConsoleSink) -> int:
     return await Dispatcher(app.db, sink).run_once()
 
 
-async def test_new_items_alert_once_and_repoll_alerts_nothing(tmp_path: Path, feed_server: FeedServer, make_app: MakeApp) -> None:
+async def test_new_items_alert_once_and_repoll_alerts_nothing(tmp_path: Path, database_target: str, feed_server: FeedServer, make_app: MakeApp) -> None:
     url = feed_server.set_feed("/wire.xml", "Test Wire", [MATCH])
-    app = await _app(make_app, tmp_path, url)
+    app = await _app(make_app, tmp_path, database_target, url)
     await service.follow(app.db, 1, 10, "Konate")
     first = await poll_all(app)
     assert first[0].new_items == 1 and first[0].events == []  # first fetch: recorded, not alerted
@@ -61,9 +61,9 @@ async def test_new_items_alert_once_and_repoll_alerts_nothing(tmp_path: Path, fe
     assert rows[0]["n"] == 2
 
 
-async def test_not_modified_and_unchanged_bodies_cost_no_parse(tmp_path: Path, feed_server: FeedServer, make_app: MakeApp) -> None:
+async def test_not_modified_and_unchanged_bodies_cost_no_parse(tmp_path: Path, database_target: str, feed_server: FeedServer, make_app: MakeApp) -> None:
     url = feed_server.set_feed("/wire.xml", "Test Wire", [MATCH])
-    app = await _app(make_app, tmp_path, url)
+    app = await _app(make_app, tmp_path, database_target, url)
     assert (await poll_all(app))[0].parsed is True
     not_modified = await poll_all(app)
     assert not_modified[0].status == "not_modified" and not not_modified[0].parsed
@@ -74,9 +74,9 @@ async def test_not_modified_and_unchanged_bodies_cost_no_parse(tmp_path: Path, f
     assert unchanged[0].status == "unchanged" and not unchanged[0].parsed
 
 
-async def test_edited_item_does_not_alert_twice(tmp_path: Path, feed_server: FeedServer, make_app: MakeApp) -> None:
+async def test_edited_item_does_not_alert_twice(tmp_path: Path, database_target: str, feed_server: FeedServer, make_app: MakeApp) -> None:
     url = feed_server.set_feed("/wire.xml", "Test Wire", [MATCH])
-    app = await _app(make_app, tmp_path, url)
+    app = await _app(make_app, tmp_path, database_target, url)
     await service.follow(app.db, 1, 10, "Ibrahima Konaté")
     await poll_all(app)
     feed_server.set_feed("/wire.xml", "Test Wire", [TALKS, MATCH])
@@ -93,10 +93,10 @@ async def test_edited_item_does_not_alert_twice(tmp_path: Path, feed_server: Fee
     assert items[0]["title"].endswith("(updated)")
 
 
-async def test_same_story_from_second_outlet_is_one_story_two_reports(tmp_path: Path, feed_server: FeedServer, make_app: MakeApp) -> None:
+async def test_same_story_from_second_outlet_is_one_story_two_reports(tmp_path: Path, database_target: str, feed_server: FeedServer, make_app: MakeApp) -> None:
     one = feed_server.set_feed("/one.xml", "Wire One", [MATCH])
     two = feed_server.set_feed("/two.xml", "Wire Two", [])
-    settings = make_settings(tmp_path, [{"url": one, "name": "Wire One"}, {"url": two, "name": "Wire Two"}])
+    settings = make_settings(tmp_path, [{"url": one, "name": "Wire One"}, {"url": two, "name": "Wire Two"}], database=database_target)
     app = await make_app(settings)
     await service.follow(app.db, 1, 10, "Konate")
     await poll_all(app)
@@ -113,13 +113,13 @@ async def test_same_story_from_second_outlet_is_one_story_two_reports(tmp_path: 
     assert {r.outlet for r in result.stories[0].reports} == {"Wire One", "Wire Two"}
 
 
-async def test_failing_feed_records_error_and_others_still_deliver(tmp_path: Path, feed_server: FeedServer, make_app: MakeApp) -> None:
+async def test_failing_feed_records_error_and_others_still_deliver(tmp_path: Path, database_target: str, feed_server: FeedServer, make_app: MakeApp) -> None:
     good = feed_server.set_feed("/good.xml", "Good", [MATCH])
     feed_server.set_feed("/bad.xml", "Bad", [], status=500)
     html = feed_server.set_feed("/page.html", "Page", [])
     feed_server.routes["/page.html"].body = b"<!DOCTYPE html><html><body>Not a feed</body></html>"
     feed_server.routes["/page.html"].content_type = "text/html"
-    settings = make_settings(tmp_path, [{"url": good}, {"url": feed_server.url("/bad.xml")}, {"url": html}])
+    settings = make_settings(tmp_path, [{"url": good}, {"url": feed_server.url("/bad.xml")}, {"url": html}], database=database_target)
     app = await make_app(settings)
     outcomes = {o.url: o for o in await poll_all(app)}
     assert outcomes[good].status == "changed"
@@ -147,13 +147,13 @@ def _quiet_logs(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level("ERROR")
 
 
-async def test_failing_feed_backs_off_then_pauses_and_resumes(tmp_path: Path, feed_server: FeedServer, make_app: MakeApp) -> None:
+async def test_failing_feed_backs_off_then_pauses_and_resumes(tmp_path: Path, database_target: str, feed_server: FeedServer, make_app: MakeApp) -> None:
     from bot.alerts.render import feed_health_lines
     from bot.pipeline import backoff_seconds
 
     feed_server.set_feed("/down.xml", "Down", [], status=503)
     url = feed_server.url("/down.xml")
-    settings = make_settings(tmp_path, [{"url": url}], polling={"pause_after_failures": 3, "interval_seconds": 60})
+    settings = make_settings(tmp_path, [{"url": url}], polling={"pause_after_failures": 3, "interval_seconds": 60}, database=database_target)
     assert [backoff_seconds(settings, 60, n, None) for n in (1, 2, 3)] == [60, 120, 240]
     assert backoff_seconds(settings, 60, 30, None) == settings.polling.max_backoff_seconds
     assert backoff_seconds(settings, 60, 1, 900.0) == 900.0  # Retry-After wins when longer
@@ -176,9 +176,9 @@ async def test_failing_feed_backs_off_then_pauses_and_resumes(tmp_path: Path, fe
     assert health["paused"] == 0 and health["consecutive_failures"] == 0 and health["last_error"] is None
 
 
-async def test_one_url_is_one_feed_however_many_servers_add_it(tmp_path: Path, feed_server: FeedServer, make_app: MakeApp) -> None:
+async def test_one_url_is_one_feed_however_many_servers_add_it(tmp_path: Path, database_target: str, feed_server: FeedServer, make_app: MakeApp) -> None:
     url = feed_server.set_feed("/shared.xml", "Shared", [MATCH])
-    app = await _app(make_app, tmp_path, feed_server.set_feed("/wire.xml", "Test Wire", [MATCH]))
+    app = await _app(make_app, tmp_path, database_target, feed_server.set_feed("/wire.xml", "Test Wire", [MATCH]))
     first = await service.add_feed(app.db, url, "Shared", origin="discord", guild_id=1)
     second = await service.add_feed(app.db, url, None, origin="discord", guild_id=2)
     assert first == (first[0], True) and second == (first[0], False)
@@ -189,9 +189,9 @@ async def test_one_url_is_one_feed_however_many_servers_add_it(tmp_path: Path, f
     assert feed_server.hits("/shared.xml") == 0
 
 
-async def test_departures_from_two_clubs_are_two_stories(tmp_path: Path, feed_server: FeedServer, make_app: MakeApp) -> None:
+async def test_departures_from_two_clubs_are_two_stories(tmp_path: Path, database_target: str, feed_server: FeedServer, make_app: MakeApp) -> None:
     url = feed_server.set_feed("/wire.xml", "Test Wire", [MATCH])
-    app = await _app(make_app, tmp_path, url)
+    app = await _app(make_app, tmp_path, database_target, url)
     await poll_all(app)
     feed_server.set_feed("/wire.xml", "Test Wire", [
         FeedItemSpec("d-1", "Celtic sack head coach Brendan Rodgers", "The club confirmed his exit.",
@@ -215,11 +215,11 @@ async def test_first_poll_floods_nobody_in_discord_mode_but_demos_in_console(tmp
         assert outcome.new_items == 2 and len(outcome.events) == expected
 
 
-async def test_one_cycle_folds_news_oldest_first_across_feeds(tmp_path: Path, feed_server: FeedServer, make_app: MakeApp) -> None:
+async def test_one_cycle_folds_news_oldest_first_across_feeds(tmp_path: Path, database_target: str, feed_server: FeedServer, make_app: MakeApp) -> None:
     # The later development sits in the first feed: stories must still climb interest -> talks.
     first = feed_server.set_feed("/first.xml", "First", [TALKS])
     second = feed_server.set_feed("/second.xml", "Second", [INTEREST])
-    settings = make_settings(tmp_path, [{"url": first}, {"url": second}])
+    settings = make_settings(tmp_path, [{"url": first}, {"url": second}], database=database_target)
     app = await make_app(settings, console=True)
     await service.follow(app.db, 1, 10, "Konate")
     await poll_all(app, together=True)
@@ -228,9 +228,9 @@ async def test_one_cycle_folds_news_oldest_first_across_feeds(tmp_path: Path, fe
     assert [(v.reason, v.kind) for v in sink.views] == [("new", "interest"), ("climb", "talks")]
 
 
-async def test_healthy_re_polls_write_health_at_most_hourly(tmp_path: Path, feed_server: FeedServer, make_app: MakeApp) -> None:
+async def test_healthy_re_polls_write_health_at_most_hourly(tmp_path: Path, database_target: str, feed_server: FeedServer, make_app: MakeApp) -> None:
     url = feed_server.set_feed("/wire.xml", "Test Wire", [MATCH])
-    app = await _app(make_app, tmp_path, url)
+    app = await _app(make_app, tmp_path, database_target, url)
     await poll_all(app)
     first = (await service.feed_health(app.db))[0]["last_fetch_at"]
     assert (await poll_all(app))[0].status == "not_modified"

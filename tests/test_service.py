@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,8 +15,8 @@ HOSTILE = ["", "   ", "x" * 10_000, "Kon\x00até", "Konate\u202e", "**Konate**",
 
 
 @pytest.fixture
-async def db(tmp_path: Path):
-    database = await Database.open(tmp_path / "s.db")
+async def db(database_target: str):
+    database = await Database.open(database_target)
     async with database.transaction() as conn:
         await identities.create(conn, "Xabi Alonso", "manager", club="Real Madrid")
         await identities.create(conn, "Marcos Alonso", "player", club="Celta Vigo")
@@ -135,9 +134,9 @@ async def test_two_concurrent_follows_of_one_new_name_make_one_person(db: Databa
     assert [row["channel_id"] for row in rows] == [10, 20]
 
 
-async def test_two_processes_racing_one_new_name_make_one_person(tmp_path: Path) -> None:
+async def test_two_processes_racing_one_new_name_make_one_person(database_target: str) -> None:
     # Two connections (the bot and a CLI follow): the unique key holds across them.
-    one, two = await Database.open(tmp_path / "r.db"), await Database.open(tmp_path / "r.db")
+    one, two = await Database.open(database_target), await Database.open(database_target)
     try:
         async with one.transaction() as conn:
             first = await identities.create_placeholder(conn, "Lamine Yamal")

@@ -35,9 +35,9 @@ def chan(guild: int) -> int:
 
 
 @pytest.fixture
-async def app(tmp_path: Path, feed_server: FeedServer) -> AsyncIterator[App]:
+async def app(tmp_path: Path, database_target: str, feed_server: FeedServer) -> AsyncIterator[App]:
     url = feed_server.set_feed(PATH, "Operator Wire", [BACKLOG])
-    opened = await open_app(make_settings(tmp_path, [{"url": url, "name": "Operator Wire"}]))
+    opened = await open_app(make_settings(tmp_path, [{"url": url, "name": "Operator Wire"}], database=database_target))
     await poll_all(opened)  # the first fetch: its backlog is recorded without alerts
     for guild in (PLAIN, STRICT, BIDS, DIGEST, PAUSED):
         await service.follow(opened.db, guild, chan(guild), "Ibrahima Konaté")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot import identities
@@ -13,8 +11,8 @@ from storage.db import Database
 
 
 @pytest.fixture
-async def db(tmp_path: Path):
-    database = await Database.open(tmp_path / "e.db")
+async def db(database_target: str):
+    database = await Database.open(database_target)
     yield database
     await database.close()
 

@@ -1,0 +1,145 @@
+"""Both backends, one schema: migrations from empty and idempotent on SQLite and PostgreSQL, the two
+migration series paired number for number and column for column, a newer schema refused in one
+line, and two processes on one database seeing each other's writes and names."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from pathlib import Path
+
+import pytest
+
+from bot import identities, service
+from storage import people as people_store
+from storage.checks import DatabaseProblem
+from storage.db import Database, utcnow
+from storage.schema import DIALECTS, migrations
+
+SQLITE, POSTGRES = DIALECTS
+
+
+def _dialect(target: str) -> str:
+    return POSTGRES if target.startswith("postgresql://") else SQLITE
+
+
+def _applied(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [record.getMessage() for record in caplog.records if record.getMessage().startswith("applied migration")]
+
+
+async def test_migrations_from_empty_apply_once_and_again_apply_nothing(
+    database_target: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    bundled = migrations(_dialect(database_target))
+    caplog.set_level(logging.INFO, logger="storage")
+    db = await Database.open(database_target)
+    try:
+        assert db.dialect == _dialect(database_target)
+        assert _applied(caplog) == [f"applied migration {version:04d}_{name}" for version, name, _ in bundled]
+        rows = await db.fetchall("SELECT version, name FROM schema_migrations ORDER BY version")
+        assert [(row["version"], row["name"]) for row in rows] == [(v, n) for v, n, _ in bundled]
+        assert [row["version"] for row in rows] == list(range(1, len(bundled) + 1))  # 1..N, no gap
+        assert await db.migrate() == []  # idempotent on the same connection
+        stamps = [tuple(row) for row in await db.fetchall("SELECT version, applied_at FROM schema_migrations")]
+    finally:
+        await db.close()
+    caplog.clear()
+    again = await Database.open(database_target)  # and on a restart
+    try:
+        assert _applied(caplog) == []
+        assert await again.applied_versions() == set(range(1, len(bundled) + 1))
+        assert [tuple(row) for row in await again.fetchall("SELECT version, applied_at FROM schema_migrations")] == stamps
+    finally:
+        await again.close()
+
+
+async def test_processes_starting_together_on_postgresql_apply_each_migration_once(postgres_url: str) -> None:
+    opened = await asyncio.gather(*(Database.open(postgres_url) for _ in range(3)))
+    try:
+        rows = await opened[0].fetchall("SELECT version FROM schema_migrations ORDER BY version")
+        assert [row["version"] for row in rows] == [version for version, _, _ in migrations(POSTGRES)]
+    finally:
+        for db in opened:
+            await db.close()
+
+
+def test_the_two_migration_series_pair_up_number_for_number_and_name_for_name() -> None:
+    pairs = [[(version, name) for version, name, _ in migrations(dialect)] for dialect in DIALECTS]
+    assert pairs[0] == pairs[1]
+    assert pairs[0][0] == (1, "init")
+
+
+async def test_postgresql_builds_the_tables_and_columns_sqlite_does(tmp_path: Path, postgres_url: str) -> None:
+    await (await Database.open(tmp_path / "lite.db")).close()
+    with closing(sqlite3.connect(tmp_path / "lite.db")) as lite:
+        tables = [row[0] for row in lite.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+        in_sqlite = {(table, row[1]) for table in tables for row in lite.execute(f"PRAGMA table_info('{table}')")}
+    db = await Database.open(postgres_url)
+    try:
+        rows = await db.fetchall("SELECT table_name, column_name FROM information_schema.columns"
+                                 " WHERE table_schema = current_schema()")
+        in_postgres = {(row["table_name"], row["column_name"]) for row in rows}
+    finally:
+        await db.close()
+    assert {"feeds", "outbox", "follows", "story_threads", "counters"} <= set(tables)
+    assert sorted(in_postgres - in_sqlite) == [] and sorted(in_sqlite - in_postgres) == []
+
+
+async def test_a_database_from_a_newer_claimwatch_is_refused_in_one_line(database_target: str) -> None:
+    newest = migrations(_dialect(database_target))[-1][0]
+    db = await Database.open(database_target)
+    try:
+        await db.write("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                       (newest + 1, "from_the_future", utcnow()))
+    finally:
+        await db.close()
+    with pytest.raises(DatabaseProblem) as refused:
+        await Database.open(database_target)
+    line = str(refused.value)
+    assert "\n" not in line
+    assert f"was written by a newer claimwatch (schema {newest + 1}; this one knows up to {newest})" in line
+    assert line.endswith("run the newer version")
+
+
+@contextmanager
+def another_process() -> Iterator[None]:
+    """What runs inside is done by another process: this one's own record of name changes
+    (storage.people.NAMES_CHANGED) does not see it, only the database does."""
+    before = people_store.NAMES_CHANGED[0]
+    try:
+        yield
+    finally:
+        people_store.NAMES_CHANGED[0] = before
+
+
+async def test_two_processes_on_one_database_see_each_others_writes_and_new_names(database_target: str) -> None:
+    bot, cli = await Database.open(database_target), await Database.open(database_target)
+    try:
+        async with bot.transaction() as conn:
+            await identities.create(conn, "Xabi Alonso", "manager", club="Real Madrid")
+        assert [p.name for p in await service.suggest(bot, "alonzo")] == ["Xabi Alonso"]  # the index is built
+        before = await people_store.alias_stamp(bot)
+
+        with another_process():
+            await service.follow(cli, 1, 10, "Xabi Alonso")
+            async with cli.transaction() as conn:
+                await identities.create(conn, "Ibrahima Konaté", "player", club="Liverpool")
+
+        rows = await bot.fetchall("SELECT guild_id, channel_id FROM follows")
+        assert [tuple(row) for row in rows] == [(1, 10)]  # the other's follow is seen at once
+        after = await people_store.alias_stamp(bot)
+        assert after != before and after[0] == before[0]  # changed through the database alone
+        # The typo-tolerant autocomplete (no prefix matches "konatte") finds the name the other learned.
+        assert [p.name for p in await service.suggest(bot, "konatte")] == ["Ibrahima Konaté"]
+        assert (await service.resolve(bot, "ibrahima konate")).person is not None
+
+        async with bot.transaction() as conn:  # and the other way round
+            await identities.create(conn, "Marcos Alonso", "player", club="Celta Vigo")
+        assert {p.name for p in await service.suggest(cli, "alonso")} == {"Xabi Alonso", "Marcos Alonso"}
+    finally:
+        await bot.close()
+        await cli.close()
