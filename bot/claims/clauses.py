@@ -82,6 +82,10 @@ def clauses(fr: Frame, unit_person: dict[int, Person], unit_club: Mapping[int, o
     return [range(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 
 
+# "X in talks with Juventus, but Liverpool loom": a rival's pursuit borrows the subject.
+_RIVAL_KINDS = frozenset({"interest", "talks", "bid"})
+
+
 def background(fr: Frame, clause: range) -> bool:
     """A past move told as background: "who joined from Porto in 2021", "signed last year"."""
     words = [fr.units[u][2] for u in clause]
@@ -145,7 +149,8 @@ def bind(
             continue
         if not persons:
             speech = any(fr.units[u][2] in SPEECH_VERBS for u in range(lo, t.start))
-            if borrowed is not None and not speech and fr.units[lo][2] in {"and", ",", "as", "after", "before", "while", "amid"}:
+            if borrowed is not None and not speech and (fr.units[lo][2] in {"and", ",", "as", "after", "before", "while", "amid"}
+                                                           or fr.units[lo][2] == "but" and t.kind in _RIVAL_KINDS):
                 out.append((t, borrowed))
             continue
         inside = [u for u in persons if t.start <= u < t.end]

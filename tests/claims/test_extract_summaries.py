@@ -85,6 +85,7 @@ FAMILIES = [
     ("Tom Baker's job on the line after another defeat", "departure"),
     ("Fulham consider sacking Tom Baker", "departure"),
     ("Fulham board losing patience with Tom Baker", "departure"),
+    ("Tom Baker contract details emerge after Fulham and Wolves links", "interest"),
 ]
 
 
@@ -96,3 +97,10 @@ def test_families_of_phrasing(headline: str, kind: str) -> None:
 def test_family_members_in_other_senses_are_no_claim() -> None:
     assert extract_claims("Arsenal handed Bukayo Saka fitness boost before derby") == []
     assert extract_claims("Tottenham's Igor Tudor suffers fresh injury blow") == []
+
+
+def test_a_rival_pursuit_after_but_is_about_the_same_person() -> None:
+    claims = extract_claims("Lazio in talks with Porto defender Joao Reis, but Fulham and Wolves loom")
+    assert {(c.kind, c.counterpart) for c in claims} >= {("talks", "Lazio"), ("interest", "Fulham")}
+    # Only a pursuit borrows the subject: "but know a repeat is not an option" denies nothing.
+    assert extract_claims("Tom Baker's side digested a shock start but know a repeat is not an option") == []
