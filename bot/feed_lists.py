@@ -137,6 +137,11 @@ async def feed_list(db: Database, guild_id: int | str | None = None) -> list[str
             if row.get(key):
                 row[key] = shown(str(row[key]), 500)
         row["url"] = inputs.shown_url(str(row["url"]))
+        if row.get("polled_by") and guild_id is not None:
+            # A server learns which of the bot's processes read its feed, not the operator's host names.
+            row["polled_by"] = str(row["polled_by"]).rsplit("/", 1)[-1]
+        if row.get("polled_by"):
+            row["polled_by"] = shown(str(row["polled_by"]), 100)
     lines = feed_health_lines(rows)
     if guild_id is not None:
         # The operator's feeds serve every server: their names and state, never their URLs or errors.

@@ -83,7 +83,7 @@ async def list_with_health(ex: Executor) -> list[FeedHealth]:
         "SELECT f.id, f.url, COALESCE(f.name, (SELECT s.name FROM feed_subscriptions s WHERE s.feed_id = f.id"
         " ORDER BY s.created_at, s.guild_id LIMIT 1)) AS name, f.origin, f.paused, f.paused_reason, f.consecutive_failures, f.last_fetch_at,"
         " f.last_success_at, f.last_error, f.next_fetch_at,"
-        " (SELECT count(*) FROM items i WHERE i.feed_id = f.id) AS item_count FROM feeds f ORDER BY f.id"
+        " (SELECT count(*) FROM items i WHERE i.feed_id = f.id) AS item_count, f.polled_by FROM feeds f ORDER BY f.id"
     )
 
 
@@ -91,7 +91,7 @@ async def list_with_health(ex: Executor) -> list[FeedHealth]:
 _GUILD_VIEW = (
     "SELECT f.id, f.url, s.name, f.origin, f.paused, f.paused_reason, f.consecutive_failures, f.last_fetch_at,"
     " f.last_success_at, f.last_error, f.next_fetch_at, (SELECT count(*) FROM items i WHERE i.feed_id = f.id)"
-    " AS item_count FROM feed_subscriptions s JOIN feeds f ON f.id = s.feed_id WHERE s.guild_id = ?"
+    " AS item_count, f.polled_by FROM feed_subscriptions s JOIN feeds f ON f.id = s.feed_id WHERE s.guild_id = ?"
 )
 
 

@@ -52,6 +52,7 @@ class FeedHealth:
     last_error: str | None
     next_fetch_at: str | None
     item_count: int
+    polled_by: str | None  # the process that fetched it last (several processes on one database)
 
 
 @dataclass(frozen=True, slots=True)

@@ -287,6 +287,8 @@ def feed_health_lines(rows: list[dict[str, Any]]) -> list[str]:
         line = f"#{row['id']} {name} [{state}] · {count(row['item_count'], 'item')} · last fetch {fetched}"
         if row["last_success_at"]:
             line += f" · last success {day(row['last_success_at'])}"
+        if row.get("polled_by"):
+            line += f" · polled by {row['polled_by']}"
         if row["consecutive_failures"]:
             line += f" · {count(row['consecutive_failures'], 'failure')} in a row"
         if row["last_error"]:

@@ -1,0 +1,88 @@
+"""Feed leases (storage/leases.py) on both backends: each due feed goes to one process at a time,
+stays with it for its interval, and a dead process's feeds go to the others when its lease ends."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+import pytest
+
+from storage import feeds as feed_store
+from storage import leases
+from storage.db import Database, from_now, utcnow
+
+FEEDS = 10
+
+
+@pytest.fixture
+async def db(database_target: str) -> AsyncIterator[Database]:
+    database = await Database.open(database_target)
+    for n in range(FEEDS):
+        await feed_store.upsert(database, f"https://wire{n}.example.org/rss", f"Wire {n}", None)
+    yield database
+    await database.close()
+
+
+async def _claim(db: Database, owner: str, limit: int = FEEDS, lease: float = 60) -> list[int]:
+    return [feed.id for feed in await leases.claim_due(db, owner, now=utcnow(), lease_until=from_now(lease),
+                                                       limit=limit)]
+
+
+async def test_each_due_feed_goes_to_one_process_and_stays_for_its_interval(db: Database) -> None:
+    first, second = await _claim(db, "host-a/shards 0-1", 4), await _claim(db, "host-b/shards 2-3", 4)
+    rest = await _claim(db, "host-c/shards 4-5")
+    assert len(first) == 4 and len(second) == 4 and len(rest) == FEEDS - 8
+    assert sorted(first + second + rest) == list(range(1, FEEDS + 1))  # every feed once, to one process
+    assert await _claim(db, "host-a/shards 0-1") == []  # all leased
+
+    for feed_id in first:
+        assert await leases.release(db, feed_id, "host-a/shards 0-1", next_due=from_now(600))
+    assert await _claim(db, "host-b/shards 2-3") == []  # polled: not due again before its interval
+    shown = await leases.pollers(db)
+    assert {shown[feed_id] for feed_id in first} == {"host-a/shards 0-1"}
+
+
+async def test_a_dead_process_s_feeds_are_taken_over_when_its_lease_runs_out(db: Database) -> None:
+    dead = await _claim(db, "host-a/all shards", 3, lease=-1)  # a lease that has already run out
+    taken = await _claim(db, "host-b/all shards")
+    assert set(dead) <= set(taken) and len(taken) == FEEDS
+    # The dead process, had it only been slow, finds the feed taken and leaves the new lease alone.
+    assert not await leases.release(db, dead[0], "host-a/all shards", next_due=from_now(600))
+    assert await leases.release(db, dead[0], "host-b/all shards", next_due=from_now(600))
+    assert (await leases.pollers(db))[dead[0]] == "host-b/all shards"
+
+
+async def test_a_restarted_process_takes_back_the_leases_it_held(db: Database) -> None:
+    held = await _claim(db, "host-a/all shards", 5, lease=3600)
+    assert await leases.release_own(db, "host-a/all shards") == 5
+    assert await _claim(db, "host-a/all shards", 5) == held
+
+
+async def test_paused_and_backing_off_feeds_are_not_claimed(db: Database) -> None:
+    await feed_store.set_paused(db, 1, True, "paused by a test")
+    await feed_store.record_failure(db, 2, "HTTP 503", backoff_seconds=600, pause_after=40)
+    assert 1 not in (claimed := await _claim(db, "host-a/all shards")) and 2 not in claimed
+    assert len(claimed) == FEEDS - 2
+
+
+async def test_processes_claiming_at_once_never_share_a_feed(database_target: str, db: Database) -> None:
+    """Three processes (three connections, three pools on PostgreSQL) claiming together, a few
+    feeds at a time, until nothing is left: every feed claimed exactly once."""
+    others = [await Database.open(database_target) for _ in range(2)]
+    try:
+        processes = [db, *others]
+
+        async def drain(database: Database, owner: str) -> list[int]:
+            got: list[int] = []
+            while batch := await _claim(database, owner, 2):
+                got += batch
+                await asyncio.sleep(0)
+            return got
+
+        results = await asyncio.gather(*(drain(database, f"host-{n}") for n, database in enumerate(processes)))
+        claimed = [feed_id for result in results for feed_id in result]
+        assert sorted(claimed) == list(range(1, FEEDS + 1))
+    finally:
+        for database in others:
+            await database.close()

@@ -1,0 +1,91 @@
+"""The poller over the database's leases (bot/scheduler.py): every feed polled, once per interval,
+by this process, named in the feed list; a feed added while running is polled at once."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from bot import service
+from bot.pipeline import PollOutcome
+from storage import feeds as feed_store
+from tests.fakes.feed_server import FeedItemSpec, FeedServer, at
+from tests.helpers import MakeApp, make_settings
+
+ITEM = FeedItemSpec("s-1", "Brentford hold Everton to a goalless draw", "A quiet afternoon.", at("2025-11-02T15:00:00"))
+
+
+async def _until(condition: Callable[[], bool], what: str) -> None:
+    """Wait for a condition the poller brings about, however slow the machine (a generous deadline)."""
+    for _ in range(1200):
+        if condition():
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"never happened: {what}")
+
+
+async def test_every_feed_is_polled_once_per_interval_and_named_by_its_process(
+    tmp_path: Path, database_target: str, feed_server: FeedServer, make_app: MakeApp
+) -> None:
+    paths = [f"/wire{n}.xml" for n in range(5)]
+    feeds = [{"url": feed_server.set_feed(path, f"Wire {n}", [ITEM])} for n, path in enumerate(paths)]
+    settings = make_settings(tmp_path, feeds, database=database_target,
+                             polling={"claim_seconds": 1, "concurrency": 2, "interval_seconds": 600})
+    app = await make_app(settings)
+    polled: list[PollOutcome] = []
+
+    async def on_polled(outcome: PollOutcome) -> None:
+        polled.append(outcome)
+
+    async def nothing() -> int:
+        return 0
+
+    poller = app.poller(on_polled, nothing)
+    await poller.start()
+    try:
+        await _until(lambda: len(polled) == len(paths), "every feed polled")
+        for _ in range(3):  # more claim rounds within the interval fetch nothing again
+            await poller._claim_round()
+        assert [feed_server.hits(path) for path in paths] == [1] * len(paths)
+
+        lines = await service.feed_list(app.db)
+        assert len(lines) == len(paths) and all(f"polled by {app.owner}" in line for line in lines)
+
+        # A feed added while the bot runs is polled at the next claim, not after a whole interval.
+        late = feed_server.set_feed("/late.xml", "Late", [ITEM])
+        await feed_store.upsert(app.db, late, "Late wire", None, origin="config")  # as a config reload adds it
+        poller.poll_soon()
+        await _until(lambda: feed_server.hits("/late.xml") == 1, "the new feed polled")
+    finally:
+        poller.shutdown()
+
+
+async def test_a_server_sees_which_process_polled_its_feed_not_the_host(
+    tmp_path: Path, database_target: str, feed_server: FeedServer, make_app: MakeApp,
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLAIMWATCH_PROCESS_NAME", "dbhost7.internal/shards 2")
+    app = await make_app(make_settings(tmp_path, [], database=database_target, polling={"claim_seconds": 1}))
+    url = feed_server.set_feed("/own.xml", "Own", [ITEM])
+    await service.add_server_feed(app.db, url, "Our wire", guild_id=42, by="1")
+    polled: list[PollOutcome] = []
+
+    async def on_polled(outcome: PollOutcome) -> None:
+        polled.append(outcome)
+
+    async def nothing() -> int:
+        return 0
+
+    poller = app.poller(on_polled, nothing)
+    await poller.start()
+    try:
+        await _until(lambda: len(polled) == 1, "the server's feed polled")
+    finally:
+        poller.shutdown()
+    [line] = [line for line in await service.feed_list(app.db, 42) if "Our wire" in line]
+    assert "polled by shards 2" in line and "dbhost7" not in line
+    [operator_line] = await service.feed_list(app.db)
+    assert "polled by dbhost7.internal/shards 2" in operator_line
