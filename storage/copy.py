@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from storage import checks, upgrade
+from storage.backend_postgres import PostgresTransaction
 from storage.checks import DatabaseProblem
 from storage.db import Database, Queries, is_postgres_url
 
@@ -25,7 +26,7 @@ TABLES = ("feeds", "items", "entities", "entity_aliases", "stories", "claims", "
 IDENTITY = ("feeds", "items", "entities", "stories", "claims", "story_events", "follows", "outbox")
 # Rows a fresh, migrated database already holds: a copy may overwrite them, and they are no data.
 SEEDED = ("counters",)
-BATCH = 500
+BATCH = 2000
 INTEGER_TYPES = frozenset({"bigint", "integer", "smallint"})
 
 
@@ -112,10 +113,15 @@ async def _copy_table(source: Queries, target: Queries, table: str, columns: lis
     read = f"SELECT rowid, {names} FROM {table} WHERE rowid > ? ORDER BY rowid LIMIT ?"  # noqa: S608
     positions = range(1, len(columns) + 1)  # after the rowid
     copied, after = 0, -(2**63)
+    bulk = target if isinstance(target, PostgresTransaction) and table not in SEEDED else None
     while rows := await source.fetchall(read, (after, batch)):
         after = int(rows[-1][0])
         copied += len(rows)
-        await target.executemany(insert, [convert([row[i] for i in positions]) for row in rows])
+        records = [convert([row[i] for i in positions]) for row in rows]
+        if bulk is not None:  # PostgreSQL's COPY: one round trip a batch, not one a row
+            await bulk.conn.copy_records_to_table(table, records=records, columns=columns)
+        else:
+            await target.executemany(insert, records)
     return copied
 
 
@@ -129,7 +135,7 @@ async def copy(source_spec: str, target_url: str, *, batch: int = BATCH,
     path = sqlite_source(source_spec)
     checks.before_open(path, create=False, must_exist=True)
     if todo := await upgrade.pending(path):
-        raise DatabaseProblem(f"{path} is not at this claimwatch's schema ({len(todo)} migrations pending): upgrade "
+        raise DatabaseProblem(f"{path} is not at this claimwatch's schema ({len(todo)} migration{'s' if len(todo) != 1 else ''} pending): upgrade "
                               "it first (`python -m bot db upgrade` with it as [storage] path, or run the bot once "
                               "on it), then copy")
     source = await Database.open(path, must_exist=True)
