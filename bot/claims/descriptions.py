@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.claims.lexicon import COMPETITIONS
+from bot.claims.lexicon import COMPETITIONS, ROLE_MODIFIERS
 
 if TYPE_CHECKING:
     from bot.claims.people import Person
@@ -19,10 +19,6 @@ if TYPE_CHECKING:
 _TARGET_NOUNS = frozenset({"target", "targets"})
 _LIST = frozenset({"&", "and", ","})
 _REACH = 8
-_MODIFIERS = frozenset({"transfer", "summer", "january", "winter", "midfield", "defensive", "attacking",
-                        "striker", "defender", "goalkeeper", "top", "main", "key", "priority", "prime",
-                        "long", "term", "long-term", "dream", "first", "choice", "number", "no", "one",
-                        "former", "shock", "surprise", "reported", "rumoured", "free", "agent"})
 
 
 def wanted_by(s: Sentence) -> list[tuple[Person, str]]:
@@ -44,7 +40,7 @@ def wanted_by(s: Sentence) -> list[tuple[Person, str]]:
                 j = m.start - 1
             elif tok.key in _LIST or tok.key.isdigit():
                 j -= 1
-            elif tok.key in _MODIFIERS or tok.key in COMPETITIONS:
+            elif tok.key in ROLE_MODIFIERS or tok.key in COMPETITIONS:
                 j -= 1  # "transfer", "midfield", "Ligue 1": the description's modifiers
             else:
                 break

@@ -222,6 +222,12 @@ ROLE_SKIP = frozenset({"defender", "midfielder", "forward", "striker", "winger",
                         "manager", "teenager", "star", "goalscorer", "scorer", "superstar",
                         "sensation", "gem", "talent", "prospect", "wonderkid", "ace", "starlet",
                         "phenomenon", "speedster", "maestro", "marksman", "duo", "pair"})
+# Nouns and adjectives that qualify a role noun in a description ("Man United midfield
+# target", "Arsenal transfer target", "top summer target").
+ROLE_MODIFIERS = frozenset({"transfer", "summer", "january", "winter", "midfield", "defensive", "attacking",
+                            "striker", "defender", "goalkeeper", "top", "main", "key", "priority", "prime",
+                            "long", "term", "long-term", "dream", "first", "choice", "number", "no", "one",
+                            "former", "shock", "surprise", "reported", "rumoured", "free", "agent"})
 SPOKESMEN = frozenset({"agent", "representative", "representatives", "camp", "entourage",
                         "father", "adviser", "advisor", "lawyer", "agency"})
 PREPOSITIONS = frozenset({"to", "in", "at", "into", "from", "of", "with", "by"})

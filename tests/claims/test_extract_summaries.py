@@ -86,6 +86,8 @@ FAMILIES = [
     ("Fulham consider sacking Tom Baker", "departure"),
     ("Fulham board losing patience with Tom Baker", "departure"),
     ("Tom Baker contract details emerge after Fulham and Wolves links", "interest"),
+    ("Fulham step up attempts to secure Tom Baker's long-term future", "contract_extension"),
+    ("Fulham want to tie down Tom Baker", "contract_extension"),
 ]
 
 
@@ -104,3 +106,9 @@ def test_a_rival_pursuit_after_but_is_about_the_same_person() -> None:
     assert {(c.kind, c.counterpart) for c in claims} >= {("talks", "Lazio"), ("interest", "Fulham")}
     # Only a pursuit borrows the subject: "but know a repeat is not an option" denies nothing.
     assert extract_claims("Tom Baker's side digested a shock start but know a repeat is not an option") == []
+
+
+def test_a_bid_for_a_described_target_is_for_the_person_the_summary_names() -> None:
+    claims = extract_claims("Fulham prepare £30m package for Wolves midfield target",
+                            "Lyon midfielder Tom Baker is one of the most watched players this summer.")
+    assert {(c.kind, c.counterpart) for c in claims if c.subject == "Tom Baker"} >= {("bid", "Fulham")}
