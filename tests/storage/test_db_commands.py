@@ -109,6 +109,11 @@ async def test_upgrade_sql_on_an_empty_postgres_database_prints_every_migration_
     assert code == 0, err
     assert out.splitlines() == [f"{postgres_url}: ok (PostgreSQL, schema version {NEWEST})",
                                 "0 feeds, 0 items, 0 claims, 0 follows, 0 alerts waiting"]
+    # db backup copies SQLite files; for PostgreSQL it names the tool that does.
+    code, out, err = await _cli(tmp_path, config, "db", "backup", str(tmp_path / "backup.db"))
+    assert (code, out) == (3, "") and not (tmp_path / "backup.db").exists()
+    assert err.strip() == (f"database error: {postgres_url} is PostgreSQL: back it up with pg_dump "
+                           "(pg_dump --format=custom --file=PATH URL); db backup copies SQLite files")
 
 
 @pytest.mark.slow  # starts `python -m bot`
