@@ -223,7 +223,8 @@ def _described(fr: Frame, u: int, hi: int, unit_person: dict[int, Person]) -> in
     for w in range(u, min(u + 7, hi)):
         if w in unit_person:
             before = fr.units[w - 1][2] if w > u else ""
-            return w if before in ROLE_SKIP or before in ROLE_MODIFIERS or before in {",", "@c", "'s", "international"} else None
+            return w if before in ROLE_SKIP or before in ROLE_MODIFIERS or before in {",", "@c", "'s", "international"} \
+                or before.endswith("year old") else None
         if fr.units[w][2] in _PHRASE_ENDS:
             return None
     return None

@@ -88,6 +88,9 @@ FAMILIES = [
     ("Tom Baker contract details emerge after Fulham and Wolves links", "interest"),
     ("Fulham step up attempts to secure Tom Baker's long-term future", "contract_extension"),
     ("Fulham want to tie down Tom Baker", "contract_extension"),
+    ("Tom Baker says this season is probably his last as a footballer", "departure"),
+    ("Tom Baker to call time on his career", "departure"),
+    ("Wales hope to name 41-year-old Tom Baker as their new manager", "interest"),
 ]
 
 
