@@ -23,6 +23,7 @@ from storage.schema import migrations
 from storage.upgrade import script
 from tests import postgres
 from tests.fakes.feed_server import FeedItemSpec, FeedServer, at
+from tests.fakes.hostile_feed_server import FakeDNS, pretend_loopback_is_public
 from tests.helpers import bare_env, make_settings
 
 A, A_CHAN, B, B_CHAN = 600_001, 600_010, 700_001, 700_010
@@ -139,10 +140,12 @@ async def test_upgrade_applies_what_is_pending_and_is_idempotent(tmp_path: Path,
     assert code == 0 and f"schema version {NEWEST}" in out.splitlines()[0], err
 
 
-async def _build_source(tmp_path: Path, feed_server: FeedServer) -> tuple[Settings, Path]:
-    """A community's bot on SQLite, built through the real app: follows in two servers, a server's
-    own feed, alert settings, and two polls of news, so there are items, claims, stories, story
-    events and outbox rows. The settings (feeds included) and the database file."""
+async def _build_source(tmp_path: Path, feed_server: FeedServer,
+                        monkeypatch: pytest.MonkeyPatch) -> tuple[Settings, Path]:
+    """A community's bot on SQLite, built through the real app: follows in two servers, server A's
+    own feed (its news shows in A only), alert settings, and two polls of news, so there are items,
+    claims, stories, story events and outbox rows. The settings (feeds included) and the file."""
+    pretend_loopback_is_public(monkeypatch, FakeDNS({}))  # the feed server plays A's public host
     wire = feed_server.set_feed("/wire.xml", "Transfer Wire", [MATCH])
     settings = make_settings(tmp_path, [{"url": wire, "name": "Transfer Wire"}])
     app = await open_app(settings)
@@ -197,8 +200,8 @@ async def _answers(app: App) -> list[str]:
 
 @pytest.mark.slow  # starts `python -m bot`
 async def test_copy_moves_a_bot_to_postgres_losing_nothing(tmp_path: Path, feed_server: FeedServer,
-                                                           postgres_url: str) -> None:
-    settings, source = await _build_source(tmp_path, feed_server)
+                                                           postgres_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings, source = await _build_source(tmp_path, feed_server, monkeypatch)
     columns = _columns(source)
     before = {table: await _table_rows(source, table, columns[table]) for table in TABLES}
     assert all(before[table] for table in ("follows", "items", "claims", "stories", "story_events", "outbox",
@@ -208,6 +211,8 @@ async def test_copy_moves_a_bot_to_postgres_losing_nothing(tmp_path: Path, feed_
         on_sqlite = await _answers(sqlite_app)
     finally:
         await sqlite_app.close()
+    assert "Bayern Munich" in on_sqlite[0] and "Real Madrid" in on_sqlite[0]  # server A's timeline
+    assert "Bayern Munich" not in on_sqlite[1] and "Real Madrid" in on_sqlite[1]  # B did not add A's feed
 
     config = _config(tmp_path, str(source))
     code, out, err = await _cli(tmp_path, config, "db", "copy", "--from", f"sqlite:{source}", "--to", postgres_url)
@@ -227,7 +232,8 @@ async def test_copy_moves_a_bot_to_postgres_losing_nothing(tmp_path: Path, feed_
         # The bot carries on there: new rows take new ids past the copied ones, with no conflict.
         feed_server.set_feed("/wire.xml", "Transfer Wire", [LATER, TALKS, MATCH])
         outcomes = await poll_all(pg_app)
-        assert "changed" in [outcome.status for outcome in outcomes]
+        # A's feed is asked with the ETag the copy carried over, and is not sent again.
+        assert sorted(outcome.status for outcome in outcomes) == ["changed", "not_modified"]
         for table in ("items", "claims", "stories", "story_events", "outbox"):
             new = await pg_app.db.fetchall(f"SELECT id FROM {table} WHERE id > ?",  # noqa: S608
                                            (max(row[0] for row in before[table]),))
@@ -248,8 +254,9 @@ async def test_copy_moves_a_bot_to_postgres_losing_nothing(tmp_path: Path, feed_
 
 
 async def test_a_copy_is_whole_or_nothing_in_batches(tmp_path: Path, feed_server: FeedServer,
-                                                     postgres_server: postgres.PostgresServer) -> None:
-    _, source = await _build_source(tmp_path, feed_server)
+                                                     postgres_server: postgres.PostgresServer,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    _, source = await _build_source(tmp_path, feed_server, monkeypatch)
     columns = _columns(source)
     # Batches of two: every table of more than two rows is read and written in several.
     small = await postgres.fresh_database(postgres_server, "copy_in_batches")
