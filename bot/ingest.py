@@ -92,7 +92,10 @@ async def ingest_many(db: Database, batches: list[FeedBatch], *, window_days: in
     """
     reports = [IngestReport() for _ in batches]
     now = utcnow()
-    async with db.transaction(serial=True) as conn:
+
+    # One transaction, and on SQLite one hand-off to the database thread for all of it: the body
+    # awaits nothing but its queries (Database.run).
+    async def body(conn: Connection) -> list[IngestReport]:
         pending: list[tuple[int, NewItem, list[NewClaim]]] = []
         for index, feed in enumerate(batches):
             plain = [item for item, claims in feed.items
@@ -116,7 +119,9 @@ async def ingest_many(db: Database, batches: list[FeedBatch], *, window_days: in
             for claim in claims:
                 await _fold(conn, feed, item_id, item, claim, now, window_days, report)
         await steps.record_fetched(conn, [(feed.feed_id, feed.state, feed.warning) for feed in batches], now)
-    return reports
+        return reports
+
+    return await db.run(body, serial=True)
 
 
 async def _fold(conn: Connection, feed: FeedBatch, item_id: int, item: NewItem, claim: NewClaim, now: str,

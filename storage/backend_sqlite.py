@@ -5,9 +5,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
-from collections.abc import AsyncIterator, Sequence
+import threading
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any, TypeVar
 
 import aiosqlite
 
@@ -16,6 +19,17 @@ from storage.db import Connection, Database, Params, Queries, Row, utcnow
 from storage.schema import migrations, split_sql
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+# Per connection, so both of ours get them: the writer thread's and aiosqlite's.
+PRAGMAS = (
+    "PRAGMA foreign_keys=ON",
+    # NORMAL under WAL: a crash never corrupts, and a power cut can only drop the last commits
+    # whole. That keeps our promises: a feed's fetch state rolls back with its items (re-fetched),
+    # and an outbox row rolled back to 'sending' is re-sent with the same nonce. FULL would fsync
+    # every commit, the largest cost of an unchanged poll.
+    "PRAGMA synchronous=NORMAL",
+    "PRAGMA busy_timeout=5000",
+)
 
 
 class SqliteTransaction(Queries):
@@ -47,6 +61,76 @@ class SqliteTransaction(Queries):
             return row
 
 
+class WriterTransaction(Queries):
+    """Statements on the writer thread's own connection. Each query returns without suspending,
+    so a transaction body (a coroutine awaiting only these) runs to its end in one `send`."""
+
+    dialect = "sqlite"
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    async def execute(self, sql: str, params: Params = ()) -> int:
+        return self.conn.execute(sql, params).rowcount
+
+    async def executemany(self, sql: str, rows: Sequence[Params]) -> int:
+        return self.conn.executemany(sql, rows).rowcount
+
+    async def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
+        return list(self.conn.execute(sql, params).fetchall())
+
+    async def fetchone(self, sql: str, params: Params = ()) -> Row | None:
+        row: Row | None = self.conn.execute(sql, params).fetchone()
+        return row
+
+
+def _drive(body: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine that never suspends to its end, without an event loop."""
+    try:
+        body.send(None)
+    except StopIteration as done:
+        return done.value  # type: ignore[no-any-return]
+    body.close()
+    raise RuntimeError("a transaction body run on the database thread awaited something other than its queries")
+
+
+class Writer:
+    """One thread with its own connection to the file, for whole transactions (`Database.run`)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimwatch-sqlite-writer")
+        self.local = threading.local()
+        self.conn: sqlite3.Connection | None = None
+
+    def _connection(self) -> sqlite3.Connection:
+        if self.conn is None:
+            self.conn = sqlite3.connect(self.path, isolation_level=None)
+            self.conn.row_factory = sqlite3.Row
+            for pragma in PRAGMAS:
+                self.conn.execute(pragma)
+        return self.conn
+
+    def transaction(self, body: Callable[[Connection], Coroutine[Any, Any, T]]) -> T:
+        conn = self._connection()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            result = _drive(body(WriterTransaction(conn)))
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        return result
+
+    def pragma(self, statement: str) -> None:
+        self._connection().execute(statement)
+
+    def close(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+
+
 class SqliteDatabase(Database):
     """Wraps one aiosqlite connection.
 
@@ -62,6 +146,8 @@ class SqliteDatabase(Database):
         self.path = path
         self._write_lock = asyncio.Lock()
         self._in_transaction = SqliteTransaction(conn)
+        # An in-memory database is one connection's alone: a second could not see it.
+        self._writer = Writer(path) if path != ":memory:" else None
 
     @classmethod
     async def connect(cls, path: str | Path, *, create: bool = False, must_exist: bool = False) -> SqliteDatabase:
@@ -97,13 +183,29 @@ class SqliteDatabase(Database):
 
     async def _configure(self) -> None:
         await self.conn.execute("PRAGMA journal_mode=WAL")
-        await self.conn.execute("PRAGMA foreign_keys=ON")
-        # NORMAL under WAL: a crash never corrupts, and a power cut can only drop the last commits
-        # whole. That keeps our promises: a feed's fetch state rolls back with its items (re-fetched),
-        # and an outbox row rolled back to 'sending' is re-sent with the same nonce. FULL would fsync
-        # every commit, the largest cost of an unchanged poll.
-        await self.conn.execute("PRAGMA synchronous=NORMAL")
-        await self.conn.execute("PRAGMA busy_timeout=5000")
+        for pragma in PRAGMAS:
+            await self.conn.execute(pragma)
+
+    async def pragma(self, statement: str) -> None:
+        """A per-connection setting (busy_timeout, max_page_count) on both of this database's
+        connections, so it holds whichever one a write goes through."""
+        await self.conn.execute(statement)
+        if self._writer is not None:
+            async with self._write_lock:
+                await asyncio.get_running_loop().run_in_executor(self._writer.pool, self._writer.pragma, statement)
+
+    async def run(self, body: Callable[[Connection], Awaitable[T]], *, serial: bool = False) -> T:
+        """The whole transaction on the writer thread, in one hand-off: a poll's dozens of
+        statements cost one thread switch and one wake-up of the event loop, not one each."""
+        if self._writer is None:
+            return await super().run(body, serial=serial)
+        writer = self._writer
+
+        def whole() -> T:
+            return writer.transaction(body)  # type: ignore[arg-type]  # a body is a coroutine function
+
+        async with self._write_lock:
+            return await asyncio.get_running_loop().run_in_executor(writer.pool, whole)
 
     async def applied_versions(self) -> set[int]:
         await self.conn.execute(
@@ -163,3 +265,7 @@ class SqliteDatabase(Database):
 
     async def close(self) -> None:
         await self.conn.close()
+        if self._writer is not None:
+            writer, self._writer = self._writer, None
+            await asyncio.get_running_loop().run_in_executor(writer.pool, writer.close)
+            writer.pool.shutdown(wait=True)

@@ -33,7 +33,7 @@ async def test_disk_full_fails_the_cycle_cleanly_then_recovers(tmp_path: Path, f
     before = await app.db.fetchone("SELECT etag, body_hash FROM feeds")
     # No room for one more page: the next write fails as "database or disk is full" would.
     pages = (await app.db.fetchone("PRAGMA page_count"))[0]
-    await app.db.conn.execute(f"PRAGMA max_page_count = {pages}")
+    await app.db.pragma(f"PRAGMA max_page_count = {pages}")
     feed_server.set_feed("/wire.xml", "Wire", [TALKS, MATCH] + [
         FeedItemSpec(f"filler-{n}", f"Weekend round-up part {n}", "x" * 3000, at("2025-11-12T09:00:00"))
         for n in range(30)
@@ -44,7 +44,7 @@ async def test_disk_full_fails_the_cycle_cleanly_then_recovers(tmp_path: Path, f
     after = await app.db.fetchone("SELECT etag, body_hash FROM feeds")
     assert tuple(after) == tuple(before)  # the fetch state did not advance past unstored items
 
-    await app.db.conn.execute("PRAGMA max_page_count = 1073741823")
+    await app.db.pragma("PRAGMA max_page_count = 1073741823")
     recovered = (await poll_all(app))[0]
     assert recovered.status == "changed" and recovered.new_items == 31
     items, claims, outbox = await _counts(app.db)
@@ -56,7 +56,7 @@ async def test_locked_database_fails_cleanly_and_retries(tmp_path: Path, feed_se
     url = feed_server.set_feed("/wire.xml", "Wire", [MATCH])
     app = await make_app(make_settings(tmp_path, [{"url": url}]))
     await poll_all(app)
-    await app.db.conn.execute("PRAGMA busy_timeout = 50")
+    await app.db.pragma("PRAGMA busy_timeout = 50")
     feed_server.set_feed("/wire.xml", "Wire", [TALKS, MATCH])
     with closing(sqlite3.connect(app.settings.database_path, isolation_level=None)) as other:
         other.execute("BEGIN EXCLUSIVE")  # another process holds the write lock
@@ -68,13 +68,14 @@ async def test_locked_database_fails_cleanly_and_retries(tmp_path: Path, feed_se
     assert retried.new_items == 1
 
 
-async def test_retention_prunes_items_but_keeps_stories(tmp_path: Path, feed_server: FeedServer, make_app: MakeApp) -> None:
+async def test_retention_prunes_items_but_keeps_stories(tmp_path: Path, database_target: str, feed_server: FeedServer,
+                                                       make_app: MakeApp) -> None:
     old = datetime.now(UTC) - timedelta(days=50)
     recent = datetime.now(UTC) - timedelta(days=1)
     stale = FeedItemSpec("old-1", "Real Madrid open talks with Liverpool defender Ibrahima Konaté", "x", old)
     fresh = FeedItemSpec("new-1", "Arsenal agree fee with Brentford for Christian Nørgaard", "y", recent)
     url = feed_server.set_feed("/wire.xml", "Wire", [MATCH])
-    settings = make_settings(tmp_path, [{"url": url}], storage={"path": str(tmp_path / "r.db"), "retention_days": 30})
+    settings = make_settings(tmp_path, [{"url": url}], database=database_target, storage={"retention_days": 30})
     app = await make_app(settings)
     async with app.db.transaction() as conn:  # an item stored back when it was recent
         await conn.execute("INSERT INTO items (feed_id, key, title, summary, published, fetched_at, content_hash)"
