@@ -207,7 +207,7 @@ PAST_MOVES = frozenset({"joined", "signed", "moved", "arrived", "left", "rejoine
 # Irregular simple past forms of the verbs kind patterns use.
 PAST_FORMS = frozenset({"left", "made", "held", "took", "met", "sent", "spent", "chose", "rejoined",
                         "quit", "won", "sold", "bought", "put", "gave", "paid", "struck", "sought"})
-PAST_NOUNS = frozenset({"exit", "departure", "sacking", "dismissal", "resignation", "move"})
+PAST_NOUNS = frozenset({"exit", "departure", "sacking", "dismissal", "resignation", "move", "leaving"})
 AFTER_OPEN = frozenset({"after", "following", "since"})
 TIME_PAST = frozenset({"ago", "previously", "formerly", "once", "former", "last"})
 MANAGER_WORDS = frozenset({"manager", "coach", "head coach", "boss", "job", "hot seat", "charge",

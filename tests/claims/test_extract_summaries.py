@@ -115,3 +115,16 @@ def test_a_bid_for_a_described_target_is_for_the_person_the_summary_names() -> N
     claims = extract_claims("Fulham prepare £30m package for Wolves midfield target",
                             "Lyon midfielder Tom Baker is one of the most watched players this summer.")
     assert {(c.kind, c.counterpart) for c in claims if c.subject == "Tom Baker"} >= {("bid", "Fulham")}
+
+
+def test_move_words_in_other_senses_are_no_claim() -> None:
+    # Pressure to perform, a club selling tickets or players in general, leaving the pitch
+    # or a competition, life after a move long ago: no development about the person.
+    for headline in ("Tom Baker under pressure to deliver against Wolves",
+                     "Tom Baker admits Fulham may need to sell players this summer",
+                     "Tom Baker: Fulham are selling themselves short",
+                     "Tom Baker exits the pitch injured",
+                     "Tom Baker's exit from the Champions League hurts",
+                     "Tom Baker on life after leaving Fulham"):
+        assert extract_claims(headline) == [], headline
+    assert {c.kind for c in extract_claims("Tom Baker under pressure to save his job")} == {"departure"}
