@@ -30,7 +30,7 @@ from bench.synthetic import (
 
 
 def schema_key(size: WorldSize) -> str:
-    from storage.db import migrations
+    from storage.schema import migrations
 
     digest = hashlib.sha256()
     for version, name, sql in migrations():
@@ -80,7 +80,7 @@ def _item_text(spec: ItemSpec) -> tuple[str, str, str]:
 def build_world(path: Path, size: WorldSize) -> None:
     from bot.identities import club_key, name_aliases
     from bot.models import LADDER
-    from storage.db import migrations
+    from storage.schema import migrations
     from storage.schema import split_sql
 
     conn = sqlite3.connect(path, isolation_level=None)
