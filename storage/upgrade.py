@@ -112,8 +112,8 @@ def _leading_comment(sql: str) -> list[str]:
 
 
 def _tidy(statement: str) -> str:
-    """A statement without the blanks its stripped comments left at the ends of lines."""
-    return "\n".join(line.rstrip() for line in statement.splitlines())
+    """A statement without the blanks its stripped comments left behind."""
+    return "\n".join(line.rstrip() for line in statement.splitlines() if line.strip())
 
 
 def script(todo: list[Migration], dialect: str) -> str:
