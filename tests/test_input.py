@@ -88,8 +88,8 @@ def test_feed_names_show_literally_in_cli_and_discord_lists(config: Path, capsys
     assert code == 0 and "feeds.example.org" not in out
 
 
-async def test_slash_commands_share_the_validators(tmp_path: Path) -> None:
-    db = await Database.open(tmp_path / "s.db")
+async def test_slash_commands_share_the_validators(database_target: str) -> None:
+    db = await Database.open(database_target)
     try:
         for call in (service.remove_feed(db, HUGE, guild_id=1), service.resume_feed(db, "²", guild_id=1),
                      service.remove_feed(db, "\u202e1", guild_id=1)):

@@ -42,12 +42,13 @@ class _Recorder:
 
 
 @pytest.fixture
-async def app(tmp_path: Path, feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[App]:
+async def app(tmp_path: Path, database_target: str, feed_server: FeedServer,
+              monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[App]:
     from tests.fakes.hostile_feed_server import FakeDNS, pretend_loopback_is_public
 
     pretend_loopback_is_public(monkeypatch, FakeDNS({}))  # the test server plays a public site
     unnamed = feed_server.set_feed("/operator.xml", "Daily Gossip", [])  # the operator gave it no name
-    opened = await open_app(make_settings(tmp_path, [{"url": unnamed}]))
+    opened = await open_app(make_settings(tmp_path, [{"url": unnamed}], database=database_target))
     await service.follow(opened.db, GUILD, CHANNEL, "Ibrahima Konaté")
     yield opened
     await opened.close()

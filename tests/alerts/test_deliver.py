@@ -34,9 +34,9 @@ class FlakySink:
         return SendResult(message_id="d-1")
 
 
-async def _queued_alert(make_app: MakeApp, tmp_path: Path, feed_server: FeedServer) -> App:
+async def _queued_alert(make_app: MakeApp, tmp_path: Path, database: str, feed_server: FeedServer) -> App:
     url = feed_server.set_feed("/wire.xml", "Wire", [TALKS])
-    app = await make_app(make_settings(tmp_path, [{"url": url}]), console=True)
+    app = await make_app(make_settings(tmp_path, [{"url": url}], database=database), console=True)
     await service.follow(app.db, 1, 10, "Konate")
     await poll_all(app)
     return app
@@ -46,8 +46,9 @@ async def _row(app):  # type: ignore[no-untyped-def]
     return await app.db.fetchone("SELECT state, attempts, next_attempt_at, last_error, message_id FROM outbox")
 
 
-async def test_server_errors_retry_later_then_succeed_once(tmp_path: Path, feed_server: FeedServer, make_app: MakeApp) -> None:
-    app = await _queued_alert(make_app, tmp_path, feed_server)
+async def test_server_errors_retry_later_then_succeed_once(tmp_path: Path, database_target: str, feed_server: FeedServer,
+                                                          make_app: MakeApp) -> None:
+    app = await _queued_alert(make_app, tmp_path, database_target, feed_server)
     sink = FlakySink(failures=1)
     dispatcher = Dispatcher(app.db, sink)
     assert await dispatcher.run_once() == 0
@@ -61,9 +62,9 @@ async def test_server_errors_retry_later_then_succeed_once(tmp_path: Path, feed_
     assert await dispatcher.run_once() == 0 and sink.calls == 2  # never sent twice
 
 
-async def test_a_row_that_keeps_failing_is_given_up_not_retried_forever(tmp_path: Path,
+async def test_a_row_that_keeps_failing_is_given_up_not_retried_forever(tmp_path: Path, database_target: str,
                                                                       feed_server: FeedServer, make_app: MakeApp) -> None:
-    app = await _queued_alert(make_app, tmp_path, feed_server)
+    app = await _queued_alert(make_app, tmp_path, database_target, feed_server)
     sink = FlakySink(failures=10_000)
     dispatcher = Dispatcher(app.db, sink)
     for _ in range(MAX_ATTEMPTS + 3):

@@ -143,8 +143,8 @@ def test_cli_feeds_add_help_says_public_addresses_only(capsys: pytest.CaptureFix
     assert "Public addresses only" in text and "allow_private_addresses = true" in text
 
 
-async def test_a_server_adding_a_catalogue_url_gets_its_name(tmp_path: Path) -> None:
-    db = await Database.open(tmp_path / "t.db")
+async def test_a_server_adding_a_catalogue_url_gets_its_name(database_target: str) -> None:
+    db = await Database.open(database_target)
     try:
         added = await service.add_server_feed(db, "https://www.theguardian.com/football/transfer-window/rss", None,
                                               guild_id=1)

@@ -73,20 +73,29 @@ def test_the_two_migration_series_pair_up_number_for_number_and_name_for_name() 
 
 
 async def test_postgresql_builds_the_tables_and_columns_sqlite_does(tmp_path: Path, postgres_url: str) -> None:
+    """Same tables, same columns, integers for integers and text for text; and PostgreSQL's text
+    compares byte by byte as SQLite's does (COLLATE "C"), whatever the server's own locale: stored
+    timestamps and aliases sort as text, and a locale's order would sort them differently."""
     await (await Database.open(tmp_path / "lite.db")).close()
     with closing(sqlite3.connect(tmp_path / "lite.db")) as lite:
         tables = [row[0] for row in lite.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
-        in_sqlite = {(table, row[1]) for table in tables for row in lite.execute(f"PRAGMA table_info('{table}')")}
+        in_sqlite = {(table, row[1], row[2].lower()) for table in tables
+                     for row in lite.execute(f"PRAGMA table_info('{table}')")}
     db = await Database.open(postgres_url)
     try:
-        rows = await db.fetchall("SELECT table_name, column_name FROM information_schema.columns"
-                                 " WHERE table_schema = current_schema()")
-        in_postgres = {(row["table_name"], row["column_name"]) for row in rows}
+        rows = await db.fetchall("SELECT table_name, column_name, data_type, collation_name"
+                                 " FROM information_schema.columns WHERE table_schema = current_schema()")
     finally:
         await db.close()
+    kinds = {"bigint": "integer", "integer": "integer", "text": "text"}
+    in_postgres = {(row["table_name"], row["column_name"], kinds.get(row["data_type"], row["data_type"]))
+                   for row in rows}
     assert {"feeds", "outbox", "follows", "story_threads", "counters"} <= set(tables)
     assert sorted(in_postgres - in_sqlite) == [] and sorted(in_sqlite - in_postgres) == []
+    not_bytewise = [f"{row['table_name']}.{row['column_name']}" for row in rows
+                    if row["data_type"] == "text" and row["collation_name"] != "C" and row["table_name"] != "schema_migrations"]
+    assert not_bytewise == []
 
 
 async def test_a_database_from_a_newer_claimwatch_is_refused_in_one_line(database_target: str) -> None:

@@ -32,8 +32,8 @@ async def test_migrations_apply_once_and_are_recorded(tmp_path: Path) -> None:
         await again.close()
 
 
-async def test_a_failed_transaction_leaves_nothing(tmp_path: Path) -> None:
-    db = await Database.open(tmp_path / "t.db")
+async def test_a_failed_transaction_leaves_nothing(database_target: str) -> None:
+    db = await Database.open(database_target)
     try:
         with pytest.raises(RuntimeError):
             async with db.transaction() as conn:
@@ -47,16 +47,17 @@ async def test_a_failed_transaction_leaves_nothing(tmp_path: Path) -> None:
 
 
 async def test_upgrading_a_database_keeps_its_servers_feeds_people_and_claims(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    database_target: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A database from before servers were tenants: its Discord feeds become their server's, twin
     placeholders (the old race) no longer block the unique key and their follows join the one
     that keeps it, and claims learn their feed."""
-    import storage.backend_sqlite as backend
+    import storage.backend_postgres
+    import storage.backend_sqlite
 
-    path = tmp_path / "old.db"
-    every = migrations()
-    monkeypatch.setattr(backend, "migrations", lambda dialect="sqlite": [m for m in every if m[0] <= 2])
+    path = database_target
+    for backend in (storage.backend_sqlite, storage.backend_postgres):  # only the first two migrations
+        monkeypatch.setattr(backend, "migrations", lambda dialect="sqlite": [m for m in migrations(dialect) if m[0] <= 2])
     old = await Database.open(path)
     try:
         async with old.transaction() as conn:
