@@ -242,3 +242,24 @@ async def test_healthy_re_polls_write_health_at_most_hourly(tmp_path: Path, data
     await poll_all(app)
     [health] = await service.feed_health(app.db)
     assert health["last_error"] is None and health["consecutive_failures"] == 0  # recovery is shown at once
+
+
+async def test_a_link_with_a_nul_or_bidi_character_is_dropped_and_the_item_still_alerts(
+        tmp_path: Path, database_target: str, feed_server: FeedServer, make_app: MakeApp) -> None:
+    # PostgreSQL cannot store a NUL in text: kept, it failed the whole feed's poll there, every time.
+    url = feed_server.set_feed("/wire.xml", "Test Wire", [MATCH])
+    app = await _app(make_app, tmp_path, database_target, url)
+    await service.follow(app.db, 1, 10, "Konate")
+    await poll_all(app)
+    feed_server.routes["/wire.xml"].body = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Test&#0; Wire</title>'
+        f"<item><title>{TALKS.title}</title><description>{TALKS.summary}</description>"
+        "<link>https://example.org/talks&#0;</link><guid>w-1</guid><pubDate>Wed, 12 Nov 2025 10:00:00 GMT</pubDate></item>"
+        "<item><title>Liverpool tie</title><link>https://example.org/\u202egpj.exe</link><guid>w-3</guid></item>"
+        "</channel></rss>").encode()
+    [outcome] = await poll_all(app)
+    assert (outcome.error, outcome.new_items) == (None, 2)
+    links = await app.db.fetchall("SELECT key, link FROM items WHERE key IN ('guid:w-1', 'guid:w-3') ORDER BY key")
+    assert [tuple(row) for row in links] == [("guid:w-1", None), ("guid:w-3", None)]
+    sink = _RecordingSink()
+    assert await _sent(app, sink) == 1 and sink.views[0].kind == "talks"

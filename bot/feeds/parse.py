@@ -128,9 +128,10 @@ def _published(value: Any, now: datetime) -> datetime | None:
 
 
 def _link(raw: str) -> str | None:
-    """The item's link when it is one a reader can follow: no javascript:, data: or file:."""
+    """The item's link when it is one a reader can follow: no javascript:, data: or file:, and no
+    control or bidi characters (a NUL would also be refused by PostgreSQL, failing the whole feed)."""
     link = raw.strip()
-    if not link or len(link) > MAX_LINK_CHARS:
+    if not link or len(link) > MAX_LINK_CHARS or _CONTROL.search(link):
         return None
     try:
         scheme = urlsplit(link).scheme.lower()
