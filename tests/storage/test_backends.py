@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import socket
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -18,6 +19,7 @@ from storage import people as people_store
 from storage.checks import DatabaseProblem
 from storage.db import Database, utcnow
 from storage.schema import DIALECTS, migrations
+from tests import postgres
 
 SQLITE, POSTGRES = DIALECTS
 
@@ -112,6 +114,22 @@ async def test_a_database_from_a_newer_claimwatch_is_refused_in_one_line(databas
     assert "\n" not in line
     assert f"was written by a newer claimwatch (schema {newest + 1}; this one knows up to {newest})" in line
     assert line.endswith("run the newer version")
+
+
+async def test_a_postgresql_server_that_cannot_be_reached_is_one_line_without_the_password(
+    postgres_server: postgres.PostgresServer,
+) -> None:
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        closed = probe.getsockname()[1]
+    for url, shown in ((f"postgresql://claimwatch:s3cret@127.0.0.1:{closed}/claimwatch",
+                        f"postgresql://claimwatch:***@127.0.0.1:{closed}/claimwatch"),
+                       (postgres_server.url("no_such_database"), postgres_server.url("no_such_database"))):
+        with pytest.raises(DatabaseProblem) as refused:
+            await Database.open(url)
+        line = str(refused.value)
+        assert line.startswith(f"cannot connect to PostgreSQL at {shown}: ") and "\n" not in line
+        assert "s3cret" not in line
 
 
 @contextmanager
