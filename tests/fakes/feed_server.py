@@ -1,8 +1,10 @@
-"""A local feed server for tests: serves feeds we write, honours conditional GET, logs requests."""
+"""A local feed server for tests: serves feeds we write, honours conditional GET, logs requests
+(and, per path, when each one came: `fetched`)."""
 
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -85,16 +87,18 @@ class FeedServer(LocalHTTPServer):
         super().__init__()
         self.routes: dict[str, Route] = {}
         self.requests: list[tuple[str, dict[str, str]]] = []
+        self.fetched: dict[str, list[float]] = {}  # path -> when each request for it arrived (time.time())
 
     def set_feed(self, path: str, title: str, items: list[FeedItemSpec], **kwargs: object) -> str:
         self.routes[path] = Route(body=rss(title, items), **kwargs)  # type: ignore[arg-type]
         return self.url(path)
 
     def hits(self, path: str) -> int:
-        return sum(1 for p, _ in self.requests if p == path)
+        return len(self.fetched.get(path, ()))
 
     async def _handle(self, request: web.Request) -> web.StreamResponse:
         self.requests.append((request.path, dict(request.headers)))
+        self.fetched.setdefault(request.path, []).append(time.time())
         route = self.routes.get(request.path)
         if route is None:
             return web.Response(status=404, text="not found")
