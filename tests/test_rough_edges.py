@@ -284,8 +284,8 @@ def test_cli_timeline_shows_every_report_with_all_and_never_hides_the_kind_asked
 # --- config feeds: the config decides, and old news stays old ------------------------------------
 
 async def test_a_feed_taken_out_of_the_config_stops_being_read_and_never_re_alerts(
-        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    both = make_settings(tmp_path, [WIRE, TOUCHLINE], console=DEMO_CONSOLE)
+        tmp_path: Path, database_target: str, caplog: pytest.LogCaptureFixture) -> None:
+    both = make_settings(tmp_path, [WIRE, TOUCHLINE], database=database_target, console=DEMO_CONSOLE)
     first = io.StringIO()
     await run_console(both, watch=False, out=first)
     assert "🔔 " in first.getvalue()
@@ -293,11 +293,12 @@ async def test_a_feed_taken_out_of_the_config_stops_being_read_and_never_re_aler
     # Taken out of the config: paused, not deleted, and the operator is told.
     with caplog.at_level(logging.WARNING):
         out = io.StringIO()
-        await run_console(make_settings(tmp_path, [TOUCHLINE], console=DEMO_CONSOLE), watch=False, out=out)
+        await run_console(make_settings(tmp_path, [TOUCHLINE], database=database_target, console=DEMO_CONSOLE),
+                          watch=False, out=out)
     assert out.getvalue().startswith("claimwatch console mode: 1 feed, following ")
     assert ("feed #1 Transfer Wire is no longer in the config: it is not read any more; what it carried stays "
             "known, so listing it again never alerts it twice") in caplog.messages
-    db = await Database.open(tmp_path / "test.db")
+    db = await Database.open(both.database)
     try:
         lines = await service.feed_list(db)
         assert lines[0].startswith("#1 Transfer Wire [paused] · 18 items · ")
@@ -323,7 +324,7 @@ async def test_a_feed_taken_out_of_the_config_stops_being_read_and_never_re_aler
     await run_console(both, watch=False, out=again)
     assert again.getvalue().startswith("claimwatch console mode: 2 feeds, ")
     assert "🔔" not in again.getvalue() and "Read 0 new items" in again.getvalue()
-    db = await Database.open(tmp_path / "test.db")
+    db = await Database.open(both.database)
     try:
         assert [line.split(" [")[0] for line in await service.feed_list(db)] == ["#1 Transfer Wire",
                                                                                 "#2 Touchline Daily"]
@@ -332,14 +333,14 @@ async def test_a_feed_taken_out_of_the_config_stops_being_read_and_never_re_aler
 
 
 async def test_a_config_feed_paused_for_failures_and_then_taken_out_of_the_config_is_out_of_it(
-        tmp_path: Path, make_app: MakeApp) -> None:
-    app = await make_app(make_settings(tmp_path, [WIRE, TOUCHLINE]))
+        tmp_path: Path, database_target: str, make_app: MakeApp) -> None:
+    app = await make_app(make_settings(tmp_path, [WIRE, TOUCHLINE], database=database_target))
     [wire, _] = await feed_store.list_active(app.db)
     _, paused = await feed_store.record_failure(app.db, wire.id, "HTTP 500", backoff_seconds=60, pause_after=1)
     assert paused
     await app.close()
 
-    app = await make_app(make_settings(tmp_path, [TOUCHLINE]))
+    app = await make_app(make_settings(tmp_path, [TOUCHLINE], database=database_target))
     lines = await service.feed_list(app.db)
     assert "paused: no longer in the config file; list it there again to read it again\n" in lines[0]
     assert await service.remove_feed(app.db, "1") == (
@@ -350,7 +351,7 @@ async def test_a_config_feed_paused_for_failures_and_then_taken_out_of_the_confi
     assert str(resumed.value) == "#1 Transfer Wire is no longer in the config file; list it there again to read it again."
     await app.close()
 
-    app = await make_app(make_settings(tmp_path, [WIRE, TOUCHLINE]))  # listed again: read again, same id
+    app = await make_app(make_settings(tmp_path, [WIRE, TOUCHLINE], database=database_target))  # listed again: read again, same id
     assert [feed.id for feed in await feed_store.list_active(app.db)] == [1, 2]
 
 

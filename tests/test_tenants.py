@@ -252,14 +252,15 @@ def test_the_operator_adopting_a_servers_url_keeps_the_feed_when_that_server_rem
     assert (code, out) == (0, "Removed #1 Operator Wire. Stories already read from it are kept.\n")
 
 
-async def test_a_config_feed_adopts_a_url_a_server_added_first(tmp_path: Path, feed_server: FeedServer) -> None:
+async def test_a_config_feed_adopts_a_url_a_server_added_first(tmp_path: Path, database_target: str,
+                                                              feed_server: FeedServer) -> None:
     url = feed_server.set_feed("/wire.xml", "Wire", [TALKS])
-    first = await open_app(make_settings(tmp_path, []))
+    first = await open_app(make_settings(tmp_path, [], database=database_target))
     try:
         added = await service.add_server_feed(first.db, url, "A's name for it", guild_id=A)
     finally:
         await first.close()
-    app = await open_app(make_settings(tmp_path, [{"url": url, "name": "Config Wire"}]))
+    app = await open_app(make_settings(tmp_path, [{"url": url, "name": "Config Wire"}], database=database_target))
     try:
         [row] = await feed_store.list_active(app.db)
         assert (row.id, row.origin, row.name) == (added.feed_id, "config", "Config Wire")

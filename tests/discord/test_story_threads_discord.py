@@ -75,7 +75,7 @@ class World:
 
 
 @pytest.fixture
-async def world(tmp_path: Path, feed_server: FeedServer) -> AsyncIterator[World]:
+async def world(tmp_path: Path, database_target: str, feed_server: FeedServer) -> AsyncIterator[World]:
     fake = FakeDiscord(heartbeat_interval=0.25)
     fake.add_guild(
         GUILD, "Anfield Chat", channels=[{"id": ALERTS, "name": "transfers"}],
@@ -85,7 +85,7 @@ async def world(tmp_path: Path, feed_server: FeedServer) -> AsyncIterator[World]
     await fake.start()
     point_discord_at(fake.api_base_url, fake.gateway_url)
     one = feed_server.set_feed("/one.xml", "Wire One", [MATCH])
-    settings = make_settings(tmp_path, [{"url": one, "name": "Wire One"}],
+    settings = make_settings(tmp_path, [{"url": one, "name": "Wire One"}], database=database_target,
                              discord={"token": fake.token, "api_base_url": fake.api_base_url,
                                       "gateway_url": fake.gateway_url})
     app = await open_app(settings)
