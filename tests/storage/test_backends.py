@@ -20,6 +20,7 @@ from storage.checks import DatabaseProblem
 from storage.db import Database, utcnow
 from storage.schema import DIALECTS, migrations
 from tests import postgres
+from tests.helpers import run_cli
 
 SQLITE, POSTGRES = DIALECTS
 
@@ -170,3 +171,36 @@ async def test_two_processes_on_one_database_see_each_others_writes_and_new_name
     finally:
         await bot.close()
         await cli.close()
+
+
+def _cli_session(config: Path, capsys: pytest.CaptureFixture[str]) -> list[tuple[int, str, str]]:
+    steps = [
+        ("follow", "Xabi Alonso", "--guild", "1", "--channel", "10"),
+        ("follow", "xabi alonso", "--guild", "1", "--channel", "10"),
+        ("following", "--guild", "1"),
+        ("alerts", "settings", "--guild", "1", "--min-tier", "tier2", "--kinds", "bid,agreement"),
+        ("alerts", "channel", "--channel", "77", "--guild", "1"),
+        ("feeds", "add", "https://feeds.example.org/wire.xml", "--guild", "1", "--name", "Our wire"),
+        ("feeds", "list", "--guild", "1"),
+        ("feeds", "list", "--guild", "2"),
+        ("feeds", "remove", "1", "--guild", "1"),
+        ("unfollow", "Alonso", "--guild", "1", "--channel", "10"),
+        ("following", "--guild", "1"),
+        ("timeline", "alonso"),
+    ]
+    return [run_cli(config, capsys, *step) for step in steps]
+
+
+async def test_the_cli_twins_answer_the_same_on_both_backends(
+    tmp_path: Path, postgres_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Nothing above storage knows the backend: the same commands give the same answers."""
+    lite, pg = tmp_path / "lite.toml", tmp_path / "pg.toml"
+    lite.write_text(f'[storage]\npath = "{tmp_path / "cli.db"}"\n', encoding="utf-8")
+    pg.write_text(f'[storage]\nurl = "{postgres_url}"\n', encoding="utf-8")
+    on_sqlite = await asyncio.to_thread(_cli_session, lite, capsys)
+    on_postgres = await asyncio.to_thread(_cli_session, pg, capsys)
+    assert on_sqlite[0][:2] == (0, "Following Xabi Alonso. I have not seen them in the news yet; the first report "
+                                   "that names them will be alerted here.\n")
+    assert on_postgres == on_sqlite
+
