@@ -51,7 +51,9 @@ class ClaimwatchBot(commands.AutoShardedBot):
                 options.setdefault("shard_ids", list(cluster.shard_ids))
         super().__init__(
             command_prefix=commands.when_mentioned,
-            intents=discord.Intents.default(),
+            # Servers and their channels only: claimwatch reads no messages, reactions, typing or
+            # presences, and each of those events would cost every shard CPU for nothing.
+            intents=discord.Intents(guilds=True),
             # Feed text never pings anyone, whatever a message builder forgets.
             allowed_mentions=discord.AllowedMentions.none(),
             help_command=None,
