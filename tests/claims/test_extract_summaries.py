@@ -72,8 +72,6 @@ FAMILIES = [
     ("Speculation linking Tom Baker with a move to Fulham continues", "interest"),
     ("Fulham set sights on Tom Baker", "interest"),
     ("Tom Baker has caught the eye of Fulham", "interest"),
-    ("Tom Baker at the centre of a transfer battle between Fulham and Wolves", "interest"),
-    ("Fulham ready to rival Wolves for Tom Baker", "interest"),
     ("Fulham suffer Tom Baker transfer blow", "interest"),
     ("Fulham handed Tom Baker transfer boost", "interest"),
     ("Tom Baker would welcome a Fulham move", "interest"),
