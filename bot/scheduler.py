@@ -47,6 +47,11 @@ class Poller:
         self.on_polled = on_polled
         self.owner = owner
         self._polling: set[asyncio.Task[None]] = set()  # polls under way, at most `concurrency`
+        # One claim round at a time, run by this class rather than the scheduler: a request for a
+        # round while one is under way makes that one claim again (`_again`) instead of being lost.
+        self._claiming = False
+        self._again = False
+        self._rounds: set[asyncio.Task[None]] = set()
         self.scheduler = AsyncIOScheduler(
             timezone=UTC,
             # max_instances=1: one claim round at a time; coalesce: missed runs collapse.
@@ -67,29 +72,47 @@ class Poller:
         self.poll_soon()
 
     def poll_soon(self) -> None:
-        """Claim due feeds now rather than at the next round (a feed was just added)."""
-        if self.scheduler.running:
-            self.scheduler.modify_job("claim", next_run_time=datetime.now(UTC))
+        """Claim due feeds now rather than at the next round (a feed was just added, a poll ended).
+        (Not through the scheduler: a run it is asked for while the claim job runs is skipped, so
+        a process would refill its free places only once every claim_seconds.)"""
+        if not self.scheduler.running:
+            return
+        if self._claiming:
+            self._again = True
+            return
+        task = asyncio.create_task(self._claim_round(), name="claim due feeds")
+        self._rounds.add(task)
+        task.add_done_callback(self._rounds.discard)
 
     async def _claim_round(self) -> None:
         """Claim as many due feeds as there is room for beside the polls under way, and start them.
-        A poll that ends makes room, and the next round (or `poll_soon`) fills it: a slow feed
-        never holds the others back, and a backlog after a restart drains at full concurrency."""
-        room = max(self.polling.concurrency, 1) - len(self._polling)
-        if room <= 0:
+        A poll that ends makes room, and a round at once (`poll_soon`) fills it: a slow feed never
+        holds the others back, and a backlog after a restart drains at full concurrency."""
+        if self._claiming:
+            self._again = True
             return
+        self._claiming = True
         try:
-            claimed = await leases.claim_due(self.db, self.owner, now=utcnow(),
-                                             lease_until=from_now(self.polling.lease_seconds), limit=room)
-        except Exception:  # storage trouble: the next round claims again
-            log.exception("claiming due feeds failed; trying again in %ds", self.polling.claim_seconds)
-            return
-        for feed in claimed:
-            task = asyncio.create_task(self._poll_one(feed), name=f"poll feed {feed.id}")
-            self._polling.add(task)
-            task.add_done_callback(self._polling.discard)
-        if len(claimed) == room:
-            self.poll_soon()  # there may be more due than there was room for
+            while True:
+                self._again = False
+                room = max(self.polling.concurrency, 1) - sum(not task.done() for task in self._polling)
+                if room <= 0:
+                    return  # the next poll to end asks for a round
+                try:
+                    claimed = await leases.claim_due(self.db, self.owner, now=utcnow(),
+                                                     lease_until=from_now(self.polling.lease_seconds), limit=room)
+                except Exception:  # storage trouble: the next round claims again
+                    log.exception("claiming due feeds failed; trying again in %ds", self.polling.claim_seconds)
+                    return
+                for feed in claimed:
+                    task = asyncio.create_task(self._poll_one(feed), name=f"poll feed {feed.id}")
+                    self._polling.add(task)
+                    task.add_done_callback(self._polling.discard)
+                # Claim again when there may be more due than there was room for, or a poll ended meanwhile.
+                if len(claimed) < room and not self._again:
+                    return
+        finally:
+            self._claiming = False
 
     async def _poll_one(self, feed: FeedState) -> None:
         try:
@@ -120,5 +143,5 @@ class Poller:
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
         # Polls cut short keep their leases; this process takes them back when it starts again.
-        for task in self._polling:
+        for task in (*self._polling, *self._rounds):
             task.cancel()

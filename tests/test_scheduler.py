@@ -89,3 +89,30 @@ async def test_a_server_sees_which_process_polled_its_feed_not_the_host(
     assert "polled by shards 2" in line and "dbhost7" not in line
     [operator_line] = await service.feed_list(app.db)
     assert "polled by dbhost7.internal/shards 2" in operator_line
+
+
+async def test_a_poll_that_ends_makes_room_at_once_not_at_the_next_claim_round(
+    tmp_path: Path, database_target: str, feed_server: FeedServer, make_app: MakeApp
+) -> None:
+    """Twelve feeds due and room for two: each poll that ends starts the next, so the backlog drains
+    at full concurrency without waiting for the claim round every claim_seconds (an hour here)."""
+    paths = [f"/backlog{n}.xml" for n in range(12)]
+    feeds = [{"url": feed_server.set_feed(path, f"Wire {n}", [ITEM])} for n, path in enumerate(paths)]
+    settings = make_settings(tmp_path, feeds, database=database_target,
+                             polling={"claim_seconds": 3600, "concurrency": 2, "interval_seconds": 600})
+    app = await make_app(settings)
+    polled: list[PollOutcome] = []
+
+    async def on_polled(outcome: PollOutcome) -> None:
+        polled.append(outcome)
+
+    async def nothing() -> int:
+        return 0
+
+    poller = app.poller(on_polled, nothing)
+    await poller.start()
+    try:
+        await _until(lambda: len(polled) == len(paths), "every feed polled, two at a time")
+        assert [feed_server.hits(path) for path in paths] == [1] * len(paths)
+    finally:
+        poller.shutdown()
