@@ -21,7 +21,7 @@ only at terminals and brackets, so a word edge in a frame is one in flat() too.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
@@ -160,47 +160,178 @@ def required(rx: re.Pattern[str], most: int = 3) -> list[Clause]:
     return [c for c in ranked if _score(c)[0] > 0][:most]
 
 
-class Gate:
-    """Which of a list of patterns a text may let match, found in one pass over the text."""
+# A requirement tree: ("kw", need), or ("and"/"or", children). Unlike required()'s clauses,
+# it keeps what each branch of an alternation needs in full: "join (?:race|chase)|on alert"
+# needs join AND (race OR chase), OR on AND alert, where the clauses keep one word a branch.
+Tree = tuple[Any, ...]
+TRUE: Tree = ("and", ())
 
-    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+
+def _all(parts: Iterable[Tree]) -> Tree:
+    out: list[Tree] = []
+    for p in parts:
+        out.extend(p[1] if p[0] == "and" else (p,))
+    return out[0] if len(out) == 1 else ("and", tuple(dict.fromkeys(out)))
+
+
+def _any(parts: Iterable[Tree]) -> Tree:
+    out: list[Tree] = []
+    for p in parts:
+        if p == TRUE:
+            return TRUE  # a branch that needs nothing
+        out.extend(p[1] if p[0] == "or" else (p,))
+    return out[0] if len(out) == 1 else ("or", tuple(dict.fromkeys(out)))
+
+
+def _settle_tree(tree: Tree, before: int, after: int) -> Tree:
+    if tree[0] == "kw":
+        w, a, b = tree[1]
+        return ("kw", (w, before if a == OPEN else a, after if b == OPEN else b))
+    return (tree[0], tuple(_settle_tree(t, before, after) for t in tree[1]))
+
+
+def _tree(seq: Iterable[tuple[Any, Any]]) -> Tree:
+    """What every match of a parsed sequence needs, as a tree (TRUE: nothing). The same
+    reading as _need(), item by item and edge by edge; only alternations keep more."""
+    items: list[tuple[str, Any]] = []
+    for op, av in seq:
+        if op is _c.LITERAL:
+            if items and items[-1][0] == "lit":
+                items[-1] = ("lit", items[-1][1] + chr(av))
+            else:
+                items.append(("lit", chr(av)))
+        elif op is _c.AT:
+            items.append(("edge" if av in _EDGES else "zero", TRUE))
+        elif op is _c.ASSERT:
+            items.append(("zero", _settle_tree(_tree(av[1]), NO, NO)))
+        elif op is _c.SUBPATTERN:
+            items.append(("node", _tree(av[-1])))
+        elif op is _c.BRANCH:
+            items.append(("node", _any(_tree(branch) for branch in av[1])))
+        elif op in _REPEATS and av[0] >= 1:
+            items.append(("node", _settle_tree(_tree(av[2]), NO, NO)))
+        else:
+            items.append(("zero" if op is _c.ASSERT_NOT else "node", TRUE))
+
+    def side(i: int, step: int) -> int:  # as in _need()
+        j = i + step
+        while 0 <= j < len(items) and items[j][0] == "zero":
+            j += step
+        if not 0 <= j < len(items):
+            return OPEN
+        kind, value = items[j]
+        if kind == "edge":
+            return YES
+        if kind == "lit":
+            return NO if _wordy(value[-1] if step < 0 else value[0]) else YES
+        return NO
+
+    parts: list[Tree] = []
+    for i, (kind, value) in enumerate(items):
+        if kind == "lit":
+            parts += [_settle_tree(("kw", need), side(i, -1), side(i, 1)) for need in _from_literal(value)]
+        elif kind in ("node", "zero"):
+            parts.append(_settle_tree(value, side(i, -1), side(i, 1)) if kind == "node" else value)
+    return _all(parts)
+
+
+def requirement(rx: re.Pattern[str]) -> Tree:
+    """The tree every match of `rx` meets in full; TRUE when nothing can be named."""
+    if rx.flags & re.IGNORECASE:
+        return TRUE
+    try:
+        return _settle_tree(_tree(_parser.parse(rx.pattern, rx.flags)), NO, NO)
+    except (TypeError, ValueError, AttributeError, IndexError):  # an unfamiliar parse
+        return TRUE
+
+
+def _weaken(tree: Tree) -> Tree:
+    """The tree without needs too common to be worth looking for (each then holds):
+    a weaker tree still holds wherever the pattern can match."""
+    if tree[0] == "kw":
+        return TRUE if tree[1][0] in _COMMON else tree
+    parts = [_weaken(t) for t in tree[1]]
+    return _all(parts) if tree[0] == "and" else _any(parts)
+
+
+def _source(tree: Tree, ids: dict[Need, int]) -> str:
+    """A Python expression over `m` (the numbers of the needs met) that holds when the tree does."""
+    if tree[0] == "kw":
+        return f"{ids.setdefault(tree[1], len(ids))} in m"
+    if not tree[1]:
+        return "True"
+    joint = " and " if tree[0] == "and" else " or "
+    return "(" + joint.join(_source(t, ids) for t in tree[1]) + ")"
+
+
+class Gate:
+    """Which of a list of patterns a text may let match, found in one pass over the text.
+
+    A pattern is let through when its clauses (required()) are all met and its whole
+    requirement tree holds; both are necessary, so the gate only ever turns away a text
+    no match can come from. `trees=False` keeps the clauses alone (the gate before trees,
+    for comparisons)."""
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]], *, trees: bool = True) -> None:
         self.needs = [required(rx) for rx in patterns]
         # A pattern with no clause always runs, and then no item can be turned away.
         self.always = frozenset(i for i, clauses in enumerate(self.needs) if not clauses)
-        uses: dict[str, list[tuple[int, int, int, int]]] = {}
-        for i, clauses in enumerate(self.needs):
-            for j, clause in enumerate(clauses):
-                for word, before, after in clause:
-                    uses.setdefault(word, []).append((i, j, before, after))
+        ids: dict[Need, int] = {}
+        self._clauses = [[frozenset(ids.setdefault(n, len(ids)) for n in clause) for clause in clauses]
+                         for clauses in self.needs]
+        # Each tree as one compiled expression: evaluated only for a pattern whose clauses are met.
+        self._trees: list[Callable[[set[int]], bool] | None] = []
+        for rx in patterns:
+            tree = _weaken(requirement(rx)) if trees else TRUE
+            self._trees.append(None if tree == TRUE else eval("lambda m: " + _source(tree, ids)))  # noqa: S307
+        # Each need -> the patterns it may let through (a need in one of their clauses).
+        self._opens: dict[int, list[int]] = {}
+        for i, clauses in enumerate(self._clauses):
+            for clause in clauses:
+                for n in clause:
+                    self._opens.setdefault(n, []).append(i)
+        uses: dict[str, list[tuple[int, int, int]]] = {}
+        for (word, before, after), n in ids.items():
+            uses.setdefault(word, []).append((n, before, after))
         self._auto = ahocorasick.Automaton()
         for word, found in uses.items():
             self._auto.add_word(word, (len(word), tuple(found)))
         if uses:
             self._auto.make_automaton()
 
-    def _met(self, texts: Iterable[str]) -> dict[int, set[int]]:
-        """Pattern -> the clauses of it that some text meets."""
-        met: dict[int, set[int]] = {}
-        for text in texts:
-            if not text or not len(self._auto):
-                continue
-            last = len(text) - 1
-            for end, (size, found) in self._auto.iter(text):
-                start = end - size + 1
-                free_before = start == 0 or text[start - 1] not in _WORD
-                free_after = end == last or text[end + 1] not in _WORD
-                for i, j, before, after in found:
-                    if (free_before or before != YES) and (free_after or after != YES):
-                        met.setdefault(i, set()).add(j)
+    def _met(self, text: str) -> set[int]:
+        """The needs the text meets: a keyword found with the word edges it asks for."""
+        met: set[int] = set()
+        if not text or not len(self._auto):
+            return met
+        last = len(text) - 1
+        for end, (size, found) in self._auto.iter(text):
+            start = end - size + 1
+            free_before = start == 0 or text[start - 1] not in _WORD
+            free_after = end == last or text[end + 1] not in _WORD
+            for n, before, after in found:
+                if (free_before or before != YES) and (free_after or after != YES):
+                    met.add(n)
         return met
 
+    def _which(self, met: set[int]) -> set[int]:
+        candidates = {i for n in met for i in self._opens.get(n, ())}
+        out = set(self.always)
+        for i in candidates:
+            tree = self._trees[i]
+            if all(not met.isdisjoint(c) for c in self._clauses[i]) and (tree is None or tree(met)):
+                out.add(i)
+        return out
+
     def which(self, *texts: str) -> list[int]:
-        """Indices, in order, of the patterns that may match a frame of these texts
-        (a frame's own text, or flat() of the texts a frame is built from)."""
-        met = self._met(texts)
-        ids = [i for i, js in met.items() if len(js) == len(self.needs[i])]
-        return sorted(self.always.union(ids)) if self.always else sorted(ids)
+        """Indices, in order, of the patterns that may match a frame of one of these texts
+        (a frame's own text, or flat() of the texts frames are built from)."""
+        out: set[int] = set()
+        for text in texts:
+            out |= self._which(self._met(text))
+        return sorted(out)
 
     def any(self, *texts: str) -> bool:
-        """Whether some pattern may match a frame of these texts (each given as flat())."""
-        return bool(self.always) or bool(self.which(*texts))
+        """Whether some pattern may match a frame of one of these texts (each given as
+        flat()): a frame comes from one sentence, and a sentence from one text."""
+        return bool(self.always) or any(self._which(self._met(text)) for text in texts)

@@ -1,0 +1,76 @@
+"""The gate's requirement trees (prefilter.py): stricter than its clauses, never wrong.
+
+A tree keeps what each branch of an alternation needs in full; the gate lets a pattern run
+only where its tree holds. Like the clauses, it may only skip work, never change a claim:
+checked here against the extractor with no gate at all, on our own fixtures and on the
+benchmark's synthetic stream (and on the real labelled items in test_speed_identical.py).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from bench.bench_extract import synthetic
+from bot.claims import kinds, sentence
+from bot.claims.prefilter import NO, TRUE, YES, Gate, flat, requirement
+from bot.claims.text import clean, sentences, strip_boilerplate
+
+DATA = Path(__file__).parent.parent / "data"
+
+
+def _texts() -> list[str]:
+    paths = sorted((DATA / "eval").glob("*.jsonl")) + [DATA / "extract_dev.jsonl"]
+    rows = [json.loads(line) for p in paths for line in p.open(encoding="utf-8") if line.strip()]
+    rows += [{"title": t, "summary": s} for t, s in synthetic(400)]
+    return [t for r in rows for t in (clean(r["title"]), strip_boilerplate(clean(r.get("summary", ""))))]
+
+
+def test_a_tree_keeps_every_word_a_branch_needs() -> None:
+    tree = requirement(re.compile(r"\bjoin (?:the )?(?:race|chase)\b|\bon (?:red )?alert\b"))
+    # After an optional word, an edge before "race" is not certain (NO); after it, it is.
+    assert tree == ("or", (
+        ("and", (("kw", ("join", YES, YES)), ("or", (("kw", ("race", NO, YES)), ("kw", ("chase", NO, YES)))))),
+        ("and", (("kw", ("on", YES, YES)), ("kw", ("alert", NO, YES)))),
+    ))
+    gate = Gate([re.compile(r"\bjoin (?:the )?(?:race|chase)\b|\bon (?:red )?alert\b")])
+    # The clauses alone would let "join" through; the tree asks for its race too.
+    assert Gate([re.compile(r"\bjoin (?:the )?(?:race|chase)\b|\bon alert\b")], trees=False).any(flat("Fans join in"))
+    assert not gate.any(flat("Fans join in"))
+    assert gate.any(flat("Spurs join the race for Silva"))
+    assert gate.any(flat("Wolves on red alert"))
+    assert not gate.any(flat("Wolves raise the alarm"))
+
+
+def test_optional_parts_and_negative_lookarounds_need_nothing() -> None:
+    assert requirement(re.compile(r"(?:foo )?\w+(?!bar)")) == TRUE
+    assert requirement(re.compile(r"foo|\d+")) == TRUE  # one branch needs nothing
+    assert requirement(re.compile(r"(?i)foo")) == TRUE  # literals compared in any case
+    assert requirement(re.compile(r"(?:foo|bar)qux")) == ("and", (
+        ("or", (("kw", ("foo", NO, NO)), ("kw", ("bar", NO, NO)))), ("kw", ("qux", NO, NO))))
+
+
+def test_a_frame_is_read_on_its_own_text() -> None:
+    # A frame comes from one sentence of one text: words split between a title and its
+    # summary cannot make one match.
+    gate = Gate([re.compile(r"\bagree (?:personal )?terms\b")])
+    assert not gate.any(flat("Vasquez set to agree"), flat("Terms of the loan are unclear"))
+    assert gate.any(flat("Vasquez set to agree terms"), flat(""))
+
+
+def test_trees_admit_every_pattern_that_matches_a_frame() -> None:
+    clauses_only = Gate([rx for _, rx, _ in kinds.PATTERNS], trees=False)
+    stricter = 0
+    for text in _texts():
+        for sent in sentences(text):
+            fr = sentence.analyse(sent, None).frame
+            allowed = set(kinds._GATE.which(fr.text))
+            loose = set(clauses_only.which(fr.text))
+            assert allowed <= loose
+            stricter += len(loose - allowed)
+            for i, (kind, rx, _) in enumerate(kinds.PATTERNS):
+                if rx.search(fr.text):
+                    assert i in allowed, (kind, fr.text)
+                    assert kinds.may_trigger(text), (kind, text)
+    assert stricter > 0  # the trees do turn patterns away

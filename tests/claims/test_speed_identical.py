@@ -1,0 +1,87 @@
+"""The extractor's speed-ups change no claim: its output with them equals its output without
+them, item for item, in one process on the same code.
+
+Compared by hash only: a real labelled item's text (or its claims) never appears in a
+message, so a failure names how many items differ and nothing of what they say.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench.bench_extract import synthetic
+from bot.claims import kinds
+from bot.claims.extract import extract_claims
+
+DATA = Path(__file__).parent.parent / "data"
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
+
+
+class _Open:
+    """A gate that lets every pattern run on every item: the extractor with no gate."""
+
+    always = frozenset(range(len(kinds.PATTERNS)))
+
+    def which(self, *texts: str) -> list[int]:
+        return list(range(len(kinds.PATTERNS)))
+
+    def any(self, *texts: str) -> bool:
+        return True
+
+
+@contextmanager
+def plain(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The extractor without its speed-ups."""
+    with monkeypatch.context() as m:
+        m.setattr(kinds, "_GATE", _Open())
+        yield
+
+
+def _digests(rows: list[dict[str, Any]]) -> list[str]:
+    out = []
+    for r in rows:
+        claims = extract_claims(r.get("title") or "", r.get("summary") or "", outlet=r.get("outlet"),
+                                published=r.get("published"), item=r.get("link") or r.get("id"),
+                                content=r.get("content") or "")
+        out.append(hashlib.sha256(repr(claims).encode()).hexdigest())
+    return out
+
+
+def _same(rows: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch) -> int:
+    """How many items carry claims; asserts the output is the same with and without speed-ups."""
+    fast = _digests(rows)
+    with plain(monkeypatch):
+        slow = _digests(rows)
+    differ = sum(a != b for a, b in zip(fast, slow, strict=True))
+    assert differ == 0, f"{differ} of {len(rows)} items read differently with the speed-ups"
+    empty = hashlib.sha256(b"[]").hexdigest()
+    return sum(d != empty for d in fast)
+
+
+def _jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+
+
+def test_own_fixtures_and_the_benchmark_stream_read_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = sorted((DATA / "eval").glob("*.jsonl")) + [DATA / "extract_dev.jsonl"]
+    rows = [row for p in paths for row in _jsonl(p)]
+    assert _same(rows, monkeypatch) > len(rows) // 3
+    stream = [{"title": t, "summary": s} for t, s in synthetic(1500)]
+    assert _same(stream, monkeypatch) > len(stream) // 10
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["labelled/items_h", "labelled/items_f", "labelled/items_seeds", "headlines_2026"])
+def test_real_items_read_the_same(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = SHARED / f"{name}.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    rows = _jsonl(path)
+    assert _same(rows, monkeypatch) > 0
