@@ -44,6 +44,10 @@ from storage.stories import alert_view
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 8
+# Channels posted to at once. Discord limits each channel on its own (about 5 messages per 5 s)
+# and the bot as a whole (50 requests per second, which discord.py's client keeps to): one channel
+# waiting out its limit must not hold every other channel's alerts behind it.
+CHANNELS_AT_ONCE = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,15 +142,31 @@ class Dispatcher:
 
     async def run_once(self, limit: int = 200) -> int:
         """Deliver what is due now; returns how many rows were sent."""
-        sent = 0
         async with self._lock:
             lost_channels: set[int] = set()
             on_shards = None if self.shards is None else (self.shards.count, self.shards.ids)
+            # Each channel's alerts in order, one at a time; several channels at once.
+            by_channel: dict[int, list[OutboxEntry]] = {}
             for row in await outbox.due(self.db, limit, on_shards):
-                if row.channel_id in lost_channels:
-                    continue
-                sent += await self._deliver(row, lost_channels)
-        return sent
+                by_channel.setdefault(row.channel_id, []).append(row)
+            gate = asyncio.Semaphore(CHANNELS_AT_ONCE)
+
+            async def channel(rows: list[OutboxEntry]) -> int:
+                sent = 0
+                async with gate:
+                    for row in rows:
+                        if row.channel_id in lost_channels:
+                            break
+                        sent += await self._deliver(row, lost_channels)
+                return sent
+
+            # Every channel's pass ends before this one does (the lock covers them all); then the
+            # first failure, if any, is the caller's (storage trouble: the next pass retries).
+            outcomes = await asyncio.gather(*(channel(rows) for rows in by_channel.values()), return_exceptions=True)
+            for outcome in outcomes:
+                if isinstance(outcome, BaseException):
+                    raise outcome
+            return sum(outcome for outcome in outcomes if isinstance(outcome, int))
 
     async def _deliver(self, row: OutboxEntry, lost_channels: set[int]) -> int:
         outbox_id, channel_id, guild_id = row.id, row.channel_id, row.guild_id

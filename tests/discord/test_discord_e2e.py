@@ -167,6 +167,22 @@ async def test_rate_limit_then_success_posts_once(world: World) -> None:
     assert [r.status for r in posts] == [429, 200]
 
 
+async def test_a_rate_limited_channel_does_not_hold_back_another_channels_alert(world: World) -> None:
+    """Discord limits each channel on its own: while one channel waits out its limit, another
+    channel's alert goes out; then the waiting one is posted, once."""
+    await _slash(world, "follow", {"name": "Ibrahima Konaté"})
+    await _slash(world, "follow", {"name": "Ibrahima Konaté"}, channel=NEWS)
+    world.fake.fail_next("POST", rf"/channels/{ALERTS}/messages", 429, retry_after=4.0)
+    world.feeds.set_feed("/one.xml", "Wire One", [INTEREST, MATCH])
+    await world.poll_and_deliver()
+    assert len(world.alerts()) == 1 and len(world.alerts(NEWS)) == 1
+    posts = world.fake.requests_matching("POST", rf"/channels/({ALERTS}|{NEWS})/messages")
+    answered = [(int(r.path.split("/")[2]), r.status) for r in posts]
+    assert sorted(answered) == sorted([(ALERTS, 429), (ALERTS, 200), (NEWS, 200)])
+    # NEWS is posted while ALERTS waits out its limit, not after it.
+    assert answered.index((NEWS, 200)) < answered.index((ALERTS, 200))
+
+
 async def test_forbidden_channel_pauses_follow_without_retry_storm(world: World) -> None:
     await _slash(world, "follow", {"name": "Ibrahima Konaté"})
     await _slash(world, "alerts", {"channel": NEWS}, sub="channel", user=ADMIN)
