@@ -152,6 +152,21 @@ def _ahead(s: Sentence, clause: range, following: range, trigs: list[Trigger]) -
 
 
 _AHEAD_KINDS = frozenset({"interest", "talks", "bid"})
+
+
+def _dated_before(s: Sentence, clause: range, this_year: int) -> bool:
+    """Whether the clause, or a dateline opening its sentence ("1967 – Celtic sign ..."),
+    dates what it tells to a year before the item's own: history, not news. A season
+    ("2025/26", "2025-26") runs into the item's year and is not history."""
+    units = s.frame.units
+    dateline = [u for u in range(min(3, len(units))) if units[u][2] == "@y"]
+    for u in [*(u for u in clause if units[u][2] == "@y"), *dateline]:
+        i = units[u][0]
+        if i + 2 < len(s.tokens) and s.tokens[i + 1].text in "/-–" and s.tokens[i + 2].text[:1].isdigit():
+            continue
+        if int(s.tokens[i].text) < this_year:
+            return True
+    return False
 # Moves done and exits: in a summary under a headline about someone else, background.
 _END_STATES = frozenset({"completed", "departure"})
 
@@ -261,6 +276,7 @@ def extract_claims(
     stated_exit: set[str] = set()
     told_past: set[int] = set()  # summary claims told in the past tense, or moves done and exits
     targeted: dict[tuple[str, str], Claim] = {}  # "Arsenal target" standing for a person
+    this_year = int(published[:4]) if published and published[:4].isdigit() else 0
     # A headline about nobody ("Leverkusen weigh up their options") leaves the news to the summary.
     teased = not any(x.persons for x in sents[: len(heads)])
     for n, s in enumerate(sents):
@@ -272,6 +288,9 @@ def extract_claims(
             r = role.get(name, "player")
             if r == "other":
                 trace.note(f"dropped {name} {trig.kind}: a director, agent or official, not a subject")
+                continue
+            if this_year and _dated_before(s, clause, this_year):
+                trace.note(f"dropped {name} {trig.kind}: dated to an earlier year, history")
                 continue
             clubs_here = [s.unit_club[u] for u in clause if u in s.unit_club]
             if r == "player" and (roles.job_trigger(s.frame, trig) or roles.national_job(s.frame, clause, trig, clubs_here)):

@@ -126,3 +126,17 @@ def test_move_words_in_other_senses_are_no_claim() -> None:
                      "Tom Baker on life after leaving Fulham"):
         assert extract_claims(headline) == [], headline
     assert {c.kind for c in extract_claims("Tom Baker under pressure to save his job")} == {"departure"}
+
+
+def test_history_and_visits_are_no_moves() -> None:
+    # A move dated to an earlier year than the item is history; a season is not.
+    claims = extract_claims("Five memorable moments on this day",
+                            "ONE – 1967 – Celtic sign Willie Wallace from Hearts for a record fee.",
+                            published="2026-02-01T10:00:00Z")
+    assert claims == []
+    claims = extract_claims("Fulham sign Tom Baker for the 2025/26 season", published="2026-01-20T10:00:00Z")
+    assert {c.kind for c in claims} == {"completed"}
+    # Going back to a former club with a new one, or for the first time since: a visit.
+    assert extract_claims("Tom Baker returns to Hull with Fulham this weekend") == []
+    # A boost that is a player back from injury says nothing of a pursuit.
+    assert extract_claims("Fulham handed boost with Jack Lane returning to training") == []
