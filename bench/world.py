@@ -80,8 +80,7 @@ def _item_text(spec: ItemSpec) -> tuple[str, str, str]:
 def build_world(path: Path, size: WorldSize) -> None:
     from bot.identities import club_key, name_aliases
     from bot.models import LADDER
-    from storage.schema import migrations
-    from storage.schema import split_sql
+    from storage.schema import migrations, split_sql
 
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode=OFF")
