@@ -274,7 +274,8 @@ def extract_claims(
     running_down: set[int] = set()  # claims that only say a contract is running down
     talked_exit: set[str] = set()  # people whose exit is only talked about
     stated_exit: set[str] = set()
-    told_past: set[int] = set()  # summary claims told in the past tense, or moves done and exits
+    told_past: set[int] = set()  # summary claims told in the past tense
+    ended: set[int] = set()  # summary claims of moves done and exits
     targeted: dict[tuple[str, str], Claim] = {}  # "Arsenal target" standing for a person
     this_year = int(published[:4]) if published and published[:4].isdigit() else 0
     # A headline about nobody ("Leverkusen weigh up their options") leaves the news to the summary.
@@ -327,9 +328,10 @@ def extract_claims(
                     source = borrowed_source(name, kind, cp, frm, cited)
                 if n >= len(heads) and kind == "departure" and unit not in leaving and kinds.expiry(s.frame, trig):
                     running_down.add(len(found))
-                if n >= len(heads) and len(paragraphs) == 1 and (
-                        modality.past(s.frame, clause, trig) or kind in _END_STATES and not teased):
+                if n >= len(heads) and len(paragraphs) == 1 and modality.past(s.frame, clause, trig):
                     told_past.add(len(found))
+                elif n >= len(heads) and len(paragraphs) == 1 and kind in _END_STATES and not teased:
+                    ended.add(len(found))
                 found.append((n, Claim(name, r, kind, cp, frm, source, outlet, published,
                                        trim(s.text), item), attributed))
         for p, wanting in descriptions.wanted_by(s):
@@ -345,11 +347,26 @@ def extract_claims(
     # "Celtic were interested in signing him", "Signed from Chelsea in 2023", "Tottenham have
     # brought in X as interim": a summary telling a past development, a move done or an exit
     # of someone its headline neither names nor reports on is background to the headline's news.
-    headlined = {fold(full[fold(p.name)]) for s in sents[: len(heads)] for p in s.persons
-                 if fold(p.name).rsplit(" ", 1)[-1] in fold(s.text)}
-    headlined |= {fold(c.subject) for n, c, _ in found if n < len(heads)}
+    named = {fold(full[fold(p.name)]) for s in sents[: len(heads)] for p in s.persons
+             if fold(p.name).rsplit(" ", 1)[-1] in fold(s.text)}
+    told: dict[str, list[Claim]] = {}  # the headline's claims per person
+    for n, c, _ in found:
+        if n < len(heads):
+            told.setdefault(fold(c.subject), []).append(c)
+
+    def news_of_headline(c: Claim) -> bool:
+        """A past development is news when the headline names the person and reports nothing
+        else about them, or reports this development: the same kind, or a rung of the deal
+        it tells ("close to Juventus move" over "... agreed terms"). Beside another development
+        ("Liverpool eye Bundesliga star" over "... joined Leipzig for €20m"), it is background."""
+        heard = told.get(fold(c.subject))
+        if not heard:
+            return fold(c.subject) in named
+        return any(h.kind == c.kind or c.counterpart in (None, h.counterpart) for h in heard)
+
     kept = [f for i, f in enumerate(found) if (i not in running_down or fold(f[1].subject) not in news)
-            and (i not in told_past or fold(f[1].subject) in headlined)]
+            and (i not in told_past or news_of_headline(f[1]))
+            and (i not in ended or fold(f[1].subject) in named or fold(f[1].subject) in told)]
     claims = dedupe(kept, guessed)
     # "Man Utd eye Liverpool star linked with a summer exit": the exit talk is the move's.
     moving = {c.subject for c in claims if c.kind in MOVE_KINDS and c.counterpart}
@@ -368,7 +385,7 @@ def extract_claims(
                 why = ("merged into a higher rung or the same development told with its club"
                        if any(f[1] is c for f in kept) else
                        "a summary's past or finished development about someone the headline does not name: background"
-                       if i in told_past else "a contract running down, background to other news")
+                       if i in told_past or i in ended else "a contract running down, background to other news")
                 trace.note(f"dropped {c.subject} {c.kind} -> {c.counterpart}: {why}")
     return claims
 

@@ -140,3 +140,15 @@ def test_history_and_visits_are_no_moves() -> None:
     assert extract_claims("Tom Baker returns to Hull with Fulham this weekend") == []
     # A boost that is a player back from injury says nothing of a pursuit.
     assert extract_claims("Fulham handed boost with Jack Lane returning to training") == []
+
+
+def test_a_past_move_beside_the_headlines_news_is_background() -> None:
+    # The headline reports interest; the summary's past move is how he got where he is.
+    claims = extract_claims("Liverpool eye move for Bundesliga star",
+                            "Liverpool are interested in signing Tom Baker from Leipzig. "
+                            "The 24-year-old joined Leipzig from Hull for €20m and has been superb.")
+    assert {(c.kind, c.counterpart) for c in claims} == {("interest", "Liverpool")}
+    # A rung of the deal the headline tells is news, even told in the past tense.
+    claims = extract_claims("Arsenal's Tom Baker close to Juventus move",
+                            "Tom Baker is nearing a switch to Juventus after the Serie A club agreed terms with Arsenal.")
+    assert "agreement" in {c.kind for c in claims}
