@@ -15,6 +15,8 @@ from functools import lru_cache
 from anyascii import anyascii
 from syntok import segmenter
 
+from bot.claims import segment
+
 _TAG = re.compile(r"<[^>]*>")
 # Block-level tags end a sentence in the rendered text; keep that boundary when stripping.
 _BLOCK = re.compile(r"</?(?:p|br|div|li|ul|ol|h[1-6]|tr|td|blockquote)\b[^>]*>", re.I)
@@ -51,7 +53,6 @@ def clean(text: str | None) -> str:
     )
 
 
-@lru_cache(maxsize=65536)
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """anyascii + casefold + whitespace collapse: "Atlético" -> "atletico" (the one folding)."""
@@ -101,13 +102,16 @@ def sentences(text: str) -> list[str]:
     if not _SENT_END.search(text):
         return _bounded(text)
     out: list[str] = []
-    for paragraph in segmenter.analyze(text):
-        for sent in paragraph:
-            start = sent[0].offset
-            end = sent[-1].offset + len(sent[-1].value)
-            if end > start:
-                out.extend(_bounded(text[start:end]))
+    for start, end in segment.spans(text) or syntok_spans(text):
+        if end > start:
+            out.extend(_bounded(text[start:end]))
     return out
+
+
+def syntok_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence by syntok itself (segment.py gives the same, faster)."""
+    return [(sent[0].offset, sent[-1].offset + len(sent[-1].value))
+            for paragraph in segmenter.analyze(text) for sent in paragraph]
 
 
 def _bounded(sentence: str) -> list[str]:

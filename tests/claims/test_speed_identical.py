@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from bench.bench_extract import synthetic
-from bot.claims import kinds
+from bot.claims import kinds, segment
 from bot.claims.extract import extract_claims
 
 DATA = Path(__file__).parent.parent / "data"
@@ -41,6 +41,7 @@ def plain(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The extractor without its speed-ups."""
     with monkeypatch.context() as m:
         m.setattr(kinds, "_GATE", _Open())
+        m.setattr(segment, "spans", lambda text: None)  # syntok splits every sentence
         yield
 
 
@@ -72,9 +73,11 @@ def _jsonl(path: Path) -> list[dict[str, Any]]:
 def test_own_fixtures_and_the_benchmark_stream_read_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     paths = sorted((DATA / "eval").glob("*.jsonl")) + [DATA / "extract_dev.jsonl"]
     rows = [row for p in paths for row in _jsonl(p)]
-    assert _same(rows, monkeypatch) > len(rows) // 3
+    flagged = _same(rows, monkeypatch)
+    assert flagged > len(rows) // 3
     stream = [{"title": t, "summary": s} for t, s in synthetic(1500)]
-    assert _same(stream, monkeypatch) > len(stream) // 10
+    flagged = _same(stream, monkeypatch)
+    assert flagged > 150
 
 
 @pytest.mark.slow
@@ -83,5 +86,6 @@ def test_real_items_read_the_same(name: str, monkeypatch: pytest.MonkeyPatch) ->
     path = SHARED / f"{name}.jsonl"
     if not path.exists():
         pytest.skip(f"{path} not present")
-    rows = _jsonl(path)
-    assert _same(rows, monkeypatch) > 0
+    # Counts only in any message: a real item must never be printed.
+    flagged = _same(_jsonl(path), monkeypatch)
+    assert flagged > 0
