@@ -140,6 +140,9 @@ def test_history_and_visits_are_no_moves() -> None:
     assert extract_claims("Tom Baker returns to Hull with Fulham this weekend") == []
     # A boost that is a player back from injury says nothing of a pursuit.
     assert extract_claims("Fulham handed boost with Jack Lane returning to training") == []
+    # Closing in on a record is no deal.
+    assert extract_claims("Tom Baker closing in on Fulham goal record") == []
+    assert {c.kind for c in extract_claims("Fulham closing in on Tom Baker")} == {"talks"}
 
 
 def test_a_past_move_beside_the_headlines_news_is_background() -> None:
