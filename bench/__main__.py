@@ -4,7 +4,8 @@
 
 --quick   CI-sized: 200 feeds in the poll cycle, a database a tenth the size, fewer rounds.
 --feeds   feeds in the poll cycle (default 2,000; 200 with --quick).
---only    run only these scenarios (ingest, unchanged, cycle, alert, queries, memory, picture, parse).
+--only    run only these scenarios (ingest, unchanged, cycle, alert, queries, memory, picture, parse,
+          processes).
 --profile also print cProfile top functions behind the scenarios that support it.
 
 Every figure is a ratio against a baseline measured in the same run (or against the goal where no
@@ -32,6 +33,7 @@ from bench import (
     scenario_memory,
     scenario_parse,
     scenario_picture,
+    scenario_processes,
     scenario_queries,
     scenario_unchanged,
 )
@@ -41,7 +43,7 @@ from bench.world import ensure_world, make_work_db
 
 SCENARIOS = {module.NAME: module for module in (scenario_ingest, scenario_unchanged, scenario_cycle,
                                                  scenario_alert, scenario_queries, scenario_memory,
-                                                 scenario_picture, scenario_parse)}
+                                                 scenario_picture, scenario_parse, scenario_processes)}
 
 
 def log(message: str) -> None:
