@@ -27,8 +27,15 @@ _REACH = 6
 RUNGS = frozenset({"completed", "agreement"})
 
 
+# A gerund that is the subject of a modal: "X joining Fulham would be a masterstroke".
+_MODALS_AFTER = frozenset({"would", "could", "might", "may"})
+
+
 def mood(fr: Frame, clause: range, trig: Trigger) -> str:
     """'wish', 'imminent' or '' for the words governing `trig` within `clause`."""
+    if fr.units[trig.start][2].endswith("ing") and any(
+            fr.units[u][2] in _MODALS_AFTER for u in range(trig.end, min(clause.stop, trig.end + 4))):
+        return "wish"
     found = ""
     u = trig.start - 1
     while u >= clause.start and trig.start - u <= _REACH:

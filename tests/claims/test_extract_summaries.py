@@ -155,3 +155,12 @@ def test_a_past_move_beside_the_headlines_news_is_background() -> None:
     claims = extract_claims("Arsenal's Tom Baker close to Juventus move",
                             "Tom Baker is nearing a switch to Juventus after the Serie A club agreed terms with Arsenal.")
     assert "agreement" in {c.kind for c in claims}
+
+
+def test_scenarios_and_obligations_are_no_done_deals() -> None:
+    # A gerund under a modal, a club that must or needs to sign, talks to sign: no move made.
+    for headline in ("Tom Baker joining Fulham would be a masterstroke",
+                     "Fulham must sign Tom Baker this summer",
+                     "Fulham need to sign Tom Baker",
+                     "Fulham 'in talks' to sign Tom Baker"):
+        assert "completed" not in {c.kind for c in extract_claims(headline)}, headline
