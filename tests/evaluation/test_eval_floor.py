@@ -24,6 +24,6 @@ def test_the_set_is_what_the_issue_asks_for() -> None:
 def test_precision_and_recall_stay_above_the_floor() -> None:
     report = evaluate(EVAL)
     # set_c was written away from the extractor's vocabulary (issue 9), so the whole set now
-    # says 0.92 / 0.75; the floors sit just under that so a regression shows.
+    # says 0.91 / 0.77 (2026-12-06); the floors sit just under that so a regression shows.
     assert report.overall.precision >= 0.90
-    assert report.overall.recall >= 0.74
+    assert report.overall.recall >= 0.75
