@@ -37,6 +37,8 @@ def clean(text: str | None) -> str:
     """Feed text to plain text: tags out, entities decoded, whitespace collapsed."""
     if not text:
         return ""
+    if "<" not in text and "&" not in text and "\n" not in text:
+        return _SPACE.sub(" ", text).strip()  # one line, no markup: what the steps below give
     if "<" in text:
         text = _BLOCK.sub("\n", text)
         text = _TAG.sub(" ", text)
@@ -149,6 +151,10 @@ def tokenize(sentence: str) -> list[Token]:
     out: list[Token] = []
     for m in _TOKEN.finditer(sentence):
         word, start, end = m.group(), m.start(), m.end()
+        if word.isalnum() or len(word) == 1 and word not in "'’":
+            # No apostrophe or hyphen: none of the cases below applies (most tokens).
+            out.append(Token(word, key(word) if word[0].isalnum() else word, start, end))
+            continue
         if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
             out.append(Token(word[:-2], key(word[:-2]), start, end - 2))
             out.append(Token("'s", "'s", end - 2, end))
