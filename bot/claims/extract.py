@@ -21,6 +21,7 @@ from bot.claims.lexicon import (
     FEATURE_OPENERS,
     INTRODUCING,
     MANAGING,
+    SPEECH_VERBS,
     WEAK_DEFAULTS,
 )
 from bot.claims.merge import dedupe
@@ -138,7 +139,10 @@ def _bindings(s: Sentence) -> list[tuple[range, Trigger, int]]:
         persons = [u for u in clause if u in s.unit_person]
         if not bound and not persons and n + 1 < len(parts):
             bound = _ahead(s, clause, parts[n + 1], trigs)
-        subject = bound[0][1] if bound else (persons[0] if persons else subject)
+        # "Mbappé sends Alonso message ... amid Liverpool return links": the one speaking is
+        # not what the rest of the sentence is about; the one spoken to or of is.
+        told_of = [u for u in persons if not (u + 1 < len(s.frame.units) and s.frame.units[u + 1][2] in _ADDRESSING)]
+        subject = bound[0][1] if bound else (told_of[0] if told_of else persons[0] if persons else subject)
         out.extend((clause, t, u) for t, u in bound)
     return out
 
@@ -152,6 +156,8 @@ def _ahead(s: Sentence, clause: range, following: range, trigs: list[Trigger]) -
 
 
 _AHEAD_KINDS = frozenset({"interest", "talks", "bid"})
+_ADDRESSING = SPEECH_VERBS | {"sends", "sent", "pays", "paid", "tells", "told", "thanks", "thanked", "reacts",
+                              "responds", "hails", "praises", "slams", "blasts", "backs", "defends"}
 
 
 def _dated_before(s: Sentence, clause: range, this_year: int) -> bool:

@@ -164,3 +164,9 @@ def test_scenarios_and_obligations_are_no_done_deals() -> None:
                      "Fulham need to sign Tom Baker",
                      "Fulham 'in talks' to sign Tom Baker"):
         assert "completed" not in {c.kind for c in extract_claims(headline)}, headline
+
+
+def test_the_speaker_is_not_what_the_rest_of_the_headline_is_about() -> None:
+    claims = extract_claims("Jack Lane sends Tom Baker message amid Hull return links")
+    assert ("Tom Baker", "interest") in {(c.subject, c.kind) for c in claims}
+    assert "Jack Lane" not in {c.subject for c in claims}
