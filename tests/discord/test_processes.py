@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import BinaryIO
 
 import aiohttp
 import pytest
@@ -247,10 +248,12 @@ async def test_three_processes_share_polling_and_post_each_alert_once_through_a_
     urls = serve_growing_feeds(feed_server)
     configs = {name: config_for(tmp_path, fake, tap, postgres_url, urls) for name, tap in taps.items()}
     processes: dict[str, asyncio.subprocess.Process] = {}
+    logs: list[BinaryIO] = []
 
     async def start(name: str) -> None:
         low, high = CLUSTERS[name]
-        log = (tmp_path / f"{name}.log").open("ab")
+        log = (tmp_path / f"{name}.log").open("ab")  # each process's own log (-v: every poll)
+        logs.append(log)
         processes[name] = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "bot", "--config", str(configs[name]), "run", "--shards", f"{low}-{high}",
             "--shard-count", str(SHARDS), "-v", cwd=ROOT, env={**bare_env(tmp_path), PROCESS_NAME_ENV: name},
@@ -297,8 +300,10 @@ async def test_three_processes_share_polling_and_post_each_alert_once_through_a_
         await until(lambda: fetched(3), "every feed's third fetch", progress=state)
 
         async def alerted(kinds: list[str], guilds: list[int]) -> bool:
-            seen, _ = alerts_seen(fake)
-            return all(seen[key] >= n for key, n in EXPECTED.items() if key[2] in kinds and key[0] in guilds)
+            """These alerts are in the channels, and every post has come back through its process's tap."""
+            seen, nonces = alerts_seen(fake)
+            return all(seen[key] >= n for key, n in EXPECTED.items() if key[2] in kinds and key[0] in guilds) and \
+                all(str(nonce) in posted_by for _, nonce in nonces)
 
         await until(lambda: alerted(ALERTED[:2], GUILDS), "every follower's Talks and Bid alerts", progress=state)
         posted_once_by_owner(ALERTED[:2], GUILDS)
@@ -340,6 +345,11 @@ async def test_three_processes_share_polling_and_post_each_alert_once_through_a_
         orphans = [g for g in GUILDS if OWNER[g] == VICTIM]
         await until(lambda: alerted(ALERTED, survivors), "the live processes' servers' Agreement alerts", progress=state)
         posted_once_by_owner(ALERTED, survivors)
+
+        async def recorded(guilds: list[int]) -> bool:
+            return all(state == "sent" for g, state in await outbox() if g in guilds)
+
+        await until(lambda: recorded(survivors), "the live processes' rows recorded as sent", progress=state)
         waiting = [g for g, state in await outbox() if state != "sent"]
         assert waiting and set(waiting) <= set(orphans), waiting
 
@@ -347,10 +357,7 @@ async def test_three_processes_share_polling_and_post_each_alert_once_through_a_
         await start(VICTIM)
         await until(lambda: alerted(ALERTED, GUILDS), "every follower's alerts after the restart", progress=state)
 
-        async def all_sent() -> bool:
-            return all(state == "sent" for _, state in await outbox())
-
-        await until(all_sent, "every outbox row recorded as sent", progress=state)
+        await until(lambda: recorded(GUILDS), "every outbox row recorded as sent", progress=state)
         posted_once_by_owner(ALERTED, GUILDS)
         seen, nonces = alerts_seen(fake)
         assert sum(seen.values()) == sum(EXPECTED.values()) == len(await outbox())
@@ -380,6 +387,8 @@ async def test_three_processes_share_polling_and_post_each_alert_once_through_a_
                     process.kill()
                     await process.wait()
         await db.close()
+        for log in logs:
+            log.close()
         for tap in taps.values():
             await tap.close()
         await fake.close()
