@@ -18,7 +18,8 @@ import aiohttp
 from bot.claims.extract import extract_claims
 from bot.config import Settings
 from bot.feeds.fetch import FetchLimits, body_hash, fetch_feed
-from bot.feeds.parse import FeedDelta, parse_feed_delta_async
+from bot.feeds.memo import ParseMemo
+from bot.feeds.parse import parse_feed_delta_async
 from bot.ingest import FeedBatch, batch_of, ingest_many
 from bot.models import Claim, FeedItem
 from bot.outlets import first_name, outlet_of, tier_of_feed
@@ -29,7 +30,6 @@ from storage.records import FeedState, FetchState
 
 log = logging.getLogger(__name__)
 HEALTH_WRITE_EVERY = timedelta(hours=1)
-_FP = 12  # bytes of a parse fingerprint (bot.feeds.parse._fingerprint, blake2b digest_size=12)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,12 +117,10 @@ class Pipeline:
         # False for a one-shot run (console mode without --watch): nothing will try a failed feed again.
         self.retries = True
         self.sessions = sessions  # keyed by "trusted": config feeds vs feeds added from Discord
-        # What the last parse of each feed saw: item key -> its entry's fingerprint (as the feed wrote
-        # it) and the content hash that entry gave (bytes: 12 + 32). Only a memo: an entry is skipped
-        # unparsed when its fingerprint is the same AND the database holds its key with that hash, so
-        # a restart, a rolled-back commit or a pruned item just means a full parse, never a lost item.
+        # What the last parse of each feed saw (bot/feeds/memo.py): a changed feed's entries the database
+        # confirms it holds, as the feed wrote them, are not parsed again.
         self.delta = True  # False: parse every entry of a changed feed (the tests' reference path)
-        self._seen: dict[int, dict[str, bytes]] = {}
+        self._memo = ParseMemo()
         self._limits: dict[bool, FetchLimits] = {}
         self._health_due: tuple[float, str] = (-2.0, "")  # (when computed, a last_fetch_at older is due)
 
@@ -166,15 +164,23 @@ class Pipeline:
         # Items are credited to the operator's name for the feed or to its site (bot/outlets.py): not to
         # a title the feed can change each poll, nor a name typed in Discord, to pose as a better source.
         outlet = outlet_of(url, feed.name, feed.origin)
-        memo = self._seen.get(feed_id, {}) if self.delta else {}
-        # What the database holds of the entries the last parse saw: only those can be skipped.
-        stored = await known_items(self.db, feed_id, list(memo)) if memo else {}
-        skip = {key: value[:_FP].hex() for key, value in memo.items() if stored.get(key) == value[_FP:].hex()}
-        delta = await parse_feed_delta_async(result.body, url, known=skip, content_type=result.content_type,
-                                             outlet=outlet)
+        now = datetime.now(UTC)
+        known_entries = self._memo.known(feed_id) if self.delta else None
+        delta = await parse_feed_delta_async(result.body, url, known=known_entries, content_type=result.content_type,
+                                             outlet=outlet, now=now)
+        if not delta.parsed.is_feed:
+            return await self._failed(feed, f"not a feed: {delta.parsed.problem}", None)
+        # Every key the parse saw, built or left out as known: the database has the last word on both.
+        known = await known_items(self.db, feed_id, list(delta.seen))
+        if delta.unchanged and (doubtful := self._memo.unconfirmed(feed_id, delta, known)):
+            # Left out, but not in the database as remembered (a store that failed, an item pruned): parse
+            # those too. The same body and moment give the same keys, so `known` covers them already.
+            confirmed = set(delta.seen) - doubtful - {item.key for item in delta.parsed.items}
+            delta = await parse_feed_delta_async(result.body, url, known=self._memo.known(feed_id, confirmed),
+                                                 content_type=result.content_type, outlet=outlet, now=now)
+            if not delta.parsed.is_feed:  # the same bytes read differently: never store half a feed
+                return await self._failed(feed, f"not a feed: {delta.parsed.problem}", None)
         parsed = delta.parsed
-        if not parsed.is_feed:
-            return await self._failed(feed, f"not a feed: {parsed.problem}", None)
         if outlet is None:  # an operator's feed listed without a name: its first title names it for good
             outlet = first_name(url, parsed.title)
             await feed_store.name_once(self.db, feed_id, outlet)
@@ -183,12 +189,7 @@ class Pipeline:
             log.warning("feed %s parsed with problems (%s); %d items used", url, parsed.problem,
                         len(parsed.items) + delta.unchanged)
         if self.delta:
-            self._remember(feed_id, delta, memo)
-
-        asked = [item.key for item in parsed.items if item.key not in memo]
-        known = {key: stored[key] for key in (item.key for item in parsed.items) if key in stored}
-        if asked:
-            known.update(await known_items(self.db, feed_id, asked))
+            self._memo.remember(feed_id, delta)
         # Items older than the retention are not stored: pruning would otherwise see them return as new.
         oldest = datetime.now(UTC) - timedelta(days=self.settings.storage.retention_days)
         fresh = [item for item in parsed.items
@@ -205,17 +206,6 @@ class Pipeline:
             edited={item.key for item in fresh if item.key in known}, warning=warning,
             outlet_tier=tier_of_feed(url, feed.origin),
         ), unparsed=delta.unchanged)
-
-    def _remember(self, feed_id: int, delta: FeedDelta, memo: dict[str, bytes]) -> None:
-        """The fingerprints this parse saw, each with the content hash its entry gives, for the next poll."""
-        hashes = {item.key: item.content_hash for item in delta.parsed.items}
-        remembered: dict[str, bytes] = {}
-        for key, fingerprint in delta.seen.items():
-            if key in hashes:
-                remembered[key] = bytes.fromhex(fingerprint) + bytes.fromhex(hashes[key])
-            elif key in memo:  # left out unparsed: the same entry as last time
-                remembered[key] = memo[key]
-        self._seen[feed_id] = remembered
 
     async def commit(self, prepared: list[Prepared]) -> list[PollOutcome]:
         """Store prepared feeds in one transaction; stories see their items oldest first across feeds."""
