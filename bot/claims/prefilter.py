@@ -68,9 +68,12 @@ def _wordy(ch: str) -> bool:
     return ch.isalnum() or ch == "_"  # what \b counts as a word character
 
 
-def _from_literal(text: str) -> list[Need]:
-    """Keywords inside a run of characters every match holds, with their edges."""
+def _from_literal(text: str, slots: bool = False) -> list[Need]:
+    """Keywords inside a run of characters every match holds, with their edges; with `slots`,
+    the slots too ("@s": in a frame's own text a slot is written out)."""
     found: list[Need] = [(ch, NO, NO) for ch in text if ch in _MARKS]  # a mark needs no edge
+    if slots:
+        found += [(m.group(), NO, NO) for m in re.finditer(r"@[a-z]", text)]
     spaced = _PIECES.sub(lambda m: "\0" * len(m.group()), text)  # keeps offsets
     for m in re.finditer(r"[a-z0-9 ]+", spaced):
         words, start = m.group().split(" "), m.start()
@@ -190,7 +193,7 @@ def _settle_tree(tree: Tree, before: int, after: int) -> Tree:
     return (tree[0], tuple(_settle_tree(t, before, after) for t in tree[1]))
 
 
-def _tree(seq: Iterable[tuple[Any, Any]]) -> Tree:
+def _tree(seq: Iterable[tuple[Any, Any]], slots: bool = False) -> Tree:
     """What every match of a parsed sequence needs, as a tree (TRUE: nothing). The same
     reading as _need(), item by item and edge by edge; only alternations keep more."""
     items: list[tuple[str, Any]] = []
@@ -203,13 +206,13 @@ def _tree(seq: Iterable[tuple[Any, Any]]) -> Tree:
         elif op is _c.AT:
             items.append(("edge" if av in _EDGES else "zero", TRUE))
         elif op is _c.ASSERT:
-            items.append(("zero", _settle_tree(_tree(av[1]), NO, NO)))
+            items.append(("zero", _settle_tree(_tree(av[1], slots), NO, NO)))
         elif op is _c.SUBPATTERN:
-            items.append(("node", _tree(av[-1])))
+            items.append(("node", _tree(av[-1], slots)))
         elif op is _c.BRANCH:
-            items.append(("node", _any(_tree(branch) for branch in av[1])))
+            items.append(("node", _any(_tree(branch, slots) for branch in av[1])))
         elif op in _REPEATS and av[0] >= 1:
-            items.append(("node", _settle_tree(_tree(av[2]), NO, NO)))
+            items.append(("node", _settle_tree(_tree(av[2], slots), NO, NO)))
         else:
             items.append(("zero" if op is _c.ASSERT_NOT else "node", TRUE))
 
@@ -229,18 +232,19 @@ def _tree(seq: Iterable[tuple[Any, Any]]) -> Tree:
     parts: list[Tree] = []
     for i, (kind, value) in enumerate(items):
         if kind == "lit":
-            parts += [_settle_tree(("kw", need), side(i, -1), side(i, 1)) for need in _from_literal(value)]
+            parts += [_settle_tree(("kw", need), side(i, -1), side(i, 1)) for need in _from_literal(value, slots)]
         elif kind in ("node", "zero"):
             parts.append(_settle_tree(value, side(i, -1), side(i, 1)) if kind == "node" else value)
     return _all(parts)
 
 
-def requirement(rx: re.Pattern[str]) -> Tree:
-    """The tree every match of `rx` meets in full; TRUE when nothing can be named."""
+def requirement(rx: re.Pattern[str], slots: bool = False) -> Tree:
+    """The tree every match of `rx` meets in full; TRUE when nothing can be named. With
+    `slots`, for texts that are frames: their slots ("@p") count as words too."""
     if rx.flags & re.IGNORECASE:
         return TRUE
     try:
-        return _settle_tree(_tree(_parser.parse(rx.pattern, rx.flags)), NO, NO)
+        return _settle_tree(_tree(_parser.parse(rx.pattern, rx.flags), slots), NO, NO)
     except (TypeError, ValueError, AttributeError, IndexError):  # an unfamiliar parse
         return TRUE
 
@@ -270,20 +274,25 @@ class Gate:
     A pattern is let through when its clauses (required()) are all met and its whole
     requirement tree holds; both are necessary, so the gate only ever turns away a text
     no match can come from. `trees=False` keeps the clauses alone (the gate before trees,
-    for comparisons)."""
+    for comparisons). `slots=True` is for frames' own texts: a tree then needs the slots
+    a pattern writes out ("@s reports"), so a pattern with no keyword of its own is still
+    gated by them."""
 
-    def __init__(self, patterns: Sequence[re.Pattern[str]], *, trees: bool = True) -> None:
+    def __init__(self, patterns: Sequence[re.Pattern[str]], *, trees: bool = True, slots: bool = False) -> None:
         self.needs = [required(rx) for rx in patterns]
-        # A pattern with no clause always runs, and then no item can be turned away.
-        self.always = frozenset(i for i, clauses in enumerate(self.needs) if not clauses)
         ids: dict[Need, int] = {}
         self._clauses = [[frozenset(ids.setdefault(n, len(ids)) for n in clause) for clause in clauses]
                          for clauses in self.needs]
         # Each tree as one compiled expression: evaluated only for a pattern whose clauses are met.
         self._trees: list[Callable[[set[int]], bool] | None] = []
         for rx in patterns:
-            tree = _weaken(requirement(rx)) if trees else TRUE
+            tree = _weaken(requirement(rx, slots)) if trees else TRUE
             self._trees.append(None if tree == TRUE else eval("lambda m: " + _source(tree, ids)))  # noqa: S307
+        # A pattern with no clause and no tree always runs, and then no text can be turned
+        # away; one with a tree but no clause has its tree asked on every text.
+        self.always = frozenset(i for i, c in enumerate(self.needs) if not c and self._trees[i] is None)
+        self._unindexed = [(i, t) for i, (c, t) in enumerate(zip(self.needs, self._trees, strict=True))
+                           if not c and t is not None]
         # Each need -> the patterns it may let through (a need in one of their clauses).
         self._opens: dict[int, list[int]] = {}
         for i, clauses in enumerate(self._clauses):
@@ -321,6 +330,7 @@ class Gate:
     def _which(self, met: set[int]) -> set[int]:
         candidates = {i for n in met for i in self._opens.get(n, ())}
         out = set(self.always)
+        out.update(i for i, tree in self._unindexed if tree(met))
         for i in candidates:
             tree = self._trees[i]
             if all(not met.isdisjoint(c) for c in self._clauses[i]) and (tree is None or tree(met)):

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 import re
+import types
 from pathlib import Path
 
 from bench.bench_extract import synthetic
-from bot.claims import kinds, sentence
+from bot.claims import kinds, sentence, sources
 from bot.claims.prefilter import NO, TRUE, YES, Gate, flat, requirement
 from bot.claims.text import clean, sentences, strip_boilerplate
 
@@ -74,3 +75,47 @@ def test_trees_admit_every_pattern_that_matches_a_frame() -> None:
                     assert i in allowed, (kind, fr.text)
                     assert kinds.may_trigger(text), (kind, text)
     assert stricter > 0  # the trees do turn patterns away
+
+
+def test_slots_are_words_in_a_frame_gate() -> None:
+    rx = re.compile(r"(?P<s>@s) (?:\S+ )?(?:reports|says)\b|\baccording to (?P<t>@s|@p)\b")
+    # Without slots the tree is the words alone (after an optional word no edge is certain).
+    assert requirement(rx) == ("or", (("kw", ("reports", NO, YES)), ("kw", ("says", NO, YES)),
+                                      ("kw", ("according to", YES, YES))))
+    gate = Gate([rx], slots=True)
+    assert not gate.any("@p says he is happy ")
+    assert gate.any("@s says @p is close ")
+    assert gate.any("according to @p , talks go on ")
+
+
+def _code_names(code: types.CodeType) -> set[str]:
+    names = set(code.co_names)
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            names |= _code_names(const)
+    return names
+
+
+def test_the_source_gate_holds_every_pattern_sources_find_reads() -> None:
+    # The gate skips sources.find() on a frame none of the module's patterns can match: it
+    # must know every pattern find() reads, so find() may read module patterns only.
+    names = _code_names(sources.find.__code__)
+    assert "re" not in names and "compile" not in names
+    gated = set(map(id, sentence.source_patterns()))
+    for name in names:
+        value = getattr(sources, name, None)
+        for rx in value if isinstance(value, tuple) else (value,):
+            if isinstance(rx, re.Pattern):
+                assert id(rx) in gated, name
+
+
+def test_the_source_gate_admits_every_frame_that_cites_a_source() -> None:
+    cited = 0
+    for text in _texts():
+        for sent in sentences(text):
+            s = sentence.analyse(sent, None)
+            units = ["?"] * len(s.frame.units)
+            if sources.find(s.frame, lambda units=units: units) != (None, None, False):
+                cited += 1
+                assert sentence._SOURCE_GATE.any(s.frame.text), s.frame.text
+    assert cited > 50

@@ -18,6 +18,7 @@ import pytest
 
 from bench.bench_extract import synthetic
 from bot.claims import kinds, segment
+from bot.claims import sentence as sentence_module
 from bot.claims.extract import extract_claims
 
 DATA = Path(__file__).parent.parent / "data"
@@ -42,6 +43,7 @@ def plain(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     with monkeypatch.context() as m:
         m.setattr(kinds, "_GATE", _Open())
         m.setattr(segment, "spans", lambda text: None)  # syntok splits every sentence
+        m.setattr(sentence_module, "_SOURCE_GATE", _Open())  # every frame searched for a source
         yield
 
 
