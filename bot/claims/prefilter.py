@@ -283,22 +283,27 @@ class Gate:
         ids: dict[Need, int] = {}
         self._clauses = [[frozenset(ids.setdefault(n, len(ids)) for n in clause) for clause in clauses]
                          for clauses in self.needs]
-        # Each tree as one compiled expression: evaluated only for a pattern whose clauses are met.
-        self._trees: list[Callable[[set[int]], bool] | None] = []
-        for rx in patterns:
+        # Each pattern's clauses and tree as one compiled test of the needs met.
+        self._checks: list[Callable[[set[int]], bool] | None] = []
+        for rx, clauses in zip(patterns, self._clauses, strict=True):
             tree = _weaken(requirement(rx, slots)) if trees else TRUE
-            self._trees.append(None if tree == TRUE else eval("lambda m: " + _source(tree, ids)))  # noqa: S307
-        # A pattern with no clause and no tree always runs, and then no text can be turned
-        # away; one with a tree but no clause has its tree asked on every text.
-        self.always = frozenset(i for i, c in enumerate(self.needs) if not c and self._trees[i] is None)
-        self._unindexed = [(i, t) for i, (c, t) in enumerate(zip(self.needs, self._trees, strict=True))
-                           if not c and t is not None]
+            tests = [f"not m.isdisjoint(_c{j})" for j in range(len(clauses))]
+            tests += [] if tree == TRUE else [_source(tree, ids)]
+            args = "".join(f", _c{j}=_c[{j}]" for j in range(len(clauses)))
+            self._checks.append(eval(f"lambda m{args}: " + " and ".join(tests), {"_c": clauses})  # noqa: S307
+                                if tests else None)
+        # A pattern that needs nothing always runs, and then no text can be turned away; one
+        # whose tree alone needs something (slots) has it asked on every text.
+        self.always = frozenset(i for i, check in enumerate(self._checks) if check is None)
+        self._unindexed = [(i, check) for i, (c, check) in enumerate(zip(self.needs, self._checks, strict=True))
+                           if not c and check is not None]
         # Each need -> the patterns it may let through (a need in one of their clauses).
-        self._opens: dict[int, list[int]] = {}
+        opens: dict[int, set[int]] = {}
         for i, clauses in enumerate(self._clauses):
             for clause in clauses:
                 for n in clause:
-                    self._opens.setdefault(n, []).append(i)
+                    opens.setdefault(n, set()).add(i)
+        self._opens = {n: frozenset(found) for n, found in opens.items()}
         uses: dict[str, list[tuple[int, int, int]]] = {}
         for (word, before, after), n in ids.items():
             uses.setdefault(word, []).append((n, before, after))
@@ -328,13 +333,12 @@ class Gate:
         return met
 
     def _which(self, met: set[int]) -> set[int]:
-        candidates = {i for n in met for i in self._opens.get(n, ())}
+        opens = self._opens
+        candidates: set[int] = set().union(*[opens[n] for n in met if n in opens])
         out = set(self.always)
-        out.update(i for i, tree in self._unindexed if tree(met))
-        for i in candidates:
-            tree = self._trees[i]
-            if all(not met.isdisjoint(c) for c in self._clauses[i]) and (tree is None or tree(met)):
-                out.add(i)
+        out.update(i for i, check in self._unindexed if check(met))
+        checks = self._checks
+        out.update(i for i in candidates if checks[i](met))  # type: ignore[misc]
         return out
 
     def which(self, *texts: str) -> list[int]:

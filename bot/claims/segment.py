@@ -13,6 +13,8 @@ test_speed_segment.py).
 
 from __future__ import annotations
 
+import re
+
 import regex  # type: ignore[import-untyped]  # syntok's own dependency: its Unicode classes
 from syntok._segmentation_states import State
 from syntok.tokenizer import Tokenizer
@@ -22,10 +24,12 @@ _TOKENIZER = Tokenizer(replace_not_contraction=False)  # as segmenter.analyze bu
 # off), line breaks, whitespace other than the space, the zero-width space: syntok's own case.
 _NOT_COVERED = regex.compile(r"[\p{Ps}\p{Pe}]|[^\S ]|\u200b|[" + regex.escape(
     "".join(State.opening_brackets | State.closing_brackets)) + "]")
-_CHUNK = regex.compile(r"[^ ]+")
+# On ASCII text: brackets and control characters (a superset of the above there).
+_NOT_COVERED_ASCII = re.compile(r"[()\[\]{}\x00-\x1f\x7f]")
 # A word syntok's tokenizer splits inside: a lower-case letter then an upper-case one, or an
 # apostrophe that is a letter (modifier letters pass str.isalnum()).
 _INNER_SPLIT = regex.compile(r"\p{Ll}[.!?]?\p{Lu}|[\u02B9\u02BC]")
+_INNER_SPLIT_ASCII = re.compile(r"[a-z][.!?]?[A-Z]")  # the same on ASCII text, with re's speed
 
 _TERMINALS = State.terminals
 _POST_TERMINAL = State.terminals | State.closing_brackets
@@ -44,7 +48,8 @@ Tok = tuple[str, int, bool]  # value, offset, spaced (a non-empty spacing before
 def _tokens(text: str) -> list[Tok]:
     """syntok's tokens of a text with no brackets and only spaces between words."""
     out: list[Tok] = []
-    split = [m.start() for m in _INNER_SPLIT.finditer(text)]  # words to leave to syntok
+    inner = _INNER_SPLIT_ASCII if text.isascii() else _INNER_SPLIT
+    split = [m.start() for m in inner.finditer(text)]  # words to leave to syntok
     pos = prev_end = 0
     for chunk in text.split(" "):
         at = pos
@@ -84,7 +89,7 @@ def _tokens(text: str) -> list[Tok]:
 def spans(text: str) -> list[tuple[int, int]] | None:
     """(start, end) of each sentence as syntok's segmenter.analyze gives them, or None
     when the text is one this port does not cover."""
-    if _NOT_COVERED.search(text):
+    if (_NOT_COVERED_ASCII if text.isascii() else _NOT_COVERED).search(text):
         return None
     toks = _tokens(text)
     n = len(toks)
