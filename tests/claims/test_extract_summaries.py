@@ -170,3 +170,9 @@ def test_the_speaker_is_not_what_the_rest_of_the_headline_is_about() -> None:
     claims = extract_claims("Jack Lane sends Tom Baker message amid Hull return links")
     assert ("Tom Baker", "interest") in {(c.subject, c.kind) for c in claims}
     assert "Jack Lane" not in {c.subject for c in claims}
+
+
+def test_on_the_brink_of_the_sack_is_an_exit_not_a_deal() -> None:
+    claims = extract_claims("Tom Baker is on the brink of being sacked by Tottenham")
+    assert {c.kind for c in claims} == {"departure"}
+    assert {c.kind for c in extract_claims("Tom Baker on the brink of Tottenham move")} == {"agreement"}
