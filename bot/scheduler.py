@@ -47,6 +47,9 @@ class Poller:
         self.on_polled = on_polled
         self.owner = owner
         self._polling: set[asyncio.Task[None]] = set()  # polls under way, at most `concurrency`
+        # Polls ended since the last round, released by the next one in its transaction: (feed id,
+        # next due). Until then the claim's own lease keeps each feed.
+        self._finished: list[tuple[int, str]] = []
         # One claim round at a time, run by this class rather than the scheduler: a request for a
         # round while one is under way makes that one claim again (`_again`) instead of being lost.
         self._claiming = False
@@ -96,14 +99,19 @@ class Poller:
             while True:
                 self._again = False
                 room = max(self.polling.concurrency, 1) - sum(not task.done() for task in self._polling)
-                if room <= 0:
+                if room <= 0 and not self._finished:
                     return  # the next poll to end asks for a round
+                finished, self._finished = self._finished, []
                 try:
-                    claimed = await leases.claim_due(self.db, self.owner, now=utcnow(),
-                                                     lease_until=from_now(self.polling.lease_seconds), limit=room)
-                except Exception:  # storage trouble: the next round claims again
+                    claimed, held = await leases.round_trip(
+                        self.db, self.owner, finished, now=utcnow(),
+                        lease_until=from_now(self.polling.lease_seconds), limit=max(room, 0))
+                except Exception:  # storage trouble: the next round claims again; unreleased leases run out
                     log.exception("claiming due feeds failed; trying again in %ds", self.polling.claim_seconds)
                     return
+                if held < len(finished):
+                    log.warning("%d feeds: the lease ran out during the poll and another process took them over",
+                                len(finished) - held)
                 for feed in claimed:
                     task = asyncio.create_task(self._poll_one(feed), name=f"poll feed {feed.id}")
                     self._polling.add(task)
@@ -122,11 +130,7 @@ class Poller:
             outcome = None
         interval = feed.interval_seconds or self.polling.interval_seconds
         next_due = from_now(interval + random.uniform(0, self.polling.jitter_seconds))  # noqa: S311 - spreading, not secrecy
-        try:
-            if not await leases.release(self.db, feed.id, self.owner, next_due=next_due):
-                log.warning("feed %s: the lease ran out during the poll and another process took it over", feed.id)
-        except Exception:  # the lease runs out on its own: the feed is polled again then
-            log.exception("releasing feed %s failed; it is polled again when its lease runs out", feed.id)
+        self._finished.append((feed.id, next_due))  # released by the next round, which its end asks for
         if outcome is not None:
             await self.on_polled(outcome)
         if len(self._polling) >= self.polling.concurrency:

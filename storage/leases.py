@@ -10,7 +10,7 @@ same process restarted takes its own leases back at once (`release_own`).
 
 from __future__ import annotations
 
-from storage.db import Executor, fetchall, record, transaction
+from storage.db import Connection, Database, Executor, fetchall, record, transaction
 from storage.records import FeedState
 
 _COLUMNS = ("id, url, name, interval_seconds, origin, added_by, guild_id, etag, last_modified, body_hash,"
@@ -42,6 +42,25 @@ async def release(ex: Executor, feed_id: int, owner: str, *, next_due: str) -> b
         (next_due, owner, feed_id, owner),
     )
     return changed > 0
+
+
+async def round_trip(db: Database, owner: str, finished: list[tuple[int, str]], *, now: str, lease_until: str,
+                     limit: int) -> tuple[list[FeedState], int]:
+    """One claim round in one transaction: release the polls that ended (feed id, next due), as
+    `release` does, then claim up to `limit` due feeds, as `claim_due` does. On SQLite that is one
+    hand-off to the database thread for a round, however many polls it closes.
+    (claimed, how many of `finished` this process still held)."""
+
+    async def body(conn: Connection) -> tuple[list[FeedState], int]:
+        held = 0
+        if finished:
+            held = await conn.executemany(
+                "UPDATE feeds SET lease_owner = NULL, lease_until = ?, polled_by = ? WHERE id = ? AND lease_owner = ?",
+                [(next_due, owner, feed_id, owner) for feed_id, next_due in finished])
+        claimed = await claim_due(conn, owner, now=now, lease_until=lease_until, limit=limit) if limit > 0 else []
+        return claimed, held
+
+    return await db.run(body)
 
 
 async def release_own(ex: Executor, owner: str) -> int:
