@@ -69,16 +69,22 @@ def fold(text: str) -> str:
 _FOOTER = re.compile(r"\s*(?:\[(?:…|\.\.\.)\].*|\bThe post\b.{0,400}?\bappeared first on\b.*|\b(?:Read|Continue reading)\s+(?:More|more)\b.*)$",
                      re.S)
 _SHOUT = re.compile(r"(?:(?:\b[A-Z0-9][A-Z0-9’'.,–-]*\b|&)[\s–:!-]*){6,}[!.]?")
+# Six capitals, digits or "&" with only marks and spaces between them, which every _SHOUT match
+# holds (a quick search that rules most text out), as "[", "appeared first on", "Read" or
+# "Continue reading" is in every _FOOTER match.
+_SHOUT_HINT = re.compile(r"[A-Z0-9&](?:[’'.,–\-\s:!]*[A-Z0-9&]){5}")
 
 
 def strip_boilerplate(summary: str) -> str:
     """A summary without the publishing footer and shouted calls to action."""
     if not summary:
         return summary
-    cut = _FOOTER.search(summary)
+    # Each search only where the words or marks it needs are there (most summaries): same result.
+    footer = "[" in summary or "appeared first on" in summary or "Read" in summary or "Continue reading" in summary
+    cut = _FOOTER.search(summary) if footer else None
     if cut:
         summary = summary[: cut.start()].rstrip()
-    if _SHOUT.search(summary) and not summary.isupper():
+    if _SHOUT_HINT.search(summary) and _SHOUT.search(summary) and not summary.isupper():
         summary = _SPACE.sub(" ", _SHOUT.sub(" ", summary)).strip()
     return summary
 
@@ -150,7 +156,8 @@ def tokenize(sentence: str) -> list[Token]:
     """Words and punctuation with offsets; a possessive "'s" becomes its own token."""
     out: list[Token] = []
     for m in _TOKEN.finditer(sentence):
-        word, start, end = m.group(), m.start(), m.end()
+        word = m.group()
+        start, end = m.span()
         if word.isalnum() or len(word) == 1 and word not in "'’":
             # No apostrophe or hyphen: none of the cases below applies (most tokens).
             out.append(Token(word, key(word) if word[0].isalnum() else word, start, end))
