@@ -18,8 +18,8 @@ def test_a_past_move_in_the_summary_is_background_to_the_headline() -> None:
     claims = kinds_of("Villa weigh up rescue act for struggling United midfielder",
                       "Signed from Lyon in a £50m deal, Tomas Brenner has not settled at Old Trafford.")
     assert ("Tomas Brenner", "completed") not in claims
-    assert kinds_of("Director lifts the lid on a quiet January window",
-                    "Celtic were interested in signing Piet Vanlaar in January.") == set()
+    assert kinds_of("Director lifts the lid on a quiet window",
+                    "Hull were keen on Piet Vanlaar before he chose Bristol.") == set()
 
 
 def test_a_past_move_is_the_news_when_the_headline_is_about_that_person() -> None:
@@ -41,7 +41,7 @@ def test_a_headline_about_nobody_leaves_the_news_to_the_summary() -> None:
 
 
 def test_a_club_target_description_tells_the_clubs_interest() -> None:
-    claims = extract_claims("Talks planned over future of Arsenal & Chelsea transfer target",
+    claims = extract_claims("Arsenal & Chelsea transfer target weighs up his options",
                             "Porto want to sit down with midfielder Rui Mendes over a new contract.")
     assert {(c.subject, c.kind, c.counterpart) for c in claims if c.kind == "interest"} == {
         ("Rui Mendes", "interest", "Arsenal"), ("Rui Mendes", "interest", "Chelsea")}
@@ -54,7 +54,7 @@ def test_a_pursuit_given_up_asserts_nothing() -> None:
 
 
 def test_firing_a_team_to_a_win_is_no_sacking() -> None:
-    assert kinds_of("Farouk fires Oman to 40-run win over Nepal") == set()
+    assert kinds_of("Ortiz fires Cardona to a famous victory") == set()
     assert kinds_of("Hull fire Tim Walsh after six defeats") == {("Tim Walsh", "departure")}
 
 
@@ -88,7 +88,7 @@ FAMILIES = [
     ("Fulham want to tie down Tom Baker", "contract_extension"),
     ("Tom Baker says this season is probably his last as a footballer", "departure"),
     ("Tom Baker to call time on his career", "departure"),
-    ("Wales hope to name 41-year-old Tom Baker as their new manager", "interest"),
+    ("Wales want 41-year-old Tom Baker as their next manager", "interest"),
 ]
 
 
@@ -103,14 +103,14 @@ def test_family_members_in_other_senses_are_no_claim() -> None:
 
 
 def test_a_rival_pursuit_after_but_is_about_the_same_person() -> None:
-    claims = extract_claims("Lazio in talks with Porto defender Joao Reis, but Fulham and Wolves loom")
+    claims = extract_claims("Lazio hold talks over Joao Reis, but Fulham lurk")
     assert {(c.kind, c.counterpart) for c in claims} >= {("talks", "Lazio"), ("interest", "Fulham")}
     # Only a pursuit borrows the subject: "but know a repeat is not an option" denies nothing.
     assert extract_claims("Tom Baker's side digested a shock start but know a repeat is not an option") == []
 
 
 def test_a_bid_for_a_described_target_is_for_the_person_the_summary_names() -> None:
-    claims = extract_claims("Fulham prepare £30m package for Wolves midfield target",
+    claims = extract_claims("Fulham table £30m bid for Wolves midfield target",
                             "Lyon midfielder Tom Baker is one of the most watched players this summer.")
     assert {(c.kind, c.counterpart) for c in claims if c.subject == "Tom Baker"} >= {("bid", "Fulham")}
 
