@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from anyascii import anyascii
 from syntok import segmenter
@@ -136,8 +136,10 @@ def _bounded(sentence: str) -> list[str]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word or mark of a sentence (a named tuple: made for every token, it is the cheapest
+    immutable record to build)."""
+
     text: str  # as written
     key: str  # folded key (may hold spaces: "saint germain")
     start: int  # offsets into the sentence
