@@ -84,6 +84,7 @@ FAMILIES = [
     ("Fulham consider sacking Tom Baker", "departure"),
     ("Fulham board losing patience with Tom Baker", "departure"),
     ("Tom Baker contract details emerge after Fulham and Wolves links", "interest"),
+    ("Fulham boss Jack Lane is a big admirer of Tom Baker", "interest"),
     ("Fulham step up attempts to secure Tom Baker's long-term future", "contract_extension"),
     ("Fulham want to tie down Tom Baker", "contract_extension"),
     ("Tom Baker says this season is probably his last as a footballer", "departure"),
