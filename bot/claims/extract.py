@@ -336,8 +336,9 @@ def extract_claims(
                     running_down.add(len(found))
                 if n >= len(heads) and len(paragraphs) == 1 and modality.past(s.frame, clause, trig):
                     told_past.add(len(found))
-                elif n >= len(heads) and len(paragraphs) == 1 and kind in _END_STATES and not teased:
-                    ended.add(len(found))
+                elif n >= len(heads) and len(paragraphs) == 1 and kind in _END_STATES and not teased \
+                        and not (kind == "departure" and modality.imminent(s.frame, clause, trig)):
+                    ended.add(len(found))  # "with boss X set to leave in the summer" stays news
                 found.append((n, Claim(name, r, kind, cp, frm, source, outlet, published,
                                        trim(s.text), item), attributed))
         for p, wanting in descriptions.wanted_by(s):

@@ -66,6 +66,11 @@ def rung(kind: str, fr: Frame, clause: range, trig: Trigger) -> str:
     return kind
 
 
+def imminent(fr: Frame, clause: range, trig: Trigger) -> bool:
+    """Whether the trigger tells a development to come: "set to leave", "will step down"."""
+    return fr.units[trig.start][2] in IMMINENT or mood(fr, clause, trig) == "imminent"
+
+
 def speculative(fr: Frame, clause: range, trig: Trigger) -> bool:
     """Whether a departure trigger is governed by speculation (see SPECULATIVE)."""
     near = range(max(clause.start, trig.start - _REACH), min(clause.stop, trig.end + 2))

@@ -34,6 +34,12 @@ def test_a_move_done_or_an_exit_of_someone_else_in_the_summary_is_background() -
     assert claims == {("Niko Varga", "interest")}
 
 
+def test_an_exit_to_come_of_someone_else_in_the_summary_is_news() -> None:
+    claims = kinds_of("Fulham keen on Hull winger Tom Baker",
+                      "Fulham are keen on Tom Baker, with boss Jack Lane set to leave at the end of the season.")
+    assert claims == {("Tom Baker", "interest"), ("Jack Lane", "departure")}
+
+
 def test_a_headline_about_nobody_leaves_the_news_to_the_summary() -> None:
     claims = kinds_of("Hull weigh up their options up front",
                       "Hull have signed striker Kane Wilder from Swansea.")
