@@ -144,14 +144,12 @@ class Token(NamedTuple):
     key: str  # folded key (may hold spaces: "saint germain")
     start: int  # offsets into the sentence
     end: int
+    is_word: bool  # text[0].isalnum(): read many times a token, so kept, not recomputed
+    is_cap: bool  # text[0].isupper()
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
 
-    @property
-    def is_cap(self) -> bool:
-        return self.text[0].isupper()
+def _token(text: str, key: str, start: int, end: int) -> Token:
+    return Token(text, key, start, end, text[0].isalnum(), text[0].isupper())
 
 
 def tokenize(sentence: str) -> list[Token]:
@@ -162,29 +160,31 @@ def tokenize(sentence: str) -> list[Token]:
         start, end = m.span()
         if word.isalnum() or len(word) == 1 and word not in "'’":
             # No apostrophe or hyphen: none of the cases below applies (most tokens).
-            out.append(Token(word, key(word) if word[0].isalnum() else word, start, end))
+            first = word[0]
+            alnum = first.isalnum()
+            out.append(Token(word, key(word) if alnum else word, start, end, alnum, first.isupper()))
             continue
         if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
-            out.append(Token(word[:-2], key(word[:-2]), start, end - 2))
-            out.append(Token("'s", "'s", end - 2, end))
+            out.append(_token(word[:-2], key(word[:-2]), start, end - 2))
+            out.append(_token("'s", "'s", end - 2, end))
             continue
         if word[:3].casefold() == "ex-" and len(word) > 3:  # "ex-Man Utd": the prefix stands apart
-            out.append(Token(word[:2], "ex", start, start + 2))
+            out.append(_token(word[:2], "ex", start, start + 2))
             word, start = word[3:], start + 3
         if word in {"'", "’"} and out and out[-1].end == start and out[-1].key.endswith("s") and (
             end >= len(sentence) or not sentence[end].isalnum()
         ):
-            out.append(Token(word, "'s", start, end))  # plural possessive: "Rangers' Fernandez"
+            out.append(_token(word, "'s", start, end))  # plural possessive: "Rangers' Fernandez"
             continue
         tail = _LOWER_TAIL.search(word)
         if tail and word[0].isupper():
             # "United-linked", "Madrid-born", "U-turn": a name or club, then a lower-case word
             # that only modifies it; the name stands alone ("Alexander-Arnold" keeps its hyphen).
             head = word[: tail.start()]
-            out.append(Token(head, key(head), start, start + len(head)))
-            out.append(Token(tail.group(1), key(tail.group(1)), start + tail.start(1), end))
+            out.append(_token(head, key(head), start, start + len(head)))
+            out.append(_token(tail.group(1), key(tail.group(1)), start + tail.start(1), end))
             continue
-        out.append(Token(word, key(word) if word[0].isalnum() else word, start, end))
+        out.append(_token(word, key(word) if word[0].isalnum() else word, start, end))
     return out
 
 
