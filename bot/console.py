@@ -39,7 +39,7 @@ async def run_console(settings: Settings, *, watch: bool, out: TextIO, sink: Sin
     app = await open_app(settings, console=True)
     try:
         await follow_console_names(app, settings.console.follow)
-        dispatcher = Dispatcher(app.db, sink or ConsoleSink(out))
+        dispatcher = Dispatcher(app.db, sink or ConsoleSink(out), owner=app.owner)
         app.pipeline.retries = watch
         # Every feed this run polls: the config's and any added from the CLI or Discord.
         polled = len(await feed_store.list_active(app.db))

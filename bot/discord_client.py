@@ -63,7 +63,8 @@ class ClaimwatchBot(commands.AutoShardedBot):
         self.sink = DiscordSink(self)
         ids, count = self.shard_ids, self.shard_count
         # Some of the shards: deliver only to their guilds. Every shard (the default): to every guild.
-        self.dispatcher = Dispatcher(app.db, self.sink, Shards(count, tuple(ids)) if ids is not None and count else None)
+        self.dispatcher = Dispatcher(app.db, self.sink, Shards(count, tuple(ids)) if ids is not None and count else None,
+                                     owner=app.owner)
         self._identified: dict[int, float] = {}  # shard id -> when this process last IDENTIFYed it
         self._max_concurrency: int | None = None
         self.poller = app.poller(self._polled, self.dispatcher.run_once, self.dispatcher.run_digests)

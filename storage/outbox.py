@@ -10,10 +10,12 @@ from __future__ import annotations
 from storage.db import Database, Executor, from_now, many, transaction, utcnow
 from storage.records import OutboxEntry
 
-_DUE = (
+_ROWS = (
     "SELECT o.id, o.event_id, o.guild_id, o.channel_id, o.state, o.attempts, o.nonce, o.sending_at, o.message_id"
     " FROM outbox o JOIN story_events e ON e.id = o.event_id LEFT JOIN claims c ON c.id = e.claim_id"
-    " WHERE o.state IN ('pending', 'sending')"
+)
+_DUE = (
+    _ROWS + " WHERE o.state IN ('pending', 'sending')"
     " AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) ORDER BY c.published, o.id LIMIT ?"
 )
 
@@ -25,6 +27,43 @@ async def due(ex: Executor, limit: int = 100, shards: tuple[int, tuple[int, ...]
     count, ids = shards
     on_shards = f" AND ((o.guild_id >> 22) % ?) IN ({', '.join('?' for _ in ids)}) ORDER BY"
     return await many(ex, OutboxEntry, _DUE.replace(" ORDER BY", on_shards, 1), (utcnow(), count, *ids, limit))
+
+
+# A pass's claim: longer than a pass of rate-limited posts can take; it ends with the pass anyway.
+CLAIM_SECONDS = 900
+
+
+async def claim(ex: Executor, owner: str, limit: int = 100,
+                shards: tuple[int, tuple[int, ...]] | None = None) -> list[OutboxEntry]:
+    """`due`, claimed for this delivery pass of `owner`: rows another process is posting right now
+    are left to it, and no other process takes these until `release` (or the claim runs out)."""
+    now = utcnow()
+    on_shards, shard_params = "", tuple[int, ...]()
+    if shards is not None:
+        count, ids = shards
+        on_shards = f" AND ((o.guild_id >> 22) % ?) IN ({', '.join('?' for _ in ids)})"
+        shard_params = (count, *ids)
+    lock = " FOR UPDATE OF o SKIP LOCKED" if ex.dialect == "postgresql" else ""
+    async with transaction(ex) as conn:
+        claimed = [row[0] for row in await conn.fetchall(
+            "UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id IN ("
+            " SELECT o.id FROM outbox o JOIN story_events e ON e.id = o.event_id LEFT JOIN claims c ON c.id = e.claim_id"
+            " WHERE o.state IN ('pending', 'sending') AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?)"
+            f" AND (o.claimed_until IS NULL OR o.claimed_until <= ? OR o.claimed_by = ?){on_shards}"
+            f" ORDER BY c.published, o.id LIMIT ?{lock}) RETURNING id",
+            (owner, from_now(CLAIM_SECONDS), now, now, owner, *shard_params, limit))]
+    if not claimed:
+        return []
+    marks = ", ".join("?" for _ in claimed)
+    return await many(ex, OutboxEntry, _ROWS + f" WHERE o.id IN ({marks}) ORDER BY c.published, o.id", tuple(claimed))
+
+
+async def release(ex: Executor, owner: str, ids: list[int]) -> None:
+    """The pass is over: its rows (sent, failed, or due again later) are free for any process."""
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        await ex.execute(f"UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ?"
+                         f" AND id IN ({', '.join('?' for _ in chunk)})", (owner, *chunk))
 
 
 async def mark_sending(db: Database, outbox_id: int) -> None:

@@ -134,10 +134,11 @@ class ConsoleSink:
 
 
 class Dispatcher:
-    def __init__(self, db: Database, sink: Sink, shards: Shards | None = None) -> None:
+    def __init__(self, db: Database, sink: Sink, shards: Shards | None = None, *, owner: str = "claimwatch") -> None:
         self.db = db
         self.sink = sink
         self.shards = shards  # None: this process delivers for every guild
+        self.owner = owner  # this process, in the claims its passes take on outbox rows
         self._lock = asyncio.Lock()  # one pass at a time: a row must not be picked up twice
 
     async def run_once(self, limit: int = 200) -> int:
@@ -147,7 +148,10 @@ class Dispatcher:
             on_shards = None if self.shards is None else (self.shards.count, self.shards.ids)
             # Each channel's alerts in order, one at a time; several channels at once.
             by_channel: dict[int, list[OutboxEntry]] = {}
-            for row in await outbox.due(self.db, limit, on_shards):
+            # Claimed, not just read: a second process holding the same guild for a moment (a
+            # rolling restart, overlapping --shards) skips what this pass posts.
+            claimed = await outbox.claim(self.db, self.owner, limit, on_shards)
+            for row in claimed:
                 by_channel.setdefault(row.channel_id, []).append(row)
             gate = asyncio.Semaphore(CHANNELS_AT_ONCE)
 
@@ -163,6 +167,8 @@ class Dispatcher:
             # Every channel's pass ends before this one does (the lock covers them all); then the
             # first failure, if any, is the caller's (storage trouble: the next pass retries).
             outcomes = await asyncio.gather(*(channel(rows) for rows in by_channel.values()), return_exceptions=True)
+            if claimed:
+                await outbox.release(self.db, self.owner, [row.id for row in claimed])
             for outcome in outcomes:
                 if isinstance(outcome, BaseException):
                     raise outcome

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from bot import service
 from bot.alerts.deliver import MAX_ATTEMPTS, Dispatcher, SendResult
 from bot.app import App, poll_all
+from storage import outbox
+from storage.db import Database
 from tests.fakes.feed_server import FeedItemSpec, FeedServer, at
 from tests.helpers import MakeApp, make_settings
 
@@ -73,3 +76,68 @@ async def test_a_row_that_keeps_failing_is_given_up_not_retried_forever(tmp_path
     row = await _row(app)
     assert row["state"] == "failed" and row["last_error"].startswith(f"gave up after {MAX_ATTEMPTS} attempts")
     assert sink.calls == MAX_ATTEMPTS
+
+
+class SlowRecorder:
+    """A Discord that takes a moment per post and remembers every post, whichever process made it."""
+
+    def __init__(self, posts: list[tuple[str, int]], name: str) -> None:
+        self.posts, self.name = posts, name
+
+    async def send(self, guild_id, channel_id, view, nonce):  # type: ignore[no-untyped-def]
+        await asyncio.sleep(0.005)
+        self.posts.append((self.name, channel_id))
+        return SendResult(message_id=f"{self.name}-{len(self.posts)}")
+
+    async def channel_lost(self, guild_id, channel_id, reason):  # type: ignore[no-untyped-def]
+        raise AssertionError("no channel is lost here")
+
+    async def send_digest(self, guild_id, channel_id, views, nonce):  # type: ignore[no-untyped-def]
+        return SendResult(message_id="d-1")
+
+
+async def _twenty_channels(make_app: MakeApp, tmp_path: Path, database: str, feed_server: FeedServer) -> App:
+    url = feed_server.set_feed("/wire.xml", "Wire", [TALKS])
+    app = await make_app(make_settings(tmp_path, [{"url": url}], database=database), console=True)
+    for channel in range(100, 120):
+        await service.follow(app.db, 1, channel, "Konate")
+    await poll_all(app)
+    return app
+
+
+async def test_two_processes_delivering_the_same_guilds_post_each_alert_once(
+    tmp_path: Path, database_target: str, feed_server: FeedServer, make_app: MakeApp
+) -> None:
+    """A rolling restart: the old and the new process both hold every guild for a moment and both
+    deliver, a few rows a pass; the outbox claims keep every alert to one post."""
+    app = await _twenty_channels(make_app, tmp_path, database_target, feed_server)
+    other = await Database.open(app.settings.database)  # the second process's own connection
+    try:
+        posts: list[tuple[str, int]] = []
+        old = Dispatcher(app.db, SlowRecorder(posts, "old"), owner="host/old")
+        new = Dispatcher(other, SlowRecorder(posts, "new"), owner="host/new")
+
+        async def drain(dispatcher: Dispatcher) -> None:
+            while await dispatcher.run_once(limit=3):
+                pass
+
+        await asyncio.gather(drain(old), drain(new))
+        assert sorted(channel for _, channel in posts) == list(range(100, 120))  # each channel once
+        assert (await app.db.fetchone("SELECT count(*) FROM outbox WHERE state = 'sent' AND claimed_by IS NULL"))[0] == 20
+    finally:
+        await other.close()
+
+
+async def test_a_killed_process_s_claims_wait_for_it_or_run_out(
+    tmp_path: Path, database_target: str, feed_server: FeedServer, make_app: MakeApp
+) -> None:
+    app = await _twenty_channels(make_app, tmp_path, database_target, feed_server)
+    assert len(await outbox.claim(app.db, "host/killed")) == 20  # claimed, then the process died
+    posts: list[tuple[str, int]] = []
+    assert await Dispatcher(app.db, SlowRecorder(posts, "other"), owner="host/other").run_once() == 0
+    # The same process restarted takes its own claims back at once.
+    assert await Dispatcher(app.db, SlowRecorder(posts, "killed"), owner="host/killed").run_once(limit=5) == 5
+    # Another process takes the rest when the dead one's claim runs out.
+    await app.db.write("UPDATE outbox SET claimed_until = ? WHERE claimed_by = 'host/killed'", ("2000-01-01T00:00:00.000000Z",))
+    assert await Dispatcher(app.db, SlowRecorder(posts, "other"), owner="host/other").run_once() == 15
+    assert sorted(channel for _, channel in posts) == list(range(100, 120))

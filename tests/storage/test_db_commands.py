@@ -279,7 +279,7 @@ async def test_a_copy_is_whole_or_nothing_in_batches(tmp_path: Path, feed_server
 
 async def test_copy_refuses_a_source_behind_the_schema(tmp_path: Path, postgres_url: str) -> None:
     old = tmp_path / "old.db"
-    await _run_sql_by_hand(str(old), script(migrations("sqlite")[:8], "sqlite"))
+    await _run_sql_by_hand(str(old), script(migrations("sqlite")[:-1], "sqlite"))
     with pytest.raises(DatabaseProblem) as refused:
         await copy(f"sqlite:{old}", postgres_url)
     assert str(refused.value) == (
