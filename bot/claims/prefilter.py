@@ -309,9 +309,10 @@ class Gate:
             uses.setdefault(word, []).append((n, before, after))
         self._auto = ahocorasick.Automaton()
         for word, found in uses.items():
-            free = tuple(n for n, before, after in found if before != YES and after != YES)
+            # A word whose needs ask for no edge carries them as a set; else (size, free, edged).
+            free = frozenset(n for n, before, after in found if before != YES and after != YES)
             edged = tuple(f for f in found if f[0] not in free)
-            self._auto.add_word(word, (len(word), free, edged))
+            self._auto.add_word(word, (len(word), free, edged) if edged else free)
         if uses:
             self._auto.make_automaton()
 
@@ -321,15 +322,18 @@ class Gate:
         if not text or not len(self._auto):
             return met
         last = len(text) - 1
-        for end, (size, free, edged) in self._auto.iter(text):
-            met.update(free)  # needs that ask for no edge
-            if edged:
-                start = end - size + 1
-                free_before = start == 0 or text[start - 1] not in _WORD
-                free_after = end == last or text[end + 1] not in _WORD
-                for n, before, after in edged:
-                    if (free_before or before != YES) and (free_after or after != YES):
-                        met.add(n)
+        for end, found in self._auto.iter(text):
+            if found.__class__ is frozenset:
+                met |= found
+                continue
+            size, free, edged = found
+            met |= free  # needs that ask for no edge
+            start = end - size + 1
+            free_before = start == 0 or text[start - 1] not in _WORD
+            free_after = end == last or text[end + 1] not in _WORD
+            for n, before, after in edged:
+                if (free_before or before != YES) and (free_after or after != YES):
+                    met.add(n)
         return met
 
     def _which(self, met: set[int]) -> set[int]:
