@@ -59,8 +59,11 @@ def check_config(path: Path, env: dict[str, str]) -> tuple[Check, Settings | Non
     except ConfigError as error:
         return Check("config", FAIL, printable(error)), None
     interval = settings.polling.interval_seconds
+    from storage.upgrade import where
+
+    database = where(settings.storage.url) if settings.storage.url else settings.storage.path
     text = (f"{path} is valid ({_count(len(settings.feeds), 'feed')} listed, database "
-            f"{settings.storage.path}, polling every {interval}s)")
+            f"{database}, polling every {interval}s)")
     if path.name == "config.example.toml":
         return Check("config", WARN, text + "; this is the example config: copy it to config.toml "
                      "and make it yours"), settings
@@ -161,6 +164,8 @@ def _readable_by_others(path: Path) -> bool:
 
 async def check_database(settings: Settings) -> tuple[Check, Feeds | None]:
     """The database as start-up would find it, and its feeds (None when it was not read)."""
+    if settings.storage.url:
+        return await _check_postgres(settings.storage.url)
     path = settings.database_path
     missing = not path.exists()
     if missing or (path.is_file() and path.stat().st_size == 0):
@@ -189,6 +194,34 @@ async def check_database(settings: Settings) -> tuple[Check, Feeds | None]:
         paused = [row for row in await feed_store.list_with_health(db) if row.paused]
     except checks.DatabaseProblem as problem:
         return Check("database", FAIL, printable(problem)), None
+    finally:
+        await db.close()
+    return Check("database", OK, "; ".join(report)), Feeds({row.url: row for row in active},
+                                                           {row.url: row for row in paused})
+
+
+async def _check_postgres(url: str) -> tuple[Check, Feeds | None]:
+    """A PostgreSQL database: reachable, at this claimwatch's schema (looked at, never migrated:
+    a doctor changes nothing), and its feeds."""
+    from storage import feeds as feed_store
+    from storage import upgrade
+    from storage.db import Database
+
+    try:
+        todo = await upgrade.pending(url)
+    except checks.DatabaseProblem as problem:
+        return Check("database", FAIL, printable(problem)), None
+    if todo:
+        return Check("database", WARN, f"{upgrade.where(url)} lacks {len(todo)} of this claimwatch's migrations: "
+                     "`run` applies them at start (`python -m bot db upgrade --sql` prints them)"), Feeds()
+    try:
+        db = await Database.open(url, must_exist=True)
+    except checks.DatabaseProblem as problem:
+        return Check("database", FAIL, printable(problem)), None
+    try:
+        report = await checks.full_report(db)
+        active = await feed_store.list_active(db)
+        paused = [row for row in await feed_store.list_with_health(db) if row.paused]
     finally:
         await db.close()
     return Check("database", OK, "; ".join(report)), Feeds({row.url: row for row in active},

@@ -255,3 +255,31 @@ def test_a_database_in_use_by_another_connection_is_still_checked(config: Path) 
     finally:
         reader.close()
     assert _line(lines, "database").startswith("[ok] database: ")
+
+
+def test_a_postgresql_database_is_checked_without_being_migrated(tmp_path: Path, postgres_url: str) -> None:
+    """[storage] url: doctor reads the server's schema version (a fresh database lacks every
+    migration: a warning, and nothing is created), then, once `run` set it up, its feeds."""
+    url = postgres_url.replace("claimwatch@", "claimwatch:s3cret@")  # a password, never printed
+    config = tmp_path / "config.toml"
+    config.write_text(f'[storage]\nurl = "{url}"\n' + SAMPLES, encoding="utf-8")
+    config.chmod(0o600)
+    lines = _doctor(config)
+    database = _line(lines, "database")
+    newest = len(migrations("postgresql"))
+    assert database.startswith("[warn] database: postgresql://claimwatch:***@")
+    assert f"lacks {newest} of this claimwatch's migrations" in database
+    assert "s3cret" not in "\n".join(lines)
+    ran = _cli(config, "run", "--console")
+    assert ran.returncode == 0, ran.stderr
+    database = _line(_doctor(config), "database")
+    assert f"ok (PostgreSQL, schema version {newest})" in database and "; 2 feeds, " in database
+
+
+def test_an_unreachable_postgresql_server_fails_in_one_line(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[storage]\nurl = "postgresql://claimwatch:s3cret@127.0.0.1:9/nowhere"\n' + SAMPLES,
+                      encoding="utf-8")
+    config.chmod(0o600)
+    database = _line(_doctor(config, status=1), "database")
+    assert database.startswith("[FAIL] database: cannot connect to PostgreSQL at postgresql://claimwatch:***@127.0.0.1:9/")
