@@ -18,6 +18,7 @@ import pytest
 from bot.doctor import doctor, token_shape
 from storage import feeds as feed_store
 from storage.db import Database
+from storage.schema import migrations
 
 ROOT = Path(__file__).resolve().parents[1]
 TOKEN_ENV = "CLAIMWATCH_DISCORD_TOKEN"
