@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from bench.synthetic import item_spec
-from bot.claims import kinds, segment
+from bot.claims import kinds
 from bot.claims import sentence as sentence_module
 from bot.claims.extract import extract_claims
 from bot.claims.prefilter import Gate
@@ -85,16 +85,14 @@ class _NoGate:
 
 @contextmanager
 def without_speedups() -> Iterator[None]:
-    """The extractor without issue 12's switchable speed-ups: clause-only gate, syntok for every
-    split, no source gate."""
-    gate, spans, sources = kinds._GATE, segment.spans, sentence_module._SOURCE_GATE
+    """The extractor without issue 12's switchable speed-ups: clause-only gate, no source gate."""
+    gate, sources = kinds._GATE, sentence_module._SOURCE_GATE
     kinds._GATE = Gate([rx for _, rx, _ in kinds.PATTERNS], trees=False)
-    segment.spans = lambda text: None
     sentence_module._SOURCE_GATE = _NoGate()  # type: ignore[assignment]
     try:
         yield
     finally:
-        kinds._GATE, segment.spans, sentence_module._SOURCE_GATE = gate, spans, sources
+        kinds._GATE, sentence_module._SOURCE_GATE = gate, sources
 
 
 def _extract(title: str, summary: str) -> object:

@@ -15,8 +15,6 @@ from typing import NamedTuple
 from anyascii import anyascii
 from syntok import segmenter
 
-from bot.claims import segment
-
 _TAG = re.compile(r"<[^>]*>")
 # Block-level tags end a sentence in the rendered text; keep that boundary when stripping.
 _BLOCK = re.compile(r"</?(?:p|br|div|li|ul|ol|h[1-6]|tr|td|blockquote)\b[^>]*>", re.I)
@@ -110,14 +108,14 @@ def sentences(text: str) -> list[str]:
     if not _SENT_END.search(text):
         return _bounded(text)
     out: list[str] = []
-    for start, end in segment.spans(text) or syntok_spans(text):
+    for start, end in syntok_spans(text):
         if end > start:
             out.extend(_bounded(text[start:end]))
     return out
 
 
 def syntok_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence by syntok itself (segment.py gives the same, faster)."""
+    """(start, end) of each sentence, as syntok splits them."""
     return [(sent[0].offset, sent[-1].offset + len(sent[-1].value))
             for paragraph in segmenter.analyze(text) for sent in paragraph]
 

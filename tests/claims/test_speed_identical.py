@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from bench.bench_extract import synthetic
-from bot.claims import kinds, segment
+from bot.claims import kinds
 from bot.claims import sentence as sentence_module
 from bot.claims.extract import extract_claims
 
@@ -42,7 +42,6 @@ def plain(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The extractor without its speed-ups."""
     with monkeypatch.context() as m:
         m.setattr(kinds, "_GATE", _Open())
-        m.setattr(segment, "spans", lambda text: None)  # syntok splits every sentence
         m.setattr(sentence_module, "_SOURCE_GATE", _Open())  # every frame searched for a source
         yield
 
