@@ -27,7 +27,7 @@ async def claim_due(ex: Executor, owner: str, *, now: str, lease_until: str, lim
             "UPDATE feeds SET lease_owner = ?, lease_until = ? WHERE id IN ("
             " SELECT id FROM feeds WHERE paused = 0 AND (lease_until IS NULL OR lease_until <= ?)"
             " AND (next_fetch_at IS NULL OR next_fetch_at <= ?)"
-            f" ORDER BY lease_until IS NOT NULL, lease_until, id LIMIT ?{skip_locked})"
+            f" ORDER BY lease_until NULLS FIRST, id LIMIT ?{skip_locked})"
             f" RETURNING {_COLUMNS}",
             (owner, lease_until, now, now, limit),
         )
