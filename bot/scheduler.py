@@ -54,6 +54,7 @@ class Poller:
         # round while one is under way makes that one claim again (`_again`) instead of being lost.
         self._claiming = False
         self._again = False
+        self._backlog = False  # the last round filled every place: more feeds may be waiting
         self._rounds: set[asyncio.Task[None]] = set()
         self.scheduler = AsyncIOScheduler(
             timezone=UTC,
@@ -117,6 +118,7 @@ class Poller:
                     self._polling.add(task)
                     task.add_done_callback(self._polling.discard)
                 # Claim again when there may be more due than there was room for, or a poll ended meanwhile.
+                self._backlog = len(claimed) == room
                 if len(claimed) < room and not self._again:
                     return
         finally:
@@ -133,8 +135,11 @@ class Poller:
         self._finished.append((feed.id, next_due))  # released by the next round, which its end asks for
         if outcome is not None:
             await self.on_polled(outcome)
-        if len(self._polling) >= self.polling.concurrency:
-            self.poll_soon()  # this poll was holding the last free place
+        # While feeds wait, refill once a quarter of the places are free (this poll's among them): a
+        # claim reads every due feed, so a few larger claims cost the database less than one per poll.
+        free = self.polling.concurrency - (sum(not task.done() for task in self._polling) - 1)
+        if self._backlog and free >= max(1, self.polling.concurrency // 4):
+            self.poll_soon()
 
     async def _prune(self) -> None:
         try:
