@@ -16,13 +16,19 @@ from bot.claims.lexicon import (
     AUXILIARIES,
     BACKGROUND_OPEN,
     BODIES_LEFT,
+    DONE_NOUNS,
+    HISTORY_SPANS,
     MANAGER_WORDS,
+    MOVE_GERUNDS,
+    MOVE_PARTICIPLES,
     NATIONALITIES,
     NON_SUBJECT_ROLES,
     NOT_GERUND,
     PAST_MOVES,
     PAST_NOUNS,
     PREPOSITIONS,
+    RECENT_SPANS,
+    RELATIVES,
     ROLE_AFTER_AS,
     ROLE_MODIFIERS,
     ROLE_SKIP,
@@ -30,6 +36,7 @@ from bot.claims.lexicon import (
     SPEECH_VERBS,
     SPOKESMEN,
     SUBJECT_BLOCKERS,
+    TEMPORAL_OPEN,
     TIME_PAST,
     WITH_ABSOLUTE,
 )
@@ -48,11 +55,15 @@ def clauses(fr: Frame, unit_person: dict[int, Person], unit_club: Mapping[int, o
     units = fr.units
     n = len(units)
     cuts = [0]
+    # A parenthesis (", who joined from Lyon in 2023,", ", signed for €20m,") ends at its
+    # comma and the sentence's own clause goes on after it; so does an adjunct opening the
+    # sentence ("Since joining Porto, ...", "Signed from Chelsea, ...").
+    paren = n > 0 and (units[0][2] in TEMPORAL_OPEN or units[0][2] in MOVE_PARTICIPLES)
     for u in range(1, n):
         word = units[u][2]
         nxt = units[u + 1][2] if u + 1 < n else ""
         cut = False
-        if word in _HARD:
+        if word in _HARD or word == "," and (paren or nxt in MOVE_PARTICIPLES):
             cut = True
         elif word in SOFT:
             if word == "as":
@@ -79,6 +90,7 @@ def clauses(fr: Frame, unit_person: dict[int, Person], unit_club: Mapping[int, o
             cut = nxt != "@p" or any(units[k][2] == "@p" for k in range(cuts[-1], u))
         if cut and u > cuts[-1]:
             cuts.append(u)
+            paren = units[u - 1][2] == "," and word in RELATIVES or word == "," and nxt in MOVE_PARTICIPLES
     cuts.append(n)
     return [range(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 
@@ -95,9 +107,31 @@ def background(fr: Frame, clause: range) -> bool:
     past = any(w in PAST_MOVES for w in words)
     if words[0] in BACKGROUND_OPEN and past:
         return True
+    if words[0] == "," and len(words) > 1 and words[1] in MOVE_PARTICIPLES:
+        return True  # "X, signed from Lyon for €20m, is wanted by Juventus": an apposition
+    if clause.start == 0 and clause.stop < len(fr.units) and fr.units[clause.stop][2] == "," and (
+            words[0] in MOVE_PARTICIPLES
+            or words[0] in TEMPORAL_OPEN and (past or any(w in MOVE_GERUNDS or w in PAST_NOUNS for w in words))):
+        return True  # "Since joining Porto, ...", "Signed from Chelsea for £50m, he ...": the setting
+    if words[0] == "since" and any(w in MOVE_GERUNDS for w in words):
+        return True  # "... has scored ten goals since joining"
     if words[0] in AFTER_OPEN and (past or any(w in PAST_NOUNS for w in words)):
         return True  # "after his departure from Madrid", "after he was sacked"
-    return past and ("@y" in words or any(w in TIME_PAST for w in words))
+    if past and ("@y" in words or any(w in TIME_PAST and not _recent(words, i) for i, w in enumerate(words))):
+        return True
+    return any(w in DONE_NOUNS for w in words) and _history(words)
+
+
+def _recent(words: list[str], i: int) -> bool:
+    """Whether the time word at `i` dates to this week ("last night", "two days ago")."""
+    near = words[i + 1] if words[i] == "last" and i + 1 < len(words) else words[i - 1] if words[i] == "ago" and i else ""
+    return near in RECENT_SPANS
+
+
+def _history(words: list[str]) -> bool:
+    """"last summer", "two years ago": a window before this one."""
+    return any((w == "last" and i + 1 < len(words) and words[i + 1] in HISTORY_SPANS)
+               or (w == "ago" and i and words[i - 1] in HISTORY_SPANS) for i, w in enumerate(words))
 
 
 def role_words(fr: Frame, clause: range, unit_person: dict[int, Person]) -> str:

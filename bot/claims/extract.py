@@ -21,7 +21,9 @@ from bot.claims.lexicon import (
     FEATURE_OPENERS,
     INTRODUCING,
     MANAGING,
+    RELATIVES,
     SPEECH_VERBS,
+    TEMPORAL_OPEN,
     WEAK_DEFAULTS,
 )
 from bot.claims.merge import dedupe
@@ -133,7 +135,13 @@ def _bindings(s: Sentence) -> list[tuple[range, Trigger, int]]:
     for n, clause in enumerate(parts):
         if background(s.frame, clause):
             trace.note(f"background clause, no claims: {' '.join(s.frame.units[u][2] for u in clause)}")
-            subject = None
+            # A parenthesis naming nobody leaves the sentence's subject as it was; a main
+            # clause told as history ("X's move last summer has not worked out, and he ...")
+            # still names who the sentence goes on about.
+            named = [u for u in clause if u in s.unit_person]
+            if named:
+                opener = s.frame.units[clause.start][2]
+                subject = named[0] if opener not in _ADJUNCT_OPEN and named[0] == clause.start else None
             continue
         bound = bind(s.frame, clause, s.unit_person, trigs, subject)
         persons = [u for u in clause if u in s.unit_person]
@@ -156,23 +164,11 @@ def _ahead(s: Sentence, clause: range, following: range, trigs: list[Trigger]) -
 
 
 _AHEAD_KINDS = frozenset({"interest", "talks", "bid"})
+_ADJUNCT_OPEN = RELATIVES | TEMPORAL_OPEN | {","}
 _ADDRESSING = SPEECH_VERBS | {"sends", "sent", "pays", "paid", "tells", "told", "thanks", "thanked", "reacts",
                               "responds", "hails", "praises", "slams", "blasts", "backs", "defends"}
 
 
-def _dated_before(s: Sentence, clause: range, this_year: int) -> bool:
-    """Whether the clause, or a dateline opening its sentence ("1967 – Celtic sign ..."),
-    dates what it tells to a year before the item's own: history, not news. A season
-    ("2025/26", "2025-26") runs into the item's year and is not history."""
-    units = s.frame.units
-    dateline = [u for u in range(min(3, len(units))) if units[u][2] == "@y"]
-    for u in [*(u for u in clause if units[u][2] == "@y"), *dateline]:
-        i = units[u][0]
-        if i + 2 < len(s.tokens) and s.tokens[i + 1].text in "/-–" and s.tokens[i + 2].text[:1].isdigit():
-            continue
-        if int(s.tokens[i].text) < this_year:
-            return True
-    return False
 # Moves done and exits: in a summary under a headline about someone else, background.
 _END_STATES = frozenset({"completed", "departure"})
 
@@ -296,7 +292,7 @@ def extract_claims(
             if r == "other":
                 trace.note(f"dropped {name} {trig.kind}: a director, agent or official, not a subject")
                 continue
-            if this_year and _dated_before(s, clause, this_year):
+            if this_year and modality.dated_before(s, clause, this_year):
                 trace.note(f"dropped {name} {trig.kind}: dated to an earlier year, history")
                 continue
             clubs_here = [s.unit_club[u] for u in clause if u in s.unit_club]

@@ -209,7 +209,26 @@ PAST_FORMS = frozenset({"left", "made", "held", "took", "met", "sent", "spent", 
                         "quit", "won", "sold", "bought", "put", "gave", "paid", "struck", "sought"})
 PAST_NOUNS = frozenset({"exit", "departure", "sacking", "dismissal", "resignation", "move", "leaving"})
 AFTER_OPEN = frozenset({"after", "following", "since"})
+# A sentence opening with a time adjunct ("Since joining Porto, ...", "After leaving Lyon, ...",
+# "Signed from Chelsea for £50m, ...") presupposes its development; the main clause is the news.
+TEMPORAL_OPEN = frozenset({"after", "following", "since", "having", "when", "once"})
+# Move verbs as gerunds: the form a time adjunct takes ("since joining", "after being sacked").
+MOVE_GERUNDS = frozenset({"joining", "signing", "arriving", "moving", "leaving", "completing", "departing",
+                          "switching", "rejoining", "returning", "being", "swapping", "quitting"})
+# Past participles that open an apposition carrying an old move: "X, signed from Lyon in 2023, ...".
+MOVE_PARTICIPLES = frozenset({"signed", "bought", "acquired", "recruited", "sacked", "dismissed", "fired",
+                              "appointed", "sold", "loaned", "released", "snapped", "brought", "poached"})
+RELATIVES = frozenset({"who", "which", "whom", "whose", "having"})
 TIME_PAST = frozenset({"ago", "previously", "formerly", "once", "former", "last"})
+# Spans that date a development to an earlier window: "last summer", "two years ago" (not "last
+# night", "days ago": the news of the week).
+HISTORY_SPANS = frozenset({"summer", "season", "year", "campaign", "january", "winter", "window", "term",
+                           "spring", "autumn", "years", "seasons", "months"})
+RECENT_SPANS = frozenset({"night", "week", "weekend", "day", "days", "weeks", "evening", "morning", "hours",
+                          "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+# Nouns of a move or an exit that, dated to an earlier window, tell history ("his switch to
+# Porto last summer").
+DONE_NOUNS = PAST_NOUNS | frozenset({"switch", "transfer", "arrival", "signing"})
 MANAGER_WORDS = frozenset({"manager", "coach", "head coach", "boss", "job", "hot seat", "charge",
                             "candidate", "candidates", "frontrunner", "front runner", "post",
                             "appoint", "appoints",

@@ -10,6 +10,8 @@ or a scenario as `interest` and an imminent deal as `agreement`, so the rung a t
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from bot.claims.frame import Frame, Trigger
 from bot.claims.lexicon import (
     CONTESTS,
@@ -19,6 +21,9 @@ from bot.claims.lexicon import (
     WISH,
     WON,
 )
+
+if TYPE_CHECKING:
+    from bot.claims.sentence import Sentence
 
 # Markers are read back to the clause's start or the nearest of these, whichever is nearer.
 _STOP = frozenset({"@p", ",", ":", "and", "but", "after", "as", "while", "amid", "despite", "."})
@@ -103,3 +108,18 @@ def past(fr: Frame, clause: range, trig: Trigger) -> bool:
         return False
     before = fr.units[trig.start - 1][2] if trig.start > clause.start else ""
     return before in _SUBJECT_BEFORE or trig.start == clause.start
+
+
+def dated_before(s: Sentence, clause: range, this_year: int) -> bool:
+    """Whether the clause, or a dateline opening its sentence ("1967 – Celtic sign ..."),
+    dates what it tells to a year before the item's own: history, not news. A season
+    ("2025/26", "2025-26") runs into the item's year and is not history."""
+    units = s.frame.units
+    dateline = [u for u in range(min(3, len(units))) if units[u][2] == "@y"]
+    for u in [*(u for u in clause if units[u][2] == "@y"), *dateline]:
+        i = units[u][0]
+        if i + 2 < len(s.tokens) and s.tokens[i + 1].text in "/-–" and s.tokens[i + 2].text[:1].isdigit():
+            continue
+        if int(s.tokens[i].text) < this_year:
+            return True
+    return False
