@@ -17,7 +17,6 @@ from bot.claims.lexicon import (
     BACKGROUND_OPEN,
     BODIES_LEFT,
     DONE_NOUNS,
-    HISTORY_SPANS,
     MANAGER_WORDS,
     MOVE_GERUNDS,
     MOVE_PARTICIPLES,
@@ -27,7 +26,6 @@ from bot.claims.lexicon import (
     PAST_MOVES,
     PAST_NOUNS,
     PREPOSITIONS,
-    RECENT_SPANS,
     RELATIVES,
     ROLE_AFTER_AS,
     ROLE_MODIFIERS,
@@ -40,6 +38,7 @@ from bot.claims.lexicon import (
     TIME_PAST,
     WITH_ABSOLUTE,
 )
+from bot.claims.modality import history_words, recent
 from bot.claims.people import Person
 
 _HARD = frozenset({";", "|", "—", "–", "-", "(", ")", "•"})
@@ -117,21 +116,9 @@ def background(fr: Frame, clause: range) -> bool:
         return True  # "... has scored ten goals since joining"
     if words[0] in AFTER_OPEN and (past or any(w in PAST_NOUNS for w in words)):
         return True  # "after his departure from Madrid", "after he was sacked"
-    if past and ("@y" in words or any(w in TIME_PAST and not _recent(words, i) for i, w in enumerate(words))):
+    if past and ("@y" in words or any(w in TIME_PAST and not recent(words, i) for i, w in enumerate(words))):
         return True
-    return any(w in DONE_NOUNS for w in words) and _history(words)
-
-
-def _recent(words: list[str], i: int) -> bool:
-    """Whether the time word at `i` dates to this week ("last night", "two days ago")."""
-    near = words[i + 1] if words[i] == "last" and i + 1 < len(words) else words[i - 1] if words[i] == "ago" and i else ""
-    return near in RECENT_SPANS
-
-
-def _history(words: list[str]) -> bool:
-    """"last summer", "two years ago": a window before this one."""
-    return any((w == "last" and i + 1 < len(words) and words[i + 1] in HISTORY_SPANS)
-               or (w == "ago" and i and words[i - 1] in HISTORY_SPANS) for i, w in enumerate(words))
+    return any(w in DONE_NOUNS for w in words) and history_words(words)
 
 
 def role_words(fr: Frame, clause: range, unit_person: dict[int, Person]) -> str:

@@ -292,13 +292,17 @@ def extract_claims(
             if r == "other":
                 trace.note(f"dropped {name} {trig.kind}: a director, agent or official, not a subject")
                 continue
+            why = modality.unasserted(s.frame, clause, trig)
+            if why:
+                trace.note(f"dropped {name} {trig.kind}: {why}")
+                continue
             if this_year and modality.dated_before(s, clause, this_year):
                 trace.note(f"dropped {name} {trig.kind}: dated to an earlier year, history")
                 continue
             clubs_here = [s.unit_club[u] for u in clause if u in s.unit_club]
             if r == "player" and (roles.job_trigger(s.frame, trig) or roles.national_job(s.frame, clause, trig, clubs_here)):
                 r = "manager"  # players are not appointed, do not resign, have no deal with a nation
-            kind = modality.rung(trig.kind, s.frame, clause, trig)
+            kind = modality.rung(trig.kind, s.frame, clause, trig, s.trigs or ())
             if kind != trig.kind:
                 trace.note(f"{name} {trig.kind} read as {kind}: a {modality.mood(s.frame, clause, trig)} governs it")
             if loan == "move" and kind in _LOANABLE or loan == "state" and kind in LOAN_DEALS:

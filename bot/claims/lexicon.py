@@ -142,7 +142,7 @@ reveals revealed confirms thinks feels""")
 
 # Modality (claims/modality.py). Words that make what follows a wish, a plan, a chance or a scenario.
 WISH = _words("""could might may would should want wants wanted wanting hope hopes hoped
-hoping dream dreams dreaming dreamt keen eager willing light favourite favorite must need needs
+hoping dream dreams dreaming dreamt dreamed keen eager willing light favourite favorite must need needs
 frontrunner candidate contender desire desires desperate ready prepared
 preparing plan plans planning planned aim aims aiming look looking looks try tries trying
 attempt attempts attempting bid bids chance chances option options opportunity race battle
@@ -350,7 +350,10 @@ PLAYER_WORDS = frozenset({"released", "loan", "loaned", "transfer"})
 # only qualifies another noun or a club is not who the sentence is about.
 QUALIFIED_NOUNS = frozenset({"replacement", "replacements", "successor", "heir", "understudy",
                         "alternative", "alternatives", "deputy", "back up", "backup", "stand in",
-                        "shirt", "side", "team", "men", "squad"})
+                        "shirt", "side", "team", "men", "squad",
+                        # "Ramsey's teammate", "his brother": another person
+                        "teammate", "teammates", "compatriot", "countryman", "colleague", "brother",
+                        "father", "partner"})
 # After "Bielsa's Uruguay", nouns of the person's own time there: he is still the subject.
 TENURE_NOUNS = frozenset({"reign", "tenure", "era", "stint", "spell", "job", "future", "exit", "departure",
                      "contract", "deal", "career", "days", "time", "return", "move", "switch", "debut",

@@ -10,13 +10,16 @@ or a scenario as `interest` and an imminent deal as `agreement`, so the rung a t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from bot.claims.frame import Frame, Trigger
 from bot.claims.lexicon import (
     CONTESTS,
+    HISTORY_SPANS,
     IMMINENT,
     PAST_FORMS,
+    RECENT_SPANS,
     SPECULATIVE,
     WISH,
     WON,
@@ -59,16 +62,47 @@ def mood(fr: Frame, clause: range, trig: Trigger) -> str:
     return found
 
 
-def rung(kind: str, fr: Frame, clause: range, trig: Trigger) -> str:
+def rung(kind: str, fr: Frame, clause: range, trig: Trigger, others: Sequence[Trigger] = ()) -> str:
     """The kind the clause asserts for a trigger of `kind`."""
     if kind not in RUNGS:
         return kind
     m = mood(fr, clause, trig)
+    if m != "wish" and _pursued(fr, clause, trig, others):
+        m = "wish"
     if m == "wish":
         return "interest"
     if m == "imminent" and kind == "completed":
         return "agreement"
     return kind
+
+
+def _pursued(fr: Frame, clause: range, trig: Trigger, others: Sequence[Trigger]) -> bool:
+    """Whether an interest trigger governs the rung: "in the running to become the next Ajax
+    coach", "shortlisted to replace him": the job or the move is what is pursued."""
+    for o in others:
+        if o.kind == "interest" and not o.negated and clause.start <= o.start and o.end <= trig.start \
+                and trig.start - o.end <= 2 and not any(fr.units[u][2] in _STOP for u in range(o.end, trig.start)):
+            return True
+    return False
+
+
+_NEAR_MISS = frozenset({"nearly", "almost"})
+
+
+def counterfactual(fr: Frame, clause: range, trig: Trigger) -> bool:
+    """Whether the trigger tells what did not happen: "could have joined Porto", "would have
+    left", "nearly signed for Lyon"."""
+    first = fr.units[trig.start][2]
+    told = first.endswith("ed") or first in PAST_FORMS
+    for u in range(trig.start - 1, max(clause.start, trig.start - 4) - 1, -1):
+        word = fr.units[u][2]
+        if word in _NEAR_MISS and told:
+            return True
+        if word == "have" and u > clause.start and fr.units[u - 1][2] in _MODALS_AFTER | {"should", "must"}:
+            return True
+        if word not in _SKIP_ADVERB and word not in _NEAR_MISS and word != "have" and not word.endswith("ly"):
+            return False
+    return False
 
 
 def imminent(fr: Frame, clause: range, trig: Trigger) -> bool:
@@ -80,6 +114,34 @@ def speculative(fr: Frame, clause: range, trig: Trigger) -> bool:
     """Whether a departure trigger is governed by speculation (see SPECULATIVE)."""
     near = range(max(clause.start, trig.start - _REACH), min(clause.stop, trig.end + 2))
     return any(fr.units[u][2] in SPECULATIVE for u in near)
+
+
+# A development named as the subject of what follows it: "Selling X would be a mistake", "his
+# exit would hurt Lyon", "leaving Lyon was the hardest moment": talked about, not reported.
+_TOPIC_NOUNS = frozenset({"exit", "departure", "sale", "sacking", "dismissal", "move", "switch",
+                          "transfer", "arrival", "return", "leaving", "signing"})
+_TOPIC_SKIP = frozenset({"@p", "@c", "@m", "'s", "of", "from", "to", "the", "his", "her", "their", "a",
+                         "an", "this", "that", "now", "potential", "possible", "permanent", "summer"})
+_SCENARIO = frozenset({"would", "could", "might", "may", "should"})
+_PAST_COPULA = frozenset({"was", "were"})
+
+
+def topic(fr: Frame, clause: range, trig: Trigger) -> str:
+    """'scenario' when a gerund or a noun trigger is the subject of a modal ("would be a
+    mistake"), 'past' when of "was"/"were" and no participle ("was sad", not "was confirmed")."""
+    words = [fr.units[u][2] for u in range(trig.start, trig.end)]
+    if not (words[0].endswith("ing") or any(w in _TOPIC_NOUNS for w in words)):
+        return ""
+    for u in range(trig.end, min(clause.stop, trig.end + 5)):
+        word = fr.units[u][2]
+        if word in _SCENARIO:
+            return "scenario"
+        if word in _PAST_COPULA:
+            nxt = fr.units[u + 1][2] if u + 1 < clause.stop else ""
+            return "" if nxt.endswith("ed") or nxt in PAST_FORMS or nxt in {"being", "been"} else "past"
+        if word not in _TOPIC_SKIP:
+            return ""
+    return ""
 
 
 # Past tense: "Celtic were interested", "had been relieved", "Signed from Chelsea in 2023".
@@ -123,3 +185,33 @@ def dated_before(s: Sentence, clause: range, this_year: int) -> bool:
         if int(s.tokens[i].text) < this_year:
             return True
     return False
+
+
+def recent(words: list[str], i: int) -> bool:
+    """Whether the time word at `i` dates to this week ("last night", "two days ago")."""
+    near = words[i + 1] if words[i] == "last" and i + 1 < len(words) else words[i - 1] if words[i] == "ago" and i else ""
+    return near in RECENT_SPANS
+
+
+def history_words(words: list[str]) -> bool:
+    """"last summer", "two years ago": a window before this one."""
+    return any((w == "last" and i + 1 < len(words) and words[i + 1] in HISTORY_SPANS)
+               or (w == "ago" and i and words[i - 1] in HISTORY_SPANS) for i, w in enumerate(words))
+
+
+_TOPICAL = frozenset({"departure", "completed", "agreement"})
+_END_STATES = frozenset({"completed", "departure"})
+
+
+def unasserted(fr: Frame, clause: range, trig: Trigger) -> str:
+    """Why the clause does not report the trigger's development as happening, or ''."""
+    if trig.kind not in _TOPICAL:
+        return ""
+    if counterfactual(fr, clause, trig):
+        return "what did not happen ('could have joined', 'nearly signed')"
+    if trig.kind in _END_STATES and history_words([fr.units[u][2] for u in clause]):
+        return "dated to an earlier window ('last summer', 'two years ago'), history"
+    told = topic(fr, clause, trig)
+    if told == "past" or told == "scenario" and trig.kind == "departure":
+        return "a move or an exit talked about ('selling him would ...', 'his exit was ...')"
+    return ""

@@ -48,3 +48,42 @@ def test_a_move_dated_to_an_earlier_window_is_history_and_the_clause_after_it_is
 def test_a_move_this_week_is_not_history() -> None:
     assert kinds_of("Lindqvist joined Porto last week",
                     "Oskar Lindqvist joined Porto last week from Lyon.") == {("Oskar Lindqvist", "completed")}
+
+
+def test_an_exit_that_is_the_subject_of_a_modal_is_only_talked_about() -> None:
+    assert kinds_of("Pundit warns Lyon",
+                    "Letting Oskar Lindqvist go would be a huge error for Lyon, the former captain said.") == set()
+    assert kinds_of("Lindqvist exit would hurt Lyon", "The club's fans are worried.") == set()
+
+
+def test_an_exit_or_a_move_that_is_the_subject_of_a_past_verb_is_commentary() -> None:
+    assert kinds_of("Lindqvist: Moreira's exit was hard on the squad") == set()
+    # but an exit that was announced is the news
+    assert kinds_of("Lindqvist's departure was confirmed by Lyon on Friday") == {("Oskar Lindqvist", "departure")} \
+        or kinds_of("Lindqvist's departure was confirmed by Lyon on Friday") == {("Lindqvist", "departure")}
+
+
+def test_releasing_something_is_not_being_released() -> None:
+    assert kinds_of("Lindqvist released a video for the Lyon fans") == set()
+    assert kinds_of("Lindqvist released by Lyon") == {("Lindqvist", "departure")}
+
+
+def test_a_name_qualifying_a_teammate_is_not_the_subject() -> None:
+    assert kinds_of("Lyon offload Lindqvist's teammate to Nice") == set()
+
+
+def test_a_job_pursued_is_interest_not_an_appointment() -> None:
+    claims = kinds_of("Ajax coach shortlist",
+                      "Porto coach Nuno Reis is in the running to become the next Ajax head coach.")
+    assert claims == {("Nuno Reis", "interest")}
+
+
+def test_what_did_not_happen_is_no_claim() -> None:
+    assert kinds_of("Lindqvist could have joined Porto, he reveals",
+                    "Oskar Lindqvist says he could have joined Porto before picking Lyon.") == set()
+    assert kinds_of("Lindqvist nearly joined Porto", "Oskar Lindqvist almost signed for Porto as a teenager.") == set()
+
+
+def test_a_move_two_years_ago_is_history() -> None:
+    assert kinds_of("Lindqvist on choosing Lyon",
+                    "Oskar Lindqvist turned down Porto to sign for Lyon two years ago.") == set()
