@@ -203,8 +203,39 @@ _TOPICAL = frozenset({"departure", "completed", "agreement"})
 _END_STATES = frozenset({"completed", "departure"})
 
 
+# "Under no circumstances can we sell him", "In no way will they let him go": a negative
+# fronting the clause, the verb after it inverted, negates all the clause says.
+_FRONT_PREPOSITIONS = frozenset({"under", "in", "on", "at", "by"})
+_INVERTED = frozenset({"can", "will", "would", "should", "could", "must", "do", "does", "did", "shall",
+                       "is", "are", "may", "might"})
+# "try to convince Barcelona to sell him": the seller is being persuaded, by a buyer.
+_PERSUADING = frozenset({"convince", "persuade", "tempt", "force", "lure", "coax", "pressure", "push"})
+
+
+def fronted_negative(fr: Frame, clause: range) -> bool:
+    """Whether a negative adverbial opens the clause ("under no circumstances can ...")."""
+    words = [fr.units[u][2] for u in range(clause.start, min(clause.stop, clause.start + 6))]
+    if words and words[0] in {",", "but", "and"}:
+        words = words[1:]
+    if not words:
+        return False
+    head = 1 if words[0] == "never" else 2 if words[:2] in (["no", "way"],) else \
+        words.index("no") + 2 if "no" in words[:2] and words[0] in _FRONT_PREPOSITIONS | {"no"} else 0
+    return bool(head) and head < len(words) and words[head] in _INVERTED
+
+
+def persuaded(fr: Frame, clause: range, trig: Trigger) -> bool:
+    """Whether a selling trigger is what another party tries to persuade the seller into."""
+    before = [fr.units[u][2] for u in range(max(clause.start, trig.start - 4), trig.start)]
+    return len(before) >= 3 and before[-1] == "to" and before[-2] == "@c" and any(w in _PERSUADING for w in before[:-2])
+
+
 def unasserted(fr: Frame, clause: range, trig: Trigger) -> str:
     """Why the clause does not report the trigger's development as happening, or ''."""
+    if trig.kind != "denial" and fronted_negative(fr, clause):
+        return "a negative opens the clause ('under no circumstances can ...')"
+    if trig.kind == "departure" and persuaded(fr, clause, trig):
+        return "the seller is only being persuaded ('try to convince X to sell'): the buyer's pursuit"
     if trig.kind not in _TOPICAL:
         return ""
     if counterfactual(fr, clause, trig):

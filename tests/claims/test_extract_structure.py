@@ -87,3 +87,14 @@ def test_what_did_not_happen_is_no_claim() -> None:
 def test_a_move_two_years_ago_is_history() -> None:
     assert kinds_of("Lindqvist on choosing Lyon",
                     "Oskar Lindqvist turned down Porto to sign for Lyon two years ago.") == set()
+
+
+def test_a_negative_fronting_the_clause_negates_the_sale() -> None:
+    assert kinds_of("Lyon must keep Lindqvist",
+                    "Under no circumstances should Lyon even think about cashing in on Oskar Lindqvist this winter.") == set()
+
+
+def test_a_seller_being_persuaded_is_the_buyers_pursuit_not_an_exit() -> None:
+    claims = kinds_of("Porto plan a second approach",
+                      "Porto will try again to persuade Lyon to sell Oskar Lindqvist before the window shuts.")
+    assert ("Oskar Lindqvist", "departure") not in claims
