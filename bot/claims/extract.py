@@ -29,6 +29,7 @@ from bot.claims.lexicon import (
 from bot.claims.merge import dedupe
 from bot.claims.parties import club_part, parties
 from bot.claims.people import Person
+from bot.claims.quotes import Quotes
 from bot.claims.sentence import Sentence, analyse
 from bot.claims.text import clean, fold, key, sentences, strip_boilerplate, trim
 from bot.models import LOAN_DEALS, MOVE_KINDS, Claim
@@ -205,12 +206,14 @@ def extract_claims(
     for block in blocks:
         local: Person | None = None
         fallback = last or main
+        quotes = Quotes()
         for text in block:
             # "the striker", "the Portuguese", "he" stand for the paragraph's main person:
             # the first one a development is told about, else the first one named.
-            s = analyse(text, local or fallback)
+            s = analyse(text, quotes.stand_in(local or fallback, text))
             s.bound = _bindings(s)
             sents.append(s)
+            quotes.read(s)
             if local is None:
                 local = next((s.unit_person[u] for _, _, u in s.bound if s.unit_person[u].role != "other"),
                              next((p for p in s.persons if p.role != "other"), None))

@@ -98,3 +98,14 @@ def test_a_seller_being_persuaded_is_the_buyers_pursuit_not_an_exit() -> None:
     claims = kinds_of("Porto plan a second approach",
                       "Porto will try again to persuade Lyon to sell Oskar Lindqvist before the window shuts.")
     assert ("Oskar Lindqvist", "departure") not in claims
+
+
+def test_he_in_a_speakers_quoted_answer_is_not_the_speaker() -> None:
+    # A press-conference piece: the question names the player, the boss answers.
+    claims = extract_claims("Porto boss Nuno Reis previews the derby",
+                            "Porto boss Nuno Reis faced the media on Friday. Q: Where are we with Oskar Lindqvist "
+                            "and Lyon? Nuno Reis: “It is close. He is having a medical with us as we speak.”")
+    assert not any(c.subject == "Nuno Reis" and c.kind == "medical" for c in claims)
+    claims = extract_claims("Porto boss Nuno Reis on the Lyon midfielder",
+                            "Q: How near is the Oskar Lindqvist deal with Porto? Nuno Reis: “He is having a medical with us.”")
+    assert not any(c.subject == "Nuno Reis" for c in claims)
