@@ -10,7 +10,6 @@ elsewhere (attribution.py), then claims merge and keep the highest rung (merge.p
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import replace
 
 from bot.claims import descriptions, kinds, modality, roles, trace
@@ -27,7 +26,7 @@ from bot.claims.lexicon import (
     WEAK_DEFAULTS,
 )
 from bot.claims.merge import dedupe
-from bot.claims.parties import club_part, parties
+from bot.claims.parties import arrivals, club_part, parties
 from bot.claims.people import Person
 from bot.claims.quotes import Quotes
 from bot.claims.sentence import Sentence, analyse
@@ -105,21 +104,6 @@ def _full_names(sents: list[Sentence]) -> dict[str, str]:
 
 def _accents(name: str) -> int:
     return sum(1 for char in name if not char.isascii())
-
-
-_ARRIVAL = re.compile(r"\b(?:arrives|arriving|comes|coming|moves|moving|switches|switching) (?:\S+ ){0,2}?from (?=@c)")
-
-
-def _arrivals(s: Sentence) -> list[tuple[str, str]]:
-    """(person, club) for "X arrives from Y", "X, who comes from Y": the club a move leaves.
-    Present tense only: "who arrived from Porto in 2021" is an old move."""
-    out: list[tuple[str, str]] = []
-    for m in _ARRIVAL.finditer(s.frame.text):
-        u = bisect_right(s.frame.offsets, m.end()) - 1
-        before = [w for w in range(max(0, u - 8), u) if w in s.unit_person]
-        if before and u in s.unit_club and not s.unit_club[u].national:
-            out.append((s.unit_person[before[-1]].name, s.unit_club[u].name))
-    return out
 
 
 def _bindings(s: Sentence) -> list[tuple[range, Trigger, int]]:
@@ -246,7 +230,7 @@ def extract_claims(
     left: dict[str, str] = {}  # "The Spaniard arrives from Bayer Leverkusen": the club left
     others = len({full[fold(p.name)] for s in sents for p in s.persons if p.role != "other"}) > 1
     for s in sents:
-        for name, m in _arrivals(s):
+        for name, m in arrivals(s):
             left.setdefault(full[fold(name)], m)
         for p in s.persons:
             name = full[fold(p.name)]

@@ -378,3 +378,19 @@ SPECULATIVE = frozenset({"linked", "link", "links", "talk", "open", "could", "mi
 
 # mentions.py
 JOB_AT_GROUND = frozenset({"hotseat", "hot", "dugout", "job", "post", "role", "bench"})
+
+# modality.py: what may follow the club a move verb takes as its object ("joins Celtic on loan").
+AFTER_OBJECT = frozenset({"on", "from", "in", "for", "at", "until", "till", "through", "as", "after",
+                           "before", "and", "with", "ahead", "this", "next", "last", "today", "tonight",
+                           "permanently", "outright", "officially", "now", "again", "back", "instead",
+                           "over", "despite", "amid", "but", "while", "to", "his", "her", "the", "a",
+                           "deal", "move", "switch", "transfer", "loan", "contract", "ranks", "squad",
+                           "academy", "books", "first", "senior", "under", "b", "women", "youth", "'s",
+                           "@y", "@m", "@s", "@p", "@c", "?", "!", ".", ",", ":", ";", "|", "-", "–", "—",
+                           "(", ")", "'", "‘", "’", "\"", "“", "”", "who", "which", "where", "if", "or",
+                           "by", "during", "following", "so", "when", "because", "coach",
+                           "manager", "boss", "head coach", "job", "post", "role", "hot seat", "hotseat",
+                           "side", "team", "club", "career", "reign",
+                           # a verb: the club ended its noun phrase ("his return to Celtic is close")
+                           "is", "are", "was", "were", "has", "have", "had", "will", "would", "could",
+                           "can", "may", "might", "should", "must", "looks", "seems", "set", "expected"})

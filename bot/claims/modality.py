@@ -15,10 +15,13 @@ from typing import TYPE_CHECKING
 
 from bot.claims.frame import Frame, Trigger
 from bot.claims.lexicon import (
+    AFTER_OBJECT,
     CONTESTS,
     HISTORY_SPANS,
     IMMINENT,
+    MANAGER_ROLES,
     PAST_FORMS,
+    PLAYER_ROLES,
     RECENT_SPANS,
     SPECULATIVE,
     WISH,
@@ -230,6 +233,29 @@ def persuaded(fr: Frame, clause: range, trig: Trigger) -> bool:
     return len(before) >= 3 and before[-1] == "to" and before[-2] == "@c" and any(w in _PERSUADING for w in before[:-2])
 
 
+# What may follow the club a move verb takes as its object: "joins Celtic on loan / from Lyon /
+# in a £5m deal / until 2029 / ." Any other word makes the club a modifier of that word ("joins
+# Celtic fans", "signs a Celtic shirt", "takes charge of his first Celtic game"): no move to it.
+_OBJECT_LEAD = frozenset({"the", "a", "an", "his", "her", "their", "first", "new", "up", "with"})
+
+
+def club_modifies(fr: Frame, trig: Trigger) -> bool:
+    """Whether the club after a move trigger qualifies a noun rather than being joined."""
+    units = fr.units
+    u = trig.end - 1 if units[trig.end - 1][2] == "@c" else trig.end
+    while u < len(units) and u - trig.end < 2 and units[u][2] in _OBJECT_LEAD:
+        u += 1
+    if u >= len(units) or units[u][2] != "@c":
+        return False
+    nxt = units[u + 1][2] if u + 1 < len(units) else "."
+    after = units[u + 2][2] if u + 2 < len(units) else "."
+    if nxt == "'s":
+        nxt = after if after not in AFTER_OBJECT else "ranks"
+    if any(units[w][2] == "@p" for w in range(u + 1, min(len(units), u + 5))):
+        return False  # "sign Scotland forward Hanson": the club describes the person
+    return nxt.isalpha() and nxt not in AFTER_OBJECT and nxt not in PLAYER_ROLES and nxt not in MANAGER_ROLES
+
+
 def unasserted(fr: Frame, clause: range, trig: Trigger) -> str:
     """Why the clause does not report the trigger's development as happening, or ''."""
     if trig.kind != "denial" and fronted_negative(fr, clause):
@@ -238,6 +264,8 @@ def unasserted(fr: Frame, clause: range, trig: Trigger) -> str:
         return "the seller is only being persuaded ('try to convince X to sell'): the buyer's pursuit"
     if trig.kind not in _TOPICAL:
         return ""
+    if trig.kind == "completed" and club_modifies(fr, trig):
+        return "the club qualifies another noun ('joins Celtic fans', 'signs a Celtic shirt')"
     if counterfactual(fr, clause, trig):
         return "what did not happen ('could have joined', 'nearly signed')"
     if trig.kind in _END_STATES and history_words([fr.units[u][2] for u in clause]):

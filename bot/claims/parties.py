@@ -9,6 +9,8 @@ the acting club as the person's own club.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from bot.claims.frame import Frame, Trigger
@@ -236,3 +238,18 @@ def club_part(fr: Frame, unit: int) -> str:
         # "his time at Chelsea", "his spell at Porto": the club held, not a destination.
         return "from" if before2 in {"time", "spell", "stay", "career", "days", "years"} else "at"
     return ""
+
+
+_ARRIVAL = re.compile(r"\b(?:arrives|arriving|comes|coming|moves|moving|switches|switching) (?:\S+ ){0,2}?from (?=@c)")
+
+
+def arrivals(s: Sentence) -> list[tuple[str, str]]:
+    """(person, club) for "X arrives from Y", "X, who comes from Y": the club a move leaves.
+    Present tense only: "who arrived from Porto in 2021" is an old move."""
+    out: list[tuple[str, str]] = []
+    for m in _ARRIVAL.finditer(s.frame.text):
+        u = bisect_right(s.frame.offsets, m.end()) - 1
+        before = [w for w in range(max(0, u - 8), u) if w in s.unit_person]
+        if before and u in s.unit_club and not s.unit_club[u].national:
+            out.append((s.unit_person[before[-1]].name, s.unit_club[u].name))
+    return out

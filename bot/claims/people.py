@@ -389,15 +389,8 @@ def anaphora(
             if tok.key in STAND_IN_PRONOUNS and i not in taken:
                 out.append(Person(main.name, i, i + 1, None, None))
                 break
-    if not out:
-        # "Reis: “He is having a medical”": in a speaker's quoted answer "he" is not the
-        # speaker, who would say "I".
-        for i in range(2, n):
-            if tokens[i].key in STAND_IN_PRONOUNS and i not in taken and tokens[i - 1].text in _OPENING_QUOTES \
-                    and tokens[i - 2].text == ":" and any(p.end == i - 2 and p.name != main.name for p in persons):
-                out.append(Person(main.name, i, i + 1, None, None))
-                break
+    # "Reis: “He is having a medical”": in a speaker's quoted answer "he" is not the speaker.
+    out.extend(Person(main.name, i, i + 1, None, None) for i in range(2, n) if not out
+               and tokens[i].key in STAND_IN_PRONOUNS and i not in taken and tokens[i - 1].text in "“\"‘"
+               and tokens[i - 2].text == ":" and any(p.end == i - 2 and p.name != main.name for p in persons))
     return out
-
-
-_OPENING_QUOTES = frozenset({"“", '"', "‘"})

@@ -109,3 +109,13 @@ def test_he_in_a_speakers_quoted_answer_is_not_the_speaker() -> None:
     claims = extract_claims("Porto boss Nuno Reis on the Lyon midfielder",
                             "Q: How near is the Oskar Lindqvist deal with Porto? Nuno Reis: “He is having a medical with us.”")
     assert not any(c.subject == "Nuno Reis" for c in claims)
+
+
+def test_a_club_that_qualifies_another_noun_is_not_joined() -> None:
+    assert kinds_of("Lindqvist joins Porto fans in the stand for the derby") == set()
+    assert kinds_of("Lindqvist signs Porto shirt for young supporter") == set()
+    assert kinds_of("Lindqvist joins Porto's injury list") == set()
+    # but a club followed by where from, how long, or its description of the person is joined
+    assert kinds_of("Lindqvist joins Porto from Lyon") == {("Lindqvist", "completed")}
+    assert kinds_of("Porto sign Sweden midfielder Lindqvist") == {("Lindqvist", "completed")}
+    assert kinds_of("Lindqvist joins Porto until 2030") == {("Lindqvist", "completed")}
