@@ -227,6 +227,31 @@ def fronted_negative(fr: Frame, clause: range) -> bool:
     return bool(head) and head < len(words) and words[head] in _INVERTED
 
 
+def attributive(fr: Frame, trig: Trigger) -> bool:
+    """Whether an exit participle describes the person after it: "the departed X"."""
+    word = fr.units[trig.start][2]
+    return trig.start > 0 and word.endswith("ed") and trig.end - trig.start == 1 \
+        and fr.units[trig.start - 1][2] in _DETERMINERS
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "recently", "newly"})
+# Looking back on a move or an exit: "opens up on his Lyon exit", "reflects on his sacking".
+_LOOKING_BACK = frozenset({"reflect", "reflects", "reflected", "reflecting", "opens", "opened", "open",
+                           "recalls", "recalled", "looks", "looked", "speaks", "spoke", "lifts", "lifted"})
+
+
+def talked_about(fr: Frame, clause: range, trig: Trigger) -> bool:
+    """Whether a move or exit noun is the object of looking back ("reflects on his exit")."""
+    if not any(fr.units[u][2] in _TOPIC_NOUNS for u in range(trig.start, trig.end)):
+        return False
+    before = [fr.units[u][2] for u in range(max(clause.start, trig.start - 6), trig.start)]
+    if "on" not in before and "about" not in before:
+        return False
+    cut = max(i for i, w in enumerate(before) if w in {"on", "about"})
+    return any(w in _LOOKING_BACK for w in before[:cut]) and not any(
+        w in {"potential", "possible", "future", "imminent", "proposed"} for w in before[cut:])
+
+
 def persuaded(fr: Frame, clause: range, trig: Trigger) -> bool:
     """Whether a selling trigger is what another party tries to persuade the seller into."""
     before = [fr.units[u][2] for u in range(max(clause.start, trig.start - 4), trig.start)]
@@ -242,6 +267,8 @@ _OBJECT_LEAD = frozenset({"the", "a", "an", "his", "her", "their", "first", "new
 def club_modifies(fr: Frame, trig: Trigger) -> bool:
     """Whether the club after a move trigger qualifies a noun rather than being joined."""
     units = fr.units
+    if any(units[w][2] in _TOPIC_NOUNS for w in range(trig.start, trig.end)):
+        return False  # "his move to Porto complete?": what follows a noun's club is its predicate
     u = trig.end - 1 if units[trig.end - 1][2] == "@c" else trig.end
     while u < len(units) and u - trig.end < 2 and units[u][2] in _OBJECT_LEAD:
         u += 1
@@ -260,6 +287,10 @@ def unasserted(fr: Frame, clause: range, trig: Trigger) -> str:
     """Why the clause does not report the trigger's development as happening, or ''."""
     if trig.kind != "denial" and fronted_negative(fr, clause):
         return "a negative opens the clause ('under no circumstances can ...')"
+    if trig.kind == "departure" and attributive(fr, trig):
+        return "an exit said of the person as a description ('the departed X', 'the sacked Y boss')"
+    if trig.kind in _END_STATES and talked_about(fr, clause, trig):
+        return "a move or an exit talked about ('opens up on his Lyon exit')"
     if trig.kind == "departure" and persuaded(fr, clause, trig):
         return "the seller is only being persuaded ('try to convince X to sell'): the buyer's pursuit"
     if trig.kind not in _TOPICAL:

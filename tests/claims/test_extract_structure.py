@@ -119,3 +119,19 @@ def test_a_club_that_qualifies_another_noun_is_not_joined() -> None:
     assert kinds_of("Lindqvist joins Porto from Lyon") == {("Lindqvist", "completed")}
     assert kinds_of("Porto sign Sweden midfielder Lindqvist") == {("Lindqvist", "completed")}
     assert kinds_of("Lindqvist joins Porto until 2030") == {("Lindqvist", "completed")}
+
+
+def test_an_exit_said_of_someone_as_a_description_is_no_exit() -> None:
+    claims = kinds_of("Lyon chase Porto winger", "Lyon want Luis Costa to fill the gap left by the departed Oskar Lindqvist.")
+    assert ("Luis Costa", "departure") not in claims and ("Oskar Lindqvist", "departure") not in claims
+
+
+def test_looking_back_on_an_exit_is_not_the_exit() -> None:
+    assert kinds_of("Girard reflects on Lyon exit",
+                    "Luc Girard has opened up on his Lyon exit, saying the decision hurt.") == set()
+    # but talk of an exit to come is the exit talked about
+    assert kinds_of("Girard opens up on possible Lyon exit") == {("Girard", "departure")}
+
+
+def test_wanting_someone_out_is_their_exit_not_interest() -> None:
+    assert kinds_of("Lyon supporters want Girard out after fifth defeat") == {("Girard", "departure")}
