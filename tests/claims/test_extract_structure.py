@@ -135,3 +135,7 @@ def test_looking_back_on_an_exit_is_not_the_exit() -> None:
 
 def test_wanting_someone_out_is_their_exit_not_interest() -> None:
     assert kinds_of("Lyon supporters want Girard out after fifth defeat") == {("Girard", "departure")}
+
+
+def test_losing_faith_in_a_manager_is_pressure_on_him() -> None:
+    assert kinds_of("Lyon hierarchy have lost faith in head coach Girard") == {("Girard", "departure")}
