@@ -169,13 +169,13 @@ def find(
             absorbed.add(j)
             taken.pop(j)
             j += 1
+        # "Israeli side Maccabi Haifa", "the Red Star job": what the words around make a club.
+        club_said = i > 0 and tokens[i - 1].key in _CLUB_NOUNS or j - i > 1 and j < n and tokens[j].key in _CLUB_JOBS
         if j <= i:
             pass  # the run held only particles or a club: no name to add
-        elif known and key(" ".join(t.text for t in tokens[i:j])) in known:
+        elif known and key(" ".join(t.text for t in tokens[i:j])) in known and not club_said:
             out.append(_person(tokens, i, j, taken))  # named as a person elsewhere in the item
-        elif _club_like(tokens, j, title_case, named=i > 0 and tokens[i - 1].key in NAMING) or (
-            i > 0 and tokens[i - 1].key in {"side", "club", "outfit", "minnows", "giants"}
-        ) or (
+        elif _club_like(tokens, j, title_case, named=i > 0 and tokens[i - 1].key in NAMING) or club_said or (
             j == i + 1 and i > 0 and tok.key not in FIRST_NAMES and (
                 # "joins Woking", "leaves Ayr"; but "move on from Alonso" names a person
                 tokens[i - 1].key in CLUB_SLOT and not (i > 1 and tokens[i - 2].key == "on")
@@ -193,6 +193,8 @@ def find(
 
 
 _OPENING = frozenset({"'", "‘", "\"", "“"})
+_CLUB_NOUNS = frozenset({"side", "club", "outfit", "minnows", "giants"})
+_CLUB_JOBS = frozenset({"job", "hotseat", "dugout", "vacancy"})
 _CLOSING = frozenset({"'", "’", "\"", "”"})
 
 

@@ -139,3 +139,10 @@ def test_wanting_someone_out_is_their_exit_not_interest() -> None:
 
 def test_losing_faith_in_a_manager_is_pressure_on_him() -> None:
     assert kinds_of("Lyon hierarchy have lost faith in head coach Girard") == {("Girard", "departure")}
+
+
+def test_a_club_the_gazetteer_lacks_is_known_by_the_words_around_it() -> None:
+    # The headline's "... job" makes the name a club, and the summary's "Israeli side" agrees.
+    claims = extract_claims("Verhoek takes Hapoel Beersheba job",
+                            "Stefan Verhoek has agreed a deal to become head coach of Israeli side Hapoel Beersheba.")
+    assert {(c.subject, c.counterpart) for c in claims} == {("Stefan Verhoek", "Hapoel Beersheba")}
