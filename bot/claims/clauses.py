@@ -33,6 +33,7 @@ from bot.claims.lexicon import (
     SOFT,
     SPEECH_VERBS,
     SPOKESMEN,
+    STAFF_ROLES,
     SUBJECT_BLOCKERS,
     TEMPORAL_OPEN,
     TIME_PAST,
@@ -285,7 +286,7 @@ def not_a_subject(fr: Frame, clause: range) -> bool:
         if w in {"as", "from"}:
             rest = [x for x in words[i + 1 : i + 4] if x not in {"@c", "'s", "the", "a", "club"}
                     and (w == "as" or x not in NATIONALITIES)]
-            if rest and (rest[0] in NON_SUBJECT_ROLES if w == "as" else rest[0] in BODIES_LEFT):
+            if rest and (rest[0] in NON_SUBJECT_ROLES | STAFF_ROLES if w == "as" else rest[0] in BODIES_LEFT):
                 return True
     return False
 

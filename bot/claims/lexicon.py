@@ -34,6 +34,9 @@ NON_SUBJECT_ROLES = _words(
     billionaire sponsor pundit journalist reporter broadcaster commentator presenter
     spokesman spokesperson lawyer adviser advisor scout analyst physio doctor"""
 )
+# Staff jobs taken "as" ("joins as assistant coach"): no subject, though "ex-Man Utd assistant
+# Queiroz" may be appointed head coach.
+STAFF_ROLES = frozenset({"assistant", "goalkeeping", "fitness"})
 
 # Particles that stay lower-case inside names: van Dijk, de Jong, ter Stegen, dos Santos.
 PARTICLES = _words("van von de der den da das dos do du di del della la le ter ten bin al el mac st")

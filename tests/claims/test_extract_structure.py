@@ -146,3 +146,8 @@ def test_a_club_the_gazetteer_lacks_is_known_by_the_words_around_it() -> None:
     claims = extract_claims("Verhoek takes Hapoel Beersheba job",
                             "Stefan Verhoek has agreed a deal to become head coach of Israeli side Hapoel Beersheba.")
     assert {(c.subject, c.counterpart) for c in claims} == {("Stefan Verhoek", "Hapoel Beersheba")}
+
+
+def test_a_staff_job_taken_as_assistant_is_no_subjects_move() -> None:
+    assert kinds_of("Girard joins Lyon as assistant coach") == set()
+    assert kinds_of("Ghana appoint ex-Porto assistant Girard as coach") == {("Girard", "completed")}
