@@ -38,6 +38,7 @@ from tests.helpers import ROOT, bare_env, make_settings
 SHARDS = 6
 CLUSTERS = {"claimwatch-a": (0, 1), "claimwatch-b": (2, 3), "claimwatch-c": (4, 5)}  # process name -> shards
 VICTIM = "claimwatch-b"
+VICTIM_LEASES = VICTIM + "%"  # its leases' owner: its name, or its name and the run ("claimwatch-b#…")
 FEEDS = 500
 INTERVAL = 30  # the shortest a feed may have
 LEASE = 40  # polling.lease_seconds, above timeout_seconds
@@ -312,7 +313,7 @@ async def test_three_processes_share_polling_and_post_each_alert_once_through_a_
 
         # The fourth cycle: SIGKILL shards 2-3's process while it holds leases on polls under way.
         async def victim_mid_poll() -> bool:
-            held = await fetchall(db, "SELECT url FROM feeds WHERE lease_owner = ?", (VICTIM,))
+            held = await fetchall(db, "SELECT url FROM feeds WHERE lease_owner LIKE ?", (VICTIM_LEASES,))
             return sum(len(fetches(feed_of(r["url"]))) >= len(STEPS) for r in held) >= 3
 
         await until(victim_mid_poll, f"{VICTIM} polling fourth fetches", progress=state)
@@ -320,7 +321,8 @@ async def test_three_processes_share_polling_and_post_each_alert_once_through_a_
         await processes[VICTIM].wait()
         killed_at = time.time()
         held = {feed_of(r["url"]): moment(str(r["lease_until"])).timestamp()
-                for r in await fetchall(db, "SELECT url, lease_until FROM feeds WHERE lease_owner = ?", (VICTIM,))}
+                for r in await fetchall(db, "SELECT url, lease_until FROM feeds WHERE lease_owner LIKE ?",
+                                        (VICTIM_LEASES,))}
         assert held, "the killed process held no lease"
 
         # Its leases run out and the others fetch those feeds; no feed waits on the dead process.
