@@ -145,6 +145,8 @@ async def _cycle(ctx: Context, target: str, feeds: int, processes: int, round_no
                                         (since,))
                 if row is not None and int(row["n"]) >= feeds:
                     break
+                if any(child.returncode is not None for child in children):
+                    raise RuntimeError(f"{NAME}: a process ended during the cycle")
                 await asyncio.sleep(0.2)
             server_cpu = (_server_cpu(server) - server_cpu0) if server else 0.0
             reports = []
