@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import secrets
 import socket
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -31,7 +32,10 @@ class App:
     db: Database
     sessions: dict[bool, aiohttp.ClientSession]
     pipeline: Pipeline
-    owner: str = "claimwatch"  # this process, as its feed leases and /feeds list name it
+    name: str = "claimwatch"  # this process, as /feeds list names it (its host and shards)
+    # This run of this process, in the leases and claims it holds: unique per start, so a new
+    # process never mistakes an old one's leases (alive a moment longer) for its own.
+    owner: str = "claimwatch"
 
     def poller(self, on_polled: Callable[[PollOutcome], Awaitable[None]], deliver: Callable[[], Awaitable[int]],
                deliver_digests: Callable[[], Awaitable[int]] | None = None) -> Poller:
@@ -41,7 +45,7 @@ class App:
             return await self.pipeline.poll(feed.id, row=feed)
 
         return Poller(self.db, self.settings.polling, self.settings.storage.retention_days, poll, on_polled,
-                      deliver, deliver_digests, owner=self.owner)
+                      deliver, deliver_digests, owner=self.owner, name=self.name)
 
     async def close(self) -> None:
         for session in self.sessions.values():
@@ -59,8 +63,8 @@ PROCESS_NAME_ENV = "CLAIMWATCH_PROCESS_NAME"
 
 def process_name(settings: Settings, *, console: bool = False) -> str:
     """This process among the deployment's: its host and its shards ("db-1/shards 0-3"), or
-    CLAIMWATCH_PROCESS_NAME. Stable across restarts, so a restarted process takes back the feed
-    leases it held when it was killed; distinct between processes, so none takes another's."""
+    CLAIMWATCH_PROCESS_NAME: how /feeds list names the process that polled a feed, the same
+    across its restarts."""
     if os.environ.get(PROCESS_NAME_ENV):
         return os.environ[PROCESS_NAME_ENV].strip()[:100]
     shards = settings.discord.shard_ids
@@ -80,8 +84,9 @@ async def open_app(settings: Settings, *, console: bool = False) -> App:
         sessions[True] = _session(settings, limits_from(settings, trusted=True))
         sessions[False] = _session(settings, limits_from(settings, trusted=False))
         first_poll = settings.console.alert_on_first_poll if console else settings.polling.alert_on_first_poll
+        name = process_name(settings, console=console)
         app = App(settings, db, sessions, Pipeline(db, settings, sessions, alert_on_first_poll=first_poll),
-                  owner=process_name(settings, console=console))
+                  name=name, owner=f"{name}#{secrets.token_hex(4)}")
         await sync_config_feeds(app)
     except BaseException:
         # A start-up that fails closes what it opened: the database's thread would keep the process alive.

@@ -71,10 +71,10 @@ class PollingSettings:
     pause_after_failures: int = 40
     max_backoff_seconds: int = 6 * 3600
     # Polls are shared through the database (storage/leases.py): every claim_seconds a process
-    # claims the due feeds it has room for, each under a lease of lease_seconds; a process that
-    # dies mid-poll loses its feeds to the others when the lease runs out. Longer than a fetch.
+    # claims the due feeds it has room for, each under a lease of lease_seconds that it renews
+    # while it lives; a process that dies mid-poll loses its feeds when the lease runs out.
     claim_seconds: int = 5
-    lease_seconds: int = 300
+    lease_seconds: int = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +144,7 @@ _SECTIONS: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
         "max_redirects": ((int,), "a whole number (0 to 20)"),
         "jitter_seconds": ((int,), "a whole number of seconds (0 or more)"),
         "claim_seconds": ((int,), "a whole number of seconds (at least 1)"),
-        "lease_seconds": ((int,), "a whole number of seconds, longer than timeout_seconds"),
+        "lease_seconds": ((int,), "a whole number of seconds (at least 15)"),
         "allow_private_addresses": ((bool,), "true or false"),
         "alert_on_first_poll": ((bool,), "true or false"),
         "pause_after_failures": ((int,), "a whole number (at least 1)"),
@@ -171,7 +171,7 @@ _MINIMUMS: dict[str, float] = {
     "polling.max_redirects": 0,
     "polling.jitter_seconds": 0,
     "polling.claim_seconds": 1,
-    "polling.lease_seconds": 2,
+    "polling.lease_seconds": 15,
     "polling.pause_after_failures": 1,
     "polling.max_backoff_seconds": 60,
     "storage.retention_days": 1,
@@ -306,11 +306,7 @@ def parse_settings(raw: dict[str, Any], base_dir: Path, env: dict[str, str] | No
 
 
 def _polling(table: dict[str, Any]) -> PollingSettings:
-    polling = PollingSettings(**table)
-    if polling.lease_seconds <= polling.timeout_seconds:
-        raise ConfigError(f"polling.lease_seconds: expected more than timeout_seconds ({polling.timeout_seconds:g}), "
-                          f"got {polling.lease_seconds}: a lease must outlast a fetch, or a slow feed is fetched twice")
-    return polling
+    return PollingSettings(**table)
 
 
 def parse_shard_ids(text: str, key: str = "discord.shards") -> tuple[int, ...]:

@@ -122,4 +122,4 @@ async def _watch(app: App, dispatcher: Dispatcher, out: TextIO) -> None:
     try:
         await asyncio.Event().wait()
     finally:
-        poller.shutdown()
+        await poller.stop()

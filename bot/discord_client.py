@@ -9,7 +9,9 @@ those shards hold, so the processes of a deployment together post each alert onc
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import signal
 import socket
 import sys
 from typing import Any
@@ -153,7 +155,7 @@ class ClaimwatchBot(commands.AutoShardedBot):
             log.warning("could not deliver an error reply for interaction %s", interaction.id)
 
     async def close(self) -> None:
-        self.poller.shutdown()
+        await self.poller.stop()
         await super().close()
 
 
@@ -162,6 +164,13 @@ async def run_discord(settings: Settings) -> int:
     app = await open_app(settings)
     try:
         bot = ClaimwatchBot(app)
+        # SIGTERM (systemd, Docker, a deployment's rolling restart) and Ctrl+C stop the bot on
+        # purpose: it logs out and lets go of its feed leases and outbox claims at once, instead of
+        # the other processes (or its next run) waiting for them to run out.
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            with contextlib.suppress(NotImplementedError, RuntimeError):  # no signals here (Windows, a thread)
+                loop.add_signal_handler(signum, lambda: asyncio.ensure_future(bot.close()))
         async with bot:
             await bot.start(settings.discord.token)
     except discord.LoginFailure:

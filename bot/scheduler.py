@@ -32,20 +32,23 @@ DIGEST_HOUR_UTC = 8
 
 class Poller:
     """The jobs: claim and poll due feeds (`poll`, one feed start to finish), the outbox every few
-    seconds (`deliver`), the daily digests, and the daily retention prune. `owner` names this
-    process in the leases it takes (the same name after a restart takes its own leases back)."""
+    seconds (`deliver`), the daily digests, the daily retention prune, and keeping alive what this
+    process holds. `owner` is this run of this process in its leases and claims; `name` how
+    /feeds list names it."""
 
     def __init__(self, db: Database, polling: PollingSettings, retention_days: int,
                  poll: Callable[[FeedState], Awaitable[PollOutcome]],
                  on_polled: Callable[[PollOutcome], Awaitable[None]],
                  deliver: Callable[[], Awaitable[int]],
-                 deliver_digests: Callable[[], Awaitable[int]] | None = None, *, owner: str = "claimwatch") -> None:
+                 deliver_digests: Callable[[], Awaitable[int]] | None = None, *, owner: str = "claimwatch",
+                 name: str | None = None) -> None:
         self.db = db
         self.polling = polling
         self.retention_days = retention_days
         self.poll = poll
         self.on_polled = on_polled
         self.owner = owner
+        self.name = name or owner
         self._polling: set[asyncio.Task[None]] = set()  # polls under way, at most `concurrency`
         # Polls ended since the last round, released by the next one in its transaction: (feed id,
         # next due). Until then the claim's own lease keeps each feed.
@@ -63,15 +66,15 @@ class Poller:
         )
         self.scheduler.add_job(self._claim_round, IntervalTrigger(seconds=polling.claim_seconds), id="claim")
         self.scheduler.add_job(deliver, IntervalTrigger(seconds=OUTBOX_SECONDS), id="outbox")
+        # A third of a lease: a renewal may be late or fail twice before anything runs out.
+        self.scheduler.add_job(self._keep_alive, IntervalTrigger(seconds=max(polling.lease_seconds / 3, 1)),
+                               id="keep-alive")
         self.scheduler.add_job(self._prune, IntervalTrigger(hours=24), id="prune",
                                next_run_time=datetime.now(UTC) + timedelta(minutes=1))
         if deliver_digests is not None:
             self.scheduler.add_job(deliver_digests, CronTrigger(hour=DIGEST_HOUR_UTC, timezone=UTC), id="digest")
 
     async def start(self) -> None:
-        taken_back = await leases.release_own(self.db, self.owner)
-        if taken_back:
-            log.info("took back %d feed leases this process (%s) held when it stopped", taken_back, self.owner)
         self.scheduler.start()
         self.poll_soon()
 
@@ -106,8 +109,9 @@ class Poller:
                 try:
                     claimed, held = await leases.round_trip(
                         self.db, self.owner, finished, now=utcnow(),
-                        lease_until=from_now(self.polling.lease_seconds), limit=max(room, 0))
-                except Exception:  # storage trouble: the next round claims again; unreleased leases run out
+                        lease_until=from_now(self.polling.lease_seconds), limit=max(room, 0), name=self.name)
+                except Exception:  # storage trouble: the next round claims again, and releases these
+                    self._finished[:0] = finished
                     log.exception("claiming due feeds failed; trying again in %ds", self.polling.claim_seconds)
                     return
                 if held < len(finished):
@@ -141,12 +145,29 @@ class Poller:
         if self._backlog and free >= max(1, self.polling.concurrency // 4):
             self.poll_soon()
 
+    async def _keep_alive(self) -> None:
+        try:
+            await leases.keep_alive(self.db, self.owner, from_now(self.polling.lease_seconds))
+        except Exception:  # the next renewal, a third of a lease later, tries again
+            log.exception("renewing this process's leases failed")
+
     async def _prune(self) -> None:
         try:
             removed = await prune_items(self.db, self.retention_days)
             log.info("retention: pruned %d items", removed)
         except Exception:
             log.exception("retention pruning failed; it runs again tomorrow")
+
+    async def stop(self) -> None:
+        """Stop on purpose (SIGTERM, Ctrl+C): the jobs end, and this process lets go of what it holds
+        at once, so the others (or its next run) go on without waiting for its leases to run out."""
+        self.shutdown()
+        try:
+            await leases.let_go(self.db, self.owner, self._finished, name=self.name)
+            self._finished = []
+        except Exception:  # the leases run out on their own
+            log.exception("letting go of this process's leases failed; they run out within %ds",
+                          self.polling.lease_seconds)
 
     def shutdown(self) -> None:
         if self.scheduler.running:

@@ -9,12 +9,13 @@ the database decide stories one after another, as SQLite's single writer does.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from functools import lru_cache
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import asyncpg
 
@@ -50,20 +51,31 @@ def numbered(sql: str) -> str:
     return "".join(out)
 
 
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split()) or type(error).__name__
+
+
 def _rowcount(status: str) -> int:
     """asyncpg's command tag ("UPDATE 3", "INSERT 0 1") as the number of rows changed."""
     last = status.rsplit(" ", 1)[-1]
     return int(last) if last.isdigit() else 0
 
 
+_SECRET_PARAMETERS = {"password", "sslpassword"}
+
+
 def redacted(url: str) -> str:
-    """The URL without its password, for messages and logs."""
+    """The URL without its password (after the user, or as a `?password=` parameter), for messages
+    and logs."""
     parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.rsplit("@", 1)
-    user = (parts.username or "") + ":***"
-    return urlunsplit(parts._replace(netloc=f"{user}@{netloc[-1]}"))
+    if parts.password is not None:
+        host = parts.netloc.rsplit("@", 1)[-1]
+        parts = parts._replace(netloc=f"{parts.username or ''}:***@{host}")
+    if parts.query:
+        query = [(key, "***" if key.lower() in _SECRET_PARAMETERS else value)
+                 for key, value in parse_qsl(parts.query, keep_blank_values=True)]
+        parts = parts._replace(query=urlencode(query, safe="*"))
+    return urlunsplit(parts)
 
 
 class PostgresTransaction(Queries):
@@ -107,10 +119,13 @@ class PostgresDatabase(Database):
         try:
             pool = await asyncpg.create_pool(url, min_size=1, max_size=pool_size, command_timeout=60)
         except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as error:
-            raise DatabaseProblem(f"cannot connect to PostgreSQL at {redacted(url)}: {error}") from error
+            raise DatabaseProblem(f"cannot connect to PostgreSQL at {redacted(url)}: {_one_line(error)}") from error
         db = cls(pool, url)
         try:
             await db.migrate()
+        except asyncpg.PostgresError as error:
+            await pool.close()
+            raise DatabaseProblem(f"{db.path}: {_one_line(error)} (while checking or applying migrations)") from error
         except BaseException:
             await pool.close()
             raise
@@ -124,36 +139,61 @@ class PostgresDatabase(Database):
 
     async def applied_versions(self) -> set[int]:
         async with self.pool.acquire() as conn:
-            await self._ensure_log(conn)
+            if await conn.fetchval("SELECT to_regclass('schema_migrations')") is None:
+                return set()
             return {int(row[0]) for row in await conn.fetch("SELECT version FROM schema_migrations")}
 
     async def migrate(self) -> list[int]:
         """Apply migrations not yet recorded, each in its own transaction, holding an advisory lock
-        so that processes starting together apply each migration once."""
+        so that processes starting together apply each migration once.
+
+        Nothing pending (the usual start): only read, so a bot whose role may not create tables (its
+        DBA applies `db upgrade --sql`) starts. Else on a connection of its own, without the
+        pool's statement timeout: a migration or the wait for another process's may take long."""
         bundled = migrations("postgresql")
-        applied = []
         async with self.pool.acquire() as conn:
-            await conn.execute("SELECT pg_advisory_lock($1)", MIGRATION_LOCK)
-            try:
-                await self._ensure_log(conn)
+            if await conn.fetchval("SELECT to_regclass('schema_migrations')") is not None:
                 done = {int(row[0]) for row in await conn.fetch("SELECT version FROM schema_migrations")}
-                known = max(version for version, _, _ in bundled)
-                if done and max(done) > known:
-                    raise DatabaseProblem(f"{self.path} was written by a newer claimwatch (schema {max(done)}; "
-                                          f"this one knows up to {known}): run the newer version")
-                for version, name, sql in bundled:
-                    if version in done:
-                        continue
-                    async with conn.transaction():
-                        for statement in split_sql(sql):
-                            await conn.execute(statement)
-                        await conn.execute(
-                            "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
-                            version, name, utcnow())
-                    log.info("applied migration %04d_%s", version, name)
-                    applied.append(version)
-            finally:
-                await conn.execute("SELECT pg_advisory_unlock($1)", MIGRATION_LOCK)
+                if {version for version, _, _ in bundled} <= done:
+                    self._refuse_newer(done, bundled)
+                    return []
+        conn = await asyncpg.connect(self.url)
+        try:
+            return await self._migrate_locked(conn, bundled)
+        finally:
+            await conn.close()
+
+    def _refuse_newer(self, done: set[int], bundled: list[tuple[int, str, str]]) -> None:
+        known = max(version for version, _, _ in bundled)
+        if done and max(done) > known:
+            raise DatabaseProblem(f"{self.path} was written by a newer claimwatch (schema {max(done)}; "
+                                  f"this one knows up to {known}): run the newer version")
+
+    async def _migrate_locked(self, conn: Any, bundled: list[tuple[int, str, str]]) -> list[int]:
+        applied = []
+        waited = False
+        while not await conn.fetchval("SELECT pg_try_advisory_lock($1)", MIGRATION_LOCK):
+            if not waited:
+                log.info("waiting for another process to finish applying migrations to %s", self.path)
+                waited = True
+            await asyncio.sleep(0.5)
+        try:
+            await self._ensure_log(conn)
+            done = {int(row[0]) for row in await conn.fetch("SELECT version FROM schema_migrations")}
+            self._refuse_newer(done, bundled)
+            for version, name, sql in bundled:
+                if version in done:
+                    continue
+                async with conn.transaction():
+                    for statement in split_sql(sql):
+                        await conn.execute(statement)
+                    await conn.execute(
+                        "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+                        version, name, utcnow())
+                log.info("applied migration %04d_%s", version, name)
+                applied.append(version)
+        finally:
+            await conn.execute("SELECT pg_advisory_unlock($1)", MIGRATION_LOCK)
         return applied
 
     @asynccontextmanager

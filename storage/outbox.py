@@ -16,8 +16,10 @@ _ROWS = (
 )
 _DUE = (
     _ROWS + " WHERE o.state IN ('pending', 'sending')"
-    " AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) ORDER BY c.published, o.id LIMIT ?"
+    " AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) ORDER BY c.published NULLS FIRST, o.id LIMIT ?"
 )
+# Oldest report first; an undated one first on both backends (PostgreSQL puts NULL last by default).
+_ORDER = "c.published NULLS FIRST, o.id"
 
 
 async def due(ex: Executor, limit: int = 100, shards: tuple[int, tuple[int, ...]] | None = None) -> list[OutboxEntry]:
@@ -29,33 +31,54 @@ async def due(ex: Executor, limit: int = 100, shards: tuple[int, tuple[int, ...]
     return await many(ex, OutboxEntry, _DUE.replace(" ORDER BY", on_shards, 1), (utcnow(), count, *ids, limit))
 
 
-# A pass's claim: longer than a pass of rate-limited posts can take; it ends with the pass anyway.
-CLAIM_SECONDS = 900
+# A pass's claim: kept alive while its process lives (storage/leases.py `keep_alive`, every third
+# of it), so it outlasts any pass; a killed process's claims run out this long after its last renewal.
+CLAIM_SECONDS = 60
 
 
-async def claim(ex: Executor, owner: str, limit: int = 100,
-                shards: tuple[int, tuple[int, ...]] | None = None) -> list[OutboxEntry]:
-    """`due`, claimed for this delivery pass of `owner`: rows another process is posting right now
-    are left to it, and no other process takes these until `release` (or the claim runs out)."""
+def _on_shards(shards: tuple[int, tuple[int, ...]] | None) -> tuple[str, tuple[int, ...]]:
+    """SQL keeping rows of guilds on these gateway shards (count, ids), and its parameters."""
+    if shards is None:
+        return "", ()
+    count, ids = shards
+    return f" AND ((o.guild_id >> 22) % ?) IN ({', '.join('?' for _ in ids)})", (count, *ids)
+
+
+async def _claim(ex: Executor, owner: str, which: str, params: tuple[object, ...], order: str,
+                 limit: int) -> list[OutboxEntry]:
+    """Rows matching `which` (SQL on outbox `o`, claims `c`) that no live claim holds, claimed by
+    `owner` in one statement, then read back in `order`."""
     now = utcnow()
-    on_shards, shard_params = "", tuple[int, ...]()
-    if shards is not None:
-        count, ids = shards
-        on_shards = f" AND ((o.guild_id >> 22) % ?) IN ({', '.join('?' for _ in ids)})"
-        shard_params = (count, *ids)
     lock = " FOR UPDATE OF o SKIP LOCKED" if ex.dialect == "postgresql" else ""
     async with transaction(ex) as conn:
         claimed = [row[0] for row in await conn.fetchall(
             "UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id IN ("
             " SELECT o.id FROM outbox o JOIN story_events e ON e.id = o.event_id LEFT JOIN claims c ON c.id = e.claim_id"
-            " WHERE o.state IN ('pending', 'sending') AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?)"
-            f" AND (o.claimed_until IS NULL OR o.claimed_until <= ? OR o.claimed_by = ?){on_shards}"
-            f" ORDER BY c.published, o.id LIMIT ?{lock}) RETURNING id",
-            (owner, from_now(CLAIM_SECONDS), now, now, owner, *shard_params, limit))]
+            f" WHERE {which} AND (o.claimed_until IS NULL OR o.claimed_until <= ?)"
+            f" ORDER BY {order} LIMIT ?{lock}) RETURNING id",
+            (owner, from_now(CLAIM_SECONDS), *params, now, limit))]
     if not claimed:
         return []
     marks = ", ".join("?" for _ in claimed)
-    return await many(ex, OutboxEntry, _ROWS + f" WHERE o.id IN ({marks}) ORDER BY c.published, o.id", tuple(claimed))
+    return await many(ex, OutboxEntry, _ROWS + f" WHERE o.id IN ({marks}) ORDER BY {order}", tuple(claimed))
+
+
+async def claim(ex: Executor, owner: str, limit: int = 100,
+                shards: tuple[int, tuple[int, ...]] | None = None) -> list[OutboxEntry]:
+    """`due`, claimed for this delivery pass of `owner` (a process, one run of it): rows another
+    process is posting right now are left to it, and no other takes these until `release`."""
+    on_shards, shard_params = _on_shards(shards)
+    return await _claim(ex, owner,
+                        "o.state IN ('pending', 'sending') AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?)"
+                        + on_shards, (utcnow(), *shard_params), _ORDER, limit)
+
+
+async def claim_digests(ex: Executor, owner: str, shards: tuple[int, tuple[int, ...]] | None = None,
+                        limit: int = 5000) -> list[OutboxEntry]:
+    """The rows waiting for their server's daily digest, claimed as `claim` does: two processes
+    holding the same servers at 08:00 post each digest once."""
+    on_shards, shard_params = _on_shards(shards)
+    return await _claim(ex, owner, "o.state = 'digest'" + on_shards, shard_params, "o.channel_id, o.id", limit)
 
 
 async def release(ex: Executor, owner: str, ids: list[int]) -> None:

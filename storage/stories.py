@@ -30,7 +30,7 @@ async def _reports(ex: Executor, story_ids: list[int], visible: Visible) -> dict
         chunk = ids[start : start + 500]
         for report in await fetchall(ex,
             "SELECT story_id, kind, outlet, source, source_tier, link, title, evidence, published, from_club FROM claims c"
-            f" WHERE story_id IN ({','.join('?' * len(chunk))}) AND {condition} ORDER BY story_id, published, id",
+            f" WHERE story_id IN ({','.join('?' * len(chunk))}) AND {condition} ORDER BY story_id, published NULLS FIRST, id",
             (*chunk, *params),
         ):
             found[report["story_id"]].append(_report(report))

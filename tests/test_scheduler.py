@@ -52,7 +52,8 @@ async def test_every_feed_is_polled_once_per_interval_and_named_by_its_process(
         assert [feed_server.hits(path) for path in paths] == [1] * len(paths)
 
         lines = await service.feed_list(app.db)
-        assert len(lines) == len(paths) and all(f"polled by {app.owner}" in line for line in lines)
+        assert len(lines) == len(paths) and all(f"polled by {app.name}" in line for line in lines)
+        assert app.owner.startswith(app.name + "#")  # leases belong to this run, the list names the process
 
         # A feed added while the bot runs is polled at the next claim, not after a whole interval.
         late = feed_server.set_feed("/late.xml", "Late", [ITEM])
@@ -117,3 +118,11 @@ async def test_a_poll_that_ends_makes_room_at_once_not_at_the_next_claim_round(
         assert [feed_server.hits(path) for path in paths] == [1] * len(paths)
     finally:
         poller.shutdown()
+
+
+async def test_two_runs_of_one_process_name_hold_their_leases_apart(tmp_path: Path, make_app: MakeApp) -> None:
+    """A rolling restart on one host: the old and the new process share a name (what /feeds list
+    shows) but never an owner (what leases and outbox claims are held by)."""
+    settings = make_settings(tmp_path, [])
+    old, new = await make_app(settings), await make_app(settings)
+    assert old.name == new.name and old.owner != new.owner

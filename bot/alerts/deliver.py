@@ -318,23 +318,34 @@ class Dispatcher:
 
     async def run_digests(self) -> int:
         """Post each digest channel's waiting events as one message; returns channels served."""
-        served = 0
         async with self._lock:
             groups: dict[tuple[int, int], list[OutboxEntry]] = {}
-            for row in await outbox.digest_rows(self.db):
-                if self.shards is not None and not self.shards.owns(row.guild_id):
-                    continue  # another process's guild: its digest is that process's to post
+            # Only this process's guilds (another's digest is that process's to post), claimed:
+            # two processes holding the same guilds for a moment post each digest once.
+            on_shards = None if self.shards is None else (self.shards.count, self.shards.ids)
+            claimed = await outbox.claim_digests(self.db, self.owner, on_shards)
+            for row in claimed:
                 groups.setdefault((row.guild_id, row.channel_id), []).append(row)
-            for (guild_id, channel_id), rows in groups.items():
-                views = [view for row in rows if (view := await alert_view(self.db, row.event_id))]
-                ids = [row.id for row in rows]
-                result = await self.sink.send_digest(guild_id, channel_id, views, f"digest-{ids[0]}")
-                if result.ok:
-                    await outbox.mark_many(self.db, ids, "sent", result.message_id)
-                    served += 1
-                elif result.channel_lost:
-                    await follows.pause_channel(self.db, channel_id, result.channel_lost)
-                    await outbox.mark_many(self.db, ids, "failed", None, result.channel_lost)
-                    await self.sink.channel_lost(guild_id, channel_id, result.channel_lost)
-                # a transient failure leaves the rows waiting for the next digest
+            try:
+                served = await self._post_digests(groups)
+            finally:
+                if claimed:
+                    await outbox.release(self.db, self.owner, [row.id for row in claimed])
+        return served
+
+    async def _post_digests(self, groups: dict[tuple[int, int], list[OutboxEntry]]) -> int:
+        """One message per channel; a transient failure leaves its rows for the next digest."""
+        served = 0
+        for (guild_id, channel_id), rows in groups.items():
+            views = [view for row in rows if (view := await alert_view(self.db, row.event_id))]
+            ids = [row.id for row in rows]
+            result = await self.sink.send_digest(guild_id, channel_id, views, f"digest-{ids[0]}")
+            if result.ok:
+                await outbox.mark_many(self.db, ids, "sent", result.message_id)
+                served += 1
+            elif result.channel_lost:
+                await follows.pause_channel(self.db, channel_id, result.channel_lost)
+                await outbox.mark_many(self.db, ids, "failed", None, result.channel_lost)
+                await self.sink.channel_lost(guild_id, channel_id, result.channel_lost)
+            # a transient failure leaves the rows waiting for the next digest
         return served

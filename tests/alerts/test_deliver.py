@@ -8,7 +8,7 @@ from pathlib import Path
 from bot import service
 from bot.alerts.deliver import MAX_ATTEMPTS, Dispatcher, SendResult
 from bot.app import App, poll_all
-from storage import outbox
+from storage import leases, outbox
 from storage.db import Database
 from tests.fakes.feed_server import FeedItemSpec, FeedServer, at
 from tests.helpers import MakeApp, make_settings
@@ -132,12 +132,41 @@ async def test_a_killed_process_s_claims_wait_for_it_or_run_out(
     tmp_path: Path, database_target: str, feed_server: FeedServer, make_app: MakeApp
 ) -> None:
     app = await _twenty_channels(make_app, tmp_path, database_target, feed_server)
-    assert len(await outbox.claim(app.db, "host/killed")) == 20  # claimed, then the process died
+    assert len(await outbox.claim(app.db, "host/a#run1")) == 20  # claimed, then the process died
     posts: list[tuple[str, int]] = []
-    assert await Dispatcher(app.db, SlowRecorder(posts, "other"), owner="host/other").run_once() == 0
-    # The same process restarted takes its own claims back at once.
-    assert await Dispatcher(app.db, SlowRecorder(posts, "killed"), owner="host/killed").run_once(limit=5) == 5
-    # Another process takes the rest when the dead one's claim runs out.
-    await app.db.write("UPDATE outbox SET claimed_until = ? WHERE claimed_by = 'host/killed'", ("2000-01-01T00:00:00.000000Z",))
-    assert await Dispatcher(app.db, SlowRecorder(posts, "other"), owner="host/other").run_once() == 15
+    # Its claims are its run's alone: neither another process nor its own next run takes them
+    # while they may still be alive (kept alive every third of a lease by a living process).
+    assert await Dispatcher(app.db, SlowRecorder(posts, "other"), owner="host/b#run1").run_once() == 0
+    assert await Dispatcher(app.db, SlowRecorder(posts, "restarted"), owner="host/a#run2").run_once() == 0
+    # No renewal came: the claims run out, and the restarted process posts every alert, once.
+    await leases.keep_alive(app.db, "host/a#run1", "2000-01-01T00:00:00.000000Z")
+    assert await Dispatcher(app.db, SlowRecorder(posts, "restarted"), owner="host/a#run2").run_once() == 20
     assert sorted(channel for _, channel in posts) == list(range(100, 120))
+
+
+async def test_two_processes_post_each_daily_digest_once(
+    tmp_path: Path, database_target: str, feed_server: FeedServer, make_app: MakeApp
+) -> None:
+    url = feed_server.set_feed("/wire.xml", "Wire", [TALKS])
+    app = await make_app(make_settings(tmp_path, [{"url": url}], database=database_target), console=True)
+    await service.update_alert_settings(app.db, 1, digest=True)
+    for channel in range(100, 120):
+        await service.follow(app.db, 1, channel, "Konate")
+    await poll_all(app)
+    other = await Database.open(app.settings.database)
+    try:
+        digests: list[int] = []
+
+        class DigestRecorder(SlowRecorder):
+            async def send_digest(self, guild_id, channel_id, views, nonce):  # type: ignore[no-untyped-def]
+                await asyncio.sleep(0.005)
+                digests.append(channel_id)
+                return SendResult(message_id=f"d-{channel_id}")
+
+        old = Dispatcher(app.db, DigestRecorder([], "old"), owner="host/all shards#1")
+        new = Dispatcher(other, DigestRecorder([], "new"), owner="host/all shards#2")
+        served = await asyncio.gather(old.run_digests(), new.run_digests())
+        assert sorted(digests) == list(range(100, 120)) and sum(served) == 20  # each channel's digest once
+        assert await old.run_digests() == 0  # all sent
+    finally:
+        await other.close()

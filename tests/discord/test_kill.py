@@ -58,7 +58,9 @@ def _config(path: Path, fake: FakeDiscord, urls: list[str]) -> Path:
     config.write_text(
         f'[discord]\ntoken = "{fake.token}"\napi_base_url = "{fake.api_base_url}"\ngateway_url = "{fake.gateway_url}"\n'
         f'[storage]\npath = "{path / "kill.db"}"\nretention_days = 10000\n'
-        "[polling]\ninterval_seconds = 30\njitter_seconds = 0\nallow_private_addresses = true\n"
+        # The shortest lease: a killed run's feeds and alerts wait for it to run out (nothing is
+        # taken back by name), and the restarted bot then finishes the cycle.
+        "[polling]\ninterval_seconds = 30\njitter_seconds = 0\nallow_private_addresses = true\nlease_seconds = 15\n"
         "alert_on_first_poll = true\n" + feeds,
         encoding="utf-8",
     )
@@ -121,7 +123,7 @@ async def test_killed_at_random_points_each_alert_posted_exactly_once(tmp_path: 
             sys.executable, "-m", "bot", "--config", str(config), "run", cwd=ROOT, env=env,
             stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
         bodies = {feed_server.url(f"/kill{f}.xml"): body_hash(feed_server.routes[f"/kill{f}.xml"].body) for f in feeds}
-        for _ in range(300):
+        for _ in range(1200):  # a deadline for a slow machine, not a measure: leases run out after 15 s
             if _pending(db, bodies) == 0:
                 break
             await asyncio.sleep(0.1)

@@ -204,3 +204,57 @@ async def test_the_cli_twins_answer_the_same_on_both_backends(
                                    "that names them will be alerted here.\n")
     assert on_postgres == on_sqlite
 
+
+
+def test_a_password_in_the_query_string_is_hidden_too() -> None:
+    from storage.backend_postgres import redacted
+
+    assert redacted("postgresql://bot@db.internal/claimwatch?password=s3cret&sslmode=require") == (
+        "postgresql://bot@db.internal/claimwatch?password=***&sslmode=require")
+    assert redacted("postgresql://bot:s3cret@db.internal:5432/claimwatch") == "postgresql://bot:***@db.internal:5432/claimwatch"
+    assert redacted("postgresql://bot@db.internal/claimwatch") == "postgresql://bot@db.internal/claimwatch"
+
+
+async def test_a_role_that_may_not_create_tables_runs_a_database_its_dba_migrated(postgres_url: str) -> None:
+    """The DBA applies the migrations (as `db upgrade --sql` prints them) and the bot runs as a role
+    that may only read and write rows: start-up reads the schema version and changes nothing."""
+    import asyncpg
+
+    await (await Database.open(postgres_url)).close()  # migrated by the owner, as a DBA would
+    admin = await asyncpg.connect(postgres_url)
+    try:
+        await admin.execute("DROP ROLE IF EXISTS claimwatch_bot")
+        await admin.execute("CREATE ROLE claimwatch_bot LOGIN")
+        await admin.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
+        await admin.execute("GRANT USAGE ON SCHEMA public TO claimwatch_bot")
+        await admin.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO claimwatch_bot")
+        await admin.execute("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO claimwatch_bot")
+    finally:
+        await admin.close()
+    bot = await Database.open(postgres_url.replace("claimwatch@", "claimwatch_bot@"))
+    try:
+        await people_store.create(bot, "Ibrahima Konaté", "player", [("ibrahima konate", "full")])
+        assert [p.name for p in await people_store.lookup(bot, "ibrahima konate")] == ["Ibrahima Konaté"]
+    finally:
+        await bot.close()
+
+
+async def test_a_process_waits_for_another_s_migrations_then_starts(postgres_url: str) -> None:
+    """Another process holds the migration lock (it is applying migrations): this one waits, with
+    no statement timeout, and starts when the other is done."""
+    import asyncpg
+
+    from storage.backend_postgres import MIGRATION_LOCK
+
+    holder = await asyncpg.connect(postgres_url)
+    try:
+        await holder.execute("SELECT pg_advisory_lock($1)", MIGRATION_LOCK)
+        opening = asyncio.create_task(Database.open(postgres_url))
+        await asyncio.sleep(1.0)
+        assert not opening.done()  # waiting for the lock, not failing
+        await holder.execute("SELECT pg_advisory_unlock($1)", MIGRATION_LOCK)
+        db = await asyncio.wait_for(opening, 120)
+        assert await db.applied_versions() == {version for version, _, _ in migrations(POSTGRES)}
+        await db.close()
+    finally:
+        await holder.close()

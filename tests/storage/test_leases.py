@@ -53,10 +53,14 @@ async def test_a_dead_process_s_feeds_are_taken_over_when_its_lease_runs_out(db:
     assert (await leases.pollers(db))[dead[0]] == "host-b/all shards"
 
 
-async def test_a_restarted_process_takes_back_the_leases_it_held(db: Database) -> None:
-    held = await _claim(db, "host-a/all shards", 5, lease=3600)
-    assert await leases.release_own(db, "host-a/all shards") == 5
-    assert await _claim(db, "host-a/all shards", 5) == held
+async def test_a_live_process_keeps_its_leases_and_a_new_run_of_it_waits_for_them(db: Database) -> None:
+    """Leases belong to one run of a process: the next run (a rolling restart: the old one may
+    still be polling) takes nothing the old run keeps alive, and takes it all once it stops."""
+    held = await _claim(db, "host-a/all shards#old", 5, lease=1)
+    await leases.keep_alive(db, "host-a/all shards#old", from_now(3600))  # the old run still polls
+    assert not set(held) & set(await _claim(db, "host-a/all shards#new"))
+    await leases.keep_alive(db, "host-a/all shards#old", from_now(-1))  # it died: its lease ran out
+    assert await _claim(db, "host-a/all shards#new") == held
 
 
 async def test_paused_and_backing_off_feeds_are_not_claimed(db: Database) -> None:
