@@ -180,11 +180,31 @@ async def check_database(settings: Settings) -> tuple[Check, Feeds | None]:
                          f"(uid {os.getuid()})"), None
         what = "does not exist yet" if missing else "is empty (0 bytes)"
         return Check("database", OK, f"{path} {what}; `run` creates a new database there"), Feeds()
+    return await _read_database(path)
+
+
+async def _check_postgres(url: str) -> tuple[Check, Feeds | None]:
+    """A PostgreSQL database: reachable, at this claimwatch's schema (looked at, never migrated:
+    a doctor changes nothing), and its feeds."""
+    from storage import upgrade
+
+    try:
+        todo = await upgrade.pending(url)
+    except checks.DatabaseProblem as problem:
+        return Check("database", FAIL, printable(problem)), None
+    if todo:
+        return Check("database", WARN, f"{upgrade.where(url)} lacks {len(todo)} of this claimwatch's migrations: "
+                     "`run` applies them at start (`python -m bot db upgrade --sql` prints them)"), Feeds()
+    return await _read_database(url)
+
+
+async def _read_database(target: str | Path) -> tuple[Check, Feeds | None]:
+    """`db check`'s report on a database that exists, and its feeds."""
     from storage import feeds as feed_store
     from storage.db import Database
 
     try:
-        db = await Database.open(path, must_exist=True)
+        db = await Database.open(target, must_exist=True)
     except checks.DatabaseProblem as problem:
         return Check("database", FAIL, printable(problem)), None
     try:
@@ -194,34 +214,6 @@ async def check_database(settings: Settings) -> tuple[Check, Feeds | None]:
         paused = [row for row in await feed_store.list_with_health(db) if row.paused]
     except checks.DatabaseProblem as problem:
         return Check("database", FAIL, printable(problem)), None
-    finally:
-        await db.close()
-    return Check("database", OK, "; ".join(report)), Feeds({row.url: row for row in active},
-                                                           {row.url: row for row in paused})
-
-
-async def _check_postgres(url: str) -> tuple[Check, Feeds | None]:
-    """A PostgreSQL database: reachable, at this claimwatch's schema (looked at, never migrated:
-    a doctor changes nothing), and its feeds."""
-    from storage import feeds as feed_store
-    from storage import upgrade
-    from storage.db import Database
-
-    try:
-        todo = await upgrade.pending(url)
-    except checks.DatabaseProblem as problem:
-        return Check("database", FAIL, printable(problem)), None
-    if todo:
-        return Check("database", WARN, f"{upgrade.where(url)} lacks {len(todo)} of this claimwatch's migrations: "
-                     "`run` applies them at start (`python -m bot db upgrade --sql` prints them)"), Feeds()
-    try:
-        db = await Database.open(url, must_exist=True)
-    except checks.DatabaseProblem as problem:
-        return Check("database", FAIL, printable(problem)), None
-    try:
-        report = await checks.full_report(db)
-        active = await feed_store.list_active(db)
-        paused = [row for row in await feed_store.list_with_health(db) if row.paused]
     finally:
         await db.close()
     return Check("database", OK, "; ".join(report)), Feeds({row.url: row for row in active},

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from bot import service
+from bot.app import App
 from bot.pipeline import PollOutcome
+from bot.scheduler import Poller
 from storage import feeds as feed_store
 from tests.fakes.feed_server import FeedItemSpec, FeedServer, at
 from tests.helpers import MakeApp, make_settings
@@ -27,14 +29,8 @@ async def _until(condition: Callable[[], bool], what: str) -> None:
     raise AssertionError(f"never happened: {what}")
 
 
-async def test_every_feed_is_polled_once_per_interval_and_named_by_its_process(
-    tmp_path: Path, database_target: str, feed_server: FeedServer, make_app: MakeApp
-) -> None:
-    paths = [f"/wire{n}.xml" for n in range(5)]
-    feeds = [{"url": feed_server.set_feed(path, f"Wire {n}", [ITEM])} for n, path in enumerate(paths)]
-    settings = make_settings(tmp_path, feeds, database=database_target,
-                             polling={"claim_seconds": 1, "concurrency": 2, "interval_seconds": 600})
-    app = await make_app(settings)
+async def _polling(app: App) -> tuple[Poller, list[PollOutcome]]:
+    """The app's poller, started, and the outcomes of the polls it makes (no outbox to deliver)."""
     polled: list[PollOutcome] = []
 
     async def on_polled(outcome: PollOutcome) -> None:
@@ -45,6 +41,18 @@ async def test_every_feed_is_polled_once_per_interval_and_named_by_its_process(
 
     poller = app.poller(on_polled, nothing)
     await poller.start()
+    return poller, polled
+
+
+async def test_every_feed_is_polled_once_per_interval_and_named_by_its_process(
+    tmp_path: Path, database_target: str, feed_server: FeedServer, make_app: MakeApp
+) -> None:
+    paths = [f"/wire{n}.xml" for n in range(5)]
+    feeds = [{"url": feed_server.set_feed(path, f"Wire {n}", [ITEM])} for n, path in enumerate(paths)]
+    settings = make_settings(tmp_path, feeds, database=database_target,
+                             polling={"claim_seconds": 1, "concurrency": 2, "interval_seconds": 600})
+    app = await make_app(settings)
+    poller, polled = await _polling(app)
     try:
         await _until(lambda: len(polled) == len(paths), "every feed polled")
         for _ in range(3):  # more claim rounds within the interval fetch nothing again
@@ -72,16 +80,7 @@ async def test_a_server_sees_which_process_polled_its_feed_not_the_host(
     app = await make_app(make_settings(tmp_path, [], database=database_target, polling={"claim_seconds": 1}))
     url = feed_server.set_feed("/own.xml", "Own", [ITEM])
     await service.add_server_feed(app.db, url, "Our wire", guild_id=42, by="1")
-    polled: list[PollOutcome] = []
-
-    async def on_polled(outcome: PollOutcome) -> None:
-        polled.append(outcome)
-
-    async def nothing() -> int:
-        return 0
-
-    poller = app.poller(on_polled, nothing)
-    await poller.start()
+    poller, polled = await _polling(app)
     try:
         await _until(lambda: len(polled) == 1, "the server's feed polled")
         await poller._claim_round()  # the next round releases the lease, naming who polled
@@ -103,16 +102,7 @@ async def test_a_poll_that_ends_makes_room_at_once_not_at_the_next_claim_round(
     settings = make_settings(tmp_path, feeds, database=database_target,
                              polling={"claim_seconds": 3600, "concurrency": 2, "interval_seconds": 600})
     app = await make_app(settings)
-    polled: list[PollOutcome] = []
-
-    async def on_polled(outcome: PollOutcome) -> None:
-        polled.append(outcome)
-
-    async def nothing() -> int:
-        return 0
-
-    poller = app.poller(on_polled, nothing)
-    await poller.start()
+    poller, polled = await _polling(app)
     try:
         await _until(lambda: len(polled) == len(paths), "every feed polled, two at a time")
         assert [feed_server.hits(path) for path in paths] == [1] * len(paths)
