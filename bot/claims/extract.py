@@ -190,7 +190,7 @@ def extract_claims(
     for block in blocks:
         local: Person | None = None
         fallback = last or main
-        quotes = Quotes()
+        quotes = Quotes(" ".join(block))
         for text in block:
             # "the striker", "the Portuguese", "he" stand for the paragraph's main person:
             # the first one a development is told about, else the first one named.

@@ -217,6 +217,9 @@ _PERSUADING = frozenset({"convince", "persuade", "tempt", "force", "lure", "coax
 
 def fronted_negative(fr: Frame, clause: range) -> bool:
     """Whether a negative adverbial opens the clause ("under no circumstances can ...")."""
+    first = clause.start + (fr.units[clause.start][2] in {",", "but", "and"})
+    if first >= clause.stop or fr.units[first][2] not in _FRONT_PREPOSITIONS | {"no", "never"}:
+        return False  # most clauses open otherwise
     words = [fr.units[u][2] for u in range(clause.start, min(clause.stop, clause.start + 6))]
     if words and words[0] in {",", "but", "and"}:
         words = words[1:]
@@ -299,7 +302,8 @@ def unasserted(fr: Frame, clause: range, trig: Trigger) -> str:
         return "the club qualifies another noun ('joins Celtic fans', 'signs a Celtic shirt')"
     if counterfactual(fr, clause, trig):
         return "what did not happen ('could have joined', 'nearly signed')"
-    if trig.kind in _END_STATES and history_words([fr.units[u][2] for u in clause]):
+    if trig.kind in _END_STATES and (" last " in fr.text or " ago " in fr.text or fr.text.startswith("last ")) \
+            and history_words([fr.units[u][2] for u in clause]):
         return "dated to an earlier window ('last summer', 'two years ago'), history"
     told = topic(fr, clause, trig)
     if told == "past" or told == "scenario" and trig.kind == "departure":
