@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -125,3 +126,15 @@ class Two:
         data = response["data"]
         return {"ephemeral": interaction.ephemeral,
                 "text": data.get("content") or "\n".join(e.get("description", "") for e in data.get("embeds", []))}
+
+
+async def stop_process(process: asyncio.subprocess.Process) -> None:
+    """A bot process stopped as a service manager stops it: SIGTERM, then SIGKILL if it hangs (a
+    deadline for a stuck process, not a measure of anything)."""
+    if process.returncode is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            await asyncio.wait_for(process.wait(), timeout=15)
+        except TimeoutError:
+            process.kill()
+            await process.wait()

@@ -33,7 +33,7 @@ from storage.db import Database, fetchall, moment
 from tests.fakes import FakeDiscord
 from tests.fakes.fake_discord_gateway import shard_of
 from tests.fakes.feed_server import FeedItemSpec, FeedServer, Route, rss
-from tests.helpers import ROOT, bare_env, make_settings
+from tests.helpers import ROOT, bare_env, make_settings, stop_process
 
 SHARDS = 6
 CLUSTERS = {"claimwatch-a": (0, 1), "claimwatch-b": (2, 3), "claimwatch-c": (4, 5)}  # process name -> shards
@@ -381,13 +381,7 @@ async def test_three_processes_share_polling_and_post_each_alert_once_through_a_
               f"fetches per feed {Counter(len(fetches(f)) for f in range(FEEDS))}")
     finally:
         for process in processes.values():
-            if process.returncode is None:
-                process.send_signal(signal.SIGTERM)
-                try:
-                    await asyncio.wait_for(process.wait(), timeout=15)
-                except TimeoutError:
-                    process.kill()
-                    await process.wait()
+            await stop_process(process)
         await db.close()
         for log in logs:
             log.close()

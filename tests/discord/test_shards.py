@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import signal
 import sqlite3
 import sys
 from collections.abc import AsyncIterator
@@ -28,7 +27,7 @@ from storage import outbox
 from tests.fakes import FakeDiscord
 from tests.fakes.fake_discord_gateway import shard_of
 from tests.fakes.feed_server import FeedItemSpec, FeedServer, at
-from tests.helpers import ROOT, bare_env, cli_config, discord_settings, run_cli
+from tests.helpers import ROOT, bare_env, cli_config, discord_settings, run_cli, stop_process
 
 SHARDS = 4
 FAN = 900_100
@@ -320,16 +319,6 @@ async def _bot(config: Path, tmp_path: Path, *args: str) -> asyncio.subprocess.P
         stdout=asyncio.subprocess.DEVNULL, stderr=log)
 
 
-async def _stop(process: asyncio.subprocess.Process) -> None:
-    if process.returncode is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            await asyncio.wait_for(process.wait(), timeout=15)
-        except TimeoutError:
-            process.kill()
-            await process.wait()
-
-
 def _rows(db: Path) -> list[tuple[int, str, int]]:
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
         return conn.execute("SELECT guild_id, state, attempts FROM outbox ORDER BY guild_id").fetchall()
@@ -371,7 +360,7 @@ async def test_two_bot_processes_each_post_their_shards_alerts_once(tmp_path: Pa
         await fake.wait_for(lambda: all(state == "sent" for _, state, _ in _rows(db)) or None, timeout=30,
                             what="every row recorded as sent")
         for process in processes:
-            await _stop(process)
+            await stop_process(process)
 
         # Both start together on new work: each development once in every server.
         feed_server.set_feed("/wire.xml", "Wire", [TALKS, INTEREST])
@@ -387,5 +376,5 @@ async def test_two_bot_processes_each_post_their_shards_alerts_once(tmp_path: Pa
         assert len(_rows(db)) == 2 * len(GUILDS)
     finally:
         for process in processes:
-            await _stop(process)
+            await stop_process(process)
         await fake.close()
