@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from bench._common import ROOT, Context, Row, fmt_ms, fmt_ratio
+from storage.backends import open_database
 
 NAME = "processes"
 LATENCY = 0.100
@@ -119,9 +120,9 @@ async def _cycle(ctx: Context, target: str, feeds: int, processes: int, round_no
     """One cycle shared by `processes` processes: wall time, their CPU, the server's CPU."""
     from datetime import UTC, datetime
 
-    from storage.db import Database, stamp
+    from storage.db import stamp
 
-    db = await Database.open(target)
+    db = await open_database(target)
     try:
         await db.write("UPDATE feeds SET lease_owner = NULL, lease_until = NULL, polled_by = NULL")
         await ctx.farm.control(advance_range=[FIRST + round_no % CHANGED_EVERY, FIRST + feeds, CHANGED_EVERY])

@@ -44,13 +44,13 @@ def _typed(rng: random.Random, people: int) -> str:
 
 async def run(ctx: Context) -> list[Row]:
     from bot import service
-    from storage.db import Database
+    from storage.backends import open_database
 
     samples = 300 if ctx.quick else SAMPLES
     budget = 15.0 if ctx.quick else 40.0  # seconds per kind of query, over all passes
     rng = random.Random(SEED + 5)
     people = ctx.world.people
-    db = await Database.open(ctx.work_db)
+    db = await open_database(ctx.work_db)
     passes: dict[str, list[list[float]]] = {"timeline": [], "suggest": []}
     cpu: dict[str, list[float]] = {"timeline": [], "suggest": []}  # process CPU (both threads) per query
     sizes: list[int] = []

@@ -143,9 +143,9 @@ def _config_path(arg: str | None) -> Path:
 
 
 async def _with_db(settings: Settings, action: Callable[[Any], Awaitable[int]]) -> int:
-    from storage.db import Database
+    from storage.backends import open_database
 
-    db = await Database.open(settings.database, create=settings.storage.create)
+    db = await open_database(settings.database, create=settings.storage.create)
     try:
         return await action(db)
     finally:
@@ -154,7 +154,8 @@ async def _with_db(settings: Settings, action: Callable[[Any], Awaitable[int]]) 
 
 async def _db(settings: Settings, args: argparse.Namespace) -> int:
     from storage import checks, upgrade
-    from storage.db import Database, is_postgres_url
+    from storage.backends import open_database
+    from storage.db import is_postgres_url
 
     if args.db_command == "copy":
         return await _db_copy(args.source, args.target)
@@ -180,7 +181,7 @@ async def _db(settings: Settings, args: argparse.Namespace) -> int:
     if args.db_command == "backup":
         print(await asyncio.to_thread(checks.backup, settings.database_path, Path(args.path)))
         return 0
-    db = await Database.open(settings.database, must_exist=True)
+    db = await open_database(settings.database, must_exist=True)
     try:
         print("\n".join(await checks.full_report(db)))
     finally:

@@ -20,6 +20,7 @@ from bot.feeds.fetch import FetchLimits, make_session
 from bot.pipeline import Pipeline, PollOutcome, Prepared, limits_from
 from bot.scheduler import Poller
 from storage import feeds as feed_store
+from storage.backends import open_database
 from storage.db import Database
 from storage.records import FeedState
 
@@ -78,7 +79,7 @@ def process_name(settings: Settings, *, console: bool = False) -> str:
 
 
 async def open_app(settings: Settings, *, console: bool = False) -> App:
-    db = await Database.open(settings.database, create=settings.storage.create)
+    db = await open_database(settings.database, create=settings.storage.create)
     sessions: dict[bool, aiohttp.ClientSession] = {}
     try:
         sessions[True] = _session(settings, limits_from(settings, trusted=True))

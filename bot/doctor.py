@@ -201,10 +201,10 @@ async def _check_postgres(url: str) -> tuple[Check, Feeds | None]:
 async def _read_database(target: str | Path) -> tuple[Check, Feeds | None]:
     """`db check`'s report on a database that exists, and its feeds."""
     from storage import feeds as feed_store
-    from storage.db import Database
+    from storage.backends import open_database
 
     try:
-        db = await Database.open(target, must_exist=True)
+        db = await open_database(target, must_exist=True)
     except checks.DatabaseProblem as problem:
         return Check("database", FAIL, printable(problem)), None
     try:

@@ -23,7 +23,6 @@ from storage.schema import migrations as bundled_migrations
 from storage.schema import split_sql
 
 if TYPE_CHECKING:
-    from storage.backend_sqlite import SqliteDatabase
     from storage.db import Database
 
 MARKER_SUFFIX = ".created"
@@ -90,14 +89,14 @@ def explain(path: str, error: BaseException) -> DatabaseProblem:
     return DatabaseProblem(f"{path}: {text}")
 
 
-async def usable(db: SqliteDatabase) -> None:
+async def usable(db: Database) -> None:
     """Intact pages (quick_check) and a write lock we can take: before anything else touches it."""
     rows = await db.fetchall("PRAGMA quick_check(3)")
     found = [str(row[0]) for row in rows]
     if found != ["ok"]:
         raise DatabaseProblem(f"{db.path} is damaged (quick_check: {_one_line(found)}); {RESTORE}")
-    await db.conn.execute("BEGIN IMMEDIATE")
-    await db.conn.execute("ROLLBACK")
+    await db.execute("BEGIN IMMEDIATE")  # SQLite's: no other process holds the write lock
+    await db.execute("ROLLBACK")
 
 
 def _one_line(found: list[str]) -> str:

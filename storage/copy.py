@@ -15,6 +15,7 @@ from typing import Any
 
 from storage import checks, upgrade
 from storage.backend_postgres import PostgresTransaction
+from storage.backends import open_database
 from storage.checks import DatabaseProblem
 from storage.db import Database, Queries, is_postgres_url
 
@@ -138,9 +139,9 @@ async def copy(source_spec: str, target_url: str, *, batch: int = BATCH,
         raise DatabaseProblem(f"{path} is not at this claimwatch's schema ({len(todo)} migration{'s' if len(todo) != 1 else ''} pending): upgrade "
                               "it first (`python -m bot db upgrade` with it as [storage] path, or run the bot once "
                               "on it), then copy")
-    source = await Database.open(path, must_exist=True)
+    source = await open_database(path, must_exist=True)
     try:
-        target = await Database.open(target_url)
+        target = await open_database(target_url)
         try:
             return await _copy(source, target, batch, progress)
         finally:

@@ -100,25 +100,9 @@ Connection = Queries
 
 
 class Database(Queries):
-    """The store, whichever backend: open with `Database.open(path or postgresql:// URL)`."""
+    """The store, whichever backend: open with storage.backends.open_database(path or URL)."""
 
     path: str  # where it lives, for messages: a file path, or the URL without its password
-
-    @classmethod
-    async def open(cls, target: str | Path, *, create: bool = False, must_exist: bool = False) -> Database:
-        """Open, check, migrate. Anything wrong is one storage.checks.DatabaseProblem.
-
-        A `postgresql://` URL opens the PostgreSQL backend; anything else is an SQLite file.
-        `create`: start a new SQLite database even where one was created before and is now missing
-        or empty. `must_exist`: never create one (`db check`).
-        """
-        if is_postgres_url(target):
-            from storage.backend_postgres import PostgresDatabase
-
-            return await PostgresDatabase.connect(str(target))
-        from storage.backend_sqlite import SqliteDatabase
-
-        return await SqliteDatabase.connect(target, create=create, must_exist=must_exist)
 
     @abstractmethod
     def transaction(self, *, serial: bool = False) -> AbstractAsyncContextManager[Connection]:

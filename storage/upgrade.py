@@ -11,8 +11,9 @@ import asyncio
 import sqlite3
 from pathlib import Path
 
+from storage.backends import open_database
 from storage.checks import DatabaseProblem
-from storage.db import Database, is_postgres_url
+from storage.db import is_postgres_url
 from storage.schema import migrations, split_sql
 
 Migration = tuple[int, str, str]  # (version, name, sql), as storage.schema.migrations gives them
@@ -144,10 +145,10 @@ async def pending_sql(target: str | Path) -> str:
 
 
 async def apply(target: str | Path, *, create: bool = False) -> list[tuple[int, str]]:
-    """`db upgrade`: apply the pending migrations as the bot does at start-up (storage.db.Database.open
+    """`db upgrade`: apply the pending migrations as the bot does at start-up (storage.backends.open_database
     opens, checks and migrates); (version, name) of each one applied, [] when up to date."""
     todo = await pending(target)
-    db = await Database.open(target, create=create)
+    db = await open_database(target, create=create)
     try:
         now = await db.applied_versions()
     finally:

@@ -17,7 +17,7 @@ import pytest
 
 from bot.doctor import doctor, token_shape
 from storage import feeds as feed_store
-from storage.db import Database
+from storage.backends import open_database
 from storage.schema import migrations
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -204,7 +204,7 @@ def test_a_data_directory_the_user_cannot_write_fails(config: Path) -> None:
 
 
 async def test_feeds_added_later_paused_and_failing_are_listed_with_hostile_names_defused(config: Path) -> None:
-    db = await Database.open(_db(config))
+    db = await open_database(_db(config))
     try:
         cli_feed = await feed_store.upsert(db, "https://example.org/rss", "Evil\x1b[2J\u202eName", None, origin="cli")
         await feed_store.record_failure(db, cli_feed, "timed out", backoff_seconds=60, pause_after=40)

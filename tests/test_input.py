@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot import inputs, service
-from storage.db import Database
+from storage.backends import open_database
 from tests.helpers import run_cli as run
 
 HUGE = "99999999999999999999"
@@ -89,7 +89,7 @@ def test_feed_names_show_literally_in_cli_and_discord_lists(config: Path, capsys
 
 
 async def test_slash_commands_share_the_validators(database_target: str) -> None:
-    db = await Database.open(database_target)
+    db = await open_database(database_target)
     try:
         for call in (service.remove_feed(db, HUGE, guild_id=1), service.resume_feed(db, "²", guild_id=1),
                      service.remove_feed(db, "\u202e1", guild_id=1)):

@@ -14,6 +14,7 @@ import pytest
 
 from bot import service
 from bot.__main__ import main
+from storage.backends import open_database
 from storage.db import Database
 
 HOSTILE = ["", " ", "\x00", "Kon\x00até", "a\x1b[2J\x1b]8;;x\x07", "\u202eetanoK", "Kon\u2066até", "x" * 10_000,
@@ -103,7 +104,7 @@ def test_cli_twins_answer_hostile_arguments_clearly(config: Path, capsys: pytest
 
 @pytest.fixture
 async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "slash.db")
+    database = await open_database(tmp_path / "slash.db")
     await service.add_server_feed(database, URL, "Wire", guild_id=5, by="1")
     await service.follow(database, 5, 10, "Ibrahima Konate")
     await service.update_alert_settings(database, 5, kinds="bid", digest=True)

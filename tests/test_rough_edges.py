@@ -21,7 +21,7 @@ from bot.app import poll_all
 from bot.console import run_console
 from bot.doctor import doctor
 from storage import feeds as feed_store
-from storage.db import Database
+from storage.backends import open_database
 from tests.conftest import MakeApp, make_settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -142,7 +142,7 @@ async def test_console_header_counts_every_feed_it_polls_and_a_one_shot_run_prom
         tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     # A feed added from the CLI is polled too, so the header counts it.
     await run_console(make_settings(tmp_path, [WIRE]), watch=False, out=io.StringIO())
-    db = await Database.open(tmp_path / "test.db")
+    db = await open_database(tmp_path / "test.db")
     await feed_store.upsert(db, f"http://127.0.0.1:{closed_port()}/feed.xml", "Gone", None, "cli", "cli", None)
     await db.close()
     out = io.StringIO()
@@ -195,7 +195,7 @@ DEMO_CONSOLE = {"alert_on_first_poll": True, "follow": ["Ibrahima Konaté", "Xab
 
 async def console_run_with(tmp_path: Path, **alert_settings: object) -> str:
     settings = make_settings(tmp_path, DEMO_FEEDS, console=DEMO_CONSOLE)
-    db = await Database.open(settings.database_path)
+    db = await open_database(settings.database_path)
     try:
         await service.update_alert_settings(db, 0, **alert_settings)  # type: ignore[arg-type]
     finally:
@@ -298,7 +298,7 @@ async def test_a_feed_taken_out_of_the_config_stops_being_read_and_never_re_aler
     assert out.getvalue().startswith("claimwatch console mode: 1 feed, following ")
     assert ("feed #1 Transfer Wire is no longer in the config: it is not read any more; what it carried stays "
             "known, so listing it again never alerts it twice") in caplog.messages
-    db = await Database.open(both.database)
+    db = await open_database(both.database)
     try:
         lines = await service.feed_list(db)
         assert lines[0].startswith("#1 Transfer Wire [paused] · 18 items · ")
@@ -324,7 +324,7 @@ async def test_a_feed_taken_out_of_the_config_stops_being_read_and_never_re_aler
     await run_console(both, watch=False, out=again)
     assert again.getvalue().startswith("claimwatch console mode: 2 feeds, ")
     assert "🔔" not in again.getvalue() and "Read 0 new items" in again.getvalue()
-    db = await Database.open(both.database)
+    db = await open_database(both.database)
     try:
         assert [line.split(" [")[0] for line in await service.feed_list(db)] == ["#1 Transfer Wire",
                                                                                 "#2 Touchline Daily"]
@@ -376,7 +376,7 @@ def test_doctor_says_a_feed_taken_out_of_the_config_is_paused_at_the_next_start(
 
 async def test_discord_timeline_pages_never_hide_the_kind_asked_for(tmp_path: Path) -> None:
     await run_console(make_settings(tmp_path, DEMO_FEEDS, console=DEMO_CONSOLE), watch=False, out=io.StringIO())
-    db = await Database.open(tmp_path / "test.db")
+    db = await open_database(tmp_path / "test.db")
     try:
         stories = (await service.timeline(db, "Konaté", kind="talks")).stories
     finally:

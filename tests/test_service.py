@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from bot import identities, service
+from storage.backends import open_database
 from storage.db import Database
 
 HOSTILE = ["", "   ", "x" * 10_000, "Kon\x00até", "Konate\u202e", "**Konate**", "<@123>", "@everyone",
@@ -16,7 +17,7 @@ HOSTILE = ["", "   ", "x" * 10_000, "Kon\x00até", "Konate\u202e", "**Konate**",
 
 @pytest.fixture
 async def db(database_target: str):
-    database = await Database.open(database_target)
+    database = await open_database(database_target)
     async with database.transaction() as conn:
         await identities.create(conn, "Xabi Alonso", "manager", club="Real Madrid")
         await identities.create(conn, "Marcos Alonso", "player", club="Celta Vigo")
@@ -136,7 +137,7 @@ async def test_two_concurrent_follows_of_one_new_name_make_one_person(db: Databa
 
 async def test_two_processes_racing_one_new_name_make_one_person(database_target: str) -> None:
     # Two connections (the bot and a CLI follow): the unique key holds across them.
-    one, two = await Database.open(database_target), await Database.open(database_target)
+    one, two = await open_database(database_target), await open_database(database_target)
     try:
         async with one.transaction() as conn:
             first = await identities.create_placeholder(conn, "Lamine Yamal")

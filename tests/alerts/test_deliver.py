@@ -9,7 +9,7 @@ from bot import service
 from bot.alerts.deliver import MAX_ATTEMPTS, Dispatcher, SendResult
 from bot.app import App, poll_all
 from storage import leases, outbox
-from storage.db import Database
+from storage.backends import open_database
 from tests.fakes.feed_server import FeedItemSpec, FeedServer, at
 from tests.helpers import MakeApp, make_settings
 
@@ -111,7 +111,7 @@ async def test_two_processes_delivering_the_same_guilds_post_each_alert_once(
     """A rolling restart: the old and the new process both hold every guild for a moment and both
     deliver, a few rows a pass; the outbox claims keep every alert to one post."""
     app = await _twenty_channels(make_app, tmp_path, database_target, feed_server)
-    other = await Database.open(app.settings.database)  # the second process's own connection
+    other = await open_database(app.settings.database)  # the second process's own connection
     try:
         posts: list[tuple[str, int]] = []
         old = Dispatcher(app.db, SlowRecorder(posts, "old"), owner="host/old")
@@ -153,7 +153,7 @@ async def test_two_processes_post_each_daily_digest_once(
     for channel in range(100, 120):
         await service.follow(app.db, 1, channel, "Konate")
     await poll_all(app)
-    other = await Database.open(app.settings.database)
+    other = await open_database(app.settings.database)
     try:
         digests: list[int] = []
 

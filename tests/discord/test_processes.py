@@ -29,7 +29,8 @@ from aiohttp import web
 
 from bot import service
 from bot.app import PROCESS_NAME_ENV, open_app
-from storage.db import Database, fetchall, moment
+from storage.backends import open_database
+from storage.db import fetchall, moment
 from tests.fakes import FakeDiscord
 from tests.fakes.fake_discord_gateway import shard_of
 from tests.fakes.feed_server import FeedItemSpec, FeedServer, Route, rss
@@ -268,7 +269,7 @@ async def test_three_processes_share_polling_and_post_each_alert_once_through_a_
                 await service.follow(app.db, guild, channel_of(guild), PEOPLE[p])
     finally:
         await app.close()
-    db = await Database.open(postgres_url)
+    db = await open_database(postgres_url)
 
     def fetches(feed: int) -> list[float]:
         return feed_server.fetched.get(path_of(feed), [])

@@ -17,7 +17,7 @@ from bot.__main__ import main
 from bot.app import open_app, poll_all
 from bot.claims.gazetteer import club_named, tier_of
 from bot.feeds.fetch import FetchResult
-from storage.db import Database
+from storage.backends import open_database
 from tests.conftest import make_settings
 from tests.fakes.feed_server import FeedItemSpec, FeedServer, at
 from tests.helpers import A_ADMIN, A_CHAN, A, Two
@@ -144,7 +144,7 @@ def test_cli_feeds_add_help_says_public_addresses_only(capsys: pytest.CaptureFix
 
 
 async def test_a_server_adding_a_catalogue_url_gets_its_name(database_target: str) -> None:
-    db = await Database.open(database_target)
+    db = await open_database(database_target)
     try:
         added = await service.add_server_feed(db, "https://www.theguardian.com/football/transfer-window/rss", None,
                                               guild_id=1)

@@ -16,8 +16,9 @@ import pytest
 
 from bot import identities, service
 from storage import people as people_store
+from storage.backends import open_database
 from storage.checks import DatabaseProblem
-from storage.db import Database, utcnow
+from storage.db import utcnow
 from storage.schema import DIALECTS, migrations
 from tests import postgres
 from tests.helpers import run_cli
@@ -38,7 +39,7 @@ async def test_migrations_from_empty_apply_once_and_again_apply_nothing(
 ) -> None:
     bundled = migrations(_dialect(database_target))
     caplog.set_level(logging.INFO, logger="storage")
-    db = await Database.open(database_target)
+    db = await open_database(database_target)
     try:
         assert db.dialect == _dialect(database_target)
         assert _applied(caplog) == [f"applied migration {version:04d}_{name}" for version, name, _ in bundled]
@@ -50,7 +51,7 @@ async def test_migrations_from_empty_apply_once_and_again_apply_nothing(
     finally:
         await db.close()
     caplog.clear()
-    again = await Database.open(database_target)  # and on a restart
+    again = await open_database(database_target)  # and on a restart
     try:
         assert _applied(caplog) == []
         assert await again.applied_versions() == set(range(1, len(bundled) + 1))
@@ -60,7 +61,7 @@ async def test_migrations_from_empty_apply_once_and_again_apply_nothing(
 
 
 async def test_processes_starting_together_on_postgresql_apply_each_migration_once(postgres_url: str) -> None:
-    opened = await asyncio.gather(*(Database.open(postgres_url) for _ in range(3)))
+    opened = await asyncio.gather(*(open_database(postgres_url) for _ in range(3)))
     try:
         rows = await opened[0].fetchall("SELECT version FROM schema_migrations ORDER BY version")
         assert [row["version"] for row in rows] == [version for version, _, _ in migrations(POSTGRES)]
@@ -79,13 +80,13 @@ async def test_postgresql_builds_the_tables_and_columns_sqlite_does(tmp_path: Pa
     """Same tables, same columns, integers for integers and text for text; and PostgreSQL's text
     compares byte by byte as SQLite's does (COLLATE "C"), whatever the server's own locale: stored
     timestamps and aliases sort as text, and a locale's order would sort them differently."""
-    await (await Database.open(tmp_path / "lite.db")).close()
+    await (await open_database(tmp_path / "lite.db")).close()
     with closing(sqlite3.connect(tmp_path / "lite.db")) as lite:
         tables = [row[0] for row in lite.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
         in_sqlite = {(table, row[1], row[2].lower()) for table in tables
                      for row in lite.execute(f"PRAGMA table_info('{table}')")}
-    db = await Database.open(postgres_url)
+    db = await open_database(postgres_url)
     try:
         rows = await db.fetchall("SELECT table_name, column_name, data_type, collation_name"
                                  " FROM information_schema.columns WHERE table_schema = current_schema()")
@@ -103,14 +104,14 @@ async def test_postgresql_builds_the_tables_and_columns_sqlite_does(tmp_path: Pa
 
 async def test_a_database_from_a_newer_claimwatch_is_refused_in_one_line(database_target: str) -> None:
     newest = migrations(_dialect(database_target))[-1][0]
-    db = await Database.open(database_target)
+    db = await open_database(database_target)
     try:
         await db.write("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                        (newest + 1, "from_the_future", utcnow()))
     finally:
         await db.close()
     with pytest.raises(DatabaseProblem) as refused:
-        await Database.open(database_target)
+        await open_database(database_target)
     line = str(refused.value)
     assert "\n" not in line
     assert f"was written by a newer claimwatch (schema {newest + 1}; this one knows up to {newest})" in line
@@ -127,7 +128,7 @@ async def test_a_postgresql_server_that_cannot_be_reached_is_one_line_without_th
                         f"postgresql://claimwatch:***@127.0.0.1:{closed}/claimwatch"),
                        (postgres_server.url("no_such_database"), postgres_server.url("no_such_database"))):
         with pytest.raises(DatabaseProblem) as refused:
-            await Database.open(url)
+            await open_database(url)
         line = str(refused.value)
         assert line.startswith(f"cannot connect to PostgreSQL at {shown}: ") and "\n" not in line
         assert "s3cret" not in line
@@ -145,7 +146,7 @@ def another_process() -> Iterator[None]:
 
 
 async def test_two_processes_on_one_database_see_each_others_writes_and_new_names(database_target: str) -> None:
-    bot, cli = await Database.open(database_target), await Database.open(database_target)
+    bot, cli = await open_database(database_target), await open_database(database_target)
     try:
         async with bot.transaction() as conn:
             await identities.create(conn, "Xabi Alonso", "manager", club="Real Madrid")
@@ -220,7 +221,7 @@ async def test_a_role_that_may_not_create_tables_runs_a_database_its_dba_migrate
     that may only read and write rows: start-up reads the schema version and changes nothing."""
     import asyncpg
 
-    await (await Database.open(postgres_url)).close()  # migrated by the owner, as a DBA would
+    await (await open_database(postgres_url)).close()  # migrated by the owner, as a DBA would
     admin = await asyncpg.connect(postgres_url)
     try:
         await admin.execute("DROP ROLE IF EXISTS claimwatch_bot")
@@ -231,7 +232,7 @@ async def test_a_role_that_may_not_create_tables_runs_a_database_its_dba_migrate
         await admin.execute("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO claimwatch_bot")
     finally:
         await admin.close()
-    bot = await Database.open(postgres_url.replace("claimwatch@", "claimwatch_bot@"))
+    bot = await open_database(postgres_url.replace("claimwatch@", "claimwatch_bot@"))
     try:
         await people_store.create(bot, "Ibrahima Konaté", "player", [("ibrahima konate", "full")])
         assert [p.name for p in await people_store.lookup(bot, "ibrahima konate")] == ["Ibrahima Konaté"]
@@ -249,7 +250,7 @@ async def test_a_process_waits_for_another_s_migrations_then_starts(postgres_url
     holder = await asyncpg.connect(postgres_url)
     try:
         await holder.execute("SELECT pg_advisory_lock($1)", MIGRATION_LOCK)
-        opening = asyncio.create_task(Database.open(postgres_url))
+        opening = asyncio.create_task(open_database(postgres_url))
         await asyncio.sleep(1.0)
         assert not opening.done()  # waiting for the lock, not failing
         await holder.execute("SELECT pg_advisory_unlock($1)", MIGRATION_LOCK)

@@ -7,12 +7,13 @@ import pytest
 from bot import identities
 from bot.identities import name_aliases
 from storage import people as people_store
+from storage.backends import open_database
 from storage.db import Database
 
 
 @pytest.fixture
 async def db(database_target: str):
-    database = await Database.open(database_target)
+    database = await open_database(database_target)
     yield database
     await database.close()
 

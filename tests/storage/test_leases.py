@@ -10,6 +10,7 @@ import pytest
 
 from storage import feeds as feed_store
 from storage import leases
+from storage.backends import open_database
 from storage.db import Database, from_now, utcnow
 
 FEEDS = 10
@@ -17,7 +18,7 @@ FEEDS = 10
 
 @pytest.fixture
 async def db(database_target: str) -> AsyncIterator[Database]:
-    database = await Database.open(database_target)
+    database = await open_database(database_target)
     for n in range(FEEDS):
         await feed_store.upsert(database, f"https://wire{n}.example.org/rss", f"Wire {n}", None)
     yield database
@@ -73,7 +74,7 @@ async def test_paused_and_backing_off_feeds_are_not_claimed(db: Database) -> Non
 async def test_processes_claiming_at_once_never_share_a_feed(database_target: str, db: Database) -> None:
     """Three processes (three connections, three pools on PostgreSQL) claiming together, a few
     feeds at a time, until nothing is left: every feed claimed exactly once."""
-    others = [await Database.open(database_target) for _ in range(2)]
+    others = [await open_database(database_target) for _ in range(2)]
     try:
         processes = [db, *others]
 

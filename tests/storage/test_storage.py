@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from storage.db import Database
+from storage.backends import open_database
 from storage.schema import migrations
 
 
 async def test_migrations_apply_once_and_are_recorded(tmp_path: Path) -> None:
     path = tmp_path / "fresh.db"
-    db = await Database.open(path)
+    db = await open_database(path)
     try:
         versions = [row["version"] for row in await db.fetchall("SELECT version FROM schema_migrations")]
         assert versions == [version for version, _, _ in migrations()]
@@ -24,7 +24,7 @@ async def test_migrations_apply_once_and_are_recorded(tmp_path: Path) -> None:
         assert await db.migrate() == []  # idempotent on the same connection
     finally:
         await db.close()
-    again = await Database.open(path)  # and on a restart
+    again = await open_database(path)  # and on a restart
     try:
         count = await again.fetchone("SELECT count(*) FROM schema_migrations")
         assert count[0] == len(migrations())
@@ -33,7 +33,7 @@ async def test_migrations_apply_once_and_are_recorded(tmp_path: Path) -> None:
 
 
 async def test_a_failed_transaction_leaves_nothing(database_target: str) -> None:
-    db = await Database.open(database_target)
+    db = await open_database(database_target)
     try:
         with pytest.raises(RuntimeError):
             async with db.transaction() as conn:
@@ -58,7 +58,7 @@ async def test_upgrading_a_database_keeps_its_servers_feeds_people_and_claims(
     path = database_target
     for backend in (storage.backend_sqlite, storage.backend_postgres):  # only the first two migrations
         monkeypatch.setattr(backend, "migrations", lambda dialect="sqlite": [m for m in migrations(dialect) if m[0] <= 2])
-    old = await Database.open(path)
+    old = await open_database(path)
     try:
         async with old.transaction() as conn:
             for url, origin, guild in (("https://a.example/rss", "discord", 7), ("https://c.example/rss", "config", None)):
@@ -79,7 +79,7 @@ async def test_upgrading_a_database_keeps_its_servers_feeds_people_and_claims(
         await old.close()
     monkeypatch.undo()
 
-    upgraded = await Database.open(path)
+    upgraded = await open_database(path)
     try:
         subscriptions = await upgraded.fetchall("SELECT feed_id, guild_id, name FROM feed_subscriptions")
         assert [tuple(row) for row in subscriptions] == [(1, 7, "A wire")]
