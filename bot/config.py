@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 TOKEN_ENV = "CLAIMWATCH_DISCORD_TOKEN"
 DATABASE_URL_ENV = "CLAIMWATCH_DATABASE_URL"
+MAX_SHARDS = 65_536  # Discord: one shard per 1,000 to 2,500 servers; far beyond any bot
 # Why a feed the config listed once is paused, not read: the config decides its lifecycle (bot/app.py).
 NOT_IN_CONFIG = "no longer in the config file; list it there again to read it again"
 
@@ -321,6 +322,8 @@ def parse_shard_ids(text: str, key: str = "discord.shards") -> tuple[int, ...]:
             raise ConfigError(f"{key}: expected shard ids like 0-3 or 0,2,5, got {text!r}") from None
         if low < 0 or high < low:
             raise ConfigError(f"{key}: expected shard ids like 0-3 or 0,2,5, got {text!r}")
+        if high >= MAX_SHARDS:  # before the range is built: "0-99999999999" must not fill the memory
+            raise ConfigError(f"{key}: shard {high} is out of range: a bot has fewer than {MAX_SHARDS:,} shards")
         ids.update(range(low, high + 1))
     return tuple(sorted(ids))
 

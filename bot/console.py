@@ -4,7 +4,9 @@ timeline of every name in `[console] follow`; with --watch, keep polling on the 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import signal
 from collections import Counter
 from collections.abc import Sequence
 from typing import TextIO
@@ -114,12 +116,20 @@ async def _watch(app: App, dispatcher: Dispatcher, out: TextIO) -> None:
         if outcome.events:
             await dispatcher.run_once()
 
+    # SIGTERM (a service manager stopping it) ends the watch as Ctrl+C does: the poller lets go of
+    # its feed leases and outbox claims at once, and the run's summary prints.
+    stopped = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    with contextlib.suppress(NotImplementedError, RuntimeError):  # no signals here (Windows, a thread)
+        loop.add_signal_handler(signal.SIGTERM, stopped.set)
     poller = app.poller(polled, dispatcher.run_once, dispatcher.run_digests)
     await poller.start()
     watched = len(await feed_store.list_active(app.db))
     print(f"Watching {count(watched, 'feed')} every {app.settings.polling.interval_seconds}s; "
           "Ctrl+C to stop.", file=out, flush=True)
     try:
-        await asyncio.Event().wait()
+        await stopped.wait()
     finally:
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.remove_signal_handler(signal.SIGTERM)
         await poller.stop()

@@ -168,9 +168,16 @@ async def run_discord(settings: Settings) -> int:
         # purpose: it logs out and lets go of its feed leases and outbox claims at once, instead of
         # the other processes (or its next run) waiting for them to run out.
         loop = asyncio.get_running_loop()
+        closing: set[asyncio.Task[None]] = set()  # kept, so the task is not collected mid-close
+
+        def stop() -> None:
+            task = asyncio.ensure_future(bot.close())
+            closing.add(task)
+            task.add_done_callback(closing.discard)
+
         for signum in (signal.SIGTERM, signal.SIGINT):
             with contextlib.suppress(NotImplementedError, RuntimeError):  # no signals here (Windows, a thread)
-                loop.add_signal_handler(signum, lambda: asyncio.ensure_future(bot.close()))
+                loop.add_signal_handler(signum, stop)
         async with bot:
             await bot.start(settings.discord.token)
     except discord.LoginFailure:

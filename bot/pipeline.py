@@ -169,6 +169,7 @@ class Pipeline:
         delta = await parse_feed_delta_async(result.body, url, known=known_entries, content_type=result.content_type,
                                              outlet=outlet, now=now)
         if not delta.parsed.is_feed:
+            self._memo.forget(feed_id)
             return await self._failed(feed, f"not a feed: {delta.parsed.problem}", None)
         # Every key the parse saw, built or left out as known: the database has the last word on both.
         known = await known_items(self.db, feed_id, list(delta.seen))
@@ -188,10 +189,11 @@ class Pipeline:
         if parsed.problem:
             log.warning("feed %s parsed with problems (%s); %d items used", url, parsed.problem,
                         len(parsed.items) + delta.unchanged)
-        if self.delta:
-            self._memo.remember(feed_id, delta)
         # Items older than the retention are not stored: pruning would otherwise see them return as new.
         oldest = datetime.now(UTC) - timedelta(days=self.settings.storage.retention_days)
+        if self.delta:
+            self._memo.remember(feed_id, delta, unstored={
+                item.key for item in parsed.items if item.published is not None and item.published < oldest})
         fresh = [item for item in parsed.items
                  if known.get(item.key) != item.content_hash and (item.published is None or item.published >= oldest)]
         batch = await asyncio.to_thread(extract_batch, fresh) if fresh else []

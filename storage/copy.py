@@ -42,15 +42,13 @@ async def _source_tables(db: Database) -> dict[str, list[str]]:
     """table -> its columns in the SQLite source, every table but the migration log."""
     rows = await db.fetchall("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
                              "AND name != 'schema_migrations' ORDER BY name")
-    tables = {}
-    for row in rows:
-        name = str(row[0])
-        tables[name] = [str(column[1]) for column in await db.fetchall(f"PRAGMA table_info('{name}')")]
-    unknown = sorted(set(tables) - set(TABLES))
-    if unknown:
-        raise DatabaseProblem(f"{db.path} has a table this claimwatch does not know how to copy: {unknown[0]}; "
+    names = [str(row[0]) for row in rows]
+    unknown = sorted(set(names) - set(TABLES))
+    if unknown:  # before any name reaches SQL: a table is named by whoever made the file
+        raise DatabaseProblem(f"{db.path} has a table this claimwatch does not know how to copy: {unknown[0]!r}; "
                               "copy it with the claimwatch version that made it")
-    return tables
+    return {name: [str(column[0]) for column in await db.fetchall("SELECT name FROM pragma_table_info(?)", (name,))]
+            for name in names}
 
 
 async def _target_types(db: Database) -> dict[str, dict[str, str]]:

@@ -73,3 +73,10 @@ def test_cli_prints_one_line_and_exits_non_zero(tmp_path: Path) -> None:
         "config error: polling.concurrency: expected a whole number (at least 1), got a string ('lots')"
     )
     assert "Traceback" not in done.stderr
+
+
+def test_a_shard_range_far_beyond_any_bot_is_refused_before_it_is_built() -> None:
+    from bot.config import ConfigError, parse_shard_ids
+
+    with pytest.raises(ConfigError, match="shard 99999999999 is out of range: a bot has fewer than 65,536 shards"):
+        parse_shard_ids("0-99999999999", "--shards")

@@ -111,3 +111,28 @@ async def test_extract_reads_a_url(tmp_path: Path, feed_server) -> None:  # type
     assert process.returncode == 0, err.decode()
     [claim] = [json.loads(line) for line in out.decode().splitlines()]
     assert (claim["subject"], claim["kind"], claim["counterpart"]) == ("Kaoru Mitoma", "bid_rejected", "Arsenal")
+
+
+async def test_a_watching_console_stops_cleanly_on_sigterm_and_lets_go_of_its_leases(tmp_path: Path) -> None:
+    """A service manager stops `run --watch` with SIGTERM: the run ends as Ctrl+C ends it, with its
+    summary and exit status 0, and no feed is left leased to it."""
+    import asyncio
+    import signal
+    import sqlite3
+
+    from tests.helpers import bare_env
+
+    shutil.copy(ROOT / "config.example.toml", tmp_path / "config.toml")
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "--config", str(tmp_path / "config.toml"), "run", "--watch", cwd=tmp_path,
+        env=bare_env(tmp_path), stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    assert process.stdout is not None
+    seen = b""
+    while b"Ctrl+C to stop" not in seen:  # a deadline for a stuck process, not a measure
+        seen += await asyncio.wait_for(process.stdout.readline(), timeout=120)
+    process.send_signal(signal.SIGTERM)
+    out, err = await asyncio.wait_for(process.communicate(), timeout=120)
+    assert process.returncode == 0, err.decode()
+    assert b"Timeline: Xabi Alonso" in seen + out and b"Traceback" not in err
+    with sqlite3.connect(tmp_path / "data" / "claimwatch.db") as conn:
+        assert conn.execute("SELECT count(*) FROM feeds WHERE lease_owner IS NOT NULL").fetchone()[0] == 0

@@ -166,9 +166,12 @@ class Dispatcher:
 
             # Every channel's pass ends before this one does (the lock covers them all); then the
             # first failure, if any, is the caller's (storage trouble: the next pass retries).
-            outcomes = await asyncio.gather(*(channel(rows) for rows in by_channel.values()), return_exceptions=True)
-            if claimed:
-                await outbox.release(self.db, self.owner, [row.id for row in claimed])
+            try:
+                outcomes = await asyncio.gather(*(channel(rows) for rows in by_channel.values()),
+                                                return_exceptions=True)
+            finally:  # a pass cut short (cancelled) frees its rows too
+                if claimed:
+                    await outbox.release(self.db, self.owner, [row.id for row in claimed])
             for outcome in outcomes:
                 if isinstance(outcome, BaseException):
                     raise outcome

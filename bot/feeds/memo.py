@@ -14,11 +14,16 @@ items), about 150 bytes an entry.
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Iterator, Mapping
+from collections.abc import Set as AbstractSet
 
 from bot.feeds.parse import FeedDelta
 
 _FINGERPRINT = 12  # bytes: bot.feeds.parse._fingerprint is a 12-byte blake2b, given as hex
+# A feed this process has not parsed for this long (removed, paused, or polled by another process
+# now) is forgotten: its memo would only hold memory.
+STALE_SECONDS = 6 * 3600
 
 
 def _digest(key: str) -> bytes:
@@ -47,6 +52,8 @@ class _Fingerprints(Mapping[str, str]):
 class ParseMemo:
     def __init__(self) -> None:
         self._feeds: dict[int, dict[bytes, bytes]] = {}
+        self._parsed_at: dict[int, float] = {}  # feed -> when this process last remembered it
+        self._swept_at = time.monotonic()
 
     def known(self, feed_id: int, confirmed: set[str] | None = None) -> Mapping[str, str] | None:
         """For parse_feed_delta: what the feed's last parse saw (only the `confirmed` keys, if given)."""
@@ -72,18 +79,29 @@ class ParseMemo:
                 doubtful.add(key)
         return doubtful
 
-    def remember(self, feed_id: int, delta: FeedDelta) -> None:
-        """Replace the feed's memo with what this parse saw: each entry's fingerprint and content hash."""
+    def remember(self, feed_id: int, delta: FeedDelta, *, unstored: AbstractSet[str] = frozenset()) -> None:
+        """Replace the feed's memo with what this parse saw: each entry's fingerprint and content hash.
+        `unstored`: keys never stored (older than the retention): built again each poll (one item),
+        rather than found missing from the database and the whole body parsed twice."""
         previous = self._feeds.get(feed_id, {})
         hashes = {item.key: item.content_hash for item in delta.parsed.items}
         entries: dict[bytes, bytes] = {}
         for key, fingerprint in delta.seen.items():
+            if key in unstored:
+                continue
             digest = _digest(key)
             if key in hashes:
                 entries[digest] = bytes.fromhex(fingerprint) + bytes.fromhex(hashes[key])
             elif digest in previous:  # left out unparsed: the same entry as last time
                 entries[digest] = previous[digest]
         self._feeds[feed_id] = entries
+        now = time.monotonic()
+        self._parsed_at[feed_id] = now
+        if now - self._swept_at > 60:
+            self._swept_at = now
+            for stale in [feed for feed, when in self._parsed_at.items() if now - when > STALE_SECONDS]:
+                self.forget(stale)
 
     def forget(self, feed_id: int) -> None:
         self._feeds.pop(feed_id, None)
+        self._parsed_at.pop(feed_id, None)

@@ -170,3 +170,29 @@ async def test_a_failed_store_leaves_nothing_skipped_on_the_next_poll(
     await _full.poll()
     await _same(bots)
     assert any("Baleba" in text for text in delta.sink.texts)
+
+
+async def test_an_item_older_than_the_retention_costs_one_item_not_a_second_parse(
+        tmp_path: Path, feed_server: FeedServer, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An item the retention never stores is built again each poll (it is never confirmed by the
+    database), without the whole changed body being parsed a second time."""
+    import bot.pipeline as pipeline
+
+    ancient = FeedItemSpec("w-old", "Liverpool sign a goalkeeper", "From the archive.", at("2018-06-01T10:00:00"))
+    delta, _full = await _both(tmp_path, feed_server, make_app)
+    parses = []
+    real = pipeline.parse_feed_delta_async
+
+    async def counted(*args: Any, **kwargs: Any) -> Any:
+        parses.append(1)
+        return await real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "parse_feed_delta_async", counted)
+    history = [INTEREST, ancient]
+    for new in (MATCH, TALKS, BID):
+        history = [new, *history]
+        _serve(feed_server, [delta], history)
+        before = len(parses)
+        outcome = await delta.poll()
+        assert outcome.status == "changed" and len(parses) - before == 1, new.guid  # one parse a poll
+    assert (await delta.app.db.fetchone("SELECT count(*) FROM items WHERE key = 'guid:w-old'"))[0] == 0

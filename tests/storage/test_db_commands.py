@@ -290,3 +290,15 @@ async def test_copy_refuses_a_source_behind_the_schema(tmp_path: Path, postgres_
         await copy(f"sqlite:{tmp_path / 'missing.db'}", postgres_url)
     assert not (tmp_path / "missing.db").exists()
 
+
+
+async def test_copy_names_a_table_it_does_not_know_without_reading_it(tmp_path: Path, postgres_url: str) -> None:
+    """A table name comes from whoever made the file: refused by name before it reaches any SQL."""
+    from storage.backends import open_database
+
+    source = tmp_path / "odd.db"
+    await (await open_database(source)).close()
+    with sqlite3.connect(source) as lite:
+        lite.execute("""CREATE TABLE "x'y" (id INTEGER)""")
+    with pytest.raises(DatabaseProblem, match="does not know how to copy: \"x'y\""):
+        await copy(f"sqlite:{source}", postgres_url)
