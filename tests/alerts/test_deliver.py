@@ -170,3 +170,28 @@ async def test_two_processes_post_each_daily_digest_once(
         assert await old.run_digests() == 0  # all sent
     finally:
         await other.close()
+
+
+async def test_each_channel_hears_a_story_in_the_order_it_was_reported_while_another_channel_waits(
+    tmp_path: Path, database_target: str, feed_server: FeedServer, make_app: MakeApp
+) -> None:
+    """Channels are posted to side by side; within one channel the interest comes before the talks
+    it led to, however slow another channel is."""
+    interest = FeedItemSpec("i-1", "Real Madrid keen on Liverpool defender Ibrahima Konaté", "Monitoring him.",
+                            at("2025-11-10T10:00:00"))
+    url = feed_server.set_feed("/wire.xml", "Wire", [TALKS, interest])
+    app = await make_app(make_settings(tmp_path, [{"url": url}], database=database_target), console=True)
+    for channel in (10, 20):
+        await service.follow(app.db, 1, channel, "Konate")
+    await poll_all(app)
+    heard: list[tuple[int, str]] = []
+
+    class Recorder(SlowRecorder):
+        async def send(self, guild_id, channel_id, view, nonce):  # type: ignore[no-untyped-def]
+            await asyncio.sleep(0.05 if channel_id == 10 else 0.0)  # channel 10 is slow
+            heard.append((channel_id, view.kind))
+            return SendResult(message_id=f"m-{len(heard)}")
+
+    assert await Dispatcher(app.db, Recorder([], "one")).run_once() == 4
+    for channel in (10, 20):
+        assert [kind for where, kind in heard if where == channel] == ["interest", "talks"], heard
