@@ -97,6 +97,22 @@ def _settle(clauses: Iterable[Clause], before: int, after: int) -> list[Clause]:
             for c in clauses]
 
 
+def _side(items: Sequence[tuple[str, Any]], i: int, step: int) -> int:
+    """Whether a word edge is certain just before (step -1) or after (+1) item i of a pattern's
+    sequence: YES, NO, or OPEN at either end of it."""
+    j = i + step
+    while 0 <= j < len(items) and items[j][0] == "zero":
+        j += step  # zero width: the next item is the neighbour
+    if not 0 <= j < len(items):
+        return OPEN
+    kind, value = items[j]
+    if kind == "edge":
+        return YES
+    if kind == "lit":
+        return NO if _wordy(value[-1] if step < 0 else value[0]) else YES
+    return NO
+
+
 def _need(seq: Iterable[tuple[Any, Any]]) -> list[Clause]:
     """Clauses every match of a parsed sequence meets, all of them; [] promises nothing."""
     # Items: ("lit", text), ("edge", []) for \b ^ $, ("zero", clauses) for lookarounds and
@@ -124,27 +140,13 @@ def _need(seq: Iterable[tuple[Any, Any]]) -> list[Clause]:
         else:  # classes, \S, optional parts, negative lookarounds: nothing promised
             items.append(("zero" if op is _c.ASSERT_NOT else "node", []))
 
-    def side(i: int, step: int) -> int:
-        """Whether a word edge is certain just before (step -1) or after (+1) item i."""
-        j = i + step
-        while 0 <= j < len(items) and items[j][0] == "zero":
-            j += step  # zero width: the next item is the neighbour
-        if not 0 <= j < len(items):
-            return OPEN
-        kind, value = items[j]
-        if kind == "edge":
-            return YES
-        if kind == "lit":
-            return NO if _wordy(value[-1] if step < 0 else value[0]) else YES
-        return NO
-
     clauses: list[Clause] = []
     for i, (kind, value) in enumerate(items):
         if kind == "lit":
             own = [frozenset({need}) for need in _from_literal(value)]
-            clauses += _settle(own, side(i, -1), side(i, 1))
+            clauses += _settle(own, _side(items, i, -1), _side(items, i, 1))
         elif kind == "node":
-            clauses += _settle(value, side(i, -1), side(i, 1))
+            clauses += _settle(value, _side(items, i, -1), _side(items, i, 1))
         elif kind == "zero":
             clauses += value
     return clauses
@@ -216,25 +218,12 @@ def _tree(seq: Iterable[tuple[Any, Any]], slots: bool = False) -> Tree:
         else:
             items.append(("zero" if op is _c.ASSERT_NOT else "node", TRUE))
 
-    def side(i: int, step: int) -> int:  # as in _need()
-        j = i + step
-        while 0 <= j < len(items) and items[j][0] == "zero":
-            j += step
-        if not 0 <= j < len(items):
-            return OPEN
-        kind, value = items[j]
-        if kind == "edge":
-            return YES
-        if kind == "lit":
-            return NO if _wordy(value[-1] if step < 0 else value[0]) else YES
-        return NO
-
     parts: list[Tree] = []
     for i, (kind, value) in enumerate(items):
         if kind == "lit":
-            parts += [_settle_tree(("kw", need), side(i, -1), side(i, 1)) for need in _from_literal(value, slots)]
+            parts += [_settle_tree(("kw", need), _side(items, i, -1), _side(items, i, 1)) for need in _from_literal(value, slots)]
         elif kind in ("node", "zero"):
-            parts.append(_settle_tree(value, side(i, -1), side(i, 1)) if kind == "node" else value)
+            parts.append(_settle_tree(value, _side(items, i, -1), _side(items, i, 1)) if kind == "node" else value)
     return _all(parts)
 
 
