@@ -79,6 +79,14 @@ async def cluster(app: App, fake: FakeDiscord) -> AsyncIterator[ClaimwatchBot]:
         await asyncio.wait_for(task, timeout=10)
 
 
+async def started_fake(*, max_concurrency: int) -> FakeDiscord:
+    """The loopback Discord with SHARDS shards, started, and discord.py pointed at it."""
+    fake = sharded_fake(shard_count=SHARDS, max_concurrency=max_concurrency)
+    await fake.start()
+    point_discord_at(fake.api_base_url, fake.gateway_url)
+    return fake
+
+
 async def apps_on_shards(tmp_path: Path, fake: FakeDiscord, url: str, database: str) -> tuple[App, App]:
     """Two processes' apps on one database (an SQLite file or a PostgreSQL URL): shards 0-1 and 2-3."""
     settings = discord_settings(tmp_path, fake, [{"url": url, "name": "Wire"}])
@@ -91,9 +99,7 @@ async def apps_on_shards(tmp_path: Path, fake: FakeDiscord, url: str, database: 
 
 async def test_two_clusters_post_each_alert_once_from_the_owning_process(tmp_path: Path, feed_server: FeedServer,
                                                                         database_target: str) -> None:
-    fake = sharded_fake(shard_count=SHARDS, max_concurrency=16)
-    await fake.start()
-    point_discord_at(fake.api_base_url, fake.gateway_url)
+    fake = await started_fake(max_concurrency=16)
     url = feed_server.set_feed("/wire.xml", "Wire", [INTEREST])
     app_low, app_high = await apps_on_shards(tmp_path, fake, url, database_target)
     try:
@@ -153,9 +159,7 @@ async def test_two_clusters_post_each_alert_once_from_the_owning_process(tmp_pat
 
 async def test_each_cluster_posts_its_own_servers_digests(tmp_path: Path, feed_server: FeedServer,
                                                          database_target: str) -> None:
-    fake = sharded_fake(shard_count=SHARDS, max_concurrency=16)
-    await fake.start()
-    point_discord_at(fake.api_base_url, fake.gateway_url)
+    fake = await started_fake(max_concurrency=16)
     url = feed_server.set_feed("/wire.xml", "Wire", [INTEREST])
     app_low, app_high = await apps_on_shards(tmp_path, fake, url, database_target)
     try:
@@ -186,9 +190,7 @@ async def test_each_cluster_posts_its_own_servers_digests(tmp_path: Path, feed_s
 
 async def test_one_process_runs_every_shard_discord_recommends(tmp_path: Path, feed_server: FeedServer) -> None:
     """No shard settings: one cluster of as many shards as /gateway/bot recommends, every guild's alerts."""
-    fake = sharded_fake(shard_count=SHARDS, max_concurrency=16)  # 16 may IDENTIFY at once: no 5 s waits
-    await fake.start()
-    point_discord_at(fake.api_base_url, fake.gateway_url)
+    fake = await started_fake(max_concurrency=16)  # 16 may IDENTIFY at once: no 5 s waits
     url = feed_server.set_feed("/wire.xml", "Wire", [INTEREST])
     app = await open_app(discord_settings(tmp_path, fake, [{"url": url, "name": "Wire"}]))
     try:
@@ -214,9 +216,7 @@ async def test_one_process_runs_every_shard_discord_recommends(tmp_path: Path, f
 async def test_shards_of_one_bucket_identify_five_seconds_apart(tmp_path: Path) -> None:
     """Discord: one IDENTIFY per 5 seconds per bucket (shard id % max_concurrency). With 2 at once,
     shards 0 and 1 start together; 2 waits behind 0, and 3 behind 1."""
-    fake = sharded_fake(shard_count=SHARDS, max_concurrency=2)
-    await fake.start()
-    point_discord_at(fake.api_base_url, fake.gateway_url)
+    fake = await started_fake(max_concurrency=2)
     app = await open_app(discord_settings(tmp_path, fake, []))
     try:
         async with cluster(app, fake) as bot:
