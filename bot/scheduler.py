@@ -3,7 +3,8 @@
 Polling: every few seconds this process claims the due feeds it has room for (storage/leases.py)
 and polls them; a finished poll holds the feed until its next due time (interval plus jitter), so
 each feed is fetched once per interval across every process on the database. A slow feed never
-runs twice at once: its lease covers the poll.
+runs twice at once: its lease covers the poll. With several processes alive, a due feed goes to
+the one its id hashes to, so each takes its share whatever the timing of its rounds.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ from storage.records import FeedState
 
 log = logging.getLogger(__name__)
 OUTBOX_SECONDS = 15
+# A due feed waits this many claim rounds for the process it hashes to (storage/leases.py), which
+# remembers its last body; after that whoever has room polls it (that process is dead or full).
+SHARED_AFTER_ROUNDS = 2
 DIGEST_HOUR_UTC = 8
 
 
@@ -109,7 +113,8 @@ class Poller:
                 try:
                     claimed, held = await leases.round_trip(
                         self.db, self.owner, finished, now=utcnow(),
-                        lease_until=from_now(self.polling.lease_seconds), limit=max(room, 0), name=self.name)
+                        lease_until=from_now(self.polling.lease_seconds), limit=max(room, 0), name=self.name,
+                        shared_after=SHARED_AFTER_ROUNDS * self.polling.claim_seconds)
                 except Exception:  # storage trouble: the next round claims again, and releases these
                     self._finished[:0] = finished
                     log.exception("claiming due feeds failed; trying again in %ds", self.polling.claim_seconds)

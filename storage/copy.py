@@ -27,6 +27,8 @@ TABLES = ("feeds", "items", "entities", "entity_aliases", "stories", "claims", "
 IDENTITY = ("feeds", "items", "entities", "stories", "claims", "story_events", "follows", "outbox")
 # Rows a fresh, migrated database already holds: a copy may overwrite them, and they are no data.
 SEEDED = ("counters",)
+# Tables of a running deployment, not of its data: the live processes (a copy is made stopped).
+NOT_COPIED = ("processes",)
 BATCH = 2000
 INTEGER_TYPES = frozenset({"bigint", "integer", "smallint"})
 
@@ -42,7 +44,7 @@ async def _source_tables(db: Database) -> dict[str, list[str]]:
     """table -> its columns in the SQLite source, every table but the migration log."""
     rows = await db.fetchall("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
                              "AND name != 'schema_migrations' ORDER BY name")
-    names = [str(row[0]) for row in rows]
+    names = [str(row[0]) for row in rows if str(row[0]) not in NOT_COPIED]
     unknown = sorted(set(names) - set(TABLES))
     if unknown:  # before any name reaches SQL: a table is named by whoever made the file
         raise DatabaseProblem(f"{db.path} has a table this claimwatch does not know how to copy: {unknown[0]!r}; "

@@ -8,11 +8,29 @@ feed is next due, so the interval holds across the whole deployment and not per 
 names the process that polled it. A process that dies mid-poll stops renewing: its feeds go to
 the others (or to itself, restarted) when the short lease runs out. Nothing is taken back by name:
 an old and a new process of the same name may both be alive for a moment (a rolling restart).
+
+Which process polls a feed that is due again: each run says it is alive (`processes`, renewed
+with its leases), and a due feed goes to the live run its id hashes to, for a couple of claim
+rounds; then to whoever has room. Without that, the processes whose rounds happen to come first
+take every feed, and a feed's next poll lands in a process that never saw its last body.
 """
 
 from __future__ import annotations
 
-from storage.db import Connection, Database, Executor, fetchall, record, transaction
+import hashlib
+from datetime import datetime, timedelta
+
+from storage.db import (
+    Connection,
+    Database,
+    Executor,
+    Row,
+    fetchall,
+    moment,
+    record,
+    stamp,
+    transaction,
+)
 from storage.records import FeedState
 
 _COLUMNS = ("id, url, name, interval_seconds, origin, added_by, guild_id, etag, last_modified, body_hash,"
@@ -20,20 +38,63 @@ _COLUMNS = ("id, url, name, interval_seconds, origin, added_by, guild_id, etag, 
             " next_fetch_at, paused, paused_reason, created_at")
 
 
-async def claim_due(ex: Executor, owner: str, *, now: str, lease_until: str, limit: int) -> list[FeedState]:
+async def claim_due(ex: Executor, owner: str, *, now: str, lease_until: str, limit: int,
+                    shared_after: float = 0.0) -> list[FeedState]:
     """Up to `limit` feeds due now (not paused, not backing off, no live lease), leased to `owner`
-    until `lease_until`; the longest-waiting first."""
-    skip_locked = " FOR UPDATE SKIP LOCKED" if ex.dialect == "postgresql" else ""
+    until `lease_until`; the longest-waiting first.
+
+    With other processes alive (`processes`), a feed due again goes to the one its id hashes to
+    (rendezvous hashing over the live owners): the polls spread evenly however the claim rounds
+    fall, and a feed keeps going to the process that remembers its last body. A feed nobody has
+    polled yet, or one due for more than `shared_after` seconds (its process is dead or full),
+    goes to whoever asks."""
     async with transaction(ex) as conn:
-        rows = await fetchall(conn,
-            "UPDATE feeds SET lease_owner = ?, lease_until = ? WHERE id IN ("
-            " SELECT id FROM feeds WHERE paused = 0 AND (lease_until IS NULL OR lease_until <= ?)"
-            " AND (next_fetch_at IS NULL OR next_fetch_at <= ?)"
-            f" ORDER BY lease_until NULLS FIRST, id LIMIT ?{skip_locked})"
-            f" RETURNING {_COLUMNS}",
-            (owner, lease_until, now, now, limit),
-        )
+        live = await _live(conn, owner, now)
+        if len(live) == 1:
+            rows = await fetchall(conn, _CLAIM.format(chosen="", skip_locked=_skip_locked(conn)),
+                                  (owner, lease_until, now, now, limit))
+        else:
+            candidates = await fetchall(conn, _DUE, (now, now, limit * len(live) * 4 + 64))
+            cut = moment(now) - timedelta(seconds=shared_after)
+            chosen = [int(row["id"]) for row in candidates
+                      if row["lease_until"] is None or _due_since(row) <= cut or _hashed_to(int(row["id"]), live) == owner]
+            chosen = chosen[:limit]
+            if not chosen:
+                return []
+            marks = ", ".join("?" * len(chosen))
+            rows = await fetchall(conn, _CLAIM.format(chosen=f" AND id IN ({marks})", skip_locked=_skip_locked(conn)),
+                                  (owner, lease_until, now, now, *chosen, limit))
     return sorted((record(FeedState, row) for row in rows), key=lambda feed: feed.id)
+
+
+_DUE_WHERE = ("paused = 0 AND (lease_until IS NULL OR lease_until <= ?) AND (next_fetch_at IS NULL OR next_fetch_at <= ?)")
+_DUE = f"SELECT id, lease_until, next_fetch_at FROM feeds WHERE {_DUE_WHERE} ORDER BY lease_until NULLS FIRST, id LIMIT ?"
+# One statement takes the feeds: re-checked as they are locked, so two processes never take one.
+_CLAIM = ("UPDATE feeds SET lease_owner = ?, lease_until = ? WHERE id IN ("
+          f" SELECT id FROM feeds WHERE {_DUE_WHERE}{{chosen}}"
+          " ORDER BY lease_until NULLS FIRST, id LIMIT ?{skip_locked})"
+          f" RETURNING {_COLUMNS}")
+
+
+def _skip_locked(ex: Executor) -> str:
+    return " FOR UPDATE SKIP LOCKED" if ex.dialect == "postgresql" else ""
+
+
+async def _live(conn: Connection, owner: str, now: str) -> list[str]:
+    """The owners alive on the database now, this one among them, in one order for every process."""
+    rows = await fetchall(conn, "SELECT owner FROM processes WHERE alive_until > ?", (now,))
+    return sorted({str(row["owner"]) for row in rows} | {owner})
+
+
+def _due_since(row: Row) -> datetime:
+    """When a due feed became due: its interval's end, or its backoff's, whichever is later."""
+    return max(moment(row["lease_until"]), moment(row["next_fetch_at"]))
+
+
+def _hashed_to(feed_id: int, live: list[str]) -> str:
+    """The live owner with the highest hash of (owner, feed): the same answer in every process,
+    and when a process comes or goes only the feeds hashed to it move."""
+    return max(live, key=lambda owner: hashlib.blake2b(f"{owner}\0{feed_id}".encode(), digest_size=8).digest())
 
 
 async def release(ex: Executor, feed_id: int, owner: str, *, next_due: str, name: str | None = None) -> bool:
@@ -47,19 +108,22 @@ async def release(ex: Executor, feed_id: int, owner: str, *, next_due: str, name
 
 
 async def round_trip(db: Database, owner: str, finished: list[tuple[int, str]], *, now: str, lease_until: str,
-                     limit: int, name: str | None = None) -> tuple[list[FeedState], int]:
-    """One claim round in one transaction: release the polls that ended (feed id, next due), as
-    `release` does, then claim up to `limit` due feeds, as `claim_due` does. On SQLite that is one
-    hand-off to the database thread for a round, however many polls it closes.
+                     limit: int, name: str | None = None, shared_after: float = 0.0) -> tuple[list[FeedState], int]:
+    """One claim round in one transaction: say this process is alive (until `lease_until`),
+    release the polls that ended (feed id, next due), as `release` does, then claim up to `limit`
+    due feeds, as `claim_due` does. On SQLite that is one hand-off to the database thread for a
+    round, however many polls it closes.
     (claimed, how many of `finished` this process still held)."""
 
     async def body(conn: Connection) -> tuple[list[FeedState], int]:
+        await _alive(conn, owner, lease_until)
         held = 0
         if finished:
             held = await conn.executemany(
                 "UPDATE feeds SET lease_owner = NULL, lease_until = ?, polled_by = ? WHERE id = ? AND lease_owner = ?",
                 [(next_due, name or owner, feed_id, owner) for feed_id, next_due in finished])
-        claimed = await claim_due(conn, owner, now=now, lease_until=lease_until, limit=limit) if limit > 0 else []
+        claimed = await claim_due(conn, owner, now=now, lease_until=lease_until, limit=limit,
+                                  shared_after=shared_after) if limit > 0 else []
         return claimed, held
 
     return await db.run(body)
@@ -77,6 +141,7 @@ async def let_go(db: Database, owner: str, finished: list[tuple[int, str]], *, n
                 [(next_due, name or owner, feed_id, owner) for feed_id, next_due in finished])
         await conn.execute("UPDATE feeds SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ?", (owner,))
         await conn.execute("UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ?", (owner,))
+        await conn.execute("DELETE FROM processes WHERE owner = ?", (owner,))  # its feeds hash to the others now
 
     await db.run(body)
 
@@ -85,8 +150,16 @@ async def keep_alive(ex: Executor, owner: str, until: str) -> None:
     """Everything `owner` holds (the feeds it is polling, the outbox rows its pass is posting) stays
     its own until `until`: a poll or a pass may take longer than one lease, a dead process's may not."""
     async with transaction(ex) as conn:
+        await _alive(conn, owner, until)
         await conn.execute("UPDATE feeds SET lease_until = ? WHERE lease_owner = ?", (until, owner))
         await conn.execute("UPDATE outbox SET claimed_until = ? WHERE claimed_by = ?", (until, owner))
+
+
+async def _alive(conn: Connection, owner: str, until: str) -> None:
+    """`owner` is alive until `until`; the rows of runs dead for a day go (one per process start)."""
+    await conn.execute("INSERT INTO processes (owner, alive_until) VALUES (?, ?)"
+                       " ON CONFLICT (owner) DO UPDATE SET alive_until = excluded.alive_until", (owner, until))
+    await conn.execute("DELETE FROM processes WHERE alive_until < ?", (stamp(moment(until) - timedelta(days=1)),))
 
 
 async def make_due(ex: Executor, feed_id: int) -> None:

@@ -91,3 +91,47 @@ async def test_processes_claiming_at_once_never_share_a_feed(database_target: st
     finally:
         for database in others:
             await database.close()
+
+
+async def _polled_and_due_again(db: Database, owner: str, due_for: float) -> list[int]:
+    """Every feed polled once by `owner` and due again for `due_for` seconds."""
+    polled = await _claim(db, owner, FEEDS * 10)
+    for feed_id in polled:
+        assert await leases.release(db, feed_id, owner, next_due=from_now(-due_for))
+    return polled
+
+
+async def _claim_share(db: Database, owner: str, shared_after: float) -> list[int]:
+    return [feed.id for feed in await leases.claim_due(db, owner, now=utcnow(), lease_until=from_now(60),
+                                                       limit=FEEDS * 10, shared_after=shared_after)]
+
+
+async def test_feeds_due_again_spread_over_the_live_processes_whoever_asks_first(db: Database) -> None:
+    """Three live processes: however their rounds fall, each takes only the due feeds its run
+    hashes to (the process that asks first no longer takes them all), and together every one."""
+    for n in range(FEEDS, FEEDS * 6):
+        await feed_store.upsert(db, f"https://wire{n}.example.org/rss", f"Wire {n}", None)
+    feeds = await _polled_and_due_again(db, "host-a#run1", due_for=1)
+    runs = ["host-a#run1", "host-b#run1", "host-c#run1"]
+    for run in runs:
+        await leases.keep_alive(db, run, from_now(3600))
+    shares = {run: await _claim_share(db, run, shared_after=3600) for run in runs}
+    assert sorted(sum(shares.values(), [])) == sorted(feeds)  # each feed to one process
+    assert all(len(share) >= len(feeds) // 6 for share in shares.values()), {r: len(s) for r, s in shares.items()}
+
+
+async def test_a_feed_its_process_leaves_waiting_goes_to_whoever_has_room(db: Database) -> None:
+    """A due feed waits `shared_after` for the process it hashes to (dead without a word, or
+    full); then the first process with room polls it. A run that stops on purpose hands its
+    share to the others at once."""
+    feeds = await _polled_and_due_again(db, "host-a#run1", due_for=120)
+    for run in ("host-a#run1", "host-b#run1"):
+        await leases.keep_alive(db, run, from_now(3600))
+    assert sorted(await _claim_share(db, "host-a#run1", shared_after=60)) == sorted(feeds)
+
+    for feed_id in feeds:
+        assert await leases.release(db, feed_id, "host-a#run1", next_due=from_now(-1))
+    mine = await _claim_share(db, "host-a#run1", shared_after=3600)
+    assert 0 < len(mine) < len(feeds)  # host-b's share waits for host-b
+    await leases.let_go(db, "host-b#run1", [])
+    assert sorted(mine + await _claim_share(db, "host-a#run1", shared_after=3600)) == sorted(feeds)
