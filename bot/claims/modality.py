@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from bot.claims import stance
 from bot.claims.frame import Frame, Trigger
 from bot.claims.lexicon import (
     AFTER_OBJECT,
@@ -290,6 +291,9 @@ def unasserted(fr: Frame, clause: range, trig: Trigger) -> str:
     """Why the clause does not report the trigger's development as happening, or ''."""
     if trig.kind != "denial" and fronted_negative(fr, clause):
         return "a negative opens the clause ('under no circumstances can ...')"
+    why = stance.unreported(fr, clause, trig)
+    if why:
+        return why
     if trig.kind == "departure" and attributive(fr, trig):
         return "an exit said of the person as a description ('the departed X', 'the sacked Y boss')"
     if trig.kind in _END_STATES and talked_about(fr, clause, trig):

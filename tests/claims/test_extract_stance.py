@@ -1,0 +1,57 @@
+"""A move or an exit judged, explained, seen from now or meant in another sense reports
+nothing; a person's own wish for a club or a job, and a manager's job in danger, are claims.
+Items written for these tests, in our own words."""
+
+from __future__ import annotations
+
+from bot.claims.extract import extract_claims
+
+WHEN = "2026-02-10T09:00:00Z"
+
+
+def kinds_of(title: str, summary: str = "") -> set[tuple[str, str]]:
+    return {(c.subject, c.kind) for c in extract_claims(title, summary, published=WHEN)}
+
+
+def test_a_verdict_on_what_a_club_ought_to_do_is_no_departure() -> None:
+    assert kinds_of("Lyon must sell Oskar Lindqvist while his value is high") == set()
+    assert kinds_of("It's time for Ajax to sack Stefan Verhoek, says former captain") == set()
+    assert kinds_of("Lyon would be mad to sell Oskar Lindqvist this winter") == set()
+    assert kinds_of("Ajax need to part ways with Stefan Verhoek now") == set()
+    # What a club is ready to do, or a manager's job in danger, still is one.
+    assert kinds_of("Lyon ready to sell Oskar Lindqvist this winter") == {("Oskar Lindqvist", "departure")}
+    assert kinds_of("Stefan Verhoek could be sacked by Ajax") == {("Stefan Verhoek", "departure")}
+
+
+def test_a_past_move_explained_or_seen_from_now_is_background() -> None:
+    assert kinds_of("Oskar Lindqvist reveals why he joined Porto") == set()
+    assert kinds_of("Lindqvist thriving in Portugal",
+                    "The playmaker joined Porto from Lyon and has not looked back.") == set()
+    assert kinds_of("Porto playmaker Lindqvist hits twenty goals",
+                    "Porto bought Oskar Lindqvist for €20m and he has repaid the fee.") == set()
+    assert kinds_of("Lindqvist finding life hard",
+                    "Oskar Lindqvist's return to Porto has been harder than he hoped.") == set()
+    assert kinds_of("Lindqvist finding life hard",
+                    "It has been a tougher than expected return to Porto for Oskar Lindqvist.") == set()
+    # A move this week and what followed it is news.
+    assert kinds_of("Lindqvist joins Porto",
+                    "Oskar Lindqvist joined Porto from Lyon on Monday.") == {("Oskar Lindqvist", "completed")}
+
+
+def test_move_verbs_in_their_other_senses_are_no_moves() -> None:
+    assert kinds_of("Porto forward Oskar Lindqvist joins the list of the league's top scorers") == set()
+    assert kinds_of("Oskar Lindqvist quits social media after abuse") == set()
+    assert kinds_of("Stefan Verhoek released from hospital after scare") == set()
+    assert kinds_of("Stefan Verhoek quits Ajax") == {("Stefan Verhoek", "departure")}
+
+
+def test_a_persons_own_wish_for_a_club_or_a_job_is_interest() -> None:
+    assert kinds_of("Oskar Lindqvist eager to sign for Porto") == {("Oskar Lindqvist", "interest")}
+    assert kinds_of("Stefan Verhoek would love to manage Feyenoord") == {("Stefan Verhoek", "interest")}
+    assert kinds_of("Porto dream of signing Oskar Lindqvist") == {("Oskar Lindqvist", "interest")}
+
+
+def test_a_managers_job_in_danger_is_a_departure() -> None:
+    assert kinds_of("Stefan Verhoek on borrowed time at Ajax") == {("Stefan Verhoek", "departure")}
+    assert kinds_of("Stefan Verhoek's job hangs in the balance after another defeat") == {("Stefan Verhoek", "departure")}
+    assert kinds_of("Ajax boss Stefan Verhoek in the firing line") == {("Stefan Verhoek", "departure")}
