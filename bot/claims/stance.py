@@ -13,7 +13,7 @@ object), never a phrase of a particular story.
 from __future__ import annotations
 
 from bot.claims.frame import Frame, Trigger
-from bot.claims.lexicon import PAST_FORMS, RECENT_SPANS
+from bot.claims.lexicon import NON_SUBJECT_ROLES, PAST_FORMS, RECENT_SPANS
 
 # Where reading back from a trigger stops: another clause or another person's verb.
 _STOP = frozenset({"@p", ",", ":", ";", ".", "and", "but", "while", "as", "after", "amid", "despite"})
@@ -165,6 +165,100 @@ def other_sense(fr: Frame, trig: Trigger) -> str:
     return ""
 
 
+# Jobs beside the first team: "appointed academy coach", "joins the backroom staff". (A
+# coaching staff, a national team's above all, the annotators count as a job.)
+# (A youth national team's coach is a manager to the annotators: "leaves Scotland U21 role".)
+_STAFF_QUALIFIERS = frozenset({"academy", "assistant", "goalkeeping", "fitness", "set", "technical",
+                               "backroom", "loan", "analyst", "scouting"})
+_AS_SKIP = frozenset({"@c", "'s", "the", "a", "an", "their", "its", "club", "new", "official", "global"})
+_STAFF_HEADS = frozenset({"coach", "manager", "boss", "staff", "team", "role", "job", "post", "director"})
+
+
+def staff_job(fr: Frame, clause: range, trig: Trigger) -> bool:
+    """Whether the job a move or an appointment names is a staff job, not the first team's."""
+    units = fr.units
+    beyond = [units[u][2] for u in range(trig.end, min(len(units), trig.end + 7))]
+    # "joins Hull as club ambassador" (the clause may end at "as"), "appointed club ambassador"
+    rest = [w for w in beyond[beyond.index("as") + 1:] if w not in _AS_SKIP] if "as" in beyond[:3] else \
+        [w for w in beyond if w not in _AS_SKIP]
+    if rest and (rest[0] in NON_SUBJECT_ROLES or "as" in beyond[:3] and rest[0] in _STAFF_QUALIFIERS):
+        return True
+    after = []
+    for u in range(trig.start, min(clause.stop, trig.end + 5)):
+        if units[u][2] in {"@p", "with", "and", ","}:
+            break  # "... with Ranieri named technical director": another person's job
+        after.append(units[u][2])
+    for i, w in enumerate(after[:-1]):
+        if w in _STAFF_QUALIFIERS and any(x in _STAFF_HEADS for x in after[i + 1:i + 4]):
+            return True
+    return False
+
+
+# Leaving for other reasons: "departs for international duty", "exits with a hamstring injury".
+_LEFT_FOR = frozenset({"international", "duty", "camp", "hospital", "scan", "scans", "surgery", "treatment",
+                       "family", "personal", "compassionate", "paternity"})
+_INJURED = frozenset({"injury", "injured", "knock", "stretcher", "strain", "concussion", "hamstring", "knee", "ankle"})
+
+
+def left_otherwise(fr: Frame, trig: Trigger) -> bool:
+    """Whether an exit is from a game, a squad or a camp for duty, injury or family."""
+    units = fr.units
+    after = [units[u][2] for u in range(trig.end, min(len(units), trig.end + 5))]
+    if after[:1] == ["for"] and any(w in _LEFT_FOR for w in after[1:4]):
+        return True
+    return after[:1] in (["with"], ["injured"], ["on"]) and any(w in _INJURED for w in after[:5])
+
+
+# Verbs that look back on a move: "regret selling him", "rue letting him go", "the story behind".
+_RUING = frozenset({"regret", "regrets", "regretted", "regretting", "rue", "rues", "rued", "lament",
+                    "laments", "lamented", "mourn", "mourns", "mourned"})
+_FEATURES = frozenset({"story", "truth", "secret", "secrets", "reason", "reasons", "inside"})
+
+
+def ruing(fr: Frame, clause: range, trig: Trigger) -> bool:
+    """Whether a move is the object of regret or of a feature ("the inside story of his move")."""
+    before = [fr.units[u][2] for u in range(max(clause.start, trig.start - 5), trig.start)]
+    if any(w in _RUING for w in before[-4:]):
+        return True
+    for i, w in enumerate(before):
+        if w in _FEATURES and i + 1 < len(before) and before[i + 1] in {"of", "behind"}:
+            return True
+    return False
+
+
+# A past move dated by a window, a month or a season: "signed him from Hull in the summer".
+_WINDOWS = frozenset({"summer", "winter", "january", "february", "march", "april", "may", "june", "july",
+                      "august", "september", "october", "november", "december", "preseason"})
+_PAST_SUBJECTS = frozenset({"@p", "@c", "he", "she", "they", "who", "i", "we"})
+
+
+def dated_window(fr: Frame, clause: range, trig: Trigger) -> bool:
+    """Whether a development told in the past tense is dated to a window ("in January")."""
+    units = fr.units
+    first = units[trig.start][2]
+    prev = units[trig.start - 1][2] if trig.start > clause.start else ""
+    if not (_told_past(first) and (prev in _PAST_SUBJECTS or trig.start == clause.start) or prev in {"was", "were"}):
+        return False
+    words = [units[u][2] for u in range(trig.end, clause.stop)]
+    for i, w in enumerate(words[:-1]):
+        if w == "in":
+            nxt = words[i + 2] if words[i + 1] == "the" and i + 2 < len(words) else words[i + 1]
+            if nxt in _WINDOWS:
+                return True
+    return False
+
+
+# The speaker's own past in a quote: "I was sacked unfairly", "I left because ...".
+def own_past(fr: Frame, clause: range, trig: Trigger) -> bool:
+    """Whether the trigger is a first-person past ("I was sacked", "we sold him")."""
+    units = fr.units
+    before = [units[u][2] for u in range(max(clause.start, trig.start - 3), trig.start)]
+    if not before or before[0] not in {"i", "we"} and "i" not in before[-2:] and "we" not in before[-2:]:
+        return False
+    first = units[trig.start][2]
+    return before[-1] in {"was", "were", "had"} or _told_past(first) and before[-1] in {"i", "we"}
+
+
 _STATED = frozenset({"completed", "departure"})
 
 
@@ -183,4 +277,14 @@ def unreported(fr: Frame, clause: range, trig: Trigger) -> str:
         return "a past move seen from now ('joined and has not looked back'): background"
     if judged_since(fr, clause, trig):
         return "a move talked about since ('his return has been hard')"
+    if staff_job(fr, clause, trig):
+        return "a staff job ('appointed academy coach', 'joins the coaching staff'), not the first team's"
+    if trig.kind == "departure" and left_otherwise(fr, trig):
+        return "leaves for duty, an injury or family ('departs for international duty'), not a club"
+    if ruing(fr, clause, trig):
+        return "a move regretted or told as a story ('regret selling him', 'the inside story of his move')"
+    if dated_window(fr, clause, trig):
+        return "a past development dated to a window ('signed him in the summer'), background"
+    if own_past(fr, clause, trig):
+        return "the speaker's own past ('I was sacked unfairly')"
     return ""

@@ -55,3 +55,32 @@ def test_a_managers_job_in_danger_is_a_departure() -> None:
     assert kinds_of("Stefan Verhoek on borrowed time at Ajax") == {("Stefan Verhoek", "departure")}
     assert kinds_of("Stefan Verhoek's job hangs in the balance after another defeat") == {("Stefan Verhoek", "departure")}
     assert kinds_of("Ajax boss Stefan Verhoek in the firing line") == {("Stefan Verhoek", "departure")}
+
+
+def test_a_staff_job_is_no_move_of_a_player_or_a_manager() -> None:
+    assert kinds_of("Former Porto star Oskar Lindqvist joins Lyon as club ambassador") == set()
+    assert kinds_of("Oskar Lindqvist appointed club ambassador by Porto") == set()
+    assert kinds_of("Oskar Lindqvist joins Porto backroom staff") == set()
+    assert kinds_of("Stefan Verhoek appointed Ajax academy coach") == set()
+    # The head coach's job beside someone else's staff job is still his.
+    assert kinds_of("Stefan Verhoek returns as Ajax head coach with Rui Moreira named technical director") \
+        == {("Stefan Verhoek", "completed")}
+
+
+def test_leaving_for_duty_or_injury_and_a_visit_are_no_moves() -> None:
+    assert kinds_of("Oskar Lindqvist departs for international duty") == set()
+    assert kinds_of("Oskar Lindqvist exits with hamstring injury") == set()
+    assert kinds_of("Oskar Lindqvist returns to Lyon for first time since leaving") == set()
+    assert kinds_of("Oskar Lindqvist set for emotional return to Lyon") == set()
+
+
+def test_a_move_regretted_told_as_a_story_dated_or_in_the_speakers_past_is_background() -> None:
+    assert kinds_of("Lyon regret selling Oskar Lindqvist") == set()
+    assert kinds_of("The inside story of Oskar Lindqvist's move to Porto") == set()
+    assert kinds_of("Verhoek hails Lindqvist after win",
+                    "Porto signed Oskar Lindqvist from Lyon in the summer.") == set()
+    assert kinds_of("Stefan Verhoek: I was sacked unfairly by Ajax") == set()
+
+
+def test_a_players_word_that_his_future_is_at_his_club_is_a_denial() -> None:
+    assert kinds_of("Oskar Lindqvist insists his future is at Porto") == {("Oskar Lindqvist", "denial")}
