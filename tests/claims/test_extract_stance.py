@@ -84,3 +84,11 @@ def test_a_move_regretted_told_as_a_story_dated_or_in_the_speakers_past_is_backg
 
 def test_a_players_word_that_his_future_is_at_his_club_is_a_denial() -> None:
     assert kinds_of("Oskar Lindqvist insists his future is at Porto") == {("Oskar Lindqvist", "denial")}
+
+
+def test_a_managers_job_process_and_end_are_claims() -> None:
+    assert kinds_of("Ajax to interview Stefan Verhoek") == {("Stefan Verhoek", "talks")}
+    assert kinds_of("Stefan Verhoek interviewed for Ajax job") == {("Stefan Verhoek", "talks")}
+    assert kinds_of("Ajax confirm Stefan Verhoek appointment") == {("Stefan Verhoek", "completed")}
+    assert kinds_of("Stefan Verhoek's Ajax reign ends after eight games") == {("Stefan Verhoek", "departure")}
+    assert kinds_of("Stefan Verhoek fears the sack at Ajax") == {("Stefan Verhoek", "departure")}
