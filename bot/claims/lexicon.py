@@ -145,7 +145,7 @@ SPEECH_VERBS = _words("""says said insists insisted claims claimed admits admitt
 reveals revealed confirms thinks feels""")
 
 # Modality (claims/modality.py). Words that make what follows a wish, a plan, a chance or a scenario.
-WISH = _words("""could might may would d should want wants wanted wanting hope hopes hoped
+WISH = _words("""could might may would should want wants wanted wanting hope hopes hoped
 hoping dream dreams dreaming dreamt dreamed keen eager willing light favourite favorite must need needs
 frontrunner candidate contender desire desires desperate ready prepared
 preparing plan plans planning planned aim aims aiming look looking looks try tries trying
