@@ -63,14 +63,23 @@ def _told_past(word: str) -> bool:
 
 _WH = frozenset({"why", "how"})
 _WH_SUBJECTS = frozenset({"he", "she", "they", "@p", "@c", "i", "we", "it"})
+_CAME = frozenset({"came", "decided", "chose", "opted", "agreed", "wanted", "needed", "had"})
 
 
 def explained(fr: Frame, clause: range, trig: Trigger) -> bool:
     """Whether a past move is the matter of a wh-clause: "reveals why he joined Celtic", "how
     they signed him": the move is explained, not reported."""
+    words = [w for w in (fr.units[u][2] for u in range(max(0, trig.start - 5), trig.start)) if w not in _ADVERBS]
+    if "close" in words and ("came" in words or "come" in words):
+        return True  # "how close he came to joining Celtic": a near miss, told looking back
+    nouns = [u for u in range(trig.start, trig.end) if fr.units[u][2] in _MOVE_NOUNS]
+    if nouns and any(w in _WH for w in [fr.units[u][2] for u in range(max(0, nouns[0] - 4), nouns[0])]):
+        return True  # "reveals how Rodgers' exit unfolded", "why his move to Porto happened"
     if not _told_past(fr.units[trig.start][2]):
-        return False
-    words = [w for w in (fr.units[u][2] for u in range(max(0, trig.start - 3), trig.start)) if w not in _ADVERBS]
+        # "how Rodgers came to resign", "why he decided to leave": a past verb governs it
+        return len(words) >= 4 and words[-1] == "to" and words[-2] in _CAME and words[-3] in _WH_SUBJECTS \
+            and words[-4] in _WH
+    words = words[-3:]
     return len(words) >= 2 and words[-2] in _WH and words[-1] in _WH_SUBJECTS or bool(words) and words[-1] in _WH
 
 

@@ -92,3 +92,12 @@ def test_a_managers_job_process_and_end_are_claims() -> None:
     assert kinds_of("Ajax confirm Stefan Verhoek appointment") == {("Stefan Verhoek", "completed")}
     assert kinds_of("Stefan Verhoek's Ajax reign ends after eight games") == {("Stefan Verhoek", "departure")}
     assert kinds_of("Stefan Verhoek fears the sack at Ajax") == {("Stefan Verhoek", "departure")}
+
+
+def test_how_a_move_came_about_is_told_looking_back() -> None:
+    assert kinds_of("Ajax chief reveals how Verhoek exit unfolded",
+                    "Ajax's chief executive explained how Stefan Verhoek came to resign in October.") == set()
+    assert kinds_of("Oskar Lindqvist explains why he decided to leave Lyon") == set()
+    assert kinds_of("Oskar Lindqvist reveals how close he came to joining Porto") == set()
+    # Deciding is news when nothing asks how or why.
+    assert kinds_of("Oskar Lindqvist decides to leave Lyon") == {("Oskar Lindqvist", "departure")}
