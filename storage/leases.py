@@ -18,13 +18,12 @@ take every feed, and a feed's next poll lands in a process that never saw its la
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from storage.db import (
     Connection,
     Database,
     Executor,
-    Row,
     fetchall,
     moment,
     record,
@@ -51,27 +50,30 @@ async def claim_due(ex: Executor, owner: str, *, now: str, lease_until: str, lim
     async with transaction(ex) as conn:
         live = await _live(conn, owner, now)
         if len(live) == 1:
-            rows = await fetchall(conn, _CLAIM.format(chosen="", skip_locked=_skip_locked(conn)),
+            rows = await fetchall(conn, _CLAIM.format(anyones="", skip_locked=_skip_locked(conn)),
                                   (owner, lease_until, now, now, limit))
         else:
-            candidates = await fetchall(conn, _DUE, (now, now, limit * len(live) * 4 + 64))
-            cut = moment(now) - timedelta(seconds=shared_after)
-            chosen = [int(row["id"]) for row in candidates
-                      if row["lease_until"] is None or _due_since(row) <= cut or _hashed_to(int(row["id"]), live) == owner]
-            chosen = chosen[:limit]
-            if not chosen:
-                return []
-            marks = ", ".join("?" * len(chosen))
-            rows = await fetchall(conn, _CLAIM.format(chosen=f" AND id IN ({marks})", skip_locked=_skip_locked(conn)),
-                                  (owner, lease_until, now, now, *chosen, limit))
+            # The feeds waiting for their own process, and which of them are this one's; the claim
+            # then takes, in one statement past the rows others are taking, those and any feed
+            # that is anyone's (never polled, or waiting longer than `shared_after`).
+            cut = stamp(moment(now) - timedelta(seconds=shared_after))
+            waiting = await fetchall(conn, _WAITING, (now, now, cut, cut, limit * len(live) * 4 + 64))
+            mine = [int(row["id"]) for row in waiting if _hashed_to(int(row["id"]), live) == owner][:limit * 2]
+            marks = ", ".join("?" * len(mine))
+            anyones = (" AND (lease_until IS NULL OR (lease_until <= ? AND (next_fetch_at IS NULL OR next_fetch_at <= ?))"
+                       + (f" OR id IN ({marks})" if mine else "") + ")")
+            rows = await fetchall(conn, _CLAIM.format(anyones=anyones, skip_locked=_skip_locked(conn)),
+                                  (owner, lease_until, now, now, cut, cut, *mine, limit))
     return sorted((record(FeedState, row) for row in rows), key=lambda feed: feed.id)
 
 
-_DUE_WHERE = ("paused = 0 AND (lease_until IS NULL OR lease_until <= ?) AND (next_fetch_at IS NULL OR next_fetch_at <= ?)")
-_DUE = f"SELECT id, lease_until, next_fetch_at FROM feeds WHERE {_DUE_WHERE} ORDER BY lease_until NULLS FIRST, id LIMIT ?"
+_DUE_WHERE = "paused = 0 AND (lease_until IS NULL OR lease_until <= ?) AND (next_fetch_at IS NULL OR next_fetch_at <= ?)"
+# Due, and due for less than `shared_after` (the second pair of moments): waiting for their own process.
+_WAITING = (f"SELECT id FROM feeds WHERE {_DUE_WHERE} AND lease_until IS NOT NULL"
+            " AND (lease_until > ? OR next_fetch_at > ?) ORDER BY lease_until, id LIMIT ?")
 # One statement takes the feeds: re-checked as they are locked, so two processes never take one.
 _CLAIM = ("UPDATE feeds SET lease_owner = ?, lease_until = ? WHERE id IN ("
-          f" SELECT id FROM feeds WHERE {_DUE_WHERE}{{chosen}}"
+          f" SELECT id FROM feeds WHERE {_DUE_WHERE}{{anyones}}"
           " ORDER BY lease_until NULLS FIRST, id LIMIT ?{skip_locked})"
           f" RETURNING {_COLUMNS}")
 
@@ -84,11 +86,6 @@ async def _live(conn: Connection, owner: str, now: str) -> list[str]:
     """The owners alive on the database now, this one among them, in one order for every process."""
     rows = await fetchall(conn, "SELECT owner FROM processes WHERE alive_until > ?", (now,))
     return sorted({str(row["owner"]) for row in rows} | {owner})
-
-
-def _due_since(row: Row) -> datetime:
-    """When a due feed became due: its interval's end, or its backoff's, whichever is later."""
-    return max(moment(row["lease_until"]), moment(row["next_fetch_at"]))
 
 
 def _hashed_to(feed_id: int, live: list[str]) -> str:
