@@ -48,7 +48,15 @@ def flat(text: str) -> str:
     """The text as keywords are looked for in it (see the module doc)."""
     if not text.isascii():
         text = anyascii(_NOT_ASCII_WORD.sub(" ", text))
-    return _FLAT.sub(" ", text.casefold())
+    # _FLAT.sub(" ", ...), done as a table and a pass for the rarer runs of two or more.
+    text = text.casefold().translate(_FLAT_TABLE)
+    return _SPACES.sub(" ", text) if "  " in text else text
+
+
+# Every character _FLAT matches becomes a space: whitespace (re's \s is str.isspace()) and the
+# marks it names (tests/claims/test_speed_prefilter.py checks the table against _FLAT).
+_FLAT_TABLE = {c: " " for c in [*(c for c in range(0x3100) if chr(c).isspace()), *map(ord, "_-‐‑'’.")]}
+_SPACES = re.compile(" {2,}")
 
 
 # Words too common to pick when a pattern offers a rarer one (speed only, never results).
@@ -298,10 +306,13 @@ class Gate:
             uses.setdefault(word, []).append((n, before, after))
         self._auto = ahocorasick.Automaton()
         for word, found in uses.items():
-            # A word whose needs ask for no edge carries them as a set; else (size, free, edged).
+            # A word whose needs ask for no edge carries them as a set; else (size, free, the
+            # needs asking for an edge before only, after only, on both sides).
             free = frozenset(n for n, before, after in found if before != YES and after != YES)
-            edged = tuple(f for f in found if f[0] not in free)
-            self._auto.add_word(word, (len(word), free, edged) if edged else free)
+            first = frozenset(n for n, before, after in found if before == YES and after != YES)
+            then = frozenset(n for n, before, after in found if before != YES and after == YES)
+            both = frozenset(n for n, before, after in found if before == YES and after == YES)
+            self._auto.add_word(word, (len(word), free, first, then, both) if first or then or both else free)
         if uses:
             self._auto.make_automaton()
 
@@ -315,14 +326,16 @@ class Gate:
             if found.__class__ is frozenset:
                 met |= found
                 continue
-            size, free, edged = found
+            size, free, first, then, both = found
             met |= free  # needs that ask for no edge
             start = end - size + 1
-            free_before = start == 0 or text[start - 1] not in _WORD
-            free_after = end == last or text[end + 1] not in _WORD
-            for n, before, after in edged:
-                if (free_before or before != YES) and (free_after or after != YES):
-                    met.add(n)
+            if start == 0 or text[start - 1] not in _WORD:  # a word edge before
+                met |= first
+                if end == last or text[end + 1] not in _WORD:
+                    met |= then
+                    met |= both
+            elif then and (end == last or text[end + 1] not in _WORD):
+                met |= then
         return met
 
     def _which(self, met: set[int]) -> set[int]:
@@ -344,5 +357,20 @@ class Gate:
 
     def any(self, *texts: str) -> bool:
         """Whether some pattern may match a frame of one of these texts (each given as
-        flat()): a frame comes from one sentence, and a sentence from one text."""
-        return bool(self.always) or any(self._which(self._met(text)) for text in texts)
+        flat()): a frame comes from one sentence, and a sentence from one text. (What
+        bool(which()) says, stopping at the first pattern let through.)"""
+        if self.always:
+            return True
+        opens, checks = self._opens, self._checks
+        for text in texts:
+            met = self._met(text)
+            if any(check(met) for _, check in self._unindexed):
+                return True
+            tried: set[int] = set()
+            for n in met:
+                for i in opens.get(n, ()):
+                    if i not in tried:
+                        if checks[i](met):  # type: ignore[misc]
+                            return True
+                        tried.add(i)
+        return False

@@ -118,7 +118,7 @@ def sentences(text: str) -> list[str]:
 # Marks whose part at a sentence edge takes more than a glance: quotes, brackets, ellipses, an
 # apostrophe not inside a word (a quote), a semicolon (which may end a sentence). A text holding
 # any of them is left to syntok.
-_UNSURE = re.compile(r"[\"“”„«»‹›‘()\[\]{}<>…;]|(?<![^\W\d_])['’]|['’](?![^\W\d_])")
+_UNSURE = re.compile(r"[\"“”„«»‹›‘()\[\]{}<>…;'’]")
 _STOP = re.compile(r"[.!?]+")
 # What stands before a plain stop: a word of letters (inner apostrophes and hyphens allowed),
 # digits (with thousands commas and a score's hyphen), money or an amount ("£45m", "5pm").
@@ -148,16 +148,19 @@ SHORT_WORDS = frozenset(_SHORT.split())
 def _last_piece(word: str) -> str:
     """The letters a word ends with, from its last hyphen, apostrophe or change from lower to upper
     case ("Neill" of "O'Neill", "Mr" of "incMr"); "" after a digit ("45m", "5pm": an amount)."""
-    i = len(word)
-    while i > 0 and word[i - 1].isalpha():
-        i -= 1
-    if i > 0 and word[i - 1].isdigit():
+    m = _LAST_LETTERS.search(word)
+    letters = m.group() if m else ""
+    if not letters or m and m.start() > 0 and word[m.start() - 1].isdigit():
         return ""
-    letters = word[i:]
-    for j in range(len(letters) - 1, 0, -1):
-        if letters[j].isupper() and letters[j - 1].islower():
-            return letters[j:]
+    if letters.islower() or letters.isupper() or letters.istitle():
+        return letters  # no change from lower to upper case inside (most words)
+    for k in range(len(letters) - 1, 0, -1):
+        if letters[k].isupper() and letters[k - 1].islower():
+            return letters[k:]
     return letters
+
+
+_LAST_LETTERS = re.compile(r"[^\W\d_]+$")
 
 
 def plain_spans(text: str) -> list[tuple[int, int]] | None:
@@ -171,8 +174,10 @@ def plain_spans(text: str) -> list[tuple[int, int]] | None:
     generated text, by tests/claims/test_speed_sentence.py); it has none where a text holds a
     quote, a bracket, an ellipsis, a semicolon, an abbreviation, an initial, a short word it does
     not know, a decimal or a lower-case word after a stop."""
-    if _UNSURE.search(text):
-        return None
+    for mark in _UNSURE.finditer(text):
+        i = mark.start()
+        if mark.group() not in "'’" or not (0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()):
+            return None  # an apostrophe inside a word ("it's", "O'Neill") is no quote
     spans: list[tuple[int, int]] = []
     start = 0
     last = len(text)
@@ -245,14 +250,18 @@ def _token(text: str, key: str, start: int, end: int) -> Token:
 def tokenize(sentence: str) -> list[Token]:
     """Words and punctuation with offsets; a possessive "'s" becomes its own token."""
     out: list[Token] = []
+    new = tuple.__new__  # what Token(...) calls, without its Python-level __new__
     for m in _TOKEN.finditer(sentence):
         word = m.group()
         start, end = m.span()
-        if word.isalnum() or len(word) == 1 and word not in "'’":
-            # No apostrophe or hyphen: none of the cases below applies (most tokens).
-            first = word[0]
-            alnum = first.isalnum()
-            out.append(Token(word, key(word) if alnum else word, start, end, alnum, first.isupper()))
+        if word.isalnum():
+            # No apostrophe or hyphen: none of the cases below applies (most tokens). An ASCII
+            # word's key is its lower case (what key() gives it).
+            out.append(new(Token, (word, word.lower() if word.isascii() else key(word), start, end, True,
+                                   word[0].isupper())))
+            continue
+        if len(word) == 1 and word not in "'’":  # a mark
+            out.append(new(Token, (word, word, start, end, False, word.isupper())))
             continue
         if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
             out.append(_token(word[:-2], key(word[:-2]), start, end - 2))

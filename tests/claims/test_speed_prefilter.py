@@ -1,0 +1,50 @@
+"""The keyword gate's short cuts say what the plain reading says: flat() by table is flat() by
+pattern, any() is bool(which()), on the bench stream's texts and frames and on generated text."""
+
+from __future__ import annotations
+
+import random
+
+from anyascii import anyascii
+
+from bench.bench_extract import synthetic
+from bot.claims import kinds, prefilter
+from bot.claims import sentence as sentence_module
+from bot.claims.prefilter import flat
+from bot.claims.text import clean, strip_boilerplate
+
+
+def _flat_by_pattern(text: str) -> str:
+    if not text.isascii():
+        text = anyascii(prefilter._NOT_ASCII_WORD.sub(" ", text))
+    return prefilter._FLAT.sub(" ", text.casefold())
+
+
+def test_the_flat_table_holds_every_character_the_pattern_matches() -> None:
+    assert sorted(prefilter._FLAT_TABLE) == [c for c in range(0x110000) if prefilter._FLAT.fullmatch(chr(c))]
+
+
+def test_flat_reads_as_the_pattern_does() -> None:
+    rng = random.Random(4)
+    marks = "aZé ß'’-‐‑._\t\n\u00a0\u2003İﬁ&ǅ..--"
+    texts = ["".join(rng.choice(marks) for _ in range(rng.randint(0, 20))) for _ in range(5000)]
+    texts += [clean(t) + " " + strip_boilerplate(clean(s)) for t, s in synthetic(500)]
+    texts += ["Saint-Étienne’s  deal - done. ", " -- ", ""]
+    assert [flat(t) for t in texts] == [_flat_by_pattern(t) for t in texts]
+
+
+def _texts() -> list[str]:
+    """Flat titles and summaries, and frames with their slots, as the gates see them."""
+    items = synthetic(800)
+    out = [flat(clean(t)) for t, _ in items] + [flat(strip_boilerplate(clean(s))) for _, s in items]
+    rng = random.Random(9)
+    words = sorted({w for t in out for w in t.split()}) + ["@p", "@c", "@s", "@m", "'s", "?", ":", ","]
+    return out + [" ".join(rng.choice(words) for _ in range(rng.randint(1, 14))) for _ in range(3000)]
+
+
+def test_any_says_whether_which_lets_a_pattern_through() -> None:
+    texts = _texts()
+    for gate in (kinds._GATE, sentence_module._SOURCE_GATE):
+        assert [gate.any(t) for t in texts] == [bool(gate.which(t)) for t in texts]
+        pairs = list(zip(texts[::2], texts[1::2], strict=False))
+        assert [gate.any(a, b) for a, b in pairs] == [bool(gate.which(a, b)) for a, b in pairs]
