@@ -199,8 +199,8 @@ def plain_spans(text: str) -> list[tuple[int, int]] | None:
         word = text[text.rfind(" ", start, end) + 1:end]
         if after < last and not (after + 1 < last and text[after + 1].isupper()):
             return None  # "the club. the end", "FC. 2019 is"
-        if not word or not _PLAIN_WORD.fullmatch(word):
-            return None
+        if not word or not _PLAIN_WORD.fullmatch(word) or end - len(word) == start and not word.isalpha():
+            return None  # and "1." opening a sentence: a list's number
         piece = _last_piece(word).casefold()
         if piece in ABBREVIATIONS or 0 < len(piece) <= 3 and piece not in SHORT_WORDS:
             return None
@@ -251,9 +251,13 @@ def tokenize(sentence: str) -> list[Token]:
     """Words and punctuation with offsets; a possessive "'s" becomes its own token."""
     out: list[Token] = []
     new = tuple.__new__  # what Token(...) calls, without its Python-level __new__
-    for m in _TOKEN.finditer(sentence):
-        word = m.group()
-        start, end = m.span()
+    find = sentence.find
+    end = 0
+    # findall() and find() over match objects, a third of the time: only spaces and "_" stand
+    # between tokens, and a token holds neither, so the next one is the first place it occurs.
+    for word in _TOKEN.findall(sentence):
+        start = find(word, end)
+        end = start + len(word)
         if word.isalnum():
             # No apostrophe or hyphen: none of the cases below applies (most tokens). An ASCII
             # word's key is its lower case (what key() gives it).

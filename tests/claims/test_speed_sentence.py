@@ -121,7 +121,7 @@ _PLAIN = _PLAIN_WORDS.split() + sorted(SHORT_WORDS)
 _ODD_WORDS = ("Football.London D.C. St. Mr. e.g. a.m. 3.5 U.S. Sky.it players' x Q vs. Vs. etc. Co. Jr. no. "
               "Jan. de fr es incMr I A & - – / : ; , % ( ) \" ' “ ” ‘ ’ … ! ? . ...")
 _ODD = _ODD_WORDS.split() + sorted(ABBREVIATIONS)
-_CAPS = [w for w in _PLAIN if w[0].isupper()]
+_CAPS = [w for w in _PLAIN if w[0].isupper()] + ["1", "10", "2019", "2-1", "£5m"]  # "1." may number a list
 _ENDS = [".", "!", "?", "?!", "!!", " ."]
 _ODD_ENDS = [" !", "...", "…", ".\"", ".)", ":", ";", ""]
 
@@ -140,7 +140,7 @@ def _generated(seed: int, n: int) -> Iterator[str]:
 
 def test_generated_text_splits_as_syntok_does() -> None:
     plain, differ = _differ(_generated(12, 6000))
-    assert plain > 2000
+    assert plain > 1000
     assert differ == 0, f"{differ} of {plain} generated texts split otherwise than syntok"
 
 
