@@ -101,3 +101,22 @@ def test_how_a_move_came_about_is_told_looking_back() -> None:
     assert kinds_of("Oskar Lindqvist reveals how close he came to joining Porto") == set()
     # Deciding is news when nothing asks how or why.
     assert kinds_of("Oskar Lindqvist decides to leave Lyon") == {("Oskar Lindqvist", "departure")}
+
+
+def test_a_clubs_approach_to_a_named_person_is_contact() -> None:
+    # Before: "approach" and "contacted" followed by a name matched nothing.
+    assert kinds_of("Feyenoord approach Stefan Verhoek") == {("Stefan Verhoek", "talks")}
+    assert kinds_of("Feyenoord contacted Stefan Verhoek over the vacancy") == {("Stefan Verhoek", "talks")}
+
+
+def test_interim_charge_a_dismissal_by_a_club_and_a_job_pursued_are_manager_claims() -> None:
+    assert kinds_of("Stefan Verhoek placed in temporary charge at Ajax") == {("Stefan Verhoek", "completed")}
+    assert kinds_of("Stefan Verhoek takes the reins at Ajax") == {("Stefan Verhoek", "completed")}
+    assert kinds_of("Stefan Verhoek steps in as Ajax caretaker") == {("Stefan Verhoek", "completed")}
+    assert kinds_of("Stefan Verhoek dismissed by Ajax") == {("Stefan Verhoek", "departure")}
+    assert kinds_of("Ajax confirm Stefan Verhoek has left the club") == {("Stefan Verhoek", "departure")}
+    assert kinds_of("Stefan Verhoek could lose his job at Ajax") == {("Stefan Verhoek", "departure")}
+    assert kinds_of("Stefan Verhoek eyed as Feyenoord boss") == {("Stefan Verhoek", "interest")}
+    assert kinds_of("Stefan Verhoek top of Feyenoord wishlist") == {("Stefan Verhoek", "interest")}
+    # Rumours a club dismisses are no one's dismissal.
+    assert ("Oskar Lindqvist", "departure") not in kinds_of("Rumours about Oskar Lindqvist dismissed by Porto")
