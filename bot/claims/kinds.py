@@ -248,6 +248,9 @@ def loan_mood(fr: Frame) -> str:
     return "move" if _LOAN.search(stripped) else "state"
 
 
+_DESCRIBING_EXIT = re.compile(r"\b(?:the|a|an|his|her|their|its|@c 's|@c) $")
+
+
 # When two kinds' patterns overlap with equal length, the more specific one (earlier) wins.
 _ORDER = ("denial", "bid_rejected", "loan", "contract_extension", "medical", "agreement",
           "departure", "completed", "bid", "talks", "interest")
@@ -278,6 +281,9 @@ def triggers(fr: Frame) -> list[Trigger]:
             base = ""
             if neg and kind in _NEGATED:  # "will not leave" denies; "will not renew" departs
                 base, kind, neg = kind, _NEGATED[kind], False
+            if kind == "departure" and _DESCRIBING_EXIT.search(head) and m.group().endswith("ing") \
+                    and fr.text.startswith("@p ", m.end() + 1):
+                direction = "after"  # "a replacement for the departing X": the exit is X's
             found.append(Trigger(kind, start, end, direction, neg, base))
     found.sort(key=lambda t: (t.start - t.end, _ORDER.index(t.kind), t.start))
     kept: list[Trigger] = []

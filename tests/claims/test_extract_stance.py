@@ -120,3 +120,11 @@ def test_interim_charge_a_dismissal_by_a_club_and_a_job_pursued_are_manager_clai
     assert kinds_of("Stefan Verhoek top of Feyenoord wishlist") == {("Stefan Verhoek", "interest")}
     # Rumours a club dismisses are no one's dismissal.
     assert ("Oskar Lindqvist", "departure") not in kinds_of("Rumours about Oskar Lindqvist dismissed by Porto")
+
+
+def test_an_exit_said_of_the_person_after_it_is_that_persons() -> None:
+    # Before: "departing" was bound to the person before it, the one paying tribute.
+    assert kinds_of("Stefan Verhoek pays tribute to the departing Oskar Lindqvist") \
+        == {("Oskar Lindqvist", "departure")}
+    assert ("Rui Moreira", "departure") not in kinds_of(
+        "Porto want Rui Moreira as a replacement for the departing Oskar Lindqvist")
