@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.claims import descriptions, kinds, modality, roles, trace
+from bot.claims import descriptions, kinds, modality, roles, stance, trace
 from bot.claims.attribution import borrowed_source, item_sources
 from bot.claims.clauses import background, bind, clauses, not_a_subject, role_words
 from bot.claims.frame import Trigger
@@ -354,8 +354,8 @@ def extract_claims(
         it tells ("close to Juventus move" over "... agreed terms"). Beside another development
         ("Liverpool eye Bundesliga star" over "... joined Leipzig for €20m"), it is background."""
         heard = told.get(fold(c.subject))
-        if not heard:
-            return fold(c.subject) in named
+        if not heard:  # a move done told under a headline about something else needs a date of now
+            return fold(c.subject) in named and (c.kind != "completed" or stance.fresh(c.evidence))
         return any(h.kind == c.kind or c.counterpart in (None, h.counterpart) for h in heard)
 
     kept = [f for i, f in enumerate(found) if (i not in running_down or fold(f[1].subject) not in news)

@@ -12,6 +12,8 @@ object), never a phrase of a particular story.
 
 from __future__ import annotations
 
+import re
+
 from bot.claims.frame import Frame, Trigger
 from bot.claims.lexicon import NON_SUBJECT_ROLES, PAST_FORMS, RECENT_SPANS
 
@@ -297,3 +299,16 @@ def unreported(fr: Frame, clause: range, trig: Trigger) -> str:
     if own_past(fr, clause, trig):
         return "the speaker's own past ('I was sacked unfairly')"
     return ""
+
+
+# What dates a move to now: a day, "this week", the perfect, an official word, the deal's terms.
+_FRESH = re.compile(r"\b(?:today|tonight|yesterday|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                    r"|this (?:week|morning|afternoon|evening|month)|last (?:night|week)|earlier (?:today|this)"
+                    r"|just|recently|officially|confirmed|announced|undisclosed|has|have|deadline day"
+                    r"|(?:\d+|one|two|three|four|five|six) ?(?:-| )?year (?:deal|contract)|until (?:20\d\d|the end of)|on a (?:free|permanent))\b", re.I)
+
+
+def fresh(evidence: str) -> bool:
+    """Whether a move told in the past tense is dated to now ("joined on Monday", "has
+    signed", "on a four-year deal"), not told as background under another headline."""
+    return _FRESH.search(evidence) is not None

@@ -128,3 +128,12 @@ def test_an_exit_said_of_the_person_after_it_is_that_persons() -> None:
         == {("Oskar Lindqvist", "departure")}
     assert ("Rui Moreira", "departure") not in kinds_of(
         "Porto want Rui Moreira as a replacement for the departing Oskar Lindqvist")
+
+
+def test_a_move_done_under_a_headline_about_something_else_needs_a_date_of_now() -> None:
+    assert kinds_of("Verhoek hails Oskar Lindqvist after win",
+                    "Porto signed Oskar Lindqvist from Lyon for €20m.") == set()
+    assert kinds_of("Oskar Lindqvist: I am delighted to be here",
+                    "Oskar Lindqvist joined Porto from Lyon on Monday.") == {("Oskar Lindqvist", "completed")}
+    assert kinds_of("Oskar Lindqvist: I am delighted to be here",
+                    "Oskar Lindqvist joined Porto from Lyon on a four-year deal.") == {("Oskar Lindqvist", "completed")}
