@@ -23,6 +23,8 @@ from bot.claims.text import Token, fold, key, tokenize
 _MONEY = re.compile(r"^[£€$]\d")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _MONEY_OR_YEAR = frozenset("£€$12")  # the first characters either can start with
+# Somewhere in a sentence with a token either matches (a token is a piece of the sentence).
+_MONEY_OR_YEAR_IN = re.compile(r"[£€$]\d|(?:19|20)\d\d")
 # A capitalised word that opens a sentence and reads as grammar, not a name ("Following
 # their exit", "Asking price set", "Bargain asking price").
 _GRAMMAR_OPENER = re.compile(r"(?:ing|ed|ly|tion|ment|ness|ship)$")
@@ -85,9 +87,10 @@ def analyse(text: str, main: Person | None, known: frozenset[str] = frozenset(),
         slots[m.start] = (m.end, "@c" if m.kind == "club" else "@s")
     for p in persons:
         slots[p.start] = (p.end, "@p")
-    for i, tok in enumerate(tokens):
-        if tok.text[0] in _MONEY_OR_YEAR and i not in slots and (_MONEY.match(tok.text) or _YEAR.match(tok.text)):
-            slots[i] = (i + 1, "@m" if _MONEY.match(tok.text) else "@y")
+    if _MONEY_OR_YEAR_IN.search(text):  # most sentences name no fee and no year
+        for i, tok in enumerate(tokens):
+            if tok.text[0] in _MONEY_OR_YEAR and i not in slots and (_MONEY.match(tok.text) or _YEAR.match(tok.text)):
+                slots[i] = (i + 1, "@m" if _MONEY.match(tok.text) else "@y")
     fr = frame([t.key for t in tokens], slots)
     sent = Sentence(text, tokens, mentions, persons, fr, main)
     sent.guessed = [key(" ".join(t.text for t in tokens[a:b])) for a, b in unknown]

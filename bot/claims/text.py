@@ -18,7 +18,6 @@ from syntok import segmenter
 _TAG = re.compile(r"<[^>]*>")
 # Block-level tags end a sentence in the rendered text; keep that boundary when stripping.
 _BLOCK = re.compile(r"</?(?:p|br|div|li|ul|ol|h[1-6]|tr|td|blockquote)\b[^>]*>", re.I)
-_SPACE = re.compile(r"\s+")
 # A word: letters/digits with inner hyphens, apostrophes or dots ("Alexander-Arnold",
 # "N'Golo", "Nott'm", "St."), or money ("£60m", "€50.5m"), or a single punctuation mark.
 _TOKEN = re.compile(
@@ -36,7 +35,7 @@ def clean(text: str | None) -> str:
     if not text:
         return ""
     if "<" not in text and "&" not in text and "\n" not in text:
-        return _SPACE.sub(" ", text).strip()  # one line, no markup: what the steps below give
+        return " ".join(text.split())  # one line, no markup: what the steps below give
     if "<" in text:
         text = _BLOCK.sub("\n", text)
         text = _TAG.sub(" ", text)
@@ -44,7 +43,7 @@ def clean(text: str | None) -> str:
         text = html.unescape(text)
         if "<" in text:  # escaped markup ("&lt;p&gt;") shows up after the first decode
             text = _TAG.sub(" ", _BLOCK.sub("\n", text))
-    lines = [_SPACE.sub(" ", line).strip() for line in text.split("\n")]
+    lines = [" ".join(line.split()) for line in text.split("\n")]
     lines = [line for line in lines if line]
     # A paragraph break with no full stop still ends a sentence.
     return " ".join(
@@ -58,7 +57,7 @@ def fold(text: str) -> str:
     """anyascii + casefold + whitespace collapse: "Atlético" -> "atletico" (the one folding)."""
     if not text.isascii():
         text = anyascii(text)
-    return _SPACE.sub(" ", text.casefold()).strip()
+    return " ".join(text.casefold().split())
 
 
 # Publishing software's own words around an excerpt, never the outlet's news: WordPress's
@@ -83,14 +82,14 @@ def strip_boilerplate(summary: str) -> str:
     if cut:
         summary = summary[: cut.start()].rstrip()
     if _SHOUT_HINT.search(summary) and _SHOUT.search(summary) and not summary.isupper():
-        summary = _SPACE.sub(" ", _SHOUT.sub(" ", summary)).strip()
+        summary = " ".join(_SHOUT.sub(" ", summary).split())
     return summary
 
 
 @lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """Folded matching key: inner hyphens, apostrophes and dots become spaces."""
-    return _SPACE.sub(" ", _INNER.sub(" ", fold(text))).strip()
+    return " ".join(_INNER.sub(" ", fold(text)).split())
 
 
 # Longer than any sentence a reporter writes; beyond it a "sentence" is a list or junk, and the
