@@ -1,6 +1,6 @@
 """Extraction cost per item on a realistic stream and on the synthetic stream.
 
-    python -m bench.bench_extract [--items N] [--seed S] [--compare]
+    python -m bench.bench_extract [--items N] [--seed S] [--compare] [--digest]
 
 The realistic stream is the real outlet headlines in ../shared/data/headlines_2026.jsonl (titles
 only; about one in six is transfer or managerial news), read when present and skipped with a
@@ -9,15 +9,21 @@ generator: a title and one to three summary sentences, about one in six items tr
 Each stream is timed in CPU time of this process (best of a few rounds, caches cleared), so the
 figures hold on a busy machine; the baseline only folds the text and splits it into sentences.
 
---compare also times, in the same run, the extractor without this round's switchable speed-ups:
-the keyword gate on its clauses alone (no requirement trees), every sentence split by syntok and
-every frame searched for a source. (The faster tokenizer, clean() and strip_boilerplate() stay:
-they are not switchable; the previous commit's code measured beside this one gives the whole gain.)
+--compare also times, in the same run, the extractor without its switchable speed-ups: the
+keyword gate on its clauses alone (no requirement trees), every sentence split by syntok (not by
+the plain-stop splitter) and every frame searched for a source. (The faster tokenizer, clean()
+and strip_boilerplate() stay: they are not switchable; the previous commit's code measured beside
+this one gives the whole gain.)
+
+--digest prints, instead of times, a SHA-256 of the claims extract_claims gives every item of
+each stream and of the labelled sets in ../shared/data/labelled (when present): a change made
+for speed alone must leave every digest as it was. Only counts and digests are printed.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import time
 from collections.abc import Callable, Iterator
@@ -27,12 +33,14 @@ from pathlib import Path
 from bench.synthetic import item_spec
 from bot.claims import kinds
 from bot.claims import sentence as sentence_module
+from bot.claims import text as text_module
 from bot.claims.extract import extract_claims
 from bot.claims.prefilter import Gate
 from bot.claims.text import clean, fold, key, sentences
 
 # The shared headline stream lives beside the repo; the real run skips when it is absent.
 REAL = Path(__file__).resolve().parents[2] / "shared" / "data" / "headlines_2026.jsonl"
+LABELLED = REAL.parent / "labelled"
 GOAL_US = 150  # issue 12: at most 150 µs per typical item on average
 
 
@@ -83,16 +91,22 @@ class _NoGate:
         return True
 
 
+def _syntok_only(text: str) -> list[tuple[int, int]] | None:
+    return None  # what plain_spans() says of a text it leaves to syntok
+
+
 @contextmanager
 def without_speedups() -> Iterator[None]:
-    """The extractor without issue 12's switchable speed-ups: clause-only gate, no source gate."""
-    gate, sources = kinds._GATE, sentence_module._SOURCE_GATE
+    """The extractor without issue 12's switchable speed-ups: clause-only gate, no source gate,
+    every sentence split by syntok."""
+    gate, sources, plain = kinds._GATE, sentence_module._SOURCE_GATE, text_module.plain_spans
     kinds._GATE = Gate([rx for _, rx, _ in kinds.PATTERNS], trees=False)
     sentence_module._SOURCE_GATE = _NoGate()  # type: ignore[assignment]
+    text_module.plain_spans = _syntok_only
     try:
         yield
     finally:
-        kinds._GATE, sentence_module._SOURCE_GATE = gate, sources
+        kinds._GATE, sentence_module._SOURCE_GATE, text_module.plain_spans = gate, sources, plain
 
 
 def _extract(title: str, summary: str) -> object:
@@ -113,13 +127,43 @@ def report(name: str, items: list[tuple[str, str]], compare: bool) -> None:
         print(f"  without the speed-ups:   {before:8.1f} µs/item  (now {ours / before:.2f} of that)")
 
 
+def digest(rows: list[dict[str, str | None]]) -> tuple[int, str]:
+    """(items with claims, SHA-256 over every item's claims in order) for a list of feed items."""
+    h = hashlib.sha256()
+    flagged = 0
+    for r in rows:
+        claims = extract_claims(r.get("title") or "", r.get("summary") or "", outlet=r.get("outlet"),
+                                published=r.get("published"), item=r.get("link") or r.get("id"),
+                                content=r.get("content") or "")
+        flagged += bool(claims)
+        h.update(hashlib.sha256(repr(claims).encode()).digest())
+    return flagged, h.hexdigest()
+
+
+def digests(items: int, seed: int) -> None:
+    """Print each stream's digest; a real item's text is never printed."""
+    streams: list[tuple[str, list[dict[str, str | None]]]] = []
+    for path in sorted(LABELLED.glob("items_*.jsonl")) + [REAL]:
+        if path.exists():
+            streams.append((path.stem, [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]))
+    streams.append((f"synthetic (seed {seed})", [{"title": t, "summary": s} for t, s in synthetic(items, seed)]))
+    for name, rows in streams:
+        flagged, hexdigest = digest(rows)
+        print(f"{name}: {len(rows)} items, {flagged} with claims, sha256 {hexdigest}")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--items", type=int, default=5000, help="synthetic items")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--compare", action="store_true", help="also time without the speed-ups")
     parser.add_argument("--real", action="store_true", help="(kept for old scripts: always on when present)")
+    parser.add_argument("--digest", action="store_true",
+                        help="print a digest of every stream's claims instead of times (same digests: same output)")
     args = parser.parse_args(argv)
+    if args.digest:
+        digests(args.items, args.seed)
+        return
     extract_claims("Warm-up: Arsenal eye Porto's Costa")  # load the gazetteer once
     real = real_headlines()
     if real is None:

@@ -19,6 +19,7 @@ import pytest
 from bench.bench_extract import synthetic
 from bot.claims import kinds
 from bot.claims import sentence as sentence_module
+from bot.claims import text as text_module
 from bot.claims.extract import extract_claims
 
 DATA = Path(__file__).parent.parent / "data"
@@ -43,6 +44,7 @@ def plain(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     with monkeypatch.context() as m:
         m.setattr(kinds, "_GATE", _Open())
         m.setattr(sentence_module, "_SOURCE_GATE", _Open())  # every frame searched for a source
+        m.setattr(text_module, "plain_spans", lambda text: None)  # every text split by syntok
         yield
 
 
