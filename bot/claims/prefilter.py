@@ -339,17 +339,25 @@ class Gate:
         return met
 
     def _which(self, met: set[int]) -> set[int]:
-        opens = self._opens
-        candidates: set[int] = set().union(*[opens[n] for n in met if n in opens])
         out = set(self.always)
-        out.update(i for i, check in self._unindexed if check(met))
-        checks = self._checks
-        out.update(i for i in candidates if checks[i](met))  # type: ignore[misc]
+        for i, check in self._unindexed:
+            if check(met):
+                out.add(i)
+        opens, checks = self._opens, self._checks
+        tried: set[int] = set()
+        for n in met:
+            for i in opens.get(n, ()):
+                if i not in tried:
+                    tried.add(i)
+                    if checks[i](met):  # type: ignore[misc]
+                        out.add(i)
         return out
 
     def which(self, *texts: str) -> list[int]:
         """Indices, in order, of the patterns that may match a frame of one of these texts
         (a frame's own text, or flat() of the texts frames are built from)."""
+        if len(texts) == 1:
+            return sorted(self._which(self._met(texts[0])))
         out: set[int] = set()
         for text in texts:
             out |= self._which(self._met(text))
