@@ -79,6 +79,7 @@ class Poller:
             self.scheduler.add_job(deliver_digests, CronTrigger(hour=DIGEST_HOUR_UTC, timezone=UTC), id="digest")
 
     async def start(self) -> None:
+        await self._keep_alive()  # alive before the first claim: the others leave its share to it
         self.scheduler.start()
         self.poll_soon()
 

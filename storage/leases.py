@@ -45,8 +45,8 @@ async def claim_due(ex: Executor, owner: str, *, now: str, lease_until: str, lim
     With other processes alive (`processes`), a feed due again goes to the one its id hashes to
     (rendezvous hashing over the live owners): the polls spread evenly however the claim rounds
     fall, and a feed keeps going to the process that remembers its last body. A feed nobody has
-    polled yet, or one due for more than `shared_after` seconds (its process is dead or full),
-    goes to whoever asks."""
+    polled yet, or one whose interval ended more than `shared_after` seconds ago (its process is
+    dead or full), goes to whoever asks."""
     async with transaction(ex) as conn:
         live = await _live(conn, owner, now)
         if len(live) == 1:
@@ -57,20 +57,20 @@ async def claim_due(ex: Executor, owner: str, *, now: str, lease_until: str, lim
             # then takes, in one statement past the rows others are taking, those and any feed
             # that is anyone's (never polled, or waiting longer than `shared_after`).
             cut = stamp(moment(now) - timedelta(seconds=shared_after))
-            waiting = await fetchall(conn, _WAITING, (now, now, cut, cut, limit * len(live) * 4 + 64))
+            waiting = await fetchall(conn, _WAITING, (cut, now, limit * len(live) * 4 + 64))
             mine = [int(row["id"]) for row in waiting if _hashed_to(int(row["id"]), live) == owner][:limit * 2]
             marks = ", ".join("?" * len(mine))
-            anyones = (" AND (lease_until IS NULL OR (lease_until <= ? AND (next_fetch_at IS NULL OR next_fetch_at <= ?))"
-                       + (f" OR id IN ({marks})" if mine else "") + ")")
+            anyones = " AND (lease_until IS NULL OR lease_until <= ?" + (f" OR id IN ({marks})" if mine else "") + ")"
             rows = await fetchall(conn, _CLAIM.format(anyones=anyones, skip_locked=_skip_locked(conn)),
-                                  (owner, lease_until, now, now, cut, cut, *mine, limit))
+                                  (owner, lease_until, now, now, cut, *mine, limit))
     return sorted((record(FeedState, row) for row in rows), key=lambda feed: feed.id)
 
 
 _DUE_WHERE = "paused = 0 AND (lease_until IS NULL OR lease_until <= ?) AND (next_fetch_at IS NULL OR next_fetch_at <= ?)"
-# Due, and due for less than `shared_after` (the second pair of moments): waiting for their own process.
-_WAITING = (f"SELECT id FROM feeds WHERE {_DUE_WHERE} AND lease_until IS NOT NULL"
-            " AND (lease_until > ? OR next_fetch_at > ?) ORDER BY lease_until, id LIMIT ?")
+# Due again for less than `shared_after`: waiting for their own process. (A range of the claim's
+# index, `feeds_due`: read without walking the feeds due for longer, after an outage all of them.
+# Paused and backing-off feeds among them are left out by the claim itself.)
+_WAITING = "SELECT id FROM feeds WHERE lease_until > ? AND lease_until <= ? ORDER BY lease_until, id LIMIT ?"
 # One statement takes the feeds: re-checked as they are locked, so two processes never take one.
 _CLAIM = ("UPDATE feeds SET lease_owner = ?, lease_until = ? WHERE id IN ("
           f" SELECT id FROM feeds WHERE {_DUE_WHERE}{{anyones}}"
@@ -106,14 +106,12 @@ async def release(ex: Executor, feed_id: int, owner: str, *, next_due: str, name
 
 async def round_trip(db: Database, owner: str, finished: list[tuple[int, str]], *, now: str, lease_until: str,
                      limit: int, name: str | None = None, shared_after: float = 0.0) -> tuple[list[FeedState], int]:
-    """One claim round in one transaction: say this process is alive (until `lease_until`),
-    release the polls that ended (feed id, next due), as `release` does, then claim up to `limit`
-    due feeds, as `claim_due` does. On SQLite that is one hand-off to the database thread for a
-    round, however many polls it closes.
+    """One claim round in one transaction: release the polls that ended (feed id, next due), as
+    `release` does, then claim up to `limit` due feeds, as `claim_due` does. On SQLite that is one
+    hand-off to the database thread for a round, however many polls it closes.
     (claimed, how many of `finished` this process still held)."""
 
     async def body(conn: Connection) -> tuple[list[FeedState], int]:
-        await _alive(conn, owner, lease_until)
         held = 0
         if finished:
             held = await conn.executemany(
@@ -144,8 +142,9 @@ async def let_go(db: Database, owner: str, finished: list[tuple[int, str]], *, n
 
 
 async def keep_alive(ex: Executor, owner: str, until: str) -> None:
-    """Everything `owner` holds (the feeds it is polling, the outbox rows its pass is posting) stays
-    its own until `until`: a poll or a pass may take longer than one lease, a dead process's may not."""
+    """`owner` is alive, and everything it holds (the feeds it is polling, the outbox rows its pass
+    is posting) stays its own, until `until`: a poll or a pass may take longer than one lease, a
+    dead process's may not."""
     async with transaction(ex) as conn:
         await _alive(conn, owner, until)
         await conn.execute("UPDATE feeds SET lease_until = ? WHERE lease_owner = ?", (until, owner))
