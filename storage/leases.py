@@ -94,14 +94,14 @@ def _hashed_to(feed_id: int, live: list[str]) -> str:
     return max(live, key=lambda owner: hashlib.blake2b(f"{owner}\0{feed_id}".encode(), digest_size=8).digest())
 
 
+# A poll done: the feed is nobody's again but not due before its next time; who polled it last.
+_RELEASE = "UPDATE feeds SET lease_owner = NULL, lease_until = ?, polled_by = ? WHERE id = ? AND lease_owner = ?"
+
+
 async def release(ex: Executor, feed_id: int, owner: str, *, next_due: str, name: str | None = None) -> bool:
     """The poll is done: nobody polls the feed again before `next_due`, and it was `owner` that
     polled it last. False when the lease had run out and another process took the feed over."""
-    changed = await ex.execute(
-        "UPDATE feeds SET lease_owner = NULL, lease_until = ?, polled_by = ? WHERE id = ? AND lease_owner = ?",
-        (next_due, name or owner, feed_id, owner),
-    )
-    return changed > 0
+    return await ex.execute(_RELEASE, (next_due, name or owner, feed_id, owner)) > 0
 
 
 async def round_trip(db: Database, owner: str, finished: list[tuple[int, str]], *, now: str, lease_until: str,
@@ -114,9 +114,7 @@ async def round_trip(db: Database, owner: str, finished: list[tuple[int, str]], 
     async def body(conn: Connection) -> tuple[list[FeedState], int]:
         held = 0
         if finished:
-            held = await conn.executemany(
-                "UPDATE feeds SET lease_owner = NULL, lease_until = ?, polled_by = ? WHERE id = ? AND lease_owner = ?",
-                [(next_due, name or owner, feed_id, owner) for feed_id, next_due in finished])
+            held = await conn.executemany(_RELEASE, [(due, name or owner, feed_id, owner) for feed_id, due in finished])
         claimed = await claim_due(conn, owner, now=now, lease_until=lease_until, limit=limit,
                                   shared_after=shared_after) if limit > 0 else []
         return claimed, held
@@ -131,9 +129,7 @@ async def let_go(db: Database, owner: str, finished: list[tuple[int, str]], *, n
 
     async def body(conn: Connection) -> None:
         if finished:
-            await conn.executemany(
-                "UPDATE feeds SET lease_owner = NULL, lease_until = ?, polled_by = ? WHERE id = ? AND lease_owner = ?",
-                [(next_due, name or owner, feed_id, owner) for feed_id, next_due in finished])
+            await conn.executemany(_RELEASE, [(due, name or owner, feed_id, owner) for feed_id, due in finished])
         await conn.execute("UPDATE feeds SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ?", (owner,))
         await conn.execute("UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ?", (owner,))
         await conn.execute("DELETE FROM processes WHERE owner = ?", (owner,))  # its feeds hash to the others now
