@@ -14,8 +14,9 @@ as written (punctuation, money). key() is fold() with inner marks spaced out, an
 fold() character by character, with foreign punctuation, "_" and inner marks made spaces;
 neighbouring tokens have only spaces, "_" or inner marks between them. Tokens come from
 sentences, substrings of clean(title) or clean(summary). A token never touches a word
-character (tokens are greedy; "'s" and "ex-" split at marks), and syntok splits sentences
-only at terminals and brackets, so a word edge in a frame is one in flat() too.
+character (tokens are greedy; "'s" and "ex-" split at marks), and sentences split only at
+terminals and brackets (syntok; the plain-stop splitter only at . ! ? before a space), so a word
+edge in a frame is one in flat() too.
 """
 
 from __future__ import annotations
