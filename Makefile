@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast lint eval eval-real spotcheck bench clean
+.PHONY: run test test-fast lint eval eval-real model spotcheck bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "claimwatch needs Python 3.11 or newer")'
@@ -42,6 +42,11 @@ eval: $(STAMP)
 # Precision and recall on real items labelled by two annotators (../shared), tune and check splits.
 eval-real: $(STAMP)
 	$(PY) -m bot.evaluation.real
+
+# Rebuild bot/claims/data/learned_interest.json from the tune part of ../shared's labelled items
+# (the same bytes on every run; says so and keeps the shipped file when ../shared is absent).
+model: $(STAMP)
+	$(PY) -m bot.evaluation.train
 
 bench: $(STAMP)
 	$(PY) -m bench

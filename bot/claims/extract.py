@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.claims import descriptions, kinds, modality, roles, stance, trace
+from bot.claims import descriptions, kinds, learned, modality, roles, stance, trace
 from bot.claims.attribution import borrowed_source, item_sources
 from bot.claims.clauses import background, bind, clauses, not_a_subject, role_words
 from bot.claims.frame import Trigger
@@ -220,8 +220,9 @@ def extract_claims(
             sents[n].bound = _bindings(sents[n])
     for s in sents:
         trace.explain_sentence(s)
+    meta = {"outlet": outlet, "published": published, "item": item}
     if main is None or not any(s.bound for s in sents):
-        return []
+        return learned.beside([], sents, len(heads), **meta)  # a learned opinion beside the rules
     strong = _resolve_weak(sents)
     full = _full_names(sents)
     # What the item says about each person anywhere: their role and their club.
@@ -381,7 +382,7 @@ def extract_claims(
                        "a summary's past or finished development about someone the headline does not name: background"
                        if i in told_past or i in ended else "a contract running down, background to other news")
                 trace.note(f"dropped {c.subject} {c.kind} -> {c.counterpart}: {why}")
-    return claims
+    return learned.beside(claims, sents, len(heads), **meta)
 
 
 def explain_claims(title: str, summary: str = "", **kw: str | None) -> tuple[list[Claim], list[str]]:
