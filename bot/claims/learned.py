@@ -65,7 +65,8 @@ class Model:
     weights: dict[int, float]
 
     def probability(self, features: list[str]) -> float:
-        z = self.bias + sum(self.weights.get(b, 0.0) for b in buckets(features))
+        get = self.weights.get
+        z = self.bias + sum(get(b, 0.0) for b in {bucket(f) for f in features})
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -106,6 +107,7 @@ def recording() -> Iterator[list[tuple[list[Candidate], list[Claim]]]]:
         _RECORD.reset(token)
 
 
+@lru_cache(maxsize=4096)
 def _surname(name: str) -> str:
     parts = fold(name).replace("-", " ").split()
     return parts[-1] if parts else ""
@@ -115,8 +117,9 @@ def _said(s: Sentence, p: Person) -> str:
     return " ".join(t.text for t in s.tokens[p.start:p.end])
 
 
-def candidates(sents: list[Sentence], heads: int) -> list[Candidate]:
-    """Every person the item names or describes, grouped by surname, with their features."""
+def candidates(sents: list[Sentence], heads: int, skip: frozenset[str] = frozenset()) -> list[Candidate]:
+    """Every person the item names or describes, grouped by surname, with their features;
+    none for a surname in `skip` (people the rules already have a claim about)."""
     groups: dict[str, list[tuple[int, int, Person]]] = {}
     for n, s in enumerate(sents):
         for u, p in s.unit_person.items():
@@ -125,7 +128,7 @@ def candidates(sents: list[Sentence], heads: int) -> list[Candidate]:
     titled = any(_said(s, p) == p.name for s in sents[:heads] for p in s.persons)
     out: list[Candidate] = []
     for sur, seen in groups.items():
-        if not sur:
+        if not sur or sur in skip:
             continue
         name = max((p.name for _, _, p in seen), key=lambda x: (len(x.split()), len(x)))
         role = "manager" if any(p.role == "manager" for _, _, p in seen) else "player"
@@ -205,11 +208,8 @@ def beside(claims: list[Claim], sents: list[Sentence], heads: int, *, outlet: st
     model = load() if ENABLED else None
     if model is None or not sents:
         return claims
-    ruled = {_surname(c.subject) for c in claims}
     added: list[Claim] = []
-    for cand in candidates(sents, heads):
-        if _surname(cand.name) in ruled:
-            continue
+    for cand in candidates(sents, heads, frozenset(_surname(c.subject) for c in claims)):
         p = model.probability(cand.features)
         if p >= model.threshold:
             trace.note(f"learned: {cand.name} interest -> {cand.counterpart}, p {p:.2f} >= {model.threshold:.2f}")
