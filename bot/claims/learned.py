@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -37,8 +38,10 @@ if TYPE_CHECKING:
     from bot.claims.people import Person
     from bot.claims.sentence import Sentence
 
-# On by default only while it does not lower F1 or precision on the check part (see the commit log).
-ENABLED = True
+# On by default only while it does not lower F1 or precision on the check part (see the commit
+# log); CLAIMWATCH_LEARNED=off or =on overrides the default (to measure the rules alone).
+DEFAULT = "on"
+ENABLED = os.environ.get("CLAIMWATCH_LEARNED", DEFAULT) != "off"
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "learned_interest.json"
 BUCKETS = 1 << 18
 _WINDOW = 4  # units on either side of a mention
