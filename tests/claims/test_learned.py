@@ -5,6 +5,7 @@ tests, in our own words."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -126,3 +127,10 @@ def test_rebuilding_the_model_gives_the_same_bytes(tmp_path: Path) -> None:
     assert train.main(["--out", str(a)]) == 0
     assert train.main(["--out", str(b)]) == 0
     assert a.read_bytes() == b.read_bytes()
+
+
+def test_the_environment_can_switch_the_model_off_to_score_the_rules_alone() -> None:
+    code = "from bot.claims import learned; print(learned.ENABLED)"
+    off = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "CLAIMWATCH_LEARNED": "off"})
+    assert off.stdout.strip() == "False"
