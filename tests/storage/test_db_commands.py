@@ -18,7 +18,7 @@ from bot.app import App, open_app, poll_all
 from bot.config import Settings
 from storage.checks import DatabaseProblem
 from storage.copy import TABLES, copy
-from storage.db import is_postgres_url
+from storage.db import from_now, is_postgres_url
 from storage.schema import migrations
 from storage.upgrade import script
 from tests import postgres
@@ -258,12 +258,18 @@ async def test_a_copy_is_whole_or_nothing_in_batches(tmp_path: Path, feed_server
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     _, source = await _build_source(tmp_path, feed_server, monkeypatch)
     columns = _columns(source)
+    with sqlite3.connect(source) as lite:  # a run of the old bot that never said goodbye
+        lite.execute("INSERT INTO processes (owner, alive_until) VALUES ('host/all shards#old', ?)",
+                     (from_now(3600),))
+    lite.close()
     # Batches of two: every table of more than two rows is read and written in several.
     small = await postgres.fresh_database(postgres_server, "copy_in_batches")
     counts = await copy(f"sqlite:{source}", small, batch=2)
     assert dict(counts) == {table: len(await _table_rows(source, table, columns[table])) for table in TABLES}
     for table in TABLES:
         assert await _table_rows(small, table, columns[table]) == await _table_rows(source, table, columns[table])
+    # The processes alive on the old database are none of the new one's: no share waits for them.
+    assert await _table_rows(small, "processes", ["owner"]) == []
 
     # A row PostgreSQL cannot take, late in the order: the tables copied before it roll back too.
     with sqlite3.connect(source) as lite:
