@@ -94,7 +94,7 @@ def cpu_us(fn: Callable[[str, str], object], items: list[tuple[str, str]], round
 
 
 class _NoGate:
-    def any(self, *texts: str) -> bool:
+    def any(self, *texts: str, written: object = ()) -> bool:
         return True
 
 
@@ -107,7 +107,7 @@ def without_speedups() -> Iterator[None]:
     """The extractor without issue 12's switchable speed-ups: clause-only gate, no source gate,
     every sentence split by syntok."""
     gate, sources, plain = kinds._GATE, sentence_module._SOURCE_GATE, text_module.plain_spans
-    kinds._GATE = Gate([rx for _, rx, _ in kinds.PATTERNS], trees=False)
+    kinds._GATE = Gate([rx for _, rx, _ in kinds.PATTERNS], trees=False, near=False)
     sentence_module._SOURCE_GATE = _NoGate()  # type: ignore[assignment]
     text_module.plain_spans = _syntok_only
     try:

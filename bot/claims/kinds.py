@@ -199,8 +199,8 @@ _GATE = Gate([rx for _, rx, _ in PATTERNS])
 
 
 def may_trigger(*texts: str) -> bool:
-    """False when no frame built from these texts (title, summary) can match any pattern."""
-    return _GATE.any(*(flat(t) for t in texts))
+    """False when no frame built from these texts (title, summary, content) can match any pattern."""
+    return _GATE.any(*(flat(t) for t in texts), written=texts)
 
 
 _NEGATED = {"interest": "denial", "departure": "denial", "agreement": "denial", "talks": "denial", "bid": "denial",

@@ -89,23 +89,38 @@ def key_string(tokens: list[Token]) -> tuple[str, dict[int, int], dict[int, int]
     return " ".join(parts), starts, ends
 
 
-def find(tokens: list[Token]) -> list[Mention]:
-    """Club and source mentions in one sentence, longest first, never overlapping."""
+def _occurrences(tokens: list[Token]) -> list[tuple[int, int, tuple[_Entry, ...]]]:
+    """Every gazetteer alias on token edges written as a name may be (find() keeps some)."""
     text, starts, ends = key_string(tokens)
     found: list[tuple[int, int, tuple[_Entry, ...]]] = []
     for end_char, (length, entries) in _automaton().iter(text):
         start_char = end_char - length + 1
         if start_char in starts and end_char + 1 in ends:
-            found.append((starts[start_char], ends[end_char + 1], entries))
+            start, end = starts[start_char], ends[end_char + 1]
+            # All-lower-case text ("the reds", "real", "as") is prose, not a name; a web
+            # address ("ge.globo", "kicker.de") is a name in any case.
+            if any(t.is_cap or t.text[0].isdigit() or t.text == "." for t in tokens[start:end]):
+                found.append((start, end, entries))
+    return found
+
+
+def spans(tokens: list[Token]) -> dict[int, list[int]]:
+    """Start token -> end tokens of every span a club or source mention may take in these tokens
+    (or in any run of them, a sentence of a text): the places find() chooses among."""
+    out: dict[int, list[int]] = {}
+    for start, end, _ in _occurrences(tokens):
+        out.setdefault(start, []).append(end)
+    return out
+
+
+def find(tokens: list[Token]) -> list[Mention]:
+    """Club and source mentions in one sentence, longest first, never overlapping."""
+    found = _occurrences(tokens)
     found.sort(key=lambda f: (f[0] - f[1], f[0]))
     taken: set[int] = set()
     out: list[Mention] = []
     for start, end, entries in found:
         if taken.intersection(range(start, end)):
-            continue
-        # All-lower-case text ("the reds", "real", "as") is prose, not a name; a web
-        # address ("ge.globo", "kicker.de") is a name in any case.
-        if not any(t.is_cap or t.text[0].isdigit() or t.text == "." for t in tokens[start:end]):
             continue
         if entries[0].weak and start > 0 and tokens[start - 1].is_cap and tokens[start - 1].is_word \
                 and not taken.intersection({start - 1}):

@@ -18,7 +18,6 @@ from bot.claims.lexicon import (
     DETERMINERS,
     FIRST_NAMES,
     FORMER_WORDS,
-    HEADLINE_NOUNS,
     INCOMING,
     MANAGER_ROLES,
     MOVE_WORDS,
@@ -28,7 +27,6 @@ from bot.claims.lexicon import (
     NATIONALITIES,
     NATIONALITY_NOUNS,
     NON_SUBJECT_ROLES,
-    NOT_DESCRIBING,
     NOT_NAMES,
     PARTICLES,
     PLAYER_ROLES,
@@ -39,14 +37,19 @@ from bot.claims.lexicon import (
     WEAK_DEFAULTS,
 )
 from bot.claims.mentions import Mention
+from bot.claims.openers import (
+    ADJ_ENDINGS,
+    describing,
+    description_noun,
+    name_token,
+    opens_name,
+    opens_stand_in,
+)
 from bot.claims.text import Token, key
 
 # The longest full name a headline writes ("Vinícius José Paixão de Oliveira Júnior" has five, its
 # particles aside); a longer run of capitalised words is a list of names or a shouted phrase.
 MAX_NAME_TOKENS = 5
-
-_ADJ_ENDINGS = ("ed", "ing", "ly", "ful", "ous", "less", "ive", "ic", "est")
-
 
 @dataclass(frozen=True, slots=True)
 class Person:
@@ -56,29 +59,6 @@ class Person:
     role: str | None  # "manager" / "player" / "other" (chairman, agent) when a noun says so
     club: str | None  # the club a role apposition or possessive ties the person to
     club_options: tuple[str, ...] = ()  # every club a weak alias there may mean
-
-
-def _is_acronym(tok: Token) -> bool:
-    return len(tok.text) > 1 and tok.text.isupper() and tok.text.isalpha()
-
-
-def _name_token(tok: Token, title_case: bool) -> bool:
-    if not tok.is_word or not tok.is_cap or any(c.isdigit() for c in tok.text):
-        return False
-    caps = len(tok.text) - len(tok.text.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
-    if 2 <= caps < len(tok.text) and tok.text[caps].islower():
-        return False  # "WCup", "UCLfinal": a run-together abbreviation, not "McTominay"
-    if tok.key in NOT_NAMES and tok.key not in PARTICLES:
-        return False
-    if " " in tok.key:
-        # "League-winning", "Madrid-born", "British-record": a compound adjective, not
-        # "Alexander-Arnold".
-        head, tail = tok.key.split(" ", 1)[0], tok.key.rsplit(" ", 1)[1]
-        if tail.endswith(_ADJ_ENDINGS) or tail in {"born", "based", "old", "year", "bound", "time", "led"}:
-            return False
-        if head in NOT_NAMES and head not in PARTICLES and head not in FIRST_NAMES:
-            return False
-    return not (_is_acronym(tok) and not title_case)
 
 
 def find(
@@ -102,32 +82,24 @@ def find(
     while i < n:
         tok = tokens[i]
         if i in taken and taken[i].end == i + 1 and tok.key in FIRST_NAMES and i + 1 < n and i + 1 not in taken \
-                and _name_token(tokens[i + 1], title_case) and tokens[i + 1].key not in FIRST_NAMES:
+                and name_token(tokens[i + 1], title_case) and tokens[i + 1].key not in FIRST_NAMES:
             # "Jordan Henderson", "Georgia Stanway": a given name that is also a country.
             absorbed.add(i)
             taken.pop(i)
-        starts = i not in taken and (
-            _name_token(tok, title_case)
-            or (
-                tok.key in PARTICLES
-                and i + 1 < n
-                and i + 1 not in taken
-                and _name_token(tokens[i + 1], title_case)
-            )
-        )
+        starts = i not in taken and opens_name(tokens, i, title_case, taken)
         if not starts or (i > 0 and tokens[i - 1].key == "the" and tok.key not in FIRST_NAMES):
             i += 1  # names take no article: "the Metropolitano" is a place
             continue
         j = i + 1
         while j < n and j not in taken:
             nxt = tokens[j]
-            if _name_token(nxt, title_case) or (j > i and nxt.key in NAME_SUFFIXES and nxt.is_cap):
+            if name_token(nxt, title_case) or (j > i and nxt.key in NAME_SUFFIXES and nxt.is_cap):
                 j += 1
             elif (
                 nxt.key in PARTICLES
                 and j + 1 < n
                 and j + 1 not in taken
-                and _name_token(tokens[j + 1], title_case)
+                and name_token(tokens[j + 1], title_case)
             ):
                 j += 2
             else:
@@ -137,7 +109,7 @@ def find(
             i == 0
             and j - i >= 2
             and tok.key not in FIRST_NAMES
-            and tok.key.endswith(_ADJ_ENDINGS)
+            and tok.key.endswith(ADJ_ENDINGS)
         ):
             i += 1
         if tokens[i].key in PARTICLES and j - i == 1 or j == i + 1 and len(tokens[i].text) == 1:
@@ -206,7 +178,7 @@ def _epithet(tokens: list[Token], i: int, j: int, title_case: bool) -> bool:
     k = j
     while k < len(tokens) and k - j < 3 and tokens[k].is_word and not tokens[k].is_cap:
         k += 1
-    return k + 1 < len(tokens) and tokens[k].text in _CLOSING and _name_token(tokens[k + 1], title_case)
+    return k + 1 < len(tokens) and tokens[k].text in _CLOSING and name_token(tokens[k + 1], title_case)
 
 
 def _acts(tok: Token) -> bool:
@@ -228,8 +200,8 @@ def _club_like(tokens: list[Token], j: int, title_case: bool, named: bool = Fals
         return False
     # "Woking boss", "Swansea's Wales forward Cullen"; but "Konaté's agent" is a person.
     if named:
-        return k > j and k < n and tokens[k].is_cap and _name_token(tokens[k], title_case)
-    return k > j + (tokens[j].key == "'s") and (k >= n or not tokens[k].is_cap or _name_token(tokens[k], title_case))
+        return k > j and k < n and tokens[k].is_cap and name_token(tokens[k], title_case)
+    return k > j + (tokens[j].key == "'s") and (k >= n or not tokens[k].is_cap or name_token(tokens[k], title_case))
 
 
 def _describing(tok: Token) -> bool:
@@ -296,21 +268,13 @@ def headline_descriptions(tokens: list[Token], mentions: list[Mention], main: Pe
     clubs = {i for m in mentions for i in range(m.start, m.end)}
     out: list[Person] = []
     for j, tok in enumerate(tokens):
-        noun = tok.key.split(" ")[-1]
-        if not (noun in PLAYER_ROLES or noun in HEADLINE_NOUNS or tok.key in MANAGER_ROLES) \
-                or tok.key in NOT_DESCRIBING or j in clubs:
+        if not description_noun(tok) or j in clubs:
             continue
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None
         if nxt is not None and (nxt.is_cap or nxt.key in PLAYER_ROLES or nxt.key in {"'s", "s"}):
             continue  # an apposition ("Liverpool star Mohamed Salah") or a compound noun
         start = j
-        while start > 0 and (start - 1 in clubs or tokens[start - 1].key in AGE_OR_ADJ
-                             # "Serie A phenomenon", "Premier League midfield duo"
-                             or tokens[start - 1].is_cap and tokens[start - 1].key in NOT_NAMES
-                             or tokens[start - 1].key.endswith(("year old", "rated"))
-                             or tokens[start - 1].key in NATIONALITIES or tokens[start - 1].text[:1] in "£€$"
-                             or (tokens[start - 1].is_word and not tokens[start - 1].is_cap
-                                 and tokens[start - 1].key.endswith(("ive", "al", "ous", "ic", "ful")))):
+        while start > 0 and describing(tokens[start - 1], start - 1, clubs):
             start -= 1
         club = next((m.name for m in mentions if m.start >= start and m.end <= j and not m.national), None)
         out.append(Person(main.name, start, j + 1, "manager" if tok.key in MANAGER_ROLES else "player", club))
@@ -332,6 +296,7 @@ def anaphora(
         for i in range(m.start, m.end):
             taken[i] = m
     by_start = {m.start: m for m in mentions}
+    clubs = {i for m in mentions if m.kind == "club" for i in range(m.start, m.end)}
     out: list[Person] = []
     n = len(tokens)
     for i, tok in enumerate(tokens):
@@ -339,6 +304,8 @@ def anaphora(
             continue
         if i > 0 and tokens[i - 1].key in PREDICATING:
             continue  # "stepping down as the Madrid head coach", "will become the new Brazil boss": a role, not a stand-in
+        if not opens_stand_in(tokens, i, clubs):
+            continue  # no stand-in can start here (openers.py: what the gate asks too)
         j, club, role = i + 1, None, None
         former = False
         while j < n and j not in taken and tokens[j].key in AGE_OR_ADJ:

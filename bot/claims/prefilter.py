@@ -23,12 +23,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from itertools import chain
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
 import ahocorasick
 from anyascii import anyascii
+
+from bot.claims.reach import View, reaches, wanted
 
 _FLAT = re.compile(r"[\s_\-‐‑'’.]+")
 _NOT_ASCII_WORD = re.compile(r"[^\w\x00-\x7f]")
@@ -276,8 +279,11 @@ class Gate:
     a pattern writes out ("@s reports"), so a pattern with no keyword of its own is still
     gated by them."""
 
-    def __init__(self, patterns: Sequence[re.Pattern[str]], *, trees: bool = True, slots: bool = False) -> None:
+    def __init__(self, patterns: Sequence[re.Pattern[str]], *, trees: bool = True, slots: bool = False,
+                 near: bool = True) -> None:
         self.needs = [required(rx) for rx in patterns]
+        # What each pattern needs near its keyword (reach.py), asked of texts given as written.
+        self._reach = [reaches(rx) if near and not slots else None for rx in patterns]
         ids: dict[Need, int] = {}
         self._clauses = [[frozenset(ids.setdefault(n, len(ids)) for n in clause) for clause in clauses]
                          for clauses in self.needs]
@@ -364,22 +370,31 @@ class Gate:
             out |= self._which(self._met(text))
         return sorted(out)
 
-    def any(self, *texts: str) -> bool:
+    def any(self, *texts: str, written: Sequence[str] = ()) -> bool:
         """Whether some pattern may match a frame of one of these texts (each given as
         flat()): a frame comes from one sentence, and a sentence from one text. (What
-        bool(which()) says, stopping at the first pattern let through.)"""
+        bool(which()) says, stopping at the first pattern let through.) With `written`, the
+        title and summary as written (in that order) for the first two texts: a pattern that
+        needs a person or club near its keyword is let through only when something there
+        could be one (reach.py)."""
         if self.always:
             return True
-        opens, checks = self._opens, self._checks
-        for text in texts:
+        opens, checks, reach = self._opens, self._checks, self._reach
+        written = written if written and wanted() else ()
+        for k, text in enumerate(texts):
             met = self._met(text)
-            if any(check(met) for _, check in self._unindexed):
-                return True
+            view: View | None = None
             tried: set[int] = set()
-            for n in met:
-                for i in opens.get(n, ()):
-                    if i not in tried:
-                        if checks[i](met):  # type: ignore[misc]
-                            return True
-                        tried.add(i)
+            for i, check in chain(self._unindexed, ((i, checks[i]) for n in met for i in opens.get(n, ()))):
+                if i in tried:
+                    continue
+                tried.add(i)
+                if check(met):  # type: ignore[misc]
+                    need = reach[i] if k < len(written) and k < 2 else None
+                    if need is None:
+                        return True
+                    if view is None:
+                        view = View(written[k], headline=k == 0)
+                    if view.holds(need):
+                        return True
         return False

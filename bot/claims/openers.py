@@ -1,0 +1,128 @@
+"""Where a person mention can begin: the person finder's own start rules, in one place.
+
+people.py finds names, stand-ins ("the Liverpool defender", "he") and headline descriptions
+("Arsenal target 18-year-old sensation"); each of its three readers asks the function here
+before it reads a mention at a token, so no mention starts where these say none can. The
+keyword gate (prefilter.py) asks `may_open_person` the same of an item's whole text, before any
+sentence is read, to turn away an item whose pattern needs a person right after its keyword
+("kept a close eye on the situation") when nothing there can open one.
+
+Each rule is a relaxation of its reader: it looks at fewer conditions (no `taken`, any
+title case, clubs as every place the gazetteer could name one), never at other ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+
+from bot.claims.lexicon import (
+    AGE_OR_ADJ,
+    DETERMINERS,
+    FIRST_NAMES,
+    HEADLINE_NOUNS,
+    MANAGER_ROLES,
+    NAME_SUFFIXES,
+    NATIONALITIES,
+    NATIONALITY_NOUNS,
+    NOT_DESCRIBING,
+    NOT_NAMES,
+    PARTICLES,
+    PLAYER_ROLES,
+    STAND_IN_PRONOUNS,
+)
+from bot.claims.text import Token
+
+ADJ_ENDINGS = ("ed", "ing", "ly", "ful", "ous", "less", "ive", "ic", "est")
+
+
+def is_acronym(tok: Token) -> bool:
+    return len(tok.text) > 1 and tok.text.isupper() and tok.text.isalpha()
+
+
+def name_token(tok: Token, title_case: bool) -> bool:
+    """A token that can be part of a name: capitalised, no digit, not a known non-name."""
+    if not tok.is_word or not tok.is_cap or any(c.isdigit() for c in tok.text):
+        return False
+    caps = len(tok.text) - len(tok.text.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    if 2 <= caps < len(tok.text) and tok.text[caps].islower():
+        return False  # "WCup", "UCLfinal": a run-together abbreviation, not "McTominay"
+    if tok.key in NOT_NAMES and tok.key not in PARTICLES:
+        return False
+    if " " in tok.key:
+        # "League-winning", "Madrid-born", "British-record": a compound adjective, not
+        # "Alexander-Arnold".
+        head, tail = tok.key.split(" ", 1)[0], tok.key.rsplit(" ", 1)[1]
+        if tail.endswith(ADJ_ENDINGS) or tail in {"born", "based", "old", "year", "bound", "time", "led"}:
+            return False
+        if head in NOT_NAMES and head not in PARTICLES and head not in FIRST_NAMES:
+            return False
+    return not (is_acronym(tok) and not title_case)
+
+
+def opens_name(tokens: list[Token], i: int, title_case: bool = True, taken: Container[int] = ()) -> bool:
+    """Whether a run of name tokens may start at token i (people.find asks this): a name token,
+    or a particle before one ("van Dijk")."""
+    tok = tokens[i]
+    return name_token(tok, title_case) or (
+        tok.key in PARTICLES and i + 1 < len(tokens) and i + 1 not in taken and name_token(tokens[i + 1], title_case)
+    )
+
+
+def stand_in_head(tok: Token) -> bool:
+    """A word a stand-in can end on: a role noun, a nationality noun, an age."""
+    return (tok.key in PLAYER_ROLES or tok.key in MANAGER_ROLES or tok.key.split(" ")[-1] in PLAYER_ROLES
+            or tok.key in NATIONALITY_NOUNS or tok.key.endswith("year old"))
+
+
+def opens_stand_in(tokens: list[Token], i: int, clubs: Container[int]) -> bool:
+    """Whether a stand-in may start at token i (people.anaphora asks this): a determiner, then
+    words a description is made of (ages, adjectives, nationalities, numbers, a club, "'s", a
+    first role noun) up to a head (stand_in_head). `clubs`: tokens a club may cover."""
+    if tokens[i].key not in DETERMINERS:
+        return False
+    for j in range(i + 1, len(tokens)):
+        tok = tokens[j]
+        if stand_in_head(tok):
+            return True
+        if not (j in clubs or tok.key in AGE_OR_ADJ or tok.key in NATIONALITIES or tok.text[0].isdigit()
+                or tok.key == "'s"):
+            return False
+    return False
+
+
+def description_noun(tok: Token) -> bool:
+    """A noun a headline description ends on ("winger", "sensation", "boss")."""
+    noun = tok.key.split(" ")[-1]
+    return (noun in PLAYER_ROLES or noun in HEADLINE_NOUNS or tok.key in MANAGER_ROLES) and tok.key not in NOT_DESCRIBING
+
+
+def describing(tok: Token, k: int, clubs: Container[int]) -> bool:
+    """A word a headline description holds before its noun: ages, fees, adjectives, a club."""
+    return (k in clubs or tok.key in AGE_OR_ADJ
+            # "Serie A phenomenon", "Premier League midfield duo"
+            or tok.is_cap and tok.key in NOT_NAMES
+            or tok.key.endswith(("year old", "rated"))
+            or tok.key in NATIONALITIES or tok.text[:1] in "£€$"
+            or (tok.is_word and not tok.is_cap and tok.key.endswith(("ive", "al", "ous", "ic", "ful"))))
+
+
+def opens_description(tokens: list[Token], i: int, clubs: Container[int]) -> bool:
+    """Whether a headline description may start at token i (people.headline_descriptions):
+    describing words from i up to a description noun."""
+    for j in range(i, len(tokens)):
+        if description_noun(tokens[j]):
+            return True
+        if not describing(tokens[j], j, clubs):
+            return False
+    return False
+
+
+def may_open_person(tokens: list[Token], i: int, clubs: Container[int], headline: bool) -> bool:
+    """Whether any of people.py's readers may start a person at token i of a text (the title
+    when `headline`) whose sentences are pieces of it: a name (or, after a headline-opening
+    adjective, a name suffix), a pronoun, a stand-in, a headline description. `clubs` must hold
+    every token a club mention may cover, the gazetteer's and the finder's own guesses (capitalised
+    runs: any capitalised token or particle)."""
+    tok = tokens[i]
+    return (opens_name(tokens, i) or tok.is_cap and tok.key in NAME_SUFFIXES or tok.key in STAND_IN_PRONOUNS
+            or opens_stand_in(tokens, i, clubs) or headline and opens_description(tokens, i, clubs))

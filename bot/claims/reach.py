@@ -1,0 +1,349 @@
+"""How near its keyword a pattern needs a person or a club, read off the pattern; and whether
+a text has anything there that could become one.
+
+Many kind patterns need a slot a few words after a keyword: interest's "eye (?=(?:\\S+ ){0,4}@p)"
+needs a person at most four words after "eye". `reaches` reads, for every branch of a pattern
+(every match is one branch's), the words the slot may follow (each an "anchor": the frame word
+it ends, or a word ending so) and how many words at most may stand between; a pattern where
+some branch has no such need has no reach. `View.holds` then asks of an item's title or summary,
+as written, whether after some anchor, within that many words, stands a token at which the
+person finder (openers.may_open_person) could start a person, or the club finder a club.
+
+Words are the frame's: a slot is one word however many tokens it covers, a token's key as many
+as its spaces make. Between the anchor and the slot the walk steps token by token or over any
+span a gazetteer mention could take (mentions.spans): every frame of a sentence of the text is
+one of the walks, so a text where no walk reaches an opener has no frame the pattern matches.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from re import _constants as _c  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
+from bot.claims import learned, mentions
+from bot.claims import text as text_module
+from bot.claims.lexicon import NAME_SUFFIXES, PARTICLES
+from bot.claims.openers import may_open_person, opens_name
+from bot.claims.text import _SENT_END, MAX_SENTENCE_CHARS, Token, tokenize
+
+_MAX_BRANCHES = 4096
+_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT))
+_NO_SPACE_CATEGORIES = (_c.CATEGORY_NOT_SPACE, _c.CATEGORY_WORD, _c.CATEGORY_DIGIT)
+_WORD = re.compile(r"\w*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Reach:
+    """A slot ("@p" or "@c") at most `most` frame words after a phrase of `whole` (its words in
+    a row, the last one of them also found by its last run of word characters) or of `endings`
+    (the same, the first word found by how it ends)."""
+
+    whole: frozenset[tuple[str, ...]]
+    endings: tuple[tuple[str, ...], ...]
+    slot: str
+    most: int
+
+
+# A walk's state: the anchors met (phrases, whether their first word is whole; None: none known),
+# spaces consumed since the anchor's end (None: no bound), what the text read so far ends with
+# (the phrase's finished words, the current word's letters, whether the first is whole), and
+# whether it stands at a word's start.
+_Tail = tuple[tuple[str, ...], str, bool]
+_State = tuple[frozenset[tuple[tuple[str, ...], bool]] | None, int | None, frozenset[_Tail], bool]
+_PHRASE = 3  # words of a phrase kept
+_UNKNOWN: frozenset[_Tail] = frozenset({((), "", False)})
+_START: _State = (None, None, _UNKNOWN, False)
+
+
+def _spaces(seq: Iterable[tuple[Any, Any]]) -> int | None:
+    """The most spaces a match of a parsed sequence can hold (None: no bound or unknown)."""
+    total = 0
+    for op, av in seq:
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            n: int | None = 0
+        elif op in (_c.LITERAL, _c.NOT_LITERAL, _c.ANY, _c.IN):
+            n = int(_may_be_space(op, av))
+        elif op is _c.SUBPATTERN:
+            n = _spaces(av[-1])
+        elif op is _c.BRANCH:
+            each = [_spaces(b) for b in av[1]]
+            n = None if any(x is None for x in each) else max((x for x in each if x is not None), default=0)
+        elif op in _REPEATS:
+            body = _spaces(av[2])
+            n = None if body is None or body and av[1] is _c.MAXREPEAT else body * av[1]
+        else:
+            return None
+        if n is None:
+            return None
+        total += n
+    return total
+
+
+def _may_be_space(op: Any, av: Any) -> bool:
+    if op is _c.LITERAL:
+        return bool(av == 32)
+    if op is _c.NOT_LITERAL:
+        return bool(av != 32)
+    if op is _c.IN:
+        negate = bool(av) and av[0][0] is _c.NEGATE
+        hit = False
+        for o, v in av[1:] if negate else av:
+            if o is _c.LITERAL:
+                hit = hit or v == 32
+            elif o is _c.RANGE:
+                hit = hit or v[0] <= 32 <= v[1]
+            elif o is _c.CATEGORY:
+                # A negated class ([^\S]) is read as if it took anything: only a plain class
+                # of non-space categories can be said to take no space.
+                hit = hit or v not in _NO_SPACE_CATEGORIES or negate
+            else:
+                return True
+        return not hit if negate else hit
+    return True  # ANY
+
+
+def _merge(states: list[_State]) -> _State:
+    anchors = None if any(s[0] is None for s in states) else frozenset().union(*(s[0] for s in states if s[0]))
+    spaces = None if any(s[1] is None for s in states) else max(s[1] for s in states if s[1] is not None)
+    return anchors, spaces, frozenset().union(*(s[2] for s in states)), all(s[3] for s in states)
+
+
+def _space(state: _State) -> _State:
+    anchors, spaces, tails, _ = state
+    if all(current for _, current, _ in tails):
+        # The word just ended closes a phrase: the nearest anchor (its last _PHRASE words).
+        phrases = frozenset(((*words, current)[-_PHRASE:], whole or len(words) + 1 > _PHRASE)
+                            for words, current, whole in tails)
+        return phrases, 1, frozenset((p, "", w) for p, w in phrases), True
+    return anchors, None if spaces is None else spaces + 1, frozenset({((), "", True)}), True
+
+
+def _walk(items: list[tuple[Any, Any]], state: _State, found: list[tuple[_State, str]], top: bool) -> _State:
+    """The state after a parsed sequence; at the top (and in a lookahead there), each slot met
+    at a word's start goes to `found` with the state before it."""
+    for k, (op, av) in enumerate(items):
+        anchors, spaces, tails, fresh = state
+        if op is _c.LITERAL:
+            ch = chr(av)
+            if ch == " ":
+                state = _space(state)
+            elif ch == "@" and top and fresh and k + 1 < len(items) and items[k + 1][0] is _c.LITERAL \
+                    and chr(items[k + 1][1]) in "pc" and not (k + 2 < len(items) and items[k + 2][0] is _c.LITERAL
+                                                            and chr(items[k + 2][1]).isalnum()):
+                found.append((state, "@" + chr(items[k + 1][1])))
+                return state
+            else:
+                state = anchors, spaces, frozenset((w, t + ch, whole) for w, t, whole in tails), False
+        elif op is _c.AT:
+            if av in (_c.AT_BOUNDARY, _c.AT_BEGINNING, _c.AT_BEGINNING_STRING):
+                state = anchors, spaces, frozenset((w, t, whole or not (w or t)) for w, t, whole in tails), fresh
+        elif op is _c.ASSERT:
+            if top and av[0] == 1:  # a lookahead: its slot stands where it looks
+                _walk(list(av[1]), state, found, True)
+        elif op is _c.ASSERT_NOT:
+            pass
+        elif op is _c.SUBPATTERN:
+            state = _walk(list(av[-1]), state, found, False)
+        elif op is _c.BRANCH:
+            state = _merge([_walk(list(b), state, found, False) for b in av[1]])
+        elif op in _REPEATS:
+            state = _repeat(av, state)
+        else:
+            n = _spaces([(op, av)])
+            state = (None, None, _UNKNOWN, False) if n is None else \
+                (anchors, None if spaces is None else spaces + n, _UNKNOWN, False)
+    return state
+
+
+def _repeat(av: Any, state: _State) -> _State:
+    """The state after a repeat: after one round (its anchors nearest), or after more (as far
+    as all rounds reach), or, when it may not run, where it was."""
+    low, high, body = av
+    n = _spaces(body)
+    if n is None:
+        return None, None, _UNKNOWN, False
+    if high == 0:
+        return state
+    once = _walk(list(body), state, [], False)
+    if high != 1:
+        anchors = None if once[0] is None or state[0] is None else once[0] | state[0]
+        far = None if state[1] is None or high is _c.MAXREPEAT and n else state[1] + n * high
+        spaces = None if far is None or once[1] is None else max(far, once[1])
+        # A round whose end depends on where it began (no space in it) leaves the word unknown.
+        alone = _walk(list(body), (None, 0, frozenset({(("\0",), "\0", False)}), False), [], False)[2]
+        dependent = any("\0" in t or "\0" in w for w, t, _ in alone)
+        once = anchors, spaces, _UNKNOWN if dependent else once[2], False if dependent else once[3]
+    return once if low else _merge([state, once])
+
+
+def _branches(items: list[tuple[Any, Any]]) -> list[list[tuple[Any, Any]]]:
+    """The sequence as alternatives: an alternation (or group) that opens it, spread out."""
+    for k, (op, av) in enumerate(items):
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue
+        if op is _c.SUBPATTERN:
+            return _branches(items[:k] + list(av[-1]) + items[k + 1:])
+        if op is _c.BRANCH:
+            out: list[list[tuple[Any, Any]]] = []
+            for b in av[1]:
+                out += _branches(items[:k] + list(b) + items[k + 1:])
+                if len(out) > _MAX_BRANCHES:
+                    break
+            return out
+        break
+    return [items]
+
+
+def reaches(rx: re.Pattern[str]) -> tuple[Reach, ...] | None:
+    """What every match of `rx` holds: one of these reaches (one a branch); None when a branch
+    needs no slot near a keyword, or the pattern cannot be read."""
+    if rx.flags & re.IGNORECASE:
+        return None
+    try:
+        branches = _branches(list(_parser.parse(rx.pattern, rx.flags)))
+    except (TypeError, ValueError, AttributeError, IndexError):
+        return None
+    if len(branches) > _MAX_BRANCHES:
+        return None
+    by_need: dict[tuple[str, int], set[tuple[tuple[str, ...], bool]]] = {}
+    for items in branches:
+        found: list[tuple[_State, str]] = []
+        try:
+            _walk(items, _START, found, True)
+        except (TypeError, ValueError, AttributeError, IndexError):
+            return None
+        best = [(slot, spaces - 1, anchors) for (anchors, spaces, _, _), slot in found
+                if anchors and spaces is not None and spaces >= 1]
+        if not best:
+            return None
+        slot, most, anchors = min(best, key=lambda b: b[1])
+        if any("@" in w for phrase, _ in anchors for w in phrase):
+            return None  # a slot in the anchor ("@m bid for @p"): no word of the text to find
+        by_need.setdefault((slot, most), set()).update(anchors)
+    return tuple(Reach(frozenset(p for p, whole in anchors if whole),
+                       tuple(sorted(p for p, whole in anchors if not whole)), slot, most)
+                 for (slot, most), anchors in sorted(by_need.items()))
+
+
+def wanted() -> bool:
+    """Whether an item may be turned away for want of a slot near its keyword: not while the
+    learned model reads what the gate lets through (switched on, or recording for training),
+    since it finds interest where no pattern matches and learns from those items too."""
+    return not learned.ENABLED and learned._RECORD.get() is None
+
+
+class View:
+    """A title or summary as written, as the reach test reads it: its tokens (those of every
+    sentence of it, in order), the sentence each is in where the splitter's plain reading
+    (text.plain_spans) says so, the frame words of each, and where mentions may stand."""
+
+    def __init__(self, text: str, headline: bool) -> None:
+        self.usable = not (len(text) >= MAX_SENTENCE_CHARS and any(len(w) >= MAX_SENTENCE_CHARS for w in text.split()))
+        self.tokens: list[Token] = tokenize(text) if self.usable else []
+        self.headline = headline
+        tokens = self.tokens
+        # Sentence of each token: one for all unless the text's ends are plain ones (syntok's are
+        # not read here: a walk then runs on across them, which only lets more through).
+        spans = text_module.plain_spans(text) if _SENT_END.search(text) else None
+        firsts = [a for a, _ in spans] if spans else [0]
+        self.sentence = [bisect_right(firsts, t.start) for t in tokens]
+        self.words: list[int] = []
+        self.flat: list[str] = []  # the frame words of the tokens, in a row
+        self.after: list[tuple[int, int]] = []  # per flat word: the next token, words left in its own
+        self.index: dict[str, list[int]] = {}  # word (and last run of word characters) -> flat places
+        for i, t in enumerate(tokens):
+            parts = t.key.split(" ")
+            self.words.append(len(parts))
+            for n, part in enumerate(parts):
+                self.index.setdefault(part, []).append(len(self.flat))
+                if not part.isalnum():
+                    piece = _WORD.search(part).group()  # type: ignore[union-attr]
+                    if piece != part:  # "'s" is found as "s" too (a keyword after \b)
+                        self.index.setdefault(piece, []).append(len(self.flat))
+                self.flat.append(part)
+                self.after.append((i + 1, len(parts) - n - 1))
+        self._spans: dict[int, list[int]] | None = None
+        self._clubs: set[int] | None = None
+        self._opens: dict[tuple[str, int], bool] = {}
+
+    @property
+    def spans(self) -> dict[int, list[int]]:
+        """Start token -> end tokens of every span a mention may take (mentions.spans)."""
+        if self._spans is None:
+            self._spans = mentions.spans(self.tokens) if self.tokens else {}
+        return self._spans
+
+    @property
+    def clubs(self) -> set[int]:
+        """Tokens a club may cover: a gazetteer span, or a run the person finder may take for a
+        club it does not know (capitalised tokens and particles)."""
+        if self._clubs is None:
+            self._clubs = {i for s, ends in self.spans.items() for i in range(s, max(ends))}
+            self._clubs.update(i for i, t in enumerate(self.tokens) if t.is_cap or t.key in PARTICLES)
+        return self._clubs
+
+    def _opener(self, slot: str, i: int) -> bool:
+        got = self._opens.get((slot, i))
+        if got is None:
+            tokens = self.tokens
+            if slot == "@p":
+                got = may_open_person(tokens, i, self.clubs, self.headline)
+            else:  # a gazetteer club, or a name-like run the person finder may take for one
+                got = i in self.spans or opens_name(tokens, i) or tokens[i].is_cap and tokens[i].key in NAME_SUFFIXES
+            self._opens[(slot, i)] = got
+        return got
+
+    def _near(self, place: int, reach: Reach) -> bool:
+        """Whether after flat word `place`, in its sentence, an opener is in reach."""
+        start, used = self.after[place]
+        n, sentence = len(self.tokens), self.sentence
+        own = sentence[start - 1]
+        todo, seen = [(start, used)], set()
+        while todo:
+            i, u = todo.pop()
+            if u > reach.most or i >= n or sentence[i] != own or (i, u) in seen:
+                continue
+            seen.add((i, u))
+            if self._opener(reach.slot, i):
+                return True
+            todo.append((i + 1, u + self.words[i]))
+            todo.extend((end, u + 1) for end in self.spans.get(i, ()))
+        return False
+
+    def _said(self, phrase: tuple[str, ...], place: int, whole: bool) -> bool:
+        """Whether the flat words up to `place` end with the phrase (its last word is looked up)."""
+        k = len(phrase)
+        if place + 1 < k:
+            return False
+        flat = self.flat
+        for m in range(1, k):
+            word, want = flat[place - m], phrase[k - 1 - m]
+            if word != want and not (m == k - 1 and (word.endswith(want) if not whole else
+                                                     _WORD.search(word).group() == want)):  # type: ignore[union-attr]
+                return False
+        return True
+
+    def holds(self, reaches: tuple[Reach, ...]) -> bool:
+        """Whether some reach may be met by a frame of a sentence of this text."""
+        if not self.usable:
+            return True
+        index = self.index
+        for reach in reaches:
+            for phrase in reach.whole:
+                for place in index.get(phrase[-1], ()):
+                    if self._said(phrase, place, True) and self._near(place, reach):
+                        return True
+            for phrase in reach.endings:
+                last = phrase[-1]
+                for word, places in (index.items() if len(phrase) == 1 else ((last, index.get(last, ())),)):
+                    if len(phrase) == 1 and not word.endswith(last):
+                        continue
+                    for place in places:
+                        if self._said(phrase, place, False) and self._near(place, reach):
+                            return True
+        return False
