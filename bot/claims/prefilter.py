@@ -31,7 +31,7 @@ from typing import Any
 import ahocorasick
 from anyascii import anyascii
 
-from bot.claims.reach import View, reaches, wanted
+from bot.claims.reach import Phrases, Reach, View, anchor_needs, reaches, wanted
 
 _FLAT = re.compile(r"[\s_\-‐‑'’.]+")
 _NOT_ASCII_WORD = re.compile(r"[^\w\x00-\x7f]")
@@ -282,9 +282,12 @@ class Gate:
     def __init__(self, patterns: Sequence[re.Pattern[str]], *, trees: bool = True, slots: bool = False,
                  near: bool = True) -> None:
         self.needs = [required(rx) for rx in patterns]
-        # What each pattern needs near its keyword (reach.py), asked of texts given as written.
-        self._reach = [reaches(rx) if near and not slots else None for rx in patterns]
         ids: dict[Need, int] = {}
+        # What each pattern needs near its keyword (reach.py), asked of texts given as written; the
+        # phrases before it are needs too, each id to its phrase (None: not to be looked for).
+        self._reach = [reaches(rx) if near and not slots else None for rx in patterns]
+        self._after = [[None if (a := anchor_needs(r)) is None else {ids.setdefault(n, len(ids)): p for n, p in a}
+                        for r in reach] if reach else [] for reach in self._reach]
         self._clauses = [[frozenset(ids.setdefault(n, len(ids)) for n in clause) for clause in clauses]
                          for clauses in self.needs]
         # Each pattern's clauses and tree as one compiled test of the needs met.
@@ -371,30 +374,29 @@ class Gate:
         return sorted(out)
 
     def any(self, *texts: str, written: Sequence[str] = ()) -> bool:
-        """Whether some pattern may match a frame of one of these texts (each given as
-        flat()): a frame comes from one sentence, and a sentence from one text. (What
-        bool(which()) says, stopping at the first pattern let through.) With `written`, the
-        title and summary as written (in that order) for the first two texts: a pattern that
-        needs a person or club near its keyword is let through only when something there
-        could be one (reach.py)."""
+        """Whether some pattern may match a frame of one of these texts (each given as flat()):
+        a frame comes from one sentence, a sentence from one text (bool(which()), stopping at the
+        first pattern let through). With `written`, the title and summary as written: a pattern
+        needing a person or club near its keyword then needs something there could be one."""
         if self.always:
             return True
         opens, checks, reach = self._opens, self._checks, self._reach
         written = written if written and wanted() else ()
         for k, text in enumerate(texts):
             met = self._met(text)
-            view: View | None = None
+            near: list[tuple[Reach, Phrases | None]] = []
             tried: set[int] = set()
             for i, check in chain(self._unindexed, ((i, checks[i]) for n in met for i in opens.get(n, ()))):
-                if i in tried:
-                    continue
-                tried.add(i)
-                if check(met):  # type: ignore[misc]
-                    need = reach[i] if k < len(written) and k < 2 else None
-                    if need is None:
-                        return True
-                    if view is None:
-                        view = View(written[k], headline=k == 0)
-                    if view.holds(need):
-                        return True
+                if i not in tried:
+                    tried.add(i)
+                    if check(met):  # type: ignore[misc]
+                        need = reach[i]
+                        if need is None or k >= min(len(written), 2):
+                            return True
+                        for r, a in zip(need, self._after[i], strict=True):
+                            phrases = None if a is None else [p for n, p in a.items() if n in met]
+                            if phrases is None or phrases:
+                                near.append((r, phrases))
+            if near and View(written[k], k == 0, flat).holds(near):
+                return True
         return False

@@ -18,8 +18,7 @@ one of the walks, so a text where no walk reaches an opener has no frame the pat
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
@@ -29,9 +28,10 @@ from bot.claims import learned, mentions
 from bot.claims import text as text_module
 from bot.claims.lexicon import NAME_SUFFIXES, PARTICLES
 from bot.claims.openers import may_open_person, opens_name
-from bot.claims.text import _SENT_END, MAX_SENTENCE_CHARS, Token, tokenize
+from bot.claims.text import _SENT_END, MAX_SENTENCE_CHARS, tokenize
 
 _MAX_BRANCHES = 4096
+_SLOT_LETTERS = frozenset("pcsmy")  # of the slots a frame writes ("@p", "@c", "@s", "@m", "@y")
 _REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT))
 _NO_SPACE_CATEGORIES = (_c.CATEGORY_NOT_SPACE, _c.CATEGORY_WORD, _c.CATEGORY_DIGIT)
 _WORD = re.compile(r"\w*$")
@@ -222,12 +222,22 @@ def reaches(rx: re.Pattern[str]) -> tuple[Reach, ...] | None:
         if not best:
             return None
         slot, most, anchors = min(best, key=lambda b: b[1])
-        if any("@" in w for phrase, _ in anchors for w in phrase):
-            return None  # a slot in the anchor ("@m bid for @p"): no word of the text to find
+        if any("@" in w or whole and phrase[0] in _SLOT_LETTERS for phrase, whole in anchors for w in phrase):
+            return None  # a slot in the anchor ("@m bid for @p", or "\bm" in "@m"): not in the text
         by_need.setdefault((slot, most), set()).update(anchors)
     return tuple(Reach(frozenset(p for p, whole in anchors if whole),
                        tuple(sorted(p for p, whole in anchors if not whole)), slot, most)
                  for (slot, most), anchors in sorted(by_need.items()))
+
+
+def anchor_needs(reach: Reach) -> list[tuple[tuple[str, int, int], tuple[tuple[str, ...], bool]]] | None:
+    """The reach's phrases as the keyword gate's needs (prefilter.Need: a word edge certain
+    after, and before a whole one), each with the phrase: one of them is in flat() of any text
+    a frame meeting the reach comes from. None when a phrase holds a mark (flat() spaces them)."""
+    phrases = [(p, True) for p in reach.whole] + [(p, False) for p in reach.endings]
+    if any(not all(w.isalnum() and w.isascii() for w in p) for p, _ in phrases):
+        return None
+    return [((" ".join(p), int(whole), 1), (p, whole)) for p, whole in phrases]
 
 
 def wanted() -> bool:
@@ -237,21 +247,50 @@ def wanted() -> bool:
     return not learned.ENABLED and learned._RECORD.get() is None
 
 
+Phrases = list[tuple[tuple[str, ...], bool]]  # a reach's phrases to look for, each whole or not
+
+
 class View:
-    """A title or summary as written, as the reach test reads it: its tokens (those of every
-    sentence of it, in order), the sentence each is in where the splitter's plain reading
-    (text.plain_spans) says so, the frame words of each, and where mentions may stand."""
+    """A title or summary as written, as the reach test reads it: its sentences where the
+    splitter's plain reading (text.plain_spans) says where they end (else the whole text as
+    one: a walk then runs on across ends, which only lets more through), each read only when
+    flat() of it holds a phrase looked for."""
+
+    def __init__(self, text: str, headline: bool, flat: Callable[[str], str]) -> None:
+        text = text.strip()
+        self.usable = not (len(text) >= MAX_SENTENCE_CHARS and any(len(w) >= MAX_SENTENCE_CHARS for w in text.split()))
+        spans = text_module.plain_spans(text) if _SENT_END.search(text) else None
+        self.pieces = [text[a:b] for a, b in spans] if spans else [text]
+        self.headline = headline
+        self.flat = flat
+
+    def holds(self, near: list[tuple[Reach, Phrases | None]]) -> bool:
+        """Whether a frame of a sentence of this text may meet one of these reaches, each with
+        the phrases of it the whole text holds (None: all of them, unlooked for)."""
+        if not self.usable:
+            return True
+        for piece in self.pieces:
+            flat: str | None = None
+            todo: list[tuple[Reach, Phrases]] = []
+            for reach, phrases in near:
+                if phrases is None:
+                    todo.append((reach, [(p, True) for p in reach.whole] + [(p, False) for p in reach.endings]))
+                    continue
+                flat = self.flat(piece) if flat is None else flat
+                here = [(p, whole) for p, whole in phrases if " ".join(p) in flat]
+                if here:
+                    todo.append((reach, here))
+            if todo and _Sentence(piece, self.headline).holds(todo):
+                return True
+        return False
+
+
+class _Sentence:
+    """One piece of a text: its tokens, the frame words of each, and where mentions may stand."""
 
     def __init__(self, text: str, headline: bool) -> None:
-        self.usable = not (len(text) >= MAX_SENTENCE_CHARS and any(len(w) >= MAX_SENTENCE_CHARS for w in text.split()))
-        self.tokens: list[Token] = tokenize(text) if self.usable else []
+        self.tokens = tokens = tokenize(text)
         self.headline = headline
-        tokens = self.tokens
-        # Sentence of each token: one for all unless the text's ends are plain ones (syntok's are
-        # not read here: a walk then runs on across them, which only lets more through).
-        spans = text_module.plain_spans(text) if _SENT_END.search(text) else None
-        firsts = [a for a, _ in spans] if spans else [0]
-        self.sentence = [bisect_right(firsts, t.start) for t in tokens]
         self.words: list[int] = []
         self.flat: list[str] = []  # the frame words of the tokens, in a row
         self.after: list[tuple[int, int]] = []  # per flat word: the next token, words left in its own
@@ -275,7 +314,7 @@ class View:
     def spans(self) -> dict[int, list[int]]:
         """Start token -> end tokens of every span a mention may take (mentions.spans)."""
         if self._spans is None:
-            self._spans = mentions.spans(self.tokens) if self.tokens else {}
+            self._spans = mentions.spans(self.tokens)
         return self._spans
 
     @property
@@ -299,14 +338,11 @@ class View:
         return got
 
     def _near(self, place: int, reach: Reach) -> bool:
-        """Whether after flat word `place`, in its sentence, an opener is in reach."""
-        start, used = self.after[place]
-        n, sentence = len(self.tokens), self.sentence
-        own = sentence[start - 1]
-        todo, seen = [(start, used)], set()
+        """Whether after flat word `place` an opener is in reach."""
+        todo, seen, n = [self.after[place]], set(), len(self.tokens)
         while todo:
             i, u = todo.pop()
-            if u > reach.most or i >= n or sentence[i] != own or (i, u) in seen:
+            if u > reach.most or i >= n or (i, u) in seen:
                 continue
             seen.add((i, u))
             if self._opener(reach.slot, i):
@@ -328,22 +364,14 @@ class View:
                 return False
         return True
 
-    def holds(self, reaches: tuple[Reach, ...]) -> bool:
-        """Whether some reach may be met by a frame of a sentence of this text."""
-        if not self.usable:
-            return True
+    def holds(self, todo: list[tuple[Reach, Phrases]]) -> bool:
         index = self.index
-        for reach in reaches:
-            for phrase in reach.whole:
-                for place in index.get(phrase[-1], ()):
-                    if self._said(phrase, place, True) and self._near(place, reach):
-                        return True
-            for phrase in reach.endings:
+        for reach, phrases in todo:
+            for phrase, whole in phrases:
                 last = phrase[-1]
-                for word, places in (index.items() if len(phrase) == 1 else ((last, index.get(last, ())),)):
-                    if len(phrase) == 1 and not word.endswith(last):
-                        continue
-                    for place in places:
-                        if self._said(phrase, place, False) and self._near(place, reach):
-                            return True
+                found = index.get(last, ()) if whole or len(phrase) > 1 else \
+                    [p for word, places in index.items() if word.endswith(last) for p in places]
+                for place in found:
+                    if self._said(phrase, place, whole) and self._near(place, reach):
+                        return True
         return False
