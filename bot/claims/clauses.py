@@ -17,6 +17,7 @@ from bot.claims.lexicon import (
     BACKGROUND_OPEN,
     BODIES_LEFT,
     DONE_NOUNS,
+    MANAGER_ROLES,
     MANAGER_WORDS,
     MOVE_GERUNDS,
     MOVE_PARTICIPLES,
@@ -25,6 +26,7 @@ from bot.claims.lexicon import (
     NOT_GERUND,
     PAST_MOVES,
     PAST_NOUNS,
+    PLAYER_ROLES,
     PREPOSITIONS,
     RELATIVES,
     ROLE_AFTER_AS,
@@ -50,8 +52,16 @@ _ROLE_NOUNS = frozenset({"manager", "coach", "boss", "head", "head coach", "'s",
                         | NON_SUBJECT_ROLES)
 
 
-def clauses(fr: Frame, unit_person: dict[int, Person], unit_club: Mapping[int, object]) -> list[range]:
-    """Split the frame's units into clauses at separators and clause-opening words."""
+# What may follow a club inside a noun phrase ("Newcastle striker X", "Newcastle's X").
+_AFTER_CLUB = frozenset({"'s", ",", "and", "&", "@c", "@p", "@s", ".", "?", ":", ";", "|", "'", "fans", "players",
+                         "side", "squad", "team"}) | PLAYER_ROLES | MANAGER_ROLES | ROLE_SKIP | ROLE_MODIFIERS
+
+
+def clauses(fr: Frame, unit_person: dict[int, Person], unit_club: Mapping[int, object],
+            joined: frozenset[int] = frozenset()) -> list[range]:
+    """Split the frame's units into clauses at separators and clause-opening words. `joined`
+    holds the units of marks written against the words on both sides ("£50m-rated"): a
+    compound's hyphen, not a dash between clauses."""
     units = fr.units
     n = len(units)
     cuts = [0]
@@ -63,7 +73,7 @@ def clauses(fr: Frame, unit_person: dict[int, Person], unit_club: Mapping[int, o
         word = units[u][2]
         nxt = units[u + 1][2] if u + 1 < n else ""
         cut = False
-        if word in _HARD or word == "," and (paren or nxt in MOVE_PARTICIPLES):
+        if word in _HARD and u not in joined or word == "," and (paren or nxt in MOVE_PARTICIPLES):
             cut = True
         elif word in SOFT:
             if word == "as":
@@ -72,7 +82,10 @@ def clauses(fr: Frame, unit_person: dict[int, Person], unit_club: Mapping[int, o
                     nxt == "@c" and nxt2 not in _ROLE_NOUNS
                 )
             elif word == "and":
-                cut = nxt not in {"@p", "@c", "@s", "'s", "his", "her"} and units[u - 1][2] not in {"@c"}
+                cut = nxt not in {"@p", "@c", "@s", "'s", "his", "her"} and units[u - 1][2] not in {"@c"} or (
+                    # "Spurs eye Eze and Newcastle chase Ekitike": a club opening a clause of its own
+                    nxt == "@c" and units[u - 1][2] == "@p" and u + 2 < n and units[u + 2][2] not in _AFTER_CLUB
+                    and any(k in unit_club for k in range(cuts[-1], u)))
             elif word == "having":
                 cut = units[u - 1][2] not in AUXILIARIES  # "is having a medical" goes on
             else:
@@ -150,7 +163,10 @@ def _skip(fr: Frame, u: int) -> bool:
                               "players", "stars", "duo", "pair", "trio", "targets",
                               # "keen on a summer deal for X", "a potential move for X"
                               "summer", "january", "potential", "possible", "permanent", "shock",
-                              "surprise", "dream", "swoop", "transfer"}
+                              "surprise", "dream", "swoop", "transfer",
+                              # "a bid for €40m-rated X": a fee's rating (the hyphen is one a
+                              # compound holds: a dash between words cuts the clause first)
+                              "-", "rated", "highly rated", "valued"}
 
 
 def bind(
@@ -203,7 +219,7 @@ def bind(
 def _after(fr: Frame, start: int, hi: int, unit_person: dict[int, Person]) -> list[int]:
     found: list[int] = []
     u = base = start
-    while u < hi and u - base <= 6:
+    while u < hi and u - base <= 9:
         if u in unit_person:
             found.append(u)
             # "eye Konaté and Salah", "signed X from Lorient and Y from Leverkusen": a list
@@ -215,6 +231,10 @@ def _after(fr: Frame, start: int, hi: int, unit_person: dict[int, Person]) -> li
             if v + 3 < hi and fr.units[v][2] in {"and", ","} and fr.units[v + 1][2] == "@c" \
                     and fr.units[v + 2][2] == "'s" and v + 3 in unit_person:
                 u = base = v + 3  # "for Everton's McNeil and Palace's Johnson"
+                continue
+            named = _described(fr, v + 1, hi, unit_person) if v + 2 < hi and fr.units[v][2] in {"and", ","} else None
+            if named is not None:
+                u = base = named  # "target Sancho and Man Utd forward Garnacho": a described name
                 continue
             return found
         if fr.units[u][2] in {"and", "&", ","} and u + 1 < hi and fr.units[u + 1][2] == "@c":

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.claims import descriptions, kinds, learned, modality, roles, stance, trace
+from bot.claims import descriptions, kinds, learned, modality, roles, segments, stance, trace
 from bot.claims.attribution import borrowed_source, item_sources
+from bot.claims.carry import carry
 from bot.claims.clauses import background, bind, clauses, not_a_subject, role_words
 from bot.claims.frame import Trigger
 from bot.claims.lexicon import (
@@ -28,6 +29,7 @@ from bot.claims.lexicon import (
 from bot.claims.merge import dedupe
 from bot.claims.parties import arrivals, club_part, parties
 from bot.claims.people import Person
+from bot.claims.phrases import hyphens, read_triggers
 from bot.claims.quotes import Quotes
 from bot.claims.sentence import Sentence, analyse
 from bot.claims.text import clean, fold, key, sentences, strip_boilerplate, trim
@@ -111,12 +113,12 @@ def _bindings(s: Sentence) -> list[tuple[range, Trigger, int]]:
     if s.tokens and s.tokens[0].key in FEATURE_OPENERS:
         trace.note(f"feature opener '{s.tokens[0].text}': no claims from: {s.text}")
         return []  # "Why X signed in Minnesota", "Who is Hearts target X?": a feature
-    trigs = s.trigs = kinds.triggers(s.frame)
-    if not trigs:
-        return []
+    trigs = s.trigs = read_triggers(s.frame, s.unit_person.keys())
+    if not trigs and segments.rung_label(s.frame, trigs) is None:
+        return []  # (a label may name a rung alone: "Bid prepared: ...")
     out: list[tuple[range, Trigger, int]] = []
     subject: int | None = None
-    parts = clauses(s.frame, s.unit_person, s.unit_club)
+    parts = segments.cut_label(clauses(s.frame, s.unit_person, s.unit_club, hyphens(s)), segments.label_end(s.frame, s.unit_club, trigs))
     for n, clause in enumerate(parts):
         if background(s.frame, clause):
             trace.note(f"background clause, no claims: {' '.join(s.frame.units[u][2] for u in clause)}")
@@ -137,7 +139,8 @@ def _bindings(s: Sentence) -> list[tuple[range, Trigger, int]]:
         told_of = [u for u in persons if not (u + 1 < len(s.frame.units) and s.frame.units[u + 1][2] in _ADDRESSING)]
         subject = bound[0][1] if bound else (told_of[0] if told_of else persons[0] if persons else subject)
         out.extend((clause, t, u) for t, u in bound)
-    return out
+    # "Talks held: Spurs lead race to sign X": the label's rung is X's.
+    return out + segments.label_bindings(s.frame, parts, [(t, u, c) for c, t, u in out], s.unit_person, trigs)
 
 
 def _ahead(s: Sentence, clause: range, following: range, trigs: list[Trigger]) -> list[tuple[Trigger, int]]:
@@ -176,7 +179,7 @@ def extract_claims(
     if _MATCH_OR_CLIP.search(title):
         trace.note("dropped: the title marks a match report or a clip")
         return []
-    if not kinds.may_trigger(title, summary, content):
+    if not kinds.may_trigger(title, summary, content) and not segments.may_hold(title):
         trace.note("prefilter: no word any kind pattern needs")
         return []  # no kind pattern can match (most items): skip sentences and tokens
     sents: list[Sentence] = []
@@ -189,18 +192,20 @@ def extract_claims(
     last: Person | None = None  # the person named last, for a paragraph that names nobody
     for block in blocks:
         local: Person | None = None
+        recent: Person | None = None
         fallback = last or main
         quotes = Quotes(" ".join(block))
         for text in block:
             # "the striker", "the Portuguese", "he" stand for the paragraph's main person:
             # the first one a development is told about, else the first one named.
-            s = analyse(text, quotes.stand_in(local or fallback, text))
+            s = analyse(text, quotes.stand_in(recent or local or fallback, text))
             s.bound = _bindings(s)
             sents.append(s)
             quotes.read(s)
-            if local is None:
-                local = next((s.unit_person[u] for _, _, u in s.bound if s.unit_person[u].role != "other"),
-                             next((p for p in s.persons if p.role != "other"), None))
+            subject = next((s.unit_person[u] for _, _, u in s.bound if s.unit_person[u].role != "other"),
+                           next((p for p in s.persons if p.role != "other"), None))
+            # "... Jackson could leave. He is wanted by Napoli": "he" is the last sentence's subject.
+            recent, local = subject or recent, local or subject
             last = next((p for p in reversed(s.persons) if p.role != "other" and p.end - p.start > 0
                          and " ".join(t.text for t in s.tokens[p.start:p.end]) == p.name), last)
         main = main or local
@@ -218,6 +223,8 @@ def extract_claims(
         if known.intersection(s.guessed) or s.text.isupper() and known:
             sents[n] = analyse(s.text, s.main, known)
             sents[n].bound = _bindings(sents[n])
+    if len(paragraphs) == 1:
+        carry(sents, len(heads))  # "X: decision day" over "Liverpool have opened talks."
     for s in sents:
         trace.explain_sentence(s)
     meta = {"outlet": outlet, "published": published, "item": item}
@@ -274,6 +281,7 @@ def extract_claims(
         loan = kinds.loan_mood(s.frame)
         pending = _SUBJECT_TO_MEDICAL.search(s.frame.text) is not None
         leaving = {u for _, t, u in s.bound if t.kind == "departure" and not kinds.expiry(s.frame, t)}
+        label = segments.label_club(s.frame, s.unit_club, s.trigs or []) if n < len(heads) and s.bound else None
         for clause, trig, unit in s.bound:
             name = full[fold(s.unit_person[unit].name)]
             r = role.get(name, "player")
@@ -308,6 +316,7 @@ def extract_claims(
                 talked = modality.speculative(s.frame, clause, trig) or modality.mood(s.frame, clause, trig) == "wish"
                 (talked_exit if talked else stated_exit).add(name)
             for cp, frm in parties(s, clause, trig, unit, club.get(name), r, club):
+                cp, frm = segments.labelled(kind, cp, frm, label, club.get(name))  # "Liverpool news: Guéhi bid"
                 if frm is None and kind in MOVE_KINDS and left.get(name, cp) != cp:
                     frm = left[name]
                 source = full.get(fold(s.source), s.source) if s.source else None

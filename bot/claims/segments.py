@@ -1,0 +1,184 @@
+"""Round-up headlines: several rumours in one line, each segment its own subject and development.
+
+"Liverpool transfer news: Guéhi bid, Konaté update and Ekitike medical", "Rumour mill: Isak to
+Liverpool, Sesko to Newcastle": the segments between commas, semicolons, bars and "and" have
+no verb. Two readings make them claims:
+
+- a segment that is only a person and a club joined by "to" ("Isak to Liverpool", "Balogun to
+  Spurs?") names a move; as a rumour it asserts the club's interest, no rung of a deal (the
+  headline may tell a higher rung elsewhere, and the item's merge keeps the highest); a segment
+  that is a name and a noun naming a rung ("Guéhi bid", "Wirtz agreement") asserts that rung;
+- a label before the colon that is a club and words of no verb ("Liverpool transfer news:",
+  "Celtic LIVE:", "Man Utd round-up |") says whose news follows: a move in a segment after it
+  that names no club of its own is that club's ("Guéhi bid" is Liverpool's bid).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+from bot.claims.frame import Frame, Trigger
+from bot.claims.lexicon import MANAGER_ROLES, PLAYER_ROLES, ROLE_MODIFIERS
+
+if TYPE_CHECKING:
+    from bot.claims.mentions import Mention
+
+# Marks and words that close a verbless segment on either side.
+_OPENS = frozenset({",", ":", ";", "|", "and", "&", "-", "–", "—", "?", "!", "•"})
+_CLOSES = _OPENS | frozenset({".", "as", "amid", "after", "in", "for", "on", "with", "'"})
+_LABEL_MARKS = frozenset({":", "|", "-", "–", "—"})
+# Words a label holds besides its club: nouns and adjectives of what kind of page follows.
+_LABEL_WORDS = 4
+_PAGE_WORDS = frozenset({"transfer", "summer", "january", "winter"})  # "transfer news", not a role
+_VERBISH = frozenset({"is", "are", "was", "were", "be", "has", "have", "had", "will", "would", "could",
+                      "can", "may", "should", "to", "not", "@p", "@s", "'s", "?"})
+
+
+# Nouns that name a rung, read after a name in a verbless segment ("Guéhi bid", "Wirtz agreement").
+_RUNG_NOUNS = {"bid": "bid", "bids": "bid", "offer": "bid", "offers": "bid", "agreement": "agreement",
+               "talks": "talks", "medical": "medical", "contact": "talks"}
+
+
+def verbless_moves(fr: Frame, persons: Iterable[int]) -> list[Trigger]:
+    """A trigger for every segment that is only "@p to @c" (`interest` on "to @c") or a name
+    and a rung noun ("@p bid": that rung)."""
+    units = fr.units
+    n = len(units)
+    out: list[Trigger] = []
+    for p in persons:
+        noun = _RUNG_NOUNS.get(units[p + 1][2]) if p + 1 < n else None
+        if noun and (p == 0 or units[p - 1][2] in _OPENS) and (p + 2 == n or units[p + 2][2] in _OPENS | {"."}):
+            out.append(Trigger(noun, p + 1, p + 2, "before", False))
+            continue
+        if p + 2 >= n or units[p + 1][2] != "to" or units[p + 2][2] != "@c":
+            continue
+        if p > 0 and units[p - 1][2] not in _OPENS:
+            continue  # "sold X to Liverpool", "from X to Y": a verb or a preposition governs it
+        if p + 3 < n and units[p + 3][2] not in _CLOSES:
+            continue  # "X to Liverpool fans": the club qualifies another noun
+        out.append(Trigger("interest", p + 1, p + 3, "before", False))
+    return out
+
+
+def label_end(fr: Frame, unit_club: Mapping[int, Mention], trigs: list[Trigger]) -> int | None:
+    """Where a headline's opening label ends ("Liverpool transfer news:"), if it has one: the
+    unit of its colon or bar, after a club and a few words of no verb, before any development."""
+    units = fr.units
+    if not units or units[0][2] != "@c" or 0 not in unit_club:
+        return None
+    for u in range(1, min(len(units), _LABEL_WORDS + 2)):
+        w = units[u][2]
+        if w in _LABEL_MARKS:
+            if any(t.start < u for t in trigs) or "@p" not in (x[2] for x in units[u + 1:]):
+                return None
+            return u
+        if w in _VERBISH or not w.replace(" ", "").isalpha() or w in PLAYER_ROLES or w in MANAGER_ROLES \
+                or w in ROLE_MODIFIERS and w not in _PAGE_WORDS:
+            return None  # "Liverpool star X:", "Chelsea's Y:" are no labels
+    return None
+
+
+def label_club(fr: Frame, unit_club: Mapping[int, Mention], trigs: list[Trigger]) -> str | None:
+    """The club a headline's opening label names, if it has one."""
+    return unit_club[0].name if label_end(fr, unit_club, trigs) is not None else None
+
+
+def cut_label(parts: list[range], end: int | None) -> list[range]:
+    """The clauses with the label standing alone: its club acts in no segment."""
+    if end is None or not parts or end + 1 >= parts[0].stop:
+        return parts
+    return [range(parts[0].start, end + 1), range(end + 1, parts[0].stop), *parts[1:]]
+
+
+# Developments a club makes as the buyer: a label's club is their counterpart.
+_BUYING = frozenset({"interest", "talks", "bid", "agreement", "medical", "completed"})
+
+
+def labelled(kind: str, cp: str | None, frm: str | None, label: str | None, own: str | None) -> tuple[str | None, str | None]:
+    """(counterpart, from_club) with a round-up label's club filled in where the segment names
+    none: the buyer of a move ("Liverpool news: Guéhi bid"), the club a loan leaves ("Man Utd
+    news: Mainoo loan")."""
+    if label is None or cp is not None or label in (frm, own):
+        return cp, frm
+    if kind in _BUYING:
+        return label, frm
+    if kind == "loan" and frm is None:
+        return None, label
+    return cp, frm
+
+
+# A question on whether someone goes to a club: "Could X be heading to Y?", "Is X on his way to Y?".
+_ASKING = frozenset({"could", "will", "would", "is", "are", "should", "can", "might", "may"})
+_GOING = frozenset({"be", "heading", "head", "headed", "on", "his", "her", "their", "way", "off", "going",
+                    "moving", "move", "switching", "switch", "returning", "return", "go", "set", "poised",
+                    "about", "ready", "finally", "next", "now", "soon", "really", "still", "make", "the",
+                    "a", "shock", "surprise", "dream"})
+
+
+def asked_moves(fr: Frame, persons: Iterable[int]) -> list[Trigger]:
+    """An `interest` trigger for a polar question whose words between a name and "to @c" only
+    tell the person going there: asked, a move is only talked of, and the club's link stands."""
+    units = fr.units
+    n = len(units)
+    if n < 5 or units[0][2] not in _ASKING or units[n - 1][2] != "?" and units[n - 2][2] != "?":
+        return []
+    out: list[Trigger] = []
+    for p in persons:
+        for u in range(p + 1, min(p + 6, n - 1)):
+            if units[u][2] == "to" and units[u + 1][2] == "@c":
+                if all(units[w][2] in _GOING for w in range(p + 1, u)):
+                    out.append(Trigger("interest", u, u + 2, "before", False))
+                break
+    return out
+
+
+# A capitalised run opening a segment, "to", a capitalised word: what "Isak to Liverpool" needs,
+# looked for in titles the keyword gate turns away (no pattern keyword in them).
+_MAY_MOVE = re.compile(r"(?:^|[,:;|&–—?-]\s*|\band\s+)[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+to\s+[A-Z]")
+
+
+def may_hold(title: str) -> bool:
+    """Whether a title may hold a verbless "@p to @c" segment."""
+    return " to " in title and _MAY_MOVE.search(title) is not None
+
+
+def rung_label(fr: Frame, trigs: list[Trigger]) -> tuple[int, list[Trigger]] | None:
+    """A headline that opens with a rung as its label ("Talks held:", "Bid prepared:"): the
+    unit of the label's colon and the label's triggers (a rung noun alone makes one). The rest
+    of the headline says whose development the label tells."""
+    units = fr.units
+    mark = next((u for u in range(1, min(len(units), _LABEL_WORDS + 1)) if units[u][2] == ":"), None)
+    if mark is None or any(not units[u][2].replace(" ", "").isalpha() for u in range(mark)):
+        return None  # a label names nobody and no club: "Isak:", "Arsenal:" are other forms
+    found = [t for t in trigs if t.end <= mark and not t.negated]
+    if not found:
+        noun = next((u for u in range(mark) if units[u][2] in _RUNG_NOUNS), None)
+        if noun is None:
+            return None
+        found = [Trigger(_RUNG_NOUNS[units[noun][2]], noun, noun + 1, "after", False)]
+    return mark, found
+
+
+def label_bindings(fr: Frame, parts: list[range], bound: list[tuple[Trigger, int, range]],
+                   persons: Mapping[int, object], trigs: list[Trigger]) -> list[tuple[range, Trigger, int]]:
+    """The rung label's triggers bound to the one the rest of the headline is about: the first
+    person a development after the label is told of, else the first person after it."""
+    label = rung_label(fr, trigs)
+    if label is None:
+        return []
+    mark, found = label
+    # The label's clubs are the ones the headline's own development names: up to its end.
+    subject = next(((u, range(0, max(t.end, u + 1))) for t, u, _ in bound if t.start > mark), None)
+    if subject is None:
+        unit = next((u for c in parts for u in c if u > mark and u in persons), None)
+        if unit is None:
+            return []
+        # "Talks held: Spurs lead race to sign Liverpool & Arsenal target": the club that acts
+        # first after the label, not the ones that describe the person.
+        club = next((u for u in range(mark + 1, unit) if fr.units[u][2] == "@c"), None)
+        subject = unit, range(0, unit if club is None else club + 1)
+    unit, reach = subject
+    taken = {id(t) for t, _, _ in bound}
+    return [(reach, t, unit) for t in found if id(t) not in taken]

@@ -1,0 +1,105 @@
+"""Round-ups, a development and its person in different sentences, and a trigger kept from
+its name by a long description: structure that holds on any outlet's wording. Items written
+for these tests, in our own words."""
+
+from __future__ import annotations
+
+from bot.claims.extract import extract_claims
+
+
+def claims_of(title: str, summary: str = "") -> set[tuple[str, str, str | None]]:
+    return {(c.subject, c.kind, c.counterpart) for c in extract_claims(title, summary, published="2026-02-01T00:00:00Z")}
+
+
+# --- round-ups: each segment its own subject and development ------------------------------
+
+def test_a_verbless_name_to_club_segment_is_that_clubs_interest() -> None:
+    assert claims_of("Rumour mill: Isak to Liverpool, Sesko to Newcastle") == {
+        ("Isak", "interest", "Liverpool"), ("Sesko", "interest", "Newcastle United")}
+
+
+def test_name_to_club_governed_by_a_verb_or_qualifying_a_noun_is_no_segment() -> None:
+    assert claims_of("Salah to Liverpool fans: thank you for everything") == set()
+    assert ("Isak", "interest", "Liverpool") not in claims_of("Newcastle sold Isak to Liverpool, Howe admits it hurt")
+
+
+def test_a_club_label_gives_its_segments_their_buyer() -> None:
+    assert claims_of("Liverpool transfer news: Guehi bid, Konate update and Ekitike medical") == {
+        ("Guehi", "bid", "Liverpool"), ("Ekitike", "medical", "Liverpool")}
+    assert claims_of("Real Madrid round-up: Konate agreement, Carreras talks") == {
+        ("Konate", "agreement", "Real Madrid"), ("Carreras", "talks", "Real Madrid")}
+
+
+def test_a_segment_naming_its_own_club_keeps_it() -> None:
+    assert claims_of("Celtic news: Kuhn to Como, Engels offer") == {("Kuhn", "interest", "Como"), ("Engels", "bid", "Celtic")}
+
+
+def test_and_before_a_club_that_acts_opens_the_next_rumour() -> None:
+    assert claims_of("Gossip: Spurs eye Eze and Newcastle chase Ekitike") == {
+        ("Eze", "interest", "Tottenham Hotspur"), ("Ekitike", "interest", "Newcastle United")}
+    # A club describing the next name stays in the list.
+    assert claims_of("Chelsea target Sancho and Man Utd forward Garnacho") >= {
+        ("Sancho", "interest", "Chelsea"), ("Garnacho", "interest", "Chelsea")}
+
+
+def test_a_rung_as_the_headlines_label_is_the_rung_of_the_one_it_goes_on_about() -> None:
+    assert ("Christian Pulisic", "talks", "Tottenham Hotspur") in claims_of(
+        "Talks held: Tottenham lead race to sign Liverpool target Christian Pulisic")
+    assert claims_of("Bid prepared: Man United try again for €40m-rated Alejandro Balde") == {
+        ("Alejandro Balde", "bid", "Manchester United")}
+    assert claims_of("Report: Liverpool eye Marc Guehi") == {("Marc Guehi", "interest", "Liverpool")}
+
+
+# --- a development and its person in different sentences ----------------------------------
+
+def test_a_summary_sentence_naming_nobody_goes_on_about_the_headlines_one_person() -> None:
+    assert claims_of("Marc Guehi decision", "Liverpool have opened talks with Crystal Palace.") == {
+        ("Marc Guehi", "talks", "Liverpool")}
+    assert claims_of("Jamie Gittens latest", "Chelsea have agreed a fee with Borussia Dortmund.") == {
+        ("Jamie Gittens", "agreement", "Chelsea")}
+
+
+def test_no_carrying_when_the_development_has_an_object_of_its_own() -> None:
+    assert claims_of("Marc Guehi decision", "Liverpool have opened talks over a new left-back.") == set()
+
+
+def test_no_carrying_when_the_item_has_named_two_people() -> None:
+    assert claims_of("Marc Guehi and Adam Wharton decision", "Liverpool have opened talks with Crystal Palace.") == set()
+
+
+def test_no_carrying_an_exit_a_club_makes_of_someone_else() -> None:
+    assert ("Alexander Isak", "departure", None) not in claims_of(
+        "Arsenal eye Alexander Isak", "Newcastle are also set to leave the Champions League.")
+
+
+def test_a_pronoun_stands_for_the_subject_of_the_sentence_before() -> None:
+    claims = claims_of("Chelsea news", "Chelsea have completed the signing of Jamie Gittens. "
+                       "Meanwhile, Nicolas Jackson could leave the club. He is wanted by Napoli.")
+    assert ("Nicolas Jackson", "interest", "Napoli") in claims
+    assert ("Jamie Gittens", "interest", "Napoli") not in claims
+
+
+# --- a trigger and a name kept apart in one sentence --------------------------------------
+
+def test_a_long_description_before_the_name_does_not_hide_it() -> None:
+    assert claims_of("Newcastle weigh up options",
+                     "Newcastle are weighing up a move for the highly rated Sporting Lisbon striker Viktor Gyokeres.") \
+        == {("Viktor Gyokeres", "interest", "Newcastle United")}
+    assert ("Hugo Ekitike", "interest", "Liverpool") in claims_of(
+        "Liverpool want the prolific Eintracht Frankfurt forward Hugo Ekitike")
+
+
+def test_a_fee_rating_written_with_a_hyphen_is_no_dash_between_clauses() -> None:
+    assert claims_of("Spurs make contact",
+                     "Tottenham have made contact with Brighton over their £50m-rated Japanese winger Kaoru Mitoma.") \
+        == {("Kaoru Mitoma", "talks", "Tottenham Hotspur")}
+
+
+def test_a_deal_far_from_its_name_in_one_phrase_reaches_it() -> None:
+    assert ("Eberechi Eze", "talks", "Tottenham Hotspur") in claims_of(
+        "Eberechi Eze latest", "Tottenham are in talks with Crystal Palace over a £60m deal for the midfielder.")
+
+
+def test_a_question_whether_someone_goes_to_a_club_is_that_clubs_interest() -> None:
+    assert claims_of("Could Victor Osimhen be on his way to Galatasaray?") == {("Victor Osimhen", "interest", "Galatasaray")}
+    assert claims_of("Could Mohamed Salah be a threat to Arsenal?") == set()
