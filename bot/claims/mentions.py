@@ -97,11 +97,15 @@ def _occurrences(tokens: list[Token]) -> list[tuple[int, int, tuple[_Entry, ...]
         start_char = end_char - length + 1
         if start_char in starts and end_char + 1 in ends:
             start, end = starts[start_char], ends[end_char + 1]
-            # All-lower-case text ("the reds", "real", "as") is prose, not a name; a web
-            # address ("ge.globo", "kicker.de") is a name in any case.
-            if any(t.is_cap or t.text[0].isdigit() or t.text == "." for t in tokens[start:end]):
+            if any(map(named, tokens[start:end])):
                 found.append((start, end, entries))
     return found
+
+
+def named(tok: Token) -> bool:
+    """A token a mention needs one of: all-lower-case text ("the reds", "real", "as") is prose,
+    not a name; a web address ("ge.globo", "kicker.de") is a name in any case."""
+    return tok.is_cap or tok.text[0].isdigit() or tok.text == "."
 
 
 def spans(tokens: list[Token]) -> dict[int, list[int]]:

@@ -31,7 +31,7 @@ from typing import Any
 import ahocorasick
 from anyascii import anyascii
 
-from bot.claims.reach import Phrases, Reach, View, anchor_needs, reaches, wanted
+from bot.claims.reach import Phrases, Reach, View, anchor_ids, reaches, wanted
 
 _FLAT = re.compile(r"[\s_\-‐‑'’.]+")
 _NOT_ASCII_WORD = re.compile(r"[^\w\x00-\x7f]")
@@ -274,20 +274,17 @@ class Gate:
 
     A pattern is let through when its clauses (required()) are all met and its whole
     requirement tree holds; both are necessary, so the gate only ever turns away a text
-    no match can come from. `trees=False` keeps the clauses alone (the gate before trees,
-    for comparisons). `slots=True` is for frames' own texts: a tree then needs the slots
-    a pattern writes out ("@s reports"), so a pattern with no keyword of its own is still
-    gated by them."""
+    no match can come from. `trees=False` keeps the clauses alone, `near=False` drops the
+    reach test (any(written=...)), for comparisons. `slots=True` is for frames' own texts: a
+    tree then needs the slots a pattern writes out ("@s reports")."""
 
-    def __init__(self, patterns: Sequence[re.Pattern[str]], *, trees: bool = True, slots: bool = False,
-                 near: bool = True) -> None:
+    def __init__(self, patterns: Sequence[re.Pattern[str]], *, trees: bool = True, slots: bool = False, near: bool = True) -> None:
         self.needs = [required(rx) for rx in patterns]
         ids: dict[Need, int] = {}
         # What each pattern needs near its keyword (reach.py), asked of texts given as written; the
         # phrases before it are needs too, each id to its phrase (None: not to be looked for).
         self._reach = [reaches(rx) if near and not slots else None for rx in patterns]
-        self._after = [[None if (a := anchor_needs(r)) is None else {ids.setdefault(n, len(ids)): p for n, p in a}
-                        for r in reach] if reach else [] for reach in self._reach]
+        self._after = [anchor_ids(reach, ids) for reach in self._reach]
         self._clauses = [[frozenset(ids.setdefault(n, len(ids)) for n in clause) for clause in clauses]
                          for clauses in self.needs]
         # Each pattern's clauses and tree as one compiled test of the needs met.
@@ -394,7 +391,7 @@ class Gate:
                         if need is None or k >= min(len(written), 2):
                             return True
                         for r, a in zip(need, self._after[i], strict=True):
-                            phrases = None if a is None else [p for n, p in a.items() if n in met]
+                            phrases = None if a is None else [a[0][n] for n in a[1] & met]
                             if phrases is None or phrases:
                                 near.append((r, phrases))
             if near and View(written[k], k == 0, flat).holds(near):

@@ -1,18 +1,15 @@
 """How near its keyword a pattern needs a person or a club, read off the pattern; and whether
 a text has anything there that could become one.
 
-Many kind patterns need a slot a few words after a keyword: interest's "eye (?=(?:\\S+ ){0,4}@p)"
-needs a person at most four words after "eye". `reaches` reads, for every branch of a pattern
-(every match is one branch's), the words the slot may follow (each an "anchor": the frame word
-it ends, or a word ending so) and how many words at most may stand between; a pattern where
-some branch has no such need has no reach. `View.holds` then asks of an item's title or summary,
-as written, whether after some anchor, within that many words, stands a token at which the
-person finder (openers.may_open_person) could start a person, or the club finder a club.
-
-Words are the frame's: a slot is one word however many tokens it covers, a token's key as many
-as its spaces make. Between the anchor and the slot the walk steps token by token or over any
-span a gazetteer mention could take (mentions.spans): every frame of a sentence of the text is
-one of the walks, so a text where no walk reaches an opener has no frame the pattern matches.
+Interest's "eye (?=(?:\\S+ ){0,4}@p)" needs a person at most four words after "eye". `reaches`
+reads, for every branch of a pattern (every match is one branch's), the phrase the slot follows
+(up to three literal words) and how many frame words at most stand between; a pattern where some
+branch has no such need has none. `View.holds` asks of a title or summary as written whether,
+in one sentence, after such a phrase and within that many words, stands a token at which the
+person finder could start a person (openers.may_open_person), or the club finder a club.
+A slot is one frame word however many tokens it covers, a token's key as many as its spaces
+make: the walk from the phrase steps token by token or over any span a gazetteer mention could
+take (mentions.spans), so every frame of the sentence is one of the walks.
 """
 
 from __future__ import annotations
@@ -240,6 +237,20 @@ def anchor_needs(reach: Reach) -> list[tuple[tuple[str, int, int], tuple[tuple[s
     return [((" ".join(p), int(whole), 1), (p, whole)) for p, whole in phrases]
 
 
+Anchors = tuple[dict[int, tuple[tuple[str, ...], bool]], frozenset[int]] | None
+
+
+def anchor_ids(reaches: tuple[Reach, ...] | None, ids: dict[tuple[str, int, int], int]) -> list[Anchors]:
+    """Per reach: its phrases by their need's number in `ids` (numbered here when new), and
+    those numbers; None for a reach whose phrases are not to be looked for."""
+    out: list[Anchors] = []
+    for reach in reaches or ():
+        needs = anchor_needs(reach)
+        phrases = None if needs is None else {ids.setdefault(n, len(ids)): p for n, p in needs}
+        out.append(None if phrases is None else (phrases, frozenset(phrases)))
+    return out
+
+
 def wanted() -> bool:
     """Whether an item may be turned away for want of a slot near its keyword: not while the
     learned model reads what the gate lets through (switched on, or recording for training),
@@ -291,49 +302,48 @@ class _Sentence:
     def __init__(self, text: str, headline: bool) -> None:
         self.tokens = tokens = tokenize(text)
         self.headline = headline
-        self.words: list[int] = []
-        self.flat: list[str] = []  # the frame words of the tokens, in a row
-        self.after: list[tuple[int, int]] = []  # per flat word: the next token, words left in its own
-        self.index: dict[str, list[int]] = {}  # word (and last run of word characters) -> flat places
-        for i, t in enumerate(tokens):
-            parts = t.key.split(" ")
-            self.words.append(len(parts))
-            for n, part in enumerate(parts):
-                self.index.setdefault(part, []).append(len(self.flat))
-                if not part.isalnum():
-                    piece = _WORD.search(part).group()  # type: ignore[union-attr]
-                    if piece != part:  # "'s" is found as "s" too (a keyword after \b)
-                        self.index.setdefault(piece, []).append(len(self.flat))
-                self.flat.append(part)
-                self.after.append((i + 1, len(parts) - n - 1))
+        keys = [t.key for t in tokens]
+        if any(" " in k for k in keys):
+            self.words = [k.count(" ") + 1 for k in keys]
+            self.flat = [w for k in keys for w in k.split(" ")]  # the frame words, in a row
+            # Per flat word: the next token, and the words left in its own.
+            self.after = [(i + 1, m - n - 1) for i, m in enumerate(self.words) for n in range(m)]
+        else:  # one word a token (most sentences)
+            self.words = [1] * len(keys)
+            self.flat = keys
+            self.after = [(i + 1, 0) for i in range(len(keys))]
+        # A mention needs a token written as a name (mentions.named): none starts after the last
+        # (a "." only inside one: not the sentence's last token).
+        last = len(tokens) - 1
+        self.last_named = max((i for i, t in enumerate(tokens) if mentions.named(t) and (i < last or t.text != ".")),
+                              default=-1)
         self._spans: dict[int, list[int]] | None = None
-        self._clubs: set[int] | None = None
         self._opens: dict[tuple[str, int], bool] = {}
 
-    @property
-    def spans(self) -> dict[int, list[int]]:
-        """Start token -> end tokens of every span a mention may take (mentions.spans)."""
+    def places(self, word: str, whole: bool) -> list[int]:
+        """Flat places of a word: itself, or (whole) its last run of word characters ("'s" as "s"),
+        or (not whole) a word ending with it."""
+        if not whole:
+            return [p for p, w in enumerate(self.flat) if w.endswith(word)]
+        return [p for p, w in enumerate(self.flat) if w == word or not w.isalnum()
+                and _WORD.search(w).group() == word]  # type: ignore[union-attr]
+
+    def spans(self, i: int) -> list[int]:
+        """End tokens of every span a mention may take from token i (mentions.spans)."""
+        if i > self.last_named:
+            return []
         if self._spans is None:
             self._spans = mentions.spans(self.tokens)
-        return self._spans
-
-    @property
-    def clubs(self) -> set[int]:
-        """Tokens a club may cover: a gazetteer span, or a run the person finder may take for a
-        club it does not know (capitalised tokens and particles)."""
-        if self._clubs is None:
-            self._clubs = {i for s, ends in self.spans.items() for i in range(s, max(ends))}
-            self._clubs.update(i for i, t in enumerate(self.tokens) if t.is_cap or t.key in PARTICLES)
-        return self._clubs
+        return self._spans.get(i, [])
 
     def _opener(self, slot: str, i: int) -> bool:
         got = self._opens.get((slot, i))
         if got is None:
             tokens = self.tokens
             if slot == "@p":
-                got = may_open_person(tokens, i, self.clubs, self.headline)
+                got = may_open_person(tokens, i, _Clubs(self, i), self.headline)
             else:  # a gazetteer club, or a name-like run the person finder may take for one
-                got = i in self.spans or opens_name(tokens, i) or tokens[i].is_cap and tokens[i].key in NAME_SUFFIXES
+                got = bool(self.spans(i)) or opens_name(tokens, i) or tokens[i].is_cap and tokens[i].key in NAME_SUFFIXES
             self._opens[(slot, i)] = got
         return got
 
@@ -348,11 +358,11 @@ class _Sentence:
             if self._opener(reach.slot, i):
                 return True
             todo.append((i + 1, u + self.words[i]))
-            todo.extend((end, u + 1) for end in self.spans.get(i, ()))
+            todo.extend((end, u + 1) for end in self.spans(i))
         return False
 
     def _said(self, phrase: tuple[str, ...], place: int, whole: bool) -> bool:
-        """Whether the flat words up to `place` end with the phrase (its last word is looked up)."""
+        """Whether the flat words up to `place` end with the phrase (its last word looked up)."""
         k = len(phrase)
         if place + 1 < k:
             return False
@@ -365,13 +375,28 @@ class _Sentence:
         return True
 
     def holds(self, todo: list[tuple[Reach, Phrases]]) -> bool:
-        index = self.index
         for reach, phrases in todo:
             for phrase, whole in phrases:
-                last = phrase[-1]
-                found = index.get(last, ()) if whole or len(phrase) > 1 else \
-                    [p for word, places in index.items() if word.endswith(last) for p in places]
-                for place in found:
+                for place in self.places(phrase[-1], whole or len(phrase) > 1):
                     if self._said(phrase, place, whole) and self._near(place, reach):
                         return True
         return False
+
+
+class _Clubs:
+    """The tokens a club may cover in a mention that starts at or after token `first` (what a
+    stand-in or a description starting there can hold): a gazetteer span, or a run the person
+    finder may take for a club it does not know (capitalised tokens and particles)."""
+
+    __slots__ = ("first", "sentence")
+
+    def __init__(self, sentence: _Sentence, first: int) -> None:
+        self.sentence, self.first = sentence, first
+
+    def __contains__(self, j: object) -> bool:
+        s = self.sentence
+        if not isinstance(j, int):
+            return False
+        if s.tokens[j].is_cap or s.tokens[j].key in PARTICLES:
+            return True
+        return any(end > j for start in range(self.first, j + 1) for end in s.spans(start))
