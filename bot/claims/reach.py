@@ -173,8 +173,12 @@ def _repeat(av: Any, state: _State) -> _State:
         spaces = None if far is None or once[1] is None else max(far, once[1])
         # A round whose end depends on where it began (no space in it) leaves the word unknown.
         alone = _walk(list(body), (None, 0, frozenset({(("\0",), "\0", False)}), False), [], False)[2]
-        dependent = any("\0" in t or "\0" in w for w, t, _ in alone)
-        once = anchors, spaces, _UNKNOWN if dependent else once[2], False if dependent else once[3]
+        if any("\0" in t for _, t, _ in alone):  # the last word began before the round
+            once = anchors, spaces, _UNKNOWN, False
+        elif any("\0" in w for words, _, _ in alone for w in words):  # the phrase did: forget it
+            once = anchors, spaces, frozenset({((), "", True)}) if once[3] else _UNKNOWN, once[3]
+        else:
+            once = anchors, spaces, once[2], once[3]
     return once if low else _merge([state, once])
 
 
@@ -218,9 +222,12 @@ def reaches(rx: re.Pattern[str]) -> tuple[Reach, ...] | None:
                 if anchors and spaces is not None and spaces >= 1]
         if not best:
             return None
-        slot, most, anchors = min(best, key=lambda b: b[1])
-        if any("@" in w or whole and phrase[0] in _SLOT_LETTERS for phrase, whole in anchors for w in phrase):
-            return None  # a slot in the anchor ("@m bid for @p", or "\bm" in "@m"): not in the text
+        slot, most, found_anchors = min(best, key=lambda b: b[1])
+        # A slot in a phrase ("of @m for"): the words after it, the first of them whole.
+        anchors = {(p[k + 1:], True) if (k := max((i for i, w in enumerate(p) if "@" in w), default=-1)) >= 0
+                   else (p, whole) for p, whole in found_anchors}
+        if any(not p or whole and p[0] in _SLOT_LETTERS for p, whole in anchors):
+            return None  # a phrase that is a slot ("@m bid for @p"; "\bm" in "@m"): not in the text
         by_need.setdefault((slot, most), set()).update(anchors)
     return tuple(Reach(frozenset(p for p, whole in anchors if whole),
                        tuple(sorted(p for p, whole in anchors if not whole)), slot, most)

@@ -1,0 +1,129 @@
+"""The keyword gate's reach test (reach.py, openers.py): an item whose pattern needs a person
+right after its keyword is turned away only when nothing there could become one, read by the
+person finder's own start rules; and it never turns away an item the extractor reads a claim in."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bench.bench_extract import synthetic
+from bot.claims import kinds, learned
+from bot.claims.extract import extract_claims
+from bot.claims.people import Person
+from bot.claims.reach import _Sentence, reaches
+from bot.claims.sentence import analyse
+from bot.claims.text import clean, sentences, strip_boilerplate
+
+DATA = Path(__file__).parent.parent / "data"
+
+
+def _items() -> list[dict[str, str]]:
+    paths = sorted((DATA / "eval").glob("*.jsonl")) + [DATA / "extract_dev.jsonl"]
+    return [json.loads(line) for p in paths for line in p.open(encoding="utf-8") if line.strip()]
+
+
+def test_the_reach_is_read_off_the_pattern() -> None:
+    (reach,) = reaches(kinds._p(r"\b(?:eye|eyes|keen on) (?=(?:\S+ ){0,4}@p)")) or ()
+    assert (reach.slot, reach.most) == ("@p", 4)
+    assert reach.whole == {("eye",), ("eyes",), ("keen", "on")}
+    (reach,) = reaches(kinds._p(r"\bbids? (?:of @m )?for (?=(?:@c 's |\S+ ){0,2}@p)")) or ()
+    # "@c 's " is two words a round; after the slot in "of @m for", "for" is whole.
+    assert ("for",) in reach.whole and ("of", "@m", "for") not in reach.whole and reach.most == 4
+    # No bound on the words between, a branch with no slot, or a slot as the phrase: no reach.
+    assert reaches(kinds._p(r"\bsack (?:\S+ )*(?=@p)")) is None
+    assert reaches(kinds._p(r"\bwant (?=@p)|\bon alert\b")) is None
+    assert reaches(kinds._p(r"(?<!\S)@c (?=@p)")) is None
+    assert reaches(kinds._p(r"(?<!\S)@m bid for (?=@p)")) == reaches(kinds._p(r"\bbid for (?=@p)"))
+
+
+def test_the_big_interest_pattern_has_a_reach() -> None:
+    # The pattern most items pass on without a person near ("kept a close eye on the situation").
+    i = next(i for i, (_, rx, _) in enumerate(kinds.PATTERNS) if "keep tabs on|zero" in rx.pattern)
+    reach = kinds._GATE._reach[i]
+    assert reach is not None and [(r.slot, r.most) for r in reach] == [("@p", 4)]
+    assert {("eye",), ("keen", "on"), ("ask", "for"), ("asking", "for")} <= reach[0].whole
+
+
+@pytest.mark.parametrize(("title", "summary", "let_through", "claims"), [
+    # No person, stand-in or pronoun within four words of "eye": turned away, and no claim.
+    ("Transfer news roundup", "Chelsea have kept a close eye on the situation and are weighing options.", False, 0),
+    ("Transfer news roundup", "Chelsea have kept a close eye on Konaté this season.", True, 1),
+    ("Konaté's future", "Chelsea want him this summer.", True, 1),
+    # "the Porto winger" may stand for a person: let through.
+    ("Transfer news roundup", "Chelsea have kept a close eye on the Porto winger this season.", True, 0),
+    # A headline description names a person once the summary does: let through in a title.
+    ("Chelsea eye teenage sensation", "", True, 0),
+    # A name in the next sentence is no slot of this one.
+    ("Transfer news roundup", "Chelsea have kept an eye on things. Konaté trained on Monday.", False, 0),
+])
+def test_an_item_is_let_through_when_a_person_may_stand_in_reach(
+        title: str, summary: str, let_through: bool, claims: int) -> None:
+    assert kinds.may_trigger(title, summary) is let_through
+    assert len(extract_claims(title, summary)) == claims
+
+
+def test_the_reach_test_is_off_while_the_learned_model_reads_the_items(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The model finds interest where no pattern matches, and learns from every item let through.
+    title, summary = "Transfer news roundup", "Chelsea have kept a close eye on the situation."
+    assert not kinds.may_trigger(title, summary)
+    monkeypatch.setattr(learned, "ENABLED", True)
+    assert kinds.may_trigger(title, summary)
+    monkeypatch.setattr(learned, "ENABLED", False)
+    with learned.recording():
+        assert kinds.may_trigger(title, summary)
+
+
+def test_every_person_and_club_the_finders_take_starts_where_the_gate_says_one_may() -> None:
+    """The drift check: the gate asks the finders' own start rules, on the whole text as the
+    gate sees it; every person (names, stand-ins, descriptions) and club slot in a frame of the
+    fixtures and the bench stream starts at a token the gate would take."""
+    main = Person("Somebody Else", 0, 0, "player", None)
+    checked = 0
+    texts = [(clean(r.get("title") or ""), strip_boilerplate(clean(r.get("summary") or ""))) for r in _items()]
+    texts += [(clean(t), strip_boilerplate(clean(s))) for t, s in synthetic(600)]
+    for title, summary in texts:
+        for text, headline in ((title, True), (summary, False)):
+            for sent in sentences(text):
+                gate_view = _Sentence(sent, headline)
+                for s in (analyse(sent, main, headline=headline), analyse(sent, None)):
+                    units = s.frame.units
+                    for u, (start, _end, slot) in enumerate(units):
+                        if slot in ("@p", "@c"):
+                            assert gate_view._opener(slot, start), (slot, u)
+                            checked += 1
+    assert checked > 3000
+
+
+def test_no_item_the_extractor_reads_a_claim_in_is_turned_away() -> None:
+    rows = _items() + [{"title": t, "summary": s} for t, s in synthetic(1500, seed=3)]
+    turned = 0
+    for r in rows:
+        title, summary = clean(r.get("title") or ""), strip_boilerplate(clean(r.get("summary") or ""))
+        if not kinds.may_trigger(title, summary):
+            turned += 1
+            gate = kinds._GATE
+            kinds._GATE = _Open()  # type: ignore[assignment]
+            try:
+                assert extract_claims(r.get("title") or "", r.get("summary") or "") == []
+            finally:
+                kinds._GATE = gate
+    assert turned > len(rows) // 4
+
+
+class _Open:
+    always = frozenset(range(len(kinds.PATTERNS)))
+
+    def which(self, *texts: str) -> list[int]:
+        return list(range(len(kinds.PATTERNS)))
+
+    def any(self, *texts: str, written: object = ()) -> bool:
+        return True
+
+
+def test_a_sentence_end_the_plain_splitter_cannot_read_does_not_cut_the_reach() -> None:
+    # "St." leaves the split to syntok, which the gate does not run: it reads on across the end.
+    summary = "Chelsea have kept a close eye. St. Pauli's Konaté trained on Monday."
+    assert kinds.may_trigger("Transfer news roundup", summary)
