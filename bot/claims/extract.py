@@ -139,7 +139,6 @@ def _bindings(s: Sentence) -> list[tuple[range, Trigger, int]]:
         told_of = [u for u in persons if not (u + 1 < len(s.frame.units) and s.frame.units[u + 1][2] in _ADDRESSING)]
         subject = bound[0][1] if bound else (told_of[0] if told_of else persons[0] if persons else subject)
         out.extend((clause, t, u) for t, u in bound)
-    # "Talks held: Spurs lead race to sign X": the label's rung is X's.
     return out + segments.label_bindings(s.frame, parts, [(t, u, c) for c, t, u in out], s.unit_person, trigs)
 
 
@@ -209,12 +208,13 @@ def extract_claims(
             last = next((p for p in reversed(s.persons) if p.role != "other" and p.end - p.start > 0
                          and " ".join(t.text for t in s.tokens[p.start:p.end]) == p.name), last)
         main = main or local
-    # A headline that names nobody describes the person its summary names ("Chelsea plot
-    # €30m move for rising star" over "... Nantes centre-back Tylel Tati"): read it again
-    # with that person as the one its descriptions stand for.
+    # A headline that names nobody describes the person its summary names ("Chelsea plot €30m
+    # move for rising star" over "... Nantes centre-back Tylel Tati"), and so does a summary's
+    # sentence before the one naming him: read them again with him as their descriptions' man.
     if main is not None and not any(s.persons for s in sents[: len(heads)]) and len(sents) > len(heads):
-        for n in range(len(heads)):
-            sents[n] = analyse(sents[n].text, main, headline=True)
+        ahead = len(heads) + (next((i for i, x in enumerate(sents[len(heads):]) if x.persons), 0) if len(blocks) == 1 else 0)
+        for n in range(ahead):
+            sents[n] = analyse(sents[n].text, main, headline=n < len(heads))
             sents[n].bound = _bindings(sents[n])
     # "Ancelotti's midfield wish list" looked like "Swansea's Wales forward": a span taken
     # for a club the gazetteer lacks is a person when the item names that person elsewhere.

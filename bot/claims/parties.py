@@ -166,7 +166,11 @@ def parties(
             frm += sellers
         else:
             dest = sellers  # "Sancho in talks with Dortmund"
-    if agents and k in _SELLER_KINDS:
+    if len(agents) > 1 and sellers and k in _SELLER_KINDS:
+        # "Juventus and Napoli in talks with Atalanta": the seller named, both others buy.
+        frm += [c for c in dest + others if c not in agents]
+        dest, others = [], []
+    elif agents and k in _SELLER_KINDS:
         # "Inter open talks with Atalanta": the other club sells; "Arsenal and Sporting
         # agree a fee": the first named buys (the item may swap them, see merge.reconcile).
         frm += [c for c in agents[1:] + dest + others]

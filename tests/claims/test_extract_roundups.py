@@ -103,3 +103,13 @@ def test_a_deal_far_from_its_name_in_one_phrase_reaches_it() -> None:
 def test_a_question_whether_someone_goes_to_a_club_is_that_clubs_interest() -> None:
     assert claims_of("Could Victor Osimhen be on his way to Galatasaray?") == {("Victor Osimhen", "interest", "Galatasaray")}
     assert claims_of("Could Mohamed Salah be a threat to Arsenal?") == set()
+
+
+def test_two_clubs_in_talks_with_a_named_seller_both_buy() -> None:
+    assert claims_of("Juventus and Napoli in talks with Atalanta over Ademola Lookman") == {
+        ("Ademola Lookman", "talks", "Juventus"), ("Ademola Lookman", "talks", "Napoli")}
+
+
+def test_a_description_before_the_sentence_that_names_him_stands_for_him() -> None:
+    assert claims_of("Transfer latest", "Liverpool have opened talks over a deal for the Crystal Palace captain. "
+                     "Marc Guehi has a year left on his contract.") == {("Marc Guehi", "talks", "Liverpool")}
