@@ -31,7 +31,8 @@ from typing import Any
 import ahocorasick
 from anyascii import anyascii
 
-from bot.claims.reach import Phrases, Reach, View, anchor_ids, reaches, wanted
+from bot.claims.nearby import View, wanted
+from bot.claims.reach import Phrases, Reach, near_of
 
 _FLAT = re.compile(r"[\s_\-‐‑'’.]+")
 _NOT_ASCII_WORD = re.compile(r"[^\w\x00-\x7f]")
@@ -281,10 +282,8 @@ class Gate:
     def __init__(self, patterns: Sequence[re.Pattern[str]], *, trees: bool = True, slots: bool = False, near: bool = True) -> None:
         self.needs = [required(rx) for rx in patterns]
         ids: dict[Need, int] = {}
-        # What each pattern needs near its keyword (reach.py), asked of texts given as written; the
-        # phrases before it are needs too, each id to its phrase (None: not to be looked for).
-        self._reach = [reaches(rx) if near and not slots else None for rx in patterns]
-        self._after = [anchor_ids(reach, ids) for reach in self._reach]
+        # What each pattern's branches need near their keywords (reach.py), for texts as written.
+        self._near = [near_of(rx, ids, lambda b: self._compiled(b, ids)) if near and not slots else None for rx in patterns]
         self._clauses = [[frozenset(ids.setdefault(n, len(ids)) for n in clause) for clause in clauses]
                          for clauses in self.needs]
         # Each pattern's clauses and tree as one compiled test of the needs met.
@@ -322,6 +321,12 @@ class Gate:
             self._auto.add_word(word, (len(word), free, first, then, both) if first or then or both else free)
         if uses:
             self._auto.make_automaton()
+
+    @staticmethod
+    def _compiled(branches: list[list[tuple[Any, Any]]], ids: dict[Need, int]) -> Callable[[set[int]], bool] | None:
+        """A test of the needs met that holds wherever one of these parsed branches may match."""
+        tree = _any(_weaken(_settle_tree(_tree(b), NO, NO)) for b in branches)
+        return None if tree == TRUE else eval("lambda m: " + _source(tree, ids), {})  # noqa: S307
 
     def _met(self, text: str) -> set[int]:
         """The needs the text meets: a keyword found with the word edges it asks for."""
@@ -377,7 +382,7 @@ class Gate:
         needing a person or club near its keyword then needs something there could be one."""
         if self.always:
             return True
-        opens, checks, reach = self._opens, self._checks, self._reach
+        opens, checks, nears = self._opens, self._checks, self._near
         written = written if written and wanted() else ()
         for k, text in enumerate(texts):
             met = self._met(text)
@@ -387,13 +392,10 @@ class Gate:
                 if i not in tried:
                     tried.add(i)
                     if check(met):  # type: ignore[misc]
-                        need = reach[i]
-                        if need is None or k >= min(len(written), 2):
+                        wants = None if nears[i] is None or k >= min(len(written), 2) else nears[i].wants(met)  # type: ignore[union-attr]
+                        if wants is None:
                             return True
-                        for r, a in zip(need, self._after[i], strict=True):
-                            phrases = None if a is None else [a[0][n] for n in a[1] & met]
-                            if phrases is None or phrases:
-                                near.append((r, phrases))
+                        near += wants
             if near and View(written[k], k == 0, flat).holds(near):
                 return True
         return False

@@ -4,12 +4,10 @@ a text has anything there that could become one.
 Interest's "eye (?=(?:\\S+ ){0,4}@p)" needs a person at most four words after "eye". `reaches`
 reads, for every branch of a pattern (every match is one branch's), the phrase the slot follows
 (up to three literal words) and how many frame words at most stand between; a pattern where some
-branch has no such need has none. `View.holds` asks of a title or summary as written whether,
+branch has no such need has none. `nearby.View.holds` asks of a title or summary as written whether,
 in one sentence, after such a phrase and within that many words, stands a token at which the
-person finder could start a person (openers.may_open_person), or the club finder a club.
-A slot is one frame word however many tokens it covers, a token's key as many as its spaces
-make: the walk from the phrase steps token by token or over any span a gazetteer mention could
-take (mentions.spans), so every frame of the sentence is one of the walks.
+person finder could start a person (openers.may_open_person), or the club finder a club:
+that side is nearby.py.
 """
 
 from __future__ import annotations
@@ -21,17 +19,10 @@ from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
-from bot.claims import learned, mentions
-from bot.claims import text as text_module
-from bot.claims.lexicon import NAME_SUFFIXES, PARTICLES
-from bot.claims.openers import may_open_person, opens_name
-from bot.claims.text import _SENT_END, MAX_SENTENCE_CHARS, tokenize
-
 _MAX_BRANCHES = 4096
 _SLOT_LETTERS = frozenset("pcsmy")  # of the slots a frame writes ("@p", "@c", "@s", "@m", "@y")
 _REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT))
 _NO_SPACE_CATEGORIES = (_c.CATEGORY_NOT_SPACE, _c.CATEGORY_WORD, _c.CATEGORY_DIGIT)
-_WORD = re.compile(r"\w*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +35,10 @@ class Reach:
     endings: tuple[tuple[str, ...], ...]
     slot: str
     most: int
+
+
+Phrases = list[tuple[tuple[str, ...], bool]]  # a reach's phrases to look for, each whole or not
+Anchors = tuple[dict[int, tuple[tuple[str, ...], bool]], frozenset[int]] | None
 
 
 # A walk's state: the anchors met (phrases, whether their first word is whole; None: none known),
@@ -129,13 +124,12 @@ def _walk(items: list[tuple[Any, Any]], state: _State, found: list[tuple[_State,
             ch = chr(av)
             if ch == " ":
                 state = _space(state)
-            elif ch == "@" and top and fresh and k + 1 < len(items) and items[k + 1][0] is _c.LITERAL \
+                continue
+            if ch == "@" and top and fresh and k + 1 < len(items) and items[k + 1][0] is _c.LITERAL \
                     and chr(items[k + 1][1]) in "pc" and not (k + 2 < len(items) and items[k + 2][0] is _c.LITERAL
                                                             and chr(items[k + 2][1]).isalnum()):
-                found.append((state, "@" + chr(items[k + 1][1])))
-                return state
-            else:
-                state = anchors, spaces, frozenset((w, t + ch, whole) for w, t, whole in tails), False
+                found.append((state, "@" + chr(items[k + 1][1])))  # and read on: a phrase may follow
+            state = anchors, spaces, frozenset((w, t + ch, whole) for w, t, whole in tails), False
         elif op is _c.AT:
             if av in (_c.AT_BOUNDARY, _c.AT_BEGINNING, _c.AT_BEGINNING_STRING):
                 state = anchors, spaces, frozenset((w, t, whole or not (w or t)) for w, t, whole in tails), fresh
@@ -200,38 +194,113 @@ def _branches(items: list[tuple[Any, Any]]) -> list[list[tuple[Any, Any]]]:
     return [items]
 
 
-def reaches(rx: re.Pattern[str]) -> tuple[Reach, ...] | None:
-    """What every match of `rx` holds: one of these reaches (one a branch); None when a branch
-    needs no slot near a keyword, or the pattern cannot be read."""
+def _parsed(rx: re.Pattern[str]) -> list[list[tuple[Any, Any]]] | None:
     if rx.flags & re.IGNORECASE:
         return None
     try:
         branches = _branches(list(_parser.parse(rx.pattern, rx.flags)))
     except (TypeError, ValueError, AttributeError, IndexError):
         return None
-    if len(branches) > _MAX_BRANCHES:
+    return branches if len(branches) <= _MAX_BRANCHES else None
+
+
+_Need = tuple[str, int, frozenset[tuple[tuple[str, ...], bool]]]  # slot, most words, phrases
+
+
+def _reach_of(items: list[tuple[Any, Any]]) -> _Need | None:
+    """A branch's nearest slot need, or None."""
+    found: list[tuple[_State, str]] = []
+    _walk(items, _START, found, True)
+    best = [(slot, spaces - 1, anchors) for (anchors, spaces, _, _), slot in found
+            if anchors and spaces is not None and spaces >= 1]
+    if not best:
         return None
+    slot, most, found_anchors = min(best, key=lambda b: b[1])
+    # A slot in a phrase ("of @m for"): the words after it, the first of them whole.
+    anchors = frozenset((p[k + 1:], True) if (k := max((i for i, w in enumerate(p) if "@" in w), default=-1)) >= 0
+                        else (p, whole) for p, whole in found_anchors)
+    if any(not p or whole and p[0] in _SLOT_LETTERS for p, whole in anchors):
+        return None  # a phrase that is a slot ("@c @p"; "\\bm" in "@m"): not in the text
+    return slot, most, anchors
+
+
+def _grouped(needs: Iterable[_Need]) -> dict[tuple[str, int], set[tuple[tuple[str, ...], bool]]]:
     by_need: dict[tuple[str, int], set[tuple[tuple[str, ...], bool]]] = {}
-    for items in branches:
-        found: list[tuple[_State, str]] = []
-        try:
-            _walk(items, _START, found, True)
-        except (TypeError, ValueError, AttributeError, IndexError):
-            return None
-        best = [(slot, spaces - 1, anchors) for (anchors, spaces, _, _), slot in found
-                if anchors and spaces is not None and spaces >= 1]
-        if not best:
-            return None
-        slot, most, found_anchors = min(best, key=lambda b: b[1])
-        # A slot in a phrase ("of @m for"): the words after it, the first of them whole.
-        anchors = {(p[k + 1:], True) if (k := max((i for i, w in enumerate(p) if "@" in w), default=-1)) >= 0
-                   else (p, whole) for p, whole in found_anchors}
-        if any(not p or whole and p[0] in _SLOT_LETTERS for p, whole in anchors):
-            return None  # a phrase that is a slot ("@m bid for @p"; "\bm" in "@m"): not in the text
+    for slot, most, anchors in needs:
         by_need.setdefault((slot, most), set()).update(anchors)
-    return tuple(Reach(frozenset(p for p, whole in anchors if whole),
-                       tuple(sorted(p for p, whole in anchors if not whole)), slot, most)
-                 for (slot, most), anchors in sorted(by_need.items()))
+    return by_need
+
+
+def _reach(slot: str, most: int, anchors: set[tuple[tuple[str, ...], bool]]) -> Reach:
+    return Reach(frozenset(p for p, whole in anchors if whole), tuple(sorted(p for p, whole in anchors if not whole)),
+                 slot, most)
+
+
+def reaches(rx: re.Pattern[str]) -> tuple[Reach, ...] | None:
+    """What every match of `rx` holds: one of these reaches (one a branch); None when a branch
+    needs no slot near a keyword, or the pattern cannot be read."""
+    branches = _parsed(rx)
+    try:
+        needs = [_reach_of(items) for items in branches or ()]
+    except (TypeError, ValueError, AttributeError, IndexError):
+        return None
+    if not needs or any(n is None for n in needs):
+        return None
+    return tuple(_reach(slot, most, a) for (slot, most), a in sorted(_grouped(n for n in needs if n).items()))
+
+
+Check = Callable[[set[int]], bool]  # a test of the needs a text meets (prefilter.Gate)
+
+
+@dataclass(frozen=True, slots=True)
+class Near:
+    """What a pattern needs, branch by branch: `free`, the keywords of its branches that need
+    no slot near (None: it has none); `reached`, per slot need, the keywords of its branches
+    that have it, the reach, and its phrases as numbered needs (anchor_ids)."""
+
+    free: Check | None
+    reached: tuple[tuple[Check, Reach, Anchors], ...]
+
+    def wants(self, met: set[int]) -> list[tuple[Reach, Phrases | None]] | None:
+        """None when a branch that needs no slot near may match a text meeting `met`; else the
+        reaches left to read there, each with its phrases met (None: not looked for)."""
+        if self.free is not None and self.free(met):
+            return None
+        out: list[tuple[Reach, Phrases | None]] = []
+        for check, reach, anchors in self.reached:
+            phrases = None if anchors is None else [anchors[0][n] for n in anchors[1] & met]
+            if (phrases is None or phrases) and check(met):
+                out.append((reach, phrases))
+        return out
+
+
+def near_of(rx: re.Pattern[str], ids: dict[tuple[str, int, int], int],
+            compiled: Callable[[list[list[tuple[Any, Any]]]], Check | None]) -> Near | None:
+    """The pattern's Near, with `compiled(branches)` a test that holds wherever one of those
+    parsed branches may match (None: anywhere); None when no branch needs a slot near its
+    keyword, when one that needs none needs no keyword, or when the pattern cannot be read."""
+    branches = _parsed(rx)
+    try:
+        needs = [_reach_of(items) for items in branches or ()]
+    except (TypeError, ValueError, AttributeError, IndexError):
+        return None
+    if all(n is None for n in needs):
+        return None
+    free: Check | None = None
+    if any(n is None for n in needs):
+        free = compiled([items for items, n in zip(branches or (), needs, strict=True) if n is None])
+        if free is None:
+            return None
+    reached: list[tuple[Check, Reach, Anchors]] = []
+    for (slot, most), anchors in sorted(_grouped(n for n in needs if n).items()):
+        own = [items for items, n in zip(branches or (), needs, strict=True) if n and n[:2] == (slot, most)]
+        reach = _reach(slot, most, anchors)
+        reached.append((compiled(own) or _anywhere, reach, anchor_ids(reach, ids)))
+    return Near(free, tuple(reached))
+
+
+def _anywhere(met: set[int]) -> bool:
+    return True
 
 
 def anchor_needs(reach: Reach) -> list[tuple[tuple[str, int, int], tuple[tuple[str, ...], bool]]] | None:
@@ -244,166 +313,9 @@ def anchor_needs(reach: Reach) -> list[tuple[tuple[str, int, int], tuple[tuple[s
     return [((" ".join(p), int(whole), 1), (p, whole)) for p, whole in phrases]
 
 
-Anchors = tuple[dict[int, tuple[tuple[str, ...], bool]], frozenset[int]] | None
-
-
-def anchor_ids(reaches: tuple[Reach, ...] | None, ids: dict[tuple[str, int, int], int]) -> list[Anchors]:
-    """Per reach: its phrases by their need's number in `ids` (numbered here when new), and
-    those numbers; None for a reach whose phrases are not to be looked for."""
-    out: list[Anchors] = []
-    for reach in reaches or ():
-        needs = anchor_needs(reach)
-        phrases = None if needs is None else {ids.setdefault(n, len(ids)): p for n, p in needs}
-        out.append(None if phrases is None else (phrases, frozenset(phrases)))
-    return out
-
-
-def wanted() -> bool:
-    """Whether an item may be turned away for want of a slot near its keyword: not while the
-    learned model reads what the gate lets through (switched on, or recording for training),
-    since it finds interest where no pattern matches and learns from those items too."""
-    return not learned.ENABLED and learned._RECORD.get() is None
-
-
-Phrases = list[tuple[tuple[str, ...], bool]]  # a reach's phrases to look for, each whole or not
-
-
-class View:
-    """A title or summary as written, as the reach test reads it: its sentences where the
-    splitter's plain reading (text.plain_spans) says where they end (else the whole text as
-    one: a walk then runs on across ends, which only lets more through), each read only when
-    flat() of it holds a phrase looked for."""
-
-    def __init__(self, text: str, headline: bool, flat: Callable[[str], str]) -> None:
-        text = text.strip()
-        self.usable = not (len(text) >= MAX_SENTENCE_CHARS and any(len(w) >= MAX_SENTENCE_CHARS for w in text.split()))
-        spans = text_module.plain_spans(text) if _SENT_END.search(text) else None
-        self.pieces = [text[a:b] for a, b in spans] if spans else [text]
-        self.headline = headline
-        self.flat = flat
-
-    def holds(self, near: list[tuple[Reach, Phrases | None]]) -> bool:
-        """Whether a frame of a sentence of this text may meet one of these reaches, each with
-        the phrases of it the whole text holds (None: all of them, unlooked for)."""
-        if not self.usable:
-            return True
-        for piece in self.pieces:
-            flat: str | None = None
-            todo: list[tuple[Reach, Phrases]] = []
-            for reach, phrases in near:
-                if phrases is None:
-                    todo.append((reach, [(p, True) for p in reach.whole] + [(p, False) for p in reach.endings]))
-                    continue
-                flat = self.flat(piece) if flat is None else flat
-                here = [(p, whole) for p, whole in phrases if " ".join(p) in flat]
-                if here:
-                    todo.append((reach, here))
-            if todo and _Sentence(piece, self.headline).holds(todo):
-                return True
-        return False
-
-
-class _Sentence:
-    """One piece of a text: its tokens, the frame words of each, and where mentions may stand."""
-
-    def __init__(self, text: str, headline: bool) -> None:
-        self.tokens = tokens = tokenize(text)
-        self.headline = headline
-        keys = [t.key for t in tokens]
-        if any(" " in k for k in keys):
-            self.words = [k.count(" ") + 1 for k in keys]
-            self.flat = [w for k in keys for w in k.split(" ")]  # the frame words, in a row
-            # Per flat word: the next token, and the words left in its own.
-            self.after = [(i + 1, m - n - 1) for i, m in enumerate(self.words) for n in range(m)]
-        else:  # one word a token (most sentences)
-            self.words = [1] * len(keys)
-            self.flat = keys
-            self.after = [(i + 1, 0) for i in range(len(keys))]
-        # A mention needs a token written as a name (mentions.named): none starts after the last
-        # (a "." only inside one: not the sentence's last token).
-        last = len(tokens) - 1
-        self.last_named = max((i for i, t in enumerate(tokens) if mentions.named(t) and (i < last or t.text != ".")),
-                              default=-1)
-        self._spans: dict[int, list[int]] | None = None
-        self._opens: dict[tuple[str, int], bool] = {}
-
-    def places(self, word: str, whole: bool) -> list[int]:
-        """Flat places of a word: itself, or (whole) its last run of word characters ("'s" as "s"),
-        or (not whole) a word ending with it."""
-        if not whole:
-            return [p for p, w in enumerate(self.flat) if w.endswith(word)]
-        return [p for p, w in enumerate(self.flat) if w == word or not w.isalnum()
-                and _WORD.search(w).group() == word]  # type: ignore[union-attr]
-
-    def spans(self, i: int) -> list[int]:
-        """End tokens of every span a mention may take from token i (mentions.spans)."""
-        if i > self.last_named:
-            return []
-        if self._spans is None:
-            self._spans = mentions.spans(self.tokens)
-        return self._spans.get(i, [])
-
-    def _opener(self, slot: str, i: int) -> bool:
-        got = self._opens.get((slot, i))
-        if got is None:
-            tokens = self.tokens
-            if slot == "@p":
-                got = may_open_person(tokens, i, _Clubs(self, i), self.headline)
-            else:  # a gazetteer club, or a name-like run the person finder may take for one
-                got = bool(self.spans(i)) or opens_name(tokens, i) or tokens[i].is_cap and tokens[i].key in NAME_SUFFIXES
-            self._opens[(slot, i)] = got
-        return got
-
-    def _near(self, place: int, reach: Reach) -> bool:
-        """Whether after flat word `place` an opener is in reach."""
-        todo, seen, n = [self.after[place]], set(), len(self.tokens)
-        while todo:
-            i, u = todo.pop()
-            if u > reach.most or i >= n or (i, u) in seen:
-                continue
-            seen.add((i, u))
-            if self._opener(reach.slot, i):
-                return True
-            todo.append((i + 1, u + self.words[i]))
-            todo.extend((end, u + 1) for end in self.spans(i))
-        return False
-
-    def _said(self, phrase: tuple[str, ...], place: int, whole: bool) -> bool:
-        """Whether the flat words up to `place` end with the phrase (its last word looked up)."""
-        k = len(phrase)
-        if place + 1 < k:
-            return False
-        flat = self.flat
-        for m in range(1, k):
-            word, want = flat[place - m], phrase[k - 1 - m]
-            if word != want and not (m == k - 1 and (word.endswith(want) if not whole else
-                                                     _WORD.search(word).group() == want)):  # type: ignore[union-attr]
-                return False
-        return True
-
-    def holds(self, todo: list[tuple[Reach, Phrases]]) -> bool:
-        for reach, phrases in todo:
-            for phrase, whole in phrases:
-                for place in self.places(phrase[-1], whole or len(phrase) > 1):
-                    if self._said(phrase, place, whole) and self._near(place, reach):
-                        return True
-        return False
-
-
-class _Clubs:
-    """The tokens a club may cover in a mention that starts at or after token `first` (what a
-    stand-in or a description starting there can hold): a gazetteer span, or a run the person
-    finder may take for a club it does not know (capitalised tokens and particles)."""
-
-    __slots__ = ("first", "sentence")
-
-    def __init__(self, sentence: _Sentence, first: int) -> None:
-        self.sentence, self.first = sentence, first
-
-    def __contains__(self, j: object) -> bool:
-        s = self.sentence
-        if not isinstance(j, int):
-            return False
-        if s.tokens[j].is_cap or s.tokens[j].key in PARTICLES:
-            return True
-        return any(end > j for start in range(self.first, j + 1) for end in s.spans(start))
+def anchor_ids(reach: Reach, ids: dict[tuple[str, int, int], int]) -> Anchors:
+    """The reach's phrases by their need's number in `ids` (numbered here when new), and those
+    numbers; None when its phrases are not to be looked for."""
+    needs = anchor_needs(reach)
+    phrases = None if needs is None else {ids.setdefault(n, len(ids)): p for n, p in needs}
+    return None if phrases is None else (phrases, frozenset(phrases))

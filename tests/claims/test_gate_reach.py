@@ -12,8 +12,9 @@ import pytest
 from bench.bench_extract import synthetic
 from bot.claims import kinds, learned
 from bot.claims.extract import extract_claims
+from bot.claims.nearby import _Sentence
 from bot.claims.people import Person
-from bot.claims.reach import _Sentence, reaches
+from bot.claims.reach import reaches
 from bot.claims.sentence import analyse
 from bot.claims.text import clean, sentences, strip_boilerplate
 
@@ -42,9 +43,21 @@ def test_the_reach_is_read_off_the_pattern() -> None:
 def test_the_big_interest_pattern_has_a_reach() -> None:
     # The pattern most items pass on without a person near ("kept a close eye on the situation").
     i = next(i for i, (_, rx, _) in enumerate(kinds.PATTERNS) if "keep tabs on|zero" in rx.pattern)
-    reach = kinds._GATE._reach[i]
-    assert reach is not None and [(r.slot, r.most) for r in reach] == [("@p", 4)]
-    assert {("eye",), ("keen", "on"), ("ask", "for"), ("asking", "for")} <= reach[0].whole
+    near = kinds._GATE._near[i]
+    assert near is not None and near.free is None  # every branch needs a person near
+    assert [(r.slot, r.most) for _, r, _ in near.reached] == [("@p", 4)]
+    assert {("eye",), ("keen", "on"), ("ask", "for"), ("asking", "for")} <= near.reached[0][1].whole
+
+
+def test_a_branch_that_needs_a_slot_is_gated_by_it_beside_branches_that_need_none() -> None:
+    # "Konaté to Arsenal?" needs a club right after "to"; "linked with" needs nobody near.
+    i = next(i for i, (_, rx, _) in enumerate(kinds.PATTERNS) if "linked with|linked to" in rx.pattern)
+    near = kinds._GATE._near[i]
+    assert near is not None and near.free is not None
+    assert [(r.slot, r.most, r.whole) for _, r, _ in near.reached] == [("@c", 0, {("to",)})]
+    assert kinds.may_trigger("Konaté to Arsenal?", "")
+    assert not kinds.may_trigger("What next for the title race now it is down to the wire?", "")
+    assert kinds.may_trigger("Konaté linked with Arsenal, will the deal get done?", "")
 
 
 @pytest.mark.parametrize(("title", "summary", "let_through", "claims"), [

@@ -1,0 +1,172 @@
+"""Whether a title or summary, as written, has something near a phrase that could become the
+person (or club) a pattern needs there (reach.py reads what each pattern needs).
+
+A slot is one frame word however many tokens it covers, a token's key as many as its spaces
+make: the walk from the phrase steps token by token or over any span a gazetteer mention could
+take (mentions.spans), so every frame of the sentence is one of the walks; at each token it
+asks the finders' own start rules (openers.may_open_person, mentions.spans).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bot.claims import learned, mentions
+from bot.claims import text as text_module
+from bot.claims.lexicon import NAME_SUFFIXES, PARTICLES
+from bot.claims.openers import may_open_person, opens_name
+from bot.claims.reach import Phrases, Reach
+from bot.claims.text import _SENT_END, MAX_SENTENCE_CHARS, tokenize
+
+_WORD = re.compile(r"\w*$")
+
+
+def wanted() -> bool:
+    """Whether an item may be turned away for want of a slot near its keyword: not while the
+    learned model reads what the gate lets through (switched on, or recording for training),
+    since it finds interest where no pattern matches and learns from those items too."""
+    return not learned.ENABLED and learned._RECORD.get() is None
+
+
+
+
+class View:
+    """A title or summary as written, as the reach test reads it: its sentences where the
+    splitter's plain reading (text.plain_spans) says where they end (else the whole text as
+    one: a walk then runs on across ends, which only lets more through), each read only when
+    flat() of it holds a phrase looked for."""
+
+    def __init__(self, text: str, headline: bool, flat: Callable[[str], str]) -> None:
+        text = text.strip()
+        self.usable = not (len(text) >= MAX_SENTENCE_CHARS and any(len(w) >= MAX_SENTENCE_CHARS for w in text.split()))
+        spans = text_module.plain_spans(text) if _SENT_END.search(text) else None
+        self.pieces = [text[a:b] for a, b in spans] if spans else [text]
+        self.headline = headline
+        self.flat = flat
+
+    def holds(self, near: list[tuple[Reach, Phrases | None]]) -> bool:
+        """Whether a frame of a sentence of this text may meet one of these reaches, each with
+        the phrases of it the whole text holds (None: all of them, unlooked for)."""
+        if not self.usable:
+            return True
+        for piece in self.pieces:
+            flat: str | None = None
+            todo: list[tuple[Reach, Phrases]] = []
+            for reach, phrases in near:
+                if phrases is None:
+                    todo.append((reach, [(p, True) for p in reach.whole] + [(p, False) for p in reach.endings]))
+                    continue
+                flat = self.flat(piece) if flat is None else flat
+                here = [(p, whole) for p, whole in phrases if " ".join(p) in flat]
+                if here:
+                    todo.append((reach, here))
+            if todo and _Sentence(piece, self.headline).holds(todo):
+                return True
+        return False
+
+
+class _Sentence:
+    """One piece of a text: its tokens, the frame words of each, and where mentions may stand."""
+
+    def __init__(self, text: str, headline: bool) -> None:
+        self.tokens = tokens = tokenize(text)
+        self.headline = headline
+        keys = [t.key for t in tokens]
+        if any(" " in k for k in keys):
+            self.words = [k.count(" ") + 1 for k in keys]
+            self.flat = [w for k in keys for w in k.split(" ")]  # the frame words, in a row
+            # Per flat word: the next token, and the words left in its own.
+            self.after = [(i + 1, m - n - 1) for i, m in enumerate(self.words) for n in range(m)]
+        else:  # one word a token (most sentences)
+            self.words = [1] * len(keys)
+            self.flat = keys
+            self.after = [(i + 1, 0) for i in range(len(keys))]
+        # A mention needs a token written as a name (mentions.named): none starts after the last
+        # (a "." only inside one: not the sentence's last token).
+        last = len(tokens) - 1
+        self.last_named = max((i for i, t in enumerate(tokens) if mentions.named(t) and (i < last or t.text != ".")),
+                              default=-1)
+        self._spans: dict[int, list[int]] | None = None
+        self._opens: dict[tuple[str, int], bool] = {}
+
+    def places(self, word: str, whole: bool) -> list[int]:
+        """Flat places of a word: itself, or (whole) its last run of word characters ("'s" as "s"),
+        or (not whole) a word ending with it."""
+        if not whole:
+            return [p for p, w in enumerate(self.flat) if w.endswith(word)]
+        return [p for p, w in enumerate(self.flat) if w == word or not w.isalnum()
+                and _WORD.search(w).group() == word]  # type: ignore[union-attr]
+
+    def spans(self, i: int) -> list[int]:
+        """End tokens of every span a mention may take from token i (mentions.spans)."""
+        if i > self.last_named:
+            return []
+        if self._spans is None:
+            self._spans = mentions.spans(self.tokens)
+        return self._spans.get(i, [])
+
+    def _opener(self, slot: str, i: int) -> bool:
+        got = self._opens.get((slot, i))
+        if got is None:
+            tokens = self.tokens
+            if slot == "@p":
+                got = may_open_person(tokens, i, _Clubs(self, i), self.headline)
+            else:  # a gazetteer club, or a name-like run the person finder may take for one
+                got = bool(self.spans(i)) or opens_name(tokens, i) or tokens[i].is_cap and tokens[i].key in NAME_SUFFIXES
+            self._opens[(slot, i)] = got
+        return got
+
+    def _near(self, place: int, reach: Reach) -> bool:
+        """Whether after flat word `place` an opener is in reach."""
+        todo, seen, n = [self.after[place]], set(), len(self.tokens)
+        while todo:
+            i, u = todo.pop()
+            if u > reach.most or i >= n or (i, u) in seen:
+                continue
+            seen.add((i, u))
+            if self._opener(reach.slot, i):
+                return True
+            todo.append((i + 1, u + self.words[i]))
+            todo.extend((end, u + 1) for end in self.spans(i))
+        return False
+
+    def _said(self, phrase: tuple[str, ...], place: int, whole: bool) -> bool:
+        """Whether the flat words up to `place` end with the phrase (its last word looked up)."""
+        k = len(phrase)
+        if place + 1 < k:
+            return False
+        flat = self.flat
+        for m in range(1, k):
+            word, want = flat[place - m], phrase[k - 1 - m]
+            if word != want and not (m == k - 1 and (word.endswith(want) if not whole else
+                                                     _WORD.search(word).group() == want)):  # type: ignore[union-attr]
+                return False
+        return True
+
+    def holds(self, todo: list[tuple[Reach, Phrases]]) -> bool:
+        for reach, phrases in todo:
+            for phrase, whole in phrases:
+                for place in self.places(phrase[-1], whole or len(phrase) > 1):
+                    if self._said(phrase, place, whole) and self._near(place, reach):
+                        return True
+        return False
+
+
+class _Clubs:
+    """The tokens a club may cover in a mention that starts at or after token `first` (what a
+    stand-in or a description starting there can hold): a gazetteer span, or a run the person
+    finder may take for a club it does not know (capitalised tokens and particles)."""
+
+    __slots__ = ("first", "sentence")
+
+    def __init__(self, sentence: _Sentence, first: int) -> None:
+        self.sentence, self.first = sentence, first
+
+    def __contains__(self, j: object) -> bool:
+        s = self.sentence
+        if not isinstance(j, int):
+            return False
+        if s.tokens[j].is_cap or s.tokens[j].key in PARTICLES:
+            return True
+        return any(end > j for start in range(self.first, j + 1) for end in s.spans(start))
