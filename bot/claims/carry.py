@@ -1,4 +1,6 @@
-"""A summary sentence that names nobody goes on about the one person its item is about.
+"""A development and its person in different sentences.
+
+A summary sentence that names nobody goes on about the one person its item is about.
 
 "Marc Guéhi: decision day" over "Liverpool have opened talks with Crystal Palace. The Reds are
 ready to table a £40m bid.": the talks and the bid are about Guéhi, though no sentence of the
@@ -11,6 +13,10 @@ person the headline names, when that person is the only one the item has named u
 sentence. Not when the development has an object of its own ("a new striker", "another
 target", "players"), when its clause is background, or when no club in its clause makes it;
 not an exit, which a club also makes of its manager or of a competition.
+
+A pronoun or a description in a sentence stands for the one the sentence before told a
+development of (`told_subject`): "Chelsea have signed Gittens. Jackson could leave. He is wanted
+by Napoli" is Jackson's; a speaker or a manager commenting in between does not take it over.
 """
 
 from __future__ import annotations
@@ -20,7 +26,12 @@ from typing import TYPE_CHECKING
 from bot.claims import trace
 from bot.claims.clauses import background, clauses
 from bot.claims.frame import Frame, Trigger
-from bot.claims.lexicon import FEATURE_OPENERS, MANAGER_ROLES, PLAYER_ROLES, SPEECH_VERBS
+from bot.claims.lexicon import (
+    BID_NOUNS,
+    FEATURE_OPENERS,
+    MOVE_WORDS,
+    SPEECH_VERBS,
+)
 from bot.claims.text import fold
 
 if TYPE_CHECKING:
@@ -42,15 +53,33 @@ def _surname(name: str) -> str:
 
 
 def _own_object(fr: Frame, clause: range, t: Trigger) -> bool:
-    """Whether the development names what it is about ("a bid for a new centre-back")."""
+    """Whether the development names what it is about: "a bid for a new centre-back", "talks
+    over a friendly", "keen to strengthen in defence"."""
     words = [fr.units[u][2] for u in range(t.start, clause.stop)]
     if any(w in _OWN_OBJECT for w in words):
         return True
-    return any(w in _INDEFINITE and any(x.rsplit(" ", 1)[-1] in _ROLES for x in words[i + 1 : i + 4])
-               for i, w in enumerate(words))
+    for i, w in enumerate(words):
+        if w in _INDEFINITE:
+            head = next((x for x in words[i + 1 : i + 4] if x not in _INDEFINITE and x not in _MODIFIERS), "")
+            if head and not (head in _DEAL_NOUNS or head.startswith("@")):
+                return True  # an indefinite object that is no deal of his
+        if w == "to" and i + 1 < len(words) and words[i + 1] not in _ACQUIRING and not words[i + 1].startswith("@"):
+            return True  # "keen to strengthen", "ready to move on": a plan of another kind
+    return False
 
 
-_ROLES = PLAYER_ROLES | MANAGER_ROLES
+# Nouns a deal about the person takes: "talks over a £60m deal", "an opening bid".
+_DEAL_NOUNS = MOVE_WORDS | BID_NOUNS | frozenset({"fee", "package", "agreement", "loan", "swap", "price",
+                                                  "permanent", "medical", "signing", "return"})
+_MODIFIERS = frozenset({"opening", "fresh", "first", "second", "improved", "formal", "official", "record",
+                        "club", "verbal", "potential", "possible", "permanent", "initial", "-", "rated"})
+# Verbs of getting a player: "keen to sign", "ready to make a move" stay the item's pursuit.
+_ACQUIRING = frozenset({"sign", "land", "bring", "secure", "complete", "make", "seal", "get", "buy", "recruit",
+                        "lure", "snap", "tie", "table", "submit", "launch", "finalise", "finalize", "agree",
+                        "open", "hold", "step", "test", "meet", "pay", "trigger", "beat", "hijack", "take"})
+# What a person says or is told in a headline: "X: we must do better", "X on Y", "X sends message".
+_SPEAKING = SPEECH_VERBS | frozenset({":", "on", "says", "sends", "reacts", "responds", "hails", "praises",
+                                      "speaks", "opens", "explains", "reveals", "admits", "insists", "tells"})
 
 
 def carry(sents: list[Sentence], heads: int) -> None:
@@ -62,8 +91,10 @@ def carry(sents: list[Sentence], heads: int) -> None:
         people = [p for p in s.persons if p.role != "other"]
         named.update(_surname(p.name) for p in people)
         if n < heads:
-            # A lone capitalised word opening the headline ("Insider confirms ...") may be no name.
-            topic = topic or next((p for p in people if p.role or p.start > 0 or " " in p.name), None)
+            # A lone capitalised word opening the headline ("Insider confirms ...") may be no name;
+            # one who speaks there ("X: we must do better") is not what the item goes on about.
+            topic = topic or next((p for p in people if (p.role or p.start > 0 or " " in p.name)
+                                   and not (p.end < len(s.tokens) and s.tokens[p.end].key in _SPEAKING)), None)
             continue
         if s.persons or not s.trigs or topic is None or len(named) != 1:
             continue
@@ -86,3 +117,20 @@ def carry(sents: list[Sentence], heads: int) -> None:
                 s.unit_person[virtual] = topic
                 s.bound.append((clause, t, virtual))
                 trace.note(f"{t.kind} in a sentence that names nobody: about {topic.name}, the one the item is about")
+
+
+def told_subject(s: Sentence, recent: Person | None) -> Person | None:
+    """Whom "he" and "the striker" in the next sentence stand for: the one this sentence tells a
+    development of ("... Jackson could leave. He is wanted by Napoli"), not its speaker nor a
+    manager commenting on him; else the one they stood for before."""
+    for _, _, u in s.bound:
+        p = s.unit_person[u]
+        if p.role in (None, "player") and p.name != s.source and not _speaks(s, u):
+            return p
+    return recent
+
+
+def _speaks(s: Sentence, u: int) -> bool:
+    """Whether the person at unit `u` is the one speaking ("X has said ...", "X insists ...")."""
+    after = [w for _, _, w in s.frame.units[u + 1 : u + 3] if w not in {"has", "have", "had"}]
+    return bool(after) and after[0] in SPEECH_VERBS

@@ -233,7 +233,7 @@ def _after(fr: Frame, start: int, hi: int, unit_person: dict[int, Person]) -> li
                 u = base = v + 3  # "for Everton's McNeil and Palace's Johnson"
                 continue
             named = _described(fr, v + 1, hi, unit_person) if v + 2 < hi and fr.units[v][2] in {"and", ","} else None
-            if named is not None:
+            if named is not None and (named + 1 >= hi or fr.units[named + 1][2] not in _VERB_AFTER):
                 u = base = named  # "target Sancho and Man Utd forward Garnacho": a described name
                 continue
             return found
@@ -257,6 +257,10 @@ _PHRASE_ENDS = frozenset({"is", "are", "was", "were", "be", "been", "has", "have
                           "would", "could", "can", "may", "might", "should", "to", "that", "which",
                           "who", "and", "but", "as", "while", "because", "after", "before", "since",
                           "when", "if", "than", "with", "by", ".", ":", ";", "?", "!", "@p"})
+
+
+# What a list's next name does when it opens a clause of its own ("and Newcastle boss X is furious").
+_VERB_AFTER = _PHRASE_ENDS - {"and", ",", ".", ":", ";", "?", "!", "to", "with", "as", "by", "@p"} | SPEECH_VERBS
 
 
 def _described(fr: Frame, u: int, hi: int, unit_person: dict[int, Person]) -> int | None:

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from bot.claims import descriptions, kinds, learned, modality, roles, segments, stance, trace
 from bot.claims.attribution import borrowed_source, item_sources
-from bot.claims.carry import carry
+from bot.claims.carry import carry, told_subject
 from bot.claims.clauses import background, bind, clauses, not_a_subject, role_words
 from bot.claims.frame import Trigger
 from bot.claims.lexicon import (
@@ -138,7 +138,7 @@ def _bindings(s: Sentence) -> list[tuple[range, Trigger, int]]:
         # not what the rest of the sentence is about; the one spoken to or of is.
         told_of = [u for u in persons if not (u + 1 < len(s.frame.units) and s.frame.units[u + 1][2] in _ADDRESSING)]
         subject = bound[0][1] if bound else (told_of[0] if told_of else persons[0] if persons else subject)
-        out.extend((clause, t, u) for t, u in bound)
+        out.extend((segments.own_segment(s.frame, clause, t, u), t, u) for t, u in bound)
     return out + segments.label_bindings(s.frame, parts, [(t, u, c) for c, t, u in out], s.unit_person, trigs)
 
 
@@ -203,8 +203,7 @@ def extract_claims(
             quotes.read(s)
             subject = next((s.unit_person[u] for _, _, u in s.bound if s.unit_person[u].role != "other"),
                            next((p for p in s.persons if p.role != "other"), None))
-            # "... Jackson could leave. He is wanted by Napoli": "he" is the last sentence's subject.
-            recent, local = subject or recent, local or subject
+            local, recent = local or subject, told_subject(s, recent)  # carry.py: "... He is wanted"
             last = next((p for p in reversed(s.persons) if p.role != "other" and p.end - p.start > 0
                          and " ".join(t.text for t in s.tokens[p.start:p.end]) == p.name), last)
         main = main or local

@@ -30,6 +30,7 @@ from bot.claims.lexicon import (
     STAYING,
     TO_BEFORE,
 )
+from bot.claims.phrases import description_of
 from bot.models import MOVE_KINDS
 
 if TYPE_CHECKING:
@@ -222,6 +223,8 @@ def club_part(fr: Frame, unit: int) -> str:
     after2 = fr.units[unit + 2][2] if unit + 2 < len(fr.units) else ""
     if before in RIVAL_BEFORE:
         return "former"  # "beat Newcastle to sign": a rival, not a party
+    if after == "'s" and description_of(fr, unit) is not None:
+        return "from"  # "Man City's £100m-rated star Rodri": the club held
     if after == "'s" and after2 not in AFTER_POSSESSIVE and after2 not in PLAYER_ROLES and after2 not in DEST_NOUNS:
         return "poss"  # "Newcastle's flight": maybe a party, maybe not (see parties)
     if before == "to" and before2 in {"goodbye", "goodbyes", "farewell", "farewells"}:

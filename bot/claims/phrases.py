@@ -72,6 +72,13 @@ def _start(fr: Frame, p: int) -> int:
     return known
 
 
+def description_of(fr: Frame, club: int) -> int | None:
+    """The person a description opened by a club's possessive ends with ("Man City's £100m-rated
+    star Rodri"), or None."""
+    p = next((w for w in range(club + 2, min(club + 2 + _LONGEST, len(fr.units))) if fr.units[w][2] == "@p"), None)
+    return p if p is not None and _start(fr, p) == club else None
+
+
 def reduced(fr: Frame, persons: Iterable[int]) -> tuple[Frame, list[int]] | None:
     """The frame with every long description before a person left out, and each kept unit's
     index in `fr`; None when no description is long enough to hide the person."""

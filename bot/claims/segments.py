@@ -99,11 +99,13 @@ _BUYING = frozenset({"interest", "talks", "bid", "agreement", "medical", "comple
 def labelled(kind: str, cp: str | None, frm: str | None, label: str | None, own: str | None) -> tuple[str | None, str | None]:
     """(counterpart, from_club) with a round-up label's club filled in where the segment names
     none: the buyer of a move ("Liverpool news: Guéhi bid"), the club a loan leaves ("Man Utd
-    news: Mainoo loan")."""
+    news: Mainoo loan"), the club an extension is with."""
     if label is None or cp is not None or label in (frm, own):
         return cp, frm
     if kind in _BUYING:
         return label, frm
+    if kind == "contract_extension":
+        return label, frm or label  # "Celtic news: McGregor contract talks": the club he stays with
     if kind == "loan" and frm is None:
         return None, label
     return cp, frm
@@ -181,4 +183,13 @@ def label_bindings(fr: Frame, parts: list[range], bound: list[tuple[Trigger, int
         subject = unit, range(0, unit if club is None else club + 1)
     unit, reach = subject
     taken = {id(t) for t, _, _ in bound}
-    return [(reach, t, unit) for t in found if id(t) not in taken]
+    told = {t.kind for t, u, _ in bound if u == unit}  # "Deal agreed: Chelsea agree fee for X": told once
+    return [(reach, t, unit) for t in found if id(t) not in taken and t.kind not in told]
+
+
+def own_segment(fr: Frame, clause: range, t: Trigger, unit: int) -> range:
+    """The clause a verbless "@p to @c" segment's move is read in: the segment alone, so that
+    a club after it ("Nunez to Napoli: latest Liverpool rumours") is no party to it."""
+    if t.kind == "interest" and t.end - t.start == 2 and unit == t.start - 1 and fr.units[t.start][2] == "to":
+        return range(unit, t.end)
+    return clause

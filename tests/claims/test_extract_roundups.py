@@ -113,3 +113,36 @@ def test_two_clubs_in_talks_with_a_named_seller_both_buy() -> None:
 def test_a_description_before_the_sentence_that_names_him_stands_for_him() -> None:
     assert claims_of("Transfer latest", "Liverpool have opened talks over a deal for the Crystal Palace captain. "
                      "Marc Guehi has a year left on his contract.") == {("Marc Guehi", "talks", "Liverpool")}
+
+
+def test_a_club_label_keeps_the_club_of_an_extension() -> None:
+    assert claims_of("Celtic news: Callum McGregor contract talks") == {("Callum McGregor", "contract_extension", "Celtic")}
+
+
+def test_a_rung_label_that_the_headline_tells_again_adds_nothing() -> None:
+    assert claims_of("Deal agreed: Chelsea agree £50m fee with Dortmund for Jamie Gittens") == {
+        ("Jamie Gittens", "agreement", "Chelsea")}
+
+
+def test_a_verbless_segment_takes_no_club_from_beyond_it() -> None:
+    assert claims_of("Salah to Al-Hilal, Nunez to Napoli: latest Liverpool rumours") == {
+        ("Salah", "interest", "Al-Hilal"), ("Nunez", "interest", "Napoli")}
+
+
+def test_no_carrying_to_a_speaker_nor_a_plan_of_another_kind() -> None:
+    assert claims_of("Virgil van Dijk: We must do better", "Liverpool are keen to strengthen in defence.") == set()
+    assert claims_of("Harry Kane speaks out", "Bayern Munich have opened talks with Tottenham over a friendly.") == set()
+
+
+def test_a_speaker_between_does_not_take_over_the_pronoun() -> None:
+    claims = claims_of("Isak news", "Alexander Isak wants to leave Newcastle. Eddie Howe has said the club "
+                       "will not sell. He has been linked with Liverpool.")
+    assert ("Alexander Isak", "interest", "Liverpool") in claims
+
+
+def test_a_possessive_club_opening_a_long_description_is_the_persons_club() -> None:
+    assert claims_of("Man City's £100m-rated star Rodri is wanted by Real Madrid") == {("Rodri", "interest", "Real Madrid")}
+
+
+def test_a_list_ends_where_its_next_name_opens_a_clause() -> None:
+    assert claims_of("Arsenal eye Isak and Newcastle boss Eddie Howe is furious") == {("Isak", "interest", "Arsenal")}
