@@ -78,7 +78,8 @@ def clauses(fr: Frame, unit_person: dict[int, Person], unit_club: Mapping[int, o
         elif word in SOFT:
             if word == "as":
                 nxt2 = units[u + 2][2] if u + 2 < n else ""
-                cut = nxt == "@p" or (nxt not in ROLE_AFTER_AS and nxt != "@c") or (
+                cut = (nxt, nxt2) != ("well", "as") and units[u - 1][2] != "well" and (
+                    nxt == "@p" or (nxt not in ROLE_AFTER_AS and nxt != "@c")) or (
                     nxt == "@c" and nxt2 not in _ROLE_NOUNS
                 )
             elif word == "and":
@@ -100,7 +101,7 @@ def clauses(fr: Frame, unit_person: dict[int, Person], unit_club: Mapping[int, o
                 and any(units[k][2] == "@p" for k in range(cuts[-1], u)):
             cut = True  # "Arsenal eye Sesko, Chelsea want Garnacho": a round-up's next rumour
         elif word == "," and nxt in SOFT | {"@p"} and nxt not in {"and"}:
-            cut = nxt != "@p" or any(units[k][2] == "@p" for k in range(cuts[-1], u))
+            cut = nxt != "@p" or any(units[k][2] == "@p" for k in range(cuts[-1], u)) and not _listed(units, u + 1)
         if cut and u > cuts[-1]:
             cuts.append(u)
             paren = units[u - 1][2] == "," and word in RELATIVES or word == "," and nxt in MOVE_PARTICIPLES
@@ -110,6 +111,15 @@ def clauses(fr: Frame, unit_person: dict[int, Person], unit_club: Mapping[int, o
 
 # "X in talks with Juventus, but Liverpool loom": a rival's pursuit borrows the subject.
 _RIVAL_KINDS = frozenset({"interest", "talks", "bid"})
+
+
+def _listed(units: list[tuple[int, int, str]], k: int) -> bool:
+    """Whether the names from unit `k` on close a list with "and" ("X, Y and Z could leave"):
+    the comma before them joins names, it does not open the next rumour."""
+    n = len(units)
+    while k + 1 < n and units[k][2] == "@p" and units[k + 1][2] == ",":
+        k += 2
+    return k + 2 < n and units[k][2] == "@p" and units[k + 1][2] in {"and", "or", "&"} and units[k + 2][2] == "@p"
 
 
 def background(fr: Frame, clause: range) -> bool:
@@ -225,8 +235,9 @@ def _after(fr: Frame, start: int, hi: int, unit_person: dict[int, Person]) -> li
             # "eye Konaté and Salah", "signed X from Lorient and Y from Leverkusen": a list
             # of people shares the trigger.
             v = u + 3 if u + 2 < hi and fr.units[u + 1][2] == "from" and fr.units[u + 2][2] == "@c" else u + 1
-            if v + 1 < hi and fr.units[v][2] in {"and", ","} and v + 1 in unit_person:
-                u = base = v + 1  # a list reaches as far as it goes
+            width = _joiner(fr, v, hi)  # "Wharton or Baleba", "Eze as well as Rodrygo"
+            if width and v + width < hi and v + width in unit_person:
+                u = base = v + width  # a list reaches as far as it goes
                 continue
             if v + 3 < hi and fr.units[v][2] in {"and", ","} and fr.units[v + 1][2] == "@c" \
                     and fr.units[v + 2][2] == "'s" and v + 3 in unit_person:
@@ -250,6 +261,17 @@ def _after(fr: Frame, start: int, hi: int, unit_person: dict[int, Person]) -> li
                 continue
         u += 1
     return found
+
+
+def _joiner(fr: Frame, v: int, hi: int) -> int:
+    """How many units join one name of a list to the next at `v` ("and", "or", ", and", "as well
+    as"), 0 when none does."""
+    words = [fr.units[w][2] for w in range(v, min(v + 3, hi))]
+    if words[:3] == ["as", "well", "as"]:
+        return 3
+    if words[:2] in ([",", "and"], [",", "or"]):
+        return 2
+    return 1 if words and words[0] in {"and", ",", "or", "&"} else 0
 
 
 # Words a noun phrase does not cross: verbs, clause openers, infinitives, sentence marks.

@@ -76,7 +76,12 @@ def description_of(fr: Frame, club: int) -> int | None:
     """The person a description opened by a club's possessive ends with ("Man City's £100m-rated
     star Rodri"), or None."""
     p = next((w for w in range(club + 2, min(club + 2 + _LONGEST, len(fr.units))) if fr.units[w][2] == "@p"), None)
-    return p if p is not None and _start(fr, p) == club else None
+    if p is None or fr.units[p - 1][2] in _WISHED:
+        return None  # "Real Madrid's long-term target X": the club wants him, it does not hold him
+    return p if _start(fr, p) == club else None
+
+
+_WISHED = frozenset({"target", "targets", "signing", "priority", "option", "choice", "admirer", "suitor"})
 
 
 def reduced(fr: Frame, persons: Iterable[int]) -> tuple[Frame, list[int]] | None:

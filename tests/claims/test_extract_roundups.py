@@ -146,3 +146,22 @@ def test_a_possessive_club_opening_a_long_description_is_the_persons_club() -> N
 
 def test_a_list_ends_where_its_next_name_opens_a_clause() -> None:
     assert claims_of("Arsenal eye Isak and Newcastle boss Eddie Howe is furious") == {("Isak", "interest", "Arsenal")}
+
+
+def test_a_list_of_names_before_or_after_the_development_shares_it() -> None:
+    assert claims_of("Casemiro, Lindelof and Eriksen could all leave Manchester United this summer") == {
+        ("Casemiro", "departure", None), ("Lindelof", "departure", None), ("Eriksen", "departure", None)}
+    assert claims_of("Man City want Wharton or Baleba") == {
+        ("Wharton", "interest", "Manchester City"), ("Baleba", "interest", "Manchester City")}
+    assert claims_of("Arsenal target Eze as well as Rodrygo") == {
+        ("Eze", "interest", "Arsenal"), ("Rodrygo", "interest", "Arsenal")}
+
+
+def test_a_comma_between_rumours_still_opens_the_next_one() -> None:
+    assert claims_of("Isak joins Liverpool, Sesko signs for Newcastle") == {
+        ("Isak", "completed", "Liverpool"), ("Sesko", "completed", "Newcastle United")}
+
+
+def test_a_club_that_wants_a_player_is_no_club_he_holds() -> None:
+    assert ("Ibrahima Konate", "interest", "Real Madrid") in claims_of(
+        "Real Madrid's long-term target Ibrahima Konate agrees deal")
