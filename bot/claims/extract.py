@@ -178,7 +178,7 @@ def extract_claims(
     if _MATCH_OR_CLIP.search(title):
         trace.note("dropped: the title marks a match report or a clip")
         return []
-    if not kinds.may_trigger(title, summary, content) and not segments.may_hold(title):
+    if not kinds.may_trigger(title, summary, content):
         trace.note("prefilter: no word any kind pattern needs")
         return []  # no kind pattern can match (most items): skip sentences and tokens
     sents: list[Sentence] = []

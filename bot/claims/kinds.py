@@ -18,6 +18,7 @@ from typing import Any
 
 from bot.claims.frame import Frame, Trigger
 from bot.claims.prefilter import Gate, flat
+from bot.claims.segments import may_hold
 
 _NEG = re.compile(r"\b(?:not|no|nobody|no one|never|n t|without|nor|against|fail(?:s|ed|ing)? to|pull(?:s|ed|ing)? out of|end(?:s|ed|ing)? speculation (?:about|over|of)|given up on|give up on|gave up on|rather than|instead of|refus(?:e|es|ed|ing)(?: to)?|hasn t|haven t|won t|isn t|aren t|fail|failed|fails|deny|denies|denied|ruled out|rule out|rules out)\s(?:\S+\s){0,3}$")
 _NOT_DEAL = r"(?<!sponsorship )(?<!kit )(?<!tv )(?<!broadcast )(?<!broadcasting )(?<!commercial )(?<!shirt )(?<!partnership )(?<!naming )(?<!trade )(?<!stadium )(?<!peace )(?<!media )(?<!boot )(?<!supply )(?<!rights )"
@@ -199,8 +200,9 @@ _GATE = Gate([rx for _, rx, _ in PATTERNS])
 
 
 def may_trigger(*texts: str) -> bool:
-    """False when no frame built from these texts (title, summary, content) can match any pattern."""
-    return _GATE.any(*(flat(t) for t in texts), written=texts)
+    """False when no frame built from these texts (title, summary, content) can match any pattern,
+    nor hold a form segments.py reads beside them ("Isak to Liverpool", "in the Baleba pursuit")."""
+    return _GATE.any(*(flat(t) for t in texts), written=texts) or may_hold(*texts[:2])
 
 
 _NEGATED = {"interest": "denial", "departure": "denial", "agreement": "denial", "talks": "denial", "bid": "denial",

@@ -104,12 +104,24 @@ def reduced(fr: Frame, persons: Iterable[int]) -> tuple[Frame, list[int]] | None
     return Frame(" ".join(u[2] for u in units) + " ", units, offsets), keep
 
 
+# Nouns of a pursuit a name can modify: "in the Baleba pursuit", "pull ahead in Yildiz sweepstakes".
+_PURSUITS = frozenset({"pursuit", "chase", "race", "sweepstakes", "scramble", "hunt", "tussle"})
+
+
+def pursued(fr: Frame, persons: Iterable[int]) -> list[Trigger]:
+    """An `interest` trigger on a pursuit noun a name modifies ("Man Utd fall behind Chelsea in
+    Carlos Baleba pursuit"): the name is the one pursued, the clubs of its clause pursue him."""
+    units = fr.units
+    return [Trigger("interest", p, p + 2, "near", False) for p in persons
+            if p + 1 < len(units) and units[p + 1][2] in _PURSUITS and p > 0 and units[p - 1][2] in {"in", "the"}]
+
+
 def read_triggers(fr: Frame, persons: Collection[int]) -> list[Trigger]:
     """The frame's kind triggers, a round-up's verbless moves ("Isak to Liverpool", segments.py),
     and the triggers its descriptions hid (see the module doc)."""
     found = kinds.triggers(fr)
     if persons:
-        moves = [t for t in verbless_moves(fr, persons) + asked_moves(fr, persons)
+        moves = [t for t in verbless_moves(fr, persons) + asked_moves(fr, persons) + pursued(fr, persons)
                  if not any(k.start < t.end and t.start < k.end for k in found)]
         if moves:
             found = sorted(found + moves, key=lambda t: t.start)

@@ -139,11 +139,15 @@ def asked_moves(fr: Frame, persons: Iterable[int]) -> list[Trigger]:
 # A capitalised run opening a segment, "to", a capitalised word: what "Isak to Liverpool" needs,
 # looked for in titles the keyword gate turns away (no pattern keyword in them).
 _MAY_MOVE = re.compile(r"(?:^|[,:;|&–—?-]\s*|\band\s+)[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+to\s+[A-Z]")
+# A capitalised word before a pursuit noun: what "in the Baleba pursuit" needs (phrases.pursued).
+_MAY_PURSUE = re.compile(r"[A-Z][\w'’.-]*\s+(?:pursuit|chase|race|sweepstakes|scramble|hunt|tussle)\b")
 
 
-def may_hold(title: str) -> bool:
-    """Whether a title may hold a verbless "@p to @c" segment."""
-    return " to " in title and _MAY_MOVE.search(title) is not None
+def may_hold(title: str, summary: str = "") -> bool:
+    """Whether a title may hold a verbless "@p to @c" segment, or either text a name before a
+    pursuit noun: forms the keyword gate, which reads only the kind patterns, turns away."""
+    return " to " in title and _MAY_MOVE.search(title) is not None \
+        or _MAY_PURSUE.search(title) is not None or _MAY_PURSUE.search(summary) is not None
 
 
 def rung_label(fr: Frame, trigs: list[Trigger]) -> tuple[int, list[Trigger]] | None:

@@ -165,3 +165,9 @@ def test_a_comma_between_rumours_still_opens_the_next_one() -> None:
 def test_a_club_that_wants_a_player_is_no_club_he_holds() -> None:
     assert ("Ibrahima Konate", "interest", "Real Madrid") in claims_of(
         "Real Madrid's long-term target Ibrahima Konate agrees deal")
+
+
+def test_a_name_before_a_pursuit_noun_is_the_one_pursued() -> None:
+    assert claims_of("Newcastle fall behind Liverpool in Marc Guehi pursuit") == {
+        ("Marc Guehi", "interest", "Newcastle United"), ("Marc Guehi", "interest", "Liverpool")}
+    assert claims_of("Juventus edge ahead in Jonathan David race") == {("Jonathan David", "interest", "Juventus")}
