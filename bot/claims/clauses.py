@@ -250,6 +250,9 @@ def _after(fr: Frame, start: int, hi: int, unit_person: dict[int, Person]) -> li
             return found
         if fr.units[u][2] in {"and", "&", ","} and u + 1 < hi and fr.units[u + 1][2] == "@c":
             pass  # "former Arsenal and Liverpool superstar X": a list of clubs describes him
+        elif u + 1 < hi and u + 1 in unit_person and u > 0 and fr.units[u - 1][2] in _OPENS_PHRASE \
+                and fr.units[u][2].replace(" ", "").isalpha():
+            pass  # "lead race for released Kyle Walker": one adjective between "for" and the name
         elif not _skip(fr, u):
             # "chase released full-back Walker": an adjective before a role noun and a name.
             ahead = [fr.units[w][2] for w in range(u + 1, min(u + 3, hi))]
@@ -272,6 +275,10 @@ def _joiner(fr: Frame, v: int, hi: int) -> int:
     if words[:2] in ([",", "and"], [",", "or"]):
         return 2
     return 1 if words and words[0] in {"and", ",", "or", "&"} else 0
+
+
+# Words after which a lone word before a name is an adjective of his, not a verb.
+_OPENS_PHRASE = frozenset({"for", "on", "of", "over", "about", "the", "a", "an", "their", "his", "its", "'s"})
 
 
 # Words a noun phrase does not cross: verbs, clause openers, infinitives, sentence marks.

@@ -171,3 +171,8 @@ def test_a_name_before_a_pursuit_noun_is_the_one_pursued() -> None:
     assert claims_of("Newcastle fall behind Liverpool in Marc Guehi pursuit") == {
         ("Marc Guehi", "interest", "Newcastle United"), ("Marc Guehi", "interest", "Liverpool")}
     assert claims_of("Juventus edge ahead in Jonathan David race") == {("Jonathan David", "interest", "Juventus")}
+
+
+def test_one_adjective_between_a_preposition_and_the_name_is_his() -> None:
+    assert claims_of("Brentford and Fulham lead race for unsettled Jadon Sancho") == {
+        ("Jadon Sancho", "interest", "Brentford"), ("Jadon Sancho", "interest", "Fulham")}
