@@ -17,9 +17,11 @@ from bot.claims import text as text_module
 from bot.claims.lexicon import NAME_SUFFIXES, PARTICLES
 from bot.claims.openers import may_open_person, opens_name
 from bot.claims.reach import Phrases, Reach
+from bot.claims.segments import may_hold
 from bot.claims.text import _SENT_END, MAX_SENTENCE_CHARS, tokenize
 
 _WORD = re.compile(r"\w*$")
+_TO_CLUB = Reach(frozenset({("to",)}), (), "@c", 0)  # segments.py's verbless and asked moves: "to @c"
 
 
 def wanted() -> bool:
@@ -44,11 +46,14 @@ class View:
         self.pieces = [text[a:b] for a, b in spans] if spans else [text]
         self.headline = headline
         self.flat = flat
+        self.text = text
 
     def holds(self, near: list[tuple[Reach, Phrases | None]]) -> bool:
         """Whether a frame of a sentence of this text may meet one of these reaches, each with
-        the phrases of it the whole text holds (None: all of them, unlooked for)."""
-        if not self.usable:
+        the phrases of it the whole text holds (None: all of them, unlooked for); or hold a form
+        the extractor reads beside the patterns (segments.py: "Isak to Liverpool", "the Baleba
+        pursuit": its own may_hold(), and a club right after "to" in any sentence)."""
+        if not self.usable or may_hold("", self.text):  # its pursuit form; "to @c" below
             return True
         for piece in self.pieces:
             flat: str | None = None
@@ -61,6 +66,9 @@ class View:
                 here = [(p, whole) for p, whole in phrases if " ".join(p) in flat]
                 if here:
                     todo.append((reach, here))
+            flat = self.flat(piece) if flat is None else flat
+            if " to " in f" {flat} ":
+                todo.append((_TO_CLUB, [(("to",), True)]))
             if todo and _Sentence(piece, self.headline).holds(todo):
                 return True
         return False
@@ -118,8 +126,15 @@ class _Sentence:
         return got
 
     def _near(self, place: int, reach: Reach) -> bool:
-        """Whether after flat word `place` an opener is in reach."""
-        todo, seen, n = [self.after[place]], set(), len(self.tokens)
+        """Whether after flat word `place` an opener is in reach. The extractor also reads each
+        frame with the descriptions before its persons left out (phrases.reduced: "move for the
+        highly rated Sporting Lisbon striker @p" as "move for @p"), where a slot after one stands
+        nearer than in the text: once a person may start after the phrase, so may the slot at
+        any distance."""
+        first, n = self.after[place][0], len(self.tokens)
+        if any(self._opener("@p", i) for i in range(first, n)):
+            return reach.slot == "@p" or any(self._opener(reach.slot, i) for i in range(first, n))
+        todo, seen = [self.after[place]], set()
         while todo:
             i, u = todo.pop()
             if u > reach.most or i >= n or (i, u) in seen:

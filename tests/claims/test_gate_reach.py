@@ -72,6 +72,12 @@ def test_a_branch_that_needs_a_slot_is_gated_by_it_beside_branches_that_need_non
     ("Chelsea eye teenage sensation", "", True, 0),
     # A name in the next sentence is no slot of this one.
     ("Transfer news roundup", "Chelsea have kept an eye on things. Konaté trained on Monday.", False, 0),
+    # A long description before the name is left out of a second reading (phrases.py): the
+    # person is then near "eye", however far the text has it.
+    ("Transfer news", "Arsenal have kept an eye on the highly rated versatile Portuguese striker Viktor Gyökeres.",
+     True, 1),
+    # Verbless moves in a summary (segments.py) need no pattern near "eye": "to @c" lets through.
+    ("Transfer news", "Rumour mill: Isak to Liverpool, Sesko to Newcastle. Arsenal eye a striker.", True, 2),
 ])
 def test_an_item_is_let_through_when_a_person_may_stand_in_reach(
         title: str, summary: str, let_through: bool, claims: int) -> None:
