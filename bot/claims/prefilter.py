@@ -386,7 +386,7 @@ class Gate:
         written = written if written and wanted() else ()
         for k, text in enumerate(texts):
             met = self._met(text)
-            near: list[tuple[Reach, Phrases | None]] = []
+            near: list[tuple[Reach, Phrases | None]] | None = None  # None: no pattern's keywords met
             tried: set[int] = set()
             for i, check in chain(self._unindexed, ((i, checks[i]) for n in met for i in opens.get(n, ()))):
                 if i not in tried:
@@ -395,7 +395,7 @@ class Gate:
                         wants = None if nears[i] is None or k >= min(len(written), 2) else nears[i].wants(met)  # type: ignore[union-attr]
                         if wants is None:
                             return True
-                        near += wants
-            if near and View(written[k], k == 0, flat).holds(near):
+                        near = (near or []) + wants
+            if near is not None and View(written[k], k == 0, flat).holds(near):
                 return True
         return False

@@ -76,8 +76,10 @@ def test_a_branch_that_needs_a_slot_is_gated_by_it_beside_branches_that_need_non
     # person is then near "eye", however far the text has it.
     ("Transfer news", "Arsenal have kept an eye on the highly rated versatile Portuguese striker Viktor Gyökeres.",
      True, 1),
-    # Verbless moves in a summary (segments.py) need no pattern near "eye": "to @c" lets through.
+    # Verbless moves in a summary (segments.py) need no pattern near "eye": "to @c" lets through,
+    # also where no phrase a pattern needs a slot after is met ("eye" without a person).
     ("Transfer news", "Rumour mill: Isak to Liverpool, Sesko to Newcastle. Arsenal eye a striker.", True, 2),
+    ("Transfer news", "The Galatasaray winger returns after missing go: Gyökeres to Arsenal - Romano", True, 1),
 ])
 def test_an_item_is_let_through_when_a_person_may_stand_in_reach(
         title: str, summary: str, let_through: bool, claims: int) -> None:
