@@ -165,3 +165,33 @@ def test_a_sentence_end_the_plain_splitter_cannot_read_does_not_cut_the_reach() 
     # "St." leaves the split to syntok, which the gate does not run: it reads on across the end.
     summary = "Chelsea have kept a close eye. St. Pauli's Konaté trained on Monday."
     assert kinds.may_trigger("Transfer news roundup", summary)
+
+
+def test_no_spliced_text_the_reach_test_alone_turns_away_holds_a_claim() -> None:
+    """Texts spliced from two sentences of the fixtures and the bench stream (the start of one,
+    the end of another): where the keyword gate alone lets one through and the reach test turns
+    it away, the extractor with no gate reads no claim in it either."""
+    import random
+
+    from bot.claims.prefilter import Gate, flat
+
+    rows = _items()
+    pieces = [x for r in rows for x in sentences(clean(r.get("title") or "")) + sentences(clean(r.get("summary") or ""))]
+    pieces += [x for t, s in synthetic(300, seed=5) for x in sentences(t) + sentences(s)]
+    keywords_only = Gate([rx for _, rx, _ in kinds.PATTERNS], near=False)
+    rng = random.Random(12)
+    turned = 0
+    for n in range(3000):
+        a, b = rng.choice(pieces).split(), rng.choice(pieces).split()
+        text = " ".join(a[: rng.randint(1, len(a))] + b[rng.randint(0, len(b) - 1):])
+        title, summary = (text, "") if n % 2 else ("Transfer news", text)
+        if kinds.may_trigger(title, summary) or not keywords_only.any(flat(title), flat(summary)):
+            continue
+        turned += 1
+        gate = kinds._GATE
+        kinds._GATE = _Open()  # type: ignore[assignment]
+        try:
+            assert extract_claims(title, summary) == [], n
+        finally:
+            kinds._GATE = gate
+    assert turned > 100
