@@ -85,6 +85,8 @@ _SPEAKING = SPEECH_VERBS | frozenset({":", "on", "says", "sends", "reacts", "res
 def carry(sents: list[Sentence], heads: int) -> None:
     """Bind, in place, the unbound developments of summary sentences that name nobody to the
     one person the headline names (see the module doc)."""
+    if not any(not s.persons and s.trigs for s in sents[heads:]):
+        return  # most items: every summary sentence with a development names someone
     topic: Person | None = None
     named: set[str] = set()
     for n, s in enumerate(sents):

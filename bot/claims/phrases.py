@@ -117,8 +117,9 @@ def pursued(fr: Frame, persons: Iterable[int]) -> list[Trigger]:
 
 
 def read_triggers(fr: Frame, persons: Collection[int]) -> list[Trigger]:
-    """The frame's kind triggers, a round-up's verbless moves ("Isak to Liverpool", segments.py),
-    and the triggers its descriptions hid (see the module doc)."""
+    """The frame's kind triggers; a round-up's verbless moves and a question of a move ("Isak
+    to Liverpool", segments.py); a name before a pursuit noun; and the triggers its descriptions
+    hid (see the module doc)."""
     found = kinds.triggers(fr)
     if persons:
         moves = [t for t in verbless_moves(fr, persons) + asked_moves(fr, persons) + pursued(fr, persons)
@@ -143,5 +144,7 @@ def hyphens(s: Sentence) -> frozenset[int]:
     """Units of a hyphen written against both its neighbours ("£50m-rated"): a compound's, not
     a dash between clauses."""
     t = s.tokens
+    if " - " not in s.frame.text:
+        return frozenset()
     return frozenset(u for u, (a, b, w) in enumerate(s.frame.units)
                      if w == "-" and a > 0 and b < len(t) and t[a - 1].end == t[a].start and t[b - 1].end == t[b].start)

@@ -155,6 +155,8 @@ def rung_label(fr: Frame, trigs: list[Trigger]) -> tuple[int, list[Trigger]] | N
     unit of the label's colon and the label's triggers (a rung noun alone makes one). The rest
     of the headline says whose development the label tells."""
     units = fr.units
+    if " : " not in fr.text:
+        return None
     mark = next((u for u in range(1, min(len(units), _LABEL_WORDS + 1)) if units[u][2] == ":"), None)
     if mark is None or any(not units[u][2].replace(" ", "").isalpha() for u in range(mark)):
         return None  # a label names nobody and no club: "Isak:", "Arsenal:" are other forms
