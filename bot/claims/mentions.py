@@ -108,12 +108,14 @@ def named(tok: Token) -> bool:
     return tok.is_cap or tok.text[0].isdigit() or tok.text == "."
 
 
-def spans(tokens: list[Token]) -> dict[int, list[int]]:
-    """Start token -> end tokens of every span a club or source mention may take in these tokens
-    (or in any run of them, a sentence of a text): the places find() chooses among."""
+def spans(tokens: list[Token], clubs: bool = False) -> dict[int, list[int]]:
+    """Start token -> end tokens of every span a club or source mention (with `clubs`, a club
+    mention) may take in these tokens (or in any run of them, a sentence of a text): the places
+    find() chooses among."""
     out: dict[int, list[int]] = {}
-    for start, end, _ in _occurrences(tokens):
-        out.setdefault(start, []).append(end)
+    for start, end, entries in _occurrences(tokens):
+        if not clubs or any(e.kind == "club" for e in entries):
+            out.setdefault(start, []).append(end)
     return out
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from bot.claims import learned, mentions
 from bot.claims import text as text_module
 from bot.claims.lexicon import NAME_SUFFIXES, PARTICLES
-from bot.claims.openers import may_open_person, opens_name
+from bot.claims.openers import may_open_person, may_open_unknown_club, opens_name
 from bot.claims.reach import Phrases, Reach
 from bot.claims.segments import may_hold
 from bot.claims.text import _SENT_END, MAX_SENTENCE_CHARS, tokenize
@@ -96,6 +96,7 @@ class _Sentence:
         self.last_named = max((i for i, t in enumerate(tokens) if mentions.named(t) and (i < last or t.text != ".")),
                               default=-1)
         self._spans: dict[int, list[int]] | None = None
+        self._club_spans: dict[int, list[int]] = {}
         self._opens: dict[tuple[str, int], bool] = {}
 
     def places(self, word: str, whole: bool) -> list[int]:
@@ -106,13 +107,14 @@ class _Sentence:
         return [p for p, w in enumerate(self.flat) if w == word or not w.isalnum()
                 and _WORD.search(w).group() == word]  # type: ignore[union-attr]
 
-    def spans(self, i: int) -> list[int]:
-        """End tokens of every span a mention may take from token i (mentions.spans)."""
+    def spans(self, i: int, clubs: bool = False) -> list[int]:
+        """End tokens of every span a mention (a club's) may take from token i (mentions.spans)."""
         if i > self.last_named:
             return []
         if self._spans is None:
             self._spans = mentions.spans(self.tokens)
-        return self._spans.get(i, [])
+            self._club_spans = mentions.spans(self.tokens, clubs=True)
+        return (self._club_spans if clubs else self._spans).get(i, [])
 
     def _opener(self, slot: str, i: int) -> bool:
         got = self._opens.get((slot, i))
@@ -120,8 +122,9 @@ class _Sentence:
             tokens = self.tokens
             if slot == "@p":
                 got = may_open_person(tokens, i, _Clubs(self, i), self.headline)
-            else:  # a gazetteer club, or a name-like run the person finder may take for one
-                got = bool(self.spans(i)) or opens_name(tokens, i) or tokens[i].is_cap and tokens[i].key in NAME_SUFFIXES
+            else:  # a gazetteer club, or a run the person finder may take for a club it lacks
+                got = bool(self.spans(i, clubs=True)) or (opens_name(tokens, i) or tokens[i].is_cap and tokens[i].key in NAME_SUFFIXES) \
+                    and may_open_unknown_club(tokens, i)
             self._opens[(slot, i)] = got
         return got
 
@@ -132,7 +135,8 @@ class _Sentence:
         nearer than in the text: once a person may start after the phrase, so may the slot at
         any distance."""
         first, n = self.after[place][0], len(self.tokens)
-        if any(self._opener("@p", i) for i in range(first, n)):
+        # (segments.py reads its "to @c" in the frame itself, not in the shortened one)
+        if reach is not _TO_CLUB and any(self._opener("@p", i) for i in range(first, n)):
             return reach.slot == "@p" or any(self._opener(reach.slot, i) for i in range(first, n))
         todo, seen = [self.after[place]], set()
         while todo:

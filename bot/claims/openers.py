@@ -17,11 +17,13 @@ from collections.abc import Container
 
 from bot.claims.lexicon import (
     AGE_OR_ADJ,
+    CLUB_SLOT,
     DETERMINERS,
     FIRST_NAMES,
     HEADLINE_NOUNS,
     MANAGER_ROLES,
     NAME_SUFFIXES,
+    NAMING,
     NATIONALITIES,
     NATIONALITY_NOUNS,
     NOT_DESCRIBING,
@@ -29,7 +31,9 @@ from bot.claims.lexicon import (
     PARTICLES,
     PLAYER_ROLES,
     STAND_IN_PRONOUNS,
+    TO_SLOT,
 )
+from bot.claims.mentions import named as written_as_name
 from bot.claims.text import Token
 
 ADJ_ENDINGS = ("ed", "ing", "ly", "ful", "ous", "less", "ive", "ic", "est")
@@ -126,3 +130,41 @@ def may_open_person(tokens: list[Token], i: int, clubs: Container[int], headline
     tok = tokens[i]
     return (opens_name(tokens, i) or tok.is_cap and tok.key in NAME_SUFFIXES or tok.key in STAND_IN_PRONOUNS
             or opens_stand_in(tokens, i, clubs) or headline and opens_description(tokens, i, clubs))
+
+
+CLUB_NOUNS = frozenset({"side", "club", "outfit", "minnows", "giants"})
+CLUB_JOBS = frozenset({"job", "hotseat", "dugout", "vacancy"})
+
+
+def club_like(tokens: list[Token], j: int, title_case: bool, named: bool = False) -> bool:
+    """ "Castilla coach Álvaro Arbeloa": a name-like run before a role noun and a name is a
+    club or a country the gazetteer does not know. After a naming verb ("Chelsea name
+    Rosenior head coach") the run is the person unless another name follows the role."""
+    n = len(tokens)
+    k = j + 1 if j < n and tokens[j].key == "'s" else j
+    while k < n and (tokens[k].key in PLAYER_ROLES or tokens[k].key in MANAGER_ROLES):
+        k += 1
+    if k == j:
+        return False
+    # "Woking boss", "Swansea's Wales forward Cullen"; but "Konaté's agent" is a person.
+    if named:
+        return k > j and k < n and tokens[k].is_cap and name_token(tokens[k], title_case)
+    return k > j + (tokens[j].key == "'s") and (k >= n or not tokens[k].is_cap or name_token(tokens[k], title_case))
+
+
+def may_open_unknown_club(tokens: list[Token], i: int) -> bool:
+    """Whether people.find may take a run starting at token i for a club the gazetteer lacks: what
+    its test there asks, at every end the run may have (capitalised tokens, particles, a one-token
+    club it absorbs), in either case and with any mention around. find() asks this first, and so
+    does the keyword gate (a "@c" slot's opener)."""
+    before = tokens[i - 1].key if i > 0 else ""
+    if before in CLUB_NOUNS or before in CLUB_SLOT or before == "for" or before == "to" and i > 1 and tokens[i - 2].key in TO_SLOT:
+        return True
+    n, named = len(tokens), before in NAMING
+    for j in range(i + 1, n + 1):
+        if j - i > 1 and j < n and tokens[j].key in CLUB_JOBS or club_like(tokens, j, True, named) \
+                or club_like(tokens, j, False, named):
+            return True
+        if j == n or not (tokens[j].is_cap or tokens[j].key in PARTICLES or written_as_name(tokens[j])):
+            return False
+    return False

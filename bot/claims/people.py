@@ -39,8 +39,12 @@ from bot.claims.lexicon import (
 from bot.claims.mentions import Mention
 from bot.claims.openers import (
     ADJ_ENDINGS,
+    CLUB_JOBS,
+    CLUB_NOUNS,
+    club_like,
     describing,
     description_noun,
+    may_open_unknown_club,
     name_token,
     opens_name,
     opens_stand_in,
@@ -142,12 +146,12 @@ def find(
             taken.pop(j)
             j += 1
         # "Israeli side Maccabi Haifa", "the Red Star job": what the words around make a club.
-        club_said = i > 0 and tokens[i - 1].key in _CLUB_NOUNS or j - i > 1 and j < n and tokens[j].key in _CLUB_JOBS
+        club_said = i > 0 and tokens[i - 1].key in CLUB_NOUNS or j - i > 1 and j < n and tokens[j].key in CLUB_JOBS
         if j <= i:
             pass  # the run held only particles or a club: no name to add
         elif known and key(" ".join(t.text for t in tokens[i:j])) in known and not club_said:
             out.append(_person(tokens, i, j, taken))  # named as a person elsewhere in the item
-        elif _club_like(tokens, j, title_case, named=i > 0 and tokens[i - 1].key in NAMING) or club_said or (
+        elif may_open_unknown_club(tokens, i) and (club_like(tokens, j, title_case, named=i > 0 and tokens[i - 1].key in NAMING) or club_said or (
             j == i + 1 and i > 0 and tok.key not in FIRST_NAMES and (
                 # "joins Woking", "leaves Ayr"; but "move on from Alonso" names a person
                 tokens[i - 1].key in CLUB_SLOT and not (i > 1 and tokens[i - 2].key == "on")
@@ -156,7 +160,7 @@ def find(
                 or tokens[i - 1].key == "for" and i - 2 in taken and taken[i - 2].kind == "club"
                 and taken[i - 2].start > 0 and tokens[taken[i - 2].start - 1].key in CLUB_SLOT
             )
-        ):
+        )):
             unknown.append((i, j))
         else:
             out.append(_person(tokens, i, j, taken))
@@ -165,8 +169,6 @@ def find(
 
 
 _OPENING = frozenset({"'", "‘", "\"", "“"})
-_CLUB_NOUNS = frozenset({"side", "club", "outfit", "minnows", "giants"})
-_CLUB_JOBS = frozenset({"job", "hotseat", "dugout", "vacancy"})
 _CLOSING = frozenset({"'", "’", "\"", "”"})
 
 
@@ -186,22 +188,6 @@ def _acts(tok: Token) -> bool:
     role, a move or a national team."""
     return tok.is_word and not tok.is_cap and tok.key not in PLAYER_ROLES and tok.key not in MANAGER_ROLES \
         and tok.key not in MOVE_WORDS and tok.key not in NATIONAL_NOUNS and tok.key != "'s"
-
-
-def _club_like(tokens: list[Token], j: int, title_case: bool, named: bool = False) -> bool:
-    """ "Castilla coach Álvaro Arbeloa": a name-like run before a role noun and a name is a
-    club or a country the gazetteer does not know. After a naming verb ("Chelsea name
-    Rosenior head coach") the run is the person unless another name follows the role."""
-    n = len(tokens)
-    k = j + 1 if j < n and tokens[j].key == "'s" else j
-    while k < n and (tokens[k].key in PLAYER_ROLES or tokens[k].key in MANAGER_ROLES):
-        k += 1
-    if k == j:
-        return False
-    # "Woking boss", "Swansea's Wales forward Cullen"; but "Konaté's agent" is a person.
-    if named:
-        return k > j and k < n and tokens[k].is_cap and name_token(tokens[k], title_case)
-    return k > j + (tokens[j].key == "'s") and (k >= n or not tokens[k].is_cap or name_token(tokens[k], title_case))
 
 
 def _describing(tok: Token) -> bool:
