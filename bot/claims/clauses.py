@@ -101,7 +101,8 @@ def clauses(fr: Frame, unit_person: dict[int, Person], unit_club: Mapping[int, o
                 and any(units[k][2] == "@p" for k in range(cuts[-1], u)):
             cut = True  # "Arsenal eye Sesko, Chelsea want Garnacho": a round-up's next rumour
         elif word == "," and nxt in SOFT | {"@p"} and nxt not in {"and"}:
-            cut = nxt != "@p" or any(units[k][2] == "@p" for k in range(cuts[-1], u)) and not _listed(units, u + 1)
+            cut = nxt != "@p" or any(units[k][2] == "@p" for k in range(cuts[-1], u)) and not (
+                units[u - 1][2] == "@p" and _listed(units, u + 1))  # "X, Y and Z": a comma between names
         if cut and u > cuts[-1]:
             cuts.append(u)
             paren = units[u - 1][2] == "," and word in RELATIVES or word == "," and nxt in MOVE_PARTICIPLES

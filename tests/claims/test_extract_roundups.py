@@ -176,3 +176,9 @@ def test_a_name_before_a_pursuit_noun_is_the_one_pursued() -> None:
 def test_one_adjective_between_a_preposition_and_the_name_is_his() -> None:
     assert claims_of("Brentford and Fulham lead race for unsettled Jadon Sancho") == {
         ("Jadon Sancho", "interest", "Brentford"), ("Jadon Sancho", "interest", "Fulham")}
+
+
+def test_a_comma_after_a_development_still_opens_the_next_rumour_of_a_pair() -> None:
+    assert claims_of("Joao Gomes seals Aston Villa move, Hall and Robinson on Manchester United list") == {
+        ("Joao Gomes", "completed", "Aston Villa"), ("Hall", "interest", "Manchester United"),
+        ("Robinson", "interest", "Manchester United")}
