@@ -18,7 +18,7 @@ from bot.claims.lexicon import NAME_SUFFIXES, PARTICLES
 from bot.claims.openers import may_open_person, may_open_unknown_club, opens_name
 from bot.claims.reach import Phrases, Reach
 from bot.claims.segments import may_hold
-from bot.claims.text import _SENT_END, MAX_SENTENCE_CHARS, tokenize
+from bot.claims.text import _SENT_END, MAX_SENTENCE_CHARS, Token, tokenize
 
 _WORD = re.compile(r"\w*$")
 _TO_CLUB = Reach(frozenset({("to",)}), (), "@c", 0)  # segments.py's verbless and asked moves: "to @c"
@@ -136,7 +136,7 @@ class _Sentence:
         any distance."""
         first, n = self.after[place][0], len(self.tokens)
         # (segments.py reads its "to @c" in the frame itself, not in the shortened one)
-        if reach is not _TO_CLUB and any(self._opener("@p", i) for i in range(first, n)):
+        if reach is not _TO_CLUB and any(self._opener("@p", i) and _headed(self.tokens, i) for i in range(first, n)):
             return reach.slot == "@p" or any(self._opener(reach.slot, i) for i in range(first, n))
         todo, seen = [self.after[place]], set()
         while todo:
@@ -189,3 +189,12 @@ class _Clubs:
         if s.tokens[j].is_cap or s.tokens[j].key in PARTICLES:
             return True
         return any(end > j for start in range(self.first, j + 1) for end in s.spans(start))
+
+
+def _headed(tokens: list[Token], p: int) -> bool:
+    """Whether phrases.reduced may leave out a description before a person at token p: only
+    one ending on a head word (its _HEADS: a role, a nationality) right before the person."""
+    from bot.claims import phrases  # phrases imports kinds, which imports the gate
+
+    heads = getattr(phrases, "_HEADS", None)
+    return heads is None or p > 0 and tokens[p - 1].key in heads
