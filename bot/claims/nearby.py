@@ -18,7 +18,7 @@ from bot.claims.lexicon import NAME_SUFFIXES, PARTICLES
 from bot.claims.openers import may_open_person, may_open_unknown_club, opens_name
 from bot.claims.reach import Phrases, Reach
 from bot.claims.segments import may_hold
-from bot.claims.text import _SENT_END, MAX_SENTENCE_CHARS, Token, tokenize
+from bot.claims.text import _SENT_END, MAX_SENTENCE_CHARS, tokenize
 
 _WORD = re.compile(r"\w*$")
 _TO_CLUB = Reach(frozenset({("to",)}), (), "@c", 0)  # segments.py's verbless and asked moves: "to @c"
@@ -112,8 +112,7 @@ class _Sentence:
         if i > self.last_named:
             return []
         if self._spans is None:
-            self._spans = mentions.spans(self.tokens)
-            self._club_spans = mentions.spans(self.tokens, clubs=True)
+            self._spans, self._club_spans = mentions.spans(self.tokens), mentions.spans(self.tokens, clubs=True)
         return (self._club_spans if clubs else self._spans).get(i, [])
 
     def _opener(self, slot: str, i: int) -> bool:
@@ -136,7 +135,9 @@ class _Sentence:
         any distance."""
         first, n = self.after[place][0], len(self.tokens)
         # (segments.py reads its "to @c" in the frame itself, not in the shortened one)
-        if reach is not _TO_CLUB and any(self._opener("@p", i) and _headed(self.tokens, i) for i in range(first, n)):
+        heads, tokens = _heads(), self.tokens
+        if reach is not _TO_CLUB and any((heads is None or tokens[i - 1].key in heads) and self._opener("@p", i)
+                                         for i in range(max(first, 1), n)):
             return reach.slot == "@p" or any(self._opener(reach.slot, i) for i in range(first, n))
         todo, seen = [self.after[place]], set()
         while todo:
@@ -191,10 +192,10 @@ class _Clubs:
         return any(end > j for start in range(self.first, j + 1) for end in s.spans(start))
 
 
-def _headed(tokens: list[Token], p: int) -> bool:
-    """Whether phrases.reduced may leave out a description before a person at token p: only
-    one ending on a head word (its _HEADS: a role, a nationality) right before the person."""
+def _heads() -> frozenset[str] | None:
+    """The head words phrases.reduced leaves a description out before (a role, a nationality,
+    right before the person; its _HEADS), or None, all words, if it ever lacks the table."""
     from bot.claims import phrases  # phrases imports kinds, which imports the gate
 
     heads = getattr(phrases, "_HEADS", None)
-    return heads is None or p > 0 and tokens[p - 1].key in heads
+    return heads if isinstance(heads, frozenset) else None
