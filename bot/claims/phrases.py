@@ -30,15 +30,15 @@ from bot.claims.lexicon import (
     ROLE_MODIFIERS,
     ROLE_SKIP,
 )
-from bot.claims.segments import asked_moves, verbless_moves
+from bot.claims.segments import PURSUITS, asked_moves, verbless_moves
 
 if TYPE_CHECKING:
     from bot.claims.sentence import Sentence
 
-_HEADS = PLAYER_ROLES | MANAGER_ROLES | ROLE_SKIP | HEADLINE_NOUNS | NATIONALITIES
+HEADS = PLAYER_ROLES | MANAGER_ROLES | ROLE_SKIP | HEADLINE_NOUNS | NATIONALITIES
 _DETERMINERS = frozenset({"the", "a", "an", "their", "his", "her", "its"})
 # Words known to qualify a role noun, crossed with or without a determiner before them.
-_QUALIFIERS = _HEADS | ROLE_MODIFIERS | AGE_OR_ADJ | frozenset({"@c", "@m", "-", "rated", "highly rated",
+_QUALIFIERS = HEADS | ROLE_MODIFIERS | AGE_OR_ADJ | frozenset({"@c", "@m", "-", "rated", "highly rated",
                                                                   "in form", "in demand", "out of favour",
                                                                   "exciting", "young", "talented", "impressive"})
 # Words no description holds: verbs, prepositions, conjunctions, clause marks.
@@ -54,7 +54,7 @@ _SHORTEST = 3  # shorter ones the patterns already look past
 def _start(fr: Frame, p: int) -> int:
     """Where the description ending at person unit `p` starts (`p` when there is none)."""
     units = fr.units
-    if p == 0 or units[p - 1][2] not in _HEADS:
+    if p == 0 or units[p - 1][2] not in HEADS:
         return p
     known = p - 1  # the start of the run of known qualifiers
     k = p - 2
@@ -105,7 +105,7 @@ def reduced(fr: Frame, persons: Iterable[int]) -> tuple[Frame, list[int]] | None
 
 
 # Nouns of a pursuit a name can modify: "in the Baleba pursuit", "pull ahead in Yildiz sweepstakes".
-_PURSUITS = frozenset({"pursuit", "chase", "race", "sweepstakes", "scramble", "hunt", "tussle"})
+_PURSUITS = PURSUITS  # the gate's may_hold() looks for the same nouns
 
 
 def pursued(fr: Frame, persons: Iterable[int]) -> list[Trigger]:

@@ -136,18 +136,24 @@ def asked_moves(fr: Frame, persons: Iterable[int]) -> list[Trigger]:
     return out
 
 
-# A capitalised run opening a segment, "to", a capitalised word: what "Isak to Liverpool" needs,
-# looked for in titles the keyword gate turns away (no pattern keyword in them).
-_MAY_MOVE = re.compile(r"(?:^|[,:;|&–—?-]\s*|\band\s+)[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+to\s+[A-Z]")
-# A capitalised word before a pursuit noun: what "in the Baleba pursuit" needs (phrases.pursued).
-_MAY_PURSUE = re.compile(r"[A-Z][\w'’.-]*\s+(?:pursuit|chase|race|sweepstakes|scramble|hunt|tussle)\b")
+# A capital letter in any script (Python's re has no \p{Lu}): "Ødegaard", "Šeško" open names too.
+_CAP = "[" + "".join(re.escape(c) for c in map(chr, range(0x10000)) if c.isupper() or c.istitle()) + "]"
+# A capitalised word opening a segment (after any mark that opens one, or a sentence's end), up to
+# four more words (particles, lower-case parts), "to", a capitalised word: what "Isak to
+# Liverpool" needs, looked for in texts the keyword gate turns away (no pattern keyword in them).
+_MAY_MOVE = re.compile(rf"(?:^|[,:;|&–—?!•.-]\s*|\band\s+){_CAP}[\w'’.-]*(?:\s+[\w'’.-]+){{0,4}}\s+to\s+{_CAP}")
+# A capitalised word before a pursuit noun: what "in the Baleba pursuit" needs (phrases.pursued
+# reads the same nouns).
+PURSUITS = frozenset({"pursuit", "chase", "race", "sweepstakes", "scramble", "hunt", "tussle"})
+_MAY_PURSUE = re.compile(rf"{_CAP}[\w'’.-]*\s+(?i:{'|'.join(sorted(PURSUITS))})\b")  # "In Baleba Pursuit" too
 
 
-def may_hold(title: str, summary: str = "") -> bool:
-    """Whether a title may hold a verbless "@p to @c" segment, or either text a name before a
-    pursuit noun: forms the keyword gate, which reads only the kind patterns, turns away."""
-    return " to " in title and _MAY_MOVE.search(title) is not None \
-        or _MAY_PURSUE.search(title) is not None or _MAY_PURSUE.search(summary) is not None
+def may_hold(*texts: str) -> bool:
+    """Whether any of the texts (title, summary, content) may hold a verbless "@p to @c" segment
+    or a name before a pursuit noun: forms the keyword gate, which reads only the kind patterns,
+    turns away. Loose on purpose: a text it lets through is only read, one it turns away is lost."""
+    return any(" to " in text and _MAY_MOVE.search(text) is not None or _MAY_PURSUE.search(text) is not None
+               for text in texts if text)
 
 
 def rung_label(fr: Frame, trigs: list[Trigger]) -> tuple[int, list[Trigger]] | None:

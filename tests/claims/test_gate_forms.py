@@ -1,0 +1,34 @@
+"""Forms the extractor reads without any kind pattern's keyword (a round-up's "Isak to Liverpool",
+"in the Šeško pursuit") get past the keyword gate wherever the extractor reads them: in a title or
+a summary, after any mark that opens a segment, with a name in any script. The alert a user gets
+with the gate is the one they would get without it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.claims.extract import extract_claims
+from tests.claims.test_speed_identical import plain
+
+
+def _claims(title: str, summary: str = "") -> list[tuple[str, str, str | None]]:
+    found = extract_claims(title, summary, outlet=None, published=None, item="https://wire.example/1")
+    return [(c.kind, c.subject, c.counterpart) for c in found]
+
+
+@pytest.mark.parametrize(("title", "summary"), [
+    ("Transfer news", "Isak to Liverpool"),  # a round-up in the summary under a neutral title
+    ("Transfer round-up", "Isak to Liverpool, Gyökeres to Arsenal and Šeško to Manchester United"),
+    ("Round-up", "Isak to Liverpool; Sesko to Manchester United."),
+    ("Ødegaard to Barcelona", ""),  # a name opening with a capital outside ASCII
+    ("Round-up • Isak to Liverpool • Šeško to Manchester United", ""),
+    ("Big news. Isak to Liverpool", ""),
+    ("Manchester United fall behind Chelsea in Šeško pursuit", ""),
+    ("Chelsea pull ahead in Ødegaard sweepstakes", ""),
+])
+def test_a_form_read_without_a_pattern_keyword_gets_past_the_gate(
+        title: str, summary: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    gated = _claims(title, summary)
+    with plain(monkeypatch):
+        assert gated == _claims(title, summary)
+    assert gated, "the extractor reads a claim here"
