@@ -27,7 +27,7 @@ _TOKEN = re.compile(
     re.UNICODE,
 )
 _INNER = re.compile(r"[-‐‑'’.]+")
-_SENT_END = re.compile(r"[.!?…](?=[\s\"'”’)]+\S)")
+SENT_END = re.compile(r"[.!?…](?=[\s\"'”’)]+\S)")
 
 
 def clean(text: str | None) -> str:
@@ -105,7 +105,7 @@ def sentences(text: str) -> list[str]:
     text = text.strip()
     if not text:
         return []
-    if not _SENT_END.search(text):
+    if not SENT_END.search(text):
         return _bounded(text)
     out: list[str] = []
     for start, end in plain_spans(text) or syntok_spans(text):
@@ -203,11 +203,26 @@ def plain_spans(text: str) -> list[tuple[int, int]] | None:
         piece = _last_piece(word).casefold()
         if piece in ABBREVIATIONS or 0 < len(piece) <= 3 and piece not in SHORT_WORDS:
             return None
+        if after < last and word[-1].isdigit() and text[after + 1:after + 4].casefold() in _MONTHS:
+            return None  # "until 2027. Jan Oblak": a date may run on into a month's abbreviation
+        if _ROMAN.fullmatch(word) or not _syntok_ends_after(word):
+            return None  # "Henry VIII.", "Brig.": an abbreviation of syntok's own
         spans.append((start, after))
         start = after + 1
     if start < last:
         spans.append((start, last))
     return spans
+
+
+_MONTHS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})
+_ROMAN = re.compile(r"[IVXLCDM]{2,}")
+
+
+@lru_cache(maxsize=16384)
+def _syntok_ends_after(word: str) -> bool:
+    """Whether syntok ends a sentence at "word." before a capitalised word, asked of syntok itself
+    once per word: which words it reads as abbreviations is its own business, not a list to copy."""
+    return len(syntok_spans(f"He met {word}. Then he left.")) == 2
 
 
 def syntok_spans(text: str) -> list[tuple[int, int]]:

@@ -84,6 +84,11 @@ def test_a_full_stop_inside_a_web_address_ends_nothing() -> None:
     "FC. 2019 was his year.",  # a digit after the stop
     "He waited... Then he signed.",
     "He saw de. Then he left.",  # a short word that may abbreviate something
+    "Atletico extended his deal until 2027. Jan Oblak stays.",  # a date running into a month's abbreviation
+    "The fee was agreed on March 5. Jan Bednarek then signed.",
+    "He scored 20. Mar Cucurella replied.",
+    "He wore the shirt of Henry VIII. Kane laughed.",  # a Roman numeral
+    "The report came from Brig. Kane Smith.",  # an abbreviation of syntok's own, not in our list
 ])
 def test_an_unclear_stop_is_left_to_syntok(text: str) -> None:
     assert plain_spans(text) is None
