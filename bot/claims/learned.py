@@ -38,11 +38,12 @@ if TYPE_CHECKING:
     from bot.claims.people import Person
     from bot.claims.sentence import Sentence
 
-# Off by default: on cross-validation within the tune part it raised F1 from 0.906 to 0.908 (about
+# Off by default: on cross-validation within the tune part it raised F1 from 0.910 to 0.912 (about
 # one claim in 300) for 12-22 us more per item (README, "A learned second opinion"); worth it only
 # once more labelled data teaches it more. CLAIMWATCH_LEARNED=on or =off overrides the default.
 DEFAULT = "off"
-ENABLED = os.environ.get("CLAIMWATCH_LEARNED", DEFAULT) != "off"
+# Only a clear yes turns it on: "false", "0", "OFF" or an empty value in a .env file keep it off.
+ENABLED = os.environ.get("CLAIMWATCH_LEARNED", DEFAULT).strip().casefold() in {"on", "1", "true", "yes"}
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "learned_interest.json"
 BUCKETS = 1 << 18
 _WINDOW = 4  # units on either side of a mention
@@ -111,8 +112,13 @@ def recording() -> Iterator[list[tuple[list[Candidate], list[Claim]]]]:
         _RECORD.reset(token)
 
 
+def is_recording() -> bool:
+    """Whether `make model` is recording the items the extractor reads (the gate then reads all)."""
+    return _RECORD.get() is not None
+
+
 @lru_cache(maxsize=4096)
-def _surname(name: str) -> str:
+def surname(name: str) -> str:
     parts = fold(name).replace("-", " ").split()
     return parts[-1] if parts else ""
 
@@ -128,7 +134,7 @@ def candidates(sents: list[Sentence], heads: int, skip: frozenset[str] = frozens
     for n, s in enumerate(sents):
         for u, p in s.unit_person.items():
             if p.role != "other":
-                groups.setdefault(_surname(p.name), []).append((n, u, p))
+                groups.setdefault(surname(p.name), []).append((n, u, p))
     titled = any(_said(s, p) == p.name for s in sents[:heads] for p in s.persons)
     out: list[Candidate] = []
     for sur, seen in groups.items():
@@ -159,7 +165,7 @@ def candidates(sents: list[Sentence], heads: int, skip: frozenset[str] = frozens
             if cand.counterpart is None:
                 cand.counterpart = next((m.name for m in s.mentions if m.kind == "club" and not m.national
                                          and m.name != own_club), None)
-            if cand.source is None and s.source and s.source != "@club" and _surname(s.source) != sur:
+            if cand.source is None and s.source and s.source != "@club" and surname(s.source) != sur:
                 cand.source = s.source
         out.append(cand)
     return out
@@ -169,7 +175,7 @@ def _unit_word(s: Sentence, u: int, sur: str) -> str:
     slot = s.frame.units[u][2]
     if slot == "@p":
         p = s.unit_person.get(u)
-        return "@P" if p is not None and _surname(p.name) == sur else "@o"
+        return "@P" if p is not None and surname(p.name) == sur else "@o"
     return _SLOTS.get(slot, slot)
 
 
@@ -196,7 +202,7 @@ def _sentence(s: Sentence, loc: str, sur: str) -> list[str]:
     out += [f"{loc}:trig:{t.kind}" + (":neg" if t.negated else "") for t in s.trigs or ()]
     for _, t, u in s.bound:
         p = s.unit_person.get(u)
-        if p is not None and _surname(p.name) == sur:
+        if p is not None and surname(p.name) == sur:
             out.append(f"{loc}:bound:{t.kind}")
     return out
 
@@ -213,7 +219,7 @@ def beside(claims: list[Claim], sents: list[Sentence], heads: int, *, outlet: st
     if model is None or not sents:
         return claims
     added: list[Claim] = []
-    for cand in candidates(sents, heads, frozenset(_surname(c.subject) for c in claims)):
+    for cand in candidates(sents, heads, frozenset(surname(c.subject) for c in claims)):
         p = model.probability(cand.features)
         if p >= model.threshold:
             trace.note(f"learned: {cand.name} interest -> {cand.counterpart}, p {p:.2f} >= {model.threshold:.2f}")

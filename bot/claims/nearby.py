@@ -18,7 +18,7 @@ from bot.claims.lexicon import NAME_SUFFIXES, PARTICLES
 from bot.claims.openers import may_open_person, may_open_unknown_club, opens_name
 from bot.claims.reach import Phrases, Reach
 from bot.claims.segments import may_hold
-from bot.claims.text import _SENT_END, MAX_SENTENCE_CHARS, tokenize
+from bot.claims.text import MAX_SENTENCE_CHARS, SENT_END, tokenize
 
 _WORD = re.compile(r"\w*$")
 _TO_CLUB = Reach(frozenset({("to",)}), (), "@c", 0)  # segments.py's verbless and asked moves: "to @c"
@@ -28,7 +28,7 @@ def wanted() -> bool:
     """Whether an item may be turned away for want of a slot near its keyword: not while the
     learned model reads what the gate lets through (switched on, or recording for training),
     since it finds interest where no pattern matches and learns from those items too."""
-    return not learned.ENABLED and learned._RECORD.get() is None
+    return not learned.ENABLED and not learned.is_recording()
 
 
 
@@ -42,7 +42,7 @@ class View:
     def __init__(self, text: str, headline: bool, flat: Callable[[str], str]) -> None:
         text = text.strip()
         self.usable = not (len(text) >= MAX_SENTENCE_CHARS and any(len(w) >= MAX_SENTENCE_CHARS for w in text.split()))
-        spans = text_module.plain_spans(text) if _SENT_END.search(text) else None
+        spans = text_module.plain_spans(text) if SENT_END.search(text) else None
         self.pieces = [text[a:b] for a, b in spans] if spans else [text]
         self.headline = headline
         self.flat = flat
@@ -136,7 +136,7 @@ class _Sentence:
         first, n = self.after[place][0], len(self.tokens)
         # (segments.py reads its "to @c" in the frame itself, not in the shortened one)
         heads, tokens = _heads(), self.tokens
-        if reach is not _TO_CLUB and any((heads is None or tokens[i - 1].key in heads) and self._opener("@p", i)
+        if reach is not _TO_CLUB and any(tokens[i - 1].key in heads and self._opener("@p", i)
                                          for i in range(max(first, 1), n)):
             return reach.slot == "@p" or any(self._opener(reach.slot, i) for i in range(first, n))
         todo, seen = [self.after[place]], set()
@@ -192,10 +192,9 @@ class _Clubs:
         return any(end > j for start in range(self.first, j + 1) for end in s.spans(start))
 
 
-def _heads() -> frozenset[str] | None:
+def _heads() -> frozenset[str]:
     """The head words phrases.reduced leaves a description out before (a role, a nationality,
-    right before the person; its _HEADS), or None, all words, if it ever lacks the table."""
+    right before the person: phrases.HEADS)."""
     from bot.claims import phrases  # phrases imports kinds, which imports the gate
 
-    heads = getattr(phrases, "_HEADS", None)
-    return heads if isinstance(heads, frozenset) else None
+    return phrases.HEADS

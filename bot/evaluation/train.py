@@ -126,7 +126,7 @@ def predictions(it: Item, probs: list[float], threshold: float | None) -> list[d
         return out
     ruled = [c["subject"] for c in it.rules]
     for cand, p in zip(it.candidates, probs, strict=True):
-        if p >= threshold and not any(learned._surname(r) == learned._surname(cand.name) for r in ruled):
+        if p >= threshold and not any(learned.surname(r) == learned.surname(cand.name) for r in ruled):
             out.append({"subject": cand.name, "kind": "interest", "role": cand.role,
                         "counterpart": cand.counterpart, "source": cand.source})
     return out

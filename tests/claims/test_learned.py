@@ -135,7 +135,8 @@ def test_rebuilding_the_model_gives_the_same_bytes_as_the_shipped_file(tmp_path:
 def test_the_model_is_off_unless_the_environment_switches_it_on() -> None:
     code = "from bot.claims import learned; print(learned.ENABLED)"
     bare = {k: v for k, v in os.environ.items() if k != "CLAIMWATCH_LEARNED"}
-    for setting, enabled in ((None, "False"), ("on", "True"), ("off", "False")):
+    for setting, enabled in ((None, "False"), ("on", "True"), ("ON", "True"), ("1", "True"), ("off", "False"),
+                             ("false", "False"), ("0", "False"), ("OFF", "False"), ("", "False")):
         env = bare if setting is None else {**bare, "CLAIMWATCH_LEARNED": setting}
         shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
         assert shown.stdout.strip() == enabled, setting
