@@ -63,6 +63,8 @@ class Poller:
         self._again = False
         self._backlog = False  # the last round filled every place: more feeds may be waiting
         self._rounds: set[asyncio.Task[None]] = set()
+        self._renewing = asyncio.Lock()  # a renewal and the goodbye never interleave
+        self._stopped = False
         self.scheduler = AsyncIOScheduler(
             timezone=UTC,
             # max_instances=1: one claim round at a time; coalesce: missed runs collapse.
@@ -152,10 +154,13 @@ class Poller:
             self.poll_soon()
 
     async def _keep_alive(self) -> None:
-        try:
-            await leases.keep_alive(self.db, self.owner, from_now(self.polling.lease_seconds))
-        except Exception:  # the next renewal, a third of a lease later, tries again
-            log.exception("renewing this process's leases failed")
+        async with self._renewing:
+            if self._stopped:
+                return  # a renewal after let_go would say this process is alive again
+            try:
+                await leases.keep_alive(self.db, self.owner, from_now(self.polling.lease_seconds))
+            except Exception:  # the next renewal, a third of a lease later, tries again
+                log.exception("renewing this process's leases failed")
 
     async def _prune(self) -> None:
         try:
@@ -168,12 +173,14 @@ class Poller:
         """Stop on purpose (SIGTERM, Ctrl+C): the jobs end, and this process lets go of what it holds
         at once, so the others (or its next run) go on without waiting for its leases to run out."""
         self.shutdown()
-        try:
-            await leases.let_go(self.db, self.owner, self._finished, name=self.name)
-            self._finished = []
-        except Exception:  # the leases run out on their own
-            log.exception("letting go of this process's leases failed; they run out within %ds",
-                          self.polling.lease_seconds)
+        async with self._renewing:  # after a renewal under way, never before it
+            self._stopped = True
+            try:
+                await leases.let_go(self.db, self.owner, self._finished, name=self.name)
+                self._finished = []
+            except Exception:  # the leases run out on their own
+                log.exception("letting go of this process's leases failed; they run out within %ds",
+                              self.polling.lease_seconds)
 
     def shutdown(self) -> None:
         if self.scheduler.running:

@@ -57,7 +57,7 @@ async def claim_due(ex: Executor, owner: str, *, now: str, lease_until: str, lim
             # then takes, in one statement past the rows others are taking, those and any feed
             # that is anyone's (never polled, or waiting longer than `shared_after`).
             cut = stamp(moment(now) - timedelta(seconds=shared_after))
-            waiting = await fetchall(conn, _WAITING, (cut, now, limit * len(live) * 4 + 64))
+            waiting = await fetchall(conn, _WAITING, (cut, now, now, limit * len(live) * 4 + 64))
             mine = [int(row["id"]) for row in waiting if _hashed_to(int(row["id"]), live) == owner][:limit * 2]
             marks = ", ".join("?" * len(mine))
             anyones = " AND (lease_until IS NULL OR lease_until <= ?" + (f" OR id IN ({marks})" if mine else "") + ")"
@@ -68,9 +68,9 @@ async def claim_due(ex: Executor, owner: str, *, now: str, lease_until: str, lim
 
 _DUE_WHERE = "paused = 0 AND (lease_until IS NULL OR lease_until <= ?) AND (next_fetch_at IS NULL OR next_fetch_at <= ?)"
 # Due again for less than `shared_after`: waiting for their own process. (A range of the claim's
-# index, `feeds_due`: read without walking the feeds due for longer, after an outage all of them.
-# Paused and backing-off feeds among them are left out by the claim itself.)
-_WAITING = "SELECT id FROM feeds WHERE lease_until > ? AND lease_until <= ? ORDER BY lease_until, id LIMIT ?"
+# index, `feeds_due`: read without walking the feeds due for longer, after an outage all of them.)
+_WAITING = ("SELECT id FROM feeds WHERE lease_until > ? AND lease_until <= ? AND paused = 0"
+            " AND (next_fetch_at IS NULL OR next_fetch_at <= ?) ORDER BY lease_until, id LIMIT ?")
 # One statement takes the feeds: re-checked as they are locked, so two processes never take one.
 _CLAIM = ("UPDATE feeds SET lease_owner = ?, lease_until = ? WHERE id IN ("
           f" SELECT id FROM feeds WHERE {_DUE_WHERE}{{anyones}}"
