@@ -13,6 +13,7 @@ title case, clubs as every place the gazetteer could name one), never at other o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container
 
 from bot.claims.lexicon import (
@@ -35,6 +36,11 @@ from bot.claims.lexicon import (
 )
 from bot.claims.mentions import named as written_as_name
 from bot.claims.text import Token
+
+# A capitalised word that opens a sentence and reads as grammar, not a name ("Following
+# their exit", "Asking price set", "According to"): no one-word person there (sentence.py), and
+# no verbless move either (segments.may_hold).
+GRAMMAR_OPENER = re.compile(r"(?:ing|ed|ly|tion|ment|ness|ship)$")
 
 ADJ_ENDINGS = ("ed", "ing", "ly", "ful", "ous", "less", "ive", "ic", "est")
 

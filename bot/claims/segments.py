@@ -20,7 +20,8 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from bot.claims.frame import Frame, Trigger
-from bot.claims.lexicon import MANAGER_ROLES, PLAYER_ROLES, ROLE_MODIFIERS
+from bot.claims.lexicon import MANAGER_ROLES, PARTICLES, PLAYER_ROLES, ROLE_MODIFIERS
+from bot.claims.openers import GRAMMAR_OPENER
 
 if TYPE_CHECKING:
     from bot.claims.mentions import Mention
@@ -138,10 +139,12 @@ def asked_moves(fr: Frame, persons: Iterable[int]) -> list[Trigger]:
 
 # A capital letter in any script (Python's re has no \p{Lu}): "Ødegaard", "Šeško" open names too.
 _CAP = "[" + "".join(re.escape(c) for c in map(chr, range(0x10000)) if c.isupper() or c.istitle()) + "]"
-# A capitalised word opening a segment (after any mark that opens one, or a sentence's end), up to
-# four more words (particles, lower-case parts), "to", a capitalised word: what "Isak to
+# A name opening a segment (after any mark that opens one, or a sentence's end: up to five words,
+# each capitalised or a particle, "van Dijk" too), "to", a capitalised word: what "Isak to
 # Liverpool" needs, looked for in texts the keyword gate turns away (no pattern keyword in them).
-_MAY_MOVE = re.compile(rf"(?:^|[,:;|&–—?!•.-]\s*|\band\s+){_CAP}[\w'’.-]*(?:\s+[\w'’.-]+){{0,4}}\s+to\s+{_CAP}")
+_NAME_WORD = rf"(?:{_CAP}[\w'’.-]*|(?i:{'|'.join(sorted(PARTICLES))}))"
+_MAY_MOVE = re.compile(rf"(?:^|(?P<mark>[,:;|&–—?!•.-])\s*|\band\s+)(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})"
+                       rf"\s+to\s+{_CAP}")
 # A capitalised word before a pursuit noun: what "in the Baleba pursuit" needs (phrases.pursued
 # reads the same nouns).
 PURSUITS = frozenset({"pursuit", "chase", "race", "sweepstakes", "scramble", "hunt", "tussle"})
@@ -152,8 +155,17 @@ def may_hold(*texts: str) -> bool:
     """Whether any of the texts (title, summary, content) may hold a verbless "@p to @c" segment
     or a name before a pursuit noun: forms the keyword gate, which reads only the kind patterns,
     turns away. Loose on purpose: a text it lets through is only read, one it turns away is lost."""
-    return any(" to " in text and _MAY_MOVE.search(text) is not None or _MAY_PURSUE.search(text) is not None
-               for text in texts if text)
+    return any(" to " in text and _may_move(text) or _MAY_PURSUE.search(text) is not None for text in texts if text)
+
+
+def _may_move(text: str) -> bool:
+    for m in _MAY_MOVE.finditer(text):
+        name = m.group("name")
+        opening = m.start("name") == 0 or m.group("mark") in (".", "!", "?", ":")
+        if opening and " " not in name and GRAMMAR_OPENER.search(name.casefold()):
+            continue  # "According to Marca": one word of grammar opening a sentence is nobody
+        return True
+    return False
 
 
 def rung_label(fr: Frame, trigs: list[Trigger]) -> tuple[int, list[Trigger]] | None:

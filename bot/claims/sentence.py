@@ -16,6 +16,7 @@ from bot.claims.lexicon import (
 )
 from bot.claims.mentions import Mention, source_names
 from bot.claims.mentions import find as find_mentions
+from bot.claims.openers import GRAMMAR_OPENER
 from bot.claims.people import Person
 from bot.claims.prefilter import Gate
 from bot.claims.text import Token, fold, key, tokenize
@@ -25,9 +26,6 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _MONEY_OR_YEAR = frozenset("£€$12")  # the first characters either can start with
 # Somewhere in a sentence with a token either matches (a token is a piece of the sentence).
 _MONEY_OR_YEAR_IN = re.compile(r"[£€$]\d|(?:19|20)\d\d")
-# A capitalised word that opens a sentence and reads as grammar, not a name ("Following
-# their exit", "Asking price set", "Bargain asking price").
-_GRAMMAR_OPENER = re.compile(r"(?:ing|ed|ly|tion|ment|ness|ship)$")
 
 
 def _opening(tokens: list[Token]) -> int:
@@ -63,7 +61,7 @@ def analyse(text: str, main: Person | None, known: frozenset[str] = frozenset(),
     mentions = [m for m in mentions if m.kind != "place"]
     persons = [p for p in found if fold(p.name) not in source_names()
                and not (p.end - p.start == 1 and p.start == _opening(tokens)
-                        and (_GRAMMAR_OPENER.search(tokens[p.start].key) or tokens[p.start].key in kinds.PATTERN_WORDS))]
+                        and (GRAMMAR_OPENER.search(tokens[p.start].key) or tokens[p.start].key in kinds.PATTERN_WORDS))]
     persons = [p for p in persons if not _modifier(tokens, mentions, p)]
     if text.isupper():
         # A shouted headline capitalises every word: only names the item writes in

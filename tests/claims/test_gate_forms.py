@@ -25,6 +25,8 @@ def _claims(title: str, summary: str = "") -> list[tuple[str, str, str | None]]:
     ("Big news. Isak to Liverpool", ""),
     ("Manchester United fall behind Chelsea in Šeško pursuit", ""),
     ("Chelsea pull ahead in Ødegaard sweepstakes", ""),
+    ("Round-up", "van Dijk to Real Madrid"),  # a name opening with a particle
+    ("Transfer news", "According to Marca, Isak to Liverpool"),
 ])
 def test_a_form_read_without_a_pattern_keyword_gets_past_the_gate(
         title: str, summary: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -32,3 +34,12 @@ def test_a_form_read_without_a_pattern_keyword_gets_past_the_gate(
     with plain(monkeypatch):
         assert gated == _claims(title, summary)
     assert gated, "the extractor reads a claim here"
+
+
+def test_one_word_of_grammar_opening_a_sentence_is_nobody_s_move() -> None:
+    """"According to Marca" opens many summaries: the gate does not read it as "Isak to Liverpool",
+    as the person finder takes no one-word person there (and so no alert follows either way)."""
+    from bot.claims.segments import may_hold
+
+    assert not may_hold("Kane scores twice as Bayern win", "According to Marca, the clubs spoke on Monday.")
+    assert may_hold("Round-up", "According to Marca, Isak to Liverpool")
