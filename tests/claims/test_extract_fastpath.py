@@ -12,6 +12,7 @@ from bot.claims import kinds, sentence
 from bot.claims.extract import extract_claims
 from bot.claims.prefilter import NO, YES, Gate, flat, required
 from bot.claims.text import clean, sentences
+from tests.claims.gates import OpenGate
 
 DATA = Path(__file__).parent.parent / "data"
 # What the proof in prefilter.py allows a keyword to be.
@@ -71,22 +72,10 @@ def test_gate_admits_every_pattern_that_matches_a_labelled_frame() -> None:
             assert kinds.may_trigger(title, summary), row["id"]
 
 
-class _Open:
-    """A gate that lets every pattern run on every item: the extractor before the fast path."""
-
-    always = frozenset(range(len(kinds.PATTERNS)))
-
-    def which(self, *texts: str) -> list[int]:
-        return list(range(len(kinds.PATTERNS)))
-
-    def any(self, *texts: str, written: object = ()) -> bool:
-        return True
-
-
 def test_fast_path_changes_no_claim(monkeypatch: pytest.MonkeyPatch) -> None:
     rows = _items()
     fast = [extract_claims(r["title"], r.get("summary", ""), outlet=r.get("outlet")) for r in rows]
-    monkeypatch.setattr(kinds, "_GATE", _Open())
+    monkeypatch.setattr(kinds, "_GATE", OpenGate())
     slow = [extract_claims(r["title"], r.get("summary", ""), outlet=r.get("outlet")) for r in rows]
     assert fast == slow
     assert sum(map(bool, fast)) > len(rows) // 3  # the check compares real claims

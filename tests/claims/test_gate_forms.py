@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.claims.extract import extract_claims
-from tests.claims.test_speed_identical import plain
+from tests.claims.gates import plain
 
 
 def _claims(title: str, summary: str = "") -> list[tuple[str, str, str | None]]:

@@ -17,6 +17,7 @@ from bot.claims.people import Person
 from bot.claims.reach import reaches
 from bot.claims.sentence import analyse
 from bot.claims.text import clean, sentences, strip_boilerplate
+from tests.claims.gates import OpenGate
 
 DATA = Path(__file__).parent.parent / "data"
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
@@ -143,22 +144,12 @@ def test_no_item_the_extractor_reads_a_claim_in_is_turned_away() -> None:
         if not kinds.may_trigger(title, summary):
             turned += 1
             gate = kinds._GATE
-            kinds._GATE = _Open()  # type: ignore[assignment]
+            kinds._GATE = OpenGate()  # type: ignore[assignment]
             try:
                 assert extract_claims(r.get("title") or "", r.get("summary") or "") == []
             finally:
                 kinds._GATE = gate
     assert turned > len(rows) // 4
-
-
-class _Open:
-    always = frozenset(range(len(kinds.PATTERNS)))
-
-    def which(self, *texts: str) -> list[int]:
-        return list(range(len(kinds.PATTERNS)))
-
-    def any(self, *texts: str, written: object = ()) -> bool:
-        return True
 
 
 def test_a_sentence_end_the_plain_splitter_cannot_read_does_not_cut_the_reach() -> None:
@@ -189,7 +180,7 @@ def test_no_spliced_text_the_reach_test_alone_turns_away_holds_a_claim() -> None
             continue
         turned += 1
         gate = kinds._GATE
-        kinds._GATE = _Open()  # type: ignore[assignment]
+        kinds._GATE = OpenGate()  # type: ignore[assignment]
         try:
             assert extract_claims(title, summary) == [], n
         finally:

@@ -9,43 +9,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bench.bench_extract import synthetic
-from bot.claims import kinds
-from bot.claims import sentence as sentence_module
-from bot.claims import text as text_module
 from bot.claims.extract import extract_claims
+from tests.claims.gates import plain
 
 DATA = Path(__file__).parent.parent / "data"
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
-
-
-class _Open:
-    """A gate that lets every pattern run on every item: the extractor with no gate."""
-
-    always = frozenset(range(len(kinds.PATTERNS)))
-
-    def which(self, *texts: str) -> list[int]:
-        return list(range(len(kinds.PATTERNS)))
-
-    def any(self, *texts: str, written: object = ()) -> bool:
-        return True
-
-
-@contextmanager
-def plain(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The extractor without its speed-ups."""
-    with monkeypatch.context() as m:
-        m.setattr(kinds, "_GATE", _Open())
-        m.setattr(sentence_module, "_SOURCE_GATE", _Open())  # every frame searched for a source
-        m.setattr(text_module, "plain_spans", lambda text: None)  # every text split by syntok
-        yield
 
 
 def _digests(rows: list[dict[str, Any]]) -> list[str]:
