@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, TypeVar
 
 import ahocorasick
 from anyascii import anyascii
@@ -102,6 +102,7 @@ def _from_literal(text: str, slots: bool = False) -> list[Need]:
 
 
 Clause = frozenset[Need]  # one of its needs is met by every match
+V = TypeVar("V")  # what a reading of a pattern's parts makes of each: clauses or a tree
 
 
 def _settle(clauses: Iterable[Clause], before: int, after: int) -> list[Clause]:
@@ -126,10 +127,13 @@ def _side(items: Sequence[tuple[str, Any]], i: int, step: int) -> int:
     return NO
 
 
-def _need(seq: Iterable[tuple[Any, Any]]) -> list[Clause]:
-    """Clauses every match of a parsed sequence meets, all of them; [] promises nothing."""
-    # Items: ("lit", text), ("edge", []) for \b ^ $, ("zero", clauses) for lookarounds and
-    # other zero-width tests, ("node", clauses) for anything that consumes text.
+def _items(seq: Iterable[tuple[Any, Any]], read: Callable[[Any], V], settle: Callable[[V], V],
+           either: Callable[[list[V]], V], nothing: V) -> list[tuple[str, Any]]:
+    """A parsed sequence as items, each part read by `read` (what its matches need): ("lit",
+    text), ("edge", nothing) for \\b ^ $, ("zero", need) for lookarounds and other zero-width
+    tests, ("node", need) for anything that consumes text. `settle` closes a part's open edges,
+    `either` joins an alternation's branches; `nothing` promises nothing. _need and _tree read
+    the same items, one as clauses, the other as a tree."""
     items: list[tuple[str, Any]] = []
     for op, av in seq:
         if op is _c.LITERAL:
@@ -138,21 +142,30 @@ def _need(seq: Iterable[tuple[Any, Any]]) -> list[Clause]:
             else:
                 items.append(("lit", chr(av)))
         elif op is _c.AT:
-            items.append(("edge" if av in _EDGES else "zero", []))
+            items.append(("edge" if av in _EDGES else "zero", nothing))
         elif op is _c.ASSERT:  # a lookaround's text is in the frame too
-            items.append(("zero", _settle(_need(av[1]), NO, NO)))
+            items.append(("zero", settle(read(av[1]))))
         elif op is _c.SUBPATTERN:
-            items.append(("node", _need(av[-1])))
+            items.append(("node", read(av[-1])))
         elif op is _c.BRANCH:
-            # Each branch keeps its best clause; together they make one.
-            best = [max(_need(branch), key=_score, default=frozenset()) for branch in av[1]]
-            items.append(("node", [frozenset().union(*best)] if all(best) else []))
+            items.append(("node", either([read(branch) for branch in av[1]])))
         elif op in _REPEATS and av[0] >= 1:
             # A word at an edge of one round may have the round before it next to it.
-            items.append(("node", _settle(_need(av[2]), NO, NO)))
+            items.append(("node", settle(read(av[2]))))
         else:  # classes, \S, optional parts, negative lookarounds: nothing promised
-            items.append(("zero" if op is _c.ASSERT_NOT else "node", []))
+            items.append(("zero" if op is _c.ASSERT_NOT else "node", nothing))
+    return items
 
+
+def _best_of(branches: list[list[Clause]]) -> list[Clause]:
+    """Each branch keeps its best clause; together they make one."""
+    best = [max(clauses, key=_score, default=frozenset()) for clauses in branches]
+    return [frozenset().union(*best)] if all(best) else []
+
+
+def _need(seq: Iterable[tuple[Any, Any]]) -> list[Clause]:
+    """Clauses every match of a parsed sequence meets, all of them; [] promises nothing."""
+    items = _items(seq, _need, lambda clauses: _settle(clauses, NO, NO), _best_of, list[Clause]())
     clauses: list[Clause] = []
     for i, (kind, value) in enumerate(items):
         if kind == "lit":
@@ -211,25 +224,7 @@ def _settle_tree(tree: Tree, before: int, after: int) -> Tree:
 def _tree(seq: Iterable[tuple[Any, Any]], slots: bool = False) -> Tree:
     """What every match of a parsed sequence needs, as a tree (TRUE: nothing). The same
     reading as _need(), item by item and edge by edge; only alternations keep more."""
-    items: list[tuple[str, Any]] = []
-    for op, av in seq:
-        if op is _c.LITERAL:
-            if items and items[-1][0] == "lit":
-                items[-1] = ("lit", items[-1][1] + chr(av))
-            else:
-                items.append(("lit", chr(av)))
-        elif op is _c.AT:
-            items.append(("edge" if av in _EDGES else "zero", TRUE))
-        elif op is _c.ASSERT:
-            items.append(("zero", _settle_tree(_tree(av[1], slots), NO, NO)))
-        elif op is _c.SUBPATTERN:
-            items.append(("node", _tree(av[-1], slots)))
-        elif op is _c.BRANCH:
-            items.append(("node", _any(_tree(branch, slots) for branch in av[1])))
-        elif op in _REPEATS and av[0] >= 1:
-            items.append(("node", _settle_tree(_tree(av[2], slots), NO, NO)))
-        else:
-            items.append(("zero" if op is _c.ASSERT_NOT else "node", TRUE))
+    items = _items(seq, lambda sub: _tree(sub, slots), lambda tree: _settle_tree(tree, NO, NO), _any, TRUE)
 
     parts: list[Tree] = []
     for i, (kind, value) in enumerate(items):
