@@ -137,7 +137,7 @@ def _walk(items: list[tuple[Any, Any]], state: _State, found: list[tuple[_State,
             if top and av[0] == 1:  # a lookahead: its slot stands where it looks
                 _walk(list(av[1]), state, found, True)
         elif op is _c.ASSERT_NOT:
-            pass
+            continue  # a negative lookaround takes no text and moves no slot: the state stays
         elif op is _c.SUBPATTERN:
             state = _walk(list(av[-1]), state, found, False)
         elif op is _c.BRANCH:
