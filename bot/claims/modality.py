@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from bot.claims import stance
+from bot.claims import stance, tense
 from bot.claims.frame import Frame, Trigger
 from bot.claims.lexicon import (
     AFTER_OBJECT,
@@ -291,7 +291,7 @@ def unasserted(fr: Frame, clause: range, trig: Trigger) -> str:
     """Why the clause does not report the trigger's development as happening, or ''."""
     if trig.kind != "denial" and fronted_negative(fr, clause):
         return "a negative opens the clause ('under no circumstances can ...')"
-    why = stance.unreported(fr, clause, trig)
+    why = stance.unreported(fr, clause, trig) or tense.history(fr, clause, trig)
     if why:
         return why
     if trig.kind == "departure" and attributive(fr, trig):

@@ -1,0 +1,154 @@
+"""When a move or an exit happened: the person's history, or this week's news.
+
+Feed summaries tell a player's or a manager's past in the same words as news: "was released
+by Southampton as a youngster", "resigned in October", "the day Arsenal signed him", "his
+move to Newcastle made him the record signing", "one year on". Each check here reads the
+tense of the trigger's verb and the time words of its clause (a stage of life, a month, a
+time noun the move qualifies, a past verb whose subject the move is), never a phrase of a
+particular story. A development dated to now ("on Monday", "this week") stays news.
+"""
+
+from __future__ import annotations
+
+from bot.claims.frame import Frame, Trigger
+from bot.claims.lexicon import PAST_FORMS, RECENT_SPANS
+
+_MOVES = frozenset({"completed", "departure", "loan"})
+
+
+def _told_past(word: str) -> bool:
+    return word.endswith("ed") or word in PAST_FORMS
+
+
+def _words(fr: Frame, span: range) -> list[str]:
+    return [fr.units[u][2] for u in span]
+
+
+def _past_verb(fr: Frame, clause: range, trig: Trigger) -> bool:
+    """Whether the trigger's verb is in the simple past or a past passive ("was released",
+    "had joined", "resigned"), not the perfect, a participle after "to", or a noun."""
+    first = fr.units[trig.start][2]
+    before = _words(fr, range(max(clause.start, trig.start - 3), trig.start))
+    if before and before[-1] in {"has", "have", "'s", "to", "be", "being", "will", "would", "could"}:
+        return False
+    if before and before[-1] in {"was", "were", "had"}:
+        return True
+    return _told_past(first) and (not before or before[-1] not in {"the", "a", "an", "his", "her", "their"})
+
+
+# A stage of life the move is dated to: "joined Celtic as a teenager", "released at the age of 16".
+_LIFE_STAGES = frozenset({"youngster", "teenager", "boy", "kid", "child", "schoolboy", "junior", "youth",
+                          "trainee", "15-year-old", "16-year-old", "17-year-old", "14-year-old"})
+
+
+def life_stage(fr: Frame, clause: range, trig: Trigger) -> bool:
+    """Whether a past move is dated to the person's youth ("as a youngster", "aged 16")."""
+    words = _words(fr, range(trig.end, min(clause.stop, trig.end + 8)))
+    for i, w in enumerate(words):
+        if w == "as" and any(x in _LIFE_STAGES for x in words[i + 1:i + 3]):
+            return True
+        if w == "aged" or w == "age" and words[i - 1:i] == ["the"] and words[i + 1:i + 2] == ["of"]:
+            return True
+        if w in {"youth", "childhood"} and words[i - 1:i] in (["his"], ["her"], ["in"]):
+            return True
+    return False
+
+
+# The months and windows a past move is dated by; a day of the week or "this week" is news.
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                     "september", "october", "november", "december", "summer", "winter", "preseason"})
+_THEN = frozenset({"and", "but", "then", "later", "subsequently", "eventually", "before", "after"})
+
+
+def dated_month(fr: Frame, clause: range, trig: Trigger) -> bool:
+    """Whether a verb in the past, after "and"/"then" in a sentence telling earlier events
+    ("walked out in 2019 and resigned in October"), is dated to a month or a window."""
+    if not _past_verb(fr, clause, trig):
+        return False
+    prev = fr.units[trig.start - 1][2] if trig.start > 0 else ""
+    if prev not in _THEN:
+        return False
+    words = _words(fr, range(trig.end, clause.stop))
+    if any(w in RECENT_SPANS for w in words):
+        return False
+    return any(w == "in" and (words[i + 1:i + 2] and words[i + 1] in _MONTHS
+                              or words[i + 1:i + 3] and words[i + 1] == "the" and words[i + 2] in _MONTHS)
+               for i, w in enumerate(words[:-1]))
+
+
+# A time noun the move qualifies: "the day Arsenal signed him", "the summer he left Lyon".
+_TIME_NOUNS = frozenset({"day", "night", "moment", "summer", "season", "year", "week", "time", "window",
+                         "afternoon", "morning", "evening", "january", "month"})
+_CLAUSE_SUBJECTS = frozenset({"@p", "@c", "he", "she", "they", "we", "i", "it"})
+
+
+def time_noun_clause(fr: Frame, clause: range, trig: Trigger) -> bool:
+    """Whether a past move is a relative clause on a time noun ("recalls the day he joined")."""
+    if not _told_past(fr.units[trig.start][2]):
+        return False
+    before = _words(fr, range(max(0, trig.start - 4), trig.start))
+    while before and before[-1] in {"finally", "first", "eventually", "officially", "actually"}:
+        before.pop()
+    if len(before) < 2 or before[-1] not in _CLAUSE_SUBJECTS:
+        return False
+    rest = before[:-1]
+    if rest and rest[-1] in {"when", "that"}:
+        rest = rest[:-1]
+    return len(rest) >= 2 and rest[-1] in _TIME_NOUNS and rest[-2] in {"the", "that", "this"}
+
+
+# "one year on", "two years later", "a decade on": the piece looks back from the present.
+_SPANS = frozenset({"year", "years", "decade", "decades", "season", "seasons", "months"})
+
+
+def anniversary(fr: Frame) -> bool:
+    """Whether the sentence is a retrospective ("X's move to Y: one year on")."""
+    units = fr.units
+    return any(units[u][2] in {"on", "later"} and units[u - 1][2] in _SPANS
+               and units[u - 2][2] in {"one", "a", "two", "three", "four", "five", "ten", "six", "@y"}
+               and (u + 1 >= len(units) or units[u + 1][2] in {".", "?", "!", ",", ":", "|", "-", "–", ")"})
+               for u in range(2, len(units)))
+
+
+# A move noun as the subject of a past verb telling what came of it: "his move to Newcastle made
+# him the record signing". (Not "his exit came after a row" nor "stunned the players": those
+# tell a fresh exit's cause or its news.)
+_MOVE_NOUNS = frozenset({"move", "switch", "transfer", "exit", "departure", "arrival", "sale", "sacking",
+                         "dismissal", "return", "signing"})
+_NOUN_TAIL = frozenset({"@c", "@p", "@m", "@y", "'s", "to", "from", "in", "the", "his", "her", "a", "last",
+                        "summer", "permanent", "loan", "deal"})
+_PAST_VERBS = frozenset({"made", "saw", "brought", "gave", "took", "earned", "netted", "broke", "set",
+                         "proved", "turned", "meant", "helped", "paved", "handed", "became", "represented",
+                         "raised", "ended"})
+
+
+def move_then(fr: Frame, clause: range, trig: Trigger) -> bool:
+    """Whether a move noun is the subject of a past verb that tells what came of it."""
+    units = fr.units
+    if not any(units[u][2] in _MOVE_NOUNS for u in range(trig.start, trig.end)):
+        return False
+    for u in range(trig.end, min(clause.stop, trig.end + 7)):
+        word = units[u][2]
+        if word in _PAST_VERBS:
+            nxt = units[u + 1][2] if u + 1 < len(units) else "."
+            return nxt not in {"official", "permanent", "public", "possible", "to", "up", "for", "in", "by", "after", "amid", "as"}
+        if word not in _NOUN_TAIL:
+            return False
+    return False
+
+
+def history(fr: Frame, clause: range, trig: Trigger) -> str:
+    """Why a move or an exit is told as the person's history, or ''."""
+    if trig.kind not in _MOVES:
+        return ""
+    if anniversary(fr):
+        return "the piece looks back ('one year on', 'two years later'): history"
+    if _past_verb(fr, clause, trig) and life_stage(fr, clause, trig):
+        return "a past move dated to the person's youth ('released as a youngster'): history"
+    if dated_month(fr, clause, trig):
+        return "a past development dated to a month, after earlier events ('and resigned in October'): history"
+    if time_noun_clause(fr, clause, trig):
+        return "a past move qualifying a time noun ('the day Arsenal signed him'): history"
+    if move_then(fr, clause, trig):
+        return "a move noun as the subject of a past verb ('his move made him the record signing'): history"
+    return ""
