@@ -287,7 +287,7 @@ def extract_claims(
             if r == "other":
                 trace.note(f"dropped {name} {trig.kind}: a director, agent or official, not a subject")
                 continue
-            why = modality.unasserted(s.frame, clause, trig)
+            why = modality.unasserted(s.frame, clause, trig, unit)
             if why:
                 trace.note(f"dropped {name} {trig.kind}: {why}")
                 continue

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from bot.claims import stance, tense
+from bot.claims import modifiers, stance, tense
 from bot.claims.frame import Frame, Trigger
 from bot.claims.lexicon import (
     AFTER_OBJECT,
@@ -287,11 +287,12 @@ def club_modifies(fr: Frame, trig: Trigger) -> bool:
     return nxt.isalpha() and nxt not in AFTER_OBJECT and nxt not in PLAYER_ROLES and nxt not in MANAGER_ROLES
 
 
-def unasserted(fr: Frame, clause: range, trig: Trigger) -> str:
-    """Why the clause does not report the trigger's development as happening, or ''."""
+def unasserted(fr: Frame, clause: range, trig: Trigger, unit: int | None = None) -> str:
+    """Why the clause does not report the trigger's development as happening (about the
+    person at `unit`, when given), or ''."""
     if trig.kind != "denial" and fronted_negative(fr, clause):
         return "a negative opens the clause ('under no circumstances can ...')"
-    why = stance.unreported(fr, clause, trig) or tense.history(fr, clause, trig)
+    why = stance.unreported(fr, clause, trig) or tense.history(fr, clause, trig) or modifiers.stand_in(fr, trig, unit)
     if why:
         return why
     if trig.kind == "departure" and attributive(fr, trig):

@@ -1,0 +1,38 @@
+"""Whether a name in a sentence is the subject of its development or only describes another.
+
+Transfer copy names one player to describe another: "the new Son", "the next Thierry Henry",
+"a Rodri replacement", "Salah's successor", "Casemiro cover". The development (a fee agreed, a
+target, a signing) is about the unnamed player the name describes, so it is no claim about
+the named one. A departure beside such a name is left alone: "Amorim's successor lined up"
+says something about Amorim's job too.
+"""
+
+from __future__ import annotations
+
+from bot.claims.frame import Frame, Trigger
+
+# Nouns a name qualifies when it stands for a kind of player: "a Salah replacement".
+_STAND_IN_NOUNS = frozenset({"replacement", "replacements", "successor", "successors", "heir", "cover",
+                             "alternative", "alternatives", "understudy", "clone", "lookalike", "deputy",
+                             "backup", "equivalent", "type", "mould", "mold"})
+# "the new X", "the next X": a likeness, not the man.
+_LIKENESS = frozenset({"new", "next"})
+_DETERMINERS = frozenset({"the", "a", "an"})
+
+
+def describes_another(fr: Frame, unit: int) -> bool:
+    """Whether the name at `unit` describes someone else ("the new X", "X replacement")."""
+    units = fr.units
+    u = unit + 1
+    while u < len(units) and u - unit <= 2 and units[u][2] in {"'s", "@c", "'", "’"}:
+        u += 1  # "Salah's replacement", "Bruno Guimarães replacement" (a club's name inside)
+    if u < len(units) and units[u][2] in _STAND_IN_NOUNS:
+        return True
+    return unit > 1 and units[unit - 1][2] in _LIKENESS and units[unit - 2][2] in _DETERMINERS | {"'", "‘"}
+
+
+def stand_in(fr: Frame, trig: Trigger, unit: int | None) -> str:
+    """Why the development is about the player a name describes, not its bearer, or ''."""
+    if unit is None or trig.kind == "departure" or not describes_another(fr, unit):
+        return ""
+    return "the name describes another player ('the new X', 'a X replacement'), not the subject"
