@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from bot.claims import modifiers, stance, tense
+from bot.claims import modifiers, scenario, stance, tense
 from bot.claims.frame import Frame, Trigger
 from bot.claims.lexicon import (
     AFTER_OBJECT,
@@ -45,6 +45,8 @@ _MODALS_AFTER = frozenset({"would", "could", "might", "may"})
 
 def mood(fr: Frame, clause: range, trig: Trigger) -> str:
     """'wish', 'imminent' or '' for the words governing `trig` within `clause`."""
+    if scenario.seen(fr, clause, trig):
+        return "wish"  # "a deal that would see X join Juventus"
     if fr.units[trig.start][2].endswith("ing") and any(
             fr.units[u][2] in _MODALS_AFTER for u in range(trig.end, min(clause.stop, trig.end + 4))):
         return "wish"
@@ -303,7 +305,7 @@ def unasserted(fr: Frame, clause: range, trig: Trigger, unit: int | None = None)
         return "the seller is only being persuaded ('try to convince X to sell'): the buyer's pursuit"
     if trig.kind not in _TOPICAL:
         return ""
-    if trig.kind == "completed" and club_modifies(fr, trig):
+    if trig.kind == "completed" and club_modifies(fr, trig) or trig.kind == "departure" and modifiers.club_qualifies(fr, trig):
         return "the club qualifies another noun ('joins Celtic fans', 'signs a Celtic shirt')"
     if counterfactual(fr, clause, trig):
         return "what did not happen ('could have joined', 'nearly signed')"

@@ -36,3 +36,25 @@ def stand_in(fr: Frame, trig: Trigger, unit: int | None) -> str:
     if unit is None or trig.kind == "departure" or not describes_another(fr, unit):
         return ""
     return "the name describes another player ('the new X', 'a X replacement'), not the subject"
+
+
+# What an exit verb's club may qualify instead of being left: its people and places ("leaves
+# Liverpool fans stunned", "leaves the Arsenal hotel for international duty").
+_CLUB_PEOPLE_AND_PLACES = frozenset({"fans", "supporters", "fanbase", "faithful", "hotel", "training",
+                                     "camp", "base", "ground", "stadium", "teammates", "players",
+                                     "dressing", "hierarchy", "chiefs", "bosses", "officials", "stars",
+                                     "legends", "bench", "feeling", "fuming", "stunned", "shocked"})
+
+
+def club_qualifies(fr: Frame, trig: Trigger) -> bool:
+    """Whether the club after an exit verb qualifies its people or places, not the club left."""
+    units = fr.units
+    u = trig.end
+    while u < len(units) and u - trig.end < 2 and units[u][2] in {"the", "his", "her", "their"}:
+        u += 1
+    if u + 1 >= len(units) or units[u][2] != "@c":
+        return False
+    nxt = units[u + 1][2]
+    if nxt == "'s" and u + 2 < len(units):
+        nxt = units[u + 2][2]
+    return nxt in _CLUB_PEOPLE_AND_PLACES

@@ -194,6 +194,8 @@ def staff_job(fr: Frame, clause: range, trig: Trigger) -> bool:
         [w for w in beyond if w not in _AS_SKIP]
     if rest and (rest[0] in NON_SUBJECT_ROLES or "as" in beyond[:3] and rest[0] in _STAFF_QUALIFIERS):
         return True
+    if rest[:2] == ["head", "of"]:
+        return True  # "as head of recruitment": a department's head, not the team's coach
     after = []
     for u in range(trig.start, min(clause.stop, trig.end + 5)):
         if units[u][2] in {"@p", "with", "and", ","}:

@@ -137,6 +137,25 @@ def move_then(fr: Frame, clause: range, trig: Trigger) -> bool:
     return False
 
 
+# Looking back on a decision: "explains his decision to leave Liverpool", "reveals reasons for
+# joining Celtic". (A "decision to leave" on its own is the news of one.)
+_ACCOUNTING = frozenset({"explains", "explained", "explain", "explaining", "reveals", "revealed", "reveal",
+                         "discusses", "discussed", "defends", "defended", "justifies", "justified",
+                         "recalls", "recalled", "reflects", "reflected", "details", "detailed"})
+_DECISIONS = frozenset({"decision", "reasons", "reason", "choice", "thinking", "motivation"})
+
+
+def decision_explained(fr: Frame, clause: range, trig: Trigger) -> bool:
+    """Whether the move is the matter of a decision someone explains."""
+    # (the trigger may hold the noun itself: "decision to leave")
+    before = _words(fr, range(max(clause.start, trig.start - 5), trig.end - 1))
+    for i, w in enumerate(before):
+        if w in _DECISIONS and any(x in _ACCOUNTING for x in before[max(0, i - 3):i]) \
+                and all(x in {"to", "for", "behind", "of", "his", "her", "the"} for x in before[i + 1:]):
+            return True
+    return False
+
+
 def history(fr: Frame, clause: range, trig: Trigger) -> str:
     """Why a move or an exit is told as the person's history, or ''."""
     if trig.kind not in _MOVES:
@@ -149,6 +168,8 @@ def history(fr: Frame, clause: range, trig: Trigger) -> str:
         return "a past development dated to a month, after earlier events ('and resigned in October'): history"
     if time_noun_clause(fr, clause, trig):
         return "a past move qualifying a time noun ('the day Arsenal signed him'): history"
+    if decision_explained(fr, clause, trig):
+        return "a decision explained ('explains his decision to leave'): looked back on"
     if move_then(fr, clause, trig):
         return "a move noun as the subject of a past verb ('his move made him the record signing'): history"
     return ""
