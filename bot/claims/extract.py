@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.claims import descriptions, kinds, learned, modality, roles, segments, stance, trace
+from bot.claims import descriptions, kinds, learned, modality, roles, segments, tense, trace
 from bot.claims.attribution import borrowed_source, item_sources
 from bot.claims.carry import carry, told_subject
 from bot.claims.clauses import background, bind, clauses, not_a_subject, role_words
@@ -362,10 +362,7 @@ def extract_claims(
         else about them, or reports this development: the same kind, or a rung of the deal
         it tells ("close to Juventus move" over "... agreed terms"). Beside another development
         ("Liverpool eye Bundesliga star" over "... joined Leipzig for €20m"), it is background."""
-        heard = told.get(fold(c.subject))
-        if not heard:  # a move done told under a headline about something else needs a date of now
-            return fold(c.subject) in named and (c.kind != "completed" or stance.fresh(c.evidence))
-        return any(h.kind == c.kind or c.counterpart in (None, h.counterpart) for h in heard)
+        return tense.past_is_news(c, told.get(fold(c.subject), []), fold(c.subject) in named)
 
     kept = [f for i, f in enumerate(found) if (i not in running_down or fold(f[1].subject) not in news)
             and (i not in told_past or news_of_headline(f[1]))

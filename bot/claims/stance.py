@@ -306,11 +306,13 @@ def unreported(fr: Frame, clause: range, trig: Trigger) -> str:
 # What dates a move to now: a day, "this week", the perfect, an official word, the deal's terms.
 _FRESH = re.compile(r"\b(?:today|tonight|yesterday|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
                     r"|this (?:week|morning|afternoon|evening|month)|last (?:night|week)|earlier (?:today|this)"
-                    r"|just|recently|officially|confirmed|announced|undisclosed|has|have|deadline day"
+                    r"|just(?! (?:a|an|the|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|over|under"
+                    r"|days?|weeks?|months?|years?|hours?|games?|matches|minutes|as)\b)|recently|officially|confirmed|announced|undisclosed|has|have|deadline day"
                     r"|(?:\d+|one|two|three|four|five|six) ?(?:-| )?year (?:deal|contract)|until (?:20\d\d|the end of)|on a (?:free|permanent))\b", re.I)
 
 
 def fresh(evidence: str) -> bool:
     """Whether a move told in the past tense is dated to now ("joined on Monday", "has
-    signed", "on a four-year deal"), not told as background under another headline."""
+    signed", "on a four-year deal"), not told as background under another headline.
+    ("Just" dates it only as "just signed", not as "after just six months".)"""
     return _FRESH.search(evidence) is not None

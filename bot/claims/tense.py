@@ -10,8 +10,12 @@ particular story. A development dated to now ("on Monday", "this week") stays ne
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot.claims.frame import Frame, Trigger
 from bot.claims.lexicon import PAST_FORMS, RECENT_SPANS
+from bot.claims.stance import fresh
+from bot.models import Claim
 
 _MOVES = frozenset({"completed", "departure", "loan"})
 
@@ -173,3 +177,22 @@ def history(fr: Frame, clause: range, trig: Trigger) -> str:
     if move_then(fr, clause, trig):
         return "a move noun as the subject of a past verb ('his move made him the record signing'): history"
     return ""
+
+
+def past_is_news(claim: Claim, heard: Sequence[Claim], named: bool) -> bool:
+    """Whether a summary's development told in the past tense is the item's news.
+
+    Under a headline that names the person and reports nothing about them, it is, but a
+    move done needs a date of now ("on Monday", "has signed", "confirmed") to be more than
+    the person's history. Under a headline that reports this development (the
+    same kind, or a rung of the deal it tells: "close to Juventus move" over "... agreed
+    terms") it is the news told again. An exit under a headline about another development
+    ("Roma want Amorim" over "Amorim was sacked by United") is background unless dated to now.
+    """
+    if not heard:
+        return named and (claim.kind != "completed" or fresh(claim.evidence))
+    if any(h.kind == claim.kind for h in heard):
+        return True
+    if claim.kind == "departure":
+        return fresh(claim.evidence)
+    return any(claim.counterpart in (None, h.counterpart) for h in heard)
