@@ -45,8 +45,8 @@ _MODALS_AFTER = frozenset({"would", "could", "might", "may"})
 
 def mood(fr: Frame, clause: range, trig: Trigger) -> str:
     """'wish', 'imminent' or '' for the words governing `trig` within `clause`."""
-    if scenario.seen(fr, clause, trig):
-        return "wish"  # "a deal that would see X join Juventus"
+    if scenario.seen(fr, clause, trig) or scenario.hoped(fr, clause, trig):
+        return "wish"  # "a deal that would see X join Juventus", "confident of completing"
     if fr.units[trig.start][2].endswith("ing") and any(
             fr.units[u][2] in _MODALS_AFTER for u in range(trig.end, min(clause.stop, trig.end + 4))):
         return "wish"

@@ -43,7 +43,8 @@ def stand_in(fr: Frame, trig: Trigger, unit: int | None) -> str:
 _CLUB_PEOPLE_AND_PLACES = frozenset({"fans", "supporters", "fanbase", "faithful", "hotel", "training",
                                      "camp", "base", "ground", "stadium", "teammates", "players",
                                      "dressing", "hierarchy", "chiefs", "bosses", "officials", "stars",
-                                     "legends", "bench", "feeling", "fuming", "stunned", "shocked"})
+                                     "legends", "bench", "feeling", "fuming", "stunned", "shocked",
+                                     "defenders", "defence", "defense", "rivals", "opponents"})
 
 
 def club_qualifies(fr: Frame, trig: Trigger) -> bool:

@@ -1,8 +1,11 @@
-"""A move as the scene a modal pictures: "a deal that would see X join Juventus".
+"""A move pictured, hoped for or once believed in, not reported.
 
-The causative "see" lets the move's person stand between the modal and the move verb, so
-reading back from the verb meets the person first and stops there. Under would, could, might
-or may the whole scene is a scenario (`interest`); a plain "sees X join" reports the deal.
+"A deal that would see X join Juventus": the causative "see" lets the move's person stand
+between the modal and the move verb, so reading back from the verb meets the person first and
+stops there. Under would, could, might or may the whole scene is a scenario (`interest`); a
+plain "sees X join" reports the deal. "Confident of completing", "hopeful of signing": a club's
+hope for a deal is no deal done. "I never thought I would leave", "I always believed I would
+sign for them": a past belief about a move is the speaker's history, not news.
 """
 
 from __future__ import annotations
@@ -21,3 +24,27 @@ def seen(fr: Frame, clause: range, trig: Trigger) -> bool:
     if u < 1 or units[u][2] not in _OBJECTS or units[u - 1][2] not in _SEEING:
         return False
     return any(units[w][2] in _MODALS for w in range(max(0, u - 4), u - 1))
+
+
+# A club's or a player's hope of a deal: "confident of completing", "optimistic about signing".
+_HOPEFUL = frozenset({"confident", "hopeful", "optimistic", "bullish", "upbeat"})
+
+
+def hoped(fr: Frame, clause: range, trig: Trigger) -> bool:
+    """Whether an adjective of hope governs the trigger ("confident of completing the deal")."""
+    before = [fr.units[u][2] for u in range(max(clause.start, trig.start - 3), trig.start)]
+    return any(w in _HOPEFUL for w in before) and bool(before) and before[-1] in {"of", "about", "to", "that"} | _HOPEFUL
+
+
+# A belief held in the past about a move: "I never thought I would leave Liverpool".
+_BELIEVED = frozenset({"thought", "imagined", "expected", "believed", "dreamed", "dreamt", "pictured",
+                       "envisaged", "knew", "felt"})
+
+
+def believed_once(fr: Frame, clause: range, trig: Trigger) -> bool:
+    """Whether the trigger is what someone once thought "would" happen."""
+    before = [fr.units[u][2] for u in range(max(clause.start, trig.start - 6), trig.start)]
+    if "would" not in before:
+        return False
+    cut = before.index("would")
+    return any(w in _BELIEVED for w in before[:cut]) and all(w not in {"@c", "@p"} for w in before[cut + 1:])

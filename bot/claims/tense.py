@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.claims import scenario
 from bot.claims.frame import Frame, Trigger
 from bot.claims.lexicon import PAST_FORMS, RECENT_SPANS
 from bot.claims.stance import fresh
@@ -162,6 +163,8 @@ def decision_explained(fr: Frame, clause: range, trig: Trigger) -> bool:
 
 def history(fr: Frame, clause: range, trig: Trigger) -> str:
     """Why a move or an exit is told as the person's history, or ''."""
+    if scenario.believed_once(fr, clause, trig):
+        return "what someone once thought would happen ('I never thought I would leave'): history"
     if trig.kind not in _MOVES:
         return ""
     if anniversary(fr):
