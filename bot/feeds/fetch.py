@@ -12,7 +12,7 @@ import logging
 import math
 import re
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC
 from email.utils import parsedate_to_datetime
 from importlib import resources
@@ -24,11 +24,13 @@ from yarl import URL
 
 from bot import __version__
 from bot.feeds.netguard import BlockedAddressError, check_literal_host, resolver_for
+from bot.feeds.read_timer import quiet_read_connector
 from bot.models import FetchResult
 
 log = logging.getLogger(__name__)
 USER_AGENT = f"claimwatch/{__version__} (football news bot; +https://github.com/claimwatch/claimwatch)"
 ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5"
+_HTTP = ("http://", "https://")
 _REDIRECTS = {301, 302, 303, 307, 308}
 _OK = {200, 203}
 _RETRY_AFTER_STATUSES = {429, 503}
@@ -92,7 +94,7 @@ def _timeout(limits: FetchLimits, total: float | None = None) -> aiohttp.ClientT
 
 
 def make_session(limits: FetchLimits, per_host: int = 2, total: int = 100) -> aiohttp.ClientSession:
-    connector = aiohttp.TCPConnector(
+    connector = quiet_read_connector(
         limit=total, limit_per_host=per_host, resolver=resolver_for(limits.allow_private)
     )
     return aiohttp.ClientSession(
@@ -118,7 +120,8 @@ async def fetch_feed(
 ) -> FetchResult:
     """Never raises for a feed's own failure: the error is in the result, worded for an admin."""
     started = time.monotonic()
-    if url.startswith("bundled:") or urlsplit(url).scheme in ("", "file"):
+    # The common case first, without urlsplit: a re-poll is a few tens of microseconds in all.
+    if not url.startswith(_HTTP) and (url.startswith("bundled:") or urlsplit(url).scheme in ("", "file")):
         result = await asyncio.to_thread(_read_local, url, limits.max_body_bytes)
     else:
         assert session is not None, "an http(s) feed needs a session"
@@ -148,11 +151,19 @@ async def _fetch_http(
     last_modified: str | None,
     limits: FetchLimits,
 ) -> FetchResult:
+    """GET with redirects followed by hand, so every hop passes the address check again.
+
+    One coroutine from the request to the body: each level of await is paid again at every wake-up.
+    """
     headers: dict[str, str] = {}
     if etag:
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
+    try:
+        current = URL(url)
+    except ValueError:
+        return FetchResult(url=url, status=None, error="invalid URL")
 
     def failed(error: str) -> FetchResult:
         return FetchResult(url=url, status=None, error=error)
@@ -161,7 +172,48 @@ async def _fetch_http(
         # One deadline for everything: a slow drip (bytes trickling, never silent long enough
         # for the read timeout) and a chain of slow redirects both end at it. Each hop is given
         # what is left of it as aiohttp's own total, which also covers reading the body.
-        return await _follow(session, url, headers, limits)
+        clock = asyncio.get_running_loop().time
+        deadline = clock() + limits.total_timeout
+        for hop in range(limits.max_redirects + 1):
+            if current.scheme not in ("http", "https"):
+                where = "redirected to" if hop else "the feed is"
+                return failed(f"{where} a non-http URL ({current.scheme}:)")
+            if not limits.allow_private:
+                # The host exactly as aiohttp will connect to it; names are checked by the resolver.
+                check_literal_host(current.raw_host)
+            # The first hop has the whole deadline (the same timeout object each time); a redirect's
+            # hop has what is left of it.
+            if hop == 0:
+                timeout = _timeout(limits, limits.total_timeout)
+            else:
+                left = deadline - clock()
+                if left <= 0:
+                    raise TimeoutError
+                timeout = _timeout.__wrapped__(limits, left)
+            async with session.get(current, headers=headers, allow_redirects=False, timeout=timeout) as response:
+                status = response.status
+                if status in _REDIRECTS and (location := response.headers.get("Location")):
+                    try:
+                        current = current.join(URL(location)).with_fragment(None)
+                    except ValueError:
+                        return failed("redirected to an invalid URL")
+                    continue
+                # The URL as asked for when there was no redirect: formatting a URL costs a re-poll 5 %.
+                final_url = url if hop == 0 else str(current)
+                answer = _answer(url, final_url, response, limits)
+                if answer is not None:
+                    return answer
+                encoding = response.headers.get("Content-Encoding")
+                if response.content_length is not None and not encoding and "Transfer-Encoding" not in response.headers:
+                    # Exactly the announced length, already checked against the cap, as sent: read in one go.
+                    body = await response.read()
+                else:
+                    body = await _read_capped(response, limits.max_body_bytes, encoding)
+                headers_in = response.headers
+                return FetchResult(url=url, status=status, final_url=final_url,
+                                   content_type=headers_in.get("Content-Type"), body=body,
+                                   etag=headers_in.get("ETag"), last_modified=headers_in.get("Last-Modified"))
+        return failed(f"more than {limits.max_redirects} redirects")
     except BlockedAddressError as error:
         return failed(f"blocked: {error}")
     except aiohttp.ConnectionTimeoutError:
@@ -195,70 +247,32 @@ async def _fetch_http(
         return failed(f"unexpected error ({type(error).__name__}); see the bot's log")
 
 
-async def _follow(session: aiohttp.ClientSession, url: str, headers: dict[str, str],
-                  limits: FetchLimits) -> FetchResult:
-    """GET with redirects followed by hand, so every hop passes the address check again."""
-    try:
-        current = URL(url)
-    except ValueError:
-        return FetchResult(url=url, status=None, error="invalid URL")
-    clock = asyncio.get_running_loop().time
-    deadline = clock() + limits.total_timeout
-    for hop in range(limits.max_redirects + 1):
-        if current.scheme not in ("http", "https"):
-            where = "redirected to" if hop else "the feed is"
-            return FetchResult(url=url, status=None, error=f"{where} a non-http URL ({current.scheme}:)")
-        if not limits.allow_private:
-            # The host exactly as aiohttp will connect to it; names are checked by the resolver.
-            check_literal_host(current.raw_host)
-        # The first hop has the whole deadline (the same timeout object each time); a redirect's hop
-        # has what is left of it.
-        left = deadline - clock()
-        if left <= 0:
-            raise TimeoutError
-        timeout = _timeout(limits, limits.total_timeout) if hop == 0 else _timeout.__wrapped__(limits, left)
-        async with session.get(current, headers=headers, allow_redirects=False, timeout=timeout) as response:
-            location = response.headers.get("Location")
-            if response.status in _REDIRECTS and location:
-                try:
-                    current = current.join(URL(location)).with_fragment(None)
-                except ValueError:
-                    return FetchResult(url=url, status=None, error="redirected to an invalid URL")
-                continue
-            return await _finish(url, str(current), response, limits)
-    return FetchResult(url=url, status=None, error=f"more than {limits.max_redirects} redirects")
-
-
-async def _finish(
-    url: str, final_url: str, response: aiohttp.ClientResponse, limits: FetchLimits
-) -> FetchResult:
+def _answer(url: str, final_url: str, response: aiohttp.ClientResponse, limits: FetchLimits) -> FetchResult | None:
+    """The result when the headers alone decide it (not modified, an error status, not a feed); None when
+    the body is to be read. Raises BodyTooLarge when the announced length is over the cap."""
+    status = response.status
+    if status == 304:  # the commonest answer of all: built directly, no copy
+        return FetchResult(url=url, status=304, final_url=final_url, content_type=response.headers.get("Content-Type"),
+                           not_modified=True)
     content_type = response.headers.get("Content-Type")
-    if response.status == 304:  # the commonest answer of all: built directly, no copy
-        return FetchResult(url=url, status=304, final_url=final_url, content_type=content_type, not_modified=True)
-    common = FetchResult(url=url, status=response.status, final_url=final_url, content_type=content_type)
-    if response.status not in _OK:
+    if status not in _OK:
         retry_after = None
-        error = f"HTTP {response.status}"
-        if response.status in _RETRY_AFTER_STATUSES:
+        error = f"HTTP {status}"
+        if status in _RETRY_AFTER_STATUSES:
             retry_after = retry_after_seconds(response.headers.get("Retry-After"))
             if retry_after is not None:
                 error += f" (the server asks to wait {retry_after:.0f}s)"
-        return replace(common, error=error, retry_after=retry_after)
+        return FetchResult(url=url, status=status, final_url=final_url, content_type=content_type, error=error,
+                           retry_after=retry_after)
     mime = (content_type or "").split(";", 1)[0].strip().lower()
     if mime.startswith(_NEVER_FEEDS):
-        return replace(common, error=f"not a feed: the server sent {_printable(mime, 80)}")
+        return FetchResult(url=url, status=status, final_url=final_url, content_type=content_type,
+                           error=f"not a feed: the server sent {_printable(mime, 80)}")
     cap = limits.max_body_bytes
     declared = response.content_length
     if declared is not None and declared > cap:
         raise BodyTooLarge(f"body larger than {cap} bytes (the server announced {declared})")
-    encoding = response.headers.get("Content-Encoding")
-    if declared is not None and not encoding and "Transfer-Encoding" not in response.headers:
-        # Exactly the announced length, already checked against the cap, as sent: read in one go.
-        body = await response.read()
-    else:
-        body = await _read_capped(response, cap, encoding)
-    return FetchResult(url=url, status=response.status, final_url=final_url, content_type=content_type, body=body,
-                       etag=response.headers.get("ETag"), last_modified=response.headers.get("Last-Modified"))
+    return None
 
 
 async def _read_capped(response: aiohttp.ClientResponse, cap: int, encoding: str | None) -> bytes:
