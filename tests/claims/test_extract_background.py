@@ -1,0 +1,119 @@
+"""A feed summary tells a person's history, a wish, a scenario or a likeness in the same words
+as news; only the news is a claim. Each test holds the forms a family takes and the fresh
+developments it must leave alone. Items written for these tests, in our own words."""
+
+from __future__ import annotations
+
+from bot.claims.extract import extract_claims
+
+WHEN = "2026-08-20T09:00:00Z"
+
+
+def claims(title: str, summary: str = "") -> set[tuple[str, str]]:
+    """What a user would see: (person, kind) per claim."""
+    return {(c.subject, c.kind) for c in extract_claims(title, summary, published=WHEN)}
+
+
+def test_a_past_move_in_a_summary_under_a_pursuit_is_background() -> None:
+    want = {("Benjamin Sesko", "interest")}
+    assert claims("Arsenal eye move for Benjamin Sesko",
+                  "Sesko, who joined Manchester United from RB Leipzig last summer, has struggled.") == want
+    assert claims("Arsenal eye move for Benjamin Sesko",
+                  "Sesko, who joined Manchester United from RB Leipzig in 2025, has struggled.") == want
+    assert claims("Chelsea consider Joao Felix return",
+                  "Felix left Chelsea for Al-Nassr last summer after an unhappy spell.") == {("Joao Felix", "interest")}
+    assert claims("Eberechi Eze on Tottenham shortlist",
+                  "Eze has scored ten goals since joining Crystal Palace from QPR in 2020.") == {("Eberechi Eze", "interest")}
+    assert claims("Liverpool considering Mason Mount move",
+                  "Mount joined Manchester United in a deal worth £55 million.") == {("Mason Mount", "interest")}
+    assert claims("Tottenham want Mohammed Kudus",
+                  "Kudus swapped West Ham for Tottenham in the summer window.") == {("Mohammed Kudus", "interest")}
+    assert claims("Dominic Solanke backed to hit form",
+                  "The former Bournemouth man joined Tottenham for £65m two years ago.") == set()
+
+
+def test_a_past_exit_under_a_pursuit_is_background_unless_dated_to_now() -> None:
+    assert claims("Roma want Ruben Amorim",
+                  "Amorim was sacked by Manchester United after 14 months.") == {("Ruben Amorim", "interest")}
+    assert claims("Sunderland interested in Jordan Henderson",
+                  "Henderson quit Al-Ettifaq after just six months in Saudi Arabia.") == {("Jordan Henderson", "interest")}
+    assert claims("Leeds eye Patrick Bamford",
+                  "Bamford was released by Leeds when his contract expired.") == {("Patrick Bamford", "interest")}
+    assert claims("Graham Potter in frame for Celtic job",
+                  "Potter, sacked by West Ham in September, has been out of work since.") == {("Graham Potter", "interest")}
+    # The exit itself, told in the headline or dated to now, is news.
+    assert claims("Sean Dyche leaves Nottingham Forest",
+                  "Forest confirmed on Tuesday that Dyche has left the club.") == {("Sean Dyche", "departure")}
+    assert claims("Ruben Amorim sacked by Manchester United",
+                  "United have parted company with Amorim after 14 months in charge.") == {("Ruben Amorim", "departure")}
+
+
+def test_a_move_dated_to_youth_a_month_gone_or_a_time_noun_is_history() -> None:
+    assert claims("Everton interested in Harrison Reed",
+                  "The midfielder was released by Southampton as a youngster before rebuilding his career at Fulham.") \
+        == {("Harrison Reed", "interest")}
+    assert claims("Brendan Rodgers linked with Leicester return",
+                  "Rodgers walked out on Leicester for Celtic in 2019 and resigned from Celtic in October.") \
+        == {("Brendan Rodgers", "interest")}
+    assert claims("Mikel Arteta recalls the day Arsenal signed Martin Odegaard") == set()
+    assert claims("Raheem Sterling's move to Arsenal: one year on") == set()
+    assert claims("Bayern eye Nick Woltemade",
+                  "Woltemade's move to Newcastle from Stuttgart made him the club's record signing.") \
+        == {("Nick Woltemade", "interest")}
+
+
+def test_the_past_looked_back_on_by_its_speaker_is_no_claim() -> None:
+    assert claims("Trent Alexander-Arnold explains decision to leave Liverpool",
+                  "The defender joined Real Madrid on a free in June.") == set()
+    assert claims("Jurgen Klopp: I never thought I would leave Liverpool") == set()
+    assert claims("Jordan Henderson: Leaving Liverpool was the hardest decision of my life") == set()
+    assert claims("Kevin De Bruyne opens up on his exit from Manchester City") == set()
+    # A decision to leave, told as news, is one.
+    assert claims("Mohamed Salah set to leave Liverpool at the end of the season") == {("Mohamed Salah", "departure")}
+
+
+def test_a_wish_a_hope_or_a_scenario_is_interest_not_a_done_deal() -> None:
+    assert claims("Juventus exploring a move that would see Victor Osimhen join from Galatasaray") \
+        == {("Victor Osimhen", "interest")}
+    assert claims("Chelsea confident of completing Xavi Simons deal") == {("Xavi Simons", "interest")}
+    assert claims("Real Madrid would love to sign William Saliba") == {("William Saliba", "interest")}
+    assert claims("Alexander Isak could complete a move to Arsenal if Liverpool find a replacement") \
+        == {("Alexander Isak", "interest")}
+    assert claims("Manchester United want Carlos Baleba",
+                  "United would complete the signing of Baleba if Brighton lower their asking price.") \
+        == {("Carlos Baleba", "interest")}
+    assert claims("Arsenal target Jarrad Branthwaite",
+                  "Arsenal hope to finalise the signing of Branthwaite before the end of the month.") \
+        == {("Jarrad Branthwaite", "interest")}
+    assert claims("Is Cole Palmer about to join Manchester City?") == {("Cole Palmer", "interest")}
+    # A deal done or about to be stays what it is.
+    assert claims("Arsenal have completed the signing of Martin Zubimendi") == {("Martin Zubimendi", "completed")}
+    assert claims("Liverpool set to complete Marc Guehi signing") == {("Marc Guehi", "agreement")}
+
+
+def test_a_name_describing_another_player_is_no_subject() -> None:
+    assert claims("Tottenham scout the new Son Heung-min in Korea") == set()
+    assert claims("Arsenal sign the next Thierry Henry from Lyon") == set()
+    assert claims("Newcastle agree fee for Bruno Guimaraes replacement") == set()
+    assert claims("Manchester City target Rodri cover") == set()
+    assert claims("Real Madrid join race for 'the new Kroos'") == set()
+    assert claims("Liverpool complete signing of Trent Alexander-Arnold's successor") == set()
+    # The player the name describes, once named, is the subject.
+    assert claims("Liverpool eye Antoine Semenyo",
+                  "The Reds see the winger as a long-term Mohamed Salah replacement.") == {("Antoine Semenyo", "interest")}
+
+
+def test_move_words_in_other_senses_are_no_moves() -> None:
+    assert claims("Mohamed Salah leaves Liverpool hotel for Africa Cup of Nations") == set()
+    assert claims("Erling Haaland leaves Arsenal defenders in his wake") == set()
+    assert claims("Bukayo Saka returns to Arsenal training after hamstring injury") == set()
+    assert claims("Luka Modric returns to the Bernabeu with AC Milan") == set()
+    assert claims("Martin Odegaard left frustrated by latest injury") == set()
+    assert claims("Marcus Rashford released a statement after racist abuse") == set()
+    assert claims("Wolves manager Vitor Pereira sacked") == {("Vitor Pereira", "departure")}
+    assert claims("Viktor Gyokeres joins Arsenal from Sporting") == {("Viktor Gyokeres", "completed")}
+
+
+def test_a_department_head_is_staff() -> None:
+    assert claims("Chelsea appoint Sam Jewell as head of recruitment") == set()
+    assert claims("Tottenham appoint Thomas Frank as head coach") == {("Thomas Frank", "completed")}
