@@ -108,6 +108,8 @@ _SPANS = frozenset({"year", "years", "decade", "decades", "season", "seasons", "
 
 def anniversary(fr: Frame) -> bool:
     """Whether the sentence is a retrospective ("X's move to Y: one year on")."""
+    if " on " not in fr.text and " later " not in fr.text:
+        return False
     units = fr.units
     return any(units[u][2] in {"on", "later"} and units[u - 1][2] in _SPANS
                and units[u - 2][2] in {"one", "a", "two", "three", "four", "five", "ten", "six", "@y"}
