@@ -163,10 +163,25 @@ def decision_explained(fr: Frame, clause: range, trig: Trigger) -> bool:
     return False
 
 
+# "He was a Liverpool target before signing a new deal": a gerund after "before", in a
+# sentence told in the past, is an earlier event of the same story.
+_PAST_MAIN = frozenset({"was", "were", "had"})
+
+
+def before_then(fr: Frame, trig: Trigger) -> bool:
+    """Whether the trigger is a gerund after "before" in a sentence told in the past."""
+    units = fr.units
+    if trig.start < 2 or units[trig.start - 1][2] != "before" or not units[trig.start][2].endswith("ing"):
+        return False
+    return any(units[u][2] in _PAST_MAIN or units[u][2] in PAST_FORMS for u in range(trig.start - 1))
+
+
 def history(fr: Frame, clause: range, trig: Trigger) -> str:
-    """Why a move or an exit is told as the person's history, or ''."""
+    """Why a development is told as the person's history, or ''."""
     if scenario.believed_once(fr, clause, trig):
         return "what someone once thought would happen ('I never thought I would leave'): history"
+    if before_then(fr, trig):
+        return "an earlier event of a story told in the past ('was a target before signing a new deal')"
     if trig.kind not in _MOVES:
         return ""
     if anniversary(fr):
@@ -188,14 +203,14 @@ def past_is_news(claim: Claim, heard: Sequence[Claim], named: bool) -> bool:
     """Whether a summary's development told in the past tense is the item's news.
 
     Under a headline that names the person and reports nothing about them, it is, but a
-    move done needs a date of now ("on Monday", "has signed", "confirmed") to be more than
-    the person's history. Under a headline that reports this development (the
+    move done or a club's interest needs a date of now ("on Monday", "has signed",
+    "confirmed") to be more than the person's history ("Liverpool were keen on him"). Under a headline that reports this development (the
     same kind, or a rung of the deal it tells: "close to Juventus move" over "... agreed
     terms") it is the news told again. An exit under a headline about another development
     ("Roma want Amorim" over "Amorim was sacked by United") is background unless dated to now.
     """
     if not heard:
-        return named and (claim.kind != "completed" or fresh(claim.evidence))
+        return named and (claim.kind not in {"completed", "interest"} or fresh(claim.evidence))
     if any(h.kind == claim.kind for h in heard):
         return True
     if claim.kind == "departure":

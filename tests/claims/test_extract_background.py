@@ -117,3 +117,13 @@ def test_move_words_in_other_senses_are_no_moves() -> None:
 def test_a_department_head_is_staff() -> None:
     assert claims("Chelsea appoint Sam Jewell as head of recruitment") == set()
     assert claims("Tottenham appoint Thomas Frank as head coach") == {("Thomas Frank", "completed")}
+
+
+def test_a_clubs_past_interest_and_an_earlier_event_are_history() -> None:
+    assert claims("Marc Guehi speaks out", "Liverpool were interested in Guehi.") == set()
+    assert claims("Marc Guehi speaks out", "Liverpool wanted to sign Guehi but Palace refused to sell.") == set()
+    assert claims("Marc Guehi starts for England", "Guehi was a Liverpool target before signing a new deal.") == set()
+    # Interest told now, or in the headline, is news.
+    assert claims("Marc Guehi on Liverpool radar", "Liverpool are interested in Guehi.") == {("Marc Guehi", "interest")}
+    assert claims("Marc Guehi speaks out", "Liverpool are keen on Guehi, who is out of contract next summer.") \
+        >= {("Marc Guehi", "interest")}
