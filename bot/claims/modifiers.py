@@ -59,3 +59,23 @@ def club_qualifies(fr: Frame, trig: Trigger) -> bool:
     if nxt == "'s" and u + 2 < len(units):
         nxt = units[u + 2][2]
     return nxt in _CLUB_PEOPLE_AND_PLACES
+
+
+# What an exit verb takes as its object when it means no exit: "leaves the door open", "quits
+# the press conference early", "walks off the pitch", "leaves his mark".
+_NOT_LEFT = frozenset({"door", "doors", "pitch", "field", "press", "conference", "interview", "presser",
+                       "room", "tunnel", "reporters", "journalists", "media", "nothing", "everyone",
+                       "mark", "legacy", "message", "note", "gap", "hole", "void", "question", "questions",
+                       "impression", "game", "match", "meeting", "studio", "stage", "podium", "talks"})
+_OBJECT_LEAD = frozenset({"the", "a", "an", "his", "her", "their", "its", "no"})
+
+
+def left_otherwise(fr: Frame, trig: Trigger) -> bool:
+    """Whether a one-word exit verb's object is something other than a club or a job."""
+    units = fr.units
+    if trig.end - trig.start != 1:
+        return False
+    u = trig.end
+    while u < len(units) and u - trig.end < 2 and units[u][2] in _OBJECT_LEAD:
+        u += 1
+    return u < len(units) and units[u][2] in _NOT_LEFT

@@ -127,3 +127,12 @@ def test_a_clubs_past_interest_and_an_earlier_event_are_history() -> None:
     assert claims("Marc Guehi on Liverpool radar", "Liverpool are interested in Guehi.") == {("Marc Guehi", "interest")}
     assert claims("Marc Guehi speaks out", "Liverpool are keen on Guehi, who is out of contract next summer.") \
         >= {("Marc Guehi", "interest")}
+
+
+def test_an_exit_verb_whose_object_is_no_club_is_no_exit() -> None:
+    assert claims("Ruben Amorim quits press conference early") == set()
+    assert claims("Oliver Glasner leaves the door open to new Crystal Palace deal") \
+        == {("Oliver Glasner", "contract_extension")}
+    assert ("Thomas Frank", "departure") not in claims("Thomas Frank leaves door open for Harry Kane return")
+    assert claims("Steve Cooper leaves Leicester by mutual consent") == {("Steve Cooper", "departure")}
+    assert claims("Russell Martin leaves Southampton job") == {("Russell Martin", "departure")}
