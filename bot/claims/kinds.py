@@ -16,6 +16,7 @@ from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
+from bot.claims import families
 from bot.claims.frame import Frame, Trigger
 from bot.claims.prefilter import Gate, flat
 from bot.claims.segments import may_hold
@@ -188,7 +189,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # "eyed as Besiktas boss", "considered as the next Ajax coach": the job pursued.
     ("interest", _p(r"\b(?:eyed|considered|lined up|touted|identified|targeted|wanted|sounded out|earmarked|mooted) as (?:the |a )?(?:new |next |potential |possible |permanent )?(?:@c (?:'s )?)?(?:manager|coach|head coach|boss|successor|replacement)\b"), "before"),
     ("interest", _p(r"\b(?:wants?|eyes?|eyeing|consider(?:s|ing)?|mull(?:s|ing)?|weigh(?:s|ing)? up) (?:an? |the )?(?:@c )(?:move|switch|transfer|return|job|post)\b|\b(?:dream|keen|eager|open) (?:on |to (?:make |secure )?)?(?:an? )?@c (?:move|switch|transfer|return)\b"), "before"),
-)
+) + tuple((kind, _p(rx), direction) for kind, rx, direction in families.PATTERNS)  # word families (families.py)
 
 # The words the patterns are made of ("pressure", "target", "boost"): a headline that opens
 # with one alone ("Pressure mounts on ...") opens with grammar, not with a surname.

@@ -284,8 +284,8 @@ AFTER_POSSESSIVE = frozenset({"@p", "@c", "@m", "opening", "first", "second", "n
                                "latest", "fresh", "record", "formal", "final", "initial"})
 BID_NOUNS = frozenset({"bid", "bids", "offer", "offers", "approach", "interest", "enquiry",
                         "proposal", "approaches", "enquiries"})
-RIVAL_BEFORE = frozenset({"beat", "beats", "beating", "hijack", "hijacks", "ahead", "than",
-                           "fend", "see", "sees", "off"})
+RIVAL_BEFORE = frozenset({"beat", "beats", "beating", "hijack", "hijacks", "ahead", "than", "fend", "see", "sees", "off",
+                           "against", "battle", "battles", "battling", "rival", "rivals", "rivalling", "rivaling", "fighting"})
 STAYING = frozenset({"stay", "stays", "staying", "remain", "remains", "remaining"})
 TO_BEFORE = frozenset({"to", "join", "joins", "joined", "joining", "rejoin", "rejoins", "with",
                         "for", "appoint", "appoints", "into"})

@@ -1,0 +1,248 @@
+"""Word families of the kinds: one frame each, read in all its forms.
+
+The patterns of kinds.py grew phrase by phrase; unseen outlets say the same things with other
+members of the same families ("ready to part with", "will listen to offers for", "demand £50m
+for" are all a club selling). Each family here is the set of words that fill one slot of one
+frame (the verbs of a contest, the nouns of a clickbait development, the nouns of a manager's
+job, the verbs of rebuffing talk), written once with their inflections, and each pattern is a
+frame over families, so that every member meets every shape the frame takes (active, passive,
+nominal, headline style). kinds.py compiles them with its own patterns; the keyword gate
+(prefilter.py) reads them as it reads those.
+
+Patterns are `(kind, regex over a frame, direction)` as in kinds.py.
+"""
+
+from __future__ import annotations
+
+
+def _alt(*words: str) -> str:
+    """A non-capturing alternation of the words, longest first (a regex prefers the first)."""
+    return "(?:" + "|".join(sorted(set(words), key=lambda w: (-len(w), w))) + ")"
+
+
+def _verb(*stems: str) -> str:
+    """A verb family in its regular forms, the first word inflected: "fight" -> fight, fights,
+    fighted (harmless), fighting; "battle" -> battles, battled, battling; "ship" -> shipped,
+    shipping; "weigh up" -> weighs up, weighing up. Irregular forms are listed as words."""
+    out: list[str] = []
+    for stem in stems:
+        s, _, rest = stem.partition(" ")
+        tail = " " + rest if rest else ""
+        if s.endswith("e") and not s.endswith("ee"):
+            forms = [s, s + "s", s + "d", s[:-1] + "ing"]
+        elif s.endswith(("ch", "sh", "ss", "x")):
+            forms = [s, s + "es", s + "ed", s + "ing"]
+        elif s.endswith("y") and s[-2:-1] not in "aeiou":
+            forms = [s, s[:-1] + "ies", s[:-1] + "ied", s + "ing"]
+        elif len(s) <= 5 and s[-1] not in "aeiouwxy" and s[-2] in "aeiou" and s[-3] not in "aeiou":
+            forms = [s, s + "s", s + s[-1] + "ed", s + s[-1] + "ing"]  # ship, shipped, shipping
+        else:
+            forms = [s, s + "s", s + "ed", s + "ing"]
+        out += [f + tail for f in forms]
+    return _alt(*out)
+
+
+# --- families -------------------------------------------------------------------------------
+
+# Clubs contending for one player: the verbs and the nouns of a contest.
+CONTEST_VERBS = _alt(_verb("battle", "compete", "jostle", "tussle", "scrap", "duel", "challenge", "vie"),
+                     "fight", "fights", "fighting", "fought", "rival", "rivals", "rivalling", "rivaling",
+                     "rivalled", "vying", "go head to head", "goes head to head", "going head to head",
+                     "lock horns", "locking horns", "locked horns", "go toe to toe",
+                     _verb("face") + " (?:\\S+ )?(?:competition|rivalry|opposition|a fight|a battle)")
+CONTEST_NOUNS = _alt("race", "chase", "battle", "fight", "scramble", "queue", "hunt", "contest", "competition",
+                     "rivalry", "sweepstakes", "bidding war", "tug of war", "tussle", "scrap", "pursuit",
+                     "running", "pole position", "driving seat", "box seat", "war")
+# Other words a contest's noun phrase holds before "for": the rival clubs, how hard it is. Not "with"
+# or "from", after which parties.py reads a club as the seller or the club left.
+_CONTEST_FILL = _alt("against", "off", "it out", "@c", "and", "&", ",", "the", "a", "an",
+                     "several", "other", "rival", "rivals", "clubs", "sides", "giants", "stiff", "fierce",
+                     "strong", "stern", "late", "huge", "major", "three way", "two way", "transfer")
+# What a contest is for when it is no transfer: a title, a place, an award.
+_NOT_A_SIGNING = (r"(?!(?:\S+ ){0,4}?(?:title|titles|place|places|spot|spots|shirt|starting|golden boot|boot|"
+                  r"award|trophy|top four|top spot|promotion|survival|safety|relegation|europe|glory|points|"
+                  r"goal|goals|captaincy|armband)\b)")
+
+# The nouns a clickbait headline puts after a name for a development in a club's pursuit.
+NEWS_NOUNS = _alt("boost", "boosts", "update", "updates", "blow", "setback", "lift", "news", "twist",
+                  "green light", "development", "latest", "hope", "hopes", "breakthrough")
+# Of them, those that name a turn in a pursuit on their own ("Isak boost for Liverpool"; not "team news").
+_PURSUIT_NEWS = _alt("boost", "update", "blow", "setback", "lift", "twist", "green light", "breakthrough")
+# Adjectives and nouns a clickbait development takes before its name ("huge", "transfer").
+_NEWS_ADJ = _alt("an", "a", "the", "huge", "major", "big", "fresh", "new", "massive", "positive", "encouraging",
+                 "promising", "exciting", "key", "important", "significant", "double", "latest", "crucial",
+                 "worrying", "concerning", "late", "early", "surprise", "shock", "timely", "welcome", "triple",
+                 "seismic", "stunning", "brilliant", "great", "good", "bad", "major", "massive", "fantastic")
+_NEWS_OF = _alt("transfer", "move", "exit", "deal", "race", "chase", "pursuit", "swoop", "bid")
+# Verbs a club takes a development with ("Liverpool receive Guéhi boost").
+NEWS_VERBS = _alt(_verb("receive", "suffer", "deliver"), "get", "gets", "got", "getting", "handed", "given",
+                  "dealt", "hit by", "hit with", "boosted by", "rocked by", "stunned by", "told of", "offered")
+# A development that is about fitness or a game, not a pursuit.
+_NOT_PURSUIT = (r"(?!(?: \S+){0,5} (?:injury|injured|fitness|fit|return to training|back in training|"
+                r"ahead of|before|derby|clash|game|match|fixture|final|fans)\b)")
+
+# A club selling its own player: verbs of letting go, and what a club asks for him.
+SELL_VERBS = _alt(_verb("offload", "sell", "part with", "get rid of", "ship out", "let go of"), "sold",
+                  "cash in on", "cashes in on", "cashed in on", "cashing in on", "got rid of",
+                  _verb("sanction") + " (?:the |a |an )?(?:sale|exit|departure) of")
+# The verbs that take the player between their words: "let X go", "move X on", "ship X out".
+SELL_AROUND = _alt(_verb("let", "move", "ship", "push", "ease"))
+ASKING = _alt(_verb("demand", "value", "quote", "want", "ask", "slap", "set", "insist on", "hold out for"),
+              "held out for")
+_OFFERS = _alt("offers", "bids", "approaches", "proposals", "enquiries", "suitors")
+_HEARING = _alt(_verb("listen", "accept", "consider", "entertain", "field", "welcome"), "open to")
+
+# A future in question: nouns of doubt, and bodies deciding on it.
+DOUBT_NOUNS = _alt("doubt", "doubts", "question", "questions", "question mark", "question marks", "uncertainty",
+                   "concern", "concerns", "fears")
+DECIDING = _alt(_verb("discuss", "decide", "review", "assess", "consider", "debate", "weigh up"),
+                "weighs up", "weighing up", "meet to discuss", "meeting to discuss", "meet over", "meeting over",
+                "meets over", "talks over", "summit over", "crisis talks over", "decision on", "verdict on",
+                "to decide on", "to meet over")
+
+# Nouns of a manager's job ("the Spurs hot seat", "the Celtic dugout").
+JOB_NOUNS = _alt("job", "post", "vacancy", "hot seat", "hotseat", "dugout", "reins", "helm", "top job",
+                 "managerial role", "managerial post", "managerial vacancy", "managerial job", "managerial position",
+                 "head coach role", "head coach job", "manager 's job", "coaching job", "manager 's role")
+# Words that make a person a candidate for a job or a player a club's target.
+CANDIDACY = _alt("in line", "earmarked", "lined up", "tipped", "backed", "fancied", "odds on", "favourite",
+                 "favorite", "frontrunner", "front runner", "leading candidate", "top candidate", "candidate",
+                 "contender", "shortlisted", "considered", "being considered", "under consideration", "approached",
+                 "linked", "in the frame", "in the running", "in contention", "in pole position", "on the shortlist",
+                 "top of the list", "the leading name", "wanted", "a target", "the target", "the top target",
+                 "first choice", "the first choice", "the preferred choice", "preferred candidate")
+
+# Verbs of rebuffing talk, and the nouns of the talk rebuffed.
+REBUFF = _alt(_verb("deny", "dismiss", "downplay", "quash", "rebuff", "rubbish", "refute", "scotch", "reject"),
+              "play down", "plays down", "played down", "playing down", "shut down", "shuts down",
+              "shutting down", "laugh off", "laughs off", "laughed off", "laughing off", "brush off", "brushes off",
+              "brushed off", "brushing off", "brush aside", "brushes aside", "brushed aside", "brushing aside",
+              "pour cold water on", "pours cold water on", "poured cold water on", "pouring cold water on",
+              "hit back at", "hits back at", "put to bed", "puts to bed", "shoot down", "shoots down", "shot down",
+              "distances himself from", "distanced himself from", "distance himself from",
+              "distances herself from", "distances themselves from", "distance themselves from")
+TALK_NOUNS = _alt("talk", "rumour", "rumours", "rumor", "rumors", "speculation", "report", "reports", "claim",
+                  "claims", "link", "links", "suggestion", "suggestions", "stories", "story", "gossip")
+_TALK_FILL = _alt("the", "all", "any", "recent", "fresh", "reported", "persistent", "growing", "latest", "those",
+                  "these", "such", "his", "her", "their", "@p 's", "summer", "january", "fresh", "recent")
+# Nouns that make talk transfer talk: "exit rumours", "talk of a Liverpool exit", "Man Utd talk".
+_MOVES = _alt("exit", "transfer", "move", "switch", "departure", "interest", "return")
+_MOVER = _alt(_MOVES, "@c", "@c " + _MOVES, "@p " + _MOVES)
+
+# Contact made: being in touch, reaching out, sitting down with a player's people.
+CONTACT = _alt("in touch with", "in contact with", "in dialogue with", "in discussion with", "in discussions with",
+               "reach out to", "reaches out to", "reached out to", "reaching out to", "got in touch with",
+               "get in touch with", "gets in touch with", "sit down with", "sits down with", "sat down with",
+               "sitting down with", "opened dialogue with", "open dialogue with", "opened a dialogue with",
+               "opened a line of communication with", "open a line of communication with",
+               "opened lines of communication with", "line of communication with")
+PEOPLE_OF = _alt("agent", "agents", "representatives", "representative", "reps", "entourage", "camp", "advisers",
+                 "advisors", "intermediaries", "father", "lawyers", "agency")
+HAGGLE = _alt(_verb("discuss", "negotiate", "haggle over", "thrash out"), "thrashing out")
+
+# A temporary move: the verbs that take a player somewhere, and the nouns of a loan.
+LOAN_VERBS = _alt(_verb("send", "farm", "ship", "let", "allow", "take", "bring", "get", "want", "land", "sign",
+                        "secure", "move", "head", "borrow", "request", "seek", "push"),
+                  "sent", "taken", "took", "brought", "got", "go", "goes", "going", "sought")
+LOAN_NOUNS = _alt("loan", "temporary basis", "temporary deal", "short term deal", "season long loan",
+                  "six month loan", "initial loan", "loan basis", "temporary move", "temporary switch")
+
+# --- patterns over the families --------------------------------------------------------------
+
+PATTERNS: tuple[tuple[str, str, str], ...] = (
+    # Clubs contending for a player: "battling Newcastle for X", "face competition from PSG for X",
+    # "ahead of Chelsea in the queue for X", "in the hunt for X".
+    ("interest", rf"\b{CONTEST_VERBS} (?:{_CONTEST_FILL} ){{0,6}}?(?:for|over) (?:the )?(?:signature of |services of )?"
+                 rf"{_NOT_A_SIGNING}(?=(?:\S+ ){{0,4}}@p)", "after"),
+    ("interest", rf"(?<!win )(?<!wins )(?<!won )(?<!winning )(?<!the )\b{CONTEST_NOUNS} (?:for|over) (?:the )?(?:signature of |services of )?{_NOT_A_SIGNING}(?=(?:\S+ ){{0,4}}@p)", "after"),
+    # Clickbait: "Liverpool receive huge Guéhi update", "Big Isak boost for Liverpool", "Gyökeres
+    # update hands Arsenal hope": a development in the club's pursuit, the name inside it.
+    ("interest", rf"(?<=@c ){NEWS_VERBS} (?:{_NEWS_ADJ} ){{0,3}}@p (?:'s )?(?:{_NEWS_OF} )?{NEWS_NOUNS}\b{_NOT_PURSUIT}", "near"),
+    ("interest", rf"(?<!\S)(?:{_NEWS_ADJ} ){{0,3}}@p (?:{_NEWS_OF} )?{_PURSUIT_NEWS} (?:for|to|hands|gives|boosts|offers)"
+                 rf" (?:\S+ ){{0,2}}?@c\b{_NOT_PURSUIT}", "near"),
+    # A club's name fused to a participle of wanting: "Liverpool-linked X", "Man Utd-wanted X".
+    ("interest", r"(?<=@c )(?:linked|wanted|chasing|tracked|eyed|monitored|courted|coveted|targeted) (?=@p)", "after"),
+    # A club turning to a person, exploring a move for him.
+    ("interest", r"(?<=@c )turn(?:s|ed|ing)? (?:their attention |attention )?to (?=@p)(?!@p (?:\S+ ){0,3}?for (?:inspiration|goals|help|answers)\b)", "after"),
+    ("interest", rf"\b{_verb('explore', 'assess', 'investigate', 'examine')} (?:an? |the )?(?:\S+ )?(?:deal|move|swoop|bid|approach|"
+                 r"transfer|option|possibility|signing) (?:for|to sign|of signing) (?=(?:\S+ ){0,3}@p)", "after"),
+    # Passive with its agent: "identified as a target by Arteta", "earmarked by Chelsea".
+    ("interest", r"\b(?:identified|earmarked|singled out|chosen|picked out|flagged|recommended|tracked|monitored|"
+                 r"targeted|wanted|admired|coveted|rated highly|courted|sought|highlighted) (?:as (?:an? |the )?(?:\S+ ){0,2}?"
+                 r"(?:target|option|priority|choice|replacement|successor|alternative) )?by (?=(?:@c |@c 's )?(?:\S+ )?@p|@c)", "before"),
+    # A person heading a list of candidates or targets: "X leads the list", "tops the shortlist".
+    ("interest", r"\b(?:lead(?:s|ing)?|head(?:s|ing)?|top(?:s|ping)?) (?:the |their |a )?(?:@c 's )?(?:\S+ )?(?:list|shortlist|"
+                 r"wishlist|contenders|candidates|queue)\b(?! (?:\S+ ){0,3}?(?:award|player of|scorers|scoring|goals|assists|ratings)\b)|\bamong (?:the )?(?:names|candidates|contenders|"
+                 r"options|targets|frontrunners|favourites) (?:for|to|on|at|being)\b", "near_before"),
+    # A manager's job in all its nouns: "considered for the Man Utd dugout", "in line for the hot seat".
+    ("interest", rf"\b{CANDIDACY} (?:\S+ ){{0,2}}?(?:for|about|over|to take|to land|to fill) (?:the )?(?:vacant |next |new )?"
+                 rf"(?:@c (?:'s )?)?(?:\S+ )?{JOB_NOUNS}\b", "before"),
+    # --- departure ----------------------------------------------------------------------------
+    # A club letting its own player go: "ready to part with X", "to move X on".
+    ("departure", rf"\b{SELL_VERBS} (?=@p)|\b{SELL_AROUND} (?=@p (?:go|leave|depart|on|out)\b)", "after"),
+    ("departure", rf"\b{_HEARING} (?:to )?(?:any |all |serious |big |good )?{_OFFERS} (?:for|on) (?=@p)", "after"),
+    # What a club asks for him: "demand €50m for X", "value X at £60m", "slap a price tag on X".
+    ("departure", rf"\b{ASKING} (?:at least |around |about |in excess of |upwards of |more than |an? |the )?@m (?:\S+ )?"
+                  r"(?:asking price |price tag |valuation |fee )?(?:for|on) (?=@p)", "after"),
+    ("departure", rf"\b{_verb('value')} (?=@p at @m)", "after"),
+    # The sale as a noun: "X sale", "the sale of X".
+    ("departure", r"\b(?:plan(?:s|ning)?|sanction(?:s|ed|ing)?|approve[sd]?|approving|consider(?:s|ing)?|weigh(?:s|ing)? up|open to|"
+                  r"push(?:es|ing)? for|ready for|prepared for) (?:an? |the )?@p (?:sale|exit)\b(?! (?:to|fee)\b)|"
+                  r"(?<=@p )(?:'s )?(?:asking price|price tag|valuation)\b|\bsale of (?=@p)", "near"),
+    # Free to go, told to find a club, no future, frozen out, on the market.
+    ("departure", r"\b(?:free|allowed|permitted|cleared) to (?:leave|depart|go|find a new club|move on)\b|\btold (?:he |she )?"
+                  r"(?:can|could|is free to|may) (?:leave|go|find|move on)\b|\btold to (?:find|look for) (?:an? )?(?:new )?club\b|"
+                  r"\bno (?:long term )?future (?:at|with|under)\b|\bfuture (?:lies |is )?away from (?=@c)|\bsurplus to requirements\b|"
+                  r"\bfrozen out\b|"
+                  r"\b(?:put|puts|placed|placing) (?:\S+ ){0,2}?on the (?:transfer )?market\b|(?<!not )(?<!never )\b(?:is|are|been|be) "
+                  r"on the (?:transfer )?market\b|"
+                  r"\b(?:made|make|makes|making) (?=@p available\b)|\bavailable (?:for|at) (?:the )?right (?:price|fee)\b", "near_before"),
+    # On the way out: "on his way out of Chelsea", "heading out of Old Trafford".
+    ("departure", r"\bon (?:his|her|their|the) way out\b|\b(?:heading|heads|headed|head|edging|pushed|shown|ushered|eased|"
+                  r"shipped) out (?:of (?=@c)|of the (?:club|door)|the door|at (?=@c))", "near_before"),
+    # A future in doubt: "doubts grow over X's future", "speculation about the future of X".
+    ("departure", rf"\b{DOUBT_NOUNS} (?:\S+ ){{0,2}}?(?:over|about|around|surrounding|on) (?:the )?(?:future of (?=@p)|"
+                  r"@p 's (?:@c )?(?:long term )?future)", "near"),
+    # Bodies deciding a manager's fate: "board to meet over X's future", "discuss the future of X".
+    ("departure", rf"\b{DECIDING} (?:the )?(?:future of (?=@p)|@p 's (?:@c )?(?:future|position)\b)", "near"),
+    # A job near its end: "days are numbered", "one game from the sack", "position under scrutiny",
+    # "time up for", "fighting to keep his job", "set to be replaced".
+    ("departure", r"\bdays (?:are |look |seem )?numbered\b|\b(?:one|two|three) (?:game|games|match|matches|defeat|defeats|"
+                  r"result|results) (?:away )?from (?:the )?(?:sack|axe|exit|chop)\b|\b(?:position|job|tenure|reign) "
+                  r"(?:\S+ ){0,2}?under (?:\S+ )?(?:scrutiny|review)\b|\btime (?:is |could be |may be |now )?up for (?=@p)|"
+                  r"\bfight(?:s|ing)? to (?:keep|save) (?:his|her) job\b|\bcling(?:s|ing)? (?:on )?to (?:his|her) job\b|"
+                  r"\b(?:set|poised|expected|due|likely|about|going) to be (?:replaced|relieved of (?:his|her) duties|shown the door)\b", "near_before"),
+    # A successor sought for someone: he is on his way out.
+    ("departure", r"\b(?:line|lines|lined|lining|identify|identifies|identified|shortlist|shortlists|shortlisted|sound|sounds|"
+                  r"sounded|eye|eyes|eyeing|plan|plans|planning|search|searching|hunt|hunting) (?:up |out |for )?(?:an? |his |her )?"
+                  r"(?:potential |possible )?(?:replacement|successor) (?:for|to) (?=@p)", "after"),
+    # Ending a career in other words.
+    ("departure", r"\bcall(?:s|ed|ing)? it a day\b|\bbow(?:s|ed|ing)? out (?:of|from) (?:the )?(?:game|football|professional football)\b", "near_before"),
+    # --- denial -------------------------------------------------------------------------------
+    # Rebuffing talk in all its forms: "plays down talk of a Liverpool exit", "brushes aside exit
+    # rumours", "slam reports linking them with X".
+    ("denial", rf"\b{REBUFF} (?:{_TALK_FILL} ){{0,2}}(?:{_MOVER} )(?:{TALK_NOUNS})\b|\b{REBUFF} (?:{_TALK_FILL} ){{0,2}}"
+               rf"(?:links?|(?:{TALK_NOUNS}) (?:linking|that link|connecting|of (?:interest|a move|an exit) from)\b|(?:{TALK_NOUNS}) "
+               rf"(?:of|about|over|on|regarding|suggesting) (?:\S+ ){{0,3}}?{_MOVES}\b|(?:{TALK_NOUNS}) (?:that )?@p "
+               rf"(?:\S+ ){{0,3}}?(?:leave|leaves|leaving|exit|depart|join|joining|move))|\bnot (?:on the (?:transfer )?market|up for sale)\b", "near"),
+    # --- talks --------------------------------------------------------------------------------
+    ("talks", rf"\b{CONTACT}\b", "near"),
+    ("talks", rf"\b(?:{_verb('meet')}|met|{CONTACT}) (?=(?:@c 's |@p 's |\S+ 's )?(?:\S+ )?{PEOPLE_OF}\b)", "after"),
+    ("talks", rf"\b{HAGGLE} (?:an? |the )?(?!(?:new|fresh|improved|contract|extension|his|her) )(?:\S+ )?(?:@p )?"
+              r"(?:fee|deal|terms|transfer|move|price|package)\b", "near"),
+    # --- loan ---------------------------------------------------------------------------------
+    ("loan", rf"(?<!about )\b{LOAN_VERBS} (?:\S+ ){{0,4}}?(?:on|out on) (?:an? |a season long |an initial )?{LOAN_NOUNS}\b(?! (?:from|at|with)\b)", "near"),
+    ("loan", r"(?<!about a )(?<!about the )\b(?:loan|temporary (?:deal|move|switch|transfer)|loan to buy (?:deal|move|agreement)|loan with (?:an )?"
+             r"(?:option|obligation) to buy)(?: (?:move|deal|switch|bid|offer|approach|agreement))? (?:for|of) (?=@p)|"
+             r"\bloan to buy\b|\bloan with (?:an |the )?(?:option|obligation)\b", "near"),
+    ("loan", r"(?<!\S)@p (?:\S+ ){0,3}?(?:loaned|farmed|shipped) out\b|\bborrow(?:s|ed|ing)? (?=@p)|(?<=@p )borrowed by (?=@c)|"
+             r"\b(?:leave|leaves|leaving|depart|join|joins|move|moves|go|goes|head|heads) (?:\S+ ){0,2}?(?:temporarily|on a "
+             r"temporary basis|on a short term basis)\b", "near_before"),
+    # --- contract extension -------------------------------------------------------------------
+    ("contract_extension", r"\b(?:agree(?:s|d)?|sign(?:s|ed)?|pen(?:s|ned)?) (?:an? )?(?:\S+ ){0,3}?(?:deal|contract|terms) "
+                           r"to (?:stay|remain)\b|\b(?:agree(?:s|d|ing)?|sign(?:s|ed)?|commit(?:s|ted)?|set|poised) to "
+                           r"(?:stay|remain) (?:at @c |with @c |on )?(?:until|till|through|for (?:another|two|three|four|five|a further))\b", "near_before"),
+    ("contract_extension", r"\b(?:tie(?:s|d)?|tying|lock(?:s|ed|ing)?) (?=@p (?:down )?(?:to|into) (?:an? |his |her )?(?:new |long term |fresh |"
+                           r"bumper |lucrative )?(?:\S+ )?(?:contract|deal)\b)|\b(?:trigger(?:s|ed)?|activat(?:e|es|ed)|exercis(?:e|es|ed)) "
+                           r"(?:an? |the )?(?:\S+ ){0,2}?(?:option|extension clause) (?:in|on) (?=@p 's (?:contract|deal))", "near"),
+)
