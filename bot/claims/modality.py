@@ -236,8 +236,11 @@ def fronted_negative(fr: Frame, clause: range) -> bool:
 def attributive(fr: Frame, trig: Trigger) -> bool:
     """Whether an exit participle describes the person after it: "the departed X"."""
     word = fr.units[trig.start][2]
-    return trig.start > 0 and word.endswith("ed") and trig.end - trig.start == 1 \
-        and fr.units[trig.start - 1][2] in _DETERMINERS
+    if not (word.endswith("ed") and trig.end - trig.start == 1):
+        return False
+    if trig.start == 0:  # "Retired Wayne Rooney names his team": opening the sentence, before the name
+        return trig.end < len(fr.units) and fr.units[trig.end][2] == "@p"
+    return fr.units[trig.start - 1][2] in _DETERMINERS
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "recently", "newly"})

@@ -32,7 +32,9 @@ def describes_another(fr: Frame, unit: int) -> bool:
 
 
 def stand_in(fr: Frame, trig: Trigger, unit: int | None) -> str:
-    """Why the development is about the player a name describes, not its bearer, or ''."""
+    """Why the development is about someone other than the person bound to it, or ''."""
+    if trig.kind in {"departure", "denial"} and seller(fr, trig, unit):
+        return "the person is the seller, not the one sold ('X says they will only sell on their terms')"
     if unit is None or trig.kind == "departure" or not describes_another(fr, unit):
         return ""
     return "the name describes another player ('the new X', 'a X replacement'), not the subject"
@@ -79,3 +81,18 @@ def left_otherwise(fr: Frame, trig: Trigger) -> bool:
     while u < len(units) and u - trig.end < 2 and units[u][2] in _OBJECT_LEAD:
         u += 1
     return u < len(units) and units[u][2] in _NOT_LEFT
+
+
+# The club's verbs of letting a player go: their subject is the seller, never the one sold.
+_SELLING = frozenset({"sell", "sells", "selling", "offload", "offloads", "offloading", "cash"})
+
+
+def seller(fr: Frame, trig: Trigger, unit: int | None) -> bool:
+    """Whether the person bound to an active selling verb stands before it, as its subject
+    ("Emery says Villa will only sell on their terms"), with nobody sold after it."""
+    units = fr.units
+    if unit is None or unit > trig.start or not any(units[u][2] in _SELLING for u in range(trig.start, trig.end)):
+        return False  # ("will not sell": a denial's trigger holds its negation)
+    if any(units[u][2] in {"be", "been", "being", "is", "are"} for u in range(max(0, trig.start - 2), trig.start)):
+        return False  # "X could be sold", "X is for sale"
+    return not any(units[u][2] in {"@p", "him", "her", "me"} for u in range(trig.start, min(len(units), trig.end + 4)))

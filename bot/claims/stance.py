@@ -194,6 +194,8 @@ def staff_job(fr: Frame, clause: range, trig: Trigger) -> bool:
         [w for w in beyond if w not in _AS_SKIP]
     if rest and (rest[0] in NON_SUBJECT_ROLES or "as" in beyond[:3] and rest[0] in _STAFF_QUALIFIERS):
         return True
+    if "as" in beyond[:3] and any(w in NON_SUBJECT_ROLES for w in rest[1:3]):
+        return True  # "resigns as Arsenal sporting director"
     if rest[:2] == ["head", "of"]:
         return True  # "as head of recruitment": a department's head, not the team's coach
     after = []

@@ -176,6 +176,43 @@ def before_then(fr: Frame, trig: Trigger) -> bool:
     return any(units[u][2] in _PAST_MAIN or units[u][2] in PAST_FORMS for u in range(trig.start - 1))
 
 
+# A move noun after "after", "following" or "since" is the setting of the news, not the news:
+# "settling in after his summer switch to Liverpool". ("... after exit confirmed" reports it.)
+_SETTING = frozenset({"after", "following", "since"})
+_NOUN_LEAD = frozenset({"his", "her", "their", "the", "a", "summer", "january", "record", "big", "@m",
+                        "permanent", "loan", "recent", "dream", "shock", "surprise", "high", "profile",
+                        "@c", "'s", "last", "season's", "move"})
+_REPORTED = frozenset({"confirmed", "completed", "agreed", "announced", "sealed", "finalised", "finalized",
+                       "official", "approved"})
+
+
+def setting_noun(fr: Frame, trig: Trigger) -> bool:
+    """Whether a move noun opens an adjunct of time ("after his switch to Liverpool")."""
+    units = fr.units
+    if not any(units[u][2] in _MOVE_NOUNS for u in range(trig.start, trig.end)) or units[trig.start][2] not in _MOVE_NOUNS:
+        return False
+    u = trig.start - 1
+    while u >= 0 and trig.start - u <= 4 and units[u][2] in _NOUN_LEAD:
+        u -= 1
+    if u < 0 or units[u][2] not in _SETTING:
+        return False
+    after = [units[w][2] for w in range(trig.end, min(len(units), trig.end + 4))]
+    return not any(w in _REPORTED for w in after)
+
+
+# An exit talked of as ended: "has ended uncertainty over his future", "puts an end to exit talk".
+_ENDING = frozenset({"end", "ends", "ended", "ending", "resolve", "resolves", "resolved", "settle",
+                     "settles", "settled", "dispel", "dispels", "dispelled", "quash", "quashes", "quashed",
+                     "kill", "kills", "killed", "silence", "silences", "silenced"})
+
+
+def doubt_ended(fr: Frame, trig: Trigger) -> bool:
+    """Whether the exit the trigger names is what someone has put an end to."""
+    before = [fr.units[u][2] for u in range(max(0, trig.start - 4), trig.start)]
+    return bool(before) and (before[-1] in _ENDING or before[-2:] == ["end", "to"]
+                             or len(before) >= 2 and before[-2] in _ENDING and before[-1] in {"the", "his", "her", "any"})
+
+
 def history(fr: Frame, clause: range, trig: Trigger) -> str:
     """Why a development is told as the person's history, or ''."""
     if scenario.believed_once(fr, clause, trig):
@@ -184,6 +221,10 @@ def history(fr: Frame, clause: range, trig: Trigger) -> str:
         return "an earlier event of a story told in the past ('was a target before signing a new deal')"
     if trig.kind not in _MOVES:
         return ""
+    if trig.kind == "departure" and doubt_ended(fr, trig):
+        return "an exit someone has put an end to ('ended uncertainty over his future')"
+    if setting_noun(fr, trig):
+        return "a move noun setting the scene ('settling in after his switch to Liverpool'), not the news"
     if anniversary(fr):
         return "the piece looks back ('one year on', 'two years later'): history"
     if _past_verb(fr, clause, trig) and life_stage(fr, clause, trig):

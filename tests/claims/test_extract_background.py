@@ -136,3 +136,18 @@ def test_an_exit_verb_whose_object_is_no_club_is_no_exit() -> None:
     assert ("Thomas Frank", "departure") not in claims("Thomas Frank leaves door open for Harry Kane return")
     assert claims("Steve Cooper leaves Leicester by mutual consent") == {("Steve Cooper", "departure")}
     assert claims("Russell Martin leaves Southampton job") == {("Russell Martin", "departure")}
+
+
+def test_a_seller_an_ended_doubt_a_setting_and_a_description_are_no_exit() -> None:
+    assert claims("Emery: Villa will not sell to rivals",
+                  "Unai Emery says Aston Villa will only sell on their own terms.") == set()
+    assert claims("Virgil van Dijk signs new Liverpool deal",
+                  "Van Dijk has ended uncertainty over his future by agreeing terms until 2028.") \
+        == {("Virgil van Dijk", "contract_extension")}
+    assert claims("Milos Kerkez settling in after summer switch to Liverpool") == set()
+    assert claims("Retired Wayne Rooney picks his team of the season") == set()
+    assert claims("Edu resigns as Arsenal sporting director") == set()
+    # The one sold, an exit confirmed and a manager's resignation are claims.
+    assert claims("Juventus are ready to sell Dusan Vlahovic") == {("Dusan Vlahovic", "departure")}
+    assert claims("Crystal Palace willing to cash in on Adam Wharton") == {("Adam Wharton", "departure")}
+    assert claims("Steve Cooper resigns as Leicester manager") == {("Steve Cooper", "departure")}
