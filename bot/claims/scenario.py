@@ -50,3 +50,19 @@ def believed_once(fr: Frame, clause: range, trig: Trigger) -> bool:
         return False
     cut = before.index("would")
     return any(w in _BELIEVED for w in before[:cut]) and all(w not in {"@c", "@p"} for w in before[cut + 1:])
+
+
+# "is yet to put pen to paper", "have still to agree a fee": the development has not happened.
+_NOT_YET = frozenset({"yet", "still"})
+
+
+def not_yet(fr: Frame, clause: range, trig: Trigger) -> bool:
+    """Whether "yet to" / "still to" governs the trigger: what has not happened so far."""
+    units = fr.units
+    for u in range(trig.start - 1, max(clause.start, trig.start - 7), -1):
+        word = units[u][2]
+        if word in {",", "and", "but", ":", ";", "@c", "@p", "after", "while"}:
+            return False  # ("yet to ... and joined": another clause)
+        if word == "to" and units[u - 1][2] in _NOT_YET:
+            return True  # "is yet to put pen to paper on fresh terms"
+    return False

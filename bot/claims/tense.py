@@ -217,6 +217,8 @@ def history(fr: Frame, clause: range, trig: Trigger) -> str:
     """Why a development is told as the person's history, or ''."""
     if scenario.believed_once(fr, clause, trig):
         return "what someone once thought would happen ('I never thought I would leave'): history"
+    if scenario.not_yet(fr, clause, trig):
+        return "what has not happened yet ('is yet to sign a new deal')"
     if before_then(fr, trig):
         return "an earlier event of a story told in the past ('was a target before signing a new deal')"
     if trig.kind not in _MOVES:

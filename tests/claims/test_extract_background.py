@@ -151,3 +151,11 @@ def test_a_seller_an_ended_doubt_a_setting_and_a_description_are_no_exit() -> No
     assert claims("Juventus are ready to sell Dusan Vlahovic") == {("Dusan Vlahovic", "departure")}
     assert claims("Crystal Palace willing to cash in on Adam Wharton") == {("Adam Wharton", "departure")}
     assert claims("Steve Cooper resigns as Leicester manager") == {("Steve Cooper", "departure")}
+
+
+def test_what_has_not_happened_yet_is_no_rung() -> None:
+    assert claims("Real Madrid given Dayot Upamecano hope",
+                  "The Bayern Munich defender is yet to put pen to paper on fresh terms in Bavaria.") \
+        == {("Dayot Upamecano", "interest")}
+    assert claims("Liverpool are yet to make an offer for Marc Guehi") == set()
+    assert claims("Ibrahima Konate signs new Liverpool contract") == {("Ibrahima Konate", "contract_extension")}
