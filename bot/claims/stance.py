@@ -308,7 +308,7 @@ def unreported(fr: Frame, clause: range, trig: Trigger) -> str:
 # What dates a move to now: a day, "this week", the perfect, an official word, the deal's terms.
 _FRESH = re.compile(r"\b(?:today|tonight|yesterday|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
                     r"|this (?:week|morning|afternoon|evening|month)|last (?:night|week)|earlier (?:today|this)"
-                    r"|just(?! (?:a|an|the|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|over|under"
+                    r"|just(?! [£€$\d])(?! (?:a|an|the|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|over|under"
                     r"|days?|weeks?|months?|years?|hours?|games?|matches|minutes|as)\b)|recently|officially|confirmed|announced|undisclosed|has|have|deadline day"
                     r"|(?:\d+|one|two|three|four|five|six) ?(?:-| )?year (?:deal|contract)|until (?:20\d\d|the end of)|on a (?:free|permanent))\b", re.I)
 

@@ -250,12 +250,17 @@ def past_is_news(claim: Claim, heard: Sequence[Claim], named: bool) -> bool:
     "confirmed") to be more than the person's history ("Liverpool were keen on him"). Under a headline that reports this development (the
     same kind, or a rung of the deal it tells: "close to Juventus move" over "... agreed
     terms") it is the news told again. An exit under a headline about another development
-    ("Roma want Amorim" over "Amorim was sacked by United") is background unless dated to now.
+    ("Roma want Amorim" over "Amorim was sacked by United"), or a move done under a headline
+    about a lower rung ("Arsenal make contact" over "Bologna signed him for €8m"), is
+    background unless dated to now.
     """
     if not heard:
         return named and (claim.kind not in {"completed", "interest"} or fresh(claim.evidence))
     if any(h.kind == claim.kind for h in heard):
         return True
+    rung_of_it = any(claim.counterpart in (None, h.counterpart) for h in heard)
     if claim.kind == "departure":
         return fresh(claim.evidence)
-    return any(claim.counterpart in (None, h.counterpart) for h in heard)
+    if claim.kind == "completed":  # "Bologna signed him for €8m" under "Arsenal make contact"
+        return rung_of_it and fresh(claim.evidence)
+    return rung_of_it

@@ -159,3 +159,13 @@ def test_what_has_not_happened_yet_is_no_rung() -> None:
         == {("Dayot Upamecano", "interest")}
     assert claims("Liverpool are yet to make an offer for Marc Guehi") == set()
     assert claims("Ibrahima Konate signs new Liverpool contract") == {("Ibrahima Konate", "contract_extension")}
+
+
+def test_a_move_done_in_a_summary_under_a_lower_rung_is_background() -> None:
+    assert claims("Arsenal make contact over Bologna defender",
+                  "Arsenal have reportedly made contact with Bologna over Jhon Lucumi. The 27-year-old joined "
+                  "from Genk in 2022. Bologna signed him for just €8m and would demand far more now.") \
+        == {("Jhon Lucumi", "talks")}
+    # The move done under its own headline, or dated to now, is news.
+    assert claims("Joao Pedro completes Chelsea move",
+                  "The Brazilian joined from Brighton on Monday for £60m.") == {("Joao Pedro", "completed")}
