@@ -174,6 +174,9 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("interest", r"\b(?:lead(?:s|ing)?|head(?:s|ing)?|top(?:s|ping)?) (?:the |their |a )?(?:@c 's )?(?:\S+ )?(?:list|shortlist|"
                  r"wishlist|contenders|candidates|queue)\b(?! (?:\S+ ){0,3}?(?:award|player of|scorers|scoring|goals|assists|ratings)\b)|\bamong (?:the )?(?:names|candidates|contenders|"
                  r"options|targets|frontrunners|favourites) (?:for|to|on|at|being)\b", "near_before"),
+    # The one to take a job: "Is X the man to replace Y?", "the ideal candidate to succeed Y".
+    ("interest", r"(?<=@p )(?:is |was |as |be )?(?:the )?(?:right |ideal |perfect |natural |obvious |best |leading |top )?(?:man|candidate|choice|fit|appointment|"
+                 r"successor|option) to (?:replace|succeed|take over (?:at|from)|take charge (?:at|of)|lead) (?=@p|@c|the )", "before"),
     # A manager's job in all its nouns: "considered for the Man Utd dugout", "in line for the hot seat".
     ("interest", rf"\b{CANDIDACY} (?:\S+ ){{0,2}}?(?:for|about|over|to take|to land|to fill) (?:the )?(?:vacant |next |new )?"
                  rf"(?:@c (?:'s )?)?(?:\S+ )?{JOB_NOUNS}\b", "before"),
@@ -205,6 +208,12 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
                   r"@p 's (?:@c )?(?:long term )?future)", "near"),
     # Bodies deciding a manager's fate: "board to meet over X's future", "discuss the future of X".
     ("departure", rf"\b{DECIDING} (?:the )?(?:future of (?=@p)|@p 's (?:@c )?(?:future|position)\b)", "near"),
+    # The person himself meeting over his future: "X will meet the board to discuss his future".
+    ("departure", r"(?<!\S)@p (?:(?:will|to|is|are|set|due|has|have|been|expected|now) )*(?:meet|meets|meeting|hold|holds|holding|"
+                  r"in|for|summoned to|called to) (?:\S+ ){0,4}?(?:to discuss|over|about|on) (?:his|her) (?:long term )?future\b", "near_before"),
+    # For sale; told to find a club.
+    ("departure", r"(?<=@p )(?:is |now |also |available )?(?:up )?for sale\b|\btell(?:s|ing)? (?=@p (?:he |she )?(?:to (?:find|look for) "
+                  r"(?:an? )?(?:new )?club|(?:can|could|is free to) (?:leave|go|find)))", "near_before"),
     # A job near its end: "days are numbered", "one game from the sack", "position under scrutiny",
     # "time up for", "fighting to keep his job", "set to be replaced".
     ("departure", r"\bdays (?:are |look |seem )?numbered\b|\b(?:one|two|three) (?:game|games|match|matches|defeat|defeats|"

@@ -147,7 +147,7 @@ reveals revealed confirms thinks feels""")
 # Modality (claims/modality.py). Words that make what follows a wish, a plan, a chance or a scenario.
 WISH = _words("""could might may would should want wants wanted wanting hope hopes hoped
 hoping dream dreams dreaming dreamt dreamed keen eager willing light favourite favorite must need needs
-frontrunner candidate contender desire desires desperate ready prepared
+frontrunner frontrunners favourites favorites candidate candidates contender contenders desire desires desperate ready prepared
 preparing plan plans planning planned aim aims aiming look looking looks try tries trying
 attempt attempts attempting bid bids chance chances option options opportunity race battle
 fight fighting compete competing competition urge urges urged urging tipped backed consider
