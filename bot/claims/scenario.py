@@ -23,7 +23,9 @@ def seen(fr: Frame, clause: range, trig: Trigger) -> bool:
     u = trig.start - 1
     if u < 1 or units[u][2] not in _OBJECTS or units[u - 1][2] not in _SEEING:
         return False
-    return any(units[w][2] in _MODALS for w in range(max(0, u - 4), u - 1))
+    if u >= 2 and units[u - 2][2] == "to":
+        return True  # "no surprise to see him join", "would love to see him join": pictured
+    return any(units[w][2] in _MODALS for w in range(max(0, u - 6), u - 1))
 
 
 # A club's or a player's hope of a deal: "confident of completing", "optimistic about signing".

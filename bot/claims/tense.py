@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from bot.claims import scenario
 from bot.claims.frame import Frame, Trigger
-from bot.claims.lexicon import PAST_FORMS, RECENT_SPANS
+from bot.claims.lexicon import HISTORY_SPANS, PAST_FORMS, RECENT_SPANS
 from bot.claims.stance import fresh
 from bot.models import Claim
 
@@ -213,12 +213,43 @@ def doubt_ended(fr: Frame, trig: Trigger) -> bool:
                              or len(before) >= 2 and before[-2] in _ENDING and before[-1] in {"the", "his", "her", "any"})
 
 
+# A failure is no denial: "failed with a £60m bid for him", "failed to agree terms". Nobody
+# rules anything out; an attempt fell through.
+_FAILING = frozenset({"fail", "fails", "failed", "failing"})
+
+
+def failed_attempt(fr: Frame, clause: range, trig: Trigger) -> bool:
+    """Whether a denial's negation is a verb of failing before the trigger."""
+    before = _words(fr, range(max(clause.start, trig.start - 5), trig.end))
+    return trig.kind == "denial" and any(w in _FAILING for w in before)
+
+
+def history_words(words: list[str]) -> bool:
+    """"last summer", "two years ago": a window before this one."""
+    return any((w == "last" and i + 1 < len(words) and words[i + 1] in HISTORY_SPANS)
+               or (w == "ago" and i and words[i - 1] in HISTORY_SPANS) for i, w in enumerate(words))
+
+
+def dated_earlier(fr: Frame, clause: range, trig: Trigger) -> bool:
+    """Whether a rung told in the past tense ("rejected a bid", "made an approach") is dated
+    to an earlier window ("last summer", "two years ago")."""
+    if trig.kind in _MOVES or not _past_verb(fr, clause, trig):
+        return False  # (moves and exits: modality.unasserted dates them whatever the tense)
+    if " last " not in fr.text and " ago " not in fr.text:
+        return False
+    return history_words(_words(fr, clause))
+
+
 def history(fr: Frame, clause: range, trig: Trigger) -> str:
     """Why a development is told as the person's history, or ''."""
     if scenario.believed_once(fr, clause, trig):
         return "what someone once thought would happen ('I never thought I would leave'): history"
     if scenario.not_yet(fr, clause, trig):
         return "what has not happened yet ('is yet to sign a new deal')"
+    if failed_attempt(fr, clause, trig):
+        return "an attempt that failed ('failed with a bid'), not a denial"
+    if dated_earlier(fr, clause, trig):
+        return "a rung told in the past and dated to an earlier window ('rejected a bid last summer')"
     if before_then(fr, trig):
         return "an earlier event of a story told in the past ('was a target before signing a new deal')"
     if trig.kind not in _MOVES:

@@ -169,3 +169,15 @@ def test_a_move_done_in_a_summary_under_a_lower_rung_is_background() -> None:
     # The move done under its own headline, or dated to now, is news.
     assert claims("Joao Pedro completes Chelsea move",
                   "The Brazilian joined from Brighton on Monday for £60m.") == {("Joao Pedro", "completed")}
+
+
+def test_a_failed_or_earlier_attempt_is_no_claim_of_its_own() -> None:
+    want = {("Kenan Yildiz", "interest")}
+    assert claims("Arsenal target Kenan Yildiz", "Arsenal failed with a £60m bid for Yildiz in January.") == want
+    assert claims("Arsenal target Kenan Yildiz",
+                  "Juventus rejected a £60m bid from Arsenal for Yildiz last summer.") == want
+    assert claims("Liverpool eye Kenan Yildiz",
+                  "It would not be a surprise to see Yildiz join Liverpool this summer.") == {("Kenan Yildiz", "interest")}
+    # A bid rejected last night is news.
+    assert claims("Juventus reject Arsenal bid for Kenan Yildiz",
+                  "Juventus rejected a £60m bid from Arsenal for Yildiz last night.") == {("Kenan Yildiz", "bid_rejected")}
