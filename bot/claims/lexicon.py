@@ -128,7 +128,7 @@ NOT_NAMES = (
         sponsor sponsorship partnership nearly almost finally reportedly officially already
         perhaps maybe suddenly soon meanwhile however elsewhere instead indeed nevertheless
         additionally furthermore moreover interestingly ultimately currently previously
-        recently"""
+        recently major big huge massive fresh seismic stunning surprise shock double"""
     )
     | NATIONALITY_NOUNS
     | PLACES
