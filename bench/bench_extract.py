@@ -39,7 +39,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from bench.synthetic import item_spec
-from bot.claims import kinds
+from bot.claims import bindable, kinds
 from bot.claims import sentence as sentence_module
 from bot.claims import text as text_module
 from bot.claims.extract import extract_claims
@@ -109,6 +109,7 @@ def without_speedups() -> Iterator[None]:
     """The extractor without issue 12's switchable speed-ups: clause-only gate, no source gate,
     every sentence split by syntok."""
     gate, sources, plain = kinds._GATE, sentence_module._SOURCE_GATE, text_module.plain_spans
+    bindable.ENABLED = False
     kinds._GATE = Gate([rx for _, rx, _ in kinds.PATTERNS], trees=False, near=False)
     sentence_module._SOURCE_GATE = _NoGate()  # type: ignore[assignment]
     text_module.plain_spans = _syntok_only
@@ -116,6 +117,7 @@ def without_speedups() -> Iterator[None]:
         yield
     finally:
         kinds._GATE, sentence_module._SOURCE_GATE, text_module.plain_spans = gate, sources, plain
+        bindable.ENABLED = True
 
 
 def _extract(title: str, summary: str) -> object:

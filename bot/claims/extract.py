@@ -12,7 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.claims import descriptions, kinds, learned, modality, roles, segments, tense, trace
+from bot.claims import (
+    bindable,
+    descriptions,
+    kinds,
+    learned,
+    modality,
+    roles,
+    segments,
+    tense,
+    trace,
+)
 from bot.claims.attribution import borrowed_source, item_sources
 from bot.claims.carry import carry, told_subject
 from bot.claims.clauses import background, bind, clauses, not_a_subject, role_words
@@ -32,7 +42,7 @@ from bot.claims.people import Person
 from bot.claims.phrases import hyphens, read_triggers
 from bot.claims.quotes import Quotes
 from bot.claims.sentence import Sentence, analyse
-from bot.claims.text import clean, fold, key, sentences, strip_boilerplate, trim
+from bot.claims.text import clean, fold, key, paragraphs, sentences, strip_boilerplate, trim
 from bot.models import LOAN_DEALS, MOVE_KINDS, Claim
 
 # A loan in the sentence makes its move a loan move; "on loan from X" only colours a deal.
@@ -44,22 +54,6 @@ _MATCH_OR_CLIP = re.compile(r"^(?:highlights|player ratings|ratings|recap|in pic
                             r"(?<![\d£€$.,-])\b(?:1?\d)\s?[-–]\s?(?:1?\d)\b(?![-–]?\s?(?:year|yr|month|day|man|point)s?\b)", re.I)
 # A Guardian-style column: "Headline | Author Name".
 _COLUMN = re.compile(r"\|\s*[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|de|van|da)){1,3}\s*\.?$")
-
-
-_MAX_ARTICLE = 40_000  # characters of a full article read; feature pieces run long
-
-
-def _paragraphs(summary: str, content: str) -> list[str]:
-    """The body: a full article's paragraphs when the feed carries one beyond its summary
-    (content:encoded), else the summary as one paragraph."""
-    if content and len(content) > len(summary) + 80:
-        parts = _PARAGRAPH.split(content[:_MAX_ARTICLE])
-        return [p for p in (strip_boilerplate(clean(part)) for part in parts) if p]
-    return [summary] if summary else []
-
-
-# Paragraphs end at a line break (the feed parser renders block tags as one) or a closing </p>.
-_PARAGRAPH = re.compile(r"\n\s*|</p>|<br\s*/?>\s*<br\s*/?>", re.I)
 
 
 def _resolve_weak(sents: list[Sentence]) -> set[str]:
@@ -170,6 +164,7 @@ def extract_claims(
     content: str = "",
 ) -> list[Claim]:
     """Every claim the title and summary support, deduplicated (see ../shared/docs/claims.md)."""
+    bindable.new_item()  # no sentence view or tokens of the last item are reused
     title = clean(title)
     if _COLUMN.search(title):
         trace.note("dropped: the title marks a column")
@@ -184,10 +179,13 @@ def extract_claims(
     sents: list[Sentence] = []
     main: Person | None = None
     heads = sentences(title)
-    paragraphs = _paragraphs(summary, content)
+    body = paragraphs(summary, content)
     # A summary reads with its title as one paragraph; a full article's paragraphs each
     # stand alone, so "the midfielder" resolves to the person its own paragraph names.
-    blocks = [heads + sentences(paragraphs[0])] if len(paragraphs) == 1 else [heads] + [sentences(p) for p in paragraphs]
+    blocks = [heads + sentences(body[0])] if len(body) == 1 else [heads] + [sentences(p) for p in body]
+    if not bindable.may_bind([text for block in blocks for text in block], len(heads)):
+        trace.note("prefilter: no sentence may hold both a trigger and a person or club it binds")
+        return []
     last: Person | None = None  # the person named last, for a paragraph that names nobody
     for block in blocks:
         local: Person | None = None
@@ -222,7 +220,7 @@ def extract_claims(
         if known.intersection(s.guessed) or s.text.isupper() and known:
             sents[n] = analyse(s.text, s.main, known)
             sents[n].bound = _bindings(sents[n])
-    if len(paragraphs) == 1:
+    if len(body) == 1:
         carry(sents, len(heads))  # "X: decision day" over "Liverpool have opened talks."
     for s in sents:
         trace.explain_sentence(s)
@@ -330,9 +328,9 @@ def extract_claims(
                     source = borrowed_source(name, kind, cp, frm, cited)
                 if n >= len(heads) and kind == "departure" and unit not in leaving and kinds.expiry(s.frame, trig):
                     running_down.add(len(found))
-                if n >= len(heads) and len(paragraphs) == 1 and modality.past(s.frame, clause, trig):
+                if n >= len(heads) and len(body) == 1 and modality.past(s.frame, clause, trig):
                     told_past.add(len(found))
-                elif n >= len(heads) and len(paragraphs) == 1 and kind in _END_STATES and not teased \
+                elif n >= len(heads) and len(body) == 1 and kind in _END_STATES and not teased \
                         and not (kind == "departure" and modality.imminent(s.frame, clause, trig)):
                     ended.add(len(found))  # "with boss X set to leave in the summer" stays news
                 found.append((n, Claim(name, r, kind, cp, frm, source, outlet, published,

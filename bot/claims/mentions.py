@@ -119,6 +119,17 @@ def spans(tokens: list[Token], clubs: bool = False) -> dict[int, list[int]]:
     return out
 
 
+def both_spans(tokens: list[Token]) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+    """(spans(tokens), spans(tokens, clubs=True)) from one pass."""
+    every: dict[int, list[int]] = {}
+    clubs: dict[int, list[int]] = {}
+    for start, end, entries in _occurrences(tokens):
+        every.setdefault(start, []).append(end)
+        if any(e.kind == "club" for e in entries):
+            clubs.setdefault(start, []).append(end)
+    return every, clubs
+
+
 def find(tokens: list[Token]) -> list[Mention]:
     """Club and source mentions in one sentence, longest first, never overlapping."""
     found = _occurrences(tokens)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cached_property
 
 from bot.claims import learned, mentions
 from bot.claims import text as text_module
@@ -18,7 +19,7 @@ from bot.claims.lexicon import NAME_SUFFIXES, PARTICLES
 from bot.claims.openers import may_open_person, may_open_unknown_club, opens_name
 from bot.claims.reach import Phrases, Reach
 from bot.claims.segments import may_hold
-from bot.claims.text import MAX_SENTENCE_CHARS, SENT_END, tokenize
+from bot.claims.text import MAX_SENTENCE_CHARS, SENT_END, forget_tokens, tokens_of
 
 _WORD = re.compile(r"\w*$")
 _TO_CLUB = Reach(frozenset({("to",)}), (), "@c", 0)  # segments.py's verbless and asked moves: "to @c"
@@ -31,6 +32,28 @@ def wanted() -> bool:
     return not learned.ENABLED and not learned.is_recording()
 
 
+# Each sentence's view, once an item: the keyword gate's reach test and the binding gate
+# (bindable.py) read the same sentences. Cleared at each item (forget), bounded besides.
+_VIEWS: dict[tuple[str, bool], SentenceView] = {}
+
+
+def view(text: str, headline: bool) -> SentenceView:
+    """SentenceView(text, headline), once an item while text.REUSE_TOKENS (a view's answers depend
+    on its text and headline alone)."""
+    if not text_module.REUSE_TOKENS:
+        return SentenceView(text, headline)
+    got = _VIEWS.get((text, headline))
+    if got is None:
+        if len(_VIEWS) >= 256:
+            _VIEWS.clear()
+        got = _VIEWS[(text, headline)] = SentenceView(text, headline)
+    return got
+
+
+def forget() -> None:
+    """A new item: no view or tokens of the last one are reused."""
+    _VIEWS.clear()
+    forget_tokens()
 
 
 class View:
@@ -39,10 +62,11 @@ class View:
     one: a walk then runs on across ends, which only lets more through), each read only when
     flat() of it holds a phrase looked for."""
 
-    def __init__(self, text: str, headline: bool, flat: Callable[[str], str]) -> None:
+    def __init__(self, text: str, headline: bool, flat: Callable[[str], str], whole: bool = False) -> None:
         text = text.strip()
         self.usable = not (len(text) >= MAX_SENTENCE_CHARS and any(len(w) >= MAX_SENTENCE_CHARS for w in text.split()))
-        spans = text_module.plain_spans(text) if SENT_END.search(text) else None
+        # `whole`: the text is one sentence as the extractor reads it, one piece however it reads.
+        spans = text_module.plain_spans(text) if not whole and SENT_END.search(text) else None
         self.pieces = [text[a:b] for a, b in spans] if spans else [text]
         self.headline = headline
         self.flat = flat
@@ -69,27 +93,17 @@ class View:
             flat = self.flat(piece) if flat is None else flat
             if " to " in f" {flat} ":
                 todo.append((_TO_CLUB, [(("to",), True)]))
-            if todo and _Sentence(piece, self.headline).holds(todo):
+            if todo and view(piece, self.headline).holds(todo):
                 return True
         return False
 
 
-class _Sentence:
+class SentenceView:
     """One piece of a text: its tokens, the frame words of each, and where mentions may stand."""
 
     def __init__(self, text: str, headline: bool) -> None:
-        self.tokens = tokens = tokenize(text)
+        self.tokens = tokens = tokens_of(text)
         self.headline = headline
-        keys = [t.key for t in tokens]
-        if any(" " in k for k in keys):
-            self.words = [k.count(" ") + 1 for k in keys]
-            self.flat = [w for k in keys for w in k.split(" ")]  # the frame words, in a row
-            # Per flat word: the next token, and the words left in its own.
-            self.after = [(i + 1, m - n - 1) for i, m in enumerate(self.words) for n in range(m)]
-        else:  # one word a token (most sentences)
-            self.words = [1] * len(keys)
-            self.flat = keys
-            self.after = [(i + 1, 0) for i in range(len(keys))]
         # A mention needs a token written as a name (mentions.named): none starts after the last
         # (a "." only inside one: not the sentence's last token).
         last = len(tokens) - 1
@@ -98,6 +112,21 @@ class _Sentence:
         self._spans: dict[int, list[int]] | None = None
         self._club_spans: dict[int, list[int]] = {}
         self._opens: dict[tuple[str, int], bool] = {}
+
+    @cached_property
+    def words(self) -> list[int]:
+        """Per token, the frame words its key makes (read by the walk only: made on first use)."""
+        return [k.count(" ") + 1 if " " in k else 1 for k in (t.key for t in self.tokens)]
+
+    @cached_property
+    def flat(self) -> list[str]:
+        """The frame words, in a row."""
+        return [w for t in self.tokens for w in t.key.split(" ")]
+
+    @cached_property
+    def after(self) -> list[tuple[int, int]]:
+        """Per flat word: the next token, and the words left in its own."""
+        return [(i + 1, m - n - 1) for i, m in enumerate(self.words) for n in range(m)]
 
     def places(self, word: str, whole: bool) -> list[int]:
         """Flat places of a word: itself, or (whole) its last run of word characters ("'s" as "s"),
@@ -112,15 +141,15 @@ class _Sentence:
         if i > self.last_named:
             return []
         if self._spans is None:
-            self._spans, self._club_spans = mentions.spans(self.tokens), mentions.spans(self.tokens, clubs=True)
+            self._spans, self._club_spans = mentions.both_spans(self.tokens)
         return (self._club_spans if clubs else self._spans).get(i, [])
 
-    def _opener(self, slot: str, i: int) -> bool:
+    def opener(self, slot: str, i: int) -> bool:
         got = self._opens.get((slot, i))
         if got is None:
             tokens = self.tokens
             if slot == "@p":
-                got = may_open_person(tokens, i, _Clubs(self, i), self.headline)
+                got = may_open_person(tokens, i, Clubs(self, i), self.headline)
             else:  # a gazetteer club, or a run the person finder may take for a club it lacks
                 got = bool(self.spans(i, clubs=True)) or (opens_name(tokens, i) or tokens[i].is_cap and tokens[i].key in NAME_SUFFIXES) \
                     and may_open_unknown_club(tokens, i)
@@ -136,16 +165,16 @@ class _Sentence:
         first, n = self.after[place][0], len(self.tokens)
         # (segments.py reads its "to @c" in the frame itself, not in the shortened one)
         heads, tokens = _heads(), self.tokens
-        if reach is not _TO_CLUB and any(tokens[i - 1].key in heads and self._opener("@p", i)
+        if reach is not _TO_CLUB and any(tokens[i - 1].key in heads and self.opener("@p", i)
                                          for i in range(max(first, 1), n)):
-            return reach.slot == "@p" or any(self._opener(reach.slot, i) for i in range(first, n))
+            return reach.slot == "@p" or any(self.opener(reach.slot, i) for i in range(first, n))
         todo, seen = [self.after[place]], set()
         while todo:
             i, u = todo.pop()
             if u > reach.most or i >= n or (i, u) in seen:
                 continue
             seen.add((i, u))
-            if self._opener(reach.slot, i):
+            if self.opener(reach.slot, i):
                 return True
             todo.append((i + 1, u + self.words[i]))
             todo.extend((end, u + 1) for end in self.spans(i))
@@ -173,14 +202,14 @@ class _Sentence:
         return False
 
 
-class _Clubs:
+class Clubs:
     """The tokens a club may cover in a mention that starts at or after token `first` (what a
     stand-in or a description starting there can hold): a gazetteer span, or a run the person
     finder may take for a club it does not know (capitalised tokens and particles)."""
 
     __slots__ = ("first", "sentence")
 
-    def __init__(self, sentence: _Sentence, first: int) -> None:
+    def __init__(self, sentence: SentenceView, first: int) -> None:
         self.sentence, self.first = sentence, first
 
     def __contains__(self, j: object) -> bool:

@@ -363,12 +363,7 @@ class Gate:
     def which(self, *texts: str) -> list[int]:
         """Indices, in order, of the patterns that may match a frame of one of these texts
         (a frame's own text, or flat() of the texts frames are built from)."""
-        if len(texts) == 1:
-            return sorted(self._which(self._met(texts[0])))
-        out: set[int] = set()
-        for text in texts:
-            out |= self._which(self._met(text))
-        return sorted(out)
+        return sorted(set().union(*(self._which(self._met(text)) for text in texts)))
 
     def any(self, *texts: str, written: Sequence[str] = ()) -> bool:
         """Whether some pattern may match a frame of one of these texts (each given as flat()):
@@ -377,20 +372,26 @@ class Gate:
         needing a person or club near its keyword then needs something there could be one."""
         if self.always:
             return True
-        opens, checks, nears = self._opens, self._checks, self._near
         written = written if written and wanted() else ()
         for k, text in enumerate(texts):
-            met = self._met(text)
-            near: list[tuple[Reach, Phrases | None]] | None = None  # None: no pattern's keywords met
-            tried: set[int] = set()
-            for i, check in chain(self._unindexed, ((i, checks[i]) for n in met for i in opens.get(n, ()))):
-                if i not in tried:
-                    tried.add(i)
-                    if check(met):  # type: ignore[misc]
-                        wants = None if nears[i] is None or k >= min(len(written), 2) else nears[i].wants(met)  # type: ignore[union-attr]
-                        if wants is None:
-                            return True
-                        near = (near or []) + wants
-            if near is not None and View(written[k], k == 0, flat).holds(near):
+            near = self.near_needs(text, k < min(len(written), 2))
+            if near is True or near is not None and View(written[k], k == 0, flat).holds(near):  # type: ignore[arg-type]
                 return True
         return False
+
+    def near_needs(self, text: str, reach: bool = True) -> bool | list[tuple[Reach, Phrases | None]] | None:
+        """Of one text (flat()): True when a pattern may match with nothing looked for near its keywords
+        (or `reach` is off), None when none may, else the reaches View.holds must find (maybe none)."""
+        if self.always:
+            return True
+        opens, checks, nears = self._opens, self._checks, self._near
+        met, near, tried = self._met(text), None, set()
+        for i, check in chain(self._unindexed, ((i, checks[i]) for n in met for i in opens.get(n, ()))):
+            if i not in tried:
+                tried.add(i)
+                if check(met):  # type: ignore[misc]
+                    wants = nears[i].wants(met) if reach and nears[i] is not None else None  # type: ignore[union-attr]
+                    if wants is None:
+                        return True
+                    near = (near or []) + wants
+        return near

@@ -19,7 +19,7 @@ from bot.claims.mentions import find as find_mentions
 from bot.claims.openers import GRAMMAR_OPENER
 from bot.claims.people import Person
 from bot.claims.prefilter import Gate
-from bot.claims.text import Token, fold, key, tokenize
+from bot.claims.text import Token, fold, key, tokens_of
 
 _MONEY = re.compile(r"^[£€$]\d")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -28,7 +28,7 @@ _MONEY_OR_YEAR = frozenset("£€$12")  # the first characters either can start 
 _MONEY_OR_YEAR_IN = re.compile(r"[£€$]\d|(?:19|20)\d\d")
 
 
-def _opening(tokens: list[Token]) -> int:
+def opening(tokens: list[Token]) -> int:
     """Where the sentence's own words start, after a label ("Sources: Asking price set")."""
     for i, tok in enumerate(tokens[:4]):
         if tok.text == ":":
@@ -55,12 +55,12 @@ class Sentence:
 
 def analyse(text: str, main: Person | None, known: frozenset[str] = frozenset(), *,
              headline: bool = False) -> Sentence:
-    tokens = tokenize(text)
+    tokens = tokens_of(text)
     mentions = find_mentions(tokens)
     found, unknown, absorbed = people.find(tokens, mentions, known)
     mentions = [m for m in mentions if m.kind != "place"]
     persons = [p for p in found if fold(p.name) not in source_names()
-               and not (p.end - p.start == 1 and p.start == _opening(tokens)
+               and not (p.end - p.start == 1 and p.start == opening(tokens)
                         and (GRAMMAR_OPENER.search(tokens[p.start].key) or tokens[p.start].key in kinds.PATTERN_WORDS))]
     persons = [p for p in persons if not _modifier(tokens, mentions, p)]
     if text.isupper():

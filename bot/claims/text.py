@@ -305,9 +305,46 @@ def tokenize(sentence: str) -> list[Token]:
     return out
 
 
+# The tokens of each sentence one item reads: the keyword gate's reach test, the binding gate
+# (bindable.py) and the analyser each read them, and a headline may be analysed twice. Cleared
+# at each item (forget_tokens) so no item reuses another's work, and bounded besides.
+_TOKENS: dict[str, list[Token]] = {}
+REUSE_TOKENS = True  # tests switch it off to compare
+
+
+def tokens_of(sentence: str) -> list[Token]:
+    """tokenize(sentence), once an item (the list is shared: never change it)."""
+    if not REUSE_TOKENS:
+        return tokenize(sentence)
+    got = _TOKENS.get(sentence)
+    if got is None:
+        if len(_TOKENS) >= 256:
+            _TOKENS.clear()
+        got = _TOKENS[sentence] = tokenize(sentence)
+    return got
+
+
+def forget_tokens() -> None:
+    _TOKENS.clear()
+
+
 # Modifiers hyphenated to a name; a closed class, so "Son Heung-min" keeps his given name.
 _LOWER_TAIL = re.compile(r"[-‐‑](linked|based|born|bound|bred|owned|backed|bound|style|era|led|run|"
                          r"made|turn|elect|record|bound|inspired|chasing|target|targeted|bound)$")
+
+
+_MAX_ARTICLE = 40_000  # characters of a full article read; feature pieces run long
+# Paragraphs end at a line break (the feed parser renders block tags as one) or a closing </p>.
+_PARAGRAPH = re.compile(r"\n\s*|</p>|<br\s*/?>\s*<br\s*/?>", re.I)
+
+
+def paragraphs(summary: str, content: str) -> list[str]:
+    """The body: a full article's paragraphs when the feed carries one beyond its summary
+    (content:encoded), else the summary (clean()ed and stripped) as one paragraph."""
+    if content and len(content) > len(summary) + 80:
+        parts = _PARAGRAPH.split(content[:_MAX_ARTICLE])
+        return [p for p in (strip_boilerplate(clean(part)) for part in parts) if p]
+    return [summary] if summary else []
 
 
 def trim(text: str, limit: int = 300) -> str:

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from bot.claims import kinds
+from bot.claims import bindable, kinds
 from bot.claims import sentence as sentence_module
 from bot.claims import text as text_module
 
@@ -23,12 +23,17 @@ class OpenGate:
     def any(self, *texts: str, written: object = ()) -> bool:
         return True
 
+    def near_needs(self, text: str, reach: bool = True) -> bool:
+        return True
+
 
 @contextmanager
 def plain(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The extractor without its speed-ups: no keyword gate, every frame searched for a source,
-    every text split by syntok."""
+    """The extractor without its speed-ups: no keyword gate, no sentence-by-sentence binding gate
+    (bindable.py), every frame searched for a source, every text split by syntok."""
     with monkeypatch.context() as m:
+        m.setattr(bindable, "ENABLED", False)
+        m.setattr(text_module, "REUSE_TOKENS", False)
         m.setattr(kinds, "_GATE", OpenGate())
         m.setattr(sentence_module, "_SOURCE_GATE", OpenGate())
         m.setattr(text_module, "plain_spans", lambda text: None)

@@ -12,7 +12,7 @@ import pytest
 from bench.bench_extract import synthetic
 from bot.claims import kinds, learned
 from bot.claims.extract import extract_claims
-from bot.claims.nearby import _Sentence
+from bot.claims.nearby import SentenceView
 from bot.claims.people import Person
 from bot.claims.reach import reaches
 from bot.claims.sentence import analyse
@@ -108,12 +108,12 @@ def _slots_start_where_the_gate_says(rows: list[dict[str, str]]) -> int:
     for title, summary in texts:
         for text, headline in ((title, True), (summary, False)):
             for sent in sentences(text):
-                gate_view = _Sentence(sent, headline)
+                gate_view = SentenceView(sent, headline)
                 for s in (analyse(sent, main, headline=headline), analyse(sent, None)):
                     units = s.frame.units
                     for u, (start, _end, slot) in enumerate(units):
                         if slot in ("@p", "@c"):
-                            assert gate_view._opener(slot, start), (slot, u)
+                            assert gate_view.opener(slot, start), (slot, u)
                             checked += 1
     return checked
 

@@ -17,12 +17,12 @@ from typing import Any
 import pytest
 
 from bench.bench_extract import synthetic
-from bot.claims.extract import _paragraphs
 from bot.claims.text import (
     ABBREVIATIONS,
     SHORT_WORDS,
     _bounded,
     clean,
+    paragraphs,
     plain_spans,
     sentences,
     strip_boilerplate,
@@ -53,7 +53,7 @@ def _texts(rows: list[dict[str, Any]]) -> Iterator[str]:
     for r in rows:
         yield clean(r.get("title") or "").strip()
         summary = strip_boilerplate(clean(r.get("summary") or ""))
-        for p in _paragraphs(summary, r.get("content") or ""):
+        for p in paragraphs(summary, r.get("content") or ""):
             yield p.strip()
 
 
