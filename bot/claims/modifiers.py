@@ -80,7 +80,13 @@ def left_otherwise(fr: Frame, trig: Trigger) -> bool:
     u = trig.end
     while u < len(units) and u - trig.end < 2 and units[u][2] in _OBJECT_LEAD:
         u += 1
-    return u < len(units) and units[u][2] in _NOT_LEFT
+    for w in range(u, min(len(units), u + 2)):  # (an adjective may stand first: "a huge hole")
+        word = units[w][2]
+        if word in _NOT_LEFT:
+            return True
+        if not word.isalpha():
+            return False  # a club, a person, a figure: what is left is theirs
+    return False
 
 
 # The club's verbs of letting a player go: their subject is the seller, never the one sold.

@@ -68,3 +68,18 @@ def not_yet(fr: Frame, clause: range, trig: Trigger) -> bool:
         if word == "to" and units[u - 1][2] in _NOT_YET:
             return True  # "is yet to put pen to paper on fresh terms"
     return False
+
+
+# An inverted conditional opening the sentence: "Were Salah to leave, ...", "Should Liverpool
+# sell him, ...": what would follow from a development, not the development.
+_INVERTING = frozenset({"were", "should", "had"})
+_SUBJECTS = frozenset({"@p", "@c", "he", "she", "they", "it", "the"})
+
+
+def supposed(fr: Frame, trig: Trigger) -> bool:
+    """Whether the trigger is the verb of an inverted conditional opening the sentence."""
+    units = fr.units
+    if not units or units[0][2] not in _INVERTING or trig.start > 5 or "?" in fr.text:
+        return False  # ("Should Arsenal sign X?" asks: a question's own rule reads it)
+    between = [units[u][2] for u in range(1, trig.start)]
+    return bool(between) and between[0] in _SUBJECTS and all(w not in {",", ":", ";"} for w in between)

@@ -246,6 +246,8 @@ def history(fr: Frame, clause: range, trig: Trigger) -> str:
         return "what someone once thought would happen ('I never thought I would leave'): history"
     if scenario.not_yet(fr, clause, trig):
         return "what has not happened yet ('is yet to sign a new deal')"
+    if trig.kind == "departure" and scenario.supposed(fr, trig):
+        return "an exit supposed in a conditional ('Were X to leave, ...'), not reported"
     if failed_attempt(fr, clause, trig):
         return "an attempt that failed ('failed with a bid'), not a denial"
     if dated_earlier(fr, clause, trig):

@@ -181,3 +181,11 @@ def test_a_failed_or_earlier_attempt_is_no_claim_of_its_own() -> None:
     # A bid rejected last night is news.
     assert claims("Juventus reject Arsenal bid for Kenan Yildiz",
                   "Juventus rejected a £60m bid from Arsenal for Yildiz last night.") == {("Kenan Yildiz", "bid_rejected")}
+
+
+def test_an_exit_supposed_or_weighed_is_no_exit() -> None:
+    assert claims("Liverpool plan for the future",
+                  "Were Mohamed Salah to leave, Liverpool would look at Antoine Semenyo.") == set()
+    assert claims("Liverpool plan for the future", "Mohamed Salah's departure would leave a huge hole.") == set()
+    assert claims("Had Chelsea signed Victor Osimhen, things would be different") == set()
+    assert claims("Liverpool ready to let Mohamed Salah leave") == {("Mohamed Salah", "departure")}
