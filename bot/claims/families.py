@@ -166,6 +166,12 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("interest", r"(?<=@c )turn(?:s|ed|ing)? (?:their attention |attention )?to (?=@p)(?!@p (?:\S+ ){0,3}?for (?:inspiration|goals|help|answers)\b)", "after"),
     ("interest", rf"\b{_verb('explore', 'assess', 'investigate', 'examine')} (?:an? |the )?(?:\S+ )?(?:deal|move|swoop|bid|approach|"
                  r"transfer|option|possibility|signing) (?:for|to sign|of signing) (?=(?:\S+ ){0,3}@p)", "after"),
+    # A move spoken of as possible: "the potential transfer of X", "a proposed switch for X".
+    ("interest", r"\b(?:potential|possible|proposed|mooted|prospective|rumoured|touted|speculative|ambitious|audacious) "
+                 r"(?:@m |\S+ ){0,2}?(?:transfer|move|deal|signing|swoop|switch|approach|raid) (?:of|for) (?=(?:\S+ ){0,4}@p)", "after"),
+    # A club coming to the rescue or players teaming up at a club: "rescued by Villa", "link up at Feyenoord".
+    ("interest", r"\b(?:rescued|saved|thrown a lifeline|offered a lifeline|handed a lifeline) by (?=@c)|\b(?:link|links|linking|team|"
+                 r"teams|teaming|join forces|joins forces) up (?:again )?at (?=@c)|\breunit(?:e|es|ed|ing) (?:\S+ ){0,3}?at (?=@c)", "before"),
     # Passive with its agent: "identified as a target by Arteta", "earmarked by Chelsea".
     ("interest", r"\b(?:identified|earmarked|singled out|chosen|picked out|flagged|recommended|tracked|monitored|"
                  r"targeted|wanted|admired|coveted|rated highly|courted|sought|highlighted) (?:as (?:an? |the )?(?:\S+ ){0,2}?"
@@ -180,6 +186,12 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     # A manager's job in all its nouns: "considered for the Man Utd dugout", "in line for the hot seat".
     ("interest", rf"\b{CANDIDACY} (?:\S+ ){{0,2}}?(?:for|about|over|to take|to land|to fill) (?:the )?(?:vacant |next |new )?"
                  rf"(?:@c (?:'s )?)?(?:\S+ )?{JOB_NOUNS}\b", "before"),
+    # --- agreement, bid -------------------------------------------------------------------------
+    # A contest won: "Arsenal win the race for X", "X race won by Liverpool".
+    ("agreement", rf"\b(?:win|wins|won|winning) (?:the )?(?:\S+ )?(?:race|battle|chase|fight|scramble|tussle|tug of war|"
+                  rf"sweepstakes) (?:for|over) (?:the )?(?:signature of )?{_NOT_A_SIGNING}(?=(?:\S+ ){{0,3}}@p)", "after"),
+    # Offering a fee: "offering €40m", "have offered £30m plus add-ons".
+    ("bid", r"\boffer(?:s|ed|ing)? (?:around |about |up to |in excess of |more than )?@m\b", "near"),
     # --- departure ----------------------------------------------------------------------------
     # A club letting its own player go: "ready to part with X", "to move X on".
     ("departure", rf"\b{SELL_VERBS} (?=@p)|\b{SELL_AROUND} (?=@p (?:go|leave|depart|on|out)\b)", "after"),

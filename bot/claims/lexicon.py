@@ -128,7 +128,7 @@ NOT_NAMES = (
         sponsor sponsorship partnership nearly almost finally reportedly officially already
         perhaps maybe suddenly soon meanwhile however elsewhere instead indeed nevertheless
         additionally furthermore moreover interestingly ultimately currently previously
-        recently major big huge massive fresh seismic stunning surprise shock double"""
+        recently major big huge massive fresh seismic stunning surprise shock double bargain"""
     )
     | NATIONALITY_NOUNS
     | PLACES
@@ -328,7 +328,7 @@ COLLECTIVE_NOUNS = frozenset({"champions", "club", "clubs", "side", "giants", "o
 # Nouns headlines use for a player they do not name ("move for €100m-rated speedster").
 HEADLINE_NOUNS = frozenset({"sensation", "gem", "speedster", "phenomenon", "target", "flop",
                              "misfit", "maestro", "marksman", "hitman", "starlet", "sharpshooter",
-                             "superstar", "stalwart", "powerhouse", "enforcer", "dynamo", "jewel"})
+                             "superstar", "stalwart", "powerhouse", "enforcer", "dynamo", "jewel"}) | NATIONALITY_NOUNS - {"pole"}
 NOT_DESCRIBING = frozenset({"international", "no", "number", "head", "back", "left", "right", "half",
                              "wing", "midfield", "academy", "player"})
 
