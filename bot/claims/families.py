@@ -183,9 +183,21 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     # The one to take a job: "Is X the man to replace Y?", "the ideal candidate to succeed Y".
     ("interest", r"(?<=@p )(?:is |was |as |be )?(?:the )?(?:right |ideal |perfect |natural |obvious |best |leading |top )?(?:man|candidate|choice|fit|appointment|"
                  r"successor|option) to (?:replace|succeed|take over (?:at|from)|take charge (?:at|of)|lead) (?=@p|@c|the )", "before"),
+    # A list of candidates or targets naming them: "a shortlist including X, Y and Z".
+    ("interest", r"\b(?:shortlist|list|candidates|contenders|targets|options|names|frontrunners) (?:\S+ ){0,2}?(?:including|"
+                 r"featuring|comprising|that includes|which includes|headed by|led by) (?=@p)", "after"),
     # A manager's job in all its nouns: "considered for the Man Utd dugout", "in line for the hot seat".
-    ("interest", rf"\b{CANDIDACY} (?:\S+ ){{0,2}}?(?:for|about|over|to take|to land|to fill) (?:the )?(?:vacant |next |new )?"
+    ("interest", rf"\b(?:emerg(?:e|es|ed|ing) as (?:an? |the )?(?:\S+ )?)?{CANDIDACY} (?:\S+ ){{0,2}}?(?:for|about|over|to take|to land|to fill) (?:the )?(?:vacant |next |new )?"
                  rf"(?:@c (?:'s )?)?(?:\S+ )?{JOB_NOUNS}\b", "before"),
+    # --- a manager's job: taken, to be taken, talked over -----------------------------------------
+    ("agreement", rf"\baccept(?:s|ed|ing)? (?:the |an? )?(?:@c (?:'s )?)?(?:\S+ )?{JOB_NOUNS}\b|\b(?:to be|will be|set to be|"
+                  r"poised to be|expected to be|about to be|due to be) (?:named|appointed|unveiled|confirmed|installed) (?:as )?(?:the )?"
+                  r"(?:new )?(?:@c (?:'s )?)?(?:new |permanent |interim )?(?:manager|coach|head coach|boss)\b", "before"),
+    ("completed", r"\b(?:is|are|becomes|became|named|appointed|confirmed|unveiled) (?:as )?the new (?:permanent |interim )?(?:@c (?:'s )?)"
+                  r"(?:manager|coach|head coach|boss)\b", "before"),
+    ("talks", r"\b(?:undergo(?:es|ne|ing)?|underwent|attend(?:s|ed|ing)?|ha[sd]|hold(?:s|ing)?|held|conduct(?:s|ed|ing)?) "
+              r"(?:an? |his |her |the )?(?:first |second |third |final |formal |further |another |successful )?interviews? "
+              r"(?:with|for|at)\b", "near_before"),
     # --- agreement, bid -------------------------------------------------------------------------
     # A contest won: "Arsenal win the race for X", "X race won by Liverpool".
     ("agreement", rf"\b(?:win|wins|won|winning) (?:the )?(?:\S+ )?(?:race|battle|chase|fight|scramble|tussle|tug of war|"
@@ -233,6 +245,10 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
                   r"(?:\S+ ){0,2}?under (?:\S+ )?(?:scrutiny|review)\b|\btime (?:is |could be |may be |now )?up for (?=@p)|"
                   r"\bfight(?:s|ing)? to (?:keep|save) (?:his|her) job\b|\bcling(?:s|ing)? (?:on )?to (?:his|her) job\b|"
                   r"\b(?:set|poised|expected|due|likely|about|going) to be (?:replaced|relieved of (?:his|her) duties|shown the door)\b", "near_before"),
+    # A manager fearing for his job, out of one, relieved of it; a club wanting him replaced.
+    ("departure", r"\bfear(?:s|ed|ing)? for (?:his|her) (?:job|future|position)\b|\bout of (?:a |his |her )?job\b|"
+                  r"\breliev(?:e|es|ed|ing) (?=@p of (?:his|her) (?:duties|role|position|post)\b)|"
+                  r"\bwant(?:s|ed)? (?=@p (?:replaced|removed|dismissed)\b)", "near_before"),
     # A successor sought for someone: he is on his way out.
     ("departure", r"\b(?:line|lines|lined|lining|identify|identifies|identified|shortlist|shortlists|shortlisted|sound|sounds|"
                   r"sounded|eye|eyes|eyeing|plan|plans|planning|search|searching|hunt|hunting) (?:up |out |for )?(?:an? |his |her )?"

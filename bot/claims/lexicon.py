@@ -200,7 +200,7 @@ ROLE_AFTER_AS = frozenset({"a", "an", "the", "new", "interim", "caretaker", "per
                             "next", "its", "full", "long", "technical",
                             "@c", "first", "assistant", "player", "captain", "director", "sporting",
                             "frontrunner", "front runner", "favourite", "candidate", "contender",
-                            "option", "target", "leading", "top", "main", "possible", "potential"})
+                            "option", "target", "leading", "top", "main", "possible", "potential", "shock", "surprise", "serious", "strong", "outside", "genuine", "credible", "realistic", "viable", "prime", "dark"})
 NOT_GERUND = frozenset({"according", "including", "bring", "thing", "something", "nothing",
                          "everything", "anything", "morning", "evening", "spring", "king"})
 WITH_ABSOLUTE = frozenset({"set", "poised", "expected", "due", "lined", "primed", "now", "to"})

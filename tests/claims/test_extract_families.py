@@ -251,3 +251,50 @@ def test_a_passive_with_a_manager_as_agent_is_about_the_player() -> None:
     claims = claims_of("Arsenal eye Brentford forward", "Bryan Mbeumo has been identified as a target by Mikel Arteta.")
     assert ("Bryan Mbeumo", "interest", "Arsenal") in claims
     assert not any(s == "Mikel Arteta" for s, _, _ in claims)
+
+
+MANAGER_JOBS = [
+    ("Thomas Frank accepts Tottenham job", "Thomas Frank", "agreement", "Tottenham Hotspur"),
+    ("Roberto De Zerbi to be named Tottenham head coach", "Roberto De Zerbi", "agreement", "Tottenham Hotspur"),
+    ("Nuno Espirito Santo is the new West Ham boss", "Nuno Espirito Santo", "completed", "West Ham United"),
+    ("Oliver Glasner undergoes second interview with Manchester United", "Oliver Glasner", "talks", "Manchester United"),
+    ("Marco Silva emerges as shock candidate for Tottenham job", "Marco Silva", "interest", "Tottenham Hotspur"),
+]
+
+
+@pytest.mark.parametrize(("title", "subject", "kind", "club"), MANAGER_JOBS)
+def test_a_managers_job_accepted_to_come_taken_or_talked_over(title: str, subject: str, kind: str, club: str) -> None:
+    assert claims_of(title) == {(subject, kind, club)}
+
+
+@pytest.mark.parametrize("title", ["Chelsea boss Enzo Maresca fears for his job",
+                                   "Enzo Maresca could be out of a job by the weekend",
+                                   "Forest relieve Ange Postecoglou of his duties",
+                                   "Chelsea want Enzo Maresca replaced before January"])
+def test_a_manager_fearing_for_his_job_or_wanted_replaced_is_leaving(title: str) -> None:
+    assert {k for _, k, _ in claims_of(title)} == {"departure"}
+
+
+def test_a_shortlist_naming_several_candidates_wants_each() -> None:
+    claims = claims_of("Tottenham's managerial search",
+                       "Spurs have drawn up a three-man shortlist including Roberto De Zerbi, Andoni Iraola and Marco Silva.")
+    assert claims == {(name, "interest", "Tottenham Hotspur") for name in ("Roberto De Zerbi", "Andoni Iraola", "Marco Silva")}
+
+
+def test_a_headline_nationality_noun_describes_the_player_the_summary_names() -> None:
+    assert ("Nico Williams", "interest", "Arsenal") in claims_of(
+        "Arsenal eye €100m Spaniard", "Arsenal have been told Nico Williams could leave Athletic Club this summer.")
+
+
+@pytest.mark.parametrize(("title", "summary", "subject", "kind", "club"), [
+    ("Newcastle warned over potential transfer of Chelsea striker Nicolas Jackson", "", "Nicolas Jackson", "interest",
+     "Newcastle United"),
+    ("Aston Villa could rescue Man United flop", "Mason Mount could be rescued by Aston Villa this summer.", "Mason Mount",
+     "interest", "Aston Villa"),
+    ("Jesse Lingard set to link up at Feyenoord", "", "Jesse Lingard", "interest", "Feyenoord"),
+    ("Arsenal win the race for Martin Zubimendi", "", "Martin Zubimendi", "agreement", "Arsenal"),
+    ("Man Utd offering €40m for Alejandro Balde", "", "Alejandro Balde", "bid", "Manchester United"),
+])
+def test_a_move_spoken_of_a_rescue_a_contest_won_and_a_fee_offered(title: str, summary: str, subject: str, kind: str,
+                                                                   club: str) -> None:
+    assert (subject, kind, club) in claims_of(title, summary)
