@@ -199,7 +199,8 @@ def extract_claims(
             s.bound = _bindings(s)
             sents.append(s)
             quotes.read(s)
-            subject = next((s.unit_person[u] for _, _, u in s.bound if s.unit_person[u].role != "other"),
+            subject = next((s.unit_person[u] for c, t, u in s.bound if s.unit_person[u].role != "other"
+                            and not modality.unasserted(s.frame, c, t, u)),  # not one told as background
                            next((p for p in s.persons if p.role != "other"), None))
             local, recent = local or subject, told_subject(s, recent)  # carry.py: "... He is wanted"
             last = next((p for p in reversed(s.persons) if p.role != "other" and p.end - p.start > 0

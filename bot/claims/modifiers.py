@@ -33,6 +33,8 @@ def describes_another(fr: Frame, unit: int) -> bool:
 
 def stand_in(fr: Frame, trig: Trigger, unit: int | None) -> str:
     """Why the development is about someone other than the person bound to it, or ''."""
+    if in_relative(fr, trig, unit):
+        return "the person sits in a relative clause; the predicate after it is its antecedent's"
     if trig.kind in {"departure", "denial"} and seller(fr, trig, unit):
         return "the person is the seller, not the one sold ('X says they will only sell on their terms')"
     if unit is None or trig.kind == "departure" or not describes_another(fr, unit):
@@ -102,3 +104,24 @@ def seller(fr: Frame, trig: Trigger, unit: int | None) -> bool:
     if any(units[u][2] in {"be", "been", "being", "is", "are"} for u in range(max(0, trig.start - 2), trig.start)):
         return False  # "X could be sold", "X is for sale"
     return not any(units[u][2] in {"@p", "him", "her", "me"} for u in range(trig.start, min(len(units), trig.end + 4)))
+
+
+# A person inside a relative clause ("Thomas Frank, who replaced X in June, is under pressure")
+# is not the subject of the predicate after the clause closes: its antecedent is.
+_RELATIVE = frozenset({"who", "whom", "whose", "which"})
+
+
+def in_relative(fr: Frame, trig: Trigger, unit: int | None) -> bool:
+    """Whether the person sits in a relative clause that closes before the trigger."""
+    units = fr.units
+    if unit is None or unit > trig.start:
+        return False
+    u = unit - 1
+    while u > 0 and units[u][2] not in _RELATIVE and units[u][2] not in {",", ";", ":", "."}:
+        u -= 1
+    if u < 1 or units[u][2] not in _RELATIVE or units[u - 1][2] != ",":
+        return False
+    if not any(units[w][2] == "," for w in range(unit + 1, trig.start)):
+        return False
+    # "..., are ready to sell him": the object names the one the development is about
+    return not any(units[w][2] in {"him", "her", "@p"} for w in range(trig.start, min(len(units), trig.end + 3)))

@@ -200,6 +200,27 @@ def setting_noun(fr: Frame, trig: Trigger) -> bool:
     return not any(w in _REPORTED for w in after)
 
 
+def setting_gerund(fr: Frame, trig: Trigger) -> bool:
+    """Whether the trigger is the gerund of a sentence-opening adjunct of time ("After selling
+    X to Arsenal, Chelsea ..."): the setting of the main clause's news."""
+    units = fr.units
+    if trig.start == 0 or units[0][2] not in _SETTING or not units[trig.start][2].endswith("ing"):
+        return False
+    return all(units[u][2] not in {",", ";", ":"} for u in range(1, trig.start)) \
+        and any(units[u][2] == "," for u in range(trig.end, len(units)))
+
+
+def relative_past(fr: Frame, clause: range, trig: Trigger) -> bool:
+    """Whether a move in the past tense is a relative clause on a club or a person ("Newcastle,
+    who sold X to Leeds, want Y"): what the antecedent did before, the setting of the news."""
+    units = fr.units
+    u = trig.start - 1
+    while u > 0 and units[u][2] in {"already", "recently", "previously", "once", "famously", "only"}:
+        u -= 1
+    return u > 0 and units[u][2] in {"who", "which"} and units[u - 1][2] in {",", "@c", "@p"} \
+        and _past_verb(fr, clause, trig)
+
+
 # An exit talked of as ended: "has ended uncertainty over his future", "puts an end to exit talk".
 _ENDING = frozenset({"end", "ends", "ended", "ending", "resolve", "resolves", "resolved", "settle",
                      "settles", "settled", "dispel", "dispels", "dispelled", "quash", "quashes", "quashed",
@@ -258,6 +279,10 @@ def history(fr: Frame, clause: range, trig: Trigger) -> str:
         return ""
     if trig.kind == "departure" and doubt_ended(fr, trig):
         return "an exit someone has put an end to ('ended uncertainty over his future')"
+    if relative_past(fr, clause, trig):
+        return "a past move in a relative clause ('Newcastle, who sold X to Leeds, ...'), the setting"
+    if setting_gerund(fr, trig):
+        return "a move opening an adjunct of time ('After selling X, ...'), the setting of the news"
     if setting_noun(fr, trig):
         return "a move noun setting the scene ('settling in after his switch to Liverpool'), not the news"
     if anniversary(fr):

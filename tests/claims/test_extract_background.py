@@ -189,3 +189,17 @@ def test_an_exit_supposed_or_weighed_is_no_exit() -> None:
     assert claims("Liverpool plan for the future", "Mohamed Salah's departure would leave a huge hole.") == set()
     assert claims("Had Chelsea signed Victor Osimhen, things would be different") == set()
     assert claims("Liverpool ready to let Mohamed Salah leave") == {("Mohamed Salah", "departure")}
+
+
+def test_a_headline_description_stands_for_the_news_not_the_background() -> None:
+    assert claims("Liverpool eye Premier League striker",
+                  "Arsenal signed Viktor Gyokeres in the summer, and now Liverpool want Ollie Watkins.") \
+        == {("Ollie Watkins", "interest")}
+    assert claims("Chelsea want Brazilian winger",
+                  "After selling Noni Madueke to Arsenal, Chelsea are keen on Savinho.") == {("Savinho", "interest")}
+    assert claims("Newcastle target Bundesliga midfielder",
+                  "Newcastle, who sold Sean Longstaff to Leeds, want Angelo Stiller.") == {("Angelo Stiller", "interest")}
+    # A relative clause's person is not the subject of the predicate after it.
+    assert claims("Tottenham boss under pressure",
+                  "Thomas Frank, who replaced Ange Postecoglou in June, is under pressure after five defeats.") \
+        == {("Thomas Frank", "departure")}
