@@ -241,8 +241,9 @@ _FAILING = frozenset({"fail", "fails", "failed", "failing"})
 
 def failed_attempt(fr: Frame, clause: range, trig: Trigger) -> bool:
     """Whether a denial's negation is a verb of failing before the trigger."""
-    before = _words(fr, range(max(clause.start, trig.start - 5), trig.end))
-    return trig.kind == "denial" and any(w in _FAILING for w in before)
+    if trig.kind != "denial" or " fail" not in fr.text:
+        return False
+    return any(w in _FAILING for w in _words(fr, range(max(clause.start, trig.start - 5), trig.end)))
 
 
 def history_words(words: list[str]) -> bool:
@@ -254,18 +255,16 @@ def history_words(words: list[str]) -> bool:
 def dated_earlier(fr: Frame, clause: range, trig: Trigger) -> bool:
     """Whether a rung told in the past tense ("rejected a bid", "made an approach") is dated
     to an earlier window ("last summer", "two years ago")."""
-    if trig.kind in _MOVES or not _past_verb(fr, clause, trig):
+    if trig.kind in _MOVES or " last " not in fr.text and " ago " not in fr.text:
         return False  # (moves and exits: modality.unasserted dates them whatever the tense)
-    if " last " not in fr.text and " ago " not in fr.text:
-        return False
-    return history_words(_words(fr, clause))
+    return _past_verb(fr, clause, trig) and history_words(_words(fr, clause))
 
 
 def history(fr: Frame, clause: range, trig: Trigger) -> str:
     """Why a development is told as the person's history, or ''."""
     if scenario.believed_once(fr, clause, trig):
         return "what someone once thought would happen ('I never thought I would leave'): history"
-    if scenario.not_yet(fr, clause, trig):
+    if (" yet to " in fr.text or " still to " in fr.text) and scenario.not_yet(fr, clause, trig):
         return "what has not happened yet ('is yet to sign a new deal')"
     if trig.kind == "departure" and scenario.supposed(fr, trig):
         return "an exit supposed in a conditional ('Were X to leave, ...'), not reported"
