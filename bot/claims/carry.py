@@ -56,8 +56,8 @@ def _own_object(fr: Frame, clause: range, t: Trigger) -> bool:
     """Whether the development names what it is about: "a bid for a new centre-back", "talks
     over a friendly", "keen to strengthen in defence"."""
     words = [fr.units[u][2] for u in range(t.start, clause.stop)]
-    if any(w in _OWN_OBJECT for w in words):
-        return True
+    if any(w in _OWN_OBJECT for w in words[t.end - t.start :]):
+        return True  # after the development: "are both keen" is no object, "bids for both players" is
     for i, w in enumerate(words):
         if w in _INDEFINITE:
             head = next((x for x in words[i + 1 : i + 4] if x not in _INDEFINITE and x not in _MODIFIERS), "")

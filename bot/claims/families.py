@@ -172,6 +172,13 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     # A club coming to the rescue or players teaming up at a club: "rescued by Villa", "link up at Feyenoord".
     ("interest", r"\b(?:rescued|saved|thrown a lifeline|offered a lifeline|handed a lifeline) by (?=@c)|\b(?:link|links|linking|team|"
                  r"teams|teaming|join forces|joins forces) up (?:again )?at (?=@c)|\breunit(?:e|es|ed|ing) (?:\S+ ){0,3}?at (?=@c)", "before"),
+    # Clubs keen, whatever adverb stands between: "Tottenham and United are both keen", "remain very interested".
+    ("interest", r"(?<=@c )(?:are|is|remain|remains|were|was) (?:both |all |also |still |now |very |particularly |extremely |genuinely |"
+                 r"seriously |strongly |long |keen )+(?:keen|interested|admirers|monitoring|tracking)\b", "near"),
+    # Trying again, a fresh attempt: "Barcelona to try again for X", "a renewed push for X".
+    ("interest", r"\b(?:try|tries|tried|trying|go|goes|going|come|comes|coming|return|returns|returning) (?:back )?(?:again |once more )?"
+                 r"for (?=(?:\S+ ){0,3}@p)(?!(?:\S+ ){0,3}@p 's)|\b(?:fresh|renewed|new|another|second|third|late|final|last ditch) "
+                 r"(?:attempt|push|effort|approach|move|swoop|raid|bid) (?:for|to sign|to land) (?=(?:\S+ ){0,4}@p)", "after"),
     # Passive with its agent: "identified as a target by Arteta", "earmarked by Chelsea".
     ("interest", r"\b(?:identified|earmarked|singled out|chosen|picked out|flagged|recommended|tracked|monitored|"
                  r"targeted|wanted|admired|coveted|rated highly|courted|sought|highlighted) (?:as (?:an? |the )?(?:\S+ ){0,2}?"

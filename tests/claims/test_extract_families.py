@@ -298,3 +298,14 @@ def test_a_headline_nationality_noun_describes_the_player_the_summary_names() ->
 def test_a_move_spoken_of_a_rescue_a_contest_won_and_a_fee_offered(title: str, summary: str, subject: str, kind: str,
                                                                    club: str) -> None:
     assert (subject, kind, club) in claims_of(title, summary)
+
+
+def test_clubs_keen_in_a_summary_sentence_naming_nobody_want_the_one_described() -> None:
+    claims = claims_of("Brentford forward in demand",
+                       "Bryan Mbeumo has scored 15 goals this season. Tottenham and Manchester United are both keen.")
+    assert claims == {("Bryan Mbeumo", "interest", "Tottenham Hotspur"), ("Bryan Mbeumo", "interest", "Manchester United")}
+
+
+def test_trying_again_is_interest() -> None:
+    assert claims_of("Barcelona to try again for Nico Williams") == {("Nico Williams", "interest", "Barcelona")}
+    assert claims_of("Chelsea plot fresh attempt to sign Jamie Gittens") == {("Jamie Gittens", "interest", "Chelsea")}
