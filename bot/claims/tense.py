@@ -47,9 +47,11 @@ _LIFE_STAGES = frozenset({"youngster", "teenager", "boy", "kid", "child", "schoo
 
 
 def life_stage(fr: Frame, clause: range, trig: Trigger) -> bool:
-    """Whether a past move is dated to the person's youth ("as a youngster", "aged 16")."""
+    """Whether a past move is dated to the person's youth ("as a youngster", "aged 16", "at 14")."""
     words = _words(fr, range(trig.end, min(clause.stop, trig.end + 8)))
     for i, w in enumerate(words):
+        if w == "at" and i + 1 < len(words) and words[i + 1].isdigit() and int(words[i + 1]) <= 21:
+            return True
         if w == "as" and any(x in _LIFE_STAGES for x in words[i + 1:i + 3]):
             return True
         if w == "aged" or w == "age" and words[i - 1:i] == ["the"] and words[i + 1:i + 2] == ["of"]:
@@ -260,8 +262,28 @@ def dated_earlier(fr: Frame, clause: range, trig: Trigger) -> bool:
     return _past_verb(fr, clause, trig) and history_words(_words(fr, clause))
 
 
+# An attempt told in the past ("Arsenal tried to sign me twice"): it did not come off, and it is
+# over. (A present attempt, "trying to sign", is a wish: modality reads it.)
+_TRIED = frozenset({"tried", "attempted"})
+
+
+def tried_once(fr: Frame, trig: Trigger) -> bool:
+    """Whether "tried to" or "attempted to" governs the trigger."""
+    units = fr.units
+    return trig.start >= 2 and units[trig.start - 1][2] == "to" and units[trig.start - 2][2] in _TRIED
+
+
+# The speaker as the object of a past move: "Chelsea released me", "they sacked us".
+def done_to_speaker(fr: Frame, clause: range, trig: Trigger) -> bool:
+    """Whether a move told in the past has the speaker ("me", "us") as its object."""
+    units = fr.units
+    return trig.end < len(units) and units[trig.end][2] in {"me", "us"} and _past_verb(fr, clause, trig)
+
+
 def history(fr: Frame, clause: range, trig: Trigger) -> str:
     """Why a development is told as the person's history, or ''."""
+    if tried_once(fr, trig):
+        return "an attempt told in the past ('tried to sign me'): over, not news"
     if scenario.believed_once(fr, clause, trig):
         return "what someone once thought would happen ('I never thought I would leave'): history"
     if (" yet to " in fr.text or " still to " in fr.text) and scenario.not_yet(fr, clause, trig):
@@ -276,6 +298,8 @@ def history(fr: Frame, clause: range, trig: Trigger) -> str:
         return "an earlier event of a story told in the past ('was a target before signing a new deal')"
     if trig.kind not in _MOVES:
         return ""
+    if done_to_speaker(fr, clause, trig):
+        return "the speaker's own past ('Chelsea released me at 14')"
     if trig.kind == "departure" and doubt_ended(fr, trig):
         return "an exit someone has put an end to ('ended uncertainty over his future')"
     if relative_past(fr, clause, trig):

@@ -203,3 +203,10 @@ def test_a_headline_description_stands_for_the_news_not_the_background() -> None
     assert claims("Tottenham boss under pressure",
                   "Thomas Frank, who replaced Ange Postecoglou in June, is under pressure after five defeats.") \
         == {("Thomas Frank", "departure")}
+
+
+def test_a_past_attempt_and_the_speakers_own_past_are_no_claims() -> None:
+    assert claims("Wilfried Zaha: Arsenal tried to sign me twice") == set()
+    assert claims("Declan Rice: Chelsea released me at 14 and it made me stronger") == set()
+    assert claims("Declan Rice was released by Chelsea at 14") == set()
+    assert claims("Arsenal trying to sign Wilfried Zaha") == {("Wilfried Zaha", "interest")}
