@@ -179,6 +179,12 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("interest", r"\b(?:try|tries|tried|trying|go|goes|going|come|comes|coming|return|returns|returning) (?:back )?(?:again |once more )?"
                  r"for (?=(?:\S+ ){0,3}@p)(?!(?:\S+ ){0,3}@p 's)|\b(?:fresh|renewed|new|another|second|third|late|final|last ditch) "
                  r"(?:attempt|push|effort|approach|move|swoop|raid|bid) (?:for|to sign|to land) (?=(?:\S+ ){0,4}@p)", "after"),
+    # Weighing the idea of getting him: "exploring the possibility of bringing in X".
+    ("interest", r"\b(?:possibility|option|idea|prospect|feasibility) of (?:signing|bringing in|bringing back|landing|recruiting|luring|"
+                 r"securing|snapping up|re signing|a move for|a deal for|a bid for) (?=(?:\S+ ){0,3}@p)", "after"),
+    # A player's own preference for a club: "prefers Man Utd", "has his heart set on Arsenal".
+    ("interest", r"\b(?:prefer(?:s|red)?|(?:has|have|had) (?:his|her|their) heart set on|heart (?:is )?set on|(?:has|have) eyes only for|"
+                 r"set on joining|keen on joining) (?=@c)", "before"),
     # Passive with its agent: "identified as a target by Arteta", "earmarked by Chelsea".
     ("interest", r"\b(?:identified|earmarked|singled out|chosen|picked out|flagged|recommended|tracked|monitored|"
                  r"targeted|wanted|admired|coveted|rated highly|courted|sought|highlighted) (?:as (?:an? |the )?(?:\S+ ){0,2}?"
@@ -209,6 +215,11 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     # A contest won: "Arsenal win the race for X", "X race won by Liverpool".
     ("agreement", rf"\b(?:win|wins|won|winning) (?:the )?(?:\S+ )?(?:race|battle|chase|fight|scramble|tussle|tug of war|"
                   rf"sweepstakes) (?:for|over) (?:the )?(?:signature of )?{_NOT_A_SIGNING}(?=(?:\S+ ){{0,3}}@p)", "after"),
+    # A bid told with its worth before its player: "submitted an offer worth €60m for X".
+    ("bid", r"\b(?:(?:made|make|makes|making|submit(?:s|ted|ting)?|table[sd]?|tabling|lodge[sd]?|lodging|launch(?:es|ed|ing)?|sen[dt]|"
+            r"sends|present(?:s|ed)?) (?:an? |the |their |a fresh |an improved |a new |an opening |a formal |a second )?)?(?:bid|offer|"
+            r"proposal|package)s? (?:worth|of|in the region of|totalling|totaling|valued at) (?:around |about |up to |over )?@m "
+            r"(?:\S+ )?(?:for|to sign) (?=(?:\S+ ){0,3}@p)", "after"),
     # Offering a fee: "offering €40m", "have offered £30m plus add-ons".
     ("bid", r"\boffer(?:s|ed|ing)? (?:around |about |up to |in excess of |more than )?@m\b", "near"),
     # --- departure ----------------------------------------------------------------------------
@@ -260,6 +271,12 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("departure", r"\b(?:line|lines|lined|lining|identify|identifies|identified|shortlist|shortlists|shortlisted|sound|sounds|"
                   r"sounded|eye|eyes|eyeing|plan|plans|planning|search|searching|hunt|hunting) (?:up |out |for )?(?:an? |his |her )?"
                   r"(?:potential |possible )?(?:replacement|successor) (?:for|to) (?=@p)", "after"),
+    # A contract offer refused: "turned down Liverpool's latest contract offer".
+    ("departure", r"\b(?:reject(?:s|ed|ing)?|turn(?:s|ed|ing)? down|snub(?:s|bed)?|rebuff(?:s|ed)?|knock(?:s|ed)? back|refuse[sd]?|"
+                  r"decline[sd]?) (?:(?:an?|the|his|her|their|@c 's|@c|latest|new|fresh|improved|final|renewed|bumper|lucrative) ){0,4}"
+                  r"(?:contract|extension|renewal) (?:offer|proposal|terms)s?\b", "near_before"),
+    # The end, a farewell: "the end for X at Y", "X farewell confirmed".
+    ("departure", r"\bthe end (?:of the road )?for (?=@p)|(?<=@p )(?:'s )?(?:farewell|goodbye) (?:is |has been |was )?(?:confirmed|announced|made official)\b", "near"),
     # Ending a career in other words.
     ("departure", r"\bcall(?:s|ed|ing)? it a day\b|\bbow(?:s|ed|ing)? out (?:of|from) (?:the )?(?:game|football|professional football)\b", "near_before"),
     # --- denial -------------------------------------------------------------------------------

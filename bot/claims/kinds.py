@@ -158,7 +158,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # On the verge or brink of a deal: imminent, the claim model's agreement.
     ("agreement", _p(r"\bon the (?:verge|brink|cusp) of (?!(?:being |the )?(?:sack|sacked|axed|fired|dismissed|chop|axe|relegation|elimination|defeat|exit|leaving|quitting|resigning)\b)(?:(?:signing|joining|completing|sealing|agreeing|securing|landing) )?(?:an? |the )?(?:@c )?(?:(?:\S+ )?(?:move|switch|deal|transfer|return|exit)\b)?"), "near"),
     # --- bid ----------------------------------------------------------------------------
-    ("bid_rejected", _p(r"\b(?:reject(?:s|ed|ing)?|turn(?:s|ed)? down|rebuff(?:s|ed)?|knock(?:s|ed)? back|snub(?:s|bed)?|decline[sd]?|refuse[sd]?) (?:(?:\S+ ){0,4}?)(?:bid|offer|approach|proposal)s?\b|\b(?:bid|offer|approach)s? (?:\S+ ){0,4}?(?:rejected|turned down|rebuffed|knocked back|snubbed|declined)\b"), "near"),
+    ("bid_rejected", _p(r"\b(?:reject(?:s|ed|ing)?|turn(?:s|ed)? down|rebuff(?:s|ed)?|knock(?:s|ed)? back|snub(?:s|bed)?|decline[sd]?|refuse[sd]?) (?:(?:\S+ ){0,4}?)(?<!contract )(?<!extension )(?<!renewal )(?:bid|offer|approach|proposal)s?\b|\b(?:bid|offer|approach)s? (?:\S+ ){0,4}?(?:rejected|turned down|rebuffed|knocked back|snubbed|declined)\b"), "near"),
     ("bid", _p(r"\b(?:table[sd]?|tabling|submit(?:s|ted)?|lodge[sd]?|launch(?:es|ed)?|make[s]?|made|prepar(?:e|es|ed|ing)|mull(?:s|ing)?|readying|ready|send[s]?|sent|plan(?:s|ning)?|improve[sd]?) (?:(?:an?|the|their|fresh|new|formal|opening|improved|first|second|third|official|club record|record|bumper|@m|@c|\S+) ){0,4}?(?:bid|offer|package|proposal)s?\b(?! (?:to|farewell)\b)"), "near"),
     ("bid", _p(r"(?<!contract )(?:@m |(?:opening|improved|fresh|formal|first|second|third|official|club record|record|bumper|verbal|written) )(?:\S+ )?(?:bid|offer)s?\b(?! (?:to|farewell)\b)|\bbids? (?:of @m |worth @m )?for (?=(?:@c 's |\S+ ){0,2}@p)|\boffer(?:s|ed)? @m\b|\b(?:trigger|activate|meet|pay)(?:s|ed|ing)? (?:\S+ ){0,3}?release clause\b"), "near"),
     # --- talks --------------------------------------------------------------------------
@@ -234,7 +234,7 @@ _UNDONE = re.compile(r" ?(?:(?:has|have|had|having|is|are|was|were) )?(?:been |n
 # A club giving up a pursuit: no rung is asserted, nor is it the person's denial.
 _WITHDRAWABLE = frozenset({"interest", "talks", "bid", "loan", "agreement", "completed"})
 _WITHDRAWN = re.compile(r"\b(?:cool(?:s|ed|ing)?|end(?:s|ed|ing)?|drop(?:s|ped|ping)?|abandon(?:s|ed|ing)?)"
-                        r" (?:their|its|his|her) (?:\S+ )?(?:$|interest|pursuit)"
+                        r" (?:(?:their|its|his|her) (?:\S+ )?(?:$|interest|pursuit)|$)"
                         r"|\b(?:turn(?:s|ed|ing)? down|pass(?:es|ed|ing)? on|miss(?:es|ed|ing)? out on|pass(?:es|ed|ing)? up)"
                         r" (?:the |a )?(?:chance|opportunity) (?:\S+ ){0,9}$"
                         r"|\b(?:step(?:s|ped|ping)? back|walk(?:s|ed|ing)? away) (?:from|in) (?:\S+ ){0,3}$")

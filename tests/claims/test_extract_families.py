@@ -309,3 +309,28 @@ def test_clubs_keen_in_a_summary_sentence_naming_nobody_want_the_one_described()
 def test_trying_again_is_interest() -> None:
     assert claims_of("Barcelona to try again for Nico Williams") == {("Nico Williams", "interest", "Barcelona")}
     assert claims_of("Chelsea plot fresh attempt to sign Jamie Gittens") == {("Jamie Gittens", "interest", "Chelsea")}
+
+
+@pytest.mark.parametrize(("title", "summary", "subject", "kind"), [
+    ("Tottenham latest", "Tottenham are reportedly exploring the possibility of bringing in Conor Gallagher from Atletico Madrid.",
+     "Conor Gallagher", "interest"),
+    ("Bayern table bid", "Bayern Munich have submitted an offer worth €60m for Florian Wirtz.", "Florian Wirtz", "bid"),
+    ("Bryan Mbeumo prefers Manchester United", "", "Bryan Mbeumo", "interest"),
+    ("Bryan Mbeumo has his heart set on Manchester United", "", "Bryan Mbeumo", "interest"),
+    ("The end for Kevin De Bruyne at Manchester City", "", "Kevin De Bruyne", "departure"),
+    ("Kevin De Bruyne farewell confirmed", "", "Kevin De Bruyne", "departure"),
+])
+def test_more_members_of_the_families(title: str, summary: str, subject: str, kind: str) -> None:
+    assert {(s, k) for s, k, _ in claims_of(title, summary)} == {(subject, kind)}
+
+
+def test_a_contract_offer_turned_down_is_no_rejected_bid_but_an_exit_in_view() -> None:
+    assert claims_of("Konate stance", "Ibrahima Konate has turned down Liverpool's latest contract offer.") == {
+        ("Ibrahima Konate", "departure", None)}
+
+
+def test_a_pursuit_ended_without_a_possessive_asserts_nothing() -> None:
+    assert claims_of("Chelsea end interest in Jamie Gittens") == set()
+    assert claims_of("Chelsea drop talks for Jamie Gittens") == set()
+    # A swansong at a tournament is no exit.
+    assert claims_of("Can Luka Modric's swansong end with a trophy?") == set()
