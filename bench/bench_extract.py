@@ -106,10 +106,11 @@ def _syntok_only(text: str) -> list[tuple[int, int]] | None:
 
 @contextmanager
 def without_speedups() -> Iterator[None]:
-    """The extractor without issue 12's switchable speed-ups: clause-only gate, no source gate,
-    every sentence split by syntok."""
+    """The extractor without issue 12's switchable speed-ups: clause-only gate, no binding gate
+    (bindable.py), no source gate, no work kept for the rest of an item (text.REUSE), every
+    sentence split by syntok."""
     gate, sources, plain = kinds._GATE, sentence_module._SOURCE_GATE, text_module.plain_spans
-    bindable.ENABLED = False
+    bindable.ENABLED = text_module.REUSE = False
     kinds._GATE = Gate([rx for _, rx, _ in kinds.PATTERNS], trees=False, near=False)
     sentence_module._SOURCE_GATE = _NoGate()  # type: ignore[assignment]
     text_module.plain_spans = _syntok_only
@@ -117,7 +118,7 @@ def without_speedups() -> Iterator[None]:
         yield
     finally:
         kinds._GATE, sentence_module._SOURCE_GATE, text_module.plain_spans = gate, sources, plain
-        bindable.ENABLED = True
+        bindable.ENABLED = text_module.REUSE = True
 
 
 def _extract(title: str, summary: str) -> object:

@@ -32,13 +32,13 @@ from __future__ import annotations
 import re
 
 from bot.claims import kinds, nearby
+from bot.claims.flatten import flat
 from bot.claims.lexicon import PARTICLES, STAND_IN_PRONOUNS
 from bot.claims.openers import GRAMMAR_OPENER, opens_description, opens_name, opens_stand_in
-from bot.claims.prefilter import flat
 from bot.claims.reach import Phrases, Reach
 from bot.claims.segments import _RUNG_NOUNS, may_hold
 from bot.claims.sentence import opening
-from bot.claims.text import Token
+from bot.claims.text import Token, forget_item
 
 ENABLED = True  # tests and the benchmark switch it off to compare
 
@@ -48,8 +48,8 @@ _RUNG = re.compile(r"(?<![a-z0-9])(?:" + "|".join(sorted(map(re.escape, _RUNG_NO
 
 
 def new_item() -> None:
-    """Forget the last item's sentence views and tokens (nearby.forget): none is reused by another."""
-    nearby.forget()
+    """Forget what the last item computed (text.forget_item): no item reuses another's work."""
+    forget_item()
 
 
 def may_bind(sentences: list[str], heads: int) -> bool:

@@ -12,6 +12,7 @@ from functools import cache
 import ahocorasick
 
 from bot.claims import gazetteer
+from bot.claims import text as text_module
 from bot.claims.lexicon import (
     JOB_AT_GROUND,
     LOCATIVES,
@@ -89,8 +90,21 @@ def key_string(tokens: list[Token]) -> tuple[str, dict[int, int], dict[int, int]
     return " ".join(parts), starts, ends
 
 
+_OCCURRENCES = text_module.item_memo()
+
+
 def _occurrences(tokens: list[Token]) -> list[tuple[int, int, tuple[_Entry, ...]]]:
-    """Every gazetteer alias on token edges written as a name may be (find() keeps some)."""
+    """Every gazetteer alias on token edges written as a name may be (find() keeps some): once an
+    item for one list of tokens (text.tokens_of shares it between the gate and the analyser)."""
+    if not text_module.REUSE:
+        return _find_occurrences(tokens)
+    got = _OCCURRENCES.get(id(tokens))
+    if got is None or got[0] is not tokens:  # the tokens kept beside: their id is not reused meanwhile
+        got = text_module.remember(_OCCURRENCES, id(tokens), (tokens, _find_occurrences(tokens)))
+    return got[1]  # type: ignore[no-any-return]
+
+
+def _find_occurrences(tokens: list[Token]) -> list[tuple[int, int, tuple[_Entry, ...]]]:
     text, starts, ends = key_string(tokens)
     found: list[tuple[int, int, tuple[_Entry, ...]]] = []
     for end_char, (length, entries) in _automaton().iter(text):
@@ -132,8 +146,7 @@ def both_spans(tokens: list[Token]) -> tuple[dict[int, list[int]], dict[int, lis
 
 def find(tokens: list[Token]) -> list[Mention]:
     """Club and source mentions in one sentence, longest first, never overlapping."""
-    found = _occurrences(tokens)
-    found.sort(key=lambda f: (f[0] - f[1], f[0]))
+    found = sorted(_occurrences(tokens), key=lambda f: (f[0] - f[1], f[0]))  # a copy: the memo's stays
     taken: set[int] = set()
     out: list[Mention] = []
     for start, end, entries in found:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cached_property
 
 from bot.claims import learned, mentions
 from bot.claims import text as text_module
@@ -19,7 +18,7 @@ from bot.claims.lexicon import NAME_SUFFIXES, PARTICLES
 from bot.claims.openers import may_open_person, may_open_unknown_club, opens_name
 from bot.claims.reach import Phrases, Reach
 from bot.claims.segments import may_hold
-from bot.claims.text import MAX_SENTENCE_CHARS, SENT_END, forget_tokens, tokens_of
+from bot.claims.text import MAX_SENTENCE_CHARS, SENT_END, item_memo, remember, tokens_of
 
 _WORD = re.compile(r"\w*$")
 _TO_CLUB = Reach(frozenset({("to",)}), (), "@c", 0)  # segments.py's verbless and asked moves: "to @c"
@@ -32,28 +31,18 @@ def wanted() -> bool:
     return not learned.ENABLED and not learned.is_recording()
 
 
-# Each sentence's view, once an item: the keyword gate's reach test and the binding gate
-# (bindable.py) read the same sentences. Cleared at each item (forget), bounded besides.
-_VIEWS: dict[tuple[str, bool], SentenceView] = {}
+# Each sentence's view, once an item (text.item_memo): the keyword gate's reach test and the
+# binding gate (bindable.py) read the same sentences.
+_VIEWS = item_memo()
 
 
 def view(text: str, headline: bool) -> SentenceView:
-    """SentenceView(text, headline), once an item while text.REUSE_TOKENS (a view's answers depend
-    on its text and headline alone)."""
-    if not text_module.REUSE_TOKENS:
+    """SentenceView(text, headline), once an item while text.REUSE (a view's answers depend on
+    its text and headline alone)."""
+    if not text_module.REUSE:
         return SentenceView(text, headline)
     got = _VIEWS.get((text, headline))
-    if got is None:
-        if len(_VIEWS) >= 256:
-            _VIEWS.clear()
-        got = _VIEWS[(text, headline)] = SentenceView(text, headline)
-    return got
-
-
-def forget() -> None:
-    """A new item: no view or tokens of the last one are reused."""
-    _VIEWS.clear()
-    forget_tokens()
+    return remember(_VIEWS, (text, headline), SentenceView(text, headline)) if got is None else got  # type: ignore[no-any-return]
 
 
 class View:
@@ -66,7 +55,7 @@ class View:
         text = text.strip()
         self.usable = not (len(text) >= MAX_SENTENCE_CHARS and any(len(w) >= MAX_SENTENCE_CHARS for w in text.split()))
         # `whole`: the text is one sentence as the extractor reads it, one piece however it reads.
-        spans = text_module.plain_spans(text) if not whole and SENT_END.search(text) else None
+        spans = text_module.plain_spans_once(text) if not whole and SENT_END.search(text) else None
         self.pieces = [text[a:b] for a, b in spans] if spans else [text]
         self.headline = headline
         self.flat = flat
@@ -77,7 +66,7 @@ class View:
         the phrases of it the whole text holds (None: all of them, unlooked for); or hold a form
         the extractor reads beside the patterns (segments.py: "Isak to Liverpool", "the Baleba
         pursuit": its own may_hold(), and a club right after "to" in any sentence)."""
-        if not self.usable or may_hold("", self.text):  # its pursuit form; "to @c" below
+        if not self.usable:
             return True
         for piece in self.pieces:
             flat: str | None = None
@@ -95,7 +84,7 @@ class View:
                 todo.append((_TO_CLUB, [(("to",), True)]))
             if todo and view(piece, self.headline).holds(todo):
                 return True
-        return False
+        return may_hold("", self.text)  # its pursuit form ("to @c" above)
 
 
 class SentenceView:
@@ -112,21 +101,21 @@ class SentenceView:
         self._spans: dict[int, list[int]] | None = None
         self._club_spans: dict[int, list[int]] = {}
         self._opens: dict[tuple[str, int], bool] = {}
+        self.walkable = False  # flat, words and after made (_walkable)
+        self.flat: list[str] = []
+        self.words: list[int] = []
+        self.after: list[tuple[int, int]] = []
 
-    @cached_property
-    def words(self) -> list[int]:
-        """Per token, the frame words its key makes (read by the walk only: made on first use)."""
-        return [k.count(" ") + 1 if " " in k else 1 for k in (t.key for t in self.tokens)]
-
-    @cached_property
-    def flat(self) -> list[str]:
-        """The frame words, in a row."""
-        return [w for t in self.tokens for w in t.key.split(" ")]
-
-    @cached_property
-    def after(self) -> list[tuple[int, int]]:
-        """Per flat word: the next token, and the words left in its own."""
-        return [(i + 1, m - n - 1) for i, m in enumerate(self.words) for n in range(m)]
+    def _walkable(self) -> None:
+        """The frame words of each token, in a row, and per flat word the next token and the
+        words left in its own: what the walk reads (made on its first walk, not for may_name)."""
+        keys, self.walkable = [t.key for t in self.tokens], True
+        if any(" " in k for k in keys):
+            self.words = [k.count(" ") + 1 for k in keys]
+            self.flat = [w for k in keys for w in k.split(" ")]
+            self.after = [(i + 1, m - n - 1) for i, m in enumerate(self.words) for n in range(m)]
+        else:  # one word a token (most sentences)
+            self.words, self.flat, self.after = [1] * len(keys), keys, [(i + 1, 0) for i in range(len(keys))]
 
     def places(self, word: str, whole: bool) -> list[int]:
         """Flat places of a word: itself, or (whole) its last run of word characters ("'s" as "s"),
@@ -194,6 +183,8 @@ class SentenceView:
         return True
 
     def holds(self, todo: list[tuple[Reach, Phrases]]) -> bool:
+        if not self.walkable:
+            self._walkable()
         for reach, phrases in todo:
             for phrase, whole in phrases:
                 for place in self.places(phrase[-1], whole or len(phrase) > 1):

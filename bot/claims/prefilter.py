@@ -29,13 +29,13 @@ from re import _parser  # type: ignore[attr-defined]
 from typing import Any, TypeVar
 
 import ahocorasick
-from anyascii import anyascii
 
+from bot.claims import text as text_module
+from bot.claims.flatten import flat as flat  # re-exported: kinds.py and tests import it from here
 from bot.claims.nearby import View, wanted
 from bot.claims.reach import Phrases, Reach, near_of
+from bot.claims.text import item_memo, remember
 
-_FLAT = re.compile(r"[\s_\-‐‑'’.]+")
-_NOT_ASCII_WORD = re.compile(r"[^\w\x00-\x7f]")
 # Literal stretches break into word runs at slots and at anything but words and spaces.
 _PIECES = re.compile(r"@[a-z]|[^a-z0-9 ]")
 _MARKS = frozenset("!\"#$%&()*+,/:;<=>?[\\]^`{|}~")
@@ -49,19 +49,7 @@ YES, NO, OPEN = 1, 0, 2
 Need = tuple[str, int, int]
 
 
-def flat(text: str) -> str:
-    """The text as keywords are looked for in it (see the module doc)."""
-    if not text.isascii():
-        text = anyascii(_NOT_ASCII_WORD.sub(" ", text))
-    # _FLAT.sub(" ", ...), done as a table and a pass for the rarer runs of two or more.
-    text = text.casefold().translate(_FLAT_TABLE)
-    return _SPACES.sub(" ", text) if "  " in text else text
-
-
-# Every character _FLAT matches becomes a space: whitespace (re's \s is str.isspace()) and the
-# marks it names (tests/claims/test_speed_prefilter.py checks the table against _FLAT).
-_FLAT_TABLE = {c: " " for c in [*(c for c in range(0x3100) if chr(c).isspace()), *map(ord, "_-‐‑'’.")]}
-_SPACES = re.compile(" {2,}")
+_NEEDS = item_memo()  # Gate.near_needs() of one item's texts
 
 
 # Words too common to pick when a pattern offers a rarer one (speed only, never results).
@@ -381,7 +369,14 @@ class Gate:
 
     def near_needs(self, text: str, reach: bool = True) -> bool | list[tuple[Reach, Phrases | None]] | None:
         """Of one text (flat()): True when a pattern may match with nothing looked for near its keywords
-        (or `reach` is off), None when none may, else the reaches View.holds must find (maybe none)."""
+        (or `reach` is off), None when none may, else the reaches View.holds must find (maybe none);
+        once an item (the gate is kept beside its answer: no id is reused meanwhile)."""
+        if not text_module.REUSE:
+            return self._near_needs(text, reach)
+        got = _NEEDS.get((self, text, reach), _NEEDS)
+        return remember(_NEEDS, (self, text, reach), self._near_needs(text, reach)) if got is _NEEDS else got  # type: ignore[no-any-return]
+
+    def _near_needs(self, text: str, reach: bool) -> bool | list[tuple[Reach, Phrases | None]] | None:
         if self.always:
             return True
         opens, checks, nears = self._opens, self._checks, self._near

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from anyascii import anyascii
 from syntok import segmenter
@@ -108,7 +108,7 @@ def sentences(text: str) -> list[str]:
     if not SENT_END.search(text):
         return _bounded(text)
     out: list[str] = []
-    for start, end in plain_spans(text) or syntok_spans(text):
+    for start, end in plain_spans_once(text) or syntok_spans(text):
         if end > start:
             out.extend(_bounded(text[start:end]))
     return out
@@ -305,27 +305,54 @@ def tokenize(sentence: str) -> list[Token]:
     return out
 
 
-# The tokens of each sentence one item reads: the keyword gate's reach test, the binding gate
-# (bindable.py) and the analyser each read them, and a headline may be analysed twice. Cleared
-# at each item (forget_tokens) so no item reuses another's work, and bounded besides.
-_TOKENS: dict[str, list[Token]] = {}
-REUSE_TOKENS = True  # tests switch it off to compare
+# Work one item asks for more than once: each sentence's tokens (the keyword gate's reach test,
+# the binding gate and the analyser read them; a headline may be analysed twice), a text's plain
+# split (the reach test and sentences()), and others' memos made with item_memo(). Every memo is
+# cleared at each item (forget_item) so no item reuses another's work, and bounded besides.
+REUSE = True  # tests and the benchmark switch it off to compare
+_ITEM_MEMOS: list[dict[Any, Any]] = []
+
+
+def item_memo() -> dict[Any, Any]:
+    """A memo forget_item() clears: what one item computed, for that item alone."""
+    memo: dict[Any, Any] = {}
+    _ITEM_MEMOS.append(memo)
+    return memo
+
+
+def forget_item() -> None:
+    """A new item: nothing the last one computed is reused."""
+    for memo in _ITEM_MEMOS:
+        memo.clear()
+
+
+def remember(memo: dict[Any, Any], key: Any, value: Any) -> Any:
+    """memo[key] = value, the memo kept small (an item reads a few dozen sentences)."""
+    if len(memo) >= 256:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
+_TOKENS = item_memo()
+_SPANS = item_memo()
 
 
 def tokens_of(sentence: str) -> list[Token]:
     """tokenize(sentence), once an item (the list is shared: never change it)."""
-    if not REUSE_TOKENS:
+    if not REUSE:
         return tokenize(sentence)
     got = _TOKENS.get(sentence)
-    if got is None:
-        if len(_TOKENS) >= 256:
-            _TOKENS.clear()
-        got = _TOKENS[sentence] = tokenize(sentence)
-    return got
+    return remember(_TOKENS, sentence, tokenize(sentence)) if got is None else got  # type: ignore[no-any-return]
 
 
-def forget_tokens() -> None:
-    _TOKENS.clear()
+def plain_spans_once(text: str) -> list[tuple[int, int]] | None:
+    """plain_spans(text), once an item."""
+    if not REUSE:
+        return plain_spans(text)
+    if text in _SPANS:
+        return _SPANS[text]  # type: ignore[no-any-return]
+    return remember(_SPANS, text, plain_spans(text))  # type: ignore[no-any-return]
 
 
 # Modifiers hyphenated to a name; a closed class, so "Son Heung-min" keeps his given name.

@@ -33,7 +33,7 @@ def plain(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     (bindable.py), every frame searched for a source, every text split by syntok."""
     with monkeypatch.context() as m:
         m.setattr(bindable, "ENABLED", False)
-        m.setattr(text_module, "REUSE_TOKENS", False)
+        m.setattr(text_module, "REUSE", False)
         m.setattr(kinds, "_GATE", OpenGate())
         m.setattr(sentence_module, "_SOURCE_GATE", OpenGate())
         m.setattr(text_module, "plain_spans", lambda text: None)

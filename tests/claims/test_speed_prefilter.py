@@ -8,7 +8,7 @@ import random
 from anyascii import anyascii
 
 from bench.bench_extract import synthetic
-from bot.claims import kinds, prefilter
+from bot.claims import flatten, kinds
 from bot.claims import sentence as sentence_module
 from bot.claims.prefilter import flat
 from bot.claims.text import clean, strip_boilerplate
@@ -16,12 +16,12 @@ from bot.claims.text import clean, strip_boilerplate
 
 def _flat_by_pattern(text: str) -> str:
     if not text.isascii():
-        text = anyascii(prefilter._NOT_ASCII_WORD.sub(" ", text))
-    return prefilter._FLAT.sub(" ", text.casefold())
+        text = anyascii(flatten._NOT_ASCII_WORD.sub(" ", text))
+    return flatten._FLAT.sub(" ", text.casefold())
 
 
 def test_the_flat_table_holds_every_character_the_pattern_matches() -> None:
-    assert sorted(prefilter._FLAT_TABLE) == [c for c in range(0x110000) if prefilter._FLAT.fullmatch(chr(c))]
+    assert sorted(flatten._FLAT_TABLE) == [c for c in range(0x110000) if flatten._FLAT.fullmatch(chr(c))]
 
 
 def test_flat_reads_as_the_pattern_does() -> None:
