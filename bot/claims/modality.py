@@ -312,6 +312,10 @@ def unasserted(fr: Frame, clause: range, trig: Trigger, unit: int | None = None)
         return "the club qualifies another noun ('joins Celtic fans', 'signs a Celtic shirt')"
     if trig.kind == "departure" and modifiers.left_otherwise(fr, trig):
         return "an exit verb whose object is no club ('leaves the door open', 'quits the press conference')"
+    if trig.kind == "departure":
+        why = modifiers.place_not_club(fr, trig)
+        if why:
+            return why
     if counterfactual(fr, clause, trig):
         return "what did not happen ('could have joined', 'nearly signed')"
     if trig.kind in _END_STATES and (" last " in fr.text or " ago " in fr.text or fr.text.startswith("last ")) \

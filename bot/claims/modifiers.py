@@ -48,7 +48,8 @@ _CLUB_PEOPLE_AND_PLACES = frozenset({"fans", "supporters", "fanbase", "faithful"
                                      "camp", "base", "ground", "stadium", "teammates", "players",
                                      "dressing", "hierarchy", "chiefs", "bosses", "officials", "stars",
                                      "legends", "bench", "feeling", "fuming", "stunned", "shocked",
-                                     "defenders", "defence", "defense", "rivals", "opponents"})
+                                     "defenders", "defence", "defense", "rivals", "opponents", "group",
+                                     "chat"})
 
 
 def club_qualifies(fr: Frame, trig: Trigger) -> bool:
@@ -125,3 +126,39 @@ def in_relative(fr: Frame, trig: Trigger, unit: int | None) -> bool:
         return False
     # "..., are ready to sell him": the object names the one the development is about
     return not any(units[w][2] in {"him", "her", "@p"} for w in range(trig.start, min(len(units), trig.end + 3)))
+
+
+# An exit from a place in the team, from a captaincy or from an agent is no exit from a club:
+# "axed from the Manchester United side", "steps down as Netherlands captain", "under pressure
+# for his place", "parts ways with his agent".
+_TEAM_PLACES = frozenset({"side", "team", "xi", "line", "lineup", "starting", "squad", "place", "spot",
+                          "shirt", "position", "captaincy", "armband"})
+_CAPTAINS = frozenset({"captain", "skipper", "vice", "captaincy"})
+_PEOPLE_OF_HIS_OWN = frozenset({"agent", "agents", "agency", "representatives", "representative", "advisers",
+                                "advisors", "lawyer", "lawyers", "management", "sponsor", "sponsors", "wife",
+                                "partner", "girlfriend", "manager's"})
+_DISMISSING = frozenset({"dismisses", "dismissed", "rubbishes", "rubbished", "denies", "denied", "quashes",
+                         "quashed", "laughs", "laughed", "shrugs", "shrugged", "plays", "played", "rejects",
+                         "rejected", "shuts", "slams", "slammed", "downplays", "downplayed"})
+
+
+def place_not_club(fr: Frame, trig: Trigger) -> str:
+    """What an exit is from when it is not a club ('a place in the team', 'a captaincy'), or ''."""
+    units = fr.units
+    if units[trig.end - 1][2] in {"@c", "@p"}:
+        return ""  # the trigger holds its object: "leaves Celtic"
+    after = [units[u][2] for u in range(trig.end, min(len(units), trig.end + 5))]
+    words = [w for w in after if w not in {"the", "a", "his", "her", "their", "@c", "'s", "from", "of", "for", "as",
+                                           "with", "starting"}]
+    head = words[0] if words else ""
+    lead = after[0] if after else ""
+    if lead in {"from", "for", "of"} and head in _TEAM_PLACES:
+        return "an exit from a place in the team ('axed from the side', 'under pressure for his place')"
+    if lead == "as" and head in _CAPTAINS:
+        return "a captaincy given up ('steps down as captain'), not a club"
+    if lead == "with" and head in _PEOPLE_OF_HIS_OWN:
+        return "a split from the person's own agent or sponsor, not a club"
+    before = [units[u][2] for u in range(max(0, trig.start - 2), trig.start)]
+    if any(w in _DISMISSING for w in before):
+        return "an exit someone dismisses ('dismisses retirement rumours'): talked down, not reported"
+    return ""

@@ -210,3 +210,17 @@ def test_a_past_attempt_and_the_speakers_own_past_are_no_claims() -> None:
     assert claims("Declan Rice: Chelsea released me at 14 and it made me stronger") == set()
     assert claims("Declan Rice was released by Chelsea at 14") == set()
     assert claims("Arsenal trying to sign Wilfried Zaha") == {("Wilfried Zaha", "interest")}
+
+
+def test_an_exit_from_a_place_a_captaincy_or_an_agent_is_no_exit_from_a_club() -> None:
+    assert claims("Kepa Arrizabalaga under pressure for his place at Arsenal") == set()
+    assert claims("Andre Onana axed from Manchester United side") == set()
+    assert claims("Virgil van Dijk steps down as Netherlands captain") == set()
+    assert claims("Jadon Sancho parts ways with his agent") == set()
+    assert claims("Raheem Sterling quits the Chelsea group chat") == set()
+    assert claims("Pep Guardiola dismisses retirement rumours") == set()
+    # A manager's job in danger, an exit from a job and a club parting with a manager stay.
+    assert claims("Enzo Maresca under pressure for his job") == {("Enzo Maresca", "departure")}
+    assert claims("Chelsea part ways with Enzo Maresca") == {("Enzo Maresca", "departure")}
+    assert claims("Steve Cooper steps down as Leicester manager") == {("Steve Cooper", "departure")}
+    assert claims("Ruben Amorim axed by Manchester United") == {("Ruben Amorim", "departure")}
