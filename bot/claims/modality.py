@@ -47,6 +47,9 @@ def mood(fr: Frame, clause: range, trig: Trigger) -> str:
     """'wish', 'imminent' or '' for the words governing `trig` within `clause`."""
     if scenario.seen(fr, clause, trig) or scenario.hoped(fr, clause, trig) or scenario.supposed(fr, trig):
         return "wish"  # "a deal that would see X join Juventus", "confident of completing"
+    cond = scenario.condition(fr, trig)
+    if cond:  # "will join if the clubs agree a fee": a scenario; "if he passes a medical": imminent
+        return "imminent" if cond == "medical" else "wish"
     if fr.units[trig.start][2].endswith("ing") and any(
             fr.units[u][2] in _MODALS_AFTER for u in range(trig.end, min(clause.stop, trig.end + 4))):
         return "wish"

@@ -83,3 +83,26 @@ def supposed(fr: Frame, trig: Trigger) -> bool:
         return False  # ("Should Arsenal sign X?" asks: a question's own rule reads it)
     between = [units[u][2] for u in range(1, trig.start)]
     return bool(between) and between[0] in _SUBJECTS and all(w not in {",", ":", ";"} for w in between)
+
+
+# A condition after the move: "will join Liverpool if the clubs agree a fee" (a scenario), "will
+# complete the signing if he passes a medical" (a deal waiting on its medical: agreed).
+_CONDITIONS = frozenset({"if", "provided", "providing", "unless"})
+_CLAUSE_ENDS = frozenset({",", ".", ";", ":", "and", "but", "?", "!", "—", "–"})
+
+
+def condition(fr: Frame, trig: Trigger) -> str:
+    """'medical' when a condition after the trigger waits on a medical, 'other' for any other
+    condition ("if the clubs agree a fee"), '' when none follows in the trigger's clause."""
+    units = fr.units
+    if " if " not in fr.text and " provided " not in fr.text and " unless " not in fr.text \
+            and " providing " not in fr.text:
+        return ""
+    for u in range(trig.end, min(len(units), trig.end + 8)):
+        word = units[u][2]
+        if word in _CLAUSE_ENDS:
+            return ""
+        if word in _CONDITIONS:
+            rest = [units[w][2] for w in range(u + 1, min(len(units), u + 8))]
+            return "medical" if "medical" in rest else "other"
+    return ""

@@ -224,3 +224,11 @@ def test_an_exit_from_a_place_a_captaincy_or_an_agent_is_no_exit_from_a_club() -
     assert claims("Chelsea part ways with Enzo Maresca") == {("Enzo Maresca", "departure")}
     assert claims("Steve Cooper steps down as Leicester manager") == {("Steve Cooper", "departure")}
     assert claims("Ruben Amorim axed by Manchester United") == {("Ruben Amorim", "departure")}
+
+
+def test_a_move_on_a_condition_is_a_scenario_unless_it_waits_on_a_medical() -> None:
+    assert claims("Marc Guehi will join Liverpool if the clubs agree a fee") == {("Marc Guehi", "interest")}
+    assert claims("Liverpool sign Marc Guehi if Joe Gomez leaves") == {("Marc Guehi", "interest")}
+    assert claims("Liverpool will complete the signing of Marc Guehi if he passes a medical") \
+        == {("Marc Guehi", "agreement")}
+    assert claims("Marc Guehi joins Liverpool, and if he impresses Palace get a bonus") == {("Marc Guehi", "completed")}
