@@ -52,15 +52,16 @@ CONTEST_VERBS = _alt(_verb("battle", "compete", "jostle", "tussle", "scrap", "du
                      _verb("face") + " (?:\\S+ )?(?:competition|rivalry|opposition|a fight|a battle)")
 CONTEST_NOUNS = _alt("race", "chase", "battle", "fight", "scramble", "queue", "hunt", "contest", "competition",
                      "rivalry", "sweepstakes", "bidding war", "tug of war", "tussle", "scrap", "pursuit",
-                     "running", "pole position", "driving seat", "box seat", "war")
+                     "running", "pole position", "driving seat", "box seat", "war", "upper hand", "frontrunners", "favourites",
+                     "front of the queue")
 # Other words a contest's noun phrase holds before "for": the rival clubs, how hard it is. Not "with"
 # or "from", after which parties.py reads a club as the seller or the club left.
 _CONTEST_FILL = _alt("against", "off", "it out", "@c", "and", "&", ",", "the", "a", "an",
                      "several", "other", "rival", "rivals", "clubs", "sides", "giants", "stiff", "fierce",
                      "strong", "stern", "late", "huge", "major", "three way", "two way", "transfer")
 # What a contest is for when it is no transfer: a title, a place, an award.
-_NOT_A_SIGNING = (r"(?!(?:\S+ ){0,4}?(?:title|titles|place|places|spot|spots|shirt|starting|golden boot|boot|"
-                  r"award|trophy|top four|top spot|promotion|survival|safety|relegation|europe|glory|points|"
+_NOT_A_SIGNING = (r"(?! ?(?:\S+ ){0,4}?(?:title|titles|place|places|spot|spots|shirt|starting|golden boot|boot|"
+                  r"award|ballon|trophy|top four|top spot|promotion|survival|safety|relegation|europe|glory|points|"
                   r"goal|goals|captaincy|armband)\b)")
 
 # The nouns a clickbait headline puts after a name for a development in a club's pursuit.
@@ -82,7 +83,8 @@ _NOT_PURSUIT = (r"(?!(?: \S+){0,5} (?:injury|injured|fitness|fit|return to train
                 r"ahead of|before|derby|clash|game|match|fixture|final|fans)\b)")
 
 # A club selling its own player: verbs of letting go, and what a club asks for him.
-SELL_VERBS = _alt(_verb("offload", "sell", "part with", "get rid of", "ship out", "let go of"), "sold",
+SELL_VERBS = _alt(_verb("offload", "sell", "part with", "get rid of", "ship out", "let go of", "release", "freeze out",
+                        "name a price for", "name their price for"), "sold", "want rid of", "wants rid of", "froze out",
                   "cash in on", "cashes in on", "cashed in on", "cashing in on", "got rid of",
                   _verb("sanction") + " (?:the |a |an )?(?:sale|exit|departure) of")
 # The verbs that take the player between their words: "let X go", "move X on", "ship X out".
@@ -90,7 +92,7 @@ SELL_AROUND = _alt(_verb("let", "move", "ship", "push", "ease"))
 ASKING = _alt(_verb("demand", "value", "quote", "want", "ask", "slap", "set", "insist on", "hold out for"),
               "held out for")
 _OFFERS = _alt("offers", "bids", "approaches", "proposals", "enquiries", "suitors")
-_HEARING = _alt(_verb("listen", "accept", "consider", "entertain", "field", "welcome"), "open to")
+_HEARING = _alt(_verb("listen", "accept", "consider", "entertain", "field", "welcome", "invite"), "open to")
 
 # A future in question: nouns of doubt, and bodies deciding on it.
 DOUBT_NOUNS = _alt("doubt", "doubts", "question", "questions", "question mark", "question marks", "uncertainty",
@@ -154,7 +156,7 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     # "ahead of Chelsea in the queue for X", "in the hunt for X".
     ("interest", rf"\b{CONTEST_VERBS} (?:{_CONTEST_FILL} ){{0,6}}?(?:for|over) (?:the )?(?:signature of |services of )?"
                  rf"{_NOT_A_SIGNING}(?=(?:\S+ ){{0,4}}@p)", "after"),
-    ("interest", rf"(?<!win )(?<!wins )(?<!won )(?<!winning )(?<!the )\b{CONTEST_NOUNS} (?:for|over) (?:the )?(?:signature of |services of )?{_NOT_A_SIGNING}(?=(?:\S+ ){{0,4}}@p)", "after"),
+    ("interest", rf"(?<!win )(?<!wins )(?<!won )(?<!winning )(?<!win the )(?<!wins the )(?<!won the )\b{CONTEST_NOUNS} (?:for|over) (?:the )?(?:signature of |services of )?{_NOT_A_SIGNING}(?=(?:\S+ ){{0,4}}@p)", "after"),
     # Clickbait: "Liverpool receive huge Guéhi update", "Big Isak boost for Liverpool", "Gyökeres
     # update hands Arsenal hope": a development in the club's pursuit, the name inside it.
     ("interest", rf"(?<=@c ){NEWS_VERBS} (?:{_NEWS_ADJ} ){{0,3}}@p (?:'s )?(?:{_NEWS_OF} )?{NEWS_NOUNS}\b{_NOT_PURSUIT}", "near"),
@@ -162,6 +164,12 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
                  rf" (?:\S+ ){{0,2}}?@c\b{_NOT_PURSUIT}", "near"),
     # A club's name fused to a participle of wanting: "Liverpool-linked X", "Man Utd-wanted X".
     ("interest", r"(?<=@c )(?:linked|wanted|chasing|tracked|eyed|monitored|courted|coveted|targeted) (?=@p)", "after"),
+    # Pouncing, luring, lining him up: "ready to pounce for X", "make a play for X", "line up X".
+    ("interest", r"\bpounce (?:for|on) (?=(?:\S+ ){0,3}@p)|\b(?:muscle|muscles|muscling) in on (?=(?:\S+ ){0,3}@p)|\bhat into (?:the )?ring "
+                 r"for (?=(?:\S+ ){0,3}@p)|\b(?:make|makes|making|made) a play for (?=(?:\S+ ){0,3}@p)|\b(?:go|goes|going|went) back in for "
+                 r"(?=(?:\S+ ){0,3}@p)|\brun(?:s|ning)? the rule over (?=(?:\S+ ){0,3}@p)|\b(?:line|lines|lining|lined) up (?=@p)|"
+                 r"\b(?:pinpoint(?:s|ed)?|single(?:s|d)? out|earmark(?:s|ed)?|lure(?:s|d)?|luring|prise(?:s|d)? away|prize(?:s|d)? away|"
+                 r"tempt(?:s|ed)?) (?=@p)(?!@p (?:\S+ )?(?:as (?:captain|skipper)|to stay)\b)", "after"),
     # A club turning to a person, exploring a move for him.
     ("interest", r"(?<=@c )turn(?:s|ed|ing)? (?:their attention |attention )?to (?=@p)(?!@p (?:\S+ ){0,3}?for (?:inspiration|goals|help|answers)\b)", "after"),
     ("interest", rf"\b{_verb('explore', 'assess', 'investigate', 'examine')} (?:an? |the )?(?:\S+ )?(?:deal|move|swoop|bid|approach|"
@@ -192,7 +200,7 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     # A person heading a list of candidates or targets: "X leads the list", "tops the shortlist".
     ("interest", r"\b(?:lead(?:s|ing)?|head(?:s|ing)?|top(?:s|ping)?) (?:the |their |a )?(?:@c 's )?(?:\S+ )?(?:list|shortlist|"
                  r"wishlist|contenders|candidates|queue)\b(?! (?:\S+ ){0,3}?(?:award|player of|scorers|scoring|goals|assists|ratings)\b)|\bamong (?:the )?(?:names|candidates|contenders|"
-                 r"options|targets|frontrunners|favourites) (?:for|to|on|at|being)\b", "near_before"),
+                 r"options|targets|frontrunners|favourites) (?:for|to|on|at|being)\b" + _NOT_A_SIGNING, "near_before"),
     # The one to take a job: "Is X the man to replace Y?", "the ideal candidate to succeed Y".
     ("interest", r"(?<=@p )(?:is |was |as |be )?(?:the )?(?:right |ideal |perfect |natural |obvious |best |leading |top )?(?:man|candidate|choice|fit|appointment|"
                  r"successor|option) to (?:replace|succeed|take over (?:at|from)|take charge (?:at|of)|lead) (?=@p|@c|the )", "before"),
@@ -242,6 +250,12 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
                   r"\b(?:put|puts|placed|placing) (?:\S+ ){0,2}?on the (?:transfer )?market\b|(?<!not )(?<!never )\b(?:is|are|been|be) "
                   r"on the (?:transfer )?market\b|"
                   r"\b(?:made|make|makes|making) (?=@p available\b)|\bavailable (?:for|at) (?:the )?right (?:price|fee)\b", "near_before"),
+    # A club losing its player, or ending his contract: "set to lose X", "braced for life without X".
+    ("departure", r"\b(?:(?:set|poised|likely|expected|braced|resigned|about|going) to|facing|at risk of|in danger of|fear(?:s|ed|ing)?|"
+                  r"could|may|might|will|would) (?:lose|losing) (?=@p)(?!@p (?:\S+ ){0,2}?(?:to (?:injury|suspension|a ban)|for (?:\S+ )?"
+                  r"(?:weeks|months|game|games|match|season|rest)))|\b(?:prepar(?:e|es|ing)|plan(?:s|ning)?|braced) for (?:life|a future|"
+                  r"the future) without (?=@p)|\bterminat(?:e|es|ed|ing) (?:the )?(?:contract of (?=@p)|(?=@p 's contract))|"
+                  r"\bopen(?:s|ed)? the exit door (?:for|to) (?=@p)", "after"),
     # On the way out: "on his way out of Chelsea", "heading out of Old Trafford".
     ("departure", r"\bon (?:his|her|their|the) way out\b|\b(?:heading|heads|headed|head|edging|pushed|shown|ushered|eased|"
                   r"shipped) out (?:of (?=@c)|of the (?:club|door)|the door|at (?=@c))", "near_before"),

@@ -334,3 +334,23 @@ def test_a_pursuit_ended_without_a_possessive_asserts_nothing() -> None:
     assert claims_of("Chelsea drop talks for Jamie Gittens") == set()
     # A swansong at a tournament is no exit.
     assert claims_of("Can Luka Modric's swansong end with a trophy?") == set()
+
+
+@pytest.mark.parametrize("title", ["Arsenal ready to pounce for Bryan Mbeumo", "Arsenal make a play for Bryan Mbeumo",
+                                   "Arsenal line up Bryan Mbeumo", "Arsenal in the driving seat for Bryan Mbeumo",
+                                   "Arsenal are frontrunners for Bryan Mbeumo", "Arsenal go back in for Bryan Mbeumo"])
+def test_pouncing_playing_for_lining_up_and_leading_are_interest(title: str) -> None:
+    assert claims_of(title) == {("Bryan Mbeumo", "interest", "Arsenal")}
+
+
+@pytest.mark.parametrize("title", ["Chelsea release Raheem Sterling", "Chelsea set to lose Raheem Sterling",
+                                   "Chelsea prepare for life without Raheem Sterling",
+                                   "Chelsea terminate contract of Raheem Sterling", "Chelsea name their price for Raheem Sterling"])
+def test_a_club_releasing_losing_or_pricing_its_player(title: str) -> None:
+    assert claims_of(title) == {("Raheem Sterling", "departure", None)}
+
+
+def test_losing_a_player_to_injury_or_for_weeks_is_no_exit() -> None:
+    assert claims_of("Chelsea could lose Raheem Sterling for six weeks") == set()
+    assert claims_of("Liverpool fear losing Mohamed Salah to injury") == set()
+    assert claims_of("Mohamed Salah among the favourites for the Ballon d'Or with Liverpool") == set()
