@@ -32,7 +32,10 @@ def describes_another(fr: Frame, unit: int) -> bool:
 
 
 def stand_in(fr: Frame, trig: Trigger, unit: int | None) -> str:
-    """Why the development is about someone other than the person bound to it, or ''."""
+    """Why the development is about someone other than the person bound to it, or is no
+    development of a move at all, or ''."""
+    if back_in_the_side(fr, trig):
+        return "back in contention for a place in the side ('back in contention after injury'), no pursuit"
     if in_relative(fr, trig, unit):
         return "the person sits in a relative clause; the predicate after it is its antecedent's"
     if trig.kind in {"departure", "denial"} and seller(fr, trig, unit):
@@ -162,3 +165,16 @@ def place_not_club(fr: Frame, trig: Trigger) -> str:
     if any(w in _DISMISSING for w in before):
         return "an exit someone dismisses ('dismisses retirement rumours'): talked down, not reported"
     return ""
+
+
+# "Back in contention for Arsenal after ten months out": a place in the side after an injury,
+# not a race for a player or a job (a job names itself: "back in contention for the England job").
+_JOBS = frozenset({"job", "post", "role", "manager", "coach", "boss", "hotseat", "hot", "vacancy", "position"})
+
+
+def back_in_the_side(fr: Frame, trig: Trigger) -> bool:
+    """Whether an interest trigger after "back" names a return to selection, not a pursuit."""
+    units = fr.units
+    if trig.kind != "interest" or trig.start == 0 or units[trig.start - 1][2] != "back":
+        return False
+    return not any(units[u][2] in _JOBS for u in range(trig.end, min(len(units), trig.end + 5)))

@@ -232,3 +232,9 @@ def test_a_move_on_a_condition_is_a_scenario_unless_it_waits_on_a_medical() -> N
     assert claims("Liverpool will complete the signing of Marc Guehi if he passes a medical") \
         == {("Marc Guehi", "agreement")}
     assert claims("Marc Guehi joins Liverpool, and if he impresses Palace get a bonus") == {("Marc Guehi", "completed")}
+
+
+def test_back_in_contention_after_an_injury_is_no_pursuit() -> None:
+    assert claims("Gabriel Jesus returns from ACL injury",
+                  "Jesus is back in contention for Arsenal after ten months out.") == set()
+    assert claims("Mauricio Pochettino in contention for the Tottenham job") == {("Mauricio Pochettino", "interest")}
