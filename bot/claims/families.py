@@ -219,6 +219,16 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("talks", r"\b(?:undergo(?:es|ne|ing)?|underwent|attend(?:s|ed|ing)?|ha[sd]|hold(?:s|ing)?|held|conduct(?:s|ed|ing)?) "
               r"(?:an? |his |her |the )?(?:first |second |third |final |formal |further |another |successful )?interviews? "
               r"(?:with|for|at)\b", "near_before"),
+    ("talks", rf"\b(?:(?:set to be |to be |been |has been |is |was )?offered|edg(?:e|es|ing) closer to|nears|nearing) (?:the )?"
+              rf"(?:@c (?:'s )?)?(?:\S+ )?{JOB_NOUNS}\b|\binterviewed by (?=@c)", "before"),
+    ("interest", rf"\b(?:keen on|open to (?:taking|accepting)|wants?|interested in|eyeing|eyes|in the mix for) (?:the )?(?:@c (?:'s )?)?"
+                 rf"(?:\S+ )?{JOB_NOUNS}\b|(?<=@p )(?:is )?(?:the )?(?:right |ideal |perfect )?(?:man|candidate|choice) for (?:the )?"
+                 rf"(?:@c (?:'s )?)?(?:\S+ )?{JOB_NOUNS}\b|\b(?:favourite|favorite|frontrunner|candidate|contender|tipped|backed) "
+                 r"to (?:manage|coach|lead) (?=@c)|\b(?:choice|option|candidate) (?:of|for) (?=@c)(?!@c (?:\S+ )?(?:fans|supporters)\b)|"
+                 r"\b(?:considered|in the mix) (?:by|at) (?=@c)", "before"),
+    ("denial", rf"\b(?:turn(?:s|ed|ing)? down|reject(?:s|ed|ing)?|snub(?:s|bed)?|rebuff(?:s|ed)?|rule(?:s|d)? (?:himself|herself) out of"
+               rf"(?: the running for)?|withdr(?:aw|aws|ew|awn) from (?:the )?(?:running|race) for|pull(?:s|ed)? out of (?:the )?"
+               rf"(?:running|race) for) (?:the )?(?:@c (?:'s )?)?(?:\S+ )?{JOB_NOUNS}\b", "before"),
     # --- agreement, bid -------------------------------------------------------------------------
     # A contest won: "Arsenal win the race for X", "X race won by Liverpool".
     ("agreement", rf"\b(?:win|wins|won|winning) (?:the )?(?:\S+ )?(?:race|battle|chase|fight|scramble|tussle|tug of war|"

@@ -354,3 +354,26 @@ def test_losing_a_player_to_injury_or_for_weeks_is_no_exit() -> None:
     assert claims_of("Chelsea could lose Raheem Sterling for six weeks") == set()
     assert claims_of("Liverpool fear losing Mohamed Salah to injury") == set()
     assert claims_of("Mohamed Salah among the favourites for the Ballon d'Or with Liverpool") == set()
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    ("Kieran McKenna offered the Chelsea job", "talks"),
+    ("Kieran McKenna nears the Chelsea job", "talks"),
+    ("Kieran McKenna to be interviewed by Chelsea", "talks"),
+    ("Kieran McKenna keen on the Chelsea job", "interest"),
+    ("Kieran McKenna is the man for the Chelsea job", "interest"),
+    ("Kieran McKenna the bookies' favourite to manage Chelsea", "interest"),
+    ("Kieran McKenna the preferred choice of Chelsea", "interest"),
+    ("Kieran McKenna in the mix at Chelsea", "interest"),
+    ("Kieran McKenna turns down the Chelsea job", "denial"),
+    ("Kieran McKenna rules himself out of the Chelsea job", "denial"),
+    ("Kieran McKenna not interested in the Chelsea job", "denial"),
+])
+def test_a_managers_job_offered_wanted_or_turned_down(title: str, kind: str) -> None:
+    assert claims_of(title) == {("Kieran McKenna", kind, "Chelsea")}
+
+
+def test_a_shirt_a_captaincy_or_the_fans_choice_is_no_job() -> None:
+    assert claims_of("Cole Palmer eyes the Chelsea captaincy") == set()
+    assert claims_of("Mohamed Salah is the choice of Liverpool fans") == set()
+    assert claims_of("Martin Zubimendi on the target for Arsenal again in the win at Burnley") == set()
