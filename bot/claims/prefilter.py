@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
+from operator import itemgetter
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any, TypeVar
@@ -39,7 +40,15 @@ from bot.claims.text import item_memo, remember
 # Literal stretches break into word runs at slots and at anything but words and spaces.
 _PIECES = re.compile(r"@[a-z]|[^a-z0-9 ]")
 _MARKS = frozenset("!\"#$%&()*+,/:;<=>?[\\]^`{|}~")
-_WORD = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_MARK = re.compile(r"[^a-z0-9 ]")  # flat() leaves lower-case ASCII words, single spaces and marks
+_found = itemgetter(1)
+
+
+def _spaced(text: str) -> str:
+    """A flat() text with a space at either end and around each mark: a word edge is a space."""
+    return " " + (_MARK.sub(r" \g<0> ", text) if _MARK.search(text) else text) + " "
+
+
 _REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT))
 _EDGES = (_c.AT_BOUNDARY, _c.AT_BEGINNING, _c.AT_BEGINNING_STRING, _c.AT_END, _c.AT_END_STRING)
 
@@ -290,19 +299,18 @@ class Gate:
                 for n in clause:
                     opens.setdefault(n, set()).add(i)
         self._opens = {n: frozenset(found) for n, found in opens.items()}
-        uses: dict[str, list[tuple[int, int, int]]] = {}
+        # Each keyword is looked for as itself (its needs that ask no edge), after a space (an edge
+        # before), before one (after) or between two, in the text with every mark spaced out and a
+        # space at either end (_spaced): every match then meets its needs, with no test of its own.
+        self.ids, keys = ids, dict[str, set[int]]()  # every need's number; each keyword's needs
         for (word, before, after), n in ids.items():
-            uses.setdefault(word, []).append((n, before, after))
+            plain = _MARK.search(word) is None  # words alone; a keyword with a mark ("?", "@s") asks no edge
+            word = _spaced(word).strip()  # its marks spaced out as the text's are
+            keys.setdefault(" " * (before == YES and plain) + word + " " * (after == YES and plain), set()).add(n)
         self._auto = ahocorasick.Automaton()
-        for word, found in uses.items():
-            # A word whose needs ask for no edge carries them as a set; else (size, free, the
-            # needs asking for an edge before only, after only, on both sides).
-            free = frozenset(n for n, before, after in found if before != YES and after != YES)
-            first = frozenset(n for n, before, after in found if before == YES and after != YES)
-            then = frozenset(n for n, before, after in found if before != YES and after == YES)
-            both = frozenset(n for n, before, after in found if before == YES and after == YES)
-            self._auto.add_word(word, (len(word), free, first, then, both) if first or then or both else free)
-        if uses:
+        for key, needs in keys.items():
+            self._auto.add_word(key, frozenset(needs))
+        if keys:
             self._auto.make_automaton()
 
     @staticmethod
@@ -313,25 +321,9 @@ class Gate:
 
     def _met(self, text: str) -> set[int]:
         """The needs the text meets: a keyword found with the word edges it asks for."""
-        met: set[int] = set()
         if not text or not len(self._auto):
-            return met
-        last = len(text) - 1
-        for end, found in self._auto.iter(text):
-            if found.__class__ is frozenset:
-                met |= found
-                continue
-            size, free, first, then, both = found
-            met |= free  # needs that ask for no edge
-            start = end - size + 1
-            if start == 0 or text[start - 1] not in _WORD:  # a word edge before
-                met |= first
-                if end == last or text[end + 1] not in _WORD:
-                    met |= then
-                    met |= both
-            elif then and (end == last or text[end + 1] not in _WORD):
-                met |= then
-        return met
+            return set()
+        return set().union(*map(_found, self._auto.iter(_spaced(text))))
 
     def _which(self, met: set[int]) -> set[int]:
         out = set(self.always)

@@ -10,7 +10,7 @@ from anyascii import anyascii
 from bench.bench_extract import synthetic
 from bot.claims import flatten, kinds
 from bot.claims import sentence as sentence_module
-from bot.claims.prefilter import flat
+from bot.claims.prefilter import YES, Gate, flat
 from bot.claims.text import clean, strip_boilerplate
 
 
@@ -48,3 +48,34 @@ def test_any_says_whether_which_lets_a_pattern_through() -> None:
         assert [gate.any(t) for t in texts] == [bool(gate.which(t)) for t in texts]
         pairs = list(zip(texts[::2], texts[1::2], strict=False))
         assert [gate.any(a, b) for a, b in pairs] == [bool(gate.which(a, b)) for a, b in pairs]
+
+
+def _met_by_edges(gate: Gate, text: str) -> set[int]:
+    """The needs a text meets, read the plain way: every occurrence of every keyword, its word
+    edges looked at in the text itself (a word edge: the text's end, or a character that is no
+    lower-case ASCII letter or digit)."""
+    met: set[int] = set()
+    for (word, before, after), n in gate.ids.items():
+        start = text.find(word)
+        while start >= 0:
+            end = start + len(word)
+            edge_before = start == 0 or not ("a" <= text[start - 1] <= "z" or text[start - 1].isdigit() and text[start - 1].isascii())
+            edge_after = end == len(text) or not ("a" <= text[end] <= "z" or text[end].isdigit() and text[end].isascii())
+            if (before != YES or edge_before) and (after != YES or edge_after):
+                met.add(n)
+                break
+            start = text.find(word, start + 1)
+    return met
+
+
+def test_the_needs_met_are_the_keywords_found_with_their_edges() -> None:
+    """Gate._met finds each keyword in the text with every mark spaced out (_spaced), a word edge
+    being a space there: the same needs as looking at the edges of every occurrence. On titles,
+    summaries and frames of the bench stream, generated texts of their words and marks, and texts
+    with other characters (upper case, accents, symbols) as frames and money may hold."""
+    texts = _texts()
+    rng = random.Random(3)
+    chars = "ab on to?:,.£€'’-@ÉéZ9\u00a0"
+    texts += ["".join(rng.choice(chars) for _ in range(rng.randint(0, 16))) for _ in range(3000)]
+    for gate in (kinds._GATE, sentence_module._SOURCE_GATE, Gate([rx for _, rx, _ in kinds.PATTERNS], slots=True)):
+        assert [gate._met(t) for t in texts] == [_met_by_edges(gate, t) for t in texts]
