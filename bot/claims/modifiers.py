@@ -36,6 +36,8 @@ def stand_in(fr: Frame, trig: Trigger, unit: int | None) -> str:
     development of a move at all, or ''."""
     if back_in_the_side(fr, trig):
         return "back in contention for a place in the side ('back in contention after injury'), no pursuit"
+    if event_object(fr, trig):
+        return "in charge of a game or a session ('takes charge of his first game'), not appointed"
     if in_relative(fr, trig, unit):
         return "the person sits in a relative clause; the predicate after it is its antecedent's"
     if trig.kind in {"departure", "denial"} and seller(fr, trig, unit):
@@ -178,3 +180,21 @@ def back_in_the_side(fr: Frame, trig: Trigger) -> bool:
     if trig.kind != "interest" or trig.start == 0 or units[trig.start - 1][2] != "back":
         return False
     return not any(units[u][2] in _JOBS for u in range(trig.end, min(len(units), trig.end + 5)))
+
+
+# "takes charge of his first game", "joins the session": a move verb whose object is an event.
+_EVENTS = frozenset({"game", "games", "match", "matches", "fixture", "fixtures", "training", "session",
+                     "sessions", "clash", "derby", "final", "friendly", "friendlies", "tie"})
+_EVENT_LEAD = frozenset({"his", "her", "their", "the", "a", "first", "last", "opening", "final", "next",
+                         "@c", "'s", "maiden", "debut"})
+
+
+def event_object(fr: Frame, trig: Trigger) -> bool:
+    """Whether a completed trigger's object is a game or a session, not a club or a job."""
+    units = fr.units
+    if trig.kind != "completed" or units[trig.end - 1][2] in {"@c", "@p"}:
+        return False
+    u = trig.end
+    while u < len(units) and u - trig.end < 4 and units[u][2] in _EVENT_LEAD:
+        u += 1
+    return u < len(units) and u > trig.end and units[u][2] in _EVENTS

@@ -238,3 +238,8 @@ def test_back_in_contention_after_an_injury_is_no_pursuit() -> None:
     assert claims("Gabriel Jesus returns from ACL injury",
                   "Jesus is back in contention for Arsenal after ten months out.") == set()
     assert claims("Mauricio Pochettino in contention for the Tottenham job") == {("Mauricio Pochettino", "interest")}
+
+
+def test_charge_of_a_game_is_no_appointment() -> None:
+    assert claims("Michael Carrick takes charge of his first game as Manchester United boss") == set()
+    assert claims("Michael Carrick takes charge of Manchester United") == {("Michael Carrick", "completed")}
