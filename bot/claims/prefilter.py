@@ -40,13 +40,13 @@ from bot.claims.text import item_memo, remember
 # Literal stretches break into word runs at slots and at anything but words and spaces.
 _PIECES = re.compile(r"@[a-z]|[^a-z0-9 ]")
 _MARKS = frozenset("!\"#$%&()*+,/:;<=>?[\\]^`{|}~")
-_MARK = re.compile(r"[^a-z0-9 ]")  # flat() leaves lower-case ASCII words, single spaces and marks
+_MARK = re.compile(r"([^a-z0-9 ])")  # flat() leaves lower-case ASCII words, single spaces and marks
 _found = itemgetter(1)
 
 
 def _spaced(text: str) -> str:
     """A flat() text with a space at either end and around each mark: a word edge is a space."""
-    return " " + (_MARK.sub(r" \g<0> ", text) if _MARK.search(text) else text) + " "
+    return " " + " ".join(_MARK.split(text)) + " "  # split keeps each mark: "a?b" -> a ? b
 
 
 _REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT))
