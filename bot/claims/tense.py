@@ -10,6 +10,7 @@ particular story. A development dated to now ("on Monday", "this week") stays ne
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bot.claims import scenario
@@ -323,6 +324,13 @@ def history(fr: Frame, clause: range, trig: Trigger) -> str:
     return ""
 
 
+# A window named as the time of a past development: "in January", "last summer", "two years ago".
+_DATED_THEN = re.compile(r"\b(?:in|back in) (?:the )?(?:january|february|march|april|may|june|july|august|september"
+                         r"|october|november|december|summer|winter|20\d\d)\b|\blast (?:summer|season|year|"
+                         r"january|winter|campaign)\b|\b(?:years?|seasons?|months) ago\b", re.I)
+_LADDER = frozenset({"interest", "talks", "bid", "bid_rejected", "agreement", "medical", "completed", "loan"})
+
+
 def past_is_news(claim: Claim, heard: Sequence[Claim], named: bool) -> bool:
     """Whether a summary's development told in the past tense is the item's news.
 
@@ -331,7 +339,8 @@ def past_is_news(claim: Claim, heard: Sequence[Claim], named: bool) -> bool:
     "confirmed") to be more than the person's history ("Liverpool were keen on him"). Under a headline that reports this development (the
     same kind, or a rung of the deal it tells: "close to Juventus move" over "... agreed
     terms") it is the news told again. An exit under a headline about another development
-    ("Roma want Amorim" over "Amorim was sacked by United"), or a move done under a headline
+    ("Roma want Amorim" over "Amorim was sacked by United"; "Real Madrid eye Saliba" over
+    "Saliba penned a new deal in January"), or a move done under a headline
     about a lower rung ("Arsenal make contact" over "Bologna signed him for €8m"), is
     background unless dated to now.
     """
@@ -340,8 +349,8 @@ def past_is_news(claim: Claim, heard: Sequence[Claim], named: bool) -> bool:
     if any(h.kind == claim.kind for h in heard):
         return True
     rung_of_it = any(claim.counterpart in (None, h.counterpart) for h in heard)
-    if claim.kind == "departure":
-        return fresh(claim.evidence)
+    if claim.kind not in _LADDER:  # an exit, an extension, a denial: no rung of the headline's deal
+        return fresh(claim.evidence) and not _DATED_THEN.search(claim.evidence)
     if claim.kind == "completed":  # "Bologna signed him for €8m" under "Arsenal make contact"
         return rung_of_it and fresh(claim.evidence)
     return rung_of_it

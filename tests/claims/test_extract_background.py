@@ -243,3 +243,10 @@ def test_back_in_contention_after_an_injury_is_no_pursuit() -> None:
 def test_charge_of_a_game_is_no_appointment() -> None:
     assert claims("Michael Carrick takes charge of his first game as Manchester United boss") == set()
     assert claims("Michael Carrick takes charge of Manchester United") == {("Michael Carrick", "completed")}
+
+
+def test_a_past_extension_under_a_pursuit_is_background_unless_dated_to_now() -> None:
+    assert claims("Real Madrid eye William Saliba",
+                  "Saliba penned a new deal in January, tying him to Arsenal until 2030.") == {("William Saliba", "interest")}
+    assert claims("Real Madrid eye William Saliba", "Saliba has just signed a new five-year contract.") \
+        == {("William Saliba", "interest"), ("William Saliba", "contract_extension")}
