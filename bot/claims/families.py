@@ -310,6 +310,15 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
                rf"(?:links?|(?:{TALK_NOUNS}) (?:linking|that link|connecting|of (?:interest|a move|an exit) from)\b|(?:{TALK_NOUNS}) "
                rf"(?:of|about|over|on|regarding|suggesting) (?:\S+ ){{0,3}}?{_MOVES}\b|(?:{TALK_NOUNS}) (?:that )?@p "
                rf"(?:\S+ ){{0,3}}?(?:leave|leaves|leaving|exit|depart|join|joining|move))|\bnot (?:on the (?:transfer )?market|up for sale)\b", "near"),
+    # Doors shut on a move, a move blocked, a player untouchable, staying on.
+    ("denial", r"\b(?:slam(?:s|med|ming)?|clos(?:e|es|ed|ing)|shut(?:s|ting)?) (?:the )?door on (?:an? |any )?(?:@c |@p 's |@p )?(?:\S+ )?"
+               r"(?:move|exit|sale|switch|departure|transfer|return|@c)\b|\bblock(?:s|ed|ing)? (?:an? |any )?(?:@p 's |@p )?(?:@c )?"
+               r"(?:move|exit|sale|switch|departure|transfer)\b|\brul(?:e|es|ed|ing) out (?:an? |any )?(?:@p 's |@p )(?:sale|exit|"
+               r"departure|move|transfer)\b|(?<!not )(?<!longer )(?<!not seen as )(?<!longer seen as )(?<!not regarded as )"
+               r"(?<!longer regarded as )(?<!not considered )(?<!longer considered )\buntouchable\b|\bput(?:s|ting)? (?:the |all )?(?:\S+ )?(?:talk|rumou?rs?|speculation|"
+               r"links?) (?:of (?:\S+ ){1,3})?to bed\b|\bdistanc(?:e|es|ed|ing) (?:himself|herself|themselves|itself) from (?=@p|@c)", "near"),
+    ("denial", r"\b(?:will|to|would|shall) remain (?:at|with) (?=@c)(?!@c (?:\S+ ){0,3}?(?:until|till|through|on loan)\b)|"
+               r"\breject(?:s|ed)? (?=@c)(?!@c (?:\S+ )?(?:bid|bids|offer|offers|approach|approaches|proposal|@c)\b)", "before"),
     # --- talks --------------------------------------------------------------------------------
     ("talks", rf"\b{CONTACT}\b", "near"),
     ("talks", rf"\b(?:{_verb('meet')}|met|{CONTACT}) (?=(?:@c 's |@p 's |\S+ 's )?(?:\S+ )?{PEOPLE_OF}\b)", "after"),

@@ -377,3 +377,23 @@ def test_a_shirt_a_captaincy_or_the_fans_choice_is_no_job() -> None:
     assert claims_of("Cole Palmer eyes the Chelsea captaincy") == set()
     assert claims_of("Mohamed Salah is the choice of Liverpool fans") == set()
     assert claims_of("Martin Zubimendi on the target for Arsenal again in the win at Burnley") == set()
+
+
+@pytest.mark.parametrize("title", ["Arsenal rule out Bukayo Saka sale", "Arsenal slam door on Bukayo Saka exit",
+                                   "Bukayo Saka untouchable, Arsenal insist", "Bukayo Saka puts exit talk to bed",
+                                   "Bukayo Saka will remain at Arsenal", "Arsenal block Bukayo Saka exit",
+                                   "Bukayo Saka rejects Real Madrid", "Bukayo Saka closes door on Real Madrid move"])
+def test_doors_shut_moves_blocked_and_staying_on_are_denials(title: str) -> None:
+    assert {(s, k) for s, k, _ in claims_of(title)} == {("Bukayo Saka", "denial")}
+
+
+def test_an_approach_turned_down_by_the_club_is_a_rejected_bid() -> None:
+    assert claims_of("Arsenal turn down Real Madrid approach for Bukayo Saka") == {
+        ("Bukayo Saka", "bid_rejected", "Real Madrid")}
+    assert {(s, k) for s, k, _ in claims_of("Arsenal reject all approaches for Bukayo Saka")} == {("Bukayo Saka", "bid_rejected")}
+
+
+def test_no_longer_untouchable_is_no_denial() -> None:
+    claims = claims_of("Barcelona willing to listen to offers for Ronald Araujo",
+                       "The defender is no longer regarded as untouchable by the club.")
+    assert {k for _, k, _ in claims} == {"departure"}
