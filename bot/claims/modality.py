@@ -45,7 +45,8 @@ _MODALS_AFTER = frozenset({"would", "could", "might", "may"})
 
 def mood(fr: Frame, clause: range, trig: Trigger) -> str:
     """'wish', 'imminent' or '' for the words governing `trig` within `clause`."""
-    if scenario.seen(fr, clause, trig) or scenario.hoped(fr, clause, trig) or scenario.supposed(fr, trig):
+    if scenario.seen(fr, clause, trig) or scenario.hoped(fr, clause, trig) or scenario.supposed(fr, trig) \
+            or scenario.aimed(fr, clause, trig):
         return "wish"  # "a deal that would see X join Juventus", "confident of completing"
     cond = scenario.condition(fr, trig)
     if cond:  # "will join if the clubs agree a fee": a scenario; "if he passes a medical": imminent

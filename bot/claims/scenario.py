@@ -106,3 +106,29 @@ def condition(fr: Frame, trig: Trigger) -> str:
             rest = [units[w][2] for w in range(u + 1, min(len(units), u + 8))]
             return "medical" if "medical" in rest else "other"
     return ""
+
+
+# A move named as an aim: "Completing the signing of X is Liverpool's priority", "make the X
+# signing their priority": what a club is after, not what it has done.
+_AIMS = frozenset({"priority", "priorities", "aim", "goal", "target", "plan", "objective", "focus", "dream",
+                   "wish", "ambition", "mission", "wishlist"})
+_MOVE_NOUNS = frozenset({"signing", "move", "deal", "switch", "transfer", "capture", "arrival", "completing",
+                         "landing", "securing"})
+
+
+_AIM_LEAD = frozenset({"their", "'s", "his", "her", "its", "main", "top", "first", "key", "number", "one",
+                       "biggest", "a", "the", "priority", "primary", "chief", "major", "big"})
+
+
+def aimed(fr: Frame, clause: range, trig: Trigger) -> bool:
+    """Whether a move noun or gerund is named as an aim ("... is their priority")."""
+    units = fr.units
+    if not any(units[u][2] in _MOVE_NOUNS for u in range(trig.start, trig.end)):
+        return False
+    for u in range(trig.end, min(clause.stop, trig.end + 6)):
+        word = units[u][2]
+        if word in _CLAUSE_ENDS:
+            return False
+        if word in _AIMS and units[u - 1][2] in _AIM_LEAD:
+            return True  # ("... as they target a striker": a verb, no aim named)
+    return False

@@ -250,3 +250,9 @@ def test_a_past_extension_under_a_pursuit_is_background_unless_dated_to_now() ->
                   "Saliba penned a new deal in January, tying him to Arsenal until 2030.") == {("William Saliba", "interest")}
     assert claims("Real Madrid eye William Saliba", "Saliba has just signed a new five-year contract.") \
         == {("William Saliba", "interest"), ("William Saliba", "contract_extension")}
+
+
+def test_a_move_named_as_an_aim_is_interest() -> None:
+    assert claims("Completing the signing of Marc Guehi is Liverpool's priority") == {("Marc Guehi", "interest")}
+    assert claims("Liverpool make Marc Guehi signing their priority") == {("Marc Guehi", "interest")}
+    assert claims("Liverpool complete Marc Guehi signing as they target a striker") == {("Marc Guehi", "completed")}
