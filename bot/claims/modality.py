@@ -163,6 +163,10 @@ _SKIP_ADVERB = frozenset({"already", "also", "reportedly", "recently", "previous
 _SUBJECT_BEFORE = frozenset({"@p", "@c", "he", "they", "she", "who", "it", "club"})
 
 
+# Between a copula and a state noun: "were in talks", "were locked in negotiations", "were on the verge".
+_STATE_WORDS = frozenset({"in", "locked", "deep", "advanced", "on", "the", "at"})
+
+
 def past(fr: Frame, clause: range, trig: Trigger) -> bool:
     """Whether the clause tells the trigger's development in the past tense (not the perfect)."""
     u = trig.start - 1
@@ -172,7 +176,7 @@ def past(fr: Frame, clause: range, trig: Trigger) -> bool:
             return True
         if word in _NOT_PAST:
             return False
-        if word not in _SKIP_ADVERB and not word.endswith("ly"):
+        if word not in _SKIP_ADVERB and not word.endswith("ly") and word not in _STATE_WORDS:
             break
         u -= 1
     first = fr.units[trig.start][2]

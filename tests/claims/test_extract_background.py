@@ -256,3 +256,10 @@ def test_a_move_named_as_an_aim_is_interest() -> None:
     assert claims("Completing the signing of Marc Guehi is Liverpool's priority") == {("Marc Guehi", "interest")}
     assert claims("Liverpool make Marc Guehi signing their priority") == {("Marc Guehi", "interest")}
     assert claims("Liverpool complete Marc Guehi signing as they target a striker") == {("Marc Guehi", "completed")}
+
+
+def test_a_rivals_past_talks_under_a_completed_move_are_background() -> None:
+    assert claims("Arsenal complete Eberechi Eze signing",
+                  "Tottenham were in talks for Eze before Arsenal hijacked the deal.") == {("Eberechi Eze", "completed")}
+    assert claims("Tottenham in talks for Eberechi Eze",
+                  "Tottenham are in talks with Crystal Palace over Eze.") == {("Eberechi Eze", "talks")}
