@@ -291,6 +291,13 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("departure", r"\bfear(?:s|ed|ing)? for (?:his|her) (?:job|future|position)\b|\bout of (?:a |his |her )?job\b|"
                   r"\breliev(?:e|es|ed|ing) (?=@p of (?:his|her) (?:duties|role|position|post)\b)|"
                   r"\bwant(?:s|ed)? (?=@p (?:replaced|removed|dismissed)\b)", "near_before"),
+    # A player pushing to go: "agitating for a move", "plotting a Chelsea escape", "requests a transfer",
+    # "downs tools" (running out his contract, "will become a free agent", is kinds._EXPIRY's).
+    ("departure", r"\b(?:agitat(?:e|es|ed|ing)|angl(?:e|es|ed|ing)|plot(?:s|ted|ting)?|seek(?:s|ing)?|sought) (?:for )?(?:an? |his |her )?"
+                  r"(?:@c )?(?:move away|escape|exit|way out|departure|transfer away)\b|\bagitat(?:e|es|ed|ing) for (?:an? )?(?:move|transfer)\b|"
+                  r"\brequest(?:s|ed|ing)? (?:an? )?transfer\b|\bdown(?:s|ed|ing)? tools\b|\brefus(?:e|es|ed|ing) to (?:train|travel)\b|"
+                  r"\b(?:career|future|time) (?:\S+ ){0,2}?(?:hangs?|"
+                  r"hanging) (?:by a thread|in the balance)\b", "near_before"),
     # A successor sought for someone: he is on his way out.
     ("departure", r"\b(?:line|lines|lined|lining|identify|identifies|identified|shortlist|shortlists|shortlisted|sound|sounds|"
                   r"sounded|eye|eyes|eyeing|plan|plans|planning|search|searching|hunt|hunting) (?:up |out |for )?(?:an? |his |her )?"
@@ -321,7 +328,13 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
                r"\breject(?:s|ed)? (?=@c)(?!@c (?:\S+ )?(?:bid|bids|offer|offers|approach|approaches|proposal|@c)\b)", "before"),
     # --- talks --------------------------------------------------------------------------------
     ("talks", rf"\b{CONTACT}\b", "near"),
-    ("talks", rf"\b(?:{_verb('meet')}|met|{CONTACT}) (?=(?:@c 's |@p 's |\S+ 's )?(?:\S+ )?{PEOPLE_OF}\b)", "after"),
+    # Asking about him, meeting his club over him, talks under way, a deal edged closer to.
+    ("talks", r"\bask(?:s|ed|ing)? about (?=@p)|\brequest(?:s|ed|ing)? (?:information|details) (?:on|about) (?=@p)|\b(?:meet|meets|met|meeting) "
+              r"(?:with )?@c (?:officials |chiefs |representatives )?(?:over|about|to discuss) (?=(?:\S+ ){0,3}@p)|\b(?:talks|negotiations|"
+              r"discussions) (?:are |remain )?(?:ongoing|continuing|progressing|advancing|underway|under way|taking place|held) (?:between "
+              r"@c (?:and|&) @c )?(?:over|about|for|regarding) (?=(?:\S+ ){0,3}@p)|\bsen(?:d|ds|t|ding) (?:a )?delegation\b|"
+              r"\bedg(?:e|es|ed|ing) closer to (?:an? |the )?(?:@p (?:'s )?|@c )?(?:deal|move|agreement|signing|switch)\b", "after"),
+    ("talks", rf"\b(?:{_verb('meet', 'contact', 'call', 'phone')}|met|{CONTACT}) (?=(?:@c 's |@p 's |\S+ 's )?(?:\S+ )?{PEOPLE_OF}\b)", "after"),
     ("talks", rf"\b{HAGGLE} (?:an? |the )?(?!(?:new|fresh|improved|contract|extension|his|her) )(?:\S+ )?(?:@p )?"
               r"(?:fee|deal|terms|transfer|move|price|package)\b", "near"),
     # --- loan ---------------------------------------------------------------------------------

@@ -70,7 +70,7 @@ def _scan(seq: Iterable[tuple[Any, Any]]) -> tuple[set[str] | None, bool]:
 
 
 # A contract running down: news in a headline, often background in a summary (see extract).
-_EXPIRY = _p(r"\b(?:(?:contract|(?=deal )" + _NOT_DEAL + r"deal) (?:expires|expiring|runs out|running out|ends|ending|is up)|out of contract|final (?:year|months?|season) of (?:his |her |a )?(?:@c )?(?:contract|deal)|(?:run|runs|running) down (?:his|her) (?:@c )?(?:deal|contract))\b")
+_EXPIRY = _p(r"\b(?:(?:contract|(?=deal )" + _NOT_DEAL + r"deal) (?:expires|expiring|runs out|running out|ends|ending|is up)|out of contract|final (?:year|months?|season) of (?:his |her |a )?(?:@c )?(?:contract|deal)|(?:run|runs|running) down (?:his|her) (?:@c )?(?:deal|contract)|(?:become|becomes|becoming|will be|set to be|to be) a free agent)\b")
 
 
 def expiry(fr: Frame, t: Trigger) -> bool:

@@ -397,3 +397,24 @@ def test_no_longer_untouchable_is_no_denial() -> None:
     claims = claims_of("Barcelona willing to listen to offers for Ronald Araujo",
                        "The defender is no longer regarded as untouchable by the club.")
     assert {k for _, k, _ in claims} == {"departure"}
+
+
+@pytest.mark.parametrize("title", ["Nicolas Jackson agitating for a move", "Nicolas Jackson requests transfer",
+                                   "Nicolas Jackson plotting Chelsea escape", "Nicolas Jackson's Chelsea career hangs by a thread",
+                                   "Nicolas Jackson will become a free agent", "Nicolas Jackson downs tools"])
+def test_a_player_pushing_to_go_or_running_out_his_deal(title: str) -> None:
+    assert claims_of(title) == {("Nicolas Jackson", "departure", None)}
+
+
+@pytest.mark.parametrize("title", ["Bayern ask about Nicolas Jackson", "Bayern meet Chelsea over Nicolas Jackson",
+                                   "Bayern contact Nicolas Jackson's agent", "Bayern request information on Nicolas Jackson",
+                                   "Bayern edge closer to Nicolas Jackson deal"])
+def test_asking_meeting_and_edging_closer_are_talks(title: str) -> None:
+    assert claims_of(title) == {("Nicolas Jackson", "talks", "Bayern Munich")}
+
+
+def test_a_free_agent_moving_on_is_the_move_not_an_exit() -> None:
+    claims = claims_of("Newcastle agree deal for Lorenzo Pellegrini",
+                       "The Roma midfielder is set to become a free agent in the summer.")
+    assert claims == {("Lorenzo Pellegrini", "agreement", "Newcastle United")}
+    assert claims_of("Nicolas Jackson refuses to play down Chelsea's title chances") == set()
