@@ -281,6 +281,27 @@ def done_to_speaker(fr: Frame, clause: range, trig: Trigger) -> bool:
     return trig.end < len(units) and units[trig.end][2] in {"me", "us"} and _past_verb(fr, clause, trig)
 
 
+# A piece that looks back: "Throwback: when Liverpool signed X", "Remember when Chelsea sold
+# him?", "Looking back at X's move", "From the archive: X signs for Newcastle".
+_LOOKING_BACK_LABELS = frozenset({"throwback", "flashback", "archive", "archives", "rewind", "retro", "nostalgia",
+                                  "remember", "remembering", "revisited", "revisiting", "vault", "memories",
+                                  "memory", "history", "classic", "anniversary", "retrospective"})
+
+
+def looked_back_on(fr: Frame, trig: Trigger) -> bool:
+    """Whether a label, a "when" clause or "looking back at" makes the move a memory."""
+    units = fr.units
+    head = [units[u][2] for u in range(min(len(units), 5))]
+    if any(w in _LOOKING_BACK_LABELS for w in head) and (":" in head or head[0] in {"remember", "remembering"}) \
+            and trig.start > head.index(next(w for w in head if w in _LOOKING_BACK_LABELS)):
+        return True
+    before = [units[u][2] for u in range(max(0, trig.start - 6), trig.start)]
+    if before[-3:-1].count("when") and before[-1] in _CLAUSE_SUBJECTS and _told_past(units[trig.start][2]):
+        return True  # "when Liverpool signed X": a time clause, not a report
+    return any(w in {"looking", "look", "looks", "looked"} and before[i + 1:i + 3] in (["back", "at"], ["back", "on"])
+               for i, w in enumerate(before))
+
+
 def history(fr: Frame, clause: range, trig: Trigger) -> str:
     """Why a development is told as the person's history, or ''."""
     if tried_once(fr, trig):
@@ -299,6 +320,8 @@ def history(fr: Frame, clause: range, trig: Trigger) -> str:
         return "an earlier event of a story told in the past ('was a target before signing a new deal')"
     if trig.kind not in _MOVES:
         return ""
+    if looked_back_on(fr, trig):
+        return "a piece looking back ('Throwback: when Liverpool signed X', 'looking back at his move')"
     if done_to_speaker(fr, clause, trig):
         return "the speaker's own past ('Chelsea released me at 14')"
     if trig.kind == "departure" and doubt_ended(fr, trig):

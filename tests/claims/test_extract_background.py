@@ -263,3 +263,10 @@ def test_a_rivals_past_talks_under_a_completed_move_are_background() -> None:
                   "Tottenham were in talks for Eze before Arsenal hijacked the deal.") == {("Eberechi Eze", "completed")}
     assert claims("Tottenham in talks for Eberechi Eze",
                   "Tottenham are in talks with Crystal Palace over Eze.") == {("Eberechi Eze", "talks")}
+
+
+def test_a_piece_looking_back_reports_no_move() -> None:
+    assert claims("Throwback: when Liverpool signed Virgil van Dijk") == set()
+    assert claims("Remember when Chelsea sold Mohamed Salah?") == set()
+    assert claims("From the archive: Alan Shearer signs for Newcastle") == set()
+    assert claims("Breaking: Liverpool sign Marc Guehi") == {("Marc Guehi", "completed")}
