@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.claims import scenario
+from bot.claims import retrospect, scenario
 from bot.claims.frame import Frame, Trigger
 from bot.claims.lexicon import HISTORY_SPANS, PAST_FORMS, RECENT_SPANS
 from bot.claims.stance import fresh
@@ -105,67 +105,6 @@ def time_noun_clause(fr: Frame, clause: range, trig: Trigger) -> bool:
     return len(rest) >= 2 and rest[-1] in _TIME_NOUNS and rest[-2] in {"the", "that", "this"}
 
 
-# "one year on", "two years later", "a decade on": the piece looks back from the present.
-_SPANS = frozenset({"year", "years", "decade", "decades", "season", "seasons", "months"})
-
-
-def anniversary(fr: Frame) -> bool:
-    """Whether the sentence is a retrospective ("X's move to Y: one year on")."""
-    if " on " not in fr.text and " later " not in fr.text:
-        return False
-    units = fr.units
-    return any(units[u][2] in {"on", "later"} and units[u - 1][2] in _SPANS
-               and units[u - 2][2] in {"one", "a", "two", "three", "four", "five", "ten", "six", "@y"}
-               and (u + 1 >= len(units) or units[u + 1][2] in {".", "?", "!", ",", ":", "|", "-", "–", ")"})
-               for u in range(2, len(units)))
-
-
-# A move noun as the subject of a past verb telling what came of it: "his move to Newcastle made
-# him the record signing". (Not "his exit came after a row" nor "stunned the players": those
-# tell a fresh exit's cause or its news.)
-_MOVE_NOUNS = frozenset({"move", "switch", "transfer", "exit", "departure", "arrival", "sale", "sacking",
-                         "dismissal", "return", "signing"})
-_NOUN_TAIL = frozenset({"@c", "@p", "@m", "@y", "'s", "to", "from", "in", "the", "his", "her", "a", "last",
-                        "summer", "permanent", "loan", "deal"})
-_PAST_VERBS = frozenset({"made", "saw", "brought", "gave", "took", "earned", "netted", "broke", "set",
-                         "proved", "turned", "meant", "helped", "paved", "handed", "became", "represented",
-                         "raised", "ended"})
-
-
-def move_then(fr: Frame, clause: range, trig: Trigger) -> bool:
-    """Whether a move noun is the subject of a past verb that tells what came of it."""
-    units = fr.units
-    if not any(units[u][2] in _MOVE_NOUNS for u in range(trig.start, trig.end)):
-        return False
-    for u in range(trig.end, min(clause.stop, trig.end + 7)):
-        word = units[u][2]
-        if word in _PAST_VERBS:
-            nxt = units[u + 1][2] if u + 1 < len(units) else "."
-            return nxt not in {"official", "permanent", "public", "possible", "to", "up", "for", "in", "by", "after", "amid", "as"}
-        if word not in _NOUN_TAIL:
-            return False
-    return False
-
-
-# Looking back on a decision: "explains his decision to leave Liverpool", "reveals reasons for
-# joining Celtic". (A "decision to leave" on its own is the news of one.)
-_ACCOUNTING = frozenset({"explains", "explained", "explain", "explaining", "reveals", "revealed", "reveal",
-                         "discusses", "discussed", "defends", "defended", "justifies", "justified",
-                         "recalls", "recalled", "reflects", "reflected", "details", "detailed"})
-_DECISIONS = frozenset({"decision", "reasons", "reason", "choice", "thinking", "motivation"})
-
-
-def decision_explained(fr: Frame, clause: range, trig: Trigger) -> bool:
-    """Whether the move is the matter of a decision someone explains."""
-    # (the trigger may hold the noun itself: "decision to leave")
-    before = _words(fr, range(max(clause.start, trig.start - 5), trig.end - 1))
-    for i, w in enumerate(before):
-        if w in _DECISIONS and any(x in _ACCOUNTING for x in before[max(0, i - 3):i]) \
-                and all(x in {"to", "for", "behind", "of", "his", "her", "the"} for x in before[i + 1:]):
-            return True
-    return False
-
-
 # "He was a Liverpool target before signing a new deal": a gerund after "before", in a
 # sentence told in the past, is an earlier event of the same story.
 _PAST_MAIN = frozenset({"was", "were", "had"})
@@ -192,7 +131,7 @@ _REPORTED = frozenset({"confirmed", "completed", "agreed", "announced", "sealed"
 def setting_noun(fr: Frame, trig: Trigger) -> bool:
     """Whether a move noun opens an adjunct of time ("after his switch to Liverpool")."""
     units = fr.units
-    if not any(units[u][2] in _MOVE_NOUNS for u in range(trig.start, trig.end)) or units[trig.start][2] not in _MOVE_NOUNS:
+    if units[trig.start][2] not in retrospect.MOVE_NOUNS:
         return False
     u = trig.start - 1
     while u >= 0 and trig.start - u <= 4 and units[u][2] in _NOUN_LEAD:
@@ -281,27 +220,6 @@ def done_to_speaker(fr: Frame, clause: range, trig: Trigger) -> bool:
     return trig.end < len(units) and units[trig.end][2] in {"me", "us"} and _past_verb(fr, clause, trig)
 
 
-# A piece that looks back: "Throwback: when Liverpool signed X", "Remember when Chelsea sold
-# him?", "Looking back at X's move", "From the archive: X signs for Newcastle".
-_LOOKING_BACK_LABELS = frozenset({"throwback", "flashback", "archive", "archives", "rewind", "retro", "nostalgia",
-                                  "remember", "remembering", "revisited", "revisiting", "vault", "memories",
-                                  "memory", "history", "classic", "anniversary", "retrospective"})
-
-
-def looked_back_on(fr: Frame, trig: Trigger) -> bool:
-    """Whether a label, a "when" clause or "looking back at" makes the move a memory."""
-    units = fr.units
-    head = [units[u][2] for u in range(min(len(units), 5))]
-    if any(w in _LOOKING_BACK_LABELS for w in head) and (":" in head or head[0] in {"remember", "remembering"}) \
-            and trig.start > head.index(next(w for w in head if w in _LOOKING_BACK_LABELS)):
-        return True
-    before = [units[u][2] for u in range(max(0, trig.start - 6), trig.start)]
-    if before[-3:-1].count("when") and before[-1] in _CLAUSE_SUBJECTS and _told_past(units[trig.start][2]):
-        return True  # "when Liverpool signed X": a time clause, not a report
-    return any(w in {"looking", "look", "looks", "looked"} and before[i + 1:i + 3] in (["back", "at"], ["back", "on"])
-               for i, w in enumerate(before))
-
-
 def history(fr: Frame, clause: range, trig: Trigger) -> str:
     """Why a development is told as the person's history, or ''."""
     if tried_once(fr, trig):
@@ -320,7 +238,7 @@ def history(fr: Frame, clause: range, trig: Trigger) -> str:
         return "an earlier event of a story told in the past ('was a target before signing a new deal')"
     if trig.kind not in _MOVES:
         return ""
-    if looked_back_on(fr, trig):
+    if retrospect.looked_back_on(fr, trig):
         return "a piece looking back ('Throwback: when Liverpool signed X', 'looking back at his move')"
     if done_to_speaker(fr, clause, trig):
         return "the speaker's own past ('Chelsea released me at 14')"
@@ -332,7 +250,7 @@ def history(fr: Frame, clause: range, trig: Trigger) -> str:
         return "a move opening an adjunct of time ('After selling X, ...'), the setting of the news"
     if setting_noun(fr, trig):
         return "a move noun setting the scene ('settling in after his switch to Liverpool'), not the news"
-    if anniversary(fr):
+    if retrospect.anniversary(fr):
         return "the piece looks back ('one year on', 'two years later'): history"
     if _past_verb(fr, clause, trig) and life_stage(fr, clause, trig):
         return "a past move dated to the person's youth ('released as a youngster'): history"
@@ -340,9 +258,9 @@ def history(fr: Frame, clause: range, trig: Trigger) -> str:
         return "a past development dated to a month, after earlier events ('and resigned in October'): history"
     if time_noun_clause(fr, clause, trig):
         return "a past move qualifying a time noun ('the day Arsenal signed him'): history"
-    if decision_explained(fr, clause, trig):
+    if retrospect.decision_explained(fr, clause, trig):
         return "a decision explained ('explains his decision to leave'): looked back on"
-    if move_then(fr, clause, trig):
+    if retrospect.move_then(fr, clause, trig):
         return "a move noun as the subject of a past verb ('his move made him the record signing'): history"
     return ""
 
