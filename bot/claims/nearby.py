@@ -91,13 +91,9 @@ class SentenceView:
     """One piece of a text: its tokens, the frame words of each, and where mentions may stand."""
 
     def __init__(self, text: str, headline: bool) -> None:
-        self.tokens = tokens = tokens_of(text)
+        self.tokens = tokens_of(text)
         self.headline = headline
-        # A mention needs a token written as a name (mentions.named): none starts after the last
-        # (a "." only inside one: not the sentence's last token).
-        last = len(tokens) - 1
-        self.last_named = max((i for i, t in enumerate(tokens) if mentions.named(t) and (i < last or t.text != ".")),
-                              default=-1)
+        self.last_named: int | None = None  # made on the first spans()
         self._spans: dict[int, list[int]] | None = None
         self._club_spans: dict[int, list[int]] = {}
         self._opens: dict[tuple[str, int], bool] = {}
@@ -127,6 +123,12 @@ class SentenceView:
 
     def spans(self, i: int, clubs: bool = False) -> list[int]:
         """End tokens of every span a mention (a club's) may take from token i (mentions.spans)."""
+        if self.last_named is None:
+            # A mention needs a token written as a name (mentions.named): none starts after the
+            # last (a "." only inside one: not the sentence's last token).
+            last, tokens = len(self.tokens) - 1, self.tokens
+            self.last_named = max((i for i, t in enumerate(tokens) if mentions.named(t) and (i < last or t.text != ".")),
+                                  default=-1)
         if i > self.last_named:
             return []
         if self._spans is None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from itertools import chain
+from itertools import chain, repeat
 from operator import itemgetter
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
@@ -330,14 +330,10 @@ class Gate:
         for i, check in self._unindexed:
             if check(met):
                 out.add(i)
-        opens, checks = self._opens, self._checks
-        tried: set[int] = set()
-        for n in met:
-            for i in opens.get(n, ()):
-                if i not in tried:
-                    tried.add(i)
-                    if checks[i](met):  # type: ignore[misc]
-                        out.add(i)
+        checks = self._checks
+        for i in set().union(*map(self._opens.get, met, repeat(frozenset()))):  # each pattern opened, once
+            if checks[i](met):  # type: ignore[misc]
+                out.add(i)
         return out
 
     def which(self, *texts: str) -> list[int]:
@@ -371,14 +367,14 @@ class Gate:
     def _near_needs(self, text: str, reach: bool) -> bool | list[tuple[Reach, Phrases | None]] | None:
         if self.always:
             return True
-        opens, checks, nears = self._opens, self._checks, self._near
-        met, near, tried = self._met(text), None, set()
-        for i, check in chain(self._unindexed, ((i, checks[i]) for n in met for i in opens.get(n, ()))):
-            if i not in tried:
-                tried.add(i)
-                if check(met):  # type: ignore[misc]
-                    wants = nears[i].wants(met) if reach and nears[i] is not None else None  # type: ignore[union-attr]
-                    if wants is None:
-                        return True
-                    near = (near or []) + wants
+        checks, nears = self._checks, self._near
+        met, near = self._met(text), None
+        # The patterns a need met opens, each once (an unindexed pattern has no clause: none opens it).
+        opened = set().union(*map(self._opens.get, met, repeat(frozenset())))
+        for i, check in chain(self._unindexed, ((i, checks[i]) for i in opened)):
+            if check(met):  # type: ignore[misc]
+                wants = nears[i].wants(met) if reach and nears[i] is not None else None  # type: ignore[union-attr]
+                if wants is None:
+                    return True
+                near = (near or []) + wants
         return near
