@@ -97,19 +97,32 @@ def left_otherwise(fr: Frame, trig: Trigger) -> bool:
     return False
 
 
-# The club's verbs of letting a player go: their subject is the seller, never the one sold.
+# The club's verbs of letting a player go: when the person bound to one is the one speaking of
+# the club's policy ("Emery says Villa will only sell on their terms", "X: 'We will not sell'"),
+# and nobody sold is named or described after it, the person is the seller's voice.
 _SELLING = frozenset({"sell", "sells", "selling", "offload", "offloads", "offloading", "cash"})
+_SPEAKING = frozenset({"says", "said", "insists", "insisted", "admits", "admitted", "claims", "claimed",
+                       "reveals", "revealed", "explains", "explained", "warns", "warned", "tells", "told",
+                       "confirms", "confirmed", "states", "stated", "stresses", "vows", "vowed"})
+_SOLD = frozenset({"@p", "him", "her", "me", "striker", "forward", "winger", "defender", "midfielder",
+                   "goalkeeper", "keeper", "player", "star", "captain", "youngster", "talent", "ace",
+                   "attacker", "playmaker", "back", "international", "teenager", "wonderkid"})
 
 
 def seller(fr: Frame, trig: Trigger, unit: int | None) -> bool:
-    """Whether the person bound to an active selling verb stands before it, as its subject
-    ("Emery says Villa will only sell on their terms"), with nobody sold after it."""
+    """Whether the person bound to an active selling verb is the one speaking of the club's
+    selling, with nobody sold named or described after the verb."""
     units = fr.units
     if unit is None or unit > trig.start or not any(units[u][2] in _SELLING for u in range(trig.start, trig.end)):
         return False  # ("will not sell": a denial's trigger holds its negation)
     if any(units[u][2] in {"be", "been", "being", "is", "are"} for u in range(max(0, trig.start - 2), trig.start)):
         return False  # "X could be sold", "X is for sale"
-    return not any(units[u][2] in {"@p", "him", "her", "me"} for u in range(trig.start, min(len(units), trig.end + 4)))
+    if any(units[u][2] in _SOLD for u in range(trig.start, min(len(units), trig.end + 4))):
+        return False  # "ready to sell the striker": the one sold is there
+    nxt = units[unit + 1][2] if unit + 1 < len(units) else ""
+    # "X: Villa will not sell to rivals": a speaker's label before a club's refusal to sell anyone
+    return nxt in _SPEAKING or nxt == ":" and (trig.kind == "denial" or any(
+        units[u][2] in {"we", "i", "our", "us"} for u in range(unit, trig.start)))
 
 
 # A person inside a relative clause ("Thomas Frank, who replaced X in June, is under pressure")

@@ -147,8 +147,10 @@ def test_a_seller_an_ended_doubt_a_setting_and_a_description_are_no_exit() -> No
     assert claims("Milos Kerkez settling in after summer switch to Liverpool") == set()
     assert claims("Retired Wayne Rooney picks his team of the season") == set()
     assert claims("Edu resigns as Arsenal sporting director") == set()
-    # The one sold, an exit confirmed and a manager's resignation are claims.
+    # The one sold, named or described, or the topic of a club's readiness to sell, is a claim.
     assert claims("Juventus are ready to sell Dusan Vlahovic") == {("Dusan Vlahovic", "departure")}
+    assert claims("Victor Osimhen: Napoli ready to sell striker for 75m euros") == {("Victor Osimhen", "departure")}
+    assert claims("Napoli star Victor Osimhen available as club ready to sell") == {("Victor Osimhen", "departure")}
     assert claims("Crystal Palace willing to cash in on Adam Wharton") == {("Adam Wharton", "departure")}
     assert claims("Steve Cooper resigns as Leicester manager") == {("Steve Cooper", "departure")}
 
