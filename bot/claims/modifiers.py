@@ -76,7 +76,8 @@ def club_qualifies(fr: Frame, trig: Trigger) -> bool:
 _NOT_LEFT = frozenset({"door", "doors", "pitch", "field", "press", "conference", "interview", "presser",
                        "room", "tunnel", "reporters", "journalists", "media", "nothing", "everyone",
                        "mark", "legacy", "message", "note", "gap", "hole", "void", "question", "questions",
-                       "impression", "game", "match", "meeting", "studio", "stage", "podium", "talks"})
+                       "impression", "match", "meeting", "studio", "podium", "talks"})
+# (Not "the game" nor "the stage": "quits the game" is a retirement.)
 _OBJECT_LEAD = frozenset({"the", "a", "an", "his", "her", "their", "its", "no"})
 
 
@@ -125,8 +126,8 @@ def seller(fr: Frame, trig: Trigger, unit: int | None) -> bool:
         units[u][2] in {"we", "i", "our", "us"} for u in range(unit, trig.start)))
 
 
-# A person inside a relative clause ("Thomas Frank, who replaced X in June, is under pressure")
-# is not the subject of the predicate after the clause closes: its antecedent is.
+# A person inside a relative clause on another person ("Thomas Frank, who replaced X in June, is
+# under pressure") is not the subject of the predicate after the clause closes: its antecedent is.
 _RELATIVE = frozenset({"who", "whom", "whose", "which"})
 
 
@@ -138,8 +139,9 @@ def in_relative(fr: Frame, trig: Trigger, unit: int | None) -> bool:
     u = unit - 1
     while u > 0 and units[u][2] not in _RELATIVE and units[u][2] not in {",", ";", ":", "."}:
         u -= 1
-    if u < 1 or units[u][2] not in _RELATIVE or units[u - 1][2] != ",":
-        return False
+    if u < 2 or units[u][2] not in _RELATIVE or units[u - 1][2] != "," or units[u - 2][2] != "@p":
+        return False  # (a club's relative clause leaves the predicate to its player: "Newcastle,
+        # who signed X from Everton, reject a bid")
     if not any(units[w][2] == "," for w in range(unit + 1, trig.start)):
         return False
     # "..., are ready to sell him": the object names the one the development is about

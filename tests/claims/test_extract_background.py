@@ -272,3 +272,7 @@ def test_a_piece_looking_back_reports_no_move() -> None:
     assert claims("Remember when Chelsea sold Mohamed Salah?") == set()
     assert claims("From the archive: Alan Shearer signs for Newcastle") == set()
     assert claims("Breaking: Liverpool sign Marc Guehi") == {("Marc Guehi", "completed")}
+
+
+def test_quitting_the_game_is_a_retirement() -> None:
+    assert claims("Jamie Vardy quits the game") == {("Jamie Vardy", "departure")}
