@@ -67,6 +67,23 @@ async def create_placeholder(ex: Executor, name: str) -> int:
     return await people_store.create_placeholder(ex, name, name_aliases(name))
 
 
+def _looked_up(subject: str) -> list[str]:
+    """The folded aliases `resolve_subject` may look up for this subject."""
+    aliases = name_aliases(subject)
+    return [aliases[0][0]] if len(aliases) == 1 else [aliases[0][0], aliases[1][0]]
+
+
+async def expect(ex: Executor, subjects: Iterable[str]) -> None:
+    """Look up every alias these subjects may need in one query (an ingest's claims), so that
+    resolving each of them in the same transaction asks the database only for what it writes."""
+    await people_store.prefetch(ex, [alias for subject in set(subjects) for alias in _looked_up(subject)])
+
+
+async def _weighed(ex: Executor, found: list[Candidate]) -> list[Candidate]:
+    """The clubs matter only to choose between two or more people: read them only then."""
+    return await people_store.with_clubs(ex, found) if len(found) > 1 else found
+
+
 async def resolve_subject(ex: Executor, subject: str, role: str,
                           clubs: Iterable[str | None]) -> tuple[int | None, bool]:
     """The person a claim's subject means, creating them when new. (None, True) when ambiguous.
@@ -75,22 +92,22 @@ async def resolve_subject(ex: Executor, subject: str, role: str,
     folded = fold(subject)
     context = {club_key(club) for club in clubs if club}
     if is_bare_name(subject):
-        found = await people_store.candidates(ex, folded)
+        found = await people_store.candidates(ex, folded, clubs=False)
         if not found:
             return await create(ex, subject, role), False
-        chosen = choose(found, role, context)
+        chosen = choose(await _weighed(ex, found), role, context)
         return (chosen.id, False) if chosen else (None, True)
 
     aliases = name_aliases(subject)
-    exact = await people_store.candidates(ex, folded, "full")
+    exact = await people_store.candidates(ex, folded, "full", clubs=False)
     if exact:
-        chosen = choose(exact, role, context) or exact[0]
+        chosen = choose(await _weighed(ex, exact), role, context) or exact[0]
         if chosen.placeholder:
             await people_store.upgrade(ex, chosen.id, subject, role, aliases)
         return chosen.id, False
     # A full name never seen: one followed placeholder with its surname becomes this person.
     surname = aliases[1][0] if len(aliases) > 1 else folded
-    placeholders = [c for c in await people_store.candidates(ex, surname) if c.placeholder]
+    placeholders = [c for c in await people_store.candidates(ex, surname, clubs=False) if c.placeholder]
     if len(placeholders) == 1:
         await people_store.upgrade(ex, placeholders[0].id, subject, role, aliases)
         return placeholders[0].id, False

@@ -106,6 +106,7 @@ async def ingest_many(db: Database, batches: list[FeedBatch], *, window_days: in
             pending.extend((index, item, claims) for item, claims in feed.items if item.key not in plain_keys)
         # Oldest first; an undated item goes last.
         pending.sort(key=lambda entry: (entry[1].published is None, moment(entry[1].published)))
+        await identities.expect(conn, [claim.subject for _, _, claims in pending for claim in claims])
         for index, item, claims in pending:
             feed, report = batches[index], reports[index]
             known_new = feed.edited is not None and item.key not in feed.edited

@@ -238,7 +238,7 @@ class SqliteDatabase(Database):
         async with self._write_lock:
             await self.conn.execute("BEGIN IMMEDIATE")
             try:
-                yield self._in_transaction
+                yield SqliteTransaction(self.conn)  # its own, so what it remembers ends with it
             except BaseException:
                 await self.conn.execute("ROLLBACK")
                 raise

@@ -6,7 +6,7 @@ of alias it is ("full" or "surname").
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from storage.db import (
     Connection,
@@ -24,31 +24,83 @@ from storage.records import Candidate, PersonRecord
 Aliases = Sequence[tuple[str, str]]  # (folded alias, "full" | "surname")
 
 
-async def candidates(ex: Executor, alias: str, kind: str | None = None) -> list[Candidate]:
-    """The people an alias may mean, each with the club keys seen with them."""
-    sql = (
-        "SELECT e.id, e.name, e.role, e.placeholder FROM entity_aliases a"
-        " JOIN entities e ON e.id = a.entity_id WHERE a.alias = ?"
-    )
-    params: tuple[str, ...] = (alias,)
-    if kind:
-        sql += " AND a.kind = ?"
-        params = (alias, kind)
-    rows = await fetchall(ex, sql, params)
-    if not rows:
-        return []
-    ids = [row["id"] for row in rows]
+_NAMED = "SELECT a.alias, a.kind, e.id, e.name, e.role, e.placeholder FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
+_MEMO = "people.aliases"  # the transaction's memo key: folded alias -> [(kind, Candidate without clubs)]
+_CHUNK = 500  # aliases per query: under SQLite's bind limit
+
+AliasPeople = dict[str, list[tuple[str, Candidate]]]
+
+
+def _memo(ex: Executor) -> AliasPeople:
+    memo = ex.memo()
+    found = memo.get(_MEMO)
+    if found is None:
+        found = memo[_MEMO] = {}
+    return found
+
+
+def _forget(ex: Executor, aliases: Aliases, entity_id: int | None = None) -> None:
+    """What a write makes stale: the lists of these aliases, and (a rename) every list holding the person."""
+    memo = _memo(ex)
+    for alias, _ in aliases:
+        memo.pop(alias, None)
+    if entity_id is not None:
+        for alias in [alias for alias, held in memo.items() if any(c.id == entity_id for _, c in held)]:
+            del memo[alias]
+
+
+async def prefetch(ex: Executor, aliases: Iterable[str]) -> None:
+    """Look up many folded aliases at once (an ingest's subjects): later `candidates` calls in the same
+    transaction read them from memory instead of one query each. Writes through this module keep the
+    memory right (`_forget`); outside a transaction nothing is remembered."""
+    await _look_up(ex, _memo(ex), aliases)
+
+
+async def _look_up(ex: Executor, memo: AliasPeople, aliases: Iterable[str]) -> None:
+    wanted = sorted({alias for alias in aliases if alias not in memo})
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        for alias in chunk:
+            memo[alias] = []
+        rows = await fetchall(ex, f"{_NAMED} WHERE a.alias IN ({','.join('?' * len(chunk))})"  # noqa: S608 - marks only
+                              " ORDER BY a.alias, a.entity_id", chunk)
+        for row in rows:
+            memo[row["alias"]].append((row["kind"], Candidate(row["id"], row["name"], row["role"], frozenset(),
+                                                              bool(row["placeholder"]))))
+
+
+async def candidates(ex: Executor, alias: str, kind: str | None = None, *, clubs: bool = True) -> list[Candidate]:
+    """The people an alias may mean (by person id), each with the club keys seen with them.
+
+    `clubs=False`: without the clubs (empty), as remembered since this transaction first asked (writes
+    through this module keep that true), for a caller that weighs people only between two or more
+    and asks `with_clubs` then: the clubs are the costly part (every claim about the person)."""
+    memo = _memo(ex)
+    if alias not in memo:
+        await _look_up(ex, memo, (alias,))
+    found = [candidate for held_kind, candidate in memo[alias] if kind is None or held_kind == kind]
+    return await with_clubs(ex, found) if clubs and found else found
+
+
+async def with_clubs(ex: Executor, found: list[Candidate]) -> list[Candidate]:
+    """The candidates read afresh (name, role, placeholder), each with the club keys seen with them:
+    their claims' counterparts and their club. Never remembered: every claim stored in the
+    transaction adds to the clubs."""
+    ids = [candidate.id for candidate in found]
     marks = ",".join("?" * len(ids))
+    people = {row["id"]: row for row in await fetchall(ex,
+        f"SELECT id, name, role, placeholder FROM entities WHERE id IN ({marks})", ids)}  # noqa: S608 - marks only
     # One query for every candidate's clubs: a bare surname can fit dozens of people.
     clubs: dict[int, set[str]] = {}
     for row in await fetchall(ex,
-        f"SELECT entity_id, counterpart_key FROM claims WHERE entity_id IN ({marks}) AND counterpart_key != ''"
+        f"SELECT entity_id, counterpart_key FROM claims WHERE entity_id IN ({marks}) AND counterpart_key != ''"  # noqa: S608 - marks only
         f" UNION SELECT id, lower(club) FROM entities WHERE id IN ({marks}) AND club IS NOT NULL",
         (*ids, *ids),
     ):
         clubs.setdefault(row[0], set()).add(row[1])
-    return [Candidate(row["id"], row["name"], row["role"], frozenset(clubs.get(row["id"], ())), bool(row["placeholder"]))
-            for row in rows]
+    return [Candidate(person["id"], person["name"], person["role"], frozenset(clubs.get(person["id"], ())),
+                      bool(person["placeholder"]))
+            for person in (people[candidate.id] for candidate in found)]
 
 
 NAMES_CHANGED = [0]  # bumped whenever a name or alias changes in this process; autocomplete caches on it
@@ -75,6 +127,7 @@ async def create(ex: Executor, name: str, role: str | None, aliases: Aliases, *,
         assert entity_id is not None
         NAMES_CHANGED[0] += 1
         await _add_aliases(conn, entity_id, aliases)
+        _forget(conn, aliases)
     return entity_id
 
 
@@ -100,6 +153,7 @@ async def create_placeholder(ex: Executor, name: str, aliases: Aliases) -> int:
             return int(row["id"])
         NAMES_CHANGED[0] += 1
         await _add_aliases(conn, entity_id, aliases)
+        _forget(conn, aliases)
     return entity_id
 
 
@@ -113,6 +167,7 @@ async def upgrade(ex: Executor, entity_id: int, name: str, role: str | None, ali
             (name, role, utcnow(), entity_id),
         )
         await _add_aliases(conn, entity_id, aliases)
+        _forget(conn, aliases, entity_id)
 
 
 async def set_club(ex: Executor, entity_id: int, club: str) -> None:
