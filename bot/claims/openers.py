@@ -51,8 +51,8 @@ def is_acronym(tok: Token) -> bool:
 
 def name_token(tok: Token, title_case: bool) -> bool:
     """A token that can be part of a name: capitalised, no digit, not a known non-name."""
-    if not tok.is_word or not tok.is_cap or any(c.isdigit() for c in tok.text):
-        return False
+    if not tok.is_word or not tok.is_cap or not tok.text.isalpha() and any(c.isdigit() for c in tok.text):
+        return False  # (a word of letters alone holds no digit: most names, asked first)
     caps = len(tok.text) - len(tok.text.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
     if 2 <= caps < len(tok.text) and tok.text[caps].islower():
         return False  # "WCup", "UCLfinal": a run-together abbreviation, not "McTominay"
