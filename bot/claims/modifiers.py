@@ -14,7 +14,8 @@ from bot.claims.frame import Frame, Trigger
 # Nouns a name qualifies when it stands for a kind of player: "a Salah replacement".
 _STAND_IN_NOUNS = frozenset({"replacement", "replacements", "successor", "successors", "heir", "cover",
                              "alternative", "alternatives", "understudy", "clone", "lookalike", "deputy",
-                             "backup", "equivalent", "type", "mould", "mold"})
+                             "backup", "equivalent", "type", "mould", "mold", "style", "esque", "like",
+                             "inspired"})
 # "the new X", "the next X": a likeness, not the man.
 _LIKENESS = frozenset({"new", "next"})
 _DETERMINERS = frozenset({"the", "a", "an"})
@@ -24,7 +25,7 @@ def describes_another(fr: Frame, unit: int) -> bool:
     """Whether the name at `unit` describes someone else ("the new X", "X replacement")."""
     units = fr.units
     u = unit + 1
-    while u < len(units) and u - unit <= 2 and units[u][2] in {"'s", "@c", "'", "’"}:
+    while u < len(units) and u - unit <= 2 and units[u][2] in {"'s", "@c", "'", "’", "-"}:
         u += 1  # "Salah's replacement", "Bruno Guimarães replacement" (a club's name inside)
     if u < len(units) and units[u][2] in _STAND_IN_NOUNS:
         return True

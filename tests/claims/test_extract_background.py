@@ -98,6 +98,7 @@ def test_a_name_describing_another_player_is_no_subject() -> None:
     assert claims("Manchester City target Rodri cover") == set()
     assert claims("Real Madrid join race for 'the new Kroos'") == set()
     assert claims("Liverpool complete signing of Trent Alexander-Arnold's successor") == set()
+    assert claims("Liverpool want a Mohamed Salah-style winger") == set()
     # The player the name describes, once named, is the subject.
     assert claims("Liverpool eye Antoine Semenyo",
                   "The Reds see the winger as a long-term Mohamed Salah replacement.") == {("Antoine Semenyo", "interest")}
