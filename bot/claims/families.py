@@ -166,7 +166,7 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("interest", r"(?<=@c )(?:linked|wanted|chasing|tracked|eyed|monitored|courted|coveted|targeted) (?=@p)", "after"),
     # Pouncing, luring, lining him up: "ready to pounce for X", "make a play for X", "line up X".
     ("interest", r"\bpounce (?:for|on) (?=(?:\S+ ){0,3}@p)|\b(?:muscle|muscles|muscling) in on (?=(?:\S+ ){0,3}@p)|\bhat into (?:the )?ring "
-                 r"for (?=(?:\S+ ){0,3}@p)|\b(?:make|makes|making|made) a play for (?=(?:\S+ ){0,3}@p)|\b(?:go|goes|going|went) back in for "
+                 r"for (?=(?:\S+ ){0,3}@p)|\ba play for (?=(?:\S+ ){0,3}@p)|\b(?:go|goes|going|went) back in for "
                  r"(?=(?:\S+ ){0,3}@p)|\brun(?:s|ning)? the rule over (?=(?:\S+ ){0,3}@p)|\b(?:line|lines|lining|lined) up (?=@p)|"
                  r"\b(?:pinpoint(?:s|ed)?|single(?:s|d)? out|earmark(?:s|ed)?|lure(?:s|d)?|luring|prise(?:s|d)? away|prize(?:s|d)? away|"
                  r"tempt(?:s|ed)?) (?=@p)(?!@p (?:\S+ )?(?:as (?:captain|skipper)|to stay)\b)", "after"),
@@ -184,8 +184,8 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("interest", r"(?<=@c )(?:are|is|remain|remains|were|was) (?:both |all |also |still |now |very |particularly |extremely |genuinely |"
                  r"seriously |strongly |long |keen )+(?:keen|interested|admirers|monitoring|tracking)\b", "near"),
     # Trying again, a fresh attempt: "Barcelona to try again for X", "a renewed push for X".
-    ("interest", r"\b(?:try|tries|tried|trying|go|goes|going|come|comes|coming|return|returns|returning) (?:back )?(?:again |once more )?"
-                 r"for (?=(?:\S+ ){0,3}@p)(?!(?:\S+ ){0,3}@p 's)|\b(?:fresh|renewed|new|another|second|third|late|final|last ditch) "
+    ("interest", r"\b(?:try|tries|tried|trying|attempting) (?:again |once more )?for (?=(?:\S+ ){0,3}@p)(?!(?:\S+ ){0,3}@p 's)|\b(?:go|goes|going|come|"
+                 r"comes|coming|return|returns|returning) (?:back )?(?:again|once more) for (?=(?:\S+ ){0,3}@p)(?!(?:\S+ ){0,3}@p 's)|\b(?:fresh|renewed|new|another|second|third|late|final|last ditch) "
                  r"(?:attempt|push|effort|approach|move|swoop|raid|bid) (?:for|to sign|to land) (?=(?:\S+ ){0,4}@p)", "after"),
     # Weighing the idea of getting him: "exploring the possibility of bringing in X".
     ("interest", r"\b(?:possibility|option|idea|prospect|feasibility) of (?:signing|bringing in|bringing back|landing|recruiting|luring|"
@@ -205,7 +205,7 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("interest", r"(?<=@p )(?:is |was |as |be )?(?:the )?(?:right |ideal |perfect |natural |obvious |best |leading |top )?(?:man|candidate|choice|fit|appointment|"
                  r"successor|option) to (?:replace|succeed|take over (?:at|from)|take charge (?:at|of)|lead) (?=@p|@c|the )", "before"),
     # A list of candidates or targets naming them: "a shortlist including X, Y and Z".
-    ("interest", r"\b(?:shortlist|list|candidates|contenders|targets|options|names|frontrunners) (?:\S+ ){0,2}?(?:including|"
+    ("interest", r"\b(?:shortlist|list|candidates|contenders|targets|names|frontrunners) (?:\S+ ){0,2}?(?:including|"
                  r"featuring|comprising|that includes|which includes|headed by|led by) (?=@p)", "after"),
     # A manager's job in all its nouns: "considered for the Man Utd dugout", "in line for the hot seat".
     ("interest", rf"\b(?:emerg(?:e|es|ed|ing) as (?:an? |the )?(?:\S+ )?)?{CANDIDACY} (?:\S+ ){{0,2}}?(?:for|about|over|to take|to land|to fill) (?:the )?(?:vacant |next |new )?"
@@ -216,7 +216,7 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
                   r"(?:new )?(?:@c (?:'s )?)?(?:new |permanent |interim )?(?:manager|coach|head coach|boss)\b", "before"),
     ("completed", r"\b(?:is|are|becomes|became|named|appointed|confirmed|unveiled) (?:as )?the new (?:permanent |interim )?(?:@c (?:'s )?)"
                   r"(?:manager|coach|head coach|boss)\b", "before"),
-    ("talks", r"\b(?:undergo(?:es|ne|ing)?|underwent|attend(?:s|ed|ing)?|ha[sd]|hold(?:s|ing)?|held|conduct(?:s|ed|ing)?) "
+    ("talks", r"\b(?:undergo(?:es|ne|ing)?|underwent|attend(?:s|ed|ing)?|has|had|hold(?:s|ing)?|held|conduct(?:s|ed|ing)?) "
               r"(?:an? |his |her |the )?(?:first |second |third |final |formal |further |another |successful )?interviews? "
               r"(?:with|for|at)\b", "near_before"),
     ("talks", rf"\b(?:(?:set to be |to be |been |has been |is |was )?offered|edg(?:e|es|ing) closer to|nears|nearing) (?:the )?"
@@ -227,8 +227,8 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
                  r"to (?:manage|coach|lead) (?=@c)|\b(?:choice|option|candidate) (?:of|for) (?=@c)(?!@c (?:\S+ )?(?:fans|supporters)\b)|"
                  r"\b(?:considered|in the mix) (?:by|at) (?=@c)", "before"),
     ("denial", rf"\b(?:turn(?:s|ed|ing)? down|reject(?:s|ed|ing)?|snub(?:s|bed)?|rebuff(?:s|ed)?|rule(?:s|d)? (?:himself|herself) out of"
-               rf"(?: the running for)?|withdr(?:aw|aws|ew|awn) from (?:the )?(?:running|race) for|pull(?:s|ed)? out of (?:the )?"
-               rf"(?:running|race) for) (?:the )?(?:@c (?:'s )?)?(?:\S+ )?{JOB_NOUNS}\b", "before"),
+               rf"(?: the running for)?|(?:withdraws?|withdrew|withdrawn|steps? aside) from (?:the )?(?:running|contest|race) for|pull(?:s|ed)? out of (?:the )?"
+               rf"(?:running|contest|race) for) (?:the )?(?:@c (?:'s )?)?(?:\S+ )?{JOB_NOUNS}\b", "before"),
     # --- agreement, bid -------------------------------------------------------------------------
     # A contest won: "Arsenal win the race for X", "X race won by Liverpool".
     ("agreement", rf"\b(?:win|wins|won|winning) (?:the )?(?:\S+ )?(?:race|battle|chase|fight|scramble|tussle|tug of war|"
@@ -254,12 +254,12 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
                   r"(?<=@p )(?:'s )?(?:asking price|price tag|valuation)\b|\bsale of (?=@p)", "near"),
     # Free to go, told to find a club, no future, frozen out, on the market.
     ("departure", r"\b(?:free|allowed|permitted|cleared) to (?:leave|depart|go|find a new club|move on)\b|\btold (?:he |she )?"
-                  r"(?:can|could|is free to|may) (?:leave|go|find|move on)\b|\btold to (?:find|look for) (?:an? )?(?:new )?club\b|"
+                  r"(?:can|could|is free to|may) (?:leave|go|find|move on)\b|"
                   r"\bno (?:long term )?future (?:at|with|under)\b|\bfuture (?:lies |is )?away from (?=@c)|\bsurplus to requirements\b|"
                   r"\bfrozen out\b|"
-                  r"\b(?:put|puts|placed|placing) (?:\S+ ){0,2}?on the (?:transfer )?market\b|(?<!not )(?<!never )\b(?:is|are|been|be) "
+                  r"\b(?:put|puts|placed|placing|added) (?:\S+ ){0,2}?on the (?:transfer )?market\b|(?<!not )(?<!never )\b(?:is|are|been|be) "
                   r"on the (?:transfer )?market\b|"
-                  r"\b(?:made|make|makes|making) (?=@p available\b)|\bavailable (?:for|at) (?:the )?right (?:price|fee)\b", "near_before"),
+                  r"\bavailable (?:for|at) (?:the )?right (?:price|fee)\b", "near_before"),
     # A club losing its player, or ending his contract: "set to lose X", "braced for life without X".
     ("departure", r"\b(?:(?:set|poised|likely|expected|braced|resigned|about|going) to|facing|at risk of|in danger of|fear(?:s|ed|ing)?|"
                   r"could|may|might|will|would) (?:lose|losing) (?=@p)(?!@p (?:\S+ ){0,2}?(?:to (?:injury|suspension|a ban)|for (?:\S+ )?"
@@ -276,20 +276,20 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("departure", rf"\b{DECIDING} (?:the )?(?:future of (?=@p)|@p 's (?:@c )?(?:future|position)\b)", "near"),
     # The person himself meeting over his future: "X will meet the board to discuss his future".
     ("departure", r"(?<!\S)@p (?:(?:will|to|is|are|set|due|has|have|been|expected|now) )*(?:meet|meets|meeting|hold|holds|holding|"
-                  r"in|for|summoned to|called to) (?:\S+ ){0,4}?(?:to discuss|over|about|on) (?:his|her) (?:long term )?future\b", "near_before"),
+                  r"in|for|summoned to|called to) (?:\S+ ){0,4}?(?:to discuss|over|about|on) (?:his|her|their) (?:long term )?future\b", "near_before"),
     # For sale; told to find a club.
-    ("departure", r"(?<=@p )(?:is |now |also |available )?(?:up )?for sale\b|\btell(?:s|ing)? (?=@p (?:he |she )?(?:to (?:find|look for) "
-                  r"(?:an? )?(?:new )?club|(?:can|could|is free to) (?:leave|go|find)))", "near_before"),
+    ("departure", r"(?<=@p )(?:is |now |also |available )?(?:up )?for sale\b|\btell(?:s|ing)? (?=@p (?:he |she )?(?:can|could|is free to) (?:leave|go|find))|\btell(?:s|ing)? (?=@p to find a new club\b)|"
+                  r"\btold to find a new club\b", "near_before"),
     # A job near its end: "days are numbered", "one game from the sack", "position under scrutiny",
     # "time up for", "fighting to keep his job", "set to be replaced".
-    ("departure", r"\bdays (?:are |look |seem )?numbered\b|\b(?:one|two|three) (?:game|games|match|matches|defeat|defeats|"
+    ("departure", r"\bdays (?:are |look |seem )?numbered\b|\b(?:one|two) (?:game|games|match|matches|defeat|defeats|"
                   r"result|results) (?:away )?from (?:the )?(?:sack|axe|exit|chop)\b|\b(?:position|job|tenure|reign) "
                   r"(?:\S+ ){0,2}?under (?:\S+ )?(?:scrutiny|review)\b|\btime (?:is |could be |may be |now )?up for (?=@p)|"
-                  r"\bfight(?:s|ing)? to (?:keep|save) (?:his|her) job\b|\bcling(?:s|ing)? (?:on )?to (?:his|her) job\b|"
-                  r"\b(?:set|poised|expected|due|likely|about|going) to be (?:replaced|relieved of (?:his|her) duties|shown the door)\b", "near_before"),
+                  r"\bfight(?:s|ing)? to (?:keep|save) (?:his|her|their) job\b|\bcling(?:s|ing)? (?:on )?to (?:his|her|their) job\b|"
+                  r"\b(?:set|poised|expected|due|likely|about|going) to be (?:replaced|relieved of (?:his|her|their) duties|shown the door)\b", "near_before"),
     # A manager fearing for his job, out of one, relieved of it; a club wanting him replaced.
-    ("departure", r"\bfear(?:s|ed|ing)? for (?:his|her) (?:job|future|position)\b|\bout of (?:a |his |her )?job\b|"
-                  r"\breliev(?:e|es|ed|ing) (?=@p of (?:his|her) (?:duties|role|position|post)\b)|"
+    ("departure", r"\bfear(?:s|ed|ing)? for (?:his|her|their) (?:job|future|position)\b|\bout of (?:a |his |her )?job\b|"
+                  r"\breliev(?:e|es|ed|ing) (?=@p of (?:his|her|their) (?:duties|role|position|post)\b)|"
                   r"\bwant(?:s|ed)? (?=@p (?:replaced|removed|dismissed)\b)", "near_before"),
     # A player pushing to go: "agitating for a move", "plotting a Chelsea escape", "requests a transfer",
     # "downs tools" (running out his contract, "will become a free agent", is kinds._EXPIRY's).
@@ -307,7 +307,8 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
                   r"decline[sd]?) (?:(?:an?|the|his|her|their|@c 's|@c|latest|new|fresh|improved|final|renewed|bumper|lucrative) ){0,4}"
                   r"(?:contract|extension|renewal) (?:offer|proposal|terms)s?\b", "near_before"),
     # The end, a farewell: "the end for X at Y", "X farewell confirmed".
-    ("departure", r"\bthe end (?:of the road )?for (?=@p)|(?<=@p )(?:'s )?(?:farewell|goodbye) (?:is |has been |was )?(?:confirmed|announced|made official)\b", "near"),
+    ("departure", r"\bthe end for (?=@p)|\bthe end of the road for (?=@p)|(?<=@p )(?:'s )?(?:farewell|goodbye) (?:is |has been |was )?(?:confirmed|announced|"
+                  r"made official)\b", "near"),
     # Ending a career in other words.
     ("departure", r"\bcall(?:s|ed|ing)? it a day\b|\bbow(?:s|ed|ing)? out (?:of|from) (?:the )?(?:game|football|professional football)\b", "near_before"),
     # --- denial -------------------------------------------------------------------------------
@@ -348,7 +349,7 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     # --- contract extension -------------------------------------------------------------------
     ("contract_extension", r"\b(?:agree(?:s|d)?|sign(?:s|ed)?|pen(?:s|ned)?) (?:an? )?(?:\S+ ){0,3}?(?:deal|contract|terms) "
                            r"to (?:stay|remain)\b|\b(?:agree(?:s|d|ing)?|sign(?:s|ed)?|commit(?:s|ted)?|set|poised) to "
-                           r"(?:stay|remain) (?:at @c |with @c |on )?(?:until|till|through|for (?:another|two|three|four|five|a further))\b", "near_before"),
+                           r"(?:stay|remain) (?:at @c |with @c |on )?(?:until|till|through|for (?:another|a further))\b", "near_before"),
     ("contract_extension", r"\b(?:tie(?:s|d)?|tying|lock(?:s|ed|ing)?) (?=@p (?:down )?(?:to|into) (?:an? |his |her )?(?:new |long term |fresh |"
                            r"bumper |lucrative )?(?:\S+ )?(?:contract|deal)\b)|\b(?:trigger(?:s|ed)?|activat(?:e|es|ed)|exercis(?:e|es|ed)) "
                            r"(?:an? |the )?(?:\S+ ){0,2}?(?:option|extension clause) (?:in|on) (?=@p 's (?:contract|deal))", "near"),
