@@ -10,6 +10,12 @@ nominal, headline style). kinds.py compiles them with its own patterns; the keyw
 (prefilter.py) reads them as it reads those.
 
 Patterns are `(kind, regex over a frame, direction)` as in kinds.py.
+
+Written for the keyword gate: it keys each pattern on literal stretches every match holds, so a
+family is written with a whole word every branch needs ("a play for", "to find a new club"), not
+behind optional words that cut the stretch, and no alternation's members all share a short
+prefix (Python's parser factors "try|tries" into "tr" + ..., and the gate then opens on any word
+starting "tr"; tests/claims/test_families_gate.py).
 """
 
 from __future__ import annotations
