@@ -135,7 +135,7 @@ _RELATIVE = frozenset({"who", "whom", "whose", "which"})
 def in_relative(fr: Frame, trig: Trigger, unit: int | None) -> bool:
     """Whether the person sits in a relative clause that closes before the trigger."""
     units = fr.units
-    if unit is None or unit > trig.start:
+    if unit is None or unit > trig.start or " who" not in fr.text and " which " not in fr.text:
         return False
     u = unit - 1
     while u > 0 and units[u][2] not in _RELATIVE and units[u][2] not in {",", ";", ":", "."}:

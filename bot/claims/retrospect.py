@@ -70,10 +70,13 @@ _ACCOUNTING = frozenset({"explains", "explained", "explain", "explaining", "reve
                          "discusses", "discussed", "defends", "defended", "justifies", "justified",
                          "recalls", "recalled", "reflects", "reflected", "details", "detailed"})
 _DECISIONS = frozenset({"decision", "reasons", "reason", "choice", "thinking", "motivation"})
+_DECISION_STEMS = ("decision", "reason", "choice", "thinking", "motivation")
 
 
 def decision_explained(fr: Frame, clause: range, trig: Trigger) -> bool:
     """Whether the move is the matter of a decision someone explains."""
+    if not any(noun in fr.text for noun in _DECISION_STEMS):
+        return False
     # (the trigger may hold the noun itself: "decision to leave")
     before = _words(fr, range(max(clause.start, trig.start - 5), trig.end - 1))
     for i, w in enumerate(before):
@@ -92,6 +95,9 @@ _LOOKING_BACK_LABELS = frozenset({"throwback", "flashback", "archive", "archives
 
 def looked_back_on(fr: Frame, trig: Trigger) -> bool:
     """Whether a label, a "when" clause or "looking back at" makes the move a memory."""
+    text = fr.text
+    if ":" not in text and " when " not in text and " back " not in text and not text.startswith("remember"):
+        return False  # most sentences: none of the three forms can be there
     units = fr.units
     head = [units[u][2] for u in range(min(len(units), 5))]
     if any(w in _LOOKING_BACK_LABELS for w in head) and (":" in head or head[0] in {"remember", "remembering"}) \
