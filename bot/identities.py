@@ -67,16 +67,12 @@ async def create_placeholder(ex: Executor, name: str) -> int:
     return await people_store.create_placeholder(ex, name, name_aliases(name))
 
 
-def _looked_up(subject: str) -> list[str]:
-    """The folded aliases `resolve_subject` may look up for this subject."""
-    aliases = name_aliases(subject)
-    return [aliases[0][0]] if len(aliases) == 1 else [aliases[0][0], aliases[1][0]]
-
-
 async def expect(ex: Executor, subjects: Iterable[str]) -> None:
-    """Look up every alias these subjects may need in one query (an ingest's claims), so that
-    resolving each of them in the same transaction asks the database only for what it writes."""
-    await people_store.prefetch(ex, [alias for subject in set(subjects) for alias in _looked_up(subject)])
+    """Look up these subjects' names in one query (an ingest's claims), so that resolving each of
+    them in the same transaction asks the database only for what it writes. Not their surnames:
+    those are asked only for a full name never seen, and a surname shared by dozens of people
+    would cost more to read for every claim than to ask for the few new names."""
+    await people_store.prefetch(ex, [fold(subject) for subject in set(subjects)])
 
 
 async def _weighed(ex: Executor, found: list[Candidate]) -> list[Candidate]:
