@@ -236,6 +236,9 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
                rf"(?: the running for)?|(?:withdraws?|withdrew|withdrawn|steps? aside) from (?:the )?(?:running|contest|race) for|pull(?:s|ed)? out of (?:the )?"
                rf"(?:running|contest|race) for) (?:the )?(?:@c (?:'s )?)?(?:\S+ )?{JOB_NOUNS}\b", "before"),
     # --- agreement, bid -------------------------------------------------------------------------
+    # On his way to a club, edging closer to a move there.
+    ("agreement", r"\bon (?:his|her|their) way to (?=@c)", "near_before"),
+    ("talks", r"\bedg(?:e|es|ed|ing) closer to (?:an? |the )?(?:@c )?(?:deal|move|agreement|switch|return)\b", "near_before"),
     # A contest won: "Arsenal win the race for X", "X race won by Liverpool".
     ("agreement", rf"\b(?:win|wins|won|winning) (?:the )?(?:\S+ )?(?:race|battle|chase|fight|scramble|tussle|tug of war|"
                   rf"sweepstakes) (?:for|over) (?:the )?(?:signature of )?{_NOT_A_SIGNING}(?=(?:\S+ ){{0,3}}@p)", "after"),
@@ -249,7 +252,8 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     # --- departure ----------------------------------------------------------------------------
     # A club letting its own player go: "ready to part with X", "to move X on".
     ("departure", rf"\b{SELL_VERBS} (?=@p)|\b{SELL_AROUND} (?=@p (?:go|leave|depart|on|out)\b)", "after"),
-    ("departure", rf"\b{_HEARING} (?:to )?(?:any |all |serious |big |good )?{_OFFERS} (?:for|on) (?=@p)", "after"),
+    ("departure", rf"\b{_HEARING} (?:to )?(?:any |all |serious |big |good )?{_OFFERS} (?:(?:of|worth|in the region of) (?:around |about |"
+                  rf"over |in excess of |upwards of )?@m )?(?:for|on) (?=(?:\S+ ){{0,4}}@p)", "after"),
     # What a club asks for him: "demand €50m for X", "value X at £60m", "slap a price tag on X".
     ("departure", rf"\b{ASKING} (?:at least |around |about |in excess of |upwards of |more than |an? |the )?@m (?:\S+ )?"
                   r"(?:asking price |price tag |valuation |fee )?(?:for|on) (?=@p)", "after"),

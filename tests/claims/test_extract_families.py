@@ -418,3 +418,12 @@ def test_a_free_agent_moving_on_is_the_move_not_an_exit() -> None:
                        "The Roma midfielder is set to become a free agent in the summer.")
     assert claims == {("Lorenzo Pellegrini", "agreement", "Newcastle United")}
     assert claims_of("Nicolas Jackson refuses to play down Chelsea's title chances") == set()
+
+
+def test_a_summary_sentence_of_offers_considered_on_his_way_and_edging_closer() -> None:
+    assert claims_of("Arsenal latest", "Real Madrid would consider offers of around €80m for the Brazilian forward Rodrygo.") == {
+        ("Rodrygo", "departure", None)}
+    assert claims_of("Rodrygo on his way to Arsenal") == {("Rodrygo", "agreement", "Arsenal")}
+    assert claims_of("Arsenal latest", "Rodrygo could be on his way to Arsenal this summer.") == {("Rodrygo", "interest", "Arsenal")}
+    assert claims_of("Arsenal latest", "Rodrygo is edging closer to a move to Arsenal.") == {("Rodrygo", "talks", "Arsenal")}
+    assert claims_of("Mohamed Salah on his way to the stadium") == set()
