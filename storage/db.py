@@ -78,6 +78,7 @@ class Queries(ABC):
     transaction (from `Database.transaction()`)."""
 
     dialect: str  # "sqlite" | "postgresql"
+    standalone = False  # the database itself (each statement on its own), not an open transaction
     _memo: dict[str, Any] | None = None  # see memo()
 
     @abstractmethod
@@ -112,6 +113,7 @@ class Database(Queries):
     """The store, whichever backend: open with storage.backends.open_database(path or URL)."""
 
     path: str  # where it lives, for messages: a file path, or the URL without its password
+    standalone = True
 
     @abstractmethod
     def transaction(self, *, serial: bool = False) -> AbstractAsyncContextManager[Connection]:
@@ -169,7 +171,8 @@ class _Joined:
 def transaction(ex: Executor, *, serial: bool = False) -> AbstractAsyncContextManager[Connection]:
     """A transaction on the database, or the caller's own when it passes its connection: so a
     query that writes can run alone or as one step of a larger transaction (RoboDanny's habit)."""
-    if isinstance(ex, Database):
+    if ex.standalone:  # not isinstance: an ABC's instance check is slow, and an ingest asks thousands of times
+        assert isinstance(ex, Database)
         return ex.transaction(serial=serial)
     return _Joined(ex)
 
@@ -188,7 +191,8 @@ async def execute(ex: Executor, sql: str, params: Params = ()) -> int:
 
 async def insert_id(ex: Executor, sql: str, params: Params = ()) -> int | None:
     """An INSERT's new id (the statement ends in `RETURNING id`); None when ON CONFLICT skipped it."""
-    if isinstance(ex, Database):
+    if ex.standalone:
+        assert isinstance(ex, Database)
         async with ex.transaction() as conn:
             row = await conn.fetchone(sql, params)
     else:

@@ -136,11 +136,12 @@ async def insert_event(conn: Connection, story_id: int, claim_id: int, kind: str
 
 async def queue_outbox(conn: Connection, event_id: int, targets: Sequence[tuple[int, int, str]], now: str) -> int:
     """One outbox row per (guild, channel, state) target; the nonce lets Discord refuse a second post."""
-    for guild_id, channel_id, state in targets:
-        await conn.execute(
+    if targets:
+        await conn.executemany(
             "INSERT INTO outbox (event_id, guild_id, channel_id, state, nonce, created_at, next_attempt_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id, channel_id) DO NOTHING",
-            (event_id, guild_id, channel_id, state, uuid.uuid4().hex[:25], now, now),
+            [(event_id, guild_id, channel_id, state, uuid.uuid4().hex[:25], now, now)
+             for guild_id, channel_id, state in targets],
         )
     return len(targets)
 
