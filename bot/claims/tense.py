@@ -195,11 +195,17 @@ def history_words(words: list[str]) -> bool:
 
 
 def dated_earlier(fr: Frame, clause: range, trig: Trigger) -> bool:
-    """Whether a rung told in the past tense ("rejected a bid", "made an approach") is dated
-    to an earlier window ("last summer", "two years ago")."""
-    if trig.kind in _MOVES or " last " not in fr.text and " ago " not in fr.text:
+    """Whether a rung told in the past tense ("rejected a bid", "were interested in him") is
+    dated to an earlier window ("last summer", "two years ago", "in January")."""
+    if trig.kind in _MOVES or " last " not in fr.text and " ago " not in fr.text and " in " not in fr.text:
         return False  # (moves and exits: modality.unasserted dates them whatever the tense)
-    return _past_verb(fr, clause, trig) and history_words(_words(fr, clause))
+    if not _past_verb(fr, clause, trig):
+        return False
+    words = _words(fr, clause)
+    return history_words(words) or any(
+        w == "in" and (words[i + 1:i + 2] and words[i + 1] in _MONTHS
+                       or words[i + 1:i + 3] and words[i + 1] == "the" and words[i + 2] in _MONTHS)
+        for i, w in enumerate(words[:-1]))
 
 
 # An attempt told in the past ("Arsenal tried to sign me twice"): it did not come off, and it is
@@ -220,6 +226,16 @@ def done_to_speaker(fr: Frame, clause: range, trig: Trigger) -> bool:
     return trig.end < len(units) and units[trig.end][2] in {"me", "us"} and _past_verb(fr, clause, trig)
 
 
+# A refusal or a miss regretted: "regret the decision not to sign him", "rue not signing him".
+_REGRET = frozenset({"regret", "regrets", "regretted", "regretting", "rue", "rues", "rued", "ruing",
+                     "lament", "laments", "lamented", "mourn", "mourns", "mourned", "kicking"})
+
+
+def regretted(fr: Frame, clause: range, trig: Trigger) -> bool:
+    """Whether a verb of regret governs the trigger (within its clause, six words back)."""
+    return any(fr.units[u][2] in _REGRET for u in range(max(clause.start, trig.start - 6), trig.start))
+
+
 def history(fr: Frame, clause: range, trig: Trigger) -> str:
     """Why a development is told as the person's history, or ''."""
     if tried_once(fr, trig):
@@ -230,6 +246,8 @@ def history(fr: Frame, clause: range, trig: Trigger) -> str:
         return "what has not happened yet ('is yet to sign a new deal')"
     if trig.kind == "departure" and scenario.supposed(fr, trig):
         return "an exit supposed in a conditional ('Were X to leave, ...'), not reported"
+    if trig.kind == "denial" and regretted(fr, clause, trig):
+        return "a refusal regretted ('regret the decision not to sign him'): looked back on, no denial"
     if failed_attempt(fr, clause, trig):
         return "an attempt that failed ('failed with a bid'), not a denial"
     if dated_earlier(fr, clause, trig):

@@ -277,3 +277,13 @@ def test_a_piece_looking_back_reports_no_move() -> None:
 
 def test_quitting_the_game_is_a_retirement() -> None:
     assert claims("Jamie Vardy quits the game") == {("Jamie Vardy", "departure")}
+
+
+def test_a_refusal_regretted_and_a_past_interest_dated_to_a_month_are_history() -> None:
+    assert claims("Newcastle regret the decision not to sign Dominic Solanke") == set()
+    assert claims("Why Marc Guehi chose Barcelona over Liverpool",
+                  "Liverpool were interested in signing Guehi in January, but he chose Barcelona.") == set()
+    # A refusal told now and a plan for a month ahead are claims.
+    assert claims("Liverpool will not sign Marc Guehi") == {("Marc Guehi", "denial")}
+    assert claims("Liverpool interested in Marc Guehi",
+                  "Liverpool are interested in signing Guehi in January.") == {("Marc Guehi", "interest")}
