@@ -16,6 +16,8 @@ _NOT_ASCII_WORD = re.compile(r"[^\w\x00-\x7f]")
 
 def flat(text: str) -> str:
     """The text as keywords are looked for in it (see prefilter's module doc); once an item."""
+    if not text:
+        return text
     got = _FLATS.get(text) if text_module.REUSE else None
     return remember(_FLATS, text, _flat(text)) if got is None else got  # type: ignore[no-any-return]
 

@@ -359,7 +359,7 @@ class Gate:
         """Of one text (flat()): True when a pattern may match with nothing looked for near its keywords
         (or `reach` is off), None when none may, else the reaches View.holds must find (maybe none);
         once an item (the gate is kept beside its answer: no id is reused meanwhile)."""
-        if not text_module.REUSE:
+        if not text_module.REUSE or not text:  # (an empty text, no content, is asked of every item)
             return self._near_needs(text, reach)
         got = _NEEDS.get((self, text, reach), _NEEDS)
         return remember(_NEEDS, (self, text, reach), self._near_needs(text, reach)) if got is _NEEDS else got  # type: ignore[no-any-return]
