@@ -10,11 +10,11 @@ Each stream is timed in CPU time of this process (best of a few rounds, caches c
 figures hold on a busy machine; the baseline only folds the text and splits it into sentences.
 
 --compare also times, in the same run, the extractor without its switchable speed-ups: the
-keyword gate on its clauses alone (no requirement trees, no reach test: reach.py, nearby.py),
+keyword gate on its clauses alone (no requirement trees, no reach test: reach.py, nearby.py), no
+binding gate (bindable.py), nothing one item computed kept for the rest of it (text.REUSE),
 every sentence split by syntok (not by the plain-stop splitter) and every frame searched for a
-source. (The faster tokenizer, clean()
-and strip_boilerplate() stay: they are not switchable; the previous commit's code measured beside
-this one gives the whole gain.)
+source. (The faster tokenizer, the gate's keyword search, clean() and strip_boilerplate() stay:
+they are not switchable; the previous commit's code measured beside this one gives the whole gain.)
 
 --groups also splits each stream by what became of an item: dropped by its title (a column, a
 match report), turned away by the keyword gate, let through with no kind pattern matching any
