@@ -169,11 +169,13 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("interest", rf"(?<!\S)(?:{_NEWS_ADJ} ){{0,3}}@p (?:{_NEWS_OF} )?{_PURSUIT_NEWS} (?:for|to|hands|gives|boosts|offers)"
                  rf" (?:\S+ ){{0,2}}?@c\b{_NOT_PURSUIT}", "near"),
     # A club's name fused to a participle of wanting: "Liverpool-linked X", "Man Utd-wanted X".
-    ("interest", r"(?<=@c )(?:linked|wanted|chasing|tracked|eyed|monitored|courted|coveted|targeted) (?=@p)", "after"),
+    ("interest", r"(?<=@c )(?:linked|wanted|chasing|tracked|eyed|monitored|courted|coveted|targeted) (?=@p)(?!@p (?:\S+ ){0,3}?to (?:stay|be|"
+                 r"remain)\b)", "after"),
     # Pouncing, luring, lining him up: "ready to pounce for X", "make a play for X", "line up X".
     ("interest", r"\bpounce (?:for|on) (?=(?:\S+ ){0,3}@p)|\b(?:muscle|muscles|muscling) in on (?=(?:\S+ ){0,3}@p)|\bhat into (?:the )?ring "
                  r"for (?=(?:\S+ ){0,3}@p)|\ba play for (?=(?:\S+ ){0,3}@p)|\b(?:go|goes|going|went) back in for "
-                 r"(?=(?:\S+ ){0,3}@p)|\brun(?:s|ning)? the rule over (?=(?:\S+ ){0,3}@p)|\b(?:line|lines|lining|lined) up (?=@p)|"
+                 r"(?=(?:\S+ ){0,3}@p)|\brun(?:s|ning)? the rule over (?=(?:\S+ ){0,3}@p)|\b(?:line|lines|lining|lined) up (?=@p)(?!@p (?:\S+ ){0,2}?(?:in (?:attack|midfield|defence|goal)|at (?:right|left|centre)|"
+                 r"alongside|against|up front|on the (?:left|right|bench))\b)|"
                  r"\b(?:pinpoint(?:s|ed)?|single(?:s|d)? out|earmark(?:s|ed)?|lure(?:s|d)?|luring|prise(?:s|d)? away|prize(?:s|d)? away|"
                  r"tempt(?:s|ed)?) (?=@p)(?!@p (?:\S+ )?(?:as (?:captain|skipper)|to stay)\b)", "after"),
     # A club turning to a person, exploring a move for him.
@@ -248,10 +250,12 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
             r"proposal|package)s? (?:worth|of|in the region of|totalling|totaling|valued at) (?:around |about |up to |over )?@m "
             r"(?:\S+ )?(?:for|to sign) (?=(?:\S+ ){0,3}@p)", "after"),
     # Offering a fee: "offering €40m", "have offered £30m plus add-ons".
-    ("bid", r"\boffer(?:s|ed|ing)? (?:around |about |up to |in excess of |more than )?@m\b", "near"),
+    ("bid", r"\boffer(?:s|ed|ing)? (?:around |about |up to |in excess of |more than )?@m\b(?! (?:\S+ ){0,2}?(?:week|weekly|wages?|salary|"
+            r"year|yearly|season|annually)\b)", "near"),
     # --- departure ----------------------------------------------------------------------------
     # A club letting its own player go: "ready to part with X", "to move X on".
-    ("departure", rf"\b{SELL_VERBS} (?=@p)|\b{SELL_AROUND} (?=@p (?:go|leave|depart|on|out)\b)", "after"),
+    ("departure", rf"\b{SELL_VERBS} (?=@p)(?!@p (?:'s )?(?:statement|video|footage|interview|message|photos?|pictures?|images?|"
+                  rf"kit|shirt|song|documentary|tribute)\b)|\b{SELL_AROUND} (?=@p (?:go|leave|depart|on|out)\b)", "after"),
     ("departure", rf"\b{_HEARING} (?:to )?(?:any |all |serious |big |good )?{_OFFERS} (?:(?:of|worth|in the region of) (?:around |about |"
                   rf"over |in excess of |upwards of )?@m )?(?:for|on) (?=(?:\S+ ){{0,4}}@p)", "after"),
     # What a club asks for him: "demand €50m for X", "value X at £60m", "slap a price tag on X".

@@ -427,3 +427,10 @@ def test_a_summary_sentence_of_offers_considered_on_his_way_and_edging_closer() 
     assert claims_of("Arsenal latest", "Rodrygo could be on his way to Arsenal this summer.") == {("Rodrygo", "interest", "Arsenal")}
     assert claims_of("Arsenal latest", "Rodrygo is edging closer to a move to Arsenal.") == {("Rodrygo", "talks", "Arsenal")}
     assert claims_of("Mohamed Salah on his way to the stadium") == set()
+
+
+def test_family_members_in_other_senses_stay_quiet() -> None:
+    # A line-up, a wage offer, a club statement: no pursuit, no bid, no exit.
+    assert claims_of("Arteta lines up Bukayo Saka at right back against Chelsea") == set()
+    assert claims_of("Liverpool offering £400,000-a-week to Mohamed Salah") == set()
+    assert claims_of("Liverpool release Mohamed Salah statement") == set()
