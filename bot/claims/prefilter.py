@@ -32,6 +32,7 @@ from typing import Any, TypeVar
 import ahocorasick
 
 from bot.claims import text as text_module
+from bot.claims.answers import Answers
 from bot.claims.flatten import flat as flat  # re-exported: kinds.py and tests import it from here
 from bot.claims.nearby import View, wanted
 from bot.claims.reach import Phrases, Reach, near_of
@@ -312,6 +313,7 @@ class Gate:
             self._auto.add_word(key, frozenset(needs))
         if keys:
             self._auto.make_automaton()
+        self._answers = Answers(self._near_answer)
 
     @staticmethod
     def _compiled(branches: list[list[tuple[Any, Any]]], ids: dict[Need, int]) -> Callable[[set[int]], bool] | None:
@@ -365,10 +367,11 @@ class Gate:
         return remember(_NEEDS, (self, text, reach), self._near_needs(text, reach)) if got is _NEEDS else got  # type: ignore[no-any-return]
 
     def _near_needs(self, text: str, reach: bool) -> bool | list[tuple[Reach, Phrases | None]] | None:
-        if self.always:
-            return True
-        checks, nears = self._checks, self._near
-        met, near = self._met(text), None
+        return True if self.always else self._answers(self._met(text), reach)
+
+    def _near_answer(self, met: set[int], reach: bool) -> bool | list[tuple[Reach, Phrases | None]] | None:
+        """near_needs() of a text that meets `met` (a function of it alone: answers.py keeps it)."""
+        checks, nears, near = self._checks, self._near, None
         # The patterns a need met opens, each once (an unindexed pattern has no clause: none opens it).
         opened = set().union(*map(self._opens.get, met, repeat(frozenset())))
         for i, check in chain(self._unindexed, ((i, checks[i]) for i in opened)):

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from bot.claims import bindable, kinds
+from bot.claims import answers, bindable, kinds
 from bot.claims import sentence as sentence_module
 from bot.claims import text as text_module
 
@@ -30,9 +30,10 @@ class OpenGate:
 @contextmanager
 def plain(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The extractor without its speed-ups: no keyword gate, no sentence-by-sentence binding gate
-    (bindable.py), every frame searched for a source, every text split by syntok."""
+    (bindable.py), no gate answer kept across items (answers.py), every frame searched for a source, every text split by syntok."""
     with monkeypatch.context() as m:
         m.setattr(bindable, "ENABLED", False)
+        m.setattr(answers, "ENABLED", False)
         m.setattr(text_module, "REUSE", False)
         m.setattr(kinds, "_GATE", OpenGate())
         m.setattr(sentence_module, "_SOURCE_GATE", OpenGate())

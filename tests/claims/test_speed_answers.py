@@ -1,0 +1,40 @@
+"""The keyword gate answers a text the same with its answers kept per set of needs met
+(answers.py) as with each worked out afresh."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bench.bench_extract import synthetic
+from bot.claims import answers, kinds
+from bot.claims import text as text_module
+from bot.claims.flatten import flat
+from bot.claims.text import clean, sentences
+
+DATA = Path(__file__).parent.parent / "data"
+
+
+def _texts() -> list[str]:
+    rows = [json.loads(line) for p in sorted((DATA / "eval").glob("*.jsonl")) for line in p.open(encoding="utf-8") if line.strip()]
+    whole = [clean(r.get(k) or "") for r in rows for k in ("title", "summary")]
+    whole += [clean(x) for t, s in synthetic(600, seed=11) for x in (t, s)]
+    return [flat(t) for t in whole + [s for t in whole for s in sentences(t)]]
+
+
+def _answer(text: str, reach: bool) -> object:
+    got = kinds._GATE.near_needs(text, reach)
+    return got if not isinstance(got, list) else sorted(map(repr, got))
+
+
+def test_kept_answers_are_the_answers_worked_out_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(text_module, "REUSE", False)  # every text asked of the gate itself
+    texts = _texts()
+    kept = [_answer(t, reach) for t in texts for reach in (True, False)]
+    kept_again = [_answer(t, reach) for t in texts for reach in (True, False)]  # now from the memo
+    monkeypatch.setattr(answers, "ENABLED", False)
+    fresh = [_answer(t, reach) for t in texts for reach in (True, False)]
+    assert kept == fresh == kept_again
+    assert any(isinstance(a, list) and a for a in fresh) and True in fresh and None in fresh
