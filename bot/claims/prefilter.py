@@ -313,7 +313,7 @@ class Gate:
             self._auto.add_word(key, frozenset(needs))
         if keys:
             self._auto.make_automaton()
-        self._answers = Answers(self._near_answer)
+        self._answers, self._whiches = Answers(self._near_answer), Answers(self._which)
 
     @staticmethod
     def _compiled(branches: list[list[tuple[Any, Any]]], ids: dict[Need, int]) -> Callable[[set[int]], bool] | None:
@@ -327,7 +327,8 @@ class Gate:
             return set()
         return set().union(*map(_found, self._auto.iter(_spaced(text))))
 
-    def _which(self, met: set[int]) -> set[int]:
+    def _which(self, met: set[int], _: bool = False) -> frozenset[int]:
+        """The patterns a text meeting `met` may let match (a function of it alone: answers.py keeps it)."""
         out = set(self.always)
         for i, check in self._unindexed:
             if check(met):
@@ -336,12 +337,12 @@ class Gate:
         for i in set().union(*map(self._opens.get, met, repeat(frozenset()))):  # each pattern opened, once
             if checks[i](met):  # type: ignore[misc]
                 out.add(i)
-        return out
+        return frozenset(out)
 
     def which(self, *texts: str) -> list[int]:
         """Indices, in order, of the patterns that may match a frame of one of these texts
         (a frame's own text, or flat() of the texts frames are built from)."""
-        return sorted(set().union(*(self._which(self._met(text)) for text in texts)))
+        return sorted(set().union(*(self._whiches(self._met(text), False) for text in texts)))
 
     def any(self, *texts: str, written: Sequence[str] = ()) -> bool:
         """Whether some pattern may match a frame of one of these texts (each given as flat()):

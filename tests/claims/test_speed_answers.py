@@ -1,5 +1,6 @@
 """The keyword gate answers a text the same with its answers kept per set of needs met
-(answers.py) as with each worked out afresh."""
+(answers.py) as with each worked out afresh: what it wants near its keywords (near_needs) and
+which patterns may match (which), on texts, sentences and the frames the extractor reads."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from bench.bench_extract import synthetic
 from bot.claims import answers, kinds
 from bot.claims import text as text_module
 from bot.claims.flatten import flat
+from bot.claims.sentence import _SOURCE_GATE, analyse
 from bot.claims.text import clean, sentences
 
 DATA = Path(__file__).parent.parent / "data"
@@ -38,3 +40,13 @@ def test_kept_answers_are_the_answers_worked_out_afresh(monkeypatch: pytest.Monk
     fresh = [_answer(t, reach) for t in texts for reach in (True, False)]
     assert kept == fresh == kept_again
     assert any(isinstance(a, list) and a for a in fresh) and True in fresh and None in fresh
+
+
+def test_kept_pattern_choices_are_the_choices_worked_out_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = _texts()
+    frames = [analyse(s, None).frame.text for t, s in synthetic(300, seed=5) for s in sentences(clean(t + ". " + s))]
+    kept = [(kinds._GATE.which(t), _SOURCE_GATE.which(t)) for t in texts + frames]
+    monkeypatch.setattr(answers, "ENABLED", False)
+    fresh = [(kinds._GATE.which(t), _SOURCE_GATE.which(t)) for t in texts + frames]
+    assert kept == fresh
+    assert any(k for k, _ in fresh) and any(s for _, s in fresh)
