@@ -69,6 +69,14 @@ class QuietReadHandler(ResponseHandler):
 def quiet_read_connector(**options: Any) -> aiohttp.TCPConnector:
     """An aiohttp.TCPConnector (same options) whose connections time reads with QuietReadHandler."""
     connector = aiohttp.TCPConnector(**options)
+    made = getattr(connector, "_factory", None)
+    # The hook reaches into aiohttp (pinned): if a release stops making protocols this way, say so at
+    # start-up instead of silently timing reads with aiohttp's own handler again.
+    if not (isinstance(made, functools.partial) and made.func is ResponseHandler):
+        raise RuntimeError(
+            f"aiohttp {aiohttp.__version__} no longer makes a connection's protocol through "
+            "TCPConnector._factory = partial(ResponseHandler, ...); bot/feeds/read_timer.py needs a new hook"
+        )
     factory = cast("functools.partial[ResponseHandler]", functools.partial(QuietReadHandler, loop=connector._loop))
     connector._factory = factory  # the one place aiohttp makes a connection's protocol
     return connector

@@ -191,3 +191,33 @@ async def test_a_server_that_never_answers_the_request_hits_the_read_timeout() -
     finally:
         server.close()
     assert result.error == "timed out: the server sent nothing for 0.5s"
+
+
+async def test_a_live_session_reads_through_the_quiet_handler(hostile: HostileFeedServer) -> None:
+    """The hook is in force on a real fetch: the connection the session keeps is a QuietReadHandler
+    (a renamed aiohttp attribute would otherwise leave aiohttp's own handler in place, unnoticed)."""
+    limits = FetchLimits(connect_timeout=0.5, total_timeout=20, allow_private=True)
+    async with make_session(limits, per_host=1) as session:
+        result = await fetch_feed(session, hostile.url("/feed.xml"), limits=limits)
+        kept = [proto for protos in session.connector._conns.values()  # type: ignore[union-attr]
+                for proto, _ in protos]
+    assert result.error is None and result.body
+    assert kept and all(isinstance(proto, QuietReadHandler) for proto in kept)
+
+
+def test_an_aiohttp_that_makes_protocols_otherwise_stops_the_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    """If a release renames or reshapes the factory, the connector refuses to start, naming the version."""
+    from bot.feeds import read_timer
+
+    class Reshaped(aiohttp.TCPConnector):
+        def __init__(self, **options: Any) -> None:
+            super().__init__(**options)
+            del self._factory
+
+    monkeypatch.setattr(read_timer.aiohttp, "TCPConnector", Reshaped)
+
+    async def build() -> None:
+        read_timer.quiet_read_connector()
+
+    with pytest.raises(RuntimeError, match="no longer makes a connection's protocol"):
+        asyncio.run(build())
