@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from functools import lru_cache
@@ -49,6 +50,18 @@ def numbered(sql: str) -> str:
             continue
         out.append(char)
     return "".join(out)
+
+
+MAX_PARAMS = 30_000  # PostgreSQL's protocol takes at most 32,767 parameters a statement
+_VALUES_ROW = re.compile(r"^(\s*INSERT\s.*?\sVALUES\s*)(\((?:\s*\?\s*,)*\s*\?\s*\))(.*)$", re.IGNORECASE | re.DOTALL)
+
+
+@lru_cache(maxsize=256)
+def _values_row(sql: str) -> tuple[str, str, str] | None:
+    """An INSERT whose one VALUES row is placeholders only, as (before the row, the row, after it);
+    None for any other statement."""
+    found = _VALUES_ROW.match(sql)
+    return None if found is None else (found.group(1), found.group(2), found.group(3))
 
 
 def _one_line(error: BaseException) -> str:
@@ -90,7 +103,21 @@ class PostgresTransaction(Queries):
         return _rowcount(await self.conn.execute(numbered(sql), *params))
 
     async def executemany(self, sql: str, rows: Sequence[Params]) -> int:
-        # One statement per row so each row's count is known (INSERT ... ON CONFLICT DO NOTHING).
+        # The rows changed must be known (INSERT ... ON CONFLICT DO NOTHING), which asyncpg's own
+        # executemany does not say: an INSERT of one VALUES row goes as one statement of many rows
+        # (one round trip, not one a row; its rows are inserted in order, so ids come out as they
+        # would one by one), anything else as one statement per row.
+        split = _values_row(sql) if len(rows) > 1 else None
+        if split is not None:
+            head, row, tail = split
+            width = row.count("?")
+            per = max(1, MAX_PARAMS // max(width, 1))
+            changed = 0
+            for start in range(0, len(rows), per):
+                chunk = rows[start : start + per]
+                statement = numbered(head + ", ".join([row] * len(chunk)) + tail)
+                changed += _rowcount(await self.conn.execute(statement, *(v for params in chunk for v in params)))
+            return changed
         statement = numbered(sql)
         changed = 0
         for params in rows:
