@@ -202,6 +202,8 @@ def bind(
             if borrowed is not None and not speech and (fr.units[lo][2] in {"and", ",", "as", "after", "before", "while", "amid"}
                                                            or fr.units[lo][2] == "but" and t.kind in _RIVAL_KINDS):
                 out.append((t, borrowed))
+            elif borrowed is None and not speech and (held := relative_object(fr, clause, unit_person, t)) is not None:
+                out.append((t, held))
             continue
         inside = [u for u in persons if t.start <= u < t.end]
         after = _after(fr, t.end, hi, unit_person)
@@ -225,6 +227,39 @@ def bind(
             chosen = before or after
         out.extend((t, u) for u in chosen)
     return out
+
+
+# Kinds a club's main clause tells about a player it holds, with no pronoun needed: "Newcastle,
+# who signed Gordon, reject Liverpool bid" (the bid is for the player of the relative clause).
+_HOLDER_KINDS = frozenset({"bid_rejected", "contract_extension", "denial"})
+_PRONOUNS = frozenset({"him", "her", "his", "he", "she"})
+
+
+def relative_object(fr: Frame, clause: range, unit_person: dict[int, Person], t: Trigger) -> int | None:
+    """The person of a relative clause on the sentence's subject club, for a main clause that
+    names nobody: "Chelsea, who signed X in 2022, are ready to sell him". The relative clause
+    itself stays background (see `background`); its person is who "him" in the main clause is.
+    Needs the main clause to refer back to him (a pronoun) or to be a club's act on a player it
+    holds (a rejected bid, a new contract, a denial): "Chelsea, who sold X, have a new coach"
+    is not about X."""
+    lo = clause.start
+    if lo < 3 or fr.units[lo][2] != "," or t.kind == "completed":
+        return None
+    words = {fr.units[u][2] for u in clause}
+    if not (words & _PRONOUNS or t.kind in _HOLDER_KINDS):
+        return None
+    # Back to the relative pronoun: "@c , who ... ," with the club opening the sentence (or
+    # what follows a label's colon).
+    rel = next((r for r in range(lo - 1, 1, -1) if fr.units[r][2] in {"who", "whom", "which"}), None)
+    if rel is None or fr.units[rel - 1][2] != "," or fr.units[rel - 2][2] != "@c":
+        return None
+    head = rel - 2
+    if head > 0 and fr.units[head - 1][2] not in {":", "and"}:
+        return None
+    if any(fr.units[u][2] in {",", ";", "."} for u in range(rel + 1, lo)):
+        return None  # another clause between: not one relative clause
+    held = [u for u in range(rel + 1, lo) if u in unit_person]
+    return held[0] if len(held) == 1 else None
 
 
 def _after(fr: Frame, start: int, hi: int, unit_person: dict[int, Person]) -> list[int]:

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from bot.claims.contest import rival, sending_out, sent_by
 from bot.claims.frame import Frame, Trigger
 from bot.claims.lexicon import (
     AFTER_POSSESSIVE,
@@ -53,6 +54,8 @@ def parties(
     """(counterpart, from_club) pairs: one per counterpart, at least one."""
     # A denied interest ("Madrid do not want Rodri") names the club as the interest would.
     k = trig.base if trig.base == "interest" else trig.kind
+    if own and k in MOVE_KINDS | {"denial"} and _headed_to(s, clause, own):
+        own = None  # "Falkirk deny Miller to Celtic", "Liverpool & Arsenal target": not his club
     frm: list[str] = [own] if own else []
     agents: list[str] = []
     dest: list[str] = []
@@ -88,6 +91,8 @@ def parties(
             person_club = person_club or m.name
             continue
         part = club_part(s.frame, u)
+        if part == "" and _list_part(s, u) == "to":
+            part = "to"  # "Liverpool & Arsenal transfer target": both are where he may go
         if part == "poss":
             if (agents or dest) and u > unit > trig.start:
                 if m.name != own:
@@ -107,6 +112,8 @@ def parties(
             continue
         if part == "former" or m.name == own:
             continue
+        if k == "departure" and u > trig.start and _list_part(s, u) == "to":
+            continue  # "ready to sell X to Arsenal", "Liverpool & Arsenal target": a taker
         if k == "contract_extension" and part == "to" and nxt in ELSEWHERE:
             continue  # "new deal not related to the Man Utd job": another club's job
         # The club held: named as left, the club of an extension or a departure, or the
@@ -155,9 +162,20 @@ def parties(
                    for p in s.unit_person.values()) if opening else False
         if opening and not tied and not (opening.national and role == "player"):
             frm = [opening.name]
+    if k == "bid_rejected" and clause.start > _head(s, clause) and not any(
+            club_part(s.frame, u) == "from" for u in clause if u in s.unit_club):
+        # "Newcastle, who signed Gordon, reject Liverpool bid": the sentence's subject club,
+        # past a parenthesis, is the one that turns the bid down, so the club he leaves
+        # (before a club the parenthesis says he once came from).
+        opening = _opening(s, clause)
+        if opening and opening.name not in agents + dest and not (opening.national and role == "player"):
+            frm = [opening.name] + [c for c in frm if c != opening.name]
     if hirers:
         frm = [c for c in frm if c not in hirers]
         agents, dest, others, sellers = hirers, [], [], []
+    if agents and sending_out(s.frame, clause):
+        # "Chelsea want to loan out X": the acting club lets him go, with or without a taker.
+        frm, agents = frm + agents, []
     if agents and dest and any(units[u][2] in SENDING for u in clause):
         # "Madrid loan Endrick to Lyon", "Chelsea agree to send Jackson to Bayern": the
         # acting club lets the player go; the destination is the counterpart.
@@ -194,6 +212,30 @@ def parties(
     return [(c, from_club) for c in to]
 
 
+_HELD_AFTER = frozenset({"'s", "coach", "manager", "boss", "head", "hot", "job", "post", "role"})
+
+
+def _headed_to(s: Sentence, clause: range, club: str) -> bool:
+    """Whether the clause names `club` as where the move goes ("to Celtic", "a Celtic move",
+    "Liverpool & Arsenal target"): the club an item elsewhere ties him to is then not his."""
+    units = s.frame.units
+    # Not "talks with Ajax" (the seller), nor "for Everton's McNeil" (his club's possessive),
+    # nor "Castilla coach X" (a job he holds).
+    return any(m.name == club and _list_part(s, u) == "to" and units[u - 1][2] != "with"
+               and (u + 1 >= len(units) or units[u + 1][2] not in _HELD_AFTER)
+               for u, m in s.unit_club.items() if u in clause)
+
+
+def _list_part(s: Sentence, u: int) -> str:
+    """`club_part` of the last club of a list ("Liverpool & Arsenal transfer target"): each
+    club of the list stands where the noun after the list says."""
+    units = s.frame.units
+    v = u
+    while v + 2 < len(units) and units[v + 1][2] in {"&", "and", ","} and v + 2 in s.unit_club:
+        v += 2
+    return club_part(s.frame, v)
+
+
 def _head(s: Sentence, clause: range) -> int:
     """Where the sentence proper starts: after a label ("Transfer roundup: ...")."""
     colons = [u for u in range(clause.start) if s.frame.units[u][2] == ":"]
@@ -216,6 +258,10 @@ def club_part(fr: Frame, unit: int) -> str:
     k = unit - 1
     while k >= 0 and fr.units[k][2] in {"and", ",", "@c", "'s"}:
         k -= 1  # "Former Spain and Real Madrid coach": the whole list is former
+    if rival(fr, unit):
+        return "former"  # "compete with Liverpool for X": a rival, not a party (contest.py)
+    if before == "by" and sent_by(fr, unit, range(0, unit)):
+        return "from"  # "loaned out by Chelsea to Ipswich": the club that sends him
     if before in {"ex", "former"} or (k >= 0 and fr.units[k][2] in {"ex", "former"}) or after in LEGEND_NOUNS:
         return "former"  # "former Spain coach", "Celtic legend"
     if (before in {"new", "fresh", "improved", "extended"} and after in {"deal", "contract", "terms"}) or after in PLAYER_ROLES:

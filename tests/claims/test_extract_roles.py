@@ -1,0 +1,141 @@
+"""Which club plays which part in a claim: the club that wants a player is the counterpart, a
+rival in a contest for him is neither counterpart nor the club he leaves, a loan or a sale
+points away from the club that sends, and a relative clause on the subject club does not hide
+the main clause. Sentences written for these tests, in our own words."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.claims.extract import extract_claims
+
+
+def parts(title: str, summary: str = "") -> set[tuple[str, str, str | None, str | None]]:
+    """(person, kind, counterpart, from_club) of every claim the item gives."""
+    return {(c.subject, c.kind, c.counterpart, c.from_club) for c in extract_claims(title, summary)}
+
+
+# --- a rival in a contest is no party --------------------------------------------------------
+
+@pytest.mark.parametrize(("title", "person", "club"), [
+    ("Newcastle battle Spurs for Morgan Gibbs-White", "Morgan Gibbs-White", "Newcastle United"),
+    ("Tottenham rival Aston Villa for Samu Omorodion", "Samu Omorodion", "Tottenham Hotspur"),
+    ("Liverpool set to fight Arsenal for Rodrygo", "Rodrygo", "Liverpool"),
+    ("Napoli lead Roma in the chase for Jonathan David", "Jonathan David", "Napoli"),
+    ("Man City lead Arsenal in race for Eberechi Eze", "Eberechi Eze", "Manchester City"),
+    ("Sunderland battle Leeds to sign Jobe Bellingham", "Jobe Bellingham", "Sunderland"),
+    ("Barcelona are battling Bayern for Luis Diaz", "Luis Diaz", "Barcelona"),
+    ("Celtic see off Rangers interest to sign Kieran Tierney", "Kieran Tierney", "Celtic"),
+])
+def test_the_club_that_competes_is_the_counterpart_and_its_rival_no_party(title: str, person: str, club: str) -> None:
+    assert parts(title) == {(person, "interest", club, None)}
+
+
+@pytest.mark.parametrize(("title", "summary", "person", "club"), [
+    ("PSG see off competition from Chelsea to sign Joao Neves", "", "Joao Neves", "Paris Saint-Germain"),
+    ("AC Milan join race with Juventus for Randal Kolo Muani", "", "Randal Kolo Muani", "AC Milan"),
+    ("Arsenal keen on Nico Williams",
+     "Arsenal are keen on Nico Williams but face competition from Liverpool for the winger.", "Nico Williams", "Arsenal"),
+    ("Chelsea eye Xavi Simons",
+     "Chelsea are monitoring Xavi Simons, though they face stiff competition from PSG.", "Xavi Simons", "Chelsea"),
+    ("Spurs want Eberechi Eze",
+     "Tottenham want to sign Eberechi Eze and will compete with Arsenal for his signature.", "Eberechi Eze",
+     "Tottenham Hotspur"),
+    ("Bayern target Florian Wirtz",
+     "Bayern Munich are interested in Florian Wirtz and are in a race with Barcelona.", "Florian Wirtz",
+     "Bayern Munich"),
+])
+def test_a_club_after_with_or_from_in_a_contest_is_a_rival_not_the_club_he_leaves(
+        title: str, summary: str, person: str, club: str) -> None:
+    assert parts(title, summary) == {(person, "interest", club, None)}
+
+
+def test_a_club_named_before_a_contest_noun_pursues_him_too() -> None:
+    # "face a Liverpool battle": Liverpool want him as well; neither is the club he leaves.
+    assert parts("Real Madrid face Liverpool battle for Ibrahima Konate") == {
+        ("Ibrahima Konate", "interest", "Real Madrid", None), ("Ibrahima Konate", "interest", "Liverpool", None)}
+
+
+def test_talks_with_a_club_still_name_the_seller() -> None:
+    # "with" after talks is the other side of a deal, not a rival.
+    assert parts("Forest in talks with Brighton over Evan Ferguson") == {
+        ("Evan Ferguson", "talks", "Nottingham Forest", "Brighton & Hove Albion")}
+
+
+# --- a loan or a sale points away from the club that sends ----------------------------------
+
+@pytest.mark.parametrize(("title", "summary", "expected"), [
+    ("Chelsea want to loan out Carney Chukwuemeka", "", ("Carney Chukwuemeka", "loan", None, "Chelsea")),
+    ("Carney Chukwuemeka loaned out by Chelsea to Ipswich", "",
+     ("Carney Chukwuemeka", "loan", "Ipswich Town", "Chelsea")),
+    ("Evan Ferguson loaned to West Ham by Brighton", "",
+     ("Evan Ferguson", "loan", "West Ham United", "Brighton & Hove Albion")),
+    ("Leeds set to loan out Joe Gelhardt", "Leeds United are set to loan out Joe Gelhardt this month, with Hull keen.",
+     ("Joe Gelhardt", "loan", "Hull City", "Leeds United")),
+    ("Gelhardt move", "Joe Gelhardt has been loaned out by Leeds to Hull City for the rest of the season.",
+     ("Joe Gelhardt", "loan", "Hull City", "Leeds United")),
+    ("Brighton send Facundo Buonanotte out on loan to Leicester", "",
+     ("Facundo Buonanotte", "loan", "Leicester City", "Brighton & Hove Albion")),
+    ("Manchester City loan James McAtee to Nottingham Forest", "",
+     ("James McAtee", "loan", "Nottingham Forest", "Manchester City")),
+    ("Andrey Santos joins Strasbourg on loan from Chelsea", "", ("Andrey Santos", "loan", "Strasbourg", "Chelsea")),
+    ("Brighton agree to loan Evan Ferguson to Roma", "",
+     ("Evan Ferguson", "loan", "Roma", "Brighton & Hove Albion")),
+])
+def test_the_sending_club_is_the_one_he_leaves_and_the_receiving_club_the_counterpart(
+        title: str, summary: str, expected: tuple[str, str, str | None, str | None]) -> None:
+    assert parts(title, summary) == {expected}
+
+
+@pytest.mark.parametrize(("title", "person", "club"), [
+    ("Real Madrid ready to sell Rodrygo to Arsenal", "Rodrygo", "Real Madrid"),
+    ("Southampton sell Tyler Dibling to Everton", "Tyler Dibling", "Southampton"),
+    ("Arsenal release Kieran Tierney", "Kieran Tierney", "Arsenal"),
+])
+def test_a_club_selling_or_releasing_a_player_is_his_departure(title: str, person: str, club: str) -> None:
+    assert parts(title) == {(person, "departure", None, club)}
+
+
+def test_every_club_listed_before_target_is_a_taker() -> None:
+    # "Liverpool & Arsenal target": both clubs want him; Real Madrid, who sell, hold him.
+    claims = parts("Real Madrid ready to sell Liverpool & Arsenal target Dean Huijsen")
+    assert {(cp, frm) for person, kind, cp, frm in claims if kind == "interest"} == {
+        ("Liverpool", "Real Madrid"), ("Arsenal", "Real Madrid")}
+
+
+# --- a relative clause on the subject club ----------------------------------------------------
+
+def test_a_relative_clause_does_not_hide_the_main_clause_and_him_is_its_person() -> None:
+    assert parts("Chelsea, who signed Mykhailo Mudryk in 2023, are ready to sell him") == {
+        ("Mykhailo Mudryk", "departure", None, "Chelsea")}
+    assert parts("Juventus, who paid £50m for Dusan Vlahovic, are willing to sell him") == {
+        ("Dusan Vlahovic", "departure", None, "Juventus")}
+
+
+@pytest.mark.parametrize(("title", "person", "bidder", "holder"), [
+    ("Newcastle, who signed Anthony Gordon, reject Liverpool bid", "Anthony Gordon", "Liverpool", "Newcastle United"),
+    ("Aston Villa, who bought Morgan Rogers from Middlesbrough, turn down Chelsea bid", "Morgan Rogers", "Chelsea",
+     "Aston Villa"),
+    ("Brighton, who bought Joao Pedro from Watford, have rejected a Chelsea bid for the striker", "Joao Pedro",
+     "Chelsea", "Brighton & Hove Albion"),
+])
+def test_a_club_that_rejects_a_bid_past_its_relative_clause_holds_the_player(
+        title: str, person: str, bidder: str, holder: str) -> None:
+    assert parts(title) == {(person, "bid_rejected", bidder, holder)}
+
+
+@pytest.mark.parametrize(("title", "person", "club"), [
+    ("Atletico Madrid, who sold Joao Felix, want Julian Alvarez", "Julian Alvarez", "Atletico Madrid"),
+    ("Brentford, who lost Bryan Mbeumo to United, eye Dango Ouattara", "Dango Ouattara", "Brentford"),
+    ("Liverpool, who signed Jeremie Frimpong last summer, want Marc Guehi", "Marc Guehi", "Liverpool"),
+])
+def test_the_move_inside_a_relative_clause_stays_background(title: str, person: str, club: str) -> None:
+    assert parts(title) == {(person, "interest", club, None)}
+
+
+def test_a_relative_clause_lends_its_person_only_to_a_main_clause_about_him() -> None:
+    # The main clause is an appointment of someone else: the sacked man gets nothing.
+    claims = parts("Nottingham Forest, who sacked Nuno Espirito Santo, appoint Ange Postecoglou")
+    assert claims == {("Ange Postecoglou", "completed", "Nottingham Forest", None)}
+    assert parts("Wolves, who sacked Gary O'Neil in December, are in talks with Vitor Pereira") == {
+        ("Vitor Pereira", "talks", "Wolverhampton Wanderers", None)}
