@@ -24,6 +24,7 @@ from bot.claims.lexicon import (
     NATIONALITIES,
     NON_SUBJECT_ROLES,
     NOT_GERUND,
+    PAST_FORMS,
     PAST_MOVES,
     PAST_NOUNS,
     PLAYER_ROLES,
@@ -130,6 +131,10 @@ def background(fr: Frame, clause: range) -> bool:
         return True
     past = any(w in PAST_MOVES for w in words)
     if words[0] in BACKGROUND_OPEN and past:
+        return True
+    if words[0] == "having" and any(w in MOVE_PARTICIPLES or w in PAST_FORMS for w in words[1:3]):
+        return True  # "Tottenham, having sold Son, target Kudus": done before the news
+    if words[0] == "," and words[1:2] == ["having"] and any(w in MOVE_PARTICIPLES or w in PAST_FORMS for w in words[2:4]):
         return True
     if words[0] == "," and len(words) > 1 and words[1] in MOVE_PARTICIPLES:
         return True  # "X, signed from Lyon for €20m, is wanted by Juventus": an apposition

@@ -66,6 +66,8 @@ def rival(fr: Frame, unit: int) -> bool:
                 return False
             k -= 1
         return False
+    if passed_over(fr, unit):
+        return True
     if before in CONTEST_VERBS and before not in {"head", "race", "races"} and after in {"for", "to", "in", "over"}:
         return True  # "Newcastle battle Spurs for X", "fight Arsenal to sign X"
     if before in {"race", "races"} and after == "for":
@@ -73,6 +75,34 @@ def rival(fr: Frame, unit: int) -> bool:
     # "Napoli lead Roma in the chase for X", "Man City lead Arsenal in race for X"
     third = units[unit + 3][2] if unit + 3 < n else ""
     return before in _OVER_IN and after == "in" and (after2 in CONTEST_NOUNS or after2 in {"the", "their"} and third in CONTEST_NOUNS)
+
+
+# Verbs of a choice between clubs: "chooses Juventus over Napoli", "prefers PSG to United".
+_PREFERRING = frozenset({"prefer", "prefers", "preferred", "preferring", "choose", "chooses", "chose",
+                         "choosing", "pick", "picks", "picked", "picking", "favour", "favours", "favoured",
+                         "select", "selects", "selected"})
+# Verbs of turning a club down for another: "snubs Real Madrid for United".
+_SNUBBING = frozenset({"snub", "snubs", "snubbed", "snubbing", "spurn", "spurns", "spurned", "reject",
+                       "rejects", "rejected", "shun", "shuns", "shunned", "rebuff", "rebuffs", "rebuffed",
+                       "ditch", "ditches", "ditched"})
+
+
+def passed_over(fr: Frame, unit: int) -> bool:
+    """Whether the club at `unit` is the one a choice passes over: "chooses Juventus over
+    Napoli", "prefers PSG to Manchester United", "picks Arsenal ahead of Real Madrid"."""
+    units = fr.units
+    j = unit - 1
+    if j > 0 and units[j][2] == "of" and units[j - 1][2] == "ahead":
+        j -= 1
+    return j >= 2 and units[j][2] in {"over", "to", "ahead"} and units[j - 1][2] == "@c" \
+        and units[j - 2][2] in _PREFERRING
+
+
+def snubbed_for(fr: Frame, unit: int) -> bool:
+    """Whether the club at `unit` is the one chosen instead of a snubbed club: "snubs Real Madrid
+    for Manchester United" (a denial is about Real Madrid, not United)."""
+    units = fr.units
+    return unit >= 3 and units[unit - 1][2] == "for" and units[unit - 2][2] == "@c" and units[unit - 3][2] in _SNUBBING
 
 
 def sent_by(fr: Frame, unit: int, clause: range) -> bool:

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from bot.claims.contest import rival, sending_out, sent_by
+from bot.claims.contest import rival, sending_out, sent_by, snubbed_for
 from bot.claims.frame import Frame, Trigger
 from bot.claims.lexicon import (
     AFTER_POSSESSIVE,
@@ -112,6 +112,8 @@ def parties(
             continue
         if part == "former" or m.name == own:
             continue
+        if k == "denial" and snubbed_for(s.frame, u):
+            continue  # "snubs Real Madrid for United": the denial is Real Madrid's
         if k == "departure" and u > trig.start and _list_part(s, u) == "to":
             continue  # "ready to sell X to Arsenal", "Liverpool & Arsenal target": a taker
         if k == "contract_extension" and part == "to" and nxt in ELSEWHERE:

@@ -139,3 +139,24 @@ def test_a_relative_clause_lends_its_person_only_to_a_main_clause_about_him() ->
     assert claims == {("Ange Postecoglou", "completed", "Nottingham Forest", None)}
     assert parts("Wolves, who sacked Gary O'Neil in December, are in talks with Vitor Pereira") == {
         ("Vitor Pereira", "talks", "Wolverhampton Wanderers", None)}
+
+
+# --- a choice between clubs -------------------------------------------------------------------
+
+def test_the_club_a_choice_passes_over_is_no_party() -> None:
+    assert parts("Joao Neves prefers PSG to Manchester United") == {
+        ("Joao Neves", "interest", "Paris Saint-Germain", None)}
+
+
+def test_a_snub_is_denied_to_the_snubbed_club_not_the_one_he_picks() -> None:
+    claims = parts("Leny Yoro snubs Real Madrid for Manchester United")
+    assert {(person, cp) for person, kind, cp, _ in claims if kind == "denial"} == {("Leny Yoro", "Real Madrid")}
+
+
+# --- a participle clause of a move done before the news ----------------------------------------
+
+def test_a_having_clause_with_a_move_done_is_background() -> None:
+    assert parts("Tottenham, having sold Son Heung-min, target Mohammed Kudus") == {
+        ("Mohammed Kudus", "interest", "Tottenham Hotspur", None)}
+    assert parts("Stuttgart, who signed Nick Woltemade last summer, reject Bayern bid for the striker") == {
+        ("Nick Woltemade", "bid_rejected", "Bayern Munich", "VfB Stuttgart")}
