@@ -54,6 +54,9 @@ def parties(
     """(counterpart, from_club) pairs: one per counterpart, at least one."""
     # A denied interest ("Madrid do not want Rodri") names the club as the interest would.
     k = trig.base if trig.base == "interest" else trig.kind
+    holder = _relative_holder(s, clause, unit)
+    if holder:
+        own = holder  # "Dortmund, who bought Gittens from City, agree to sell him": Dortmund's
     if own and k in MOVE_KINDS | {"denial"} and _headed_to(s, clause, own):
         own = None  # "Falkirk deny Miller to Celtic", "Liverpool & Arsenal target": not his club
     frm: list[str] = [own] if own else []
@@ -101,6 +104,9 @@ def parties(
             if min(abs(u - trig.start), abs(u - (trig.end - 1))) > 4:
                 continue  # too far to be a party
             part = ""
+        if part == "" and units[u - 1][2] in _TELLING and k in {"denial", "bid_rejected"}:
+            dest.append(m.name)  # "Brighton tell Bayern Mitoma is not for sale": who is told wants him
+            continue
         acting = u < trig.start and part in {"", "at"} and (
             u == clause.start
             or not any(w in s.unit_person for w in range(u + 1, trig.start))
@@ -214,6 +220,32 @@ def parties(
     return [(c, from_club) for c in to]
 
 
+# Verbs of a relative clause by which its club came to own the player ("who signed X"), not
+# those by which it let him go ("who sold X") nor a loan ("who have X on loan": he is another
+# club's).
+_GOT = frozenset({"signed", "bought", "acquired", "recruited", "hired", "appointed", "snapped", "brought",
+                  "poached", "paid", "landed", "secured"})
+
+
+def _relative_holder(s: Sentence, clause: range, unit: int) -> str | None:
+    """The sentence's subject club when the person sits in its relative clause as one it got:
+    "Bayern, who signed Kane from Tottenham, are considering selling him" (Bayern hold him,
+    Tottenham is history)."""
+    units = s.frame.units
+    if not clause.start > unit > 3:
+        return None
+    rel = next((r for r in range(unit - 1, 1, -1) if units[r][2] in {"who", "which"}), None)
+    if rel is None or units[rel - 1][2] != "," or rel - 2 != _head(s, clause) or rel + 1 >= unit:
+        return None
+    opening = s.unit_club.get(rel - 2)
+    if opening is None or units[rel + 1][2] not in _GOT or any(units[u][2] == "," for u in range(rel + 1, unit)):
+        return None
+    return opening.name
+
+
+# Verbs whose object club is told something, not the one telling: "tell Bayern he is not for sale".
+_TELLING = frozenset({"tell", "tells", "told", "telling", "inform", "informs", "informed", "warn", "warns",
+                      "warned", "remind", "reminds", "reminded"})
 _HELD_AFTER = frozenset({"'s", "coach", "manager", "boss", "head", "hot", "job", "post", "role"})
 
 

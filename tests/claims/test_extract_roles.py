@@ -160,3 +160,29 @@ def test_a_having_clause_with_a_move_done_is_background() -> None:
         ("Mohammed Kudus", "interest", "Tottenham Hotspur", None)}
     assert parts("Stuttgart, who signed Nick Woltemade last summer, reject Bayern bid for the striker") == {
         ("Nick Woltemade", "bid_rejected", "Bayern Munich", "VfB Stuttgart")}
+
+
+# --- the club of the relative clause holds the player it got ------------------------------------
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Bayern Munich, who signed Harry Kane from Tottenham, are considering selling him",
+     ("Harry Kane", "departure", None, "Bayern Munich")),
+    ("Dortmund, who bought Jamie Gittens from Manchester City, have agreed to sell him to Chelsea",
+     ("Jamie Gittens", "departure", None, "Borussia Dortmund")),
+    ("West Ham, who appointed Graham Potter in January, have sacked him",
+     ("Graham Potter", "departure", None, "West Ham United")),
+])
+def test_the_club_that_got_him_in_a_relative_clause_is_the_one_he_leaves(
+        title: str, expected: tuple[str, str, str | None, str | None]) -> None:
+    assert expected in parts(title)
+    assert not any(frm in {"Tottenham Hotspur", "Manchester City"} for _, _, _, frm in parts(title))
+
+
+@pytest.mark.parametrize(("title", "person", "told", "holder"), [
+    ("Brighton, who bought Kaoru Mitoma from Kawasaki, have told Bayern he is not for sale", "Kaoru Mitoma",
+     "Bayern Munich", "Brighton & Hove Albion"),
+    ("Newcastle tell Liverpool Alexander Isak is not for sale", "Alexander Isak", "Liverpool", "Newcastle United"),
+    ("Crystal Palace inform Liverpool that Marc Guehi is not for sale", "Marc Guehi", "Liverpool", "Crystal Palace"),
+])
+def test_the_club_told_he_is_not_for_sale_is_the_counterpart(title: str, person: str, told: str, holder: str) -> None:
+    assert parts(title) == {(person, "denial", told, holder)}
