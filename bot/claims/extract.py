@@ -200,7 +200,7 @@ def extract_claims(
             sents.append(s)
             quotes.read(s)
             subject = next((s.unit_person[u] for c, t, u in s.bound if s.unit_person[u].role != "other"
-                            and not modality.unasserted(s.frame, c, t, u)),  # not one told as background
+                            and not modality.unasserted(s.frame, c, t, u, published)),  # not one told as background
                            next((p for p in s.persons if p.role != "other"), None))
             local, recent = local or subject, told_subject(s, recent)  # carry.py: "... He is wanted"
             last = next((p for p in reversed(s.persons) if p.role != "other" and p.end - p.start > 0
@@ -286,7 +286,7 @@ def extract_claims(
             if r == "other":
                 trace.note(f"dropped {name} {trig.kind}: a director, agent or official, not a subject")
                 continue
-            why = modality.unasserted(s.frame, clause, trig, unit)
+            why = modality.unasserted(s.frame, clause, trig, unit, published)
             if why:
                 trace.note(f"dropped {name} {trig.kind}: {why}")
                 continue
@@ -361,7 +361,7 @@ def extract_claims(
         else about them, or reports this development: the same kind, or a rung of the deal
         it tells ("close to Juventus move" over "... agreed terms"). Beside another development
         ("Liverpool eye Bundesliga star" over "... joined Leipzig for €20m"), it is background."""
-        return tense.past_is_news(c, told.get(fold(c.subject), []), fold(c.subject) in named)
+        return not tense.past_background(c, told.get(fold(c.subject), []), fold(c.subject) in named)
 
     kept = [f for i, f in enumerate(found) if (i not in running_down or fold(f[1].subject) not in news)
             and (i not in told_past or news_of_headline(f[1]))
@@ -383,8 +383,9 @@ def extract_claims(
             if not any(fold(k.subject) == fold(c.subject) and k.kind == c.kind for k in claims):
                 why = ("merged into a higher rung or the same development told with its club"
                        if any(f[1] is c for f in kept) else
-                       "a summary's past or finished development about someone the headline does not name: background"
-                       if i in told_past or i in ended else "a contract running down, background to other news")
+                       i in told_past and tense.past_background(c, told.get(fold(c.subject), []), fold(c.subject) in named)
+                       or ("a summary's finished development about someone the headline does not name: background"
+                           if i in ended else "a contract running down, background to other news"))
                 trace.note(f"dropped {c.subject} {c.kind} -> {c.counterpart}: {why}")
     return learned.beside(claims, sents, len(heads), **meta)
 

@@ -300,12 +300,14 @@ def club_modifies(fr: Frame, trig: Trigger) -> bool:
     return nxt.isalpha() and nxt not in AFTER_OBJECT and nxt not in PLAYER_ROLES and nxt not in MANAGER_ROLES
 
 
-def unasserted(fr: Frame, clause: range, trig: Trigger, unit: int | None = None) -> str:
+def unasserted(fr: Frame, clause: range, trig: Trigger, unit: int | None = None, published: str | None = None) -> str:
     """Why the clause does not report the trigger's development as happening (about the
-    person at `unit`, when given), or ''."""
+    person at `unit`, when given), or ''. `published`, the item's date, is what a month the
+    development is dated to is compared with ("in December" is news in a December item)."""
     if trig.kind != "denial" and fronted_negative(fr, clause):
         return "a negative opens the clause ('under no circumstances can ...')"
-    why = stance.unreported(fr, clause, trig) or tense.history(fr, clause, trig) or modifiers.stand_in(fr, trig, unit)
+    why = stance.unreported(fr, clause, trig, published) or tense.history(fr, clause, trig, published) \
+        or modifiers.stand_in(fr, trig, unit)
     if why:
         return why
     if trig.kind == "departure" and attributive(fr, trig):

@@ -8,6 +8,7 @@ the move is the subject or object of (tense.history asks them), never a phrase o
 
 from __future__ import annotations
 
+from bot.claims import recency
 from bot.claims.frame import Frame, Trigger
 from bot.claims.lexicon import PAST_FORMS
 
@@ -27,7 +28,9 @@ _SPANS = frozenset({"year", "years", "decade", "decades", "season", "seasons", "
 
 
 def anniversary(fr: Frame) -> bool:
-    """Whether the sentence is a retrospective ("X's move to Y: one year on")."""
+    """Whether the sentence is a retrospective ("X's move to Y: one year on"). It makes a move
+    history only when told in the simple past or as a noun (tense.history asks): "rejoins
+    Celtic, four years on" and "has rejoined ..., two decades later" report a return."""
     if " on " not in fr.text and " later " not in fr.text:
         return False
     units = fr.units
@@ -35,6 +38,15 @@ def anniversary(fr: Frame) -> bool:
                and units[u - 2][2] in {"one", "a", "two", "three", "four", "five", "ten", "six", "@y"}
                and (u + 1 >= len(units) or units[u + 1][2] in {".", "?", "!", ",", ":", "|", "-", "–", ")"})
                for u in range(2, len(units)))
+
+
+_NOT_A_NOUN_BEFORE = frozenset({"to", "will", "would", "could", "can", "may", "might", "must", "should", "did"})
+
+
+def move_noun(fr: Frame, trig: Trigger) -> bool:
+    """Whether the trigger is a move noun with no verb of its own ("X's move to Y", not "to move")."""
+    units = fr.units
+    return units[trig.start][2] in MOVE_NOUNS and (trig.start == 0 or units[trig.start - 1][2] not in _NOT_A_NOUN_BEFORE)
 
 
 # A move noun as the subject of a past verb telling what came of it: "his move to Newcastle made
@@ -74,8 +86,9 @@ _DECISION_STEMS = ("decision", "reason", "choice", "thinking", "motivation")
 
 
 def decision_explained(fr: Frame, clause: range, trig: Trigger) -> bool:
-    """Whether the move is the matter of a decision someone explains."""
-    if not any(noun in fr.text for noun in _DECISION_STEMS):
+    """Whether the move is the matter of a decision someone explains. ("Explains his decision
+    to leave, confirmed this morning": a date of now makes the move news.)"""
+    if not any(noun in fr.text for noun in _DECISION_STEMS) or recency.dated_now(fr.text):
         return False
     # (the trigger may hold the noun itself: "decision to leave")
     before = _words(fr, range(max(clause.start, trig.start - 5), trig.end - 1))

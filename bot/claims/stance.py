@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from bot.claims import recency
 from bot.claims.frame import Frame, Trigger
 from bot.claims.lexicon import NON_SUBJECT_ROLES, PAST_FORMS, RECENT_SPANS
 
@@ -242,23 +243,24 @@ def ruing(fr: Frame, clause: range, trig: Trigger) -> bool:
 
 
 # A past move dated by a window, a month or a season: "signed him from Hull in the summer".
-_WINDOWS = frozenset({"summer", "winter", "january", "february", "march", "april", "may", "june", "july",
-                      "august", "september", "october", "november", "december", "preseason"})
 _PAST_SUBJECTS = frozenset({"@p", "@c", "he", "she", "they", "who", "i", "we"})
 
 
-def dated_window(fr: Frame, clause: range, trig: Trigger) -> bool:
-    """Whether a development told in the past tense is dated to a window ("in January")."""
+def dated_window(fr: Frame, clause: range, trig: Trigger, published: str | None = None) -> bool:
+    """Whether a development told in the past tense is dated to a window before the item's
+    month ("signed him in January" in an August item; "in August" is this month's news)."""
     units = fr.units
     first = units[trig.start][2]
     prev = units[trig.start - 1][2] if trig.start > clause.start else ""
     if not (_told_past(first) and (prev in _PAST_SUBJECTS or trig.start == clause.start) or prev in {"was", "were"}):
         return False
     words = [units[u][2] for u in range(trig.end, clause.stop)]
+    if recency.dated_now(" ".join(words)):
+        return False
     for i, w in enumerate(words[:-1]):
         if w == "in":
             nxt = words[i + 2] if words[i + 1] == "the" and i + 2 < len(words) else words[i + 1]
-            if nxt in _WINDOWS:
+            if nxt in recency.WINDOWS and recency.window_before(nxt, published):
                 return True
     return False
 
@@ -277,8 +279,9 @@ def own_past(fr: Frame, clause: range, trig: Trigger) -> bool:
 _STATED = frozenset({"completed", "departure"})
 
 
-def unreported(fr: Frame, clause: range, trig: Trigger) -> str:
-    """Why a move or an exit is judged, explained, looked back on or meant otherwise, or ''."""
+def unreported(fr: Frame, clause: range, trig: Trigger, published: str | None = None) -> str:
+    """Why a move or an exit is judged, explained, looked back on or meant otherwise, or ''
+    (`published`: the item's date, which a month is compared with)."""
     if trig.kind not in _STATED:
         return ""
     why = other_sense(fr, trig)
@@ -298,7 +301,7 @@ def unreported(fr: Frame, clause: range, trig: Trigger) -> str:
         return "leaves for duty, an injury or family ('departs for international duty'), not a club"
     if ruing(fr, clause, trig):
         return "a move regretted or told as a story ('regret selling him', 'the inside story of his move')"
-    if dated_window(fr, clause, trig):
+    if dated_window(fr, clause, trig, published):
         return "a past development dated to a window ('signed him in the summer'), background"
     if own_past(fr, clause, trig):
         return "the speaker's own past ('I was sacked unfairly')"
@@ -314,7 +317,7 @@ _FRESH = re.compile(r"\b(?:today|tonight|yesterday|on (?:monday|tuesday|wednesda
 
 
 def fresh(evidence: str) -> bool:
-    """Whether a move told in the past tense is dated to now ("joined on Monday", "has
-    signed", "on a four-year deal"), not told as background under another headline.
-    ("Just" dates it only as "just signed", not as "after just six months".)"""
-    return _FRESH.search(evidence) is not None
+    """Whether a move told in the past tense is dated to now ("joined on Monday", "after
+    Sunday's defeat", "overnight", "has signed", "on a four-year deal"), not told as background
+    under another headline. ("Just" dates it only as "just signed", not as "after just six months".)"""
+    return recency.dated_now(evidence) or _FRESH.search(evidence) is not None

@@ -5,15 +5,15 @@ by Southampton as a youngster", "resigned in October", "the day Arsenal signed h
 move to Newcastle made him the record signing", "one year on". Each check here reads the
 tense of the trigger's verb and the time words of its clause (a stage of life, a month, a
 time noun the move qualifies, a past verb whose subject the move is), never a phrase of a
-particular story. A development dated to now ("on Monday", "this week") stays news.
+particular story. A development dated to now ("on Monday", "this week", "overnight") stays
+news, and a month is history only when it is not the item's own (recency.py reads the dates).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
-from bot.claims import retrospect, scenario
+from bot.claims import recency, retrospect, scenario
 from bot.claims.frame import Frame, Trigger
 from bot.claims.lexicon import HISTORY_SPANS, PAST_FORMS, RECENT_SPANS
 from bot.claims.stance import fresh
@@ -66,22 +66,48 @@ def life_stage(fr: Frame, clause: range, trig: Trigger) -> bool:
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
                      "september", "october", "november", "december", "summer", "winter", "preseason"})
 _THEN = frozenset({"and", "but", "then", "later", "subsequently", "eventually", "before", "after"})
+# Where the words of the trigger's own verb end: another event ("ahead of a move in January",
+# "after his exit in May") or another clause begins.
+_OWN_END = frozenset({",", ";", ":", "-", "–", "ahead", "before", "after", "until", "following", "who",
+                      "which", "when", "while", "since", "amid", "and", "but", "because", "despite"})
 
 
-def dated_month(fr: Frame, clause: range, trig: Trigger) -> bool:
+def own_words(fr: Frame, clause: range, trig: Trigger) -> list[str]:
+    """The words of the trigger's own clause around it, up to another event or clause on
+    either side: what its own verb is dated by."""
+    start = trig.start
+    while start > clause.start and fr.units[start - 1][2] not in _OWN_END:
+        start -= 1
+    stop = trig.end
+    while stop < clause.stop and fr.units[stop][2] not in _OWN_END:
+        stop += 1
+    return _words(fr, range(start, stop))
+
+
+def month_before(words: list[str], published: str | None) -> bool:
+    """Whether the words date a development to a month or window before the item's month
+    ("in October", "in the summer"), the item's own month being news."""
+    for i, w in enumerate(words[:-1]):
+        if w == "in":
+            nxt = words[i + 2] if words[i + 1] == "the" and i + 2 < len(words) else words[i + 1]
+            if nxt in _MONTHS and recency.window_before(nxt, published):
+                return True
+    return False
+
+
+def dated_month(fr: Frame, clause: range, trig: Trigger, published: str | None = None) -> bool:
     """Whether a verb in the past, after "and"/"then" in a sentence telling earlier events
-    ("walked out in 2019 and resigned in October"), is dated to a month or a window."""
+    ("walked out in 2019 and resigned in October"), is dated to a month or a window before
+    the item's month. A date of now in the clause wins."""
     if not _past_verb(fr, clause, trig):
         return False
     prev = fr.units[trig.start - 1][2] if trig.start > 0 else ""
     if prev not in _THEN:
         return False
     words = _words(fr, range(trig.end, clause.stop))
-    if any(w in RECENT_SPANS for w in words):
+    if any(w in RECENT_SPANS for w in words) or recency.dated_now(" ".join(_words(fr, clause))):
         return False
-    return any(w == "in" and (words[i + 1:i + 2] and words[i + 1] in _MONTHS
-                              or words[i + 1:i + 3] and words[i + 1] == "the" and words[i + 2] in _MONTHS)
-               for i, w in enumerate(words[:-1]))
+    return month_before(own_words(fr, clause, trig), published)
 
 
 # A time noun the move qualifies: "the day Arsenal signed him", "the summer he left Lyon".
@@ -91,10 +117,12 @@ _CLAUSE_SUBJECTS = frozenset({"@p", "@c", "he", "she", "they", "we", "i", "it"})
 
 
 def time_noun_clause(fr: Frame, clause: range, trig: Trigger) -> bool:
-    """Whether a past move is a relative clause on a time noun ("recalls the day he joined")."""
+    """Whether a past move is a relative clause on a time noun that is itself the object of
+    another word ("recalls the day he joined", "on the night they sacked him"). "This week
+    Chelsea signed him", "This morning Everton sacked him": a date of now opening the sentence."""
     if not _told_past(fr.units[trig.start][2]):
         return False
-    before = _words(fr, range(max(0, trig.start - 4), trig.start))
+    before = _words(fr, range(max(0, trig.start - 6), trig.start))
     while before and before[-1] in {"finally", "first", "eventually", "officially", "actually"}:
         before.pop()
     if len(before) < 2 or before[-1] not in _CLAUSE_SUBJECTS:
@@ -102,7 +130,10 @@ def time_noun_clause(fr: Frame, clause: range, trig: Trigger) -> bool:
     rest = before[:-1]
     if rest and rest[-1] in {"when", "that"}:
         rest = rest[:-1]
-    return len(rest) >= 2 and rest[-1] in _TIME_NOUNS and rest[-2] in {"the", "that", "this"}
+    if len(rest) < 3 or rest[-1] not in _TIME_NOUNS or rest[-2] not in {"the", "that"}:
+        return False
+    governor = rest[-3]  # the verb or preposition the time noun is the object of
+    return governor.isalpha() and governor not in {"and", "but", "then", "so"}
 
 
 # "He was a Liverpool target before signing a new deal": a gerund after "before", in a
@@ -152,6 +183,19 @@ def setting_gerund(fr: Frame, trig: Trigger) -> bool:
         and any(units[u][2] == "," for u in range(trig.end, len(units)))
 
 
+def setting_clause(fr: Frame, clause: range, trig: Trigger) -> bool:
+    """Whether a development told in the past is an adjunct of time after the main clause ("will
+    have his medical this week after United triggered his release clause"): the setting of the
+    main clause's news, whatever that is dated to."""
+    units = fr.units
+    u = trig.start - 1
+    while u > 0 and units[u][2] in {"had", "was", "were", "already", "finally", "officially", "reportedly"}:
+        u -= 1
+    if u < 2 or units[u][2] not in _CLAUSE_SUBJECTS or units[u - 1][2] not in _SETTING:
+        return False
+    return _past_verb(fr, clause, trig)
+
+
 def relative_past(fr: Frame, clause: range, trig: Trigger) -> bool:
     """Whether a move in the past tense is a relative clause on a club or a person ("Newcastle,
     who sold X to Leeds, want Y"): what the antecedent did before, the setting of the news."""
@@ -194,18 +238,19 @@ def history_words(words: list[str]) -> bool:
                or (w == "ago" and i and words[i - 1] in HISTORY_SPANS) for i, w in enumerate(words))
 
 
-def dated_earlier(fr: Frame, clause: range, trig: Trigger) -> bool:
+def dated_earlier(fr: Frame, clause: range, trig: Trigger, published: str | None = None) -> bool:
     """Whether a rung told in the past tense ("rejected a bid", "were interested in him") is
-    dated to an earlier window ("last summer", "two years ago", "in January")."""
+    dated to an earlier window ("last summer", "two years ago", or a month before the item's
+    attached to its own verb: "in January", not "ahead of a move in January"). A date of now
+    in the clause ("this week") wins."""
     if trig.kind in _MOVES or " last " not in fr.text and " ago " not in fr.text and " in " not in fr.text:
         return False  # (moves and exits: modality.unasserted dates them whatever the tense)
     if not _past_verb(fr, clause, trig):
         return False
     words = _words(fr, clause)
-    return history_words(words) or any(
-        w == "in" and (words[i + 1:i + 2] and words[i + 1] in _MONTHS
-                       or words[i + 1:i + 3] and words[i + 1] == "the" and words[i + 2] in _MONTHS)
-        for i, w in enumerate(words[:-1]))
+    if recency.dated_now(" ".join(words)):
+        return False
+    return history_words(words) or month_before(own_words(fr, clause, trig), published)
 
 
 # An attempt told in the past ("Arsenal tried to sign me twice"): it did not come off, and it is
@@ -226,9 +271,10 @@ def done_to_speaker(fr: Frame, clause: range, trig: Trigger) -> bool:
     return trig.end < len(units) and units[trig.end][2] in {"me", "us"} and _past_verb(fr, clause, trig)
 
 
-# A refusal or a miss regretted: "regret the decision not to sign him", "rue not signing him".
+# A refusal or a miss regretted: "regret passing on him", "rue not signing him". (The verbs
+# of regret, not words of one headline.)
 _REGRET = frozenset({"regret", "regrets", "regretted", "regretting", "rue", "rues", "rued", "ruing",
-                     "lament", "laments", "lamented", "mourn", "mourns", "mourned", "kicking"})
+                     "lament", "laments", "lamented", "lamenting", "bemoan", "bemoans", "bemoaned"})
 
 
 def regretted(fr: Frame, clause: range, trig: Trigger) -> bool:
@@ -236,8 +282,9 @@ def regretted(fr: Frame, clause: range, trig: Trigger) -> bool:
     return any(fr.units[u][2] in _REGRET for u in range(max(clause.start, trig.start - 6), trig.start))
 
 
-def history(fr: Frame, clause: range, trig: Trigger) -> str:
-    """Why a development is told as the person's history, or ''."""
+def history(fr: Frame, clause: range, trig: Trigger, published: str | None = None) -> str:
+    """Why a development is told as the person's history, or ''. (`published`: the item's
+    date, which a month is compared with.)"""
     if tried_once(fr, trig):
         return "an attempt told in the past ('tried to sign me'): over, not news"
     if scenario.believed_once(fr, clause, trig):
@@ -247,11 +294,13 @@ def history(fr: Frame, clause: range, trig: Trigger) -> str:
     if trig.kind == "departure" and scenario.supposed(fr, trig):
         return "an exit supposed in a conditional ('Were X to leave, ...'), not reported"
     if trig.kind == "denial" and regretted(fr, clause, trig):
-        return "a refusal regretted ('regret the decision not to sign him'): looked back on, no denial"
+        return "a refusal regretted ('rue passing on him'): looked back on, no denial"
     if failed_attempt(fr, clause, trig):
         return "an attempt that failed ('failed with a bid'), not a denial"
-    if dated_earlier(fr, clause, trig):
+    if dated_earlier(fr, clause, trig, published):
         return "a rung told in the past and dated to an earlier window ('rejected a bid last summer')"
+    if setting_clause(fr, clause, trig):
+        return "a past development in an adjunct of time ('... this week after United triggered his clause'): the setting"
     if before_then(fr, trig):
         return "an earlier event of a story told in the past ('was a target before signing a new deal')"
     if trig.kind not in _MOVES:
@@ -268,11 +317,11 @@ def history(fr: Frame, clause: range, trig: Trigger) -> str:
         return "a move opening an adjunct of time ('After selling X, ...'), the setting of the news"
     if setting_noun(fr, trig):
         return "a move noun setting the scene ('settling in after his switch to Liverpool'), not the news"
-    if retrospect.anniversary(fr):
+    if retrospect.anniversary(fr) and (_past_verb(fr, clause, trig) or retrospect.move_noun(fr, trig)):
         return "the piece looks back ('one year on', 'two years later'): history"
     if _past_verb(fr, clause, trig) and life_stage(fr, clause, trig):
         return "a past move dated to the person's youth ('released as a youngster'): history"
-    if dated_month(fr, clause, trig):
+    if dated_month(fr, clause, trig, published):
         return "a past development dated to a month, after earlier events ('and resigned in October'): history"
     if time_noun_clause(fr, clause, trig):
         return "a past move qualifying a time noun ('the day Arsenal signed him'): history"
@@ -283,33 +332,42 @@ def history(fr: Frame, clause: range, trig: Trigger) -> str:
     return ""
 
 
-# A window named as the time of a past development: "in January", "last summer", "two years ago".
-_DATED_THEN = re.compile(r"\b(?:in|back in) (?:the )?(?:january|february|march|april|may|june|july|august|september"
-                         r"|october|november|december|summer|winter|20\d\d)\b|\blast (?:summer|season|year|"
-                         r"january|winter|campaign)\b|\b(?:years?|seasons?|months) ago\b", re.I)
 _LADDER = frozenset({"interest", "talks", "bid", "bid_rejected", "agreement", "medical", "completed", "loan"})
 
 
-def past_is_news(claim: Claim, heard: Sequence[Claim], named: bool) -> bool:
-    """Whether a summary's development told in the past tense is the item's news.
+def past_background(claim: Claim, heard: Sequence[Claim], named: bool) -> str:
+    """Why a summary's development told in the past tense is background to the item's news,
+    or '' when it is the news (`heard`: the headline's claims about the person; `named`:
+    whether the headline names them).
 
-    Under a headline that names the person and reports nothing about them, it is, but a
-    move done or a club's interest needs a date of now ("on Monday", "has signed",
-    "confirmed") to be more than the person's history ("Liverpool were keen on him"). Under a headline that reports this development (the
-    same kind, or a rung of the deal it tells: "close to Juventus move" over "... agreed
-    terms") it is the news told again. An exit under a headline about another development
-    ("Roma want Amorim" over "Amorim was sacked by United"; "Real Madrid eye Saliba" over
-    "Saliba penned a new deal in January"), or a move done under a headline
-    about a lower rung ("Arsenal make contact" over "Bologna signed him for €8m"), is
-    background unless dated to now.
+    A development dated to now ("last night", "after Sunday's defeat", "overnight") is news
+    whatever the headline. Under a headline that reports this development (the same kind, or
+    a rung of the deal it tells: "close to Juventus move" over "... agreed terms") it is the
+    news told again. Under a headline that names the person and reports nothing about them,
+    an exit or a rung is news, but a move done or a club's interest needs a date of now to be
+    more than the person's history ("Liverpool were keen on him"). An exit, an extension or a
+    denial under a headline about another development ("Roma want Amorim" over "Amorim was
+    sacked by United") is news unless dated before the item's month ("last season", "in 2023",
+    "in October" in a December item); a move done under a headline about a lower rung
+    ("Arsenal make contact" over "Bologna signed him for €8m") needs a date of now.
     """
+    text = claim.evidence
+    if any(h.kind == claim.kind for h in heard) or recency.dated_now(text):
+        return ""
     if not heard:
-        return named and (claim.kind not in {"completed", "interest"} or fresh(claim.evidence))
-    if any(h.kind == claim.kind for h in heard):
-        return True
-    rung_of_it = any(claim.counterpart in (None, h.counterpart) for h in heard)
+        if not named:
+            return "a summary's past development about someone the headline does not name, not dated to now: background"
+        if claim.kind in {"completed", "interest"} and not fresh(text):
+            return ("a move done or a club's interest told in the past, not dated to now, under a headline "
+                    "reporting nothing about the person: their history")
+        return ""
     if claim.kind not in _LADDER:  # an exit, an extension, a denial: no rung of the headline's deal
-        return fresh(claim.evidence) and not _DATED_THEN.search(claim.evidence)
-    if claim.kind == "completed":  # "Bologna signed him for €8m" under "Arsenal make contact"
-        return rung_of_it and fresh(claim.evidence)
-    return rung_of_it
+        if recency.dated_then(text, claim.published):
+            return "an exit, extension or denial dated before the item's month, under a headline about another development"
+        return ""
+    rung_of_it = any(claim.counterpart in (None, h.counterpart) for h in heard)
+    if not rung_of_it:
+        return "a rung of another club's deal told in the past, not dated to now, under a headline about another development"
+    if claim.kind == "completed" and not fresh(text):  # "Bologna signed him for €8m" under "Arsenal make contact"
+        return "a move done told in the past, not dated to now, under a headline about a lower rung of its deal"
+    return ""
