@@ -60,6 +60,7 @@ Need = tuple[str, int, int]
 
 
 _NEEDS = item_memo()  # Gate.near_needs() of one item's texts
+ONE_CLAUSE = True  # tests and the benchmark switch it off to compare (Gate._opens)
 
 
 # Words too common to pick when a pattern offers a rarer one (speed only, never results).
@@ -293,13 +294,16 @@ class Gate:
         self.always = frozenset(i for i, check in enumerate(self._checks) if check is None)
         self._unindexed = [(i, check) for i, (c, check) in enumerate(zip(self.needs, self._checks, strict=True))
                            if not c and check is not None]
-        # Each need -> the patterns it may let through (a need in one of their clauses).
-        opens: dict[int, set[int]] = {}
-        for i, clauses in enumerate(self._clauses):
-            for clause in clauses:
+        # Each need -> the patterns it may let through: a need of their most selective clause (a
+        # pattern's check asks every clause, so one met clause is needed; ONE_CLAUSE off: any clause).
+        opens, every = dict[int, set[int]](), dict[int, set[int]]()
+        for i, (own, numbered) in enumerate(zip(self.needs, self._clauses, strict=True)):
+            best = max(range(len(own)), key=lambda k: _score(own[k]), default=None)  # noqa: B023
+            for k, clause in enumerate(numbered):
                 for n in clause:
-                    opens.setdefault(n, set()).add(i)
-        self._opens = {n: frozenset(found) for n, found in opens.items()}
+                    every.setdefault(n, set()).add(i)
+                    opens.setdefault(n, set()).update([i] if k == best else [])
+        self._opens, self._every = ({n: frozenset(found) for n, found in m.items()} for m in (opens, every))
         # Each keyword is looked for as itself (its needs that ask no edge), after a space (an edge
         # before), before one (after) or between two, in the text with every mark spaced out and a
         # space at either end (_spaced): every match then meets its needs, with no test of its own.
@@ -334,7 +338,7 @@ class Gate:
             if check(met):
                 out.add(i)
         checks = self._checks
-        for i in set().union(*map(self._opens.get, met, repeat(frozenset()))):  # each pattern opened, once
+        for i in set().union(*map((self._opens if ONE_CLAUSE else self._every).get, met, repeat(frozenset()))):  # each, once
             if checks[i](met):  # type: ignore[misc]
                 out.add(i)
         return frozenset(out)
@@ -374,7 +378,7 @@ class Gate:
         """near_needs() of a text that meets `met` (a function of it alone: answers.py keeps it)."""
         checks, nears, near = self._checks, self._near, None
         # The patterns a need met opens, each once (an unindexed pattern has no clause: none opens it).
-        opened = set().union(*map(self._opens.get, met, repeat(frozenset())))
+        opened = set().union(*map((self._opens if ONE_CLAUSE else self._every).get, met, repeat(frozenset())))
         for i, check in chain(self._unindexed, ((i, checks[i]) for i in opened)):
             if check(met):  # type: ignore[misc]
                 wants = nears[i].wants(met) if reach and nears[i] is not None else None  # type: ignore[union-attr]

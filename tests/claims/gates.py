@@ -7,7 +7,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from bot.claims import answers, bindable, kinds
+from bot.claims import answers, bindable, kinds, prefilter
 from bot.claims import sentence as sentence_module
 from bot.claims import text as text_module
 
@@ -34,6 +34,7 @@ def plain(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     with monkeypatch.context() as m:
         m.setattr(bindable, "ENABLED", False)
         m.setattr(answers, "ENABLED", False)
+        m.setattr(prefilter, "ONE_CLAUSE", False)
         m.setattr(text_module, "REUSE", False)
         m.setattr(kinds, "_GATE", OpenGate())
         m.setattr(sentence_module, "_SOURCE_GATE", OpenGate())

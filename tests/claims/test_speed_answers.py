@@ -1,6 +1,7 @@
 """The keyword gate answers a text the same with its answers kept per set of needs met
-(answers.py) as with each worked out afresh: what it wants near its keywords (near_needs) and
-which patterns may match (which), on texts, sentences and the frames the extractor reads."""
+(answers.py) as with each worked out afresh, and with a pattern opened by its most selective
+clause as by any: what it wants near its keywords (near_needs) and which patterns may match
+(which), on texts, sentences and the frames the extractor reads."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bench.bench_extract import synthetic
-from bot.claims import answers, kinds
+from bot.claims import answers, kinds, prefilter
 from bot.claims import text as text_module
 from bot.claims.flatten import flat
 from bot.claims.sentence import _SOURCE_GATE, analyse
@@ -50,3 +51,19 @@ def test_kept_pattern_choices_are_the_choices_worked_out_afresh(monkeypatch: pyt
     fresh = [(kinds._GATE.which(t), _SOURCE_GATE.which(t)) for t in texts + frames]
     assert kept == fresh
     assert any(k for k, _ in fresh) and any(s for _, s in fresh)
+
+
+def test_patterns_opened_by_one_clause_are_the_patterns_opened_by_any(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pattern opened only by a need of its most selective clause (prefilter.ONE_CLAUSE): the
+    same choices and reaches as one opened by a need of any clause, kept answers off."""
+    monkeypatch.setattr(text_module, "REUSE", False)
+    monkeypatch.setattr(answers, "ENABLED", False)
+    texts = _texts()
+    frames = [analyse(s, None).frame.text for t, s in synthetic(300, seed=5) for s in sentences(clean(t + ". " + s))]
+
+    def read() -> list[object]:
+        return [(kinds._GATE.which(t), _SOURCE_GATE.which(t), _answer(t, True), _answer(t, False)) for t in texts + frames]
+
+    one = read()
+    monkeypatch.setattr(prefilter, "ONE_CLAUSE", False)
+    assert one == read()
