@@ -215,6 +215,14 @@ def parties(
         # "happy at Liverpool amid Real Madrid talk": the link denied may sit in another clause.
         to = [m.name for u, m in s.unit_club.items() if u not in clause and m.name not in frm
               and club_part(s.frame, u) == "to" and not (m.national and role == "player")][:1]
+    if not to and k == "denial" and frm and not any(
+            t.start >= clause.stop and t.kind in {"interest", "talks", "bid"} for t in s.trigs or ()):
+        # "Milan expect Leao to stay after PSG decide not to bid": the club
+        # opening the clause beside a denial by his own club is the suitor (not where that clause
+        # tells a pursuit of its own: "as Real Madrid circle" is a claim of its own).
+        to = [m.name for u, m in s.unit_club.items() if u not in clause and u >= clause.stop and m.name not in frm
+              and units[u - 1][2] in _BESIDE and club_part(s.frame, u) == ""
+              and not (m.national and role == "player")][:1]
     if not to:
         return [(None, from_club)]
     return [(c, from_club) for c in to]
@@ -246,6 +254,8 @@ def _relative_holder(s: Sentence, clause: range, unit: int) -> str | None:
 # Verbs whose object club is told something, not the one telling: "tell Bayern he is not for sale".
 _TELLING = frozenset({"tell", "tells", "told", "telling", "inform", "informs", "informed", "warn", "warns",
                       "warned", "remind", "reminds", "reminded"})
+# Words that open a clause beside the main one: "... to stay after City opt out".
+_BESIDE = frozenset({"after", "as", "amid", "while", "despite", "with", "but"})
 _HELD_AFTER = frozenset({"'s", "coach", "manager", "boss", "head", "hot", "job", "post", "role"})
 
 

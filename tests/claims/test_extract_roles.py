@@ -186,3 +186,11 @@ def test_the_club_that_got_him_in_a_relative_clause_is_the_one_he_leaves(
 ])
 def test_the_club_told_he_is_not_for_sale_is_the_counterpart(title: str, person: str, told: str, holder: str) -> None:
     assert parts(title) == {(person, "denial", told, holder)}
+
+
+def test_a_denial_names_the_suitor_of_the_clause_beside_it() -> None:
+    assert parts("Milan expect Rafael Leao to stay after PSG decide not to bid") == {
+        ("Rafael Leao", "denial", "Paris Saint-Germain", "AC Milan")}
+    # A pursuit told in the clause beside stays a claim of its own.
+    claims = parts("Liverpool insist Ibrahima Konate is staying as Real Madrid circle")
+    assert ("Ibrahima Konate", "interest", "Real Madrid", None) in claims
