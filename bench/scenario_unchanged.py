@@ -11,7 +11,10 @@ Goals: an unchanged re-poll costs at most 1.3× the bare request it stands on, m
 against the same farm: a 304 against aiohttp alone sending the same conditional GET, the same body
 again against aiohttp alone GETting that body (one session, its defaults). Beside them, for where the
 time goes: fetch_feed alone, and the scheduler's lease write after each poll. Against a changed poll
-with all items new a re-poll stays under 2 %; against one new item it is shown, with no goal.
+(one new item, or all items new) a re-poll is shown with no goal: the goal was restated against the bare
+request (issue 12) because a cheaper changed poll only raises that ratio. The all-new one had a goal of
+2 % until 2026-12-06, when extraction and storage got cheaper and took it to 2.4-4.1 % with the re-poll's
+own cost unchanged.
 """
 
 from __future__ import annotations
@@ -37,7 +40,6 @@ NAME = "unchanged"
 FEEDS = 40
 ITEMS = 20
 BASE = 300_000
-GOAL = 0.02
 BARE_GOAL = 1.3
 REPEAT = 8  # unchanged polls (and bare requests) per round: a 304 is a fraction of a millisecond
 
@@ -223,12 +225,13 @@ async def run(ctx: Context) -> list[Row]:
     for same, label in (("not_modified", "304"), ("unchanged", "same body")):
         for kind, changed, text in (("1", one_new, f"1 new of {ITEMS}"), ("all", all_new, f"all {ITEMS} new")):
             ratio = median(cpu[f"{same}/{kind}"])
-            # Against a one-new-item poll the ratio is information only: the goal is restated against the
-            # bare request below, since a cheaper changed poll (the delta parse) only raised this ratio.
+            # Against a changed poll the ratio is information only: the goal is restated against the bare
+            # request below, since a cheaper changed poll (the delta parse, cheaper extraction and storage)
+            # only raises this ratio while the re-poll costs what it did.
             rows.append(Row(
                 f"{NAME} · {label} vs changed ({text})",
                 f"{fmt_ms(median(cpu[same]))} CPU/feed", f"{fmt_ms(changed)} CPU/feed", ratio, fmt_pct(ratio),
-                f"≤ {GOAL * 100:.0f} %" if kind == "all" else "—", ratio <= GOAL if kind == "all" else None,
+                "—", None,
             ))
     for same, label, bare in (("not_modified", "304", "a bare aiohttp conditional GET (304)"),
                               ("unchanged", "same body again", "a bare aiohttp GET of that body")):
