@@ -185,7 +185,7 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     # A move spoken of as possible: "the potential transfer of X", "a proposed switch for X".
     ("interest", r"\b(?:potential|possible|proposed|mooted|prospective|rumoured|touted|speculative|ambitious|audacious) "
                  r"(?:@m |\S+ ){0,2}?(?:transfer|move|deal|signing|swoop|switch|approach|raid) (?:of|for) (?=(?:\S+ ){0,4}@p)", "after"),
-    # A club coming to the rescue or players teaming up at a club: "rescued by Villa", "link up at Feyenoord".
+    # A club coming to the rescue or players teaming up at a club: "saved by Brentford", "team up at Benfica".
     ("interest", r"\b(?:rescued|saved|thrown a lifeline|offered a lifeline|handed a lifeline) by (?=@c)|\b(?:link|links|linking|team|"
                  r"teams|teaming|join forces|joins forces) up (?:again )?at (?=@c)|\breunit(?:e|es|ed|ing) (?:\S+ ){0,3}?at (?=@c)", "before"),
     # Clubs keen, whatever adverb stands between: "Tottenham and United are both keen", "remain very interested".
