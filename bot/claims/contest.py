@@ -68,6 +68,11 @@ def rival(fr: Frame, unit: int) -> bool:
         return False
     if passed_over(fr, unit):
         return True
+    if before == "of" and unit > 1 and units[unit - 2][2] == "ahead":
+        return True  # "step up pursuit of X ahead of Arsenal"
+    if before in {"and", "&", ","} and unit > 1 and units[unit - 2][2] == "@c" and after not in {"'s"} \
+            and _rival_before_list(fr, unit - 2):
+        return True  # "ahead of Arsenal and Chelsea", "compete with Inter and Milan": the list
     if before in CONTEST_VERBS and before not in {"head", "race", "races"} and after in {"for", "to", "in", "over"}:
         return True  # "Newcastle battle Spurs for X", "fight Arsenal to sign X"
     if before in {"race", "races"} and after == "for":
@@ -85,6 +90,19 @@ _PREFERRING = frozenset({"prefer", "prefers", "preferred", "preferring", "choose
 _SNUBBING = frozenset({"snub", "snubs", "snubbed", "snubbing", "spurn", "spurns", "spurned", "reject",
                        "rejects", "rejected", "shun", "shuns", "shunned", "rebuff", "rebuffs", "rebuffed",
                        "ditch", "ditches", "ditched"})
+# Verbs by which a club turns away another's pursuit: "Real Madrid rebuff City interest in X".
+REFUSING = frozenset({"reject", "rejects", "rejected", "rebuff", "rebuffs", "rebuffed", "snub", "snubs",
+                      "snubbed", "spurn", "spurns", "spurned", "dismiss", "dismisses", "dismissed", "block",
+                      "blocks", "blocked", "resist", "resists", "resisted"})
+
+
+def _rival_before_list(fr: Frame, unit: int) -> bool:
+    """Whether the club at `unit`, the first of a list, stands where a rival does."""
+    units = fr.units
+    while unit > 1 and units[unit - 1][2] in {"and", "&", ","} and units[unit - 2][2] == "@c":
+        unit -= 2
+    before = units[unit - 1][2] if unit > 0 else ""
+    return before in _AGAINST | {"of"} and rival(fr, unit) or before in CONTEST_VERBS and rival(fr, unit)
 
 
 def passed_over(fr: Frame, unit: int) -> bool:

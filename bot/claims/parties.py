@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from bot.claims.contest import rival, sending_out, sent_by, snubbed_for
+from bot.claims.contest import REFUSING, rival, sending_out, sent_by, snubbed_for
 from bot.claims.frame import Frame, Trigger
 from bot.claims.lexicon import (
     AFTER_POSSESSIVE,
@@ -136,6 +136,8 @@ def parties(
         elif holds:
             frm.append(m.name)
             implied.append(m.name)
+        elif acting and nxt in REFUSING and k in {"interest", "talks", "bid"}:
+            frm.append(m.name)  # "Real Madrid rebuff City interest in X": the club that holds him
         elif acting:
             agents.append(m.name)
         elif part == "to" and units[u - 1][2] == "with" and k in MOVE_KINDS:

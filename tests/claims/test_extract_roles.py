@@ -194,3 +194,13 @@ def test_a_denial_names_the_suitor_of_the_clause_beside_it() -> None:
     # A pursuit told in the clause beside stays a claim of its own.
     claims = parts("Liverpool insist Ibrahima Konate is staying as Real Madrid circle")
     assert ("Ibrahima Konate", "interest", "Real Madrid", None) in claims
+
+
+def test_clubs_the_pursuit_is_ahead_of_are_rivals() -> None:
+    assert parts("Liverpool step up pursuit of Marc Guehi ahead of Arsenal and Chelsea") == {
+        ("Marc Guehi", "interest", "Liverpool", None)}
+
+
+def test_a_club_that_rebuffs_interest_holds_the_player() -> None:
+    assert parts("Real Madrid reject Manchester City interest in Rodrygo") == {
+        ("Rodrygo", "interest", "Manchester City", "Real Madrid")}
