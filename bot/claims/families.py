@@ -60,9 +60,9 @@ CONTEST_NOUNS = _alt("race", "chase", "battle", "fight", "scramble", "queue", "h
                      "rivalry", "sweepstakes", "bidding war", "tug of war", "tussle", "scrap", "pursuit",
                      "running", "pole position", "driving seat", "box seat", "war", "upper hand", "frontrunners", "favourites",
                      "front of the queue")
-# Other words a contest's noun phrase holds before "for": the rival clubs, how hard it is. Not "with"
-# or "from", after which parties.py reads a club as the seller or the club left.
-_CONTEST_FILL = _alt("against", "off", "it out", "@c", "and", "&", ",", "the", "a", "an",
+# Other words a contest's noun phrase holds before "for": the rival clubs, how hard it is ("with"
+# and "from" a rival, which parties.py reads as no party: contest.py).
+_CONTEST_FILL = _alt("against", "with", "from", "off", "it out", "@c", "and", "&", ",", "the", "a", "an",
                      "several", "other", "rival", "rivals", "clubs", "sides", "giants", "stiff", "fierce",
                      "strong", "stern", "late", "huge", "major", "three way", "two way", "transfer")
 # What a contest is for when it is no transfer: a title, a place, an award.

@@ -33,6 +33,11 @@ def test_the_club_that_competes_is_the_counterpart_and_its_rival_no_party(title:
 
 @pytest.mark.parametrize(("title", "summary", "person", "club"), [
     ("PSG see off competition from Chelsea to sign Joao Neves", "", "Joao Neves", "Paris Saint-Germain"),
+    ("Arsenal compete with Liverpool for Nico Williams", "", "Nico Williams", "Arsenal"),
+    ("Chelsea face competition from PSG for Xavi Simons", "", "Xavi Simons", "Chelsea"),
+    ("Juventus go head to head with Inter for Teun Koopmeiners", "", "Teun Koopmeiners", "Juventus"),
+    ("Everton face battle with West Ham for Ben Brereton Diaz", "", "Ben Brereton Diaz", "Everton"),
+    ("Newcastle face fresh competition from Juventus for Sandro Tonali", "", "Sandro Tonali", "Newcastle United"),
     ("AC Milan join race with Juventus for Randal Kolo Muani", "", "Randal Kolo Muani", "AC Milan"),
     ("Arsenal keen on Nico Williams",
      "Arsenal are keen on Nico Williams but face competition from Liverpool for the winger.", "Nico Williams", "Arsenal"),
