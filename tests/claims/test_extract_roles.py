@@ -209,3 +209,8 @@ def test_clubs_the_pursuit_is_ahead_of_are_rivals() -> None:
 def test_a_club_that_rebuffs_interest_holds_the_player() -> None:
     assert parts("Real Madrid reject Manchester City interest in Rodrygo") == {
         ("Rodrygo", "interest", "Manchester City", "Real Madrid")}
+
+
+def test_clubs_listed_as_interested_in_a_described_prodigy_are_each_a_counterpart() -> None:
+    claims = parts("Barcelona, Inter and Bayern are keen on signing the Benfica prodigy Joao Neves")
+    assert claims == {("Joao Neves", "interest", club, "Benfica") for club in ("Barcelona", "Inter Milan", "Bayern Munich")}
