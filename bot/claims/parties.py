@@ -293,6 +293,7 @@ def _opening(s: Sentence, clause: range) -> Mention | None:
     return s.unit_club.get(_head(s, clause))
 
 
+_FOLLOWERS = frozenset({"fans", "supporters", "faithful", "fanbase", "supporter", "fan"})
 _HELD_AT = frozenset({("focused", "on"), ("committed", "to"), ("remain", "at"), ("charge", "of")})
 
 
@@ -306,6 +307,8 @@ def club_part(fr: Frame, unit: int) -> str:
         k -= 1  # "Former Spain and Real Madrid coach": the whole list is former
     if rival(fr, unit):
         return "former"  # "compete with Liverpool for X": a rival, not a party (contest.py)
+    if after in _FOLLOWERS:
+        return "former"  # "Manchester United fans may be interested to learn ...": not the club acting
     if before == "by" and sent_by(fr, unit, range(0, unit)):
         return "from"  # "loaned out by Chelsea to Ipswich": the club that sends him
     if before in {"ex", "former"} or (k >= 0 and fr.units[k][2] in {"ex", "former"}) or after in LEGEND_NOUNS:

@@ -214,3 +214,12 @@ def test_a_club_that_rebuffs_interest_holds_the_player() -> None:
 def test_clubs_listed_as_interested_in_a_described_prodigy_are_each_a_counterpart() -> None:
     claims = parts("Barcelona, Inter and Bayern are keen on signing the Benfica prodigy Joao Neves")
     assert claims == {("Joao Neves", "interest", club, "Benfica") for club in ("Barcelona", "Inter Milan", "Bayern Munich")}
+
+
+def test_a_clubs_fans_are_not_the_club_that_acts() -> None:
+    # The fans are told the news; the club the two would link up at is the counterpart.
+    claims = parts("Old Arsenal pair could reunite in Turkey",
+                   "Arsenal fans might be interested to hear that Mesut Ozil could be set to link up at Fenerbahce.")
+    assert not any(cp == "Arsenal" for _, _, cp, _ in claims)
+    assert parts("Liverpool fans excited as Florian Wirtz joins Liverpool") == {
+        ("Florian Wirtz", "completed", "Liverpool", None)}
