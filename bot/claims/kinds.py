@@ -17,6 +17,7 @@ from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
 from bot.claims import families
+from bot.claims.family_senses import other_sense, shares_senses
 from bot.claims.frame import Frame, Trigger
 from bot.claims.prefilter import Gate, flat
 from bot.claims.segments import may_hold
@@ -190,6 +191,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("interest", _p(r"\b(?:eyed|considered|lined up|touted|identified|targeted|wanted|sounded out|earmarked|mooted) as (?:the |a )?(?:new |next |potential |possible |permanent )?(?:@c (?:'s )?)?(?:manager|coach|head coach|boss|successor|replacement)\b"), "before"),
     ("interest", _p(r"\b(?:wants?|eyes?|eyeing|consider(?:s|ing)?|mull(?:s|ing)?|weigh(?:s|ing)? up) (?:an? |the )?(?:@c )(?:move|switch|transfer|return|job|post)\b|\b(?:dream|keen|eager|open) (?:on |to (?:make |secure )?)?(?:an? )?@c (?:move|switch|transfer|return)\b"), "before"),
 ) + tuple((kind, _p(rx), direction) for kind, rx, direction in families.PATTERNS)  # word families (families.py)
+_FIRST_FAMILY = len(PATTERNS) - len(families.PATTERNS)  # family patterns are read in their other senses too
 
 # The words the patterns are made of ("pressure", "target", "boost"): a headline that opens
 # with one alone ("Pressure mounts on ...") opens with grammar, not with a surname.
@@ -267,6 +269,8 @@ def triggers(fr: Frame) -> list[Trigger]:
         for m in rx.finditer(fr.text):
             if m.end() <= m.start():
                 continue
+            if (i >= _FIRST_FAMILY or shares_senses(m.group())) and other_sense(fr.text, m.start(), m.end()):
+                continue  # "could lose Saka to a hamstring injury": a family word in a game's or a body's sense
             start = bisect_right(fr.offsets, m.start()) - 1
             end = bisect_right(fr.offsets, max(m.end() - 1, m.start()))
             head = fr.text[: fr.offsets[start]]
