@@ -68,7 +68,7 @@ _CONTEST_FILL = _alt("against", "with", "from", "off", "it out", "@c", "and", "&
 # What a contest is for when it is no transfer: a title, a place, an award.
 _NOT_A_SIGNING = (r"(?! ?(?:\S+ ){0,4}?(?:title|titles|place|places|spot|spots|shirt|starting|golden boot|boot|"
                   r"award|ballon|trophy|top four|top spot|promotion|survival|safety|relegation|europe|glory|points|"
-                  r"goal|goals|captaincy|armband)\b)")
+                  r"goal|goals|point|captaincy|armband|league|bundesliga|liga|serie a|ligue 1|cup|double|treble|fitness)\b)")
 
 # The nouns a clickbait headline puts after a name for a development in a club's pursuit.
 NEWS_NOUNS = _alt("boost", "boosts", "update", "updates", "blow", "setback", "lift", "news", "twist",
@@ -97,6 +97,17 @@ SELL_VERBS = _alt(_verb("offload", "sell", "part with", "get rid of", "ship out"
 SELL_AROUND = _alt(_verb("let", "move", "ship", "push", "ease"))
 ASKING = _alt(_verb("demand", "value", "quote", "want", "ask", "slap", "set", "insist on", "hold out for"),
               "held out for")
+# What may follow "let X go", "move X on": the clause's end or a transfer's complement, not a
+# direction, a place or a time ("pushes X out wide", "moves X on to the right", "lets X go on holiday").
+_AFTER_LETTING_GO = (r"(?=$|[,.;:?!]|(?:to @c|on loan|on a free|for free|for @m|for a fee|in (?:january|the summer)|this (?:summer|"
+                     r"window|january)|at the end|before|after the season|as|amid|if|with|despite|and|but|or|now|permanently|"
+                     r"cheaply|elsewhere|abroad)\b)")
+# Market movements of a value with no club setting it ("X's valuation soars").
+_MARKET_MOVES = _alt("soars", "soar", "rises", "rise", "rockets", "jumps", "climbs", "drops", "falls", "plummets",
+                     "increases", "doubles", "skyrockets", "hits", "tops", "surges")
+# Goods that carry a player's name ("the sale of X shirts").
+_GOODS = _alt("shirt", "shirts", "jersey", "jerseys", "kit", "kits", "boots", "merchandise", "tickets", "cards", "stickers",
+              "memorabilia", "book", "books", "album")
 _OFFERS = _alt("offers", "bids", "approaches", "proposals", "enquiries", "suitors")
 _HEARING = _alt(_verb("listen", "accept", "consider", "entertain", "field", "welcome", "invite"), "open to")
 
@@ -184,7 +195,8 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
                  r"transfer|option|possibility|signing) (?:for|to sign|of signing) (?=(?:\S+ ){0,3}@p)", "after"),
     # A move spoken of as possible: "the potential transfer of X", "a proposed switch for X".
     ("interest", r"\b(?:potential|possible|proposed|mooted|prospective|rumoured|touted|speculative|ambitious|audacious) "
-                 r"(?:@m |\S+ ){0,2}?(?:transfer|move|deal|signing|swoop|switch|approach|raid) (?:of|for) (?=(?:\S+ ){0,4}@p)", "after"),
+                 r"(?:(?!positional |tactical |role )(?:@m |\S+ )){0,2}?(?:transfer|move|deal|signing|swoop|switch|approach|raid) (?:of|for) "
+                 r"(?=(?:\S+ ){0,4}@p)", "after"),
     # A club coming to the rescue or players teaming up at a club: "saved by Brentford", "team up at Benfica".
     ("interest", r"\b(?:rescued|saved|thrown a lifeline|offered a lifeline|handed a lifeline) by (?=@c)|\b(?:link|links|linking|team|"
                  r"teams|teaming|join forces|joins forces) up (?:again )?at (?=@c)|\breunit(?:e|es|ed|ing) (?:\S+ ){0,3}?at (?=@c)", "before"),
@@ -200,14 +212,15 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
                  r"securing|snapping up|re signing|a move for|a deal for|a bid for) (?=(?:\S+ ){0,3}@p)", "after"),
     # A player's own preference for a club: "prefers Man Utd", "has his heart set on Arsenal".
     ("interest", r"\b(?:prefer(?:s|red)?|(?:has|have|had) (?:his|her|their) heart set on|heart (?:is )?set on|(?:has|have) eyes only for|"
-                 r"set on joining|keen on joining) (?=@c)", "before"),
+                 r"set on joining|keen on joining) (?=@c)(?!@c (?:to|over @c to) (?!@c|join|sign|move)\S+)", "before"),
     # Passive with its agent: "identified as a target by Arteta", "earmarked by Chelsea".
     ("interest", r"\b(?:identified|earmarked|singled out|chosen|picked out|flagged|recommended|tracked|monitored|"
                  r"targeted|wanted|admired|coveted|rated highly|courted|sought|highlighted) (?:as (?:an? |the )?(?:\S+ ){0,2}?"
-                 r"(?:target|option|priority|choice|replacement|successor|alternative) )?by (?=(?:@c |@c 's )?(?:\S+ )?@p|@c)", "before"),
+                 r"(?:target|option|priority|choice|replacement|successor|alternative) )?by (?=(?:@c |@c 's )?(?:\S+ )?@p|@c)"
+                 r"(?!@c (?:'s )?(?:coaches|coaching staff|staff|fans|supporters|physios|analysts|medical|players|teammates|pundits)\b)", "before"),
     # A person heading a list of candidates or targets: "X leads the list", "tops the shortlist".
     ("interest", r"\b(?:lead(?:s|ing)?|head(?:s|ing)?|top(?:s|ping)?) (?:the |their |a )?(?:@c 's )?(?:\S+ )?(?:list|shortlist|"
-                 r"wishlist|contenders|candidates|queue)\b(?! (?:\S+ ){0,3}?(?:award|player of|scorers|scoring|goals|assists|ratings)\b)|\bamong (?:the )?(?:names|candidates|contenders|"
+                 r"wishlist|contenders|candidates|queue)\b(?! (?:\S+ ){0,3}?(?:award|player of|scorers|scoring|goals|assists|ratings|most|best|top)\b)|\bamong (?:the )?(?:names|candidates|contenders|"
                  r"options|targets|frontrunners|favourites) (?:for|to|on|at|being)\b" + _NOT_A_SIGNING, "near_before"),
     # The one to take a job: "Is X the man to replace Y?", "the ideal candidate to succeed Y".
     ("interest", r"(?<=@p )(?:is |was |as |be )?(?:the )?(?:right |ideal |perfect |natural |obvious |best |leading |top )?(?:man|candidate|choice|fit|appointment|"
@@ -221,12 +234,13 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     # --- a manager's job: taken, to be taken, talked over -----------------------------------------
     ("agreement", rf"\baccept(?:s|ed|ing)? (?:the |an? )?(?:@c (?:'s )?)?(?:\S+ )?{JOB_NOUNS}\b|\b(?:to be|will be|set to be|"
                   r"poised to be|expected to be|about to be|due to be) (?:named|appointed|unveiled|confirmed|installed) (?:as )?(?:the )?"
-                  r"(?:new )?(?:@c (?:'s )?)?(?:new |permanent |interim )?(?:manager|coach|head coach|boss)\b", "before"),
+                  r"(?:new )?(?:@c (?:'s )?)?(?:new |permanent |interim )?(?:manager|coach|head coach|boss)\b(?! of the (?:month|season|year|week)\b)", "before"),
     ("completed", r"\b(?:is|are|becomes|became|named|appointed|confirmed|unveiled) (?:as )?the new (?:permanent |interim )?(?:@c (?:'s )?)"
                   r"(?:manager|coach|head coach|boss)\b", "before"),
     ("talks", r"\b(?:undergo(?:es|ne|ing)?|underwent|attend(?:s|ed|ing)?|has|had|hold(?:s|ing)?|held|conduct(?:s|ed|ing)?) "
               r"(?:an? |his |her |the )?(?:first |second |third |final |formal |further |another |successful )?interviews? "
-              r"(?:with|for|at)\b", "near_before"),
+              r"(?:with|for|at)\b(?! (?:the )?(?:@c |@p )?(?:'s )?(?:\S+ )?(?:tv|radio|media|podcast|channel|website|magazine|newspaper|"
+              r"programme|show|documentary|youtube|journalists?|reporters?)\b)", "near_before"),
     ("talks", rf"\b(?:(?:set to be |to be |been |has been |is |was )?offered|edg(?:e|es|ing) closer to|nears|nearing) (?:the )?"
               rf"(?:@c (?:'s )?)?(?:\S+ )?{JOB_NOUNS}\b|\binterviewed by (?=@c)", "before"),
     ("interest", rf"\b(?:keen on|open to (?:taking|accepting)|wants?|interested in|eyeing|eyes|in the mix for) (?:the )?(?:@c (?:'s )?)?"
@@ -239,8 +253,9 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
                rf"(?:running|contest|race) for) (?:the )?(?:@c (?:'s )?)?(?:\S+ )?{JOB_NOUNS}\b", "before"),
     # --- agreement, bid -------------------------------------------------------------------------
     # On his way to a club, edging closer to a move there.
-    ("agreement", r"\bon (?:his|her|their) way to (?=@c)", "near_before"),
-    ("talks", r"\bedg(?:e|es|ed|ing) closer to (?:an? |the )?(?:@c )?(?:deal|move|agreement|switch|return)\b", "near_before"),
+    ("agreement", r"\bon (?:his|her|their) way to (?=@c)(?!@c (?:'s )?(?:training|ground|stadium|academy|camp)\b)"
+                  r"(?!@c (?:for|to) (?!(?:an? |the )?(?:medical|move|transfer|deal|talks|signing|loan)\b))", "near_before"),
+    ("talks", r"\bedg(?:e|es|ed|ing) closer to (?:an? |the )?(?:@c )?(?:deal|move|agreement|switch|return)\b(?! (?:from|after) )", "near_before"),
     # A contest won: "Arsenal win the race for X", "X race won by Liverpool".
     ("agreement", rf"\b(?:win|wins|won|winning) (?:the )?(?:\S+ )?(?:race|battle|chase|fight|scramble|tussle|tug of war|"
                   rf"sweepstakes) (?:for|over) (?:the )?(?:signature of )?{_NOT_A_SIGNING}(?=(?:\S+ ){{0,3}}@p)", "after"),
@@ -255,20 +270,20 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     # --- departure ----------------------------------------------------------------------------
     # A club letting its own player go: "ready to part with X", "to move X on".
     ("departure", rf"\b{SELL_VERBS} (?=@p)(?!@p (?:'s )?(?:statement|video|footage|interview|message|photos?|pictures?|images?|"
-                  rf"kit|shirt|song|documentary|tribute)\b)|\b{SELL_AROUND} (?=@p (?:go|leave|depart|on|out)\b)", "after"),
+                  rf"kit|shirt|song|documentary|tribute)\b)(?!@p (?:\S+ )?(?:from|off|on to|onto) the (?:bench|pitch|field)\b)|\b{SELL_AROUND} (?=@p (?:go|leave|depart|on|out) {_AFTER_LETTING_GO})", "after"),
     ("departure", rf"\b{_HEARING} (?:to )?(?:any |all |serious |big |good )?{_OFFERS} (?:(?:of|worth|in the region of) (?:around |about |"
                   rf"over |in excess of |upwards of )?@m )?(?:for|on) (?=(?:\S+ ){{0,4}}@p)", "after"),
     # What a club asks for him: "demand €50m for X", "value X at £60m", "slap a price tag on X".
     ("departure", rf"\b{ASKING} (?:at least |around |about |in excess of |upwards of |more than |an? |the )?@m (?:\S+ )?"
                   r"(?:asking price |price tag |valuation |fee )?(?:for|on) (?=@p)", "after"),
-    ("departure", rf"\b{_verb('value')} (?=@p at @m)", "after"),
+    ("departure", rf"(?:(?<=@c )|(?<=they ))\b{_verb('value')} (?=@p at @m)", "after"),  # his club, not a data site
     # The sale as a noun: "X sale", "the sale of X".
     ("departure", r"\b(?:plan(?:s|ning)?|sanction(?:s|ed|ing)?|approve[sd]?|approving|consider(?:s|ing)?|weigh(?:s|ing)? up|open to|"
                   r"push(?:es|ing)? for|ready for|prepared for) (?:an? |the )?@p (?:sale|exit)\b(?! (?:to|fee)\b)|"
-                  r"(?<=@p )(?:'s )?(?:asking price|price tag|valuation)\b|\bsale of (?=@p)", "near"),
+                  rf"(?<=@p )(?:'s )?(?:asking price|price tag|valuation)\b(?! (?:\S+ )?{_MARKET_MOVES}\b)|\bsale of (?=@p)(?!@p (?:'s )?{_GOODS}\b)", "near"),
     # Free to go, told to find a club, no future, frozen out, on the market.
     ("departure", r"\b(?:free|allowed|permitted|cleared) to (?:leave|depart|go|find a new club|move on)\b|\btold (?:he |she )?"
-                  r"(?:can|could|is free to|may) (?:leave|go|find|move on)\b|"
+                  r"(?:can|could|is free to|may) (?:leave|go(?! home| on holiday| off| back to (?:training|the hotel))|find|move on)\b|"
                   r"\bno (?:long term )?future (?:at|with|under)\b|\bfuture (?:lies |is )?away from (?=@c)|\bsurplus to requirements\b|"
                   r"\bfrozen out\b|"
                   r"\b(?:put|puts|placed|placing|added) (?:\S+ ){0,2}?on the (?:transfer )?market\b|(?<!not )(?<!never )\b(?:is|are|been|be) "
@@ -281,7 +296,8 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
                   r"the future) without (?=@p)|\bterminat(?:e|es|ed|ing) (?:the )?(?:contract of (?=@p)|(?=@p 's contract))|"
                   r"\bopen(?:s|ed)? the exit door (?:for|to) (?=@p)", "after"),
     # On the way out: "on his way out of Chelsea", "heading out of Old Trafford".
-    ("departure", r"\bon (?:his|her|their|the) way out\b|\b(?:heading|heads|headed|head|edging|pushed|shown|ushered|eased|"
+    ("departure", r"\bon (?:his|her|their|the) way out\b(?! of (?:the )?(?:stadium|ground|pitch|field|tunnel|hospital|training|game|match|team|side|"
+                  r"starting|line up|xi)\b)|\b(?:heading|heads|headed|head|edging|pushed|shown|ushered|eased|"
                   r"shipped) out (?:of (?=@c)|of the (?:club|door)|the door|at (?=@c))", "near_before"),
     # A future in doubt: "doubts grow over X's future", "speculation about the future of X".
     ("departure", rf"\b{DOUBT_NOUNS} (?:\S+ ){{0,2}}?(?:over|about|around|surrounding|on) (?:the )?(?:future of (?=@p)|"
@@ -292,7 +308,7 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("departure", r"(?<!\S)@p (?:(?:will|to|is|are|set|due|has|have|been|expected|now) )*(?:meet|meets|meeting|hold|holds|holding|"
                   r"in|for|summoned to|called to) (?:\S+ ){0,4}?(?:to discuss|over|about|on) (?:his|her|their) (?:long term )?future\b", "near_before"),
     # For sale; told to find a club.
-    ("departure", r"(?<=@p )(?:is |now |also |available )?(?:up )?for sale\b|\btell(?:s|ing)? (?=@p (?:he |she )?(?:can|could|is free to) (?:leave|go|find))|\btell(?:s|ing)? (?=@p to find a new club\b)|"
+    ("departure", r"(?<=@p )(?:is |now |also |available )?(?:up )?for sale\b|\btell(?:s|ing)? (?=@p (?:he |she )?(?:can|could|is free to) (?:leave|go(?! home| on holiday| off)|find))|\btell(?:s|ing)? (?=@p to find a new club\b)|"
                   r"\btold to find a new club\b", "near_before"),
     # A job near its end: "days are numbered", "one game from the sack", "position under scrutiny",
     # "time up for", "fighting to keep his job", "set to be replaced".
@@ -302,7 +318,7 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
                   r"\bfight(?:s|ing)? to (?:keep|save) (?:his|her|their) job\b|\bcling(?:s|ing)? (?:on )?to (?:his|her|their) job\b|"
                   r"\b(?:set|poised|expected|due|likely|about|going) to be (?:replaced|relieved of (?:his|her|their) duties|shown the door)\b", "near_before"),
     # A manager fearing for his job, out of one, relieved of it; a club wanting him replaced.
-    ("departure", r"\bfear(?:s|ed|ing)? for (?:his|her|their) (?:job|future|position)\b|\bout of (?:a |his |her )?job\b|"
+    ("departure", r"\bfear(?:s|ed|ing)? for (?:his|her|their) (?:job|future|position)\b(?! in the (?:team|side|starting|first team|xi|line up)\b)|\bout of (?:a |his |her )?job\b|"
                   r"\breliev(?:e|es|ed|ing) (?=@p of (?:his|her|their) (?:duties|role|position|post)\b)|"
                   r"\bwant(?:s|ed)? (?=@p (?:replaced|removed|dismissed)\b)", "near_before"),
     # A player pushing to go: "agitating for a move", "plotting a Chelsea escape", "requests a transfer",
@@ -339,7 +355,8 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
                r"departure|move|transfer)\b|(?<!not )(?<!longer )(?<!not seen as )(?<!longer seen as )(?<!not regarded as )"
                r"(?<!longer regarded as )(?<!not considered )(?<!longer considered )\buntouchable\b|\bput(?:s|ting)? (?:the |all )?(?:\S+ )?(?:talk|rumou?rs?|speculation|"
                r"links?) (?:of (?:\S+ ){1,3})?to bed\b|\bdistanc(?:e|es|ed|ing) (?:himself|herself|themselves|itself) from (?=@p|@c)", "near"),
-    ("denial", r"\b(?:will|to|would|shall) remain (?:at|with) (?=@c)(?!@c (?:\S+ ){0,3}?(?:until|till|through|on loan)\b)|"
+    ("denial", r"\b(?:will|to|would|shall) remain (?:at|with) (?=@c)(?!@c (?:\S+ ){0,3}?(?:until|till|through|on loan)\b)(?!@c 's )"
+               r"(?!@c (?:training|medical|academy|physios?|staff|ground|stadium|camp|base)\b)|"
                r"\breject(?:s|ed)? (?=@c)(?!@c (?:\S+ )?(?:bid|bids|offer|offers|approach|approaches|proposal|@c)\b)", "before"),
     # --- talks --------------------------------------------------------------------------------
     ("talks", rf"\b{CONTACT}\b", "near"),
@@ -363,7 +380,8 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     # --- contract extension -------------------------------------------------------------------
     ("contract_extension", r"\b(?:agree(?:s|d)?|sign(?:s|ed)?|pen(?:s|ned)?) (?:an? )?(?:\S+ ){0,3}?(?:deal|contract|terms) "
                            r"to (?:stay|remain)\b|\b(?:agree(?:s|d|ing)?|sign(?:s|ed)?|commit(?:s|ted)?|set|poised) to "
-                           r"(?:stay|remain) (?:at @c |with @c |on )?(?:until|till|through|for (?:another|a further))\b", "near_before"),
+                           r"(?:stay|remain) (?:at @c |with @c |on )?(?:(?:until|till|through) (?:\S+ )?(?:20\d\d|@y|@n|the end of|end of|next (?:season|summer|year)|"
+                           r"at least|summer|june|the summer)|for (?:another|a further))\b", "near_before"),
     ("contract_extension", r"\b(?:tie(?:s|d)?|tying|lock(?:s|ed|ing)?) (?=@p (?:down )?(?:to|into) (?:an? |his |her )?(?:new |long term |fresh |"
                            r"bumper |lucrative )?(?:\S+ )?(?:contract|deal)\b)|\b(?:trigger(?:s|ed)?|activat(?:e|es|ed)|exercis(?:e|es|ed)) "
                            r"(?:an? |the )?(?:\S+ ){0,2}?(?:option|extension clause) (?:in|on) (?=@p 's (?:contract|deal))", "near"),
