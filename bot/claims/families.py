@@ -256,9 +256,11 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("agreement", r"\bon (?:his|her|their) way to (?=@c)(?!@c (?:'s )?(?:training|ground|stadium|academy|camp)\b)"
                   r"(?!@c (?:for|to) (?!(?:an? |the )?(?:medical|move|transfer|deal|talks|signing|loan)\b))", "near_before"),
     ("talks", r"\bedg(?:e|es|ed|ing) closer to (?:an? |the )?(?:@c )?(?:deal|move|agreement|switch|return)\b(?! (?:from|after) )", "near_before"),
-    # A contest won: "Arsenal win the race for X", "X race won by Liverpool".
+    # A contest won: "Arsenal win the race for X", "win the race to sign X". The deal is near, not done
+    # (claims.md: completed needs the move official), so it is an agreement.
     ("agreement", rf"\b(?:win|wins|won|winning) (?:the )?(?:\S+ )?(?:race|battle|chase|fight|scramble|tussle|tug of war|"
-                  rf"sweepstakes) (?:for|over) (?:the )?(?:signature of )?{_NOT_A_SIGNING}(?=(?:\S+ ){{0,3}}@p)", "after"),
+                  rf"sweepstakes) (?:for|over|to (?:sign|land|secure|snap up|bring in)) (?:the )?(?:signature of )?{_NOT_A_SIGNING}"
+                  r"(?=(?:\S+ ){0,3}@p)", "after"),
     # A bid told with its worth before its player: "submitted an offer worth €60m for X".
     ("bid", r"\b(?:(?:made|make|makes|making|submit(?:s|ted|ting)?|table[sd]?|tabling|lodge[sd]?|lodging|launch(?:es|ed|ing)?|sen[dt]|"
             r"sends|present(?:s|ed)?) (?:an? |the |their |a fresh |an improved |a new |an opening |a formal |a second )?)?(?:bid|offer|"

@@ -212,7 +212,7 @@ _NEGATED = {"interest": "denial", "departure": "denial", "agreement": "denial", 
             "completed": "denial", "contract_extension": "departure"}
 # Words in front that stop a pattern asserting anything: "offered a new contract".
 _UNASSERTED = {
-    "completed": re.compile(r"\b(?:fail(?:s|ed)?|attempt(?:s|ed)?|trying|tries|try|bid|bids|talks|negotiations|approach|battle|fight|push|move|effort|plans?|hopes?|offer|deal|fee|terms|agreement|agree|agrees|agreed|(?<!win )(?<!wins )(?<!won )race) (?:'s |' |’ )?to $"
+    "completed": re.compile(r"\b(?:fail(?:s|ed)?|attempt(?:s|ed)?|trying|tries|try|bid|bids|talks|negotiations|approach|battle|fight|push|move|effort|plans?|hopes?|offer|deal|fee|terms|agreement|agree|agrees|agreed|race) (?:'s |' |’ )?to $"
                             # "urged the people who run Madrid to bring in X": a wish, not a deal
                             r"|\b(?:urg|lobb|tell|told|ask|push|beg|persuad|convinc|implor)\w* (?:\S+ ){1,8}?to $"),
     "departure": re.compile(r"\bthreat(?:en|ens|ened|ening) to $"),

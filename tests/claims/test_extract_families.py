@@ -77,8 +77,9 @@ def test_a_development_about_fitness_or_a_game_is_no_pursuit() -> None:
     assert claims_of("Arsenal receive Bukayo Saka injury update") == set()
     assert claims_of("Chelsea handed Cole Palmer fitness boost before derby") == set()
     assert claims_of("Liverpool in the race for the title with Mohamed Salah in form") == set()
-    # Winning a race is more than a wish: the contest is no longer what the headline reports.
-    assert ("Mohammed Kudus", "interest", "Tottenham Hotspur") not in claims_of("Tottenham win race to sign Mohammed Kudus")
+    # Winning a race is more than a wish but not yet the move made official (claims.md): the user
+    # sees an agreement, neither the contest nor a completed signing.
+    assert claims_of("Tottenham win race to sign Mohammed Kudus") == {("Mohammed Kudus", "agreement", "Tottenham Hotspur")}
 
 
 SELLING = [

@@ -101,8 +101,8 @@ def test_extract_explain_from_the_command_line(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("title", "expected"),
     [
-        # Winning the race ends the contest: the deal is no longer a wish.
-        ("Brentford win race to sign Kevin Schade", ("Kevin Schade", "completed", "Brentford")),
+        # Winning the race ends the contest: the deal is near, not yet official (claims.md).
+        ("Brentford win race to sign Kevin Schade", ("Kevin Schade", "agreement", "Brentford")),
         ("Youri Tielemans watched closely by Juventus", ("Youri Tielemans", "interest", "Juventus")),
         ("Sunderland set to make Granit Xhaka record signing", ("Granit Xhaka", "agreement", "Sunderland")),
         ("Ange Postecoglou returns as new Celtic manager", ("Ange Postecoglou", "completed", "Celtic")),
