@@ -99,8 +99,8 @@ ASKING = _alt(_verb("demand", "value", "quote", "want", "ask", "slap", "set", "i
               "held out for")
 # What may follow "let X go", "move X on": the clause's end or a transfer's complement, not a
 # direction, a place or a time ("pushes X out wide", "moves X on to the right", "lets X go on holiday").
-_AFTER_LETTING_GO = (r"(?=$|[,.;:?!]|(?:to @c|on loan|on a free|for free|for @m|for a fee|in (?:january|the summer)|this (?:summer|"
-                     r"window|january)|at the end|before|after the season|as|amid|if|with|despite|and|but|or|now|permanently|"
+_AFTER_LETTING_GO = (r"(?=$|[,.;:?!]|(?:to @c|on loan|on a free|for free|for @m|for a fee|in (?:january|the summer|the winter)|(?:this|next) "
+                     r"(?:summer|winter|window|january|month|season|year)|at the end|before|after the season|as|amid|if|with|despite|and|but|or|now|permanently|"
                      r"cheaply|elsewhere|abroad)\b)")
 # Market movements of a value with no club setting it ("X's valuation soars").
 _MARKET_MOVES = _alt("soars", "soar", "rises", "rise", "rockets", "jumps", "climbs", "drops", "falls", "plummets",
