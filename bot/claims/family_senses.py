@@ -37,6 +37,7 @@ _OTHER_SENSE = re.compile(
     r"scored|goal|goals|point|thrash|thrashed|beat|beats|win over|defeat|defeats|draw|points|title|trophy|"
     r"bundesliga|champions league|europa league|premier league|la liga|serie a|ligue 1|promotion|relegation|"
     r"england duty|international duty|duty|england camp|international camp|call up|called up|squad|national team|england|international|"
+    r"picks|picked|selection|selected|left out|omitted|omits|"
     r"holiday|home early|stadium|training ground|medical staff|"
     r"wickets|test|cricket|innings|tennis|grand slam|olympics|"
     r"tv|channel|podcast|documentary|charity|project|shirts|merchandise|charts)\b")
@@ -51,8 +52,9 @@ _FUTURE = re.compile(r"\b(?:(?:set|poised|expected|likely|due|ready|close|about|
                      r"to|will|could|would|may|might|can|should) $")
 
 # Older patterns (kinds.py) whose words have the same other senses: a clickbait development and a
-# contest ("Tottenham get Maddison update ahead of the tie", "a fight for Palmer's fitness").
-_SHARED_SENSES = re.compile(r"\b(?:boost|update|blow|setback|fight|battle)\b")
+# contest ("Tottenham get Maddison update ahead of the tie", "a fight for Palmer's fitness"), talks
+# and contact ("in contact with Arsenal physios during England camp", "talks over a charity project").
+_SHARED_SENSES = re.compile(r"\b(?:boost|update|blow|setback|fight|battle|talks|contact)\b")
 
 
 def shares_senses(matched: str) -> bool:
