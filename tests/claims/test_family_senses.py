@@ -49,6 +49,8 @@ ON_THE_PITCH = [
     "Arsenal's late push for Saka to be fit for Sunday",
     "Bayern in the box seat for the Bundesliga as Kane hits another hat-trick",
     "Forest fight for every point as Wood nets again",
+    "Foden frozen out by England as Tuchel picks Rogers",
+    "Saka in contact with Arsenal physios daily during England camp",
 ]
 
 # Rungs a high alert would claim: training, treatment, club TV, a return from injury, a place.
