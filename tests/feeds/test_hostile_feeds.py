@@ -10,7 +10,7 @@ import json
 import re
 import time
 import tracemalloc
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -70,14 +70,6 @@ def assert_linear(work: Callable[[int], object], size: int) -> None:
         repeats *= 2
     large = best(4 * size, repeats)
     assert large < 10 * small, f"{size} -> {small:.4f}s, {4 * size} -> {large:.4f}s: not linear"
-
-
-@pytest.fixture
-async def hostile() -> AsyncIterator[HostileFeedServer]:
-    server = HostileFeedServer()
-    await server.start()
-    yield server
-    await server.close()
 
 
 @pytest.fixture(autouse=True)

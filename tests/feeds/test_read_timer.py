@@ -11,7 +11,7 @@ import asyncio
 import heapq
 import itertools
 import random
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from typing import Any
 
 import aiohttp
@@ -154,14 +154,6 @@ def test_reads_and_requests_within_the_limit_make_no_new_timer() -> None:
     assert _timeout_moment(ResponseHandler, script, theirs) is None
     assert _timeout_moment(QuietReadHandler, script, ours) is None
     assert theirs.made > 500 and ours.made <= 2
-
-
-@pytest.fixture
-async def hostile() -> AsyncIterator[HostileFeedServer]:
-    server = HostileFeedServer()
-    await server.start()
-    yield server
-    await server.close()
 
 
 async def test_a_server_silent_after_an_answer_on_the_same_connection_hits_the_read_timeout(
