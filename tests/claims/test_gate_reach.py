@@ -18,9 +18,9 @@ from bot.claims.reach import reaches
 from bot.claims.sentence import analyse
 from bot.claims.text import clean, sentences, strip_boilerplate
 from tests.claims.gates import OpenGate
+from tests.claims.shared_data import shared_rows
 
 DATA = Path(__file__).parent.parent / "data"
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
 
 
 def _items() -> list[dict[str, str]]:
@@ -129,10 +129,7 @@ def test_every_person_and_club_the_finders_take_starts_where_the_gate_says_one_m
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["labelled/items_h", "labelled/items_f", "labelled/items_seeds"])
 def test_every_slot_of_the_real_items_starts_where_the_gate_says_one_may(name: str) -> None:
-    path = SHARED / f"{name}.jsonl"
-    if not path.exists():
-        pytest.skip(f"{path} not present")
-    rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    rows = shared_rows(name)
     assert _slots_start_where_the_gate_says(rows) > 0
 
 

@@ -8,7 +8,6 @@ message, so a failure names how many items differ and nothing of what they say.
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +16,9 @@ import pytest
 from bench.bench_extract import synthetic
 from bot.claims.extract import extract_claims
 from tests.claims.gates import plain
+from tests.claims.shared_data import SHARED, jsonl, shared_rows
 
 DATA = Path(__file__).parent.parent / "data"
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
 
 
 def _digests(rows: list[dict[str, Any]]) -> list[str]:
@@ -43,13 +42,9 @@ def _same(rows: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch) -> int:
     return sum(d != empty for d in fast)
 
 
-def _jsonl(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
-
-
 def test_own_fixtures_and_the_benchmark_stream_read_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     paths = sorted((DATA / "eval").glob("*.jsonl")) + [DATA / "extract_dev.jsonl"]
-    rows = [row for p in paths for row in _jsonl(p)]
+    rows = [row for p in paths for row in jsonl(p)]
     flagged = _same(rows, monkeypatch)
     assert flagged > len(rows) // 3
     stream = [{"title": t, "summary": s} for t, s in synthetic(1500)]
@@ -64,9 +59,6 @@ _LABELLED = [f"labelled/{p.stem}" for p in sorted((SHARED / "labelled").glob("it
 @pytest.mark.slow
 @pytest.mark.parametrize("name", [*_LABELLED, "headlines_2026"])
 def test_real_items_read_the_same(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = SHARED / f"{name}.jsonl"
-    if not path.exists():
-        pytest.skip(f"{path} not present")
     # Counts only in any message: a real item must never be printed.
-    flagged = _same(_jsonl(path), monkeypatch)
+    flagged = _same(shared_rows(name), monkeypatch)
     assert flagged > 0

@@ -8,7 +8,6 @@ message: a failure names how many texts differ.
 
 from __future__ import annotations
 
-import json
 import random
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,9 +27,9 @@ from bot.claims.text import (
     strip_boilerplate,
     syntok_spans,
 )
+from tests.claims.shared_data import jsonl, shared_rows
 
 DATA = Path(__file__).parent.parent / "data"
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
 
 
 def _syntok(text: str) -> list[tuple[int, int]]:
@@ -55,10 +54,6 @@ def _texts(rows: list[dict[str, Any]]) -> Iterator[str]:
         summary = strip_boilerplate(clean(r.get("summary") or ""))
         for p in paragraphs(summary, r.get("content") or ""):
             yield p.strip()
-
-
-def _jsonl(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
 
 
 def test_a_summary_of_plain_sentences_splits_at_each_stop() -> None:
@@ -108,7 +103,7 @@ def test_no_abbreviation_is_also_a_short_word() -> None:
 
 def test_own_fixtures_and_the_benchmark_stream_split_as_syntok_does() -> None:
     paths = sorted((DATA / "eval").glob("*.jsonl")) + [DATA / "extract_dev.jsonl"]
-    rows = [row for p in paths for row in _jsonl(p)]
+    rows = [row for p in paths for row in jsonl(p)]
     plain, differ = _differ(_texts(rows))
     assert differ == 0, f"{differ} of {plain} fixture texts split otherwise than syntok"
     stream = [{"title": t, "summary": s} for t, s in synthetic(1500)]
@@ -152,8 +147,5 @@ def test_generated_text_splits_as_syntok_does() -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["labelled/items_h", "labelled/items_f", "labelled/items_seeds", "headlines_2026"])
 def test_real_items_split_as_syntok_does(name: str) -> None:
-    path = SHARED / f"{name}.jsonl"
-    if not path.exists():
-        pytest.skip(f"{path} not present")
-    plain, differ = _differ(_texts(_jsonl(path)))  # counts only in any message
+    plain, differ = _differ(_texts(shared_rows(name)))  # counts only in any message
     assert differ == 0, f"{differ} of {plain} texts split otherwise than syntok"
