@@ -1,12 +1,15 @@
 """Score `python -m bot extract --json` on the real items labelled by two annotators.
 
     python -m bot.evaluation.real [--data DIR] [--split tune|check|both] [--errors] [--json]
+    python -m bot.evaluation.real --items ITEMS.jsonl --labels LABELS.jsonl [--errors] [--json]
 
 The labelled files live beside the repository in ../shared/data/labelled (or --data, or
 CLAIMWATCH_LABELLED); without them the run says so and exits 0. Each file is split once, by
 a fixed seed on the item id, into a *tune* part (about 70 %) that engineers read and work
 from and a *check* part that is only ever scored: `--errors` lists the tune part's mistakes
 and refuses to list the check part's. The three seed articles are scored whole and are read.
+`--items`/`--labels` score any other labelled file the same way, whole and unsplit (a set
+labelled elsewhere); the labelled files above are refused there, so their check part stays unlisted.
 
 Matching follows the labelled data's README (see matching.py): predictions de-duplicated on
 (person, kind) per item; one that matches a firm claim is right, one that matches only an
@@ -202,6 +205,16 @@ def evaluate(data: Path, splits: Iterable[str], *, keep_errors: bool = False) ->
     return dict(scores)
 
 
+def evaluate_file(items_path: Path, labels_path: Path, *, keep_errors: bool = False) -> Score:
+    """One labelled file scored whole, with the same matching as `evaluate`."""
+    labels = {row["id"]: row["claims"] for row in read_jsonl(labels_path)}
+    predicted = predict(items_path)
+    score = Score()
+    for item in read_jsonl(items_path):
+        score_item(item, labels[item["id"]], predicted.get(item["link"], []), score, keep_errors=keep_errors)
+    return score
+
+
 def _line(label: str, t: Tally) -> str:
     return (f"  {label:<24} P {t.precision:.2f}  R {t.recall:.2f}  F1 {t.f1:.2f}"
             f"   ({t.right} right, {t.wrong} wrong; {t.found} found, {t.missed} missed)")
@@ -210,7 +223,8 @@ def _line(label: str, t: Tally) -> str:
 def render(scores: dict[tuple[str, str], Score], detail: bool) -> str:
     out: list[str] = []
     order = ["all", *FILES]
-    for (name, split), s in sorted(scores.items(), key=lambda kv: (order.index(kv[0][0]), kv[0][1])):
+    rank = {name: n for n, name in enumerate(order)}
+    for (name, split), s in sorted(scores.items(), key=lambda kv: (rank.get(kv[0][0], len(order)), kv[0][1])):
         out.append(f"{name} [{split}]: {s.items} items, {s.claim_free} claim-free")
         out.append(_line("claims", s.overall))
         out.append(f"  false alerts on claim-free items {s.false_alert_rate:.1%}   counterpart right "
@@ -231,8 +245,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list the tune part's mistakes")
     parser.add_argument("--brief", action="store_true", help="overall figures only")
     parser.add_argument("--json", action="store_true", help="figures as one JSON object")
+    parser.add_argument("--items", type=Path, help="score this items file whole (with --labels)")
+    parser.add_argument("--labels", type=Path, help="labels for --items, in the labelled files' format")
     args = parser.parse_args(argv)
     data = Path(args.data)
+    if args.items or args.labels:
+        return _main_file(args, data)
     if not (data / "items_h.jsonl").is_file():
         print(f"skipped: no labelled data at {data} (it lives in ../shared beside the repository)")
         return 0
@@ -247,6 +265,25 @@ def main(argv: list[str] | None = None) -> int:
             if split != "check" and name != "all":
                 print(f"# errors: {name} [{split}]")
                 print("\n".join(s.errors))
+    return 0
+
+
+def _main_file(args: argparse.Namespace, data: Path) -> int:
+    if not (args.items and args.labels):
+        print("--items and --labels go together", file=sys.stderr)
+        return 2
+    if args.items.resolve().parent == data.resolve():
+        print(f"refused: {args.items} is one of the split labelled files; use --split tune", file=sys.stderr)
+        return 2
+    score = evaluate_file(args.items, args.labels, keep_errors=args.errors)
+    scores = {(args.items.stem, "whole"): score}
+    if args.json:
+        print(json.dumps({f"{args.items.stem}/whole": score.summary()}))
+        return 0
+    print(render(scores, detail=not args.brief))
+    if args.errors:
+        print(f"# errors: {args.items.stem}")
+        print("\n".join(score.errors))
     return 0
 
 
