@@ -83,13 +83,19 @@ def veto(right: list[Claim], wrong: list[Claim], m: Membership, label: str) -> l
         lost = sum(not inside(c["subject"]) for c in right)
         out.append(f"  {name:<13} wrong vetoed {_pct(vetoed, len(wrong))}; right lost {_pct(lost, len(right))}")
     ok_rost = ok_ext = n = 0
+    swaps: Counter[tuple[str, str]] = Counter()  # (full name | one token, fixed | broken)
     for c in right:
         e = m.known(c["subject"])
         if e is not None and c.get("gold_role"):
             n += 1
             ok_rost += e.role == c["gold_role"]
             ok_ext += c.get("role") == c["gold_role"]
+            form = "one token" if len(roster.name_key(c["subject"])) == 1 else "full name"
+            if (e.role == c["gold_role"]) != (c.get("role") == c["gold_role"]):
+                swaps[(form, "fixed" if e.role == c["gold_role"] else "broken")] += 1
     out.append(f"  role on right claims the roster knows: roster {_pct(ok_rost, n)}, extractor {_pct(ok_ext, n)}")
+    out.append("  the roster's role instead of the extractor's: " + ", ".join(
+        f"{form} {swaps[(form, 'fixed')]} fixed, {swaps[(form, 'broken')]} broken" for form in ("full name", "one token")))
     for verdict, claims in (("right", right), ("wrong", wrong)):
         single = [c for c in claims if len(roster.name_key(c["subject"])) == 1]
         shares = Counter(min(roster.surname_people(roster.name_key(c["subject"])[0], m.roster), 2) for c in single)
