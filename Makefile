@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast lint eval eval-real model roster spotcheck bench clean
+.PHONY: run test test-fast lint eval eval-real model spotcheck bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "claimwatch needs Python 3.11 or newer")'
@@ -47,13 +47,6 @@ eval-real: $(STAMP)
 # (the same bytes on every run; says so and keeps the shipped file when ../shared is absent).
 model: $(STAMP)
 	$(PY) -m bot.evaluation.train
-
-# Rebuild bot/claims/data/roster.json (players and national-team managers) from openfootball's
-# public-domain squad lists at pinned commits, read from their git directories under OPENFOOTBALL
-# (the same bytes on every run; says so and keeps the shipped file when they are absent).
-OPENFOOTBALL ?= ../.mirror
-roster: $(STAMP)
-	$(PY) -m bot.evaluation.build_roster --source $(OPENFOOTBALL)
 
 bench: $(STAMP)
 	$(PY) -m bench
