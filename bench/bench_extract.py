@@ -12,7 +12,7 @@ figures hold on a busy machine; the baseline only folds the text and splits it i
 --compare also times, in the same run, the extractor without its switchable speed-ups: the
 keyword gate on its clauses alone (no requirement trees, no reach test: reach.py, nearby.py), no
 binding gate (bindable.py), no gate answer kept per set of needs met (answers.py), a pattern
-opened by a need of any of its clauses (prefilter.ONE_CLAUSE), nothing one item computed kept
+opened by a need of any of its clauses (prefilter.ONE_CLAUSE), no short cut (shortcuts.py), nothing one item computed kept
 for the rest of it (text.REUSE), every sentence split by syntok (not by the plain-stop splitter) and every frame searched for a
 source. (The faster tokenizer, the gate's keyword search, clean() and strip_boilerplate() stay:
 they are not switchable; the previous commit's code measured beside this one gives the whole gain.)
@@ -40,7 +40,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from bench.synthetic import item_spec
-from bot.claims import answers, bindable, kinds, prefilter
+from bot.claims import answers, bindable, kinds, prefilter, shortcuts
 from bot.claims import sentence as sentence_module
 from bot.claims import text as text_module
 from bot.claims.extract import extract_claims
@@ -111,7 +111,7 @@ def without_speedups() -> Iterator[None]:
     (bindable.py), no source gate, no work kept for the rest of an item (text.REUSE), every
     sentence split by syntok."""
     gate, sources, plain = kinds._GATE, sentence_module._SOURCE_GATE, text_module.plain_spans
-    bindable.ENABLED = text_module.REUSE = answers.ENABLED = prefilter.ONE_CLAUSE = False
+    bindable.ENABLED = text_module.REUSE = answers.ENABLED = prefilter.ONE_CLAUSE = shortcuts.ENABLED = False
     kinds._GATE = Gate([rx for _, rx, _ in kinds.PATTERNS], trees=False, near=False)
     sentence_module._SOURCE_GATE = _NoGate()  # type: ignore[assignment]
     text_module.plain_spans = _syntok_only
@@ -119,7 +119,7 @@ def without_speedups() -> Iterator[None]:
         yield
     finally:
         kinds._GATE, sentence_module._SOURCE_GATE, text_module.plain_spans = gate, sources, plain
-        bindable.ENABLED = text_module.REUSE = answers.ENABLED = prefilter.ONE_CLAUSE = True
+        bindable.ENABLED = text_module.REUSE = answers.ENABLED = prefilter.ONE_CLAUSE = shortcuts.ENABLED = True
 
 
 def _extract(title: str, summary: str) -> object:

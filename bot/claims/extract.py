@@ -20,6 +20,7 @@ from bot.claims import (
     modality,
     roles,
     segments,
+    shortcuts,
     tense,
     trace,
 )
@@ -166,11 +167,11 @@ def extract_claims(
     """Every claim the title and summary support, deduplicated (see ../shared/docs/claims.md)."""
     bindable.new_item()  # no sentence view or tokens of the last item are reused
     title = clean(title)
-    if _COLUMN.search(title):
+    if shortcuts.column(_COLUMN, title):
         trace.note("dropped: the title marks a column")
         return []  # "... | Jonathan Wilson", "... – live": a column or a live blog
     summary = strip_boilerplate(clean(summary))
-    if _MATCH_OR_CLIP.search(title):
+    if shortcuts.match_or_clip(_MATCH_OR_CLIP, title):
         trace.note("dropped: the title marks a match report or a clip")
         return []
     if not kinds.may_trigger(title, summary, content):
@@ -200,7 +201,7 @@ def extract_claims(
             sents.append(s)
             quotes.read(s)
             subject = next((s.unit_person[u] for c, t, u in s.bound if s.unit_person[u].role != "other"
-                            and not modality.unasserted(s.frame, c, t, u, published)),  # not one told as background
+                            and not shortcuts.unasserted(s.frame, c, t, u, published)),  # not one told as background
                            next((p for p in s.persons if p.role != "other"), None))
             local, recent = local or subject, told_subject(s, recent)  # carry.py: "... He is wanted"
             last = next((p for p in reversed(s.persons) if p.role != "other" and p.end - p.start > 0
@@ -286,7 +287,7 @@ def extract_claims(
             if r == "other":
                 trace.note(f"dropped {name} {trig.kind}: a director, agent or official, not a subject")
                 continue
-            why = modality.unasserted(s.frame, clause, trig, unit, published)
+            why = shortcuts.unasserted(s.frame, clause, trig, unit, published)
             if why:
                 trace.note(f"dropped {name} {trig.kind}: {why}")
                 continue

@@ -155,10 +155,16 @@ def may_hold(*texts: str) -> bool:
     """Whether any of the texts (title, summary, content) may hold a verbless "@p to @c" segment
     or a name before a pursuit noun: forms the keyword gate, which reads only the kind patterns,
     turns away. Loose on purpose: a text it lets through is only read, one it turns away is lost."""
-    return any(" to " in text and _may_move(text) or _MAY_PURSUE.search(text) is not None for text in texts if text)
+    return any(" to " in text and _may_move(text) or _may_pursue(text) for text in texts if text)
+
+
+# Every _MAY_MOVE match ends with space, "to", space, a capital; most texts with " to " have none.
+_TO_CAP = re.compile(rf"\sto\s+{_CAP}")
 
 
 def _may_move(text: str) -> bool:
+    if _TO_CAP.search(text) is None:
+        return False  # (speed only: the search below finds nothing either)
     for m in _MAY_MOVE.finditer(text):
         name = m.group("name")
         opening = m.start("name") == 0 or m.group("mark") in (".", "!", "?", ":")
@@ -166,6 +172,16 @@ def _may_move(text: str) -> bool:
             continue  # "According to Marca": one word of grammar opening a sentence is nobody
         return True
     return False
+
+
+def _may_pursue(text: str) -> bool:
+    """_MAY_PURSUE.search(text); an ASCII text (where re.I matches a letter by its lower case
+    alone) first asked whether it holds a pursuit noun at all (speed only)."""
+    if text.isascii():
+        lowered = text.lower()
+        if not any(noun in lowered for noun in PURSUITS):
+            return False
+    return _MAY_PURSUE.search(text) is not None
 
 
 def rung_label(fr: Frame, trigs: list[Trigger]) -> tuple[int, list[Trigger]] | None:

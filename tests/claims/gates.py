@@ -7,7 +7,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from bot.claims import answers, bindable, kinds, prefilter
+from bot.claims import answers, bindable, kinds, prefilter, shortcuts
 from bot.claims import sentence as sentence_module
 from bot.claims import text as text_module
 
@@ -30,9 +30,10 @@ class OpenGate:
 @contextmanager
 def plain(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The extractor without its speed-ups: no keyword gate, no sentence-by-sentence binding gate
-    (bindable.py), no gate answer kept across items (answers.py), every frame searched for a source, every text split by syntok."""
+    (bindable.py), no gate answer kept across items (answers.py), no short cut (shortcuts.py), every frame searched for a source, every text split by syntok."""
     with monkeypatch.context() as m:
         m.setattr(bindable, "ENABLED", False)
+        m.setattr(shortcuts, "ENABLED", False)
         m.setattr(answers, "ENABLED", False)
         m.setattr(prefilter, "ONE_CLAUSE", False)
         m.setattr(text_module, "REUSE", False)

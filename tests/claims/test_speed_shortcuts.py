@@ -1,0 +1,54 @@
+"""Each short cut says what the search it stands before says: the title tests, the round-up
+forms' searches (segments.py), the gate's spaced text; on fixtures, the bench stream and
+generated text with the characters re.I matches in more than one case ("ı", "ſ", "K")."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from bench.bench_extract import synthetic
+from bot.claims import prefilter, segments, shortcuts
+from bot.claims.extract import _COLUMN, _MATCH_OR_CLIP
+from bot.claims.text import clean, sentences, strip_boilerplate
+from tests.claims.shared_data import jsonl
+
+DATA = Path(__file__).parent.parent / "data"
+
+
+def _texts() -> list[str]:
+    rows = [row for p in sorted((DATA / "eval").glob("*.jsonl")) + [DATA / "extract_dev.jsonl"] for row in jsonl(p)]
+    out = [clean(r.get("title") or "") for r in rows] + [strip_boilerplate(clean(r.get("summary") or "")) for r in rows]
+    out += [clean(t) for t, _ in synthetic(400)] + [strip_boilerplate(clean(s)) for _, s in synthetic(400)]
+    out += [s for text in list(out) for s in sentences(text)]
+    rng = random.Random(12)
+    pieces = ["Isak", "to", "Liverpool", " to ", "Ødegaard", "van", "and", "in the", "Baleba", "pursuit", "PURSUIT",
+              "Chaſe", "raıce", "Hunt", "sweepstaKes", "Highlights", "Player ratings", "2-1", "1 – 3", "10-year",
+              "| Jonathan Wilson", "|", ":", ", ", ".", "?", "–", "-", "\t", "\u00a0", "Recap", "in pictures", "x"]
+    out += ["".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(1, 12))) for _ in range(6000)]
+    return out
+
+
+def test_the_title_tests_say_what_their_searches_say() -> None:
+    for title in _texts():
+        assert shortcuts.column(_COLUMN, title) == (_COLUMN.search(title) is not None)
+        assert shortcuts.match_or_clip(_MATCH_OR_CLIP, title) == (_MATCH_OR_CLIP.search(title) is not None)
+
+
+def test_the_round_up_forms_are_found_where_their_searches_find_them() -> None:
+    for text in _texts():
+        if next(segments._MAY_MOVE.finditer(text), None) is None:  # the quick test says no only where
+            assert not segments._may_move(text)  # the search finds nothing (what follows it is unchanged)
+        else:
+            assert segments._TO_CAP.search(text)
+        assert segments._may_pursue(text) == (segments._MAY_PURSUE.search(text) is not None)
+    assert segments._may_move("Round-up: Isak to Liverpool")
+    assert segments._may_pursue("Chelsea lead in the Baleba pursuit")
+
+
+def test_the_spaced_text_by_table_is_the_spaced_text_by_pattern() -> None:
+    rng = random.Random(3)
+    chars = [chr(c) for c in range(128)] + ["é", "ı"]
+    texts = ["".join(rng.choice(chars) for _ in range(rng.randint(0, 30))) for _ in range(5000)] + _texts()
+    for text in texts:
+        assert prefilter._spaced(text) == " " + " ".join(prefilter._MARK.split(text)) + " "
