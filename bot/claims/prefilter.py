@@ -47,13 +47,7 @@ _found = itemgetter(1)
 
 def _spaced(text: str) -> str:
     """A flat() text with a space at either end and around each mark: a word edge is a space."""
-    if text.isascii():  # flat() texts and frames are: each mark spaced by a table, in one pass
-        return " " + text.translate(_SPACED_MARKS) + " "
     return " " + " ".join(_MARK.split(text)) + " "  # split keeps each mark: "a?b" -> a ? b
-
-
-# What _MARK.split joined by spaces makes of each ASCII mark (tests/claims/test_speed_prefilter.py).
-_SPACED_MARKS = {c: f" {chr(c)} " for c in range(128) if _MARK.fullmatch(chr(c))}
 
 
 _REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT))

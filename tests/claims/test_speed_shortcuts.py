@@ -1,5 +1,5 @@
 """Each short cut says what the search it stands before says: the title tests, the round-up
-forms' searches (segments.py), the gate's spaced text; on fixtures, the bench stream and
+forms' searches (segments.py); on fixtures, the bench stream and
 generated text with the characters re.I matches in more than one case ("ı", "ſ", "K")."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import random
 from pathlib import Path
 
 from bench.bench_extract import synthetic
-from bot.claims import prefilter, segments, shortcuts
+from bot.claims import segments, shortcuts
 from bot.claims.extract import _COLUMN, _MATCH_OR_CLIP
 from bot.claims.text import clean, sentences, strip_boilerplate
 from tests.claims.shared_data import jsonl
@@ -45,10 +45,3 @@ def test_the_round_up_forms_are_found_where_their_searches_find_them() -> None:
     assert segments._may_move("Round-up: Isak to Liverpool")
     assert segments._may_pursue("Chelsea lead in the Baleba pursuit")
 
-
-def test_the_spaced_text_by_table_is_the_spaced_text_by_pattern() -> None:
-    rng = random.Random(3)
-    chars = [chr(c) for c in range(128)] + ["é", "ı"]
-    texts = ["".join(rng.choice(chars) for _ in range(rng.randint(0, 30))) for _ in range(5000)] + _texts()
-    for text in texts:
-        assert prefilter._spaced(text) == " " + " ".join(prefilter._MARK.split(text)) + " "
