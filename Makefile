@@ -48,6 +48,12 @@ eval-real: $(STAMP)
 model: $(STAMP)
 	$(PY) -m bot.evaluation.train
 
+# Rebuild bot/claims/data/common_words.txt (shipped) from SCOWL as Debian's scowl 2020.12.07-2
+# lays it out (apt-get install scowl=2020.12.07-2); each input is checked by its SHA-256.
+.PHONY: common-words
+common-words: $(STAMP)
+	$(PY) -m bot.claims.build_common_words
+
 bench: $(STAMP)
 	$(PY) -m bench
 

@@ -18,6 +18,7 @@ from bot.claims import (
     kinds,
     learned,
     modality,
+    ordinary,
     roles,
     segments,
     shortcuts,
@@ -166,6 +167,7 @@ def extract_claims(
 ) -> list[Claim]:
     """Every claim the title and summary support, deduplicated (see ../shared/docs/claims.md)."""
     bindable.new_item()  # no sentence view or tokens of the last item are reused
+    ordinary.new_item(title, summary, content)  # its other sentences tell a name from a word
     title = clean(title)
     if shortcuts.column(_COLUMN, title):
         trace.note("dropped: the title marks a column")

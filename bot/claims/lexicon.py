@@ -182,7 +182,7 @@ FIRST_NAMES = _words(
     david diego eden erling federico florian francisco gabriel harry jack james jamie jan
     joao jordan jorge jose joshua juan julian kai kevin kylian leroy lionel luis luka luke
     marc marco marcus mario martin mason mateo matt matteo matthew michael mohamed nathan
-    nicolas oliver pablo paul pedro rafael raheem ricardo robert roberto ruben sergio thomas
+    nicolas oliver pablo paul pep pedro rafael raheem ricardo robert roberto ruben sergio thomas
     tom xabi abbie alessia alice amanda amy anna beth bethany chloe daisy eleanor ella ellen
     ellie emily emma georgia grace hannah jess jessica jill katie keira kelly lauren leah lucy
     maria megan mia millie molly natalie olivia rachel rebecca sam sarah sophie steph zoe"""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.claims import ordinary
 from bot.claims.kinds import PATTERN_WORDS
 from bot.claims.lexicon import (
     AGE_OR_ADJ,
@@ -162,7 +163,7 @@ def find(
             )
         )):
             unknown.append((i, j))
-        else:
+        elif not ordinary.not_a_name(tokens, i, j, title_case):  # "Recap:", "Memorable Moments"
             out.append(_person(tokens, i, j, taken))
         i = j
     return out, unknown, absorbed

@@ -1,0 +1,172 @@
+"""An ordinary word written with a capital is no name: evidence from the word and the item.
+
+A capital says "proper noun" only where the writer chose it. At a sentence's opening, after a
+label's colon or a quote mark, and anywhere in a title-case headline ("Memorable Moments On
+The Road"), the capital is forced and carries no evidence: there an ordinary English word
+("Decision", "Recap", "Curtain", "Highlights") is read as the word it is, not as a surname.
+Which words are ordinary comes from SCOWL's common sizes (data/common_words.txt, built by
+`make common-words`). Many surnames are ordinary words too (Rice, Stones, Walker, King, Slot),
+so the lexicon vetoes nothing by itself: a word stays a name when anything marks it as one,
+
+- in its sentence: a role noun before it ("Liverpool boss Slot"), a first name, a possessive of
+  what a person has after it ("Slot's future"), or, for a word that is no agent noun, a verb
+  of the present after it ("Bronze renews", not "Journalist shares");
+- in its item: the word written with a capital the writer chose (after a lower-case word,
+  "says Slot"; or after another name, "Arne Slot"), or a possessive of tenure;
+- in SCOWL itself: a word it also lists capitalised (a surname or given name it knows:
+  "Rice", "Walker", "King"), which only the item's own lower-case use can override.
+
+And wherever the capital stands, a word the same item also writes in lower case ("Commentary
+... live commentary") is that word, unless the item marks it as a name as above.
+"""
+
+from __future__ import annotations
+
+import re
+from contextvars import ContextVar
+from functools import cache
+from importlib import resources
+
+from bot.claims.kinds import PATTERN_WORDS
+from bot.claims.lexicon import FIRST_NAMES, MANAGER_ROLES, PLAYER_ROLES, TENURE_NOUNS
+from bot.claims.text import Token
+
+# Where a capital is the writer's choice: after a lower-case word, a comma or a digit.
+_CHOSEN = r"(?:[a-z0-9,]|[a-z]['’]s) "
+# Nouns a possessive names a person by ("Slot's future", "Stones' replacement").
+_OWNED = TENURE_NOUNS | {"replacement", "successor", "agent", "side", "men"}
+# Agent nouns, which headlines use bare as subjects ("Journalist shares", "Insider confirms").
+_AGENT = re.compile(r"(?:ist|or|ee|ian|ant)$")
+# Words whose "'s" is no person's: plurals, days, "let us" ("Women's football", "Tonight's
+# game", "Let's see").
+_PLURAL_OR_DAY = frozenset({"women", "men", "gentlemen", "children", "people", "fans", "today", "tonight",
+                            "tomorrow", "yesterday", "let"})
+_LABEL = 5  # a colon among a sentence's first tokens ends a label
+_FORCING = frozenset({":", "'", '"', "‘", "“", "|", "-", "–", "—", "(", "!", "?", ".", "…"})
+
+# The item's text, and the same less its title-case lines (made when first asked).
+_ITEM: ContextVar[list[str] | None] = ContextVar("ordinary_item", default=None)
+
+
+def new_item(*texts: str) -> None:
+    """The text of the item now being read: its other sentences are evidence for each one."""
+    _ITEM.set(["\n".join(texts), ""])
+
+
+@cache
+def _words() -> dict[str, bool]:
+    """Ordinary word -> whether SCOWL also lists it capitalised (also a name)."""
+    out: dict[str, bool] = {}
+    text = resources.files("bot.claims.data").joinpath("common_words.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            word = line.rstrip("*")
+            out[word] = word != line
+    return out
+
+
+def is_ordinary(word: str) -> bool:
+    """An ordinary English word that SCOWL does not also know as a name."""
+    also = _words().get(word)
+    return also is False
+
+
+def forced(tokens: list[Token], i: int, title_case: bool) -> bool:
+    """Whether the capital of token i is forced by its place, not chosen by the writer: a
+    sentence's opening, after a colon, a quote mark or a dash, in a title-case headline, or in
+    a label before its colon ("Early Doors: ...", "Fresh Blow: ...")."""
+    return title_case or i == 0 or tokens[i - 1].text in _FORCING \
+        or any(t.text == ":" for t in tokens[i + 1:_LABEL])
+
+
+def _item_marks(written: str) -> tuple[bool, bool]:
+    """(marked as a name, written in lower case) by the item's other text, for a word written
+    `written` here. An item that does not hold the word (a sentence read outside its item)
+    gives no evidence either way."""
+    item = _ITEM.get()
+    if item is None or written not in item[0]:
+        return False, False
+    text = item[0]
+    if not item[1]:
+        item[1] = _title_case_free(text) or " "
+    w = re.escape(written)
+    lower = re.search(rf"(?<![\w'’-]){re.escape(written.lower())}(?![\w'’-])", text) is not None
+    named = re.search(
+        rf"(?:{_CHOSEN}|(?<![\w'’-])[A-Z][\w'’-]*[a-z] ){w}(?![\w'’-])|{w}['’]s? ({'|'.join(sorted(_OWNED))})\b",
+        item[1],
+    )
+    if named is not None and named.group(0)[:1].isupper():
+        # "Arne Slot": only a preceding name that is not itself an ordinary word counts
+        # ("Read Commentary" is two words of a label).
+        first = named.group(0).split(" ", 1)[0]
+        if first.lower() in _words() and first.lower() not in FIRST_NAMES:
+            named = None
+    return named is not None, lower
+
+
+def _title_case_free(text: str) -> str:
+    """The item's lines less those written in title case, whose capitals say nothing."""
+    return "\n".join(line for line in text.split("\n") if not _title_cased(line))
+
+
+def _title_cased(line: str) -> bool:
+    words = [w for w in line.split() if len(w) > 3 and w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.7
+
+
+def _agent(word: str) -> bool:
+    """An agent noun, which headlines use bare as a subject ("Journalist shares", "Referee
+    pauses", "Insider confirms"): -ist, -ee, -ian, -or, or -er on a word of its own ("inside-r";
+    not "timber")."""
+    if _AGENT.search(word):
+        return True
+    return word.endswith("er") and (word[:-1] in _words() or word[:-2] in _words())
+
+
+def _sentence_marks(tokens: list[Token], i: int, j: int) -> bool:
+    """A role noun or a first name before the run; a possessive with its noun after it ("Slot's
+    predicted side"; not a plural's or a day's: "Women's football", "Tonight's game"); a name it
+    is listed with ("Bronze and Stanway"); or a verb of the present after a run that is no agent
+    noun ("Bronze renews", not "Journalist shares")."""
+    n = len(tokens)
+    if i > 0 and (tokens[i - 1].key in PLAYER_ROLES or tokens[i - 1].key in MANAGER_ROLES) \
+            and not (j - i == 1 and tokens[i].key in PATTERN_WORDS):
+        return True  # "Liverpool boss Slot"; but "Captain Rejects New Deal" has a verb there
+    if any(t.key in FIRST_NAMES for t in tokens[i:j]):
+        return True
+    if j + 1 < n and tokens[j].key == "'s" and tokens[j + 1].is_word and not tokens[j + 1].is_cap:
+        return tokens[j - 1].key not in _PLURAL_OR_DAY
+    if j + 1 < n and tokens[j].key in {"and", "&"} and _other_name(tokens[j + 1]) \
+            or i > 1 and tokens[i - 1].key in {"and", "&"} and _other_name(tokens[i - 2]):
+        return True
+    if j < n and not _agent(tokens[j - 1].key):
+        nxt = tokens[j]
+        return nxt.is_word and not nxt.is_cap and nxt.key.endswith("s") and not nxt.key.endswith("ss") \
+            and len(nxt.key) > 3
+    return False
+
+
+def _other_name(tok: Token) -> bool:
+    return tok.is_cap and tok.is_word and tok.key not in _words()
+
+
+def not_a_name(tokens: list[Token], i: int, j: int, title_case: bool) -> bool:
+    """Whether the capitalised run tokens[i:j] is ordinary words, no person's name."""
+    words = _words()
+    keys = [t.key for t in tokens[i:j]]
+    if not all(k in words for k in keys):
+        return False  # a word no dictionary of common words holds: a name ("Saka", "Kane")
+    if _sentence_marks(tokens, i, j):
+        return False
+    if j - i == 1:
+        named, lower = _item_marks(tokens[i].text)
+        if named:
+            return False
+        if lower:
+            return True  # "Commentary" where the item says "live commentary"
+        return is_ordinary(keys[0]) and forced(tokens, i, title_case)
+    # A run of several ordinary words where capitals say nothing ("Memorable Moments"), none a
+    # name SCOWL knows: a phrase of a title-case headline or a label.
+    return forced(tokens, i, title_case) and all(is_ordinary(k) for k in keys) and not any(
+        _item_marks(t.text)[0] for t in tokens[i:j]
+    )

@@ -1,0 +1,88 @@
+"""An ordinary word with a capital it did not choose is no person: a column's label, a word
+opening a headline, a title-case headline's words, a word the item also writes in lower case.
+A surname that is an ordinary word stays a name when anything marks it as one: a verb after it,
+a possessive, a role noun, a name it is listed with, SCOWL knowing it as a name, or the item
+writing it with a capital of its own choice. Sentences written for these tests, in our own words."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from bot.claims import build_common_words
+from bot.claims.extract import extract_claims
+
+
+def people(title: str, summary: str = "") -> set[str]:
+    return {c.subject for c in extract_claims(title, summary)}
+
+
+def kinds(title: str, summary: str = "") -> set[tuple[str, str]]:
+    return {(c.subject, c.kind) for c in extract_claims(title, summary)}
+
+
+@pytest.mark.parametrize(("title", "summary"), [
+    # a column's label before a colon, one word or two
+    ("Flashback: Newcastle complete signing of defender from Ajax", ""),
+    ("Exclusive Insight: Forest Agree Fee For Striker", ""),
+    ("Daily Briefing: Spurs make offer for Dutch forward", ""),
+    ("Early Doors: Hammers agree fee for striker", ""),
+    ("Fresh Blow: Burnley striker wants to leave", ""),
+    ("Rumour Roundup: Leeds Agree Terms With Forward", ""),
+    # every word of a title-case headline carries a capital
+    ("Transfer Talk: Arsenal In Talks With Defender", ""),
+    ("Weekend Wrap: Villa Sign Winger", ""),
+    ("Kickoff Countdown: Rovers Agree Deal For Forward", ""),
+    ("Dream Move: Teenager Joins Barcelona", ""),
+    ("Big Decision Looms As Captain Rejects New Deal", ""),
+    # a word opening a summary's sentence, which the item also writes in lower case
+    ("Villa complete signing", "Highlights from the deal: Villa have signed the winger. Highlights of his career "
+     "include a title, and the highlights of his debut are online."),
+])
+def test_an_ordinary_word_whose_capital_is_forced_is_nobody(title: str, summary: str) -> None:
+    assert people(title, summary) == set()
+
+
+@pytest.mark.parametrize(("title", "person", "kind"), [
+    ("Rice signs new Arsenal contract", "Rice", "contract_extension"),  # SCOWL knows it as a name
+    ("Walker joins Burnley", "Walker", "completed"),
+    ("Young signs one-year extension at Everton", "Young", "contract_extension"),
+    ("Frank sacked by Tottenham", "Frank", "departure"),
+    ("Stones wants to leave Manchester City", "Stones", "departure"),  # a verb of the present after it
+    ("Bronze renews Chelsea contract", "Bronze", "contract_extension"),
+])
+def test_a_surname_that_is_an_ordinary_word_keeps_its_claim(title: str, person: str, kind: str) -> None:
+    assert (person, kind) in kinds(title)
+
+
+def test_a_possessive_or_a_role_keeps_a_surname_that_is_an_ordinary_word() -> None:
+    assert "Slot" in people("Liverpool boss Slot sacked after derby defeat")
+    assert "Slot" in people("Slot's future at Liverpool in doubt as board considers sacking")
+
+
+def test_a_name_listed_beside_another_name_stays_a_name() -> None:
+    assert {"Bronze", "Stanway"} <= people("Bronze and Stanway set to leave Barcelona")
+
+
+def test_the_item_writing_the_word_with_a_chosen_capital_keeps_it_a_name() -> None:
+    # "Slot" opens the headline, but the summary writes "Arne Slot" and "says Slot".
+    assert "Slot" in {c.subject.split()[-1] for c in extract_claims(
+        "Slot set for talks over new Liverpool deal",
+        "Liverpool want to extend the contract of head coach Arne Slot, who is in his second season.",
+    )}
+
+
+SCOWL = build_common_words.SCOWL
+
+
+def _pinned_scowl() -> bool:
+    files = {**build_common_words.WORDS, **build_common_words.NAMES}
+    return all((SCOWL / name).exists() and hashlib.sha256((SCOWL / name).read_bytes()).hexdigest() == digest
+               for name, digest in files.items())
+
+
+@pytest.mark.skipif(not _pinned_scowl(), reason="Debian's scowl 2020.12.07-2 is not installed")
+def test_the_shipped_word_list_is_what_make_common_words_builds() -> None:
+    assert build_common_words.build() == Path(build_common_words.OUT).read_text(encoding="utf-8")
