@@ -24,14 +24,17 @@ def flat(text: str) -> str:
 
 def _flat(text: str) -> str:
     if not text.isascii():
-        text = anyascii(_NOT_ASCII_WORD.sub(" ", text))
-    # _FLAT.sub(" ", ...), done as a table and a pass for the rarer runs of two or more.
-    text = text.casefold().translate(_FLAT_TABLE)
+        text = anyascii(_NOT_ASCII_WORD.sub(" ", text))  # ASCII from here on
+    # casefold() and _FLAT.sub(" ", ...), done as one byte table (an ASCII text's casefold is its
+    # lower case; a str table of strings costs twenty times more a character) and a pass for
+    # the rarer runs of two or more spaces.
+    text = text.encode("ascii").translate(_FLAT_BYTES).decode("ascii")
     return _SPACES.sub(" ", text) if "  " in text else text
 
 
 # Every character _FLAT matches becomes a space: whitespace (re's \s is str.isspace()) and the
 # marks it names (tests/claims/test_speed_prefilter.py checks the table against _FLAT).
 _FLAT_TABLE = {c: " " for c in [*(c for c in range(0x3100) if chr(c).isspace()), *map(ord, "_-‐‑'’.")]}
+_FLAT_BYTES = bytes(ord(" ") if c in _FLAT_TABLE else ord(chr(c).casefold()) for c in range(128)) + bytes(range(128, 256))
 _SPACES = re.compile(" {2,}")
 _FLATS = item_memo()  # flat() of one item's texts

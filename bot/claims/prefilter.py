@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from itertools import chain, repeat
-from operator import itemgetter
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any, TypeVar
@@ -42,7 +41,6 @@ from bot.claims.text import item_memo, remember
 _PIECES = re.compile(r"@[a-z]|[^a-z0-9 ]")
 _MARKS = frozenset("!\"#$%&()*+,/:;<=>?[\\]^`{|}~")
 _MARK = re.compile(r"([^a-z0-9 ])")  # flat() leaves lower-case ASCII words, single spaces and marks
-_found = itemgetter(1)
 
 
 def _spaced(text: str) -> str:
@@ -329,7 +327,10 @@ class Gate:
         """The needs the text meets: a keyword found with the word edges it asks for."""
         if not text or not len(self._auto):
             return set()
-        return set().union(*map(_found, self._auto.iter(_spaced(text))))
+        met: set[int] = set()
+        for _, needs in self._auto.iter(_spaced(text)):
+            met |= needs  # (a loop: cheaper than one union of them all, measured)
+        return met
 
     def _which(self, met: set[int], _: bool = False) -> frozenset[int]:
         """The patterns a text meeting `met` may let match (a function of it alone: answers.py keeps it)."""

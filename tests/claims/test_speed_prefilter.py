@@ -33,6 +33,11 @@ def test_flat_reads_as_the_pattern_does() -> None:
     assert [flat(t) for t in texts] == [_flat_by_pattern(t) for t in texts]
 
 
+def test_flat_reads_every_ascii_character_as_the_pattern_does() -> None:
+    texts = [f"Ab{chr(c)}cD" for c in range(128)] + [chr(c) * 3 + "x" for c in range(128)] + ["é" + chr(c) for c in range(128)]
+    assert [flatten._flat(t) for t in texts] == [_flat_by_pattern(t) for t in texts]
+
+
 def _texts() -> list[str]:
     """Flat titles and summaries, and frames with their slots, as the gates see them."""
     items = synthetic(800)
