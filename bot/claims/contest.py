@@ -17,18 +17,15 @@ The word classes below are this stage's alone (parties.py reads them through thi
 
 from __future__ import annotations
 
+from bot.claims.families import CONTEST_NOUN_WORDS, CONTEST_VERB_WORDS
 from bot.claims.frame import Frame
 
-# Verbs of a contest between clubs for one player.
-CONTEST_VERBS = frozenset({"compete", "competes", "competing", "competed", "battle", "battles", "battling",
-                           "battled", "fight", "fights", "fighting", "fought", "vie", "vies", "vying",
-                           "contend", "contends", "contending", "jostle", "jostles", "jostling", "tussle",
-                           "tussles", "tussling", "race", "races", "racing", "duel", "duelling", "rival",
-                           "rivals", "outbid", "outbids", "outmuscle", "pip", "pips", "head"})
-# Nouns of a contest: "the race with", "competition from", "a battle against".
-CONTEST_NOUNS = frozenset({"race", "battle", "competition", "fight", "chase", "tussle", "scramble", "contest",
-                           "duel", "rivalry", "war", "tug", "tug of war", "tug-of-war", "hunt", "head",
-                           "threat", "challenge", "rivals", "battles", "races", "fights"})
+# The words of a contest, as families.py writes them for its frame (one list for both readings):
+# each member as a frame's unit holds it, a phrase also by the word that meets a rival, its last
+# ("go head to head with", "lock horns with", "a bidding war with"), and a noun phrase by the
+# word an article opens it with, its first ("lead Roma in the tug of war for X").
+CONTEST_VERBS = frozenset(w for m in CONTEST_VERB_WORDS for w in {m, m.rsplit(" ", 1)[-1]})
+CONTEST_NOUNS = frozenset(w for m in CONTEST_NOUN_WORDS for w in {m, m.rsplit(" ", 1)[-1], m.split(" ", 1)[0]})
 # What marks the other side of a contest after a contest word.
 _AGAINST = frozenset({"with", "from", "against"})
 # Words that may stand between a contest word and its preposition: "compete fiercely with",

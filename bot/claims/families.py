@@ -26,7 +26,7 @@ def _alt(*words: str) -> str:
     return "(?:" + "|".join(sorted(set(words), key=lambda w: (-len(w), w))) + ")"
 
 
-def _verb(*stems: str) -> str:
+def verb_forms(*stems: str) -> list[str]:
     """A verb family in its regular forms, the first word inflected: "fight" -> fight, fights,
     fighted (harmless), fighting; "battle" -> battles, battled, battling; "ship" -> shipped,
     shipping; "weigh up" -> weighs up, weighing up. Irregular forms are listed as words."""
@@ -45,21 +45,29 @@ def _verb(*stems: str) -> str:
         else:
             forms = [s, s + "s", s + "ed", s + "ing"]
         out += [f + tail for f in forms]
-    return _alt(*out)
+    return out
+
+
+def _verb(*stems: str) -> str:
+    return _alt(*verb_forms(*stems))  # the forms as one alternation
 
 
 # --- families -------------------------------------------------------------------------------
 
-# Clubs contending for one player: the verbs and the nouns of a contest.
-CONTEST_VERBS = _alt(_verb("battle", "compete", "jostle", "tussle", "scrap", "duel", "challenge", "vie"),
-                     "fight", "fights", "fighting", "fought", "rival", "rivals", "rivalling", "rivaling",
-                     "rivalled", "vying", "go head to head", "goes head to head", "going head to head",
-                     "lock horns", "locking horns", "locked horns", "go toe to toe",
+# Clubs contending for one player: the verbs and the nouns of a contest, each word written once.
+# The frame below reads them as alternations; contest.py reads the same words in a frame's units
+# to tell a rival from a party (a phrase there by its last word: "lock horns with Inter").
+CONTEST_VERB_WORDS: tuple[str, ...] = (*verb_forms("battle", "compete", "jostle", "tussle", "scrap", "duel", "challenge",
+    "vie", "contend", "race", "outbid", "outmuscle", "pip"), "fight", "fights", "fighting", "fought", "rival", "rivals",
+    "rivalling", "rivaling", "rivalled", "vying", "duelling", "go head to head", "goes head to head",
+    "going head to head", "lock horns", "locking horns", "locked horns", "go toe to toe")
+CONTEST_NOUN_WORDS: tuple[str, ...] = ("race", "races", "chase", "battle", "battles", "fight", "fights", "scramble",
+    "queue", "hunt", "contest", "competition", "rivalry", "sweepstakes", "bidding war", "tug of war", "tussle", "scrap",
+    "pursuit", "running", "pole position", "driving seat", "box seat", "war", "upper hand", "frontrunners",
+    "favourites", "front of the queue", "duel", "threat", "challenge", "rivals")
+CONTEST_VERBS = _alt(*CONTEST_VERB_WORDS,
                      _verb("face") + " (?:\\S+ )?(?:competition|rivalry|opposition|a fight|a battle)")
-CONTEST_NOUNS = _alt("race", "chase", "battle", "fight", "scramble", "queue", "hunt", "contest", "competition",
-                     "rivalry", "sweepstakes", "bidding war", "tug of war", "tussle", "scrap", "pursuit",
-                     "running", "pole position", "driving seat", "box seat", "war", "upper hand", "frontrunners", "favourites",
-                     "front of the queue")
+CONTEST_NOUNS = _alt(*CONTEST_NOUN_WORDS)
 # Other words a contest's noun phrase holds before "for": the rival clubs, how hard it is ("with"
 # and "from" a rival, which parties.py reads as no party: contest.py).
 _CONTEST_FILL = _alt("against", "with", "from", "off", "it out", "@c", "and", "&", ",", "the", "a", "an",
@@ -68,7 +76,9 @@ _CONTEST_FILL = _alt("against", "with", "from", "off", "it out", "@c", "and", "&
 # What a contest is for when it is no transfer: a title, a place, an award.
 _NOT_A_SIGNING = (r"(?! ?(?:\S+ ){0,4}?(?:title|titles|place|places|spot|spots|shirt|starting|golden boot|boot|"
                   r"award|ballon|trophy|top four|top spot|promotion|survival|safety|relegation|europe|glory|points|"
-                  r"goal|goals|point|captaincy|armband|league|bundesliga|liga|serie a|ligue 1|cup|double|treble|fitness)\b)")
+                  r"goal|goals|point|captaincy|armband|league|bundesliga|liga|serie a|ligue 1|cup|double|treble|fitness|"
+                  # a place in a table: "pip Spurs for third"
+                  r"second|third|fourth|fifth|sixth|seventh)\b)")
 
 # The nouns a clickbait headline puts after a name for a development in a club's pursuit.
 NEWS_NOUNS = _alt("boost", "boosts", "update", "updates", "blow", "setback", "lift", "news", "twist",
