@@ -6,9 +6,10 @@ failure means for the feed's health. It never raises for a feed's own trouble.
 
 from __future__ import annotations
 
-import asyncio
+import functools
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import TypedDict
@@ -22,6 +23,7 @@ from bot.feeds.memo import ParseMemo
 from bot.feeds.parse import parse_feed_delta_async
 from bot.ingest import FeedBatch, batch_of, ingest_many
 from bot.models import Claim, FeedItem
+from bot.offload import one_at_a_time
 from bot.outlets import first_name, outlet_of, tier_of_feed
 from storage import feeds as feed_store
 from storage.db import Database, published_form, stamp
@@ -72,9 +74,14 @@ def extract_item(item: FeedItem) -> list[Claim]:
     return extract_claims(item.title, item.summary, **extract_args(item))
 
 
-def extract_batch(items: list[FeedItem]) -> list[tuple[FeedItem, list[Claim]]]:
+def extract_batch(items: list[FeedItem], make_way: Callable[[], None] | None = None,
+                  ) -> list[tuple[FeedItem, list[Claim]]]:
+    """Each item with its claims. `make_way`, called before each item, lets a database writer
+    thread finish its transaction first (Database.make_way)."""
     batch = []
     for item in items:
+        if make_way is not None:
+            make_way()
         try:
             claims = extract_item(item)
         except Exception:  # one odd item must not cost the feed its other items
@@ -196,7 +203,7 @@ class Pipeline:
                 item.key for item in parsed.items if item.published is not None and item.published < oldest})
         fresh = [item for item in parsed.items
                  if known.get(item.key) != item.content_hash and (item.published is None or item.published >= oldest)]
-        batch = await asyncio.to_thread(extract_batch, fresh) if fresh else []
+        batch = await one_at_a_time(functools.partial(extract_batch, fresh, self.db.make_way)) if fresh else []
         first_fetch = not feed.first_fetch_done
         emit = not first_fetch or self.alert_on_first_poll
         if first_fetch and not emit:

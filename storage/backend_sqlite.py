@@ -102,6 +102,8 @@ class Writer:
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimwatch-sqlite-writer")
         self.local = threading.local()
         self.conn: sqlite3.Connection | None = None
+        # Held while a transaction's body runs (Database.make_way): computing threads pause for it.
+        self.busy = threading.Lock()
 
     def _connection(self) -> sqlite3.Connection:
         if self.conn is None:
@@ -113,13 +115,14 @@ class Writer:
 
     def transaction(self, body: Callable[[Connection], Coroutine[Any, Any, T]]) -> T:
         conn = self._connection()
-        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("BEGIN IMMEDIATE")  # may wait for another process: nobody pauses for that
         try:
-            result = _drive(body(WriterTransaction(conn)))
+            with self.busy:
+                result = _drive(body(WriterTransaction(conn)))
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-        conn.execute("COMMIT")
+        conn.execute("COMMIT")  # a checkpoint's copying runs without the GIL, beside the others
         return result
 
     def pragma(self, statement: str) -> None:
@@ -185,6 +188,12 @@ class SqliteDatabase(Database):
         await self.conn.execute("PRAGMA journal_mode=WAL")
         for pragma in PRAGMAS:
             await self.conn.execute(pragma)
+
+    def make_way(self) -> None:
+        writer = self._writer
+        if writer is not None and writer.busy.locked():
+            with writer.busy:  # the transaction's body has ended once this is ours
+                pass
 
     async def pragma(self, statement: str) -> None:
         """A per-connection setting (busy_timeout, max_page_count) on both of this database's

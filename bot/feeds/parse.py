@@ -11,7 +11,6 @@ would give; every other body (broken, RDF, anything unusual) is read by feedpars
 
 from __future__ import annotations
 
-import asyncio
 import calendar
 import functools
 import hashlib
@@ -19,7 +18,6 @@ import html
 import io
 import logging
 import re
-import weakref
 import xml.sax
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -34,6 +32,7 @@ from bot.feeds.charset import to_utf8
 from bot.feeds.fastparse import RawEntry
 from bot.feeds.prescan import MAX_ATTRIBUTES, MAX_MARKUP, prescan
 from bot.models import FeedItem, ParsedFeed
+from bot.offload import one_at_a_time
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +42,6 @@ MAX_CONTENT_CHARS = 40_000
 MAX_ITEMS = 5000  # a feed with more is truncated, newest first as the feed orders them
 MAX_GUID_CHARS = 500
 MAX_LINK_CHARS = 2000
-PARSES_AT_ONCE = 1  # per event loop: see parse_feed_async
-_GATES: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = weakref.WeakKeyDictionary()
 # Markup kept per field before stripping: room for tags around the text, bounded work.
 _RAW_FACTOR = 32
 # Dates a feed cannot honestly have: before the web, or more than a day ahead.
@@ -361,38 +358,13 @@ def _parse(body: bytes, feed_url: str, content_type: str | None, outlet: str | N
                      seen, unchanged)
 
 
-def _gate() -> asyncio.Semaphore:
-    loop = asyncio.get_running_loop()
-    gate = _GATES.get(loop)
-    if gate is None:
-        gate = _GATES[loop] = asyncio.Semaphore(PARSES_AT_ONCE)
-    return gate
-
-
 async def parse_feed_async(body: bytes, feed_url: str, **kwargs: Any) -> ParsedFeed:
-    """parse_feed in a worker thread, off the event loop, one parse at a time.
-
-    feedparser holds the GIL, so parsing two feeds at once saves no time; one at a time bounds
-    memory by one parse's worst case instead of one per feed being fetched. The gate opens when
-    the thread ends, not when a cancelled caller stops waiting for it.
-    """
-    result: ParsedFeed = await _one_at_a_time(functools.partial(parse_feed, body, feed_url, **kwargs))
+    """parse_feed in a worker thread, off the event loop, one CPU-bound job at a time (bot/offload.py)."""
+    result: ParsedFeed = await one_at_a_time(functools.partial(parse_feed, body, feed_url, **kwargs))
     return result
 
 
 async def parse_feed_delta_async(body: bytes, feed_url: str, **kwargs: Any) -> FeedDelta:
     """parse_feed_delta in a worker thread, behind the same gate as parse_feed_async."""
-    result: FeedDelta = await _one_at_a_time(functools.partial(parse_feed_delta, body, feed_url, **kwargs))
+    result: FeedDelta = await one_at_a_time(functools.partial(parse_feed_delta, body, feed_url, **kwargs))
     return result
-
-
-async def _one_at_a_time(call: functools.partial[Any]) -> Any:
-    gate = _gate()
-    await gate.acquire()
-    try:
-        work = asyncio.get_running_loop().run_in_executor(None, call)
-    except BaseException:
-        gate.release()
-        raise
-    work.add_done_callback(lambda _: gate.release())
-    return await asyncio.shield(work)
