@@ -27,7 +27,6 @@ from contextvars import ContextVar
 from functools import cache
 from importlib import resources
 
-from bot.claims.kinds import PATTERN_WORDS
 from bot.claims.lexicon import FIRST_NAMES, MANAGER_ROLES, PLAYER_ROLES, TENURE_NOUNS
 from bot.claims.text import Token
 
@@ -130,7 +129,7 @@ def _sentence_marks(tokens: list[Token], i: int, j: int) -> bool:
     noun ("Bronze renews", not "Journalist shares")."""
     n = len(tokens)
     if i > 0 and (tokens[i - 1].key in PLAYER_ROLES or tokens[i - 1].key in MANAGER_ROLES) \
-            and not (j - i == 1 and tokens[i].key in PATTERN_WORDS):
+            and not (j - i == 1 and _inflected(tokens[i].key)):
         return True  # "Liverpool boss Slot"; but "Captain Rejects New Deal" has a verb there
     if any(t.key in FIRST_NAMES for t in tokens[i:j]):
         return True
@@ -144,6 +143,11 @@ def _sentence_marks(tokens: list[Token], i: int, j: int) -> bool:
         return nxt.is_word and not nxt.is_cap and nxt.key.endswith("s") and not nxt.key.endswith("ss") \
             and len(nxt.key) > 3
     return False
+
+
+def _inflected(word: str) -> bool:
+    """A verb's -s form or a noun's plural of an ordinary word ("rejects", "signs"), no surname."""
+    return word.endswith("s") and (word[:-1] in _words() or word.endswith("es") and word[:-2] in _words())
 
 
 def _other_name(tok: Token) -> bool:

@@ -42,6 +42,7 @@ from bot.claims.openers import (
     ADJ_ENDINGS,
     CLUB_JOBS,
     CLUB_NOUNS,
+    acts_as_a_body,
     club_like,
     describing,
     description_noun,
@@ -152,6 +153,8 @@ def find(
             pass  # the run held only particles or a club: no name to add
         elif known and key(" ".join(t.text for t in tokens[i:j])) in known and not club_said:
             out.append(_person(tokens, i, j, taken))  # named as a person elsewhere in the item
+        elif j == i + 1 and tok.key not in FIRST_NAMES and acts_as_a_body(tokens, i, taken):
+            unknown.append((i, j))  # "Zrinjski confirm ...", "talks with Frosinone over X": a body
         elif may_open_unknown_club(tokens, i) and (club_like(tokens, j, title_case, named=i > 0 and tokens[i - 1].key in NAMING) or club_said or (
             j == i + 1 and i > 0 and tok.key not in FIRST_NAMES and (
                 # "joins Woking", "leaves Ayr"; but "move on from Alonso" names a person

@@ -1,0 +1,30 @@
+"""A club the gazetteer lacks is known by its grammar, not taken for a person: the subject of a
+plural verb where a clause opens ("Lillestrøm sign ...", "as Rosenborg agree ..."), or the party
+to talks about someone else ("talks with Frosinone over X"). One person takes "agrees", and a
+list or a question keeps its names. Sentences written for these tests, in our own words."""
+
+from __future__ import annotations
+
+from bot.claims.extract import extract_claims
+
+
+def parts(title: str) -> set[tuple[str, str, str | None, str | None]]:
+    return {(c.subject, c.kind, c.counterpart, c.from_club) for c in extract_claims(title)}
+
+
+def test_a_plural_verb_makes_its_subject_a_club() -> None:
+    assert parts("Lillestrøm sign Odin Bjørtuft") == {("Odin Bjørtuft", "completed", "Lillestrøm", None)}
+    assert parts("Sandefjord are ready to sign Jonas Wind") == {("Jonas Wind", "interest", "Sandefjord", None)}
+    assert parts("Zrinjski confirm departure of coach") == set()
+    assert parts("Frosinone agree fee with Celtic for winger") == set()
+
+
+def test_the_party_to_talks_about_someone_else_is_a_club() -> None:
+    assert {c.subject for c in extract_claims("Celtic in talks with Frosinone over Farès Ghedjemis")} == {
+        "Farès Ghedjemis"}
+
+
+def test_one_person_a_list_and_a_question_keep_their_names() -> None:
+    assert ("Sancho", "departure", None, "Manchester United") in parts("Sancho agrees to leave Manchester United")
+    assert ("Sancho", "departure", None, "Manchester United") in parts("Will Sancho agree to leave Manchester United?")
+    assert ("Sancho", "departure", None, "Manchester United") in parts("Rashford, Sancho agree to leave Manchester United")
