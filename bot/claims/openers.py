@@ -35,7 +35,7 @@ from bot.claims.lexicon import (
     TO_SLOT,
 )
 from bot.claims.mentions import named as written_as_name
-from bot.claims.ordinary import forced, is_ordinary
+from bot.claims.ordinary import CLAUSE_OPENERS, PLURAL_ACTS, forced, is_ordinary
 from bot.claims.text import Token
 
 # A capitalised word that opens a sentence and reads as grammar, not a name ("Following
@@ -159,17 +159,6 @@ def club_like(tokens: list[Token], j: int, title_case: bool, named: bool = False
     return k > j + (tokens[j].key == "'s") and (k >= n or not tokens[k].is_cap or name_token(tokens[k], title_case))
 
 
-# Verbs in the base form that a club's act takes after a plural subject ("Frosinone agree a fee",
-# "Zrinjski confirm his exit"); one person takes "agrees", "confirms". None is a noun a name
-# heads ("Isak deal", "Kane bid", "Slot sack" are not here).
-_PLURAL_ACTS = frozenset({"have", "are", "were", "agree", "confirm", "announce", "appoint", "reject", "complete",
-                          "accept", "submit", "lodge", "sign", "seal", "secure", "want", "snub", "rebuff", "remain",
-                          "consider", "prepare", "identify", "receive", "demand", "insist", "refuse", "decide",
-                          "register", "unveil", "open"})
-# Where a clause opens, so that the word after a run is its own verb, not a list's ("Poch, Pulisic
-# agree") or a question's ("Does X have").
-_CLAUSE_OPENERS = frozenset({":", ";", "'", '"', "‘", "“", "-", "–", "—", "|", "as", "after", "while",
-                             "but", "when", "since", "because", "so", "before", "until"})
 # Prepositions after a party to talks that name what the talks are about: "talks with X over Y".
 _ABOUT = frozenset({"over", "for", "about"})
 
@@ -183,7 +172,7 @@ def acts_as_a_body(tokens: list[Token], i: int, taken: Container[int] = ()) -> b
     if i + 1 >= n or not name_token(tokens[i], True) or is_ordinary(tokens[i].key) and forced(tokens, i, False):
         return False  # "Negotiations are advanced": an ordinary word opening the sentence
     nxt = tokens[i + 1]
-    if (i == 0 or tokens[i - 1].text in _CLAUSE_OPENERS) and nxt.key in _PLURAL_ACTS and not nxt.is_cap:
+    if (i == 0 or tokens[i - 1].text in CLAUSE_OPENERS) and nxt.key in PLURAL_ACTS and not nxt.is_cap:
         return True
     return i > 0 and tokens[i - 1].key == "with" and nxt.key in _ABOUT and i + 2 < n \
         and i + 2 not in taken and name_token(tokens[i + 2], False)

@@ -43,6 +43,18 @@ _PLURAL_OR_DAY = frozenset({"women", "men", "gentlemen", "children", "people", "
 _LABEL = 5  # a colon among a sentence's first tokens ends a label
 _FORCING = frozenset({":", "'", '"', "‘", "“", "|", "-", "–", "—", "(", "!", "?", ".", "…"})
 
+# Verbs in the base form that a club's act takes after a plural subject ("Frosinone agree a fee",
+# "Zrinjski confirm his exit"); one person takes "agrees", "confirms". None is a noun a name
+# heads ("Isak deal", "Kane bid", "Slot sack" are not here).
+PLURAL_ACTS = frozenset({"have", "are", "were", "agree", "confirm", "announce", "appoint", "reject", "complete",
+                          "accept", "submit", "lodge", "sign", "seal", "secure", "want", "snub", "rebuff", "remain",
+                          "consider", "prepare", "identify", "receive", "demand", "insist", "refuse", "decide",
+                          "register", "unveil", "open"})
+# Where a clause opens, so that the word after a run is its own verb, not a list's ("Poch, Pulisic
+# agree") or a question's ("Does X have").
+CLAUSE_OPENERS = frozenset({":", ";", "'", '"', "‘", "“", "-", "–", "—", "|", "as", "after", "while",
+                             "but", "when", "since", "because", "so", "before", "until"})
+CLAUSE_WORDS = frozenset(w for w in CLAUSE_OPENERS if w.isalpha())
 # The item's text, and the same less its title-case lines (made when first asked).
 _ITEM: ContextVar[list[str] | None] = ContextVar("ordinary_item", default=None)
 
@@ -101,6 +113,17 @@ def _item_marks(written: str) -> tuple[bool, bool]:
         if first.lower() in _words() and first.lower() not in FIRST_NAMES:
             named = None
     return named is not None, lower
+
+
+def body_elsewhere(written: str) -> bool:
+    """Whether the item writes the word as a club's or a body's name: the subject of a plural
+    verb of a club's act where a clause opens ("Celtic remain in talks with Frosinone. Frosinone
+    are holding out for more"), as openers.acts_as_a_body reads a sentence."""
+    item = _ITEM.get()
+    if item is None or written not in item[0]:
+        return False
+    return re.search(rf"(?:^|[.:;!?\n|]\s*|\b(?:{'|'.join(sorted(CLAUSE_WORDS))}) ){re.escape(written)} "
+                     rf"(?:{'|'.join(sorted(PLURAL_ACTS))})\b", item[0]) is not None
 
 
 def _title_case_free(text: str) -> str:

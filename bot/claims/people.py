@@ -166,8 +166,9 @@ def find(
             )
         )):
             unknown.append((i, j))
-        elif not ordinary.not_a_name(tokens, i, j, title_case):  # "Recap:", "Memorable Moments"
-            out.append(_person(tokens, i, j, taken))
+        elif not ordinary.not_a_name(tokens, i, j, title_case) and not (  # "Recap:", "Memorable Moments"
+                j == i + 1 and tok.key not in FIRST_NAMES and ordinary.body_elsewhere(tok.text)):
+            out.append(_person(tokens, i, j, taken))  # (not a club the item writes as one elsewhere)
         i = j
     return out, unknown, absorbed
 

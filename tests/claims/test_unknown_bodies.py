@@ -28,3 +28,9 @@ def test_one_person_a_list_and_a_question_keep_their_names() -> None:
     assert ("Sancho", "departure", None, "Manchester United") in parts("Sancho agrees to leave Manchester United")
     assert ("Sancho", "departure", None, "Manchester United") in parts("Will Sancho agree to leave Manchester United?")
     assert ("Sancho", "departure", None, "Manchester United") in parts("Rashford, Sancho agree to leave Manchester United")
+
+
+def test_a_club_the_item_writes_as_one_elsewhere_is_nobody_in_its_other_sentences() -> None:
+    assert extract_claims("Celtic locked in talks with Frosinone",
+                          "Celtic remain in talks with Frosinone over the winger. Frosinone are holding out for "
+                          "more than £6m.") == []
