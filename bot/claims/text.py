@@ -198,20 +198,29 @@ def plain_spans(text: str) -> list[tuple[int, int]] | None:
         word = text[text.rfind(" ", start, end) + 1:end]
         if after < last and not (after + 1 < last and text[after + 1].isupper()):
             return None  # "the club. the end", "FC. 2019 is"
-        if not word or not _PLAIN_WORD.fullmatch(word) or end - len(word) == start and not word.isalpha():
+        if not _plain_stop_after(word) or end - len(word) == start and not word.isalpha():
             return None  # and "1." opening a sentence: a list's number
-        piece = _last_piece(word).casefold()
-        if piece in ABBREVIATIONS or 0 < len(piece) <= 3 and piece not in SHORT_WORDS:
-            return None
         if after < last and word[-1].isdigit() and text[after + 1:after + 4].casefold() in _MONTHS:
             return None  # "until 2027. Jan Oblak": a date may run on into a month's abbreviation
-        if _ROMAN.fullmatch(word) or not _syntok_ends_after(word):
-            return None  # "Henry VIII.", "Brig.": an abbreviation of syntok's own
         spans.append((start, after))
         start = after + 1
     if start < last:
         spans.append((start, last))
     return spans
+
+
+@lru_cache(maxsize=16384)
+def _plain_stop_after(word: str) -> bool:
+    """Whether a stop after this word may be a plain one, by the word alone (plain_spans' other
+    tests read its place in the text): a plain word, no abbreviation, initial or short word it
+    does not know, no Roman numeral, and syntok ends a sentence after it. Every failing test
+    gives None there, so their order is free; kept per word, as _syntok_ends_after is."""
+    if not word or not _PLAIN_WORD.fullmatch(word):
+        return False
+    piece = _last_piece(word).casefold()
+    if piece in ABBREVIATIONS or 0 < len(piece) <= 3 and piece not in SHORT_WORDS:
+        return False
+    return not _ROMAN.fullmatch(word) and _syntok_ends_after(word)  # "Henry VIII.", "Brig.": syntok's own
 
 
 _MONTHS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})
