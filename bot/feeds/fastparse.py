@@ -21,8 +21,10 @@ markup budget. lxml is told not to load DTDs, resolve entities or touch the netw
 from __future__ import annotations
 
 import contextlib
+import datetime
 import re
 import threading
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -75,9 +77,34 @@ class RawEntry:
         if self.date is not None or not self.date_texts:
             return self.date
         for text in self.date_texts:
-            date = _parse_date(text)
+            date = rfc822_date(text) or _parse_date(text)
             if date:
                 return date
+        return None
+
+
+# The one date form most RSS feeds write ("Thu, 05 Nov 2026 06:15:00 +0000"), read as feedparser's
+# RFC 822 handler reads it; its W3DTF handler, tried first, reads no such string. Anything else,
+# or a field out of range, goes to feedparser's parser.
+_RFC822 = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d\d) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+                     r" (\d{4}) (\d\d):(\d\d):(\d\d) (?:GMT|([+-])(\d\d)(\d\d))")
+_MONTHS = {name: number for number, name in enumerate(
+    ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1)}
+
+
+def rfc822_date(text: str) -> time.struct_time | None:
+    """feedparser's 9-tuple in UTC for a date in the common RFC 822 form; None for any other text."""
+    match = _RFC822.fullmatch(text)
+    if match is None:
+        return None
+    day, month, year, hour, minute, second, sign, zone_hours, zone_minutes = match.groups()
+    try:
+        stamp = datetime.datetime(int(year), _MONTHS[month], int(day), int(hour), int(minute), int(second))
+        if sign is not None:
+            offset = datetime.timedelta(hours=int(zone_hours), minutes=int(zone_minutes))
+            stamp = stamp - offset if sign == "+" else stamp + offset
+        return stamp.utctimetuple()
+    except (ValueError, OverflowError):
         return None
 
 

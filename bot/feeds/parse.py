@@ -68,6 +68,7 @@ _LINK_TAG = re.compile(rb"<link\b[^<>]*>", re.IGNORECASE)
 # letters in one tag is retried from every letter, which is quadratic.
 _ATTR = re.compile(rb"""(?<![a-z-])([a-z-]++)\s*+=\s*+(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'<>]+))""",
                    re.IGNORECASE)
+_WEB = ("http://", "https://")
 _FEED_TYPES = (b"application/rss+xml", b"application/atom+xml", b"application/rdf+xml")
 
 
@@ -96,6 +97,18 @@ def html_to_text(markup: str, limit: int | None = None) -> str:
     """
     if limit is not None:
         markup = markup[: limit * _RAW_FACTOR]
+    if markup.isprintable() and "<" not in markup and "&" not in markup:
+        # Most titles: no tag, entity, control or line break, and no space but " " (every other
+        # space and control is unprintable), so markup_to_text would only join runs of spaces and
+        # strip the ends.
+        text = (_SPACE.sub(" ", markup) if "  " in markup else markup).strip()
+    else:
+        text = markup_to_text(markup)
+    return text if limit is None else _clip(text, limit)
+
+
+def markup_to_text(markup: str) -> str:
+    """html_to_text's steps, all of them, with no limit."""
     # In HTML a line break in the source is a space; only block tags break lines.
     text = _SOURCE_BREAKS.sub(" ", _drop_hidden(markup))
     text = _BLOCK.sub("\n", text)
@@ -103,8 +116,7 @@ def html_to_text(markup: str, limit: int | None = None) -> str:
     text = html.unescape(_HUGE_CHARREF.sub("\ufffd", text))
     text = _CONTROL.sub("", text)
     lines = [_SPACE.sub(" ", line).strip() for line in text.split("\n")]
-    text = "\n".join(line for line in lines if line)
-    return text if limit is None else _clip(text, limit)
+    return "\n".join(line for line in lines if line)
 
 
 def _clip(text: str, limit: int) -> str:
@@ -130,6 +142,13 @@ def _link(raw: str) -> str | None:
     link = raw.strip()
     if not link or len(link) > MAX_LINK_CHARS or _CONTROL.search(link):
         return None
+    if link.startswith(_WEB) and link.isascii() and "[" not in link and "]" not in link:
+        return link  # urlsplit would find this scheme, and no bracket or non-ASCII host to refuse
+    return link_by_urlsplit(link)
+
+
+def link_by_urlsplit(link: str) -> str | None:
+    """_link's last step, for any link: its scheme as urlsplit reads it."""
     try:
         scheme = urlsplit(link).scheme.lower()
     except ValueError:  # "http://[oops": one item's bad link, not a reason to drop the feed
