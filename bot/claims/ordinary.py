@@ -27,7 +27,7 @@ from contextvars import ContextVar
 from functools import cache
 from importlib import resources
 
-from bot.claims.lexicon import FIRST_NAMES, MANAGER_ROLES, PLAYER_ROLES, TENURE_NOUNS
+from bot.claims.lexicon import FIRST_NAMES, IMMINENT, MANAGER_ROLES, PLAYER_ROLES, TENURE_NOUNS
 from bot.claims.text import Token
 
 # Where a capital is the writer's choice: after a lower-case word, a comma or a digit.
@@ -162,9 +162,11 @@ def _sentence_marks(tokens: list[Token], i: int, j: int) -> bool:
             or i > 1 and tokens[i - 1].key in {"and", "&"} and _other_name(tokens[i - 2]):
         return True
     if j < n and not _agent(tokens[j - 1].key):
+        # (a headline in title case capitalises the verb too: "Bronze Joins Chelsea")
         nxt = tokens[j]
-        return nxt.is_word and not nxt.is_cap and nxt.key.endswith("s") and not nxt.key.endswith("ss") \
-            and len(nxt.key) > 3
+        return nxt.is_word and (
+            nxt.key.endswith("s") and not nxt.key.endswith("ss") and len(nxt.key) > 3 and nxt.key in _words()
+            or nxt.key in IMMINENT and j + 1 < n and tokens[j + 1].key in {"to", "for"})  # "Slot set to leave"
     return False
 
 

@@ -86,3 +86,12 @@ def _pinned_scowl() -> bool:
 @pytest.mark.skipif(not _pinned_scowl(), reason="Debian's scowl 2020.12.07-2 is not installed")
 def test_the_shipped_word_list_is_what_make_common_words_builds() -> None:
     assert build_common_words.build() == Path(build_common_words.OUT).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("title", "person", "kind"), [
+    ("Bronze Joins Chelsea", "Bronze", "completed"),  # a capitalised verb after it, as title case writes
+    ("Hemp Signs New Manchester City Deal", "Hemp", "contract_extension"),
+    ("Slot Set To Leave Liverpool In Summer", "Slot", "departure"),  # "set to", "set for"
+])
+def test_a_title_case_headline_keeps_a_surname_its_verb_marks(title: str, person: str, kind: str) -> None:
+    assert kinds(title) == {(person, kind)}
