@@ -16,7 +16,7 @@ from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
-from bot.claims import families
+from bot.claims import families, forms
 from bot.claims.family_senses import other_sense, shares_senses
 from bot.claims.frame import Frame, Trigger
 from bot.claims.prefilter import Gate, flat
@@ -88,7 +88,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("denial", _p(r"\brul(?:e|es|ed|ing) (?:@p )?out (?:of )?(?:an? |any )?(?:@c )?(?:move|exit|return|switch|transfer|sale|departure|leaving|joining|deal)\b"), "near"),
     ("denial", _p(r"\b(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|play(?:s|ed|ing)? down|shut(?:s)? down|quash(?:es|ed)?|laugh(?:s|ed)? off|brush(?:es|ed)? off|pour(?:s|ed)? cold water on) (?:the )?(?:@c |@p |@p 's |his |her |reported |recent |any )?(?:interest|links?|reports?|rumou?rs?|speculation|claims?|talk of (?:an? )?(?:move|exit|switch)|exit talk|transfer talk|talk(?! of)|approach|contact)\b"), "near"),
     ("denial", _p(r"\bhappy (?:where i am|at @c|here|to stay)\b|\bi (?:m|am) (?:fine|happy|staying|not leaving|going nowhere) (?:at @c|here)?|\b(?:is|am|are|he s) (?:staying|not leaving|going nowhere)\b|\b(?:staying put|stay put|going nowhere|no intention of leaving|will not leave|won t leave|not going anywhere|committed to @c|decision to stay|refus(?:es|ed|ing) to leave|will stay at @c)\b"), "near_before"),
-    ("denial", _p(r"\bno (?:pre )?(?:agreement|deal) (?:\S+ ){0,2}?(?:with|agreed|struck|done|in place)\b|\bnot an option\b|\bnothing to do with me\b|\bfully committed\b|\bsee out (?:his|her|my|the) contract\b|\b(?:future|heart) (?:is|lies) (?:at|with) (?=@c)|\bis my home\b|\bno interest in leaving\b|\bwon t let (?:him|her) go\b|\bsnub(?:s|bed)? (?=@c)|\bturn(?:s|ed|ing)? down (?:an? )?(?:move|switch) to\b|\b(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?) (?:\S+ ){0,2}?(?:pre agreement|agreement|deal)\b"), "near_before"),
+    ("denial", _p(r"\bno (?:pre )?(?:agreement|deal) (?:\S+ ){0,2}?(?:with|agreed|struck|done|in place)\b|\bnot an option\b|\bnothing to do with me\b|\bfully committed\b|\bsee out (?:his|her|my|the) contract\b|\b(?:future|heart) (?:is|lies) (?:at|with) (?=@c)|\bis my home\b|\bno interest in leaving\b|\bwon t let (?:him|her) go\b|\bsnub(?:s|bed)? (?=@c)(?!@c (?:'s )?(?:request|requests|demand|demands|plea|call|invitation)\b)|\bturn(?:s|ed|ing)? down (?:an? )?(?:move|switch) to\b|\b(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?) (?:\S+ ){0,2}?(?:pre agreement|agreement|deal)\b"), "near_before"),
     ("denial", _p(r"(?<!deal to )(?<!contract to )(?<!terms to )(?<!extension to )\b(?:(?:(?<=to )|(?<=will )|(?<=would )|(?<=could )|(?<=can )|(?<=must ))stay|stays|staying) (?:on )?(?:in charge (?:of|at) |at |with )(?=@c)(?!@c (?:\S+ ){0,3}?(?:until|till|through)\b)"), "near_before"),
     ("denial", _p(r"\b(?:expect(?:s|ed)?|want(?:s|ed)?|tell(?:s)?|told|insist(?:s|ed)?) (?=@p to stay\b)"), "after"),
     ("denial", _p(r"\bsays? no to\b|\bturn(?:s|ed)? down (?:@c |the )?(?:job|role|approach(?! (?:for|over) )|move|chance)\b|\bnot interested in (?:an? )?(?:move|switch|joining|rumou?rs|@c)\b"), "before"),
@@ -103,7 +103,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("departure", _p(r"(?<!after the )(?<!since the )(?<!following the )\bend of (?:\S+ ){0,3}?(?:@p 's |his |her )(?:@c |\S+ )?(?:reign|tenure|era|stint|spell in charge)\b"), "near"),
     ("departure", _p(r"\b(?:time|spell|tenure|reign|stint|era) (?:in charge )?(?:at|with) (?:the )?@c (?:is|was) (?:over|up)\b|(?<!\S)@p out (?:at|as) (?=@c)"), "near_before"),
     ("departure", _p(r"\b(?:resign(?:s|ed|ing|ation)?|(?:step|stand)(?:s|ped|ping|ing)? down|stood down|quit(?:s|ting)?|walk(?:s|ed)? away|depart(?:s|ed|ure|ing)?|(?<!cup )(?<!tournament )(?<!round )(?<!competition )(?<!euro )(?<!euros )(?<!league )(?<!final )(?<!stage )(?<!play off )exit(?:s|ed|ing)?(?! (?:\S+ ){0,2}?(?:game|match|tournament|competition|cup|interview|poll|room|pitch|field|stage|tunnel|league|trophy|europa|champions|conference|playoffs?|play offs?)\b)|part(?:s|ed|ing)? (?:ways|company)|mutual consent|released(?! (?:\S+ ){0,2}@p)(?! (?:a|an|the|his|her|their|its|this|these)\b)|let go|walk(?:s|ing)? away|(?:heads?|heading) for (?:the )?(?:@c )?exit)\b"), "near_before"),
-    ("departure", _p(r"(?<!injury )(?<!injuries )(?<!absence )(?<!absences )(?<!suspension )(?<!suspensions )\b(?:leave|leaves|leaving)\b(?! (?:\S+ ){0,2}?(?<!@c with )@p)(?! (?:\S+ ){0,2}?(?:out|early|pitch|field|fans|him|them|it|us|questions|camp|squad|press|news|training|hospital|game|match|bench|tunnel|letter|party|message|speech|video|do|ceremony|conference)\b)(?!(?: \S+){1,3} (?:with an?|in tears|exposed|reeling|stunned|sweating|short|shorthanded|depleted|weakened|needing|without)\b)"), "before"),
+    ("departure", _p(r"(?<!injury )(?<!injuries )(?<!absence )(?<!absences )(?<!suspension )(?<!suspensions )\b(?:leave|leaves|leaving)\b(?! (?:\S+ ){0,2}?(?<!@c with )@p)(?! (?:\S+ ){0,2}?(?:out|early|pitch|field|fans|him|them|it|us|questions|camp|squad|press|news|training|hospital|game|match|bench|tunnel|letter|party|message|speech|video|do|ceremony|conference)\b)(?! (?:\S+ ){0,2}?(?:taste|mark|impression|scars?|question marks?|void|legacy|memories)\b)(?!(?: \S+){1,3} (?:with an?|in tears|exposed|reeling|stunned|sweating|short|shorthanded|depleted|weakened|needing|without)\b)"), "before"),
     ("departure", _p(r"\b(?:reject(?:s|ed|ing)?|turn(?:s|ed|ing)? down|snub(?:s|bed)?|refus(?:e|es|ed|ing) to sign) (?:an? |the |his |her )?(?:\S+ )?(?:new|fresh|improved|extended) (?:\S+ ){0,2}?(?:contract|deal|terms)\b"), "near_before"),
     ("departure", _p(r"\b(?:transfer request|wants? (?:to leave|out(?! of (?!@c))|a move away|away)|(?:ask|asks|asked) to leave|push(?:es|ing)? for (?:an? )?(?:exit|move away)|decision to leave(?! out)|(?:says?|said|bids?|bade) (?:his |her |their |an emotional |a fond )?(?:goodbyes?|farewells?)|bids? (?:\S+ ){0,3}?farewell)\b"), "near_before"),
     ("departure", _EXPIRY, "near_before"),
@@ -190,7 +190,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # "eyed as Besiktas boss", "considered as the next Ajax coach": the job pursued.
     ("interest", _p(r"\b(?:eyed|considered|lined up|touted|identified|targeted|wanted|sounded out|earmarked|mooted) as (?:the |a )?(?:new |next |potential |possible |permanent )?(?:@c (?:'s )?)?(?:manager|coach|head coach|boss|successor|replacement)\b"), "before"),
     ("interest", _p(r"\b(?:wants?|eyes?|eyeing|consider(?:s|ing)?|mull(?:s|ing)?|weigh(?:s|ing)? up) (?:an? |the )?(?:@c )(?:move|switch|transfer|return|job|post)\b|\b(?:dream|keen|eager|open) (?:on |to (?:make |secure )?)?(?:an? )?@c (?:move|switch|transfer|return)\b"), "before"),
-) + tuple((kind, _p(rx), direction) for kind, rx, direction in families.PATTERNS)  # word families (families.py)
+) + tuple((kind, _p(rx), direction) for kind, rx, direction in forms.PATTERNS) \
+  + tuple((kind, _p(rx), direction) for kind, rx, direction in families.PATTERNS)  # shapes (forms.py), word families (families.py)
 _FIRST_FAMILY = len(PATTERNS) - len(families.PATTERNS)  # family patterns are read in their other senses too
 
 # The words the patterns are made of ("pressure", "target", "boost"): a headline that opens
@@ -212,10 +213,11 @@ _NEGATED = {"interest": "denial", "departure": "denial", "agreement": "denial", 
             "completed": "denial", "contract_extension": "departure"}
 # Words in front that stop a pattern asserting anything: "offered a new contract".
 _UNASSERTED = {
-    "completed": re.compile(r"\b(?:fail(?:s|ed)?|attempt(?:s|ed)?|trying|tries|try|bid|bids|talks|negotiations|approach|battle|fight|push|move|effort|plans?|hopes?|offer|deal|fee|terms|agreement|agree|agrees|agreed|race) (?:'s |' |’ )?to $"
+    "completed": re.compile(r"\b(?:fail(?:s|ed)?|attempt(?:s|ed)?|trying|tries|try|bid|bids|talks|negotiations|approach|battle|fight|push|move|effort|plans?|hopes?|offer|deal|fee|terms|agreement|agree|agrees|agreed|race) (?:'s |' |’ )?(?:for (?:\S+ ){1,4}?)?to (?:\w+ly )?$"
                             # "urged the people who run Madrid to bring in X": a wish, not a deal
                             r"|\b(?:urg|lobb|tell|told|ask|push|beg|persuad|convinc|implor)\w* (?:\S+ ){1,8}?to $"),
     "departure": re.compile(r"\bthreat(?:en|ens|ened|ening) to $"),
+    "contract_extension": re.compile(r"\b(?:deserv(?:e|es|ed|ing)|earn(?:s|ed|ing)?|merit(?:s|ed)?) (?:an? |the )?$"),
     # "wants to convince Spence to stay at Spurs": someone else's wish, not the player's word
     "denial": re.compile(r"\b(?:wants?|wanted|convinc\w*|persuad\w*|urg\w*|hop\w*|ask\w*|tell\w*|told|beg\w*) (?:\S+ ){1,6}?to $"),
 }
@@ -224,7 +226,7 @@ _NOT_RULING = r"\b(?:not|never|(?:won|wouldn|can|couldn|don|doesn|didn) t|refus(
 _RULE_OUT_OPEN = re.compile(_NOT_RULING + r"$")
 _RULED_IN = re.compile(_NOT_RULING + r"rul(?:e|es|ed|ing) out (?:\S+ ){0,3}$")
 _LEAVING = re.compile(r"\b(?:exit|sale|departure|leaving)$")
-_IF = re.compile(r"\b(?:should|if|unless) (?:\S+ ){0,3}$")
+_IF = re.compile(r"\b(?:should|if|unless|in case|provided|providing|as long as) (?:\S+ ){0,5}$")
 # Words after that take the development back: "as renewal stalls", "the deal fell through".
 _UNDOABLE = frozenset({"contract_extension", "talks", "agreement", "completed", "medical", "loan", "bid"})
 # "Madrid's talks with the City star stall": a party or two may stand between.

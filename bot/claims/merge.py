@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from bot.claims.suitors import unnamed_suitors
 from bot.claims.text import fold
 from bot.models import LOAN_DEALS, MOVE_KINDS, Claim
 
@@ -19,6 +20,14 @@ _PRIORITY = ("interest", "talks", "bid", "bid_rejected", "agreement", "medical",
 
 def _rank(c: Claim) -> int:
     return _PRIORITY.index(c.kind)
+
+
+_UNNAMED = "\0unnamed suitors"  # a key no club's name can be
+
+
+def _unnamed(c: Claim) -> bool:
+    """An interest by clubs the sentence leaves unnamed ("a Premier League side eyes X")."""
+    return c.kind == "interest" and c.counterpart is None and unnamed_suitors(c.evidence)
 
 
 def dedupe(found: list[tuple[int, Claim, bool]], guessed: frozenset[str] = frozenset()) -> list[Claim]:
@@ -48,7 +57,9 @@ def dedupe(found: list[tuple[int, Claim, bool]], guessed: frozenset[str] = froze
             own[k] = attributed
     best: dict[tuple[str, str | None], tuple[int, Claim]] = {}
     for n, c in reconcile(list(merged.values()), guessed):
-        person_cp = (fold(c.subject), c.counterpart)
+        # Unnamed clubs' interest is not the rung of an exit told with no club ("X plans to
+        # leave as clubs from abroad show interest"): both stand.
+        person_cp = (fold(c.subject), _UNNAMED if _unnamed(c) else c.counterpart)
         if person_cp not in best or _rank(c) > _rank(best[person_cp][1]):
             best[person_cp] = (n, c)
     kept = list(best.values())
@@ -56,6 +67,9 @@ def dedupe(found: list[tuple[int, Claim, bool]], guessed: frozenset[str] = froze
     for n, c in kept:
         subj = fold(c.subject)
         named = [(m, d) for m, d in kept if fold(d.subject) == subj and d.counterpart]
+        if _unnamed(c) and not any(d.kind == c.kind for _, d in named):
+            out.append(c)  # "several clubs are tracking X": clubs the item leaves unnamed
+            continue
         if c.counterpart is None and any(
             d.kind == c.kind
             or (c.kind in MOVE_KINDS and _rank(d) >= _rank(c))
@@ -126,6 +140,7 @@ def reconcile(kept: list[tuple[int, Claim]], guessed: frozenset[str] = frozenset
                 and fold(c.subject) not in {s for s, _ in gone}:
             # "Forest sack Nuno. Dyche is the favourite to replace him": the vacant job.
             kept[i] = (n, replace(c, counterpart=next(iter(vacated)), role="manager"))
-        elif c.counterpart is None and c.from_club is None and c.kind in MOVE_KINDS:
+        elif c.counterpart is None and c.from_club is None and c.kind in MOVE_KINDS \
+                and not _unnamed(c):
             drop.add(i)  # "Dzeko could join oldest players": a move needs a club
     return [k for i, k in enumerate(kept) if i not in drop]

@@ -1,0 +1,52 @@
+"""Kind patterns for forms the core table (kinds.py) did not read, each a grammatical shape
+rather than a phrase:
+
+- a rumour told in an add-on clause whose subject is the clubs ("X could leave as Everton and
+  Fulham are showing interest", "with Lille among the clubs making contact"): the clause names
+  nobody, so it goes on about the person of the clause before (clauses.bind borrows him);
+- a person named as a candidate, option or target in apposition ("with X as strong candidate to
+  replace Y", "X is one of the main targets");
+- headline shorthand: a club seeking a move the name modifies ("Real seek McTominay move"), a
+  name's "reunion", a club "after" a player at the end of a headline's clause, a permanent deal
+  sought for a loanee;
+- a deal told as a noun between its parties: an agreement reached "with Napoli for X" (the
+  person comes after the seller), a bid submitted or sent "to sign X" or "to the club";
+
+Patterns read the same frames as kinds.PATTERNS (`@c` club, `@p` person, `@m` money) and are
+(kind, regex source, direction) like them; kinds.py compiles them into its table.
+"""
+
+from __future__ import annotations
+
+# A clause's own end in a frame: a mark, or the end of the text.
+_END = r"(?:[;,.?!|:–—-] |$)"
+_SUITOR_ADJ = r"(?:an? |the |their |its |strong |concrete |serious |keen |firm |genuine |real |formal |fresh |renewed |early )*"
+_CANDIDATE = r"(?:candidate|frontrunner|front runner|favourite|favorite|option|target|contender|choice)"
+
+PATTERNS: tuple[tuple[str, str, str], ...] = (
+    # Clubs showing or registering interest, the person being the clause's subject or the one
+    # before it: "as A, B and C are all showing interest". "showing interest in X" is left to
+    # the core table's "interest in".
+    ("interest", r"\b(?:show(?:s|ing|n|ed)?|express(?:es|ed|ing)?|register(?:s|ed|ing)?|declar(?:e|es|ed|ing)) " + _SUITOR_ADJ + r"interest\b(?! in\b)", "near_before"),
+    # Clubs making contact, told as who is among them: "with Lille among the clubs making contact".
+    # The trigger takes in "with Lille among" so the person is looked for from there back.
+    ("talks", r"\b(?:with (?:@c (?:, |and |& )?)+among (?:the )?(?:\S+ )?)?(?:clubs?|sides?|teams?|suitors?) (?:\S+ ){0,2}?(?:making|made|make|makes|in|have made|has made) contacts?\b", "near_before"),
+    # A suitor emerging for a player: "a main suitor has emerged for X" (suitors.py keeps it
+    # without a club).
+    ("interest", r"\bsuitors? (?:\S+ ){0,2}?(?:emerge[sd]?|emerging|surface[sd]?|appear(?:s|ed)?) (?:for|in the race for) (?=(?:\S+ ){0,3}@p)", "after"),
+    # A name in apposition as a candidate or target: "with X as strong candidate to replace Y"
+    # (the name is inside the trigger: "as" opens a clause of its own).
+    ("interest", r"(?<!\S)@p as (?:an? |the |their |@c 's )?(?:strong |leading |top |main |serious |possible |potential |prime |surprise |shock |early |first |preferred |ideal )?" + _CANDIDATE + r"\b", "before"),
+    ("interest", r"(?<=@p )(?:is|are|remains?|was) (?:also )?(?:one of |among )(?:the |their |@c 's )?(?:\S+ )?(?:targets|options|candidates|contenders)\b", "before"),
+    # Headline shorthand: a club seeking a move the name modifies.
+    ("interest", r"(?<!\S)@c (?:seek|seeks|seeking|want|wants|eye|eyes|eyeing|consider|considers|plot|plots|plotting|mull|mulls|explore|explores|exploring|weigh up|weighs up|ponder|ponders) (?:an? |the )?(?:shock |surprise |dream |permanent |summer |january |possible |potential )?@p (?:move|transfer|switch|deal|return|reunion|swoop)\b", "near"),
+    # "X reunion update": a club's talk of bringing back someone it knows.
+    ("interest", r"(?<=@p )reunion\b", "near_before"),
+    # A club "after" a player, the name closing the headline's clause: "Milan after Gimenez;".
+    ("interest", r"(?:(?<=^@c )|(?<=: @c ))after (?:\S+ ){0,3}?(?=@p " + _END + ")", "after"),
+    # An agreement reached with the selling club "for X": the person after the seller.
+    ("agreement", r"\b(?:reach(?:es|ed)?|strike[s]?|struck|agree(?:s|d)?) (?:an? |the )?(?:\S+ ){0,2}?(?:agreement|deal)(?: in principle)?(?: with (?:@c|the club|the player))? (?:for|over) (?=(?:\S+ ){0,3}@p)", "near"),
+    # A bid submitted or sent "to sign X" (not a bare "bid to sign", an attempt), or passively.
+    ("bid", r"\b(?:submit(?:s|ted|ting)?|table[sd]?|tabling|lodge[sd]?|lodging|send(?:s|ing)?|sent) (?:an? |the |their |its )?(?:\S+ ){0,2}?(?:bid|offer|proposal)s? to (?:sign|buy|land|sign|secure|bring in)\b", "near"),
+    ("bid", r"\b(?:bid|offer|proposal)s? (?:has |have |had )?(?:already |now |officially |formally )?(?:been )?(?:sent|submitted|tabled|lodged) (?:to|for)\b", "near"),
+)

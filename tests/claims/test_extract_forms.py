@@ -1,0 +1,115 @@
+"""Shapes of a rumour the core patterns missed (forms.py), unnamed suitors (suitors.py), and
+conditions, verdicts and other senses that assert nothing. Items written for these tests, in
+our own words about real people and clubs."""
+
+from __future__ import annotations
+
+from bot.claims.extract import extract_claims
+
+
+def claims_of(title: str, summary: str = "") -> set[tuple[str, str, str | None]]:
+    return {(c.subject, c.kind, c.counterpart) for c in extract_claims(title, summary, published="2026-02-01T00:00:00Z")}
+
+
+# --- a rumour in an add-on clause ---------------------------------------------------------
+
+def test_clubs_showing_interest_in_an_as_clause_want_the_person_before() -> None:
+    got = claims_of("Brentford's Kevin Schade may move on in the summer as Everton and Fulham are both showing interest")
+    assert {("Kevin Schade", "interest", "Everton"), ("Kevin Schade", "interest", "Fulham")} <= got
+
+
+def test_a_club_among_those_making_contact_is_in_talks() -> None:
+    assert ("Jonas Wind", "talks", "Lille") in claims_of("Jonas Wind is free to leave Wolfsburg with Lille among the clubs making contact")
+
+
+def test_showing_interest_in_someone_is_left_to_the_core_pattern() -> None:
+    assert claims_of("Fulham are showing interest in Jonas Wind") == {("Jonas Wind", "interest", "Fulham")}
+
+
+# --- a name in apposition, headline shorthand ---------------------------------------------
+
+def test_a_name_as_strong_candidate_is_the_clubs_candidate() -> None:
+    assert ("Kieran McKenna", "interest", "Plymouth Argyle") in claims_of(
+        "Plymouth Argyle weigh up their options with Kieran McKenna as strong candidate to replace Wayne Rooney")
+
+
+def test_one_of_the_main_targets() -> None:
+    assert ("Jarrad Branthwaite", "interest", "Aston Villa") in claims_of(
+        "Aston Villa want a new centre-back and Jarrad Branthwaite is one of the main targets")
+
+
+def test_a_club_seeking_a_move_the_name_modifies() -> None:
+    assert claims_of("Napoli seek Garnacho move") == {("Garnacho", "interest", "Napoli")}
+
+
+def test_a_reunion_under_a_club_label_is_that_clubs_interest() -> None:
+    assert claims_of("Chelsea news: Mason Mount reunion on the cards") == {("Mason Mount", "interest", "Chelsea")}
+
+
+def test_a_club_after_a_player_closing_the_clause() -> None:
+    assert ("Jonathan David", "interest", "AC Milan") in claims_of(
+        "Gossip: AC Milan after Canadian striker Jonathan David; Alvarez wanted in Madrid")
+    assert claims_of("Arsenal after Saka injury blow") == set()
+
+
+# --- deals told as nouns, bids sent -------------------------------------------------------
+
+def test_an_agreement_with_the_seller_for_a_player() -> None:
+    assert claims_of("Juventus have reached an agreement in principle with Porto for Francisco Conceicao") == {
+        ("Francisco Conceicao", "agreement", "Juventus")}
+
+
+def test_a_bid_submitted_to_sign_someone_is_a_bid_not_an_attempt() -> None:
+    assert claims_of("Brighton submit an opening bid to sign Ferdi Kadioglu") == {("Ferdi Kadioglu", "bid", "Brighton & Hove Albion")}
+
+
+# --- suitors left unnamed -----------------------------------------------------------------
+
+def test_unnamed_suitors_give_interest_with_no_club() -> None:
+    assert claims_of("A Serie A club is reportedly monitoring Ben Chilwell") == {("Ben Chilwell", "interest", None)}
+    assert claims_of("A suitor has emerged for Jack Grealish") == {("Jack Grealish", "interest", None)}
+
+
+def test_unnamed_interest_beside_an_exit_stands() -> None:
+    assert claims_of("Ivan Toney wants to leave Brentford as clubs in the Gulf show interest") >= {
+        ("Ivan Toney", "departure", None), ("Ivan Toney", "interest", None)}
+
+
+def test_unnamed_suitors_yield_to_the_clubs_the_item_names() -> None:
+    got = claims_of("Kevin De Bruyne to leave City as MLS sides circle",
+                    "Inter Miami and Chicago Fire have both registered an interest in the Belgian.")
+    assert ("Kevin De Bruyne", "interest", None) not in got
+
+
+def test_a_named_club_described_is_not_unnamed() -> None:
+    got = claims_of("Bruno Fernandes to Al-Hilal?", "The Saudi Pro League side see the United captain as their big signing.")
+    assert ("Bruno Fernandes", "interest", None) not in got
+
+
+# --- conditions, verdicts, other senses ---------------------------------------------------
+
+def test_a_refusal_in_case_is_a_condition_not_a_denial() -> None:
+    got = claims_of("PSG have two more options in case Bournemouth refuse to sell Illia Zabarnyi")
+    assert not any(kind in {"denial", "departure"} for _, kind, _ in got)
+
+
+def test_a_leaving_in_a_condition_is_no_departure() -> None:
+    got = claims_of("Chelsea remain interested if Mathys Tel will be open to leave")
+    assert not any(kind == "departure" for _, kind, _ in got)
+
+
+def test_a_deal_someone_deserves_is_a_verdict() -> None:
+    assert claims_of("Eddie Howe deserves a new deal after the cup win, says pundit") == set()
+
+
+def test_leaving_a_sour_taste_is_no_exit() -> None:
+    assert claims_of("Injuries to Saka and Rice leave a sour taste for Arsenal") == set()
+
+
+def test_snubbing_a_clubs_request_is_no_denial() -> None:
+    assert not any(kind == "denial" for _, kind, _ in claims_of("Kobbie Mainoo snubbed Man Utd request over his wages"))
+
+
+def test_a_deal_agreed_for_someone_to_join_is_not_done() -> None:
+    got = claims_of("City Football Group agreed a deal for Rayan Cherki to initially join Girona")
+    assert ("Rayan Cherki", "completed", "Girona") not in got
