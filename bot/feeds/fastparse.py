@@ -138,7 +138,10 @@ def _text(element: Any) -> str:
 
 def _uri(text: str) -> str:
     """feedparser's resolve_uri with no base: only the scheme's extra slashes go."""
-    return _URIFIXER.sub(r"\1\3", text) if text else text
+    # As _URIFIXER.sub(r"\1\3", text) without expanding a template each time: the pattern is
+    # anchored and its third group always empty, so the sub drops the second group's slashes.
+    fixed = _URIFIXER.match(text) if text else None
+    return text if fixed is None or not fixed.group(2) else text[: fixed.end(1)] + text[fixed.end(2) :]
 
 
 class _Unusual(Exception):
@@ -227,7 +230,9 @@ def _item(item: Any) -> RawEntry:
     if permalink:
         guid = _uri(guid)
     if "link" in fields:
-        link = _LINK_REF.sub(r"&\g<1>", _uri(fields["link"]).replace("&amp;", "&"))
+        link = _uri(fields["link"]).replace("&amp;", "&")
+        if "&" in link:
+            link = _LINK_REF.sub(r"&\g<1>", link)
     elif "guid" in fields and permalink:
         link = guid
     else:

@@ -110,10 +110,12 @@ def html_to_text(markup: str, limit: int | None = None) -> str:
 def markup_to_text(markup: str) -> str:
     """html_to_text's steps, all of them, with no limit."""
     # In HTML a line break in the source is a space; only block tags break lines.
-    text = _SOURCE_BREAKS.sub(" ", _drop_hidden(markup))
+    text = _drop_hidden(markup)
+    if "\n" in text or "\r" in text:
+        text = _SOURCE_BREAKS.sub(" ", text)
     text = _BLOCK.sub("\n", text)
     text = _TAG.sub("", text)
-    text = html.unescape(_HUGE_CHARREF.sub("\ufffd", text))
+    text = html.unescape(_HUGE_CHARREF.sub("\ufffd", text) if "&#" in text else text)
     text = _CONTROL.sub("", text)
     lines = [_SPACE.sub(" ", line).strip() for line in text.split("\n")]
     return "\n".join(line for line in lines if line)
@@ -318,7 +320,8 @@ def _parse(body: bytes, feed_url: str, content_type: str | None, outlet: str | N
     skipped = unchanged = 0
     seen: dict[str, str] = {}
     for raw in entries:
-        guid = _CONTROL.sub("", raw.guid.strip())[:MAX_GUID_CHARS] or None
+        written = raw.guid.strip()  # every control is unprintable: most guids need no sub
+        guid = (written if written.isprintable() else _CONTROL.sub("", written))[:MAX_GUID_CHARS] or None
         link = _link(raw.link)
         fingerprint = None
         if known and (guid or link):  # the key is known without reading the text

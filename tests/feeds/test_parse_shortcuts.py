@@ -7,6 +7,7 @@ import random
 
 from feedparser.datetimes import _parse_date
 
+from bot.feeds import fastparse
 from bot.feeds.fastparse import rfc822_date
 from bot.feeds.parse import html_to_text, link_by_urlsplit, markup_to_text, parse_feed
 
@@ -67,3 +68,11 @@ def test_other_date_forms_are_left_to_feedparser() -> None:
                  "Thu, 05 Nov 2026 06:15 +0000", "Thu, 05 Nov 26 06:15:00 +0000", "Thu,  05 Nov 2026 06:15:00 GMT",
                  "Thu, 05 Nov 2026 06:15:00 EST", "Thu, 31 Feb 2026 06:15:00 GMT", "Thu, 05 Nov 2026 24:00:00 GMT"):
         assert rfc822_date(text) is None, text
+
+
+def test_a_uri_loses_the_slashes_feedparser_drops() -> None:
+    rng = random.Random(4)
+    pieces = ["http", "https", "x+y.z", "1a", ":", "//", "/", "///", "a", "é", "?", "&amp;", ""]
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        assert fastparse._uri(text) == fastparse._URIFIXER.sub(r"\1\3", text), text
