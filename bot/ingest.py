@@ -117,8 +117,11 @@ async def ingest_many(db: Database, batches: list[FeedBatch], *, window_days: in
                 report.edited_items += 1
             else:
                 report.new_items += 1
+            # A row new in this transaction holds no claim yet but those folded here: a claim repeats
+            # one only by the unique key below, so its story comes first and its row goes in with it.
+            fresh: set[tuple[str, str, str]] | None = None if was_edited else set()
             for claim in claims:
-                await _fold(conn, feed, item_id, item, claim, now, window_days, report)
+                await _fold(conn, feed, item_id, item, claim, now, window_days, report, fresh)
         await steps.record_fetched(conn, [(feed.feed_id, feed.state, feed.warning) for feed in batches], now)
         return reports
 
@@ -126,17 +129,30 @@ async def ingest_many(db: Database, batches: list[FeedBatch], *, window_days: in
 
 
 async def _fold(conn: Connection, feed: FeedBatch, item_id: int, item: NewItem, claim: NewClaim, now: str,
-                window_days: int, report: IngestReport) -> None:
-    """One claim: its person, its row, the story it starts or moves, and the alert that deserves."""
+                window_days: int, report: IngestReport, fresh: set[tuple[str, str, str]] | None) -> None:
+    """One claim: its person, its row, the story it starts or moves, and the alert that deserves.
+
+    `fresh`: for an item inserted in this transaction, the unique keys of the claims stored with it
+    so far; the claim's row then goes in last, with its story (the same rows and ids as inserting
+    it first and attaching it after: no step reads a claim's story in between). None for an edit."""
     entity_id, ambiguous = await identities.resolve_subject(conn, claim.subject, claim.role,
                                                         [claim.counterpart, claim.from_club])
-    claim_id = await steps.insert_claim(conn, feed.feed_id, item_id, item, claim, entity_id, ambiguous, now)
-    if claim_id is None:
-        return  # this item already carried this claim (an edit that changed nothing about it)
-    report.claims += 1
-    if entity_id is None:
-        report.ambiguous += 1
-        return
+    if fresh is not None and entity_id is not None:
+        key = (claim.subject_key, claim.kind, claim.counterpart_key)
+        if key in fresh:
+            return  # the item carries this claim already
+        fresh.add(key)
+        claim_id = None
+    else:
+        claim_id = await steps.insert_claim(conn, feed.feed_id, item_id, item, claim, entity_id, ambiguous, now)
+        if claim_id is None:
+            return  # this item already carried this claim (an edit that changed nothing about it)
+        if fresh is not None:
+            fresh.add((claim.subject_key, claim.kind, claim.counterpart_key))
+        report.claims += 1
+        if entity_id is None:
+            report.ambiguous += 1
+            return
     await identities.note_club(conn, entity_id, claim.kind, claim.role, claim.counterpart, claim.from_club)
     published = claim.published or now
     # A denial about a named club answers that club's deal story when there is one.
@@ -150,7 +166,13 @@ async def _fold(conn: Connection, feed: FeedBatch, item_id: int, item: NewItem, 
     else:
         story_id = story.id
         await steps.update_story(conn, story_id, decision.kind, decision.rung, decision.best_tier_rank, published)
-    await steps.attach_claim(conn, claim_id, story_id)
+    if claim_id is None:
+        claim_id = await steps.insert_claim(conn, feed.feed_id, item_id, item, claim, entity_id, ambiguous, now,
+                                            story_id)
+        assert claim_id is not None  # its key is new to this new item
+        report.claims += 1
+    else:
+        await steps.attach_claim(conn, claim_id, story_id)
     if decision.reason is None:
         return
     event_id = await steps.insert_event(conn, story_id, claim_id, claim.kind, decision.reason, now)

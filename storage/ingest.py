@@ -66,16 +66,17 @@ async def store_item(conn: Connection, feed_id: int, item: NewItem, now: str,
 
 
 async def insert_claim(conn: Connection, feed_id: int, item_id: int, item: NewItem, claim: NewClaim,
-                       entity_id: int | None, ambiguous: bool, now: str) -> int | None:
-    """The claim's row; None when this item already carried this claim (an edit that changed nothing about it)."""
+                       entity_id: int | None, ambiguous: bool, now: str, story_id: int | None = None) -> int | None:
+    """The claim's row (in its story when the caller knows it already); None when this item already
+    carried this claim (an edit that changed nothing about it)."""
     return await insert_id(conn,
         "INSERT INTO claims (item_id, feed_id, entity_id, subject, subject_key, role, kind, counterpart,"
         " counterpart_key, from_club, source, source_tier, outlet, published, evidence, link, title, ambiguous,"
-        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " created_at, story_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (item_id, subject_key, kind, counterpart_key) DO NOTHING RETURNING id",
         (item_id, feed_id, entity_id, claim.subject, claim.subject_key, claim.role, claim.kind, claim.counterpart,
          claim.counterpart_key, claim.from_club, claim.source, claim.tier, claim.outlet, claim.published or now,
-         claim.evidence, item.link or item.guid, item.title, int(ambiguous), now),
+         claim.evidence, item.link or item.guid, item.title, int(ambiguous), now, story_id),
     )
 
 
