@@ -179,6 +179,17 @@ def _other_name(tok: Token) -> bool:
     return tok.is_cap and tok.is_word and tok.key not in _words()
 
 
+def leads_a_name(tokens: list[Token], i: int, j: int, title_case: bool) -> bool:
+    """Whether the first word of the run tokens[i:j] is an ordinary word before a name, not its
+    first name: its capital forced, no given name SCOWL or the first-name hints know ("Brave
+    Saka", "Arsenal Monitor Eze"; not "Mark Noble", "Harry Kane"), and a word of the run after
+    it that is no ordinary word. Not a gerund, whose object the name is ("'Selling X and Y was
+    part of the plan'"): the clause it opens is read as before."""
+    first = tokens[i].key
+    return is_ordinary(first) and first not in FIRST_NAMES and not first.endswith("ing") and forced(tokens, i, title_case) \
+        and any(t.key not in _words() for t in tokens[i + 1:j])
+
+
 def not_a_name(tokens: list[Token], i: int, j: int, title_case: bool) -> bool:
     """Whether the capitalised run tokens[i:j] is ordinary words, no person's name."""
     words = _words()

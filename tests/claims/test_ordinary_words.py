@@ -95,3 +95,15 @@ def test_the_shipped_word_list_is_what_make_common_words_builds() -> None:
 ])
 def test_a_title_case_headline_keeps_a_surname_its_verb_marks(title: str, person: str, kind: str) -> None:
     assert kinds(title) == {(person, kind)}
+
+
+@pytest.mark.parametrize(("title", "person"), [
+    ("Brave Saka signs new Arsenal deal", "Saka"),
+    ("Proud Ødegaard signs new Arsenal contract", "Ødegaard"),
+    ("Defiant Amorim refuses to quit Manchester United", "Amorim"),
+    # a given name that is also an ordinary word stays the name's first word
+    ("Mark Noble retires from football", "Mark Noble"),
+    ("Grant Hanley joins Hibernian", "Grant Hanley"),
+])
+def test_an_ordinary_word_before_a_name_is_not_its_first_name(title: str, person: str) -> None:
+    assert people(title) == {person}
