@@ -302,7 +302,7 @@ def extract_claims(
             kind = modality.rung(trig.kind, s.frame, clause, trig, s.trigs or ())
             if kind != trig.kind:
                 trace.note(f"{name} {trig.kind} read as {kind}: a {modality.mood(s.frame, clause, trig)} governs it")
-            if loan == "move" and kind in _LOANABLE or loan == "state" and kind in LOAN_DEALS:
+            if kinds.loan_in(s.frame, clause, loan) == "move" and kind in _LOANABLE or loan == "state" and kind in LOAN_DEALS:
                 kind = "loan"
             elif kind == "completed" and pending:
                 kind = "agreement"  # "deal done subject to medical" is not done yet

@@ -213,7 +213,7 @@ _NEGATED = {"interest": "denial", "departure": "denial", "agreement": "denial", 
             "completed": "denial", "contract_extension": "departure"}
 # Words in front that stop a pattern asserting anything: "offered a new contract".
 _UNASSERTED = {
-    "completed": re.compile(r"\b(?:fail(?:s|ed)?|attempt(?:s|ed)?|trying|tries|try|bid|bids|talks|negotiations|approach|battle|fight|push|move|effort|plans?|hopes?|offer|deal|fee|terms|agreement|agree|agrees|agreed|race) (?:'s |' |’ )?(?:for (?:\S+ ){1,4}?)?to (?:\w+ly )?$"
+    "completed": re.compile(r"\b(?:fail(?:s|ed)?|attempt(?:s|ed)?|trying|tries|try|bid|bids|talks|negotiations|approach|battle|fight|push|move|effort|plans?|hopes?|offer|deal|fee|terms|agreement|agree|agrees|agreed|race) (?:'s |' |’ )?(?:for (?:[^\s,.;:]+ ){1,8}?)?to (?:\w+ly )?$"
                             # "urged the people who run Madrid to bring in X": a wish, not a deal
                             r"|\b(?:urg|lobb|tell|told|ask|push|beg|persuad|convinc|implor)\w* (?:\S+ ){1,8}?to $"),
     "departure": re.compile(r"\bthreat(?:en|ens|ened|ening) to $"),
@@ -253,6 +253,18 @@ def loan_mood(fr: Frame) -> str:
         return ""
     stripped = _LOAN_STATE.sub(" ", fr.text)
     return "move" if _LOAN.search(stripped) else "state"
+
+
+def loan_in(fr: Frame, clause: range, mood: str) -> str:
+    """The sentence's loan mood as one clause reads it: a clause naming its own club and person
+    and no loan is another rumour of a round-up ("Villa close in on X loan, West Ham push for
+    Y"), not part of the loan."""
+    if mood != "move":
+        return mood
+    words = [fr.units[u][2] for u in clause]
+    if "@c" in words and "@p" in words and not any(_LOAN.search(w) for w in words):
+        return ""
+    return mood
 
 
 _DESCRIBING_EXIT = re.compile(r"\b(?:the|a|an|his|her|their|its|@c 's|@c) $")

@@ -113,3 +113,18 @@ def test_snubbing_a_clubs_request_is_no_denial() -> None:
 def test_a_deal_agreed_for_someone_to_join_is_not_done() -> None:
     got = claims_of("City Football Group agreed a deal for Rayan Cherki to initially join Girona")
     assert ("Rayan Cherki", "completed", "Girona") not in got
+
+
+def test_a_deal_agreed_for_a_described_player_to_join_is_an_agreement() -> None:
+    got = claims_of("Red Bull have agreed a deal for 17 year old Danish winger Jonas Holm to initially join Leipzig")
+    assert ("Jonas Holm", "completed", "RB Leipzig") not in got
+
+
+def test_a_loan_in_one_rumour_of_a_round_up_is_not_the_next_ones() -> None:
+    got = claims_of("Gossip: Everton close in on Ndiaye loan, Fulham push for Wissa")
+    assert ("Wissa", "interest", "Fulham") in got
+    assert not any(subject == "Wissa" and kind == "loan" for subject, kind, _ in got)
+
+
+def test_a_contract_offer_told_as_a_noun_is_the_extension_talk() -> None:
+    assert claims_of("Arsenal news: Ethan Nwaneri contract offer made") == {("Ethan Nwaneri", "contract_extension", "Arsenal")}
