@@ -98,8 +98,7 @@ async def ingest_many(db: Database, batches: list[FeedBatch], *, window_days: in
     async def body(conn: Connection) -> list[IngestReport]:
         pending: list[tuple[int, NewItem, list[NewClaim]]] = []
         for index, feed in enumerate(batches):
-            plain = [item for item, claims in feed.items
-                     if not claims and feed.edited is not None and item.key not in feed.edited]
+            plain = [item for item, claims in feed.items if not claims and _known_new(feed, item)]
             if plain:
                 reports[index].new_items += await steps.insert_items(conn, feed.feed_id, plain, now)
             plain_keys = {item.key for item in plain}
@@ -107,10 +106,20 @@ async def ingest_many(db: Database, batches: list[FeedBatch], *, window_days: in
         # Oldest first; an undated item goes last.
         pending.sort(key=lambda entry: (entry[1].published is None, moment(entry[1].published)))
         await identities.expect(conn, [claim.subject for _, _, claims in pending for claim in claims])
+        # When every one is known new (a poll's usual case), all go in at once, in the same order as
+        # one by one below: items are the only rows of their table written in this loop, so their ids
+        # are the same. An item the database had after all is then looked at by store_item.
+        together = all(_known_new(batches[index], item) for index, item, _ in pending)
+        inserted = await steps.insert_new_items(conn, [(batches[index].feed_id, item) for index, item, _ in pending],
+                                                now) if together and pending else {}
         for index, item, claims in pending:
             feed, report = batches[index], reports[index]
-            known_new = feed.edited is not None and item.key not in feed.edited
-            item_id, was_edited = await steps.store_item(conn, feed.feed_id, item, now, known_new)
+            item_id = inserted.get((feed.feed_id, item.key))
+            if item_id is not None:
+                was_edited = False
+            else:
+                item_id, was_edited = await steps.store_item(conn, feed.feed_id, item, now,
+                                                             not together and _known_new(feed, item))
             if item_id is None:
                 continue
             if was_edited:
@@ -126,6 +135,11 @@ async def ingest_many(db: Database, batches: list[FeedBatch], *, window_days: in
         return reports
 
     return await db.run(body, serial=True)
+
+
+def _known_new(feed: FeedBatch, item: NewItem) -> bool:
+    """Whether the poll found no stored item of this key (known_items) just before."""
+    return feed.edited is not None and item.key not in feed.edited
 
 
 async def _fold(conn: Connection, feed: FeedBatch, item_id: int, item: NewItem, claim: NewClaim, now: str,

@@ -45,6 +45,26 @@ async def insert_items(conn: Connection, feed_id: int, items: Sequence[NewItem],
     return await conn.executemany(_INSERT_ITEM, [_item_row(feed_id, item, now) for item in items])
 
 
+_ROWS = 500  # items per multi-row INSERT: 4,500 parameters, under both backends' limits
+
+
+async def insert_new_items(conn: Connection, items: Sequence[tuple[int, NewItem]], now: str) -> dict[tuple[int, str], int]:
+    """(feed id, item) pairs the caller knows are new, inserted in this order with one statement per
+    500: the same ids as inserting them one by one. (feed id, key) -> id for each row inserted; a row
+    already there (stored by another process since) is left out, for store_item to look at."""
+    ids: dict[tuple[int, str], int] = {}
+    for start in range(0, len(items), _ROWS):
+        chunk = items[start : start + _ROWS]
+        values = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(chunk))
+        params = [value for feed_id, item in chunk for value in _item_row(feed_id, item, now)]
+        rows = await conn.fetchall(
+            "INSERT INTO items (feed_id, key, guid, link, title, summary, published, fetched_at, content_hash)"
+            f" VALUES {values} ON CONFLICT (feed_id, key) DO NOTHING RETURNING id, feed_id, key",  # noqa: S608 - marks only
+            params)
+        ids.update({(row[1], row[2]): row[0] for row in rows})
+    return ids
+
+
 async def store_item(conn: Connection, feed_id: int, item: NewItem, now: str,
                      known_new: bool) -> tuple[int | None, bool]:
     """(item id, edited?) for an item to extract from; (None, False) when it is already stored as is."""
