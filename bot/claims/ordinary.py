@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from contextvars import ContextVar
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -31,7 +32,7 @@ from bot.claims.lexicon import FIRST_NAMES, IMMINENT, MANAGER_ROLES, PLAYER_ROLE
 from bot.claims.text import Token
 
 # Where a capital is the writer's choice: after a lower-case word, a comma or a digit.
-_CHOSEN = r"(?:[a-z0-9,]|[a-z]['’]s) "
+_CHOSEN = r"(?:(?<![\w'’-])[a-z][\w'’-]*|(?<![\w'’-])[A-Z][\w-]*['’]s|[0-9,]) "
 # Nouns a possessive names a person by ("Slot's future", "Stones' replacement").
 _OWNED = TENURE_NOUNS | {"replacement", "successor", "agent", "side", "men"}
 # Agent nouns, which headlines use bare as subjects ("Journalist shares", "Insider confirms").
@@ -55,13 +56,52 @@ PLURAL_ACTS = frozenset({"have", "are", "were", "agree", "confirm", "announce", 
 CLAUSE_OPENERS = frozenset({":", ";", "'", '"', "‘", "“", "-", "–", "—", "|", "as", "after", "while",
                              "but", "when", "since", "because", "so", "before", "until"})
 CLAUSE_WORDS = frozenset(w for w in CLAUSE_OPENERS if w.isalpha())
-# The item's text, and the same less its title-case lines (made when first asked).
-_ITEM: ContextVar[list[str] | None] = ContextVar("ordinary_item", default=None)
+_ITEM: ContextVar[_Evidence | None] = ContextVar("ordinary_item", default=None)
+
+
+@dataclass(slots=True)
+class _Evidence:
+    """What an item's whole text says of its capitalised words, read once when first asked."""
+
+    text: str
+    read: bool = False
+    lower: frozenset[str] = frozenset()  # words written in lower case
+    named: frozenset[str] = frozenset()  # words given a capital the writer chose, or a possessive of tenure
+    body_read: bool = False
+    bodies: frozenset[str] = frozenset()  # words written as a plural subject where a clause opens
+
+    def ensure(self) -> _Evidence:
+        if not self.read:
+            self.read = True
+            self.lower = frozenset(_LOWER.findall(self.text))
+            free = _title_case_free(self.text)
+            words = _words()
+            self.named = frozenset(
+                [*_AFTER_CHOSEN.findall(free), *_OWNING.findall(free),
+                 *(b for a, b in _AFTER_NAME.findall(free) if a.lower() not in words or a.lower() in FIRST_NAMES)])
+        return self
+
+    def body_names(self) -> frozenset[str]:
+        if not self.body_read:
+            self.body_read = True
+            self.bodies = frozenset(_BODY.findall(self.text))
+        return self.bodies
 
 
 def new_item(*texts: str) -> None:
     """The text of the item now being read: its other sentences are evidence for each one."""
-    _ITEM.set(["\n".join(texts), ""])
+    _ITEM.set(_Evidence("\n".join(texts)))
+
+
+_CAP = r"[A-Z][\w'’-]*"
+_LOWER = re.compile(r"(?<![\w'’-])[a-z][a-z]*(?![\w'’-])")
+_AFTER_CHOSEN = re.compile(rf"{_CHOSEN}({_CAP})(?![\w'’-])")
+# "Arne Slot": a capitalised word after another (only a name that is no ordinary word counts:
+# "Read Commentary" is two words of a label).
+_AFTER_NAME = re.compile(rf"(?<![\w'’-])({_CAP}[a-z]) (?=({_CAP})(?![\w'’-]))")
+_OWNING = re.compile(rf"([A-Z][\w-]*)['’]s? (?:{'|'.join(sorted(_OWNED))})\b")
+_BODY = re.compile(rf"(?:^|[.:;!?\n|]\s*|\b(?:{'|'.join(sorted(CLAUSE_WORDS))}) )({_CAP}) "
+                   rf"(?:{'|'.join(sorted(PLURAL_ACTS))})\b")
 
 
 @cache
@@ -95,24 +135,10 @@ def _item_marks(written: str) -> tuple[bool, bool]:
     `written` here. An item that does not hold the word (a sentence read outside its item)
     gives no evidence either way."""
     item = _ITEM.get()
-    if item is None or written not in item[0]:
+    if item is None or written not in item.text:
         return False, False
-    text = item[0]
-    if not item[1]:
-        item[1] = _title_case_free(text) or " "
-    w = re.escape(written)
-    lower = re.search(rf"(?<![\w'’-]){re.escape(written.lower())}(?![\w'’-])", text) is not None
-    named = re.search(
-        rf"(?:{_CHOSEN}|(?<![\w'’-])[A-Z][\w'’-]*[a-z] ){w}(?![\w'’-])|{w}['’]s? ({'|'.join(sorted(_OWNED))})\b",
-        item[1],
-    )
-    if named is not None and named.group(0)[:1].isupper():
-        # "Arne Slot": only a preceding name that is not itself an ordinary word counts
-        # ("Read Commentary" is two words of a label).
-        first = named.group(0).split(" ", 1)[0]
-        if first.lower() in _words() and first.lower() not in FIRST_NAMES:
-            named = None
-    return named is not None, lower
+    seen = item.ensure()
+    return written in seen.named, written.lower() in seen.lower
 
 
 def body_elsewhere(written: str) -> bool:
@@ -120,10 +146,7 @@ def body_elsewhere(written: str) -> bool:
     verb of a club's act where a clause opens ("Celtic remain in talks with Frosinone. Frosinone
     are holding out for more"), as openers.acts_as_a_body reads a sentence."""
     item = _ITEM.get()
-    if item is None or written not in item[0]:
-        return False
-    return re.search(rf"(?:^|[.:;!?\n|]\s*|\b(?:{'|'.join(sorted(CLAUSE_WORDS))}) ){re.escape(written)} "
-                     rf"(?:{'|'.join(sorted(PLURAL_ACTS))})\b", item[0]) is not None
+    return item is not None and written in item.text and written in item.body_names()
 
 
 def _title_case_free(text: str) -> str:
