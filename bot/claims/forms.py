@@ -48,6 +48,11 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("agreement", r"\b(?:reach(?:es|ed)?|strike[s]?|struck|agree(?:s|d)?) (?:an? |the )?(?:\S+ ){0,2}?(?:agreement|deal)(?: in principle)?(?: with (?:@c|the club|the player))? (?:for|over) (?=(?:\S+ ){0,3}@p)", "near"),
     # A new contract offered, told as a noun: "X contract offer made", "X new deal offer".
     ("contract_extension", r"(?<=@p )(?:new |fresh |improved )?(?:contract|deal) offer\b(?! (?:from|by) @c)", "near_before"),
+    # Contact between the two clubs over a player: "contacts between Juventus and Chelsea for
+    # X" (with "no active" before it, a denial).
+    ("talks", r"\bcontacts? (?:\S+ )?between @c and @c (?:for|over|about) (?=(?:\S+ ){0,3}@p)", "after"),
+    # A loan extended or kept: "extend the loan", "loan extension".
+    ("loan", r"\b(?:extend(?:s|ed|ing)?|renew(?:s|ed|ing)?) (?:the |his |her |@p 's )?loan\b|\bloan extension\b", "near_before"),
     # A bid submitted or sent "to sign X" (not a bare "bid to sign", an attempt), or passively.
     ("bid", r"\b(?:submit(?:s|ted|ting)?|table[sd]?|tabling|lodge[sd]?|lodging|send(?:s|ing)?|sent) (?:an? |the |their |its )?(?:\S+ ){0,2}?(?:bid|offer|proposal)s? to (?:sign|buy|land|sign|secure|bring in)\b", "near"),
     ("bid", r"\b(?:bid|offer|proposal)s? (?:has |have |had )?(?:already |now |officially |formally )?(?:been )?(?:sent|submitted|tabled|lodged) (?:to|for)\b", "near"),

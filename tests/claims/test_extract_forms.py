@@ -128,3 +128,27 @@ def test_a_loan_in_one_rumour_of_a_round_up_is_not_the_next_ones() -> None:
 
 def test_a_contract_offer_told_as_a_noun_is_the_extension_talk() -> None:
     assert claims_of("Arsenal news: Ethan Nwaneri contract offer made") == {("Ethan Nwaneri", "contract_extension", "Arsenal")}
+
+
+def test_no_contacts_between_two_clubs_for_a_player_is_a_denial() -> None:
+    assert ("Jonathan Tah", "denial", "Bayern Munich") in claims_of(
+        "No active contacts between Bayern Munich and Leverkusen for Jonathan Tah, despite the reports")
+
+
+def test_other_targets_are_no_interest_in_the_player_named() -> None:
+    got = claims_of("Juventus have other targets while Jadon Sancho waits for offers")
+    assert ("Jadon Sancho", "interest", "Juventus") not in got
+
+
+def test_a_price_a_manager_discovers_is_not_his_sale() -> None:
+    assert claims_of("Chelsea news: Enzo Maresca discovers £70m price tag") == set()
+    assert ("Dusan Vlahovic", "departure", None) in claims_of("Juventus set £40m asking price for Dusan Vlahovic")
+
+
+def test_an_extended_loan_is_a_loan() -> None:
+    assert ("Harvey Elliott", "loan", "Aston Villa") in claims_of("Aston Villa extend the loan of Harvey Elliott")
+
+
+def test_a_club_also_interested_names_its_interest() -> None:
+    assert ("Abakar Sylla", "interest", "Lazio") in claims_of(
+        "Southampton submit a bid to sign Abakar Sylla", "Lazio also interested since last week.")
