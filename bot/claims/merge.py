@@ -3,6 +3,7 @@ between the claims an item tells about one person."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.claims.suitors import unnamed_suitors
@@ -37,7 +38,7 @@ def dedupe(found: list[tuple[int, Claim, bool]], guessed: frozenset[str] = froze
     themselves counts, as no source) over one borrowed from elsewhere in the item."""
     merged: dict[tuple[str, str, str | None], tuple[int, Claim]] = {}
     own: dict[tuple[str, str, str | None], bool] = {}
-    for n, c, attributed in found:
+    for n, c, attributed in _also(found):
         k = (fold(c.subject), c.kind, c.counterpart)
         if k in merged:
             m, old = merged[k]
@@ -78,6 +79,25 @@ def dedupe(found: list[tuple[int, Claim, bool]], guessed: frozenset[str] = froze
         ):
             continue  # the same development told with its counterpart elsewhere
         out.append(c)
+    return out
+
+
+_ALSO = re.compile(r"\b(?:also|too|as well)\b", re.IGNORECASE)
+_PURSUING = frozenset({"interest", "talks", "bid", "agreement"})
+
+
+def _also(found: list[tuple[int, Claim, bool]]) -> list[tuple[int, Claim, bool]]:
+    """A pursuit told with "also" and no club of its own is the club's the item told of just
+    before about someone else: "Wolves are in talks for X. Y also on the shortlist" is Wolves'."""
+    out: list[tuple[int, Claim, bool]] = []
+    for n, c, attributed in found:
+        if c.counterpart is None and c.kind in {"interest", "talks"} and _ALSO.search(c.evidence) \
+                and not unnamed_suitors(c.evidence):
+            before = next((d for m, d, _ in reversed(out) if m <= n and d.counterpart and d.kind in _PURSUING
+                           and fold(d.subject) != fold(c.subject)), None)
+            if before is not None:
+                c = replace(c, counterpart=before.counterpart)
+        out.append((n, c, attributed))
     return out
 
 

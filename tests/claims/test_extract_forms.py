@@ -152,3 +152,11 @@ def test_an_extended_loan_is_a_loan() -> None:
 def test_a_club_also_interested_names_its_interest() -> None:
     assert ("Abakar Sylla", "interest", "Lazio") in claims_of(
         "Southampton submit a bid to sign Abakar Sylla", "Lazio also interested since last week.")
+
+
+def test_a_pursuit_told_with_also_and_no_club_is_the_clubs_told_just_before() -> None:
+    got = claims_of("Arsenal are in talks to sign Martin Zubimendi.", "Mikel Merino also on the shortlist.")
+    assert ("Mikel Merino", "interest", "Arsenal") in got
+    # Suitors left unnamed stay unnamed.
+    got = claims_of("Arsenal are in talks to sign Martin Zubimendi.", "Several clubs are also tracking Mikel Merino.")
+    assert ("Mikel Merino", "interest", "Arsenal") not in got
