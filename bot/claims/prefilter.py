@@ -316,6 +316,8 @@ class Gate:
         if keys:
             self._auto.make_automaton()
         self._answers, self._whiches = Answers(self._near_answer), Answers(self._which)
+        # An empty text (no summary, no content) meets no need: whether any pattern may then match, once.
+        self._empty_opens = bool(self.always) or any(self._near_answer(set(), reach) is not None for reach in (False, True))
 
     @staticmethod
     def _compiled(branches: list[list[tuple[Any, Any]]], ids: dict[Need, int]) -> Callable[[set[int]], bool] | None:
@@ -358,6 +360,8 @@ class Gate:
             return True
         written = written if written and wanted() else ()
         for k, text in enumerate(texts):
+            if not text and not self._empty_opens:
+                continue  # (what near_needs("") answers: None)
             near = self.near_needs(text, k < min(len(written), 2))
             if near is True or near is not None and View(written[k], k == 0, flat).holds(near):  # type: ignore[arg-type]
                 return True

@@ -5,6 +5,7 @@ generated text with the characters re.I matches in more than one case ("ı", "ſ
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 from bench.bench_extract import synthetic
@@ -45,3 +46,14 @@ def test_the_round_up_forms_are_found_where_their_searches_find_them() -> None:
     assert segments._may_move("Round-up: Isak to Liverpool")
     assert segments._may_pursue("Chelsea lead in the Baleba pursuit")
 
+
+
+def test_an_empty_text_is_passed_over_only_where_it_opens_no_pattern() -> None:
+    from bot.claims import kinds
+    from bot.claims import sentence as sentence_module
+    from bot.claims.prefilter import Gate
+
+    for gate in (kinds._GATE, sentence_module._SOURCE_GATE, Gate([re.compile(r"\w+")]), Gate([re.compile(r"(?:bid)?")])):
+        opens = any(gate._near_needs("", reach) is not None for reach in (False, True))
+        assert gate._empty_opens == opens
+        assert gate.any("", "", written=("", "")) == bool(gate.which("")) == opens
