@@ -213,6 +213,18 @@ def leads_a_name(tokens: list[Token], i: int, j: int, title_case: bool) -> bool:
         and any(t.key not in _words() for t in tokens[i + 1:j])
 
 
+def verb_in_run(tokens: list[Token], i: int, j: int, title_case: bool) -> int:
+    """Where a run of a title-case headline ends before its verb: the first word after its first
+    that is the -s form of an ordinary word and not the run's last ("Kylian Mbappé Sends Heartfelt
+    Message", "Arne Slot Hails Salah"; "John Stones" keeps its last word)."""
+    if not title_case:
+        return j
+    for k in range(i + 1, j - 1):
+        if is_ordinary(tokens[k].key) and _inflected(tokens[k].key):
+            return k
+    return j
+
+
 def not_a_name(tokens: list[Token], i: int, j: int, title_case: bool) -> bool:
     """Whether the capitalised run tokens[i:j] is ordinary words, no person's name."""
     words = _words()

@@ -120,6 +120,7 @@ def find(
             i += 1
         while j - i >= 2 and ordinary.leads_a_name(tokens, i, j, title_case):
             i += 1  # "Brave Saka", "Arsenal Monitor Eze": an ordinary word whose capital is forced
+        j = ordinary.verb_in_run(tokens, i, j, title_case)  # "X Sends Heartfelt Message": the name ends
         if tokens[i].key in PARTICLES and j - i == 1 or j == i + 1 and len(tokens[i].text) == 1:
             i = j  # a lone particle, or a lone letter ("Serie B", "Group C")
             continue

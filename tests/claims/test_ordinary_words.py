@@ -107,3 +107,9 @@ def test_a_title_case_headline_keeps_a_surname_its_verb_marks(title: str, person
 ])
 def test_an_ordinary_word_before_a_name_is_not_its_first_name(title: str, person: str) -> None:
     assert people(title) == {person}
+
+
+def test_a_title_case_name_ends_before_its_verb() -> None:
+    assert people("Kylian Mbappé Sends Heartfelt Message To Xabi Alonso Amid Liverpool Links") == {"Xabi Alonso"}
+    assert people("John Stones Signs New Manchester City Deal") == {"John Stones"}
+    assert people("Lucy Bronze Joins Chelsea On Two-Year Deal") == {"Lucy Bronze"}
