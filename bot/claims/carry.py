@@ -114,11 +114,24 @@ def carry(sents: list[Sentence], heads: int) -> None:
             for t in here:
                 if t.start not in clause or background(fr, clause):
                     continue
-                if not any(u in s.unit_club for u in clause) or _own_object(fr, clause, t):
+                if not (any(u in s.unit_club for u in clause) or _settled(fr, t)) or _own_object(fr, clause, t):
                     continue
                 s.unit_person[virtual] = topic
                 s.bound.append((clause, t, virtual))
                 trace.note(f"{t.kind} in a sentence that names nobody: about {topic.name}, the one the item is about")
+
+
+# A deal settled, told with no party: "Here we go", "The agreement is almost done", "Deal done".
+_SETTLED_WORDS = frozenset({"here we go", "deal done", "done deal", "agreement", "deal", "verbal agreement"})
+
+
+def _settled(fr: Frame, t: Trigger) -> bool:
+    """Whether the trigger is an agreement told as settled with no club: it can only be the
+    item's own deal (merge.py gives it the club the item's other claims name)."""
+    if t.kind != "agreement":
+        return False
+    words = " ".join(fr.units[u][2] for u in range(t.start, t.end))
+    return any(w in words for w in _SETTLED_WORDS)
 
 
 def told_subject(s: Sentence, recent: Person | None) -> Person | None:

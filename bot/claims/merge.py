@@ -10,6 +10,7 @@ from bot.claims.suitors import unnamed_suitors
 from bot.claims.text import fold
 from bot.models import LOAN_DEALS, MOVE_KINDS, Claim
 
+_SETTLING = frozenset({"agreement", "medical"})  # rungs a club-less sentence may add to the item's one deal
 _VACANCY_KINDS = frozenset({"interest", "talks", "agreement", "completed"})
 
 
@@ -162,5 +163,12 @@ def reconcile(kept: list[tuple[int, Claim]], guessed: frozenset[str] = frozenset
             kept[i] = (n, replace(c, counterpart=next(iter(vacated)), role="manager"))
         elif c.counterpart is None and c.from_club is None and c.kind in MOVE_KINDS \
                 and not _unnamed(c):
-            drop.add(i)  # "Dzeko could join oldest players": a move needs a club
+            # "More on Como and Azon story. The agreement is almost done": the item's one deal
+            # (told in another sentence: one naming the club and no club for this rung tells another deal)
+            clubs = {d.counterpart for m, d in kept if fold(d.subject) == fold(c.subject) and d.kind in MOVE_KINDS
+                     and d.counterpart and m != n}
+            if len(clubs) == 1 and c.kind in _SETTLING:
+                kept[i] = (n, replace(c, counterpart=next(iter(clubs))))
+            else:
+                drop.add(i)  # "Dzeko could join oldest players": a move needs a club
     return [k for i, k in enumerate(kept) if i not in drop]

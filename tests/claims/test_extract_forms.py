@@ -160,3 +160,16 @@ def test_a_pursuit_told_with_also_and_no_club_is_the_clubs_told_just_before() ->
     # Suitors left unnamed stay unnamed.
     got = claims_of("Arsenal are in talks to sign Martin Zubimendi.", "Several clubs are also tracking Mikel Merino.")
     assert ("Mikel Merino", "interest", "Arsenal") not in got
+
+
+def test_a_club_and_a_player_as_one_story_is_a_pursuit_under_way() -> None:
+    assert claims_of("More on Girona and Arthur Melo story") == {("Arthur Melo", "talks", "Girona")}
+
+
+def test_a_settled_deal_told_with_no_party_is_the_items_one_deal() -> None:
+    got = claims_of("Barcelona and Athletic Club are resolving the last details of the Nico Williams deal", "Here we go expected soon.")
+    assert any(subject.endswith("Williams") and kind == "agreement" and club == "Barcelona" for subject, kind, club in got)
+
+
+def test_a_settled_deal_with_no_party_and_no_deal_in_the_item_gives_nothing() -> None:
+    assert claims_of("Nico Williams: what a season", "Here we go.") == set()
