@@ -52,7 +52,7 @@ model: $(STAMP)
 # lays it out (apt-get install scowl=2020.12.07-2); each input is checked by its SHA-256.
 .PHONY: common-words
 common-words: $(STAMP)
-	$(PY) -m bot.claims.build_common_words
+	$(PY) -m bot.evaluation.build_common_words
 
 bench: $(STAMP)
 	$(PY) -m bench

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.claims import build_common_words
 from bot.claims.extract import extract_claims
+from bot.evaluation import build_common_words
 
 
 def people(title: str, summary: str = "") -> set[str]:

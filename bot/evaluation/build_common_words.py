@@ -22,7 +22,7 @@ from pathlib import Path
 
 SCOWL = Path("/usr/share/dict/scowl")
 PACKAGE = "scowl 2020.12.07-2 (Debian)"
-OUT = Path(__file__).resolve().parent / "data" / "common_words.txt"
+OUT = Path(__file__).resolve().parents[1] / "claims" / "data" / "common_words.txt"
 
 WORDS = {
     "english-words.10": "108251985a4ae80bd64861b5ffa8e96cbbf4c1b19a1c216f58ae923284c1c776",
