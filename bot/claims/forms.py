@@ -58,6 +58,9 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("talks", r"(?<!\S)(?:@c and @p|@p and @c) (?:exclusive |transfer |deal )?(?:story|saga)\b", "near"),
     # The last details of a deal settled between clubs: "resolving the last details of X deal".
     ("talks", r"\b(?:resolv|settl|finali[sz]|sort|iron|thrash|work)\w* (?:out )?(?:the )?(?:last |final |remaining |few |small )*(?:details|points|issues|documents|paperwork) (?:of|on|over|for|in) (?:the )?(?=(?:\S+ ){0,2}?@p)", "after"),
+    # The managers a sack race names after "as": "sack race odds as X and Y meet" ("as" opens
+    # their clause, so the trigger starts there and reads the names after it).
+    ("departure", r"(?:(?<=sack race )|(?<=sack race odds )|(?<=sack odds )|(?<=sack race latest ))(?:as|with) (?=@p)", "after"),
     # A bid submitted or sent "to sign X" (not a bare "bid to sign", an attempt), or passively.
     ("bid", r"\b(?:submit(?:s|ted|ting)?|table[sd]?|tabling|lodge[sd]?|lodging|send(?:s|ing)?|sent) (?:an? |the |their |its )?(?:\S+ ){0,2}?(?:bid|offer|proposal)s? to (?:sign|buy|land|sign|secure|bring in)\b", "near"),
     ("bid", r"\b(?:bid|offer|proposal)s? (?:has |have |had )?(?:already |now |officially |formally )?(?:been )?(?:sent|submitted|tabled|lodged) (?:to|for)\b", "near"),

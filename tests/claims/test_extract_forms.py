@@ -173,3 +173,8 @@ def test_a_settled_deal_told_with_no_party_is_the_items_one_deal() -> None:
 
 def test_a_settled_deal_with_no_party_and_no_deal_in_the_item_gives_nothing() -> None:
     assert claims_of("Nico Williams: what a season", "Here we go.") == set()
+
+
+def test_the_managers_a_sack_race_names_after_as() -> None:
+    assert claims_of("Sack race odds as Ange Postecoglou and Nuno Espirito Santo meet on Sunday") == {
+        ("Ange Postecoglou", "departure", None), ("Nuno Espirito Santo", "departure", None)}
