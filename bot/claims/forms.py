@@ -19,8 +19,10 @@ Patterns read the same frames as kinds.PATTERNS (`@c` club, `@p` person, `@m` mo
 from __future__ import annotations
 
 # A clause's own end in a frame: a mark, or the end of the text.
-_END = r"(?:[;,.?!|:–—-] |$)"
+_END = r"(?:[;,.?!|] |$)"  # not ":" nor a dash: "Liverpool after Salah: life without him" is a label
 _SUITOR_ADJ = r"(?:an? |the |their |its |strong |concrete |serious |keen |firm |genuine |real |formal |fresh |renewed |early )*"
+# Not a candidate for an honour or a role in the side: "as strong candidate for captain".
+_NO_AWARD = r"(?! (?:for|to be|to take) (?:the )?(?:captain|captaincy|armband|penalt|player of|award|ballon|golden|young player|goal of|starting|first team|number one|spot kicks?)\w*)"
 _CANDIDATE = r"(?:candidate|frontrunner|front runner|favourite|favorite|option|target|contender|choice)"
 
 PATTERNS: tuple[tuple[str, str, str], ...] = (
@@ -36,12 +38,12 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("interest", r"\bsuitors? (?:\S+ ){0,2}?(?:emerge[sd]?|emerging|surface[sd]?|appear(?:s|ed)?) (?:for|in the race for) (?=(?:\S+ ){0,3}@p)", "after"),
     # A name in apposition as a candidate or target: "with X as strong candidate to replace Y"
     # (the name is inside the trigger: "as" opens a clause of its own).
-    ("interest", r"(?<!\S)@p as (?:an? |the |their |@c 's )?(?:strong |leading |top |main |serious |possible |potential |prime |surprise |shock |early |first |preferred |ideal )?" + _CANDIDATE + r"\b", "before"),
+    ("interest", r"(?<!\S)@p as (?:an? |the |their |@c 's )?(?:strong |leading |top |main |serious |possible |potential |prime |surprise |shock |early |first |preferred |ideal )?" + _CANDIDATE + r"\b" + _NO_AWARD, "before"),
     ("interest", r"(?<=@p )(?:is|are|remains?|was) (?:also )?(?:one of |among )(?:the |their |@c 's )?(?:\S+ )?(?:targets|options|candidates|contenders)\b", "before"),
     # Headline shorthand: a club seeking a move the name modifies.
     ("interest", r"(?<!\S)@c (?:seek|seeks|seeking|want|wants|eye|eyes|eyeing|consider|considers|plot|plots|plotting|mull|mulls|explore|explores|exploring|weigh up|weighs up|ponder|ponders) (?:an? |the )?(?:shock |surprise |dream |permanent |summer |january |possible |potential )?@p (?:move|transfer|switch|deal|return|reunion|swoop)\b", "near"),
     # "X reunion update": a club's talk of bringing back someone it knows.
-    ("interest", r"(?<=@p )reunion\b", "near_before"),
+    ("interest", r"(?<=@p )reunion\b(?! (?:with|at|in|of)\b)", "near_before"),
     # A club "after" a player, the name closing the headline's clause: "Milan after Gimenez;".
     ("interest", r"(?:(?<=^@c )|(?<=: @c ))after (?:\S+ ){0,3}?(?=@p " + _END + ")", "after"),
     # An agreement reached with the selling club "for X": the person after the seller.
@@ -53,11 +55,11 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("talks", r"\bcontacts? (?:\S+ )?between @c and @c (?:for|over|about) (?=(?:\S+ ){0,3}@p)", "after"),
     # A loan extended or kept: "extend the loan", "loan extension".
     ("loan", r"\b(?:extend(?:s|ed|ing)?|renew(?:s|ed|ing)?) (?:the |his |her |@p 's )?loan\b|\bloan extension\b", "near_before"),
-    # A club and a player as one story: "More on Como and Azon exclusive story", "the Arsenal
-    # and Zubimendi saga": a pursuit under way.
-    ("talks", r"(?<!\S)(?:@c and @p|@p and @c) (?:exclusive |transfer |deal )?(?:story|saga)\b", "near"),
+    # A club and a player as one story: "More on Como and Azon exclusive story", "an update on
+    # the Arsenal and Zubimendi saga": a pursuit under way.
+    ("talks", r"(?:(?<=on )|(?<=on the ))(?:@c and @p|@p and @c) (?:exclusive |transfer |deal )?(?:story|saga)\b", "near"),
     # The last details of a deal settled between clubs: "resolving the last details of X deal".
-    ("talks", r"\b(?:resolv|settl|finali[sz]|sort|iron|thrash|work)\w* (?:out )?(?:the )?(?:last |final |remaining |few |small )*(?:details|points|issues|documents|paperwork) (?:of|on|over|for|in) (?:the )?(?=(?:\S+ ){0,2}?@p)", "after"),
+    ("talks", r"\b(?:resolv|settl|finali[sz]|sort|iron|thrash|work)\w* (?:out )?(?:the )?(?:last |final |remaining |few |small )*(?:details|points|issues|documents|paperwork) (?:of|on|over|for|in) (?:the )?(?=(?:\S+ ){0,2}?@p)(?!(?:\S+ ){0,4}?(?:new |fresh |improved )?(?:contract|extension|renewal)\b)", "after"),
     # The managers a sack race names after "as": "sack race odds as X and Y meet" ("as" opens
     # their clause, so the trigger starts there and reads the names after it).
     ("departure", r"(?:(?<=sack race )|(?<=sack race odds )|(?<=sack odds )|(?<=sack race latest ))(?:as|with) (?=@p)", "after"),

@@ -178,3 +178,11 @@ def test_a_settled_deal_with_no_party_and_no_deal_in_the_item_gives_nothing() ->
 def test_the_managers_a_sack_race_names_after_as() -> None:
     assert claims_of("Sack race odds as Ange Postecoglou and Nuno Espirito Santo meet on Sunday") == {
         ("Ange Postecoglou", "departure", None), ("Nuno Espirito Santo", "departure", None)}
+
+
+def test_the_shorthand_forms_in_other_senses_give_nothing() -> None:
+    assert claims_of("Liverpool after Mohamed Salah: life without the Egyptian") == set()
+    assert claims_of("Chelsea news: Cole Palmer reunion with old friends at Cobham") == set()
+    assert claims_of("Arsenal and Saka story: the boy from Ealing") == set()
+    assert claims_of("Fulham with Kevin Schade as strong candidate for captain") == set()
+    assert ("Bukayo Saka", "talks", "Arsenal") not in claims_of("Arsenal are finalising the details of Bukayo Saka's new contract")
