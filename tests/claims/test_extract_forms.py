@@ -186,3 +186,8 @@ def test_the_shorthand_forms_in_other_senses_give_nothing() -> None:
     assert claims_of("Arsenal and Saka story: the boy from Ealing") == set()
     assert claims_of("Fulham with Kevin Schade as strong candidate for captain") == set()
     assert ("Bukayo Saka", "talks", "Arsenal") not in claims_of("Arsenal are finalising the details of Bukayo Saka's new contract")
+
+
+def test_a_ticket_renewal_is_no_contract() -> None:
+    assert claims_of("Arsenal announce plans for next season with Bukayo Saka on the poster",
+                     "Season ticket holders get a price freeze and a renewal timetable.") == set()
