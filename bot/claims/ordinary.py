@@ -14,10 +14,11 @@ so the lexicon vetoes nothing by itself: a word stays a name when anything marks
 - in its item: the word written with a capital the writer chose (after a lower-case word,
   "says Slot"; or after another name, "Arne Slot"), or a possessive of tenure;
 - in SCOWL itself: a word it also lists capitalised (a surname or given name it knows:
-  "Rice", "Walker", "King"), which only the item's own lower-case use can override.
+  "Rice", "Walker", "King", "Young", "Cash").
 
 And wherever the capital stands, a word the same item also writes in lower case ("Commentary
-... live commentary") is that word, unless the item marks it as a name as above.
+... live commentary") is that word, unless the item marks it as a name as above or SCOWL knows
+it as a name too ("Young" beside "young players", "Cash" beside "cash in on").
 """
 
 from __future__ import annotations
@@ -237,8 +238,8 @@ def not_a_name(tokens: list[Token], i: int, j: int, title_case: bool) -> bool:
         named, lower = _item_marks(tokens[i].text)
         if named:
             return False
-        if lower:
-            return True  # "Commentary" where the item says "live commentary"
+        if lower and is_ordinary(keys[0]):
+            return True  # "Commentary" where the item says "live commentary"; not "Young", "Cash"
         return is_ordinary(keys[0]) and forced(tokens, i, title_case)
     # A run of several ordinary words where capitals say nothing ("Memorable Moments"), none a
     # name SCOWL knows: a phrase of a title-case headline or a label.
