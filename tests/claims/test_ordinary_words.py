@@ -48,7 +48,7 @@ def test_an_ordinary_word_whose_capital_is_forced_is_nobody(title: str, summary:
 @pytest.mark.parametrize(("title", "person", "kind"), [
     ("Rice signs new Arsenal contract", "Rice", "contract_extension"),  # SCOWL knows it as a name
     ("Walker joins Burnley", "Walker", "completed"),
-    ("King signs one-year extension at Fulham", "King", "contract_extension"),
+    ("White signs one-year extension at Arsenal", "White", "contract_extension"),
     ("Frank sacked by Tottenham", "Frank", "departure"),
     ("Stones wants to leave Manchester City", "Stones", "departure"),  # a verb of the present after it
     ("Bronze renews Chelsea contract", "Bronze", "contract_extension"),
