@@ -21,8 +21,9 @@ from __future__ import annotations
 # A clause's own end in a frame: a mark, or the end of the text.
 _END = r"(?:[;,.?!|] |$)"  # not ":" nor a dash: "Liverpool after Salah: life without him" is a label
 _SUITOR_ADJ = r"(?:an? |the |their |its |strong |concrete |serious |keen |firm |genuine |real |formal |fresh |renewed |early )*"
-# Not a candidate for an honour or a role in the side: "as strong candidate for captain".
-_NO_AWARD = r"(?! (?:for|to be|to take) (?:the )?(?:captain|captaincy|armband|penalt|player of|award|ballon|golden|young player|goal of|starting|first team|number one|spot kicks?)\w*)"
+# Not a candidate for an honour or a role in the side: "as strong candidate for captain", "as
+# their main option on the left".
+_NO_AWARD = r"(?! (?:on the (?:left|right)|in (?:midfield|defence|defense|attack|goal)|up front|at (?:left|right|centre|center)|out wide)\b)(?! (?:for|to be|to take) (?:the )?(?:captain|captaincy|armband|penalt|player of|manager of|coach of|of the month|of the season|award|ballon|golden|young player|goal of|starting|first team|number one|spot kicks?)\w*)"
 _CANDIDATE = r"(?:candidate|frontrunner|front runner|favourite|favorite|option|target|contender|choice)"
 
 PATTERNS: tuple[tuple[str, str, str], ...] = (
@@ -41,7 +42,7 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("interest", r"(?<!\S)@p as (?:an? |the |their |@c 's )?(?:strong |leading |top |main |serious |possible |potential |prime |surprise |shock |early |first |preferred |ideal )?" + _CANDIDATE + r"\b" + _NO_AWARD, "before"),
     ("interest", r"(?<=@p )(?:is|are|remains?|was) (?:also )?(?:one of |among )(?:the |their |@c 's )?(?:\S+ )?(?:targets|options|candidates|contenders)\b", "before"),
     # Headline shorthand: a club seeking a move the name modifies.
-    ("interest", r"(?<!\S)@c (?:seek|seeks|seeking|want|wants|eye|eyes|eyeing|consider|considers|plot|plots|plotting|mull|mulls|explore|explores|exploring|weigh up|weighs up|ponder|ponders) (?:an? |the )?(?:shock |surprise |dream |permanent |summer |january |possible |potential )?@p (?:move|transfer|switch|deal|return|reunion|swoop)\b", "near"),
+    ("interest", r"(?<!\S)@c (?:seek|seeks|seeking|want|wants|eye|eyes|eyeing|consider|considers|plot|plots|plotting|mull|mulls|explore|explores|exploring|weigh up|weighs up|ponder|ponders) (?:an? |the )?(?:shock |surprise |dream |permanent |summer |january |possible |potential )?@p (?:move|transfer|switch|deal|return|reunion|swoop)\b(?! to (?:the )?(?:right|left|centre|center|central|wing|midfield|defence|attack|bench|position|role|number)\b)", "near"),
     # "X reunion update": a club's talk of bringing back someone it knows.
     ("interest", r"(?<=@p )reunion\b(?! (?:with|at|in|of)\b)", "near_before"),
     # A club "after" a player, the name closing the headline's clause: "Milan after Gimenez;".
@@ -49,7 +50,7 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     # An agreement reached with the selling club "for X": the person after the seller.
     ("agreement", r"\b(?:reach(?:es|ed)?|strike[s]?|struck|agree(?:s|d)?) (?:an? |the )?(?:\S+ ){0,2}?(?:agreement|deal)(?: in principle)?(?: with (?:@c|the club|the player))? (?:for|over) (?=(?:\S+ ){0,3}@p)", "near"),
     # A new contract offered, told as a noun: "X contract offer made", "X new deal offer".
-    ("contract_extension", r"(?<=@p )(?:new |fresh |improved )?(?:contract|deal) offer\b(?! (?:from|by) @c)", "near_before"),
+    ("contract_extension", r"(?<=@p )(?:new |fresh |improved )?(?:contract|deal) offer\b(?! (?:from|by) @c)(?! (?:\S+ ){0,2}?\?)", "near_before"),
     # Contact between the two clubs over a player: "contacts between Juventus and Chelsea for
     # X" (with "no active" before it, a denial).
     ("talks", r"\bcontacts? (?:\S+ )?between @c and @c (?:for|over|about) (?=(?:\S+ ){0,3}@p)", "after"),
@@ -57,7 +58,7 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("loan", r"\b(?:extend(?:s|ed|ing)?|renew(?:s|ed|ing)?) (?:the |his |her |@p 's )?loan\b|\bloan extension\b", "near_before"),
     # A club and a player as one story: "More on Como and Azon exclusive story", "an update on
     # the Arsenal and Zubimendi saga": a pursuit under way.
-    ("talks", r"(?:(?<=on )|(?<=on the ))(?:@c and @p|@p and @c) (?:exclusive |transfer |deal )?(?:story|saga)\b", "near"),
+    ("talks", r"(?:(?<=on )|(?<=on the ))(?:@c and @p|@p and @c) (?:exclusive |transfer |deal )?(?:story|saga)\b(?! :)", "near"),
     # The last details of a deal settled between clubs: "resolving the last details of X deal".
     ("talks", r"\b(?:resolv|settl|finali[sz]|sort|iron|thrash|work)\w* (?:out )?(?:the )?(?:last |final |remaining |few |small )*(?:details|points|issues|documents|paperwork) (?:of|on|over|for|in) (?:the )?(?=(?:\S+ ){0,2}?@p)(?!(?:\S+ ){0,4}?(?:new |fresh |improved )?(?:contract|extension|renewal)\b)", "after"),
     # The managers a sack race names after "as": "sack race odds as X and Y meet" ("as" opens

@@ -191,3 +191,11 @@ def test_the_shorthand_forms_in_other_senses_give_nothing() -> None:
 def test_a_ticket_renewal_is_no_contract() -> None:
     assert claims_of("Arsenal announce plans for next season with Bukayo Saka on the poster",
                      "Season ticket holders get a price freeze and a renewal timetable.") == set()
+
+
+def test_more_shorthand_in_other_senses_gives_nothing() -> None:
+    assert claims_of("More on Arsenal and Saka story: the winger speaks about his childhood") == set()
+    assert claims_of("Newcastle with Eddie Howe as strong candidate for manager of the month") == set()
+    assert claims_of("Manchester City with Phil Foden as their main option on the left") == set()
+    assert claims_of("Arsenal seek Saka move to the right wing, says Arteta") == set()
+    assert claims_of("Bruno Fernandes contract offer made? Not yet, says Ruben Amorim") == set()
