@@ -35,13 +35,27 @@ from bot.claims.lexicon import (
     TO_SLOT,
 )
 from bot.claims.mentions import named as written_as_name
-from bot.claims.ordinary import CLAUSE_OPENERS, PLURAL_ACTS, forced, is_ordinary
+from bot.claims.ordinary import CLAUSE_OPENERS, PLURAL_ACTS, also_a_name, forced, is_ordinary
 from bot.claims.text import Token
 
-# A capitalised word that opens a sentence and reads as grammar, not a name ("Following
-# their exit", "Asking price set", "According to"): no one-word person there (sentence.py), and
-# no verbless move either (segments.may_hold).
-GRAMMAR_OPENER = re.compile(r"(?:ing|ed|ly|tion|ment|ness|ship)$")
+
+class _GrammarOpener:
+    """A capitalised word that opens a sentence and reads as grammar, not a name ("Following
+    their exit", "Asking price set", "According to"): no one-word person there (sentence.py), no
+    verbless move either (segments.may_hold), nor a person the binding gate waits for. Its
+    ending says so, unless the word is a name all the same: one SCOWL knows as a name ("King",
+    "Sterling", "Manning": ordinary.py) or an -ing word no dictionary of common words holds
+    ("Fleming", "Golding")."""
+
+    _ENDING = re.compile(r"(?:ing|ed|ly|tion|ment|ness|ship)$")
+
+    def search(self, word: str) -> bool:
+        if not self._ENDING.search(word) or also_a_name(word):
+            return False
+        return not (word.endswith("ing") and " " not in word and not is_ordinary(word))
+
+
+GRAMMAR_OPENER = _GrammarOpener()
 
 ADJ_ENDINGS = ("ed", "ing", "ly", "ful", "ous", "less", "ive", "ic", "est")
 

@@ -123,6 +123,11 @@ def is_ordinary(word: str) -> bool:
     return also is False
 
 
+def also_a_name(word: str) -> bool:
+    """An ordinary word SCOWL also lists capitalised: a surname or a given name ("King", "Rice")."""
+    return _words().get(word) is True
+
+
 def forced(tokens: list[Token], i: int, title_case: bool) -> bool:
     """Whether the capital of token i is forced by its place, not chosen by the writer: a
     sentence's opening, after a colon, a quote mark or a dash, in a title-case headline, or in

@@ -114,3 +114,16 @@ def test_a_title_case_name_ends_before_its_verb() -> None:
     assert people("John Stones Signs New Manchester City Deal") == {"John Stones"}
     assert people("Lucy Bronze Joins Chelsea On Two-Year Deal") == {"Lucy Bronze"}
 
+
+
+@pytest.mark.parametrize(("title", "person", "kind"), [
+    ("Sterling joins Arsenal on loan", "Sterling", "loan"),  # SCOWL knows it as a name
+    ("King signs for Fulham", "King", "completed"),
+    ("Fleming joins Burnley", "Fleming", "completed"),  # an -ing word no dictionary holds
+])
+def test_a_surname_with_a_grammatical_ending_may_open_a_headline(title: str, person: str, kind: str) -> None:
+    assert kinds(title) == {(person, kind)}
+
+
+def test_a_grammatical_opener_is_still_nobody() -> None:
+    assert people("Following talks, Arsenal agree fee for Eberechi Eze") == {"Eberechi Eze"}
