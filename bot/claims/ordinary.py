@@ -19,6 +19,12 @@ so the lexicon vetoes nothing by itself: a word stays a name when anything marks
 And wherever the capital stands, a word the same item also writes in lower case ("Commentary
 ... live commentary") is that word, unless the item marks it as a name as above or SCOWL knows
 it as a name too ("Young" beside "young players", "Cash" beside "cash in on").
+
+The same reading trims a run: an ordinary word whose capital is forced is not a name's first word
+("Defiant Tuchel", unless a given name: "Mark Noble"), and a title-case run ends before its verb
+("Kylian Mbappé Sends Heartfelt Message"). A club the gazetteer lacks, written as the subject of
+a plural verb elsewhere in the item, is no person either (openers.acts_as_a_body reads one
+sentence; body_elsewhere the item).
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ from importlib import resources
 from bot.claims.lexicon import FIRST_NAMES, IMMINENT, MANAGER_ROLES, PLAYER_ROLES, TENURE_NOUNS
 from bot.claims.text import Token
 
-# Where a capital is the writer's choice: after a lower-case word, a comma or a digit.
+# Where a capital is the writer's choice: after a lower-case word, a possessive, a comma or a digit.
 _CHOSEN = r"(?:(?<![\w'’-])[a-z][\w'’-]*|(?<![\w'’-])[A-Z][\w-]*['’]s|[0-9,]) "
 # Nouns a possessive names a person by ("Slot's future", "Stones' replacement").
 _OWNED = TENURE_NOUNS | {"replacement", "successor", "agent", "side", "men"}
