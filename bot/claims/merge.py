@@ -28,8 +28,10 @@ _UNNAMED = "\0unnamed suitors"  # a key no club's name can be
 
 
 def _unnamed(c: Claim) -> bool:
-    """An interest by clubs the sentence leaves unnamed ("a Premier League side eyes X")."""
-    return c.kind == "interest" and c.counterpart is None and unnamed_suitors(c.evidence)
+    """An interest by clubs the sentence leaves unnamed ("a Premier League side eyes X"), about
+    someone named in full: with no club to anchor it, a lone capitalised word ("Group" of "City
+    Football Group") is too weak a subject."""
+    return c.kind == "interest" and c.counterpart is None and " " in c.subject.strip() and unnamed_suitors(c.evidence)
 
 
 def dedupe(found: list[tuple[int, Claim, bool]], guessed: frozenset[str] = frozenset()) -> list[Claim]:

@@ -199,3 +199,8 @@ def test_more_shorthand_in_other_senses_gives_nothing() -> None:
     assert claims_of("Manchester City with Phil Foden as their main option on the left") == set()
     assert claims_of("Arsenal seek Saka move to the right wing, says Arteta") == set()
     assert claims_of("Bruno Fernandes contract offer made? Not yet, says Ruben Amorim") == set()
+
+
+def test_unnamed_suitors_need_a_subject_named_in_full() -> None:
+    got = claims_of("Benfica rejected an offer from Bahia (City Football Group) as clubs from Europe show interest")
+    assert not any(kind == "interest" and club is None for _, kind, club in got)
