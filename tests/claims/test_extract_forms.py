@@ -5,6 +5,8 @@ our own words about real people and clubs."""
 from __future__ import annotations
 
 from bot.claims.extract import extract_claims
+from bot.claims.merge import dedupe
+from bot.models import Claim
 
 
 def claims_of(title: str, summary: str = "") -> set[tuple[str, str, str | None]]:
@@ -202,5 +204,8 @@ def test_more_shorthand_in_other_senses_gives_nothing() -> None:
 
 
 def test_unnamed_suitors_need_a_subject_named_in_full() -> None:
-    got = claims_of("Benfica rejected an offer from Bahia (City Football Group) as clubs from Europe show interest")
-    assert not any(kind == "interest" and club is None for _, kind, club in got)
+    evidence = "The side turned down an offer from City Football Group as clubs from Europe show interest"
+    lone = Claim(subject="Group", role="player", kind="interest", evidence=evidence)
+    full = Claim(subject="Rafa Silva", role="player", kind="interest", evidence=evidence)
+    assert dedupe([(1, lone, False)]) == []
+    assert dedupe([(1, full, False)]) == [full]
