@@ -85,6 +85,7 @@ def dedupe(found: list[tuple[int, Claim, bool]], guessed: frozenset[str] = froze
     return out
 
 
+_ABOUT_TO_LEAVE = re.compile(r"\b(?:due|set|poised|about|expected|going) to (?:leave|depart|exit|quit)\b", re.IGNORECASE)
 _ALSO = re.compile(r"\b(?:also|too|as well)\b", re.IGNORECASE)
 _PURSUING = frozenset({"interest", "talks", "bid", "agreement"})
 
@@ -125,13 +126,16 @@ def reconcile(kept: list[tuple[int, Claim]], guessed: frozenset[str] = frozenset
         # An extension's counterpart is the club held, never a destination to swap with.
         cps = [c.counterpart for c in claims if c.kind != "contract_extension"]
         moved = [c for c in claims if c.kind in {"completed", "loan"} and c.counterpart]
+        # A deal agreed with a named club and an exit told as imminent ("due to leave Inter") are
+        # one move; an exit told in its own right ("will depart when his contract expires") stays.
+        agreed = any(c.kind in {"agreement", "medical"} and c.counterpart for c in claims)
         rejected = any(c.kind == "bid_rejected" for c in claims)
         for i in idx:
             n, c = kept[i]
             if c.kind != "contract_extension" and c.from_club and c.counterpart and c.from_club in cps \
                     and cps.count(c.counterpart) == 1:
                 c = replace(c, counterpart=c.from_club, from_club=c.counterpart)
-            if c.kind == "bid" and rejected or c.kind == "departure" and moved:
+            if c.kind == "bid" and rejected or c.kind == "departure" and (moved or agreed and _ABOUT_TO_LEAVE.search(c.evidence)):
                 drop.add(i)
             if c.kind in MOVE_KINDS and not c.from_club:
                 # "Alonso to leave Leverkusen ... expected to succeed Ancelotti at Madrid"

@@ -209,3 +209,16 @@ def test_unnamed_suitors_need_a_subject_named_in_full() -> None:
     full = Claim(subject="Rafa Silva", role="player", kind="interest", evidence=evidence)
     assert dedupe([(1, lone, False)]) == []
     assert dedupe([(1, full, False)]) == [full]
+
+
+def test_an_exit_told_as_imminent_beside_an_agreed_move_is_that_move() -> None:
+    got = claims_of("Thomas Frank will sign as Tottenham head coach, here we go!",
+                    "Deal in place for three years for the Danish coach, due to leave Brentford after talks today.")
+    assert ("Thomas Frank", "departure", None) not in got
+
+
+def test_an_exit_told_in_its_own_right_stays_beside_a_reported_agreement() -> None:
+    got = claims_of("Alexander-Arnold to leave Liverpool at end of season",
+                    "Liverpool have confirmed Trent Alexander-Arnold will depart when his contract expires. "
+                    "Real Madrid have agreed personal terms with the defender.")
+    assert ("Trent Alexander-Arnold", "departure", None) in got
