@@ -48,6 +48,8 @@ _AGENT = re.compile(r"(?:ist|or|ee|ian|ant)$")
 # game", "Let's see").
 _PLURAL_OR_DAY = frozenset({"women", "men", "gentlemen", "children", "people", "fans", "today", "tonight",
                             "tomorrow", "yesterday", "let"})
+# Endings of adjectives and participles, which stand before a noun, not before their verb.
+_ADJECTIVE = ("ed", "ing", "al", "ic", "ive", "ous", "ful", "less", "est", "ly", "ent", "ant")
 _LABEL = 5  # a colon among a sentence's first tokens ends a label
 _FORCING = frozenset({":", "'", '"', "‘", "“", "|", "-", "–", "—", "(", "!", "?", ".", "…"})
 
@@ -196,8 +198,9 @@ def _sentence_marks(tokens: list[Token], i: int, j: int) -> bool:
     if j + 1 < n and tokens[j].key in {"and", "&"} and _other_name(tokens[j + 1]) \
             or i > 1 and tokens[i - 1].key in {"and", "&"} and _other_name(tokens[i - 2]):
         return True
-    if j < n and not _agent(tokens[j - 1].key):
-        # (a headline in title case capitalises the verb too: "Bronze Joins Chelsea")
+    if j < n and not _agent(tokens[j - 1].key) and not tokens[i].key.endswith(_ADJECTIVE):
+        # (a headline in title case capitalises the verb too: "Bronze Joins Chelsea"; an
+        # adjective before a plural is no subject: "Shattered dreams", "Emotional scenes")
         nxt = tokens[j]
         return nxt.is_word and (
             nxt.key.endswith("s") and not nxt.key.endswith("ss") and len(nxt.key) > 3 and nxt.key in _words()
