@@ -83,7 +83,13 @@ def rung(kind: str, fr: Frame, clause: range, trig: Trigger, others: Sequence[Tr
         return "interest"
     if m == "imminent" and kind == "completed":
         return "agreement"
+    if kind == "completed" and " here we go " in fr.text and fr.units[trig.start][2] in _PRESENT_MOVES:
+        return "agreement"  # "Brighton sign X - here we go!": the phrase is the agreement's (claims.md)
     return kind
+
+
+# A headline's present tense of a move, which "here we go" beside it tells as the agreement.
+_PRESENT_MOVES = frozenset({"sign", "signs", "join", "joins"})
 
 
 def _pursued(fr: Frame, clause: range, trig: Trigger, others: Sequence[Trigger]) -> bool:

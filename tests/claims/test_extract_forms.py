@@ -222,3 +222,8 @@ def test_an_exit_told_in_its_own_right_stays_beside_a_reported_agreement() -> No
                     "Liverpool have confirmed Trent Alexander-Arnold will depart when his contract expires. "
                     "Real Madrid have agreed personal terms with the defender.")
     assert ("Trent Alexander-Arnold", "departure", None) in got
+
+
+def test_here_we_go_beside_a_present_tense_signing_is_the_agreement() -> None:
+    assert claims_of("Brighton also sign Diego Gomez - here we go!") == {("Diego Gomez", "agreement", "Brighton & Hove Albion")}
+    assert ("Diego Gomez", "completed", "Brighton & Hove Albion") in claims_of("Brighton sign Diego Gomez")
