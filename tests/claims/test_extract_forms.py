@@ -227,3 +227,7 @@ def test_an_exit_told_in_its_own_right_stays_beside_a_reported_agreement() -> No
 def test_here_we_go_beside_a_present_tense_signing_is_the_agreement() -> None:
     assert claims_of("Brighton also sign Diego Gomez - here we go!") == {("Diego Gomez", "agreement", "Brighton & Hove Albion")}
     assert ("Diego Gomez", "completed", "Brighton & Hove Albion") in claims_of("Brighton sign Diego Gomez")
+
+
+def test_a_clubs_interest_on_a_condition_the_person_meets() -> None:
+    assert claims_of("Brentford remain interested if Yoane Wissa will be open to leave") == {("Yoane Wissa", "interest", "Brentford")}
