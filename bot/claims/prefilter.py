@@ -310,11 +310,9 @@ class Gate:
             plain = _MARK.search(word) is None  # words alone; a keyword with a mark ("?", "@s") asks no edge
             word = _spaced(word).strip()  # its marks spaced out as the text's are
             keys.setdefault(" " * (before == YES and plain) + word + " " * (after == YES and plain), set()).add(n)
-        self.keys = {key: frozenset(needs) for key, needs in keys.items()}
-        self.frames: Any = None  # a framescan.FrameScan searching frames for this gate and another
         self._auto = ahocorasick.Automaton()
-        for key, needs in self.keys.items():
-            self._auto.add_word(key, needs)
+        for key, needs in keys.items():
+            self._auto.add_word(key, frozenset(needs))
         if keys:
             self._auto.make_automaton()
         self._answers, self._whiches = Answers(self._near_answer), Answers(self._which)
@@ -327,13 +325,8 @@ class Gate:
         tree = _any(_weaken(_settle_tree(_tree(b), NO, NO)) for b in branches)
         return None if tree == TRUE else eval("lambda m: " + _source(tree, ids), {})  # noqa: S307
 
-    def _met(self, text: str, frame: bool = False) -> set[int]:
-        """The needs the text meets: a keyword found with the word edges it asks for (a frame's
-        text, searched once for both gates that read it: framescan.py)."""
-        return self.scan(text) if self.frames is None else self.frames.met(self, text, frame)
-
-    def scan(self, text: str) -> set[int]:
-        """_met() by this gate's own search."""
+    def _met(self, text: str) -> set[int]:
+        """The needs the text meets: a keyword found with the word edges it asks for."""
         if not text or not len(self._auto):
             return set()
         met: set[int] = set()
@@ -356,7 +349,7 @@ class Gate:
     def which(self, *texts: str) -> list[int]:
         """Indices, in order, of the patterns that may match a frame of one of these texts
         (a frame's own text, or flat() of the texts frames are built from)."""
-        return sorted(set().union(*(self._whiches(self._met(text, True), False) for text in texts)))
+        return sorted(set().union(*(self._whiches(self._met(text), False) for text in texts)))
 
     def any(self, *texts: str, written: Sequence[str] = ()) -> bool:
         """Whether some pattern may match a frame of one of these texts (each given as flat()):

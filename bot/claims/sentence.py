@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 
 from bot.claims import kinds, people, sources
 from bot.claims.frame import Frame, Trigger, frame
-from bot.claims.framescan import FrameScan
 from bot.claims.lexicon import (
     QUALIFIED_NOUNS,
     TENURE_NOUNS,
@@ -119,7 +118,6 @@ def source_patterns() -> list[re.Pattern[str]]:
 # Most frames cite nobody: a keyword gate over the source patterns (prefilter.py, with the
 # frame's slots as words) skips their 16 searches on those frames.
 _SOURCE_GATE = Gate(source_patterns(), slots=True)
-FrameScan(kinds._GATE, _SOURCE_GATE)  # each frame searched once for both gates (framescan.py)
 
 
 def _modifier(tokens: list[Token], mentions: list[Mention], p: Person) -> bool:

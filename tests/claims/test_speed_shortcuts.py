@@ -57,22 +57,3 @@ def test_an_empty_text_is_passed_over_only_where_it_opens_no_pattern() -> None:
         opens = any(gate._near_needs("", reach) is not None for reach in (False, True))
         assert gate._empty_opens == opens
         assert gate.any("", "", written=("", "")) == bool(gate.which("")) == opens
-
-
-def test_one_search_of_a_frame_meets_what_each_gate_finds_alone() -> None:
-    from bot.claims import kinds
-    from bot.claims import sentence as sentence_module
-    from bot.claims import text as text_module
-    from bot.claims.sentence import analyse
-
-    shared = kinds._GATE.frames
-    assert shared is sentence_module._SOURCE_GATE.frames is not None
-    frames = [analyse(s, None).frame.text for text in _texts()[:3000] for s in sentences(text)]
-    rng = random.Random(5)
-    words = sorted({w for f in frames for w in f.split()})
-    frames += [" ".join(rng.choice(words) for _ in range(rng.randint(1, 14))) + " " for _ in range(3000)] + [""]
-    for text in frames:
-        text_module.forget_item()  # an item each: the shared search, not its kept answer
-        assert shared.met(kinds._GATE, text, True) == kinds._GATE.scan(text)
-        assert shared.met(sentence_module._SOURCE_GATE, text, True) == sentence_module._SOURCE_GATE.scan(text)
-        assert shared.met(kinds._GATE, text, True) == kinds._GATE.scan(text)  # and kept for the item
