@@ -39,7 +39,7 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("interest", r"\bsuitors? (?:\S+ ){0,2}?(?:emerge[sd]?|emerging|surface[sd]?|appear(?:s|ed)?) (?:for|in the race for) (?=(?:\S+ ){0,3}@p)", "after"),
     # A club's interest on a condition the person meets: "Chelsea remain interested if X is open
     # to leaving" (a scenario is interest; what the condition says is no claim, see kinds._IF).
-    ("interest", r"(?:(?<!\S)@c (?:still |also )?)?\b(?:remain(?:s)?|are|is|would be|will be) (?:still |also )?(?:interested|keen) (?:if|should|in case|provided) (?=@p)", "after"),
+    ("interest", r"(?:(?<!\S)@c (?:still |also )?)?\b(?:remain(?:s)?|are|is|would be|will be) (?:still |also )?(?:interested|keen) (?:if|should|in case|provided) (?=@p (?:\S+ ){0,5}?(?:leave|leaving|available|availability|sale|sold|open|exit|move|depart|departure|go|quit)\b)", "after"),
     # A name in apposition as a candidate or target: "with X as strong candidate to replace Y"
     # (the name is inside the trigger: "as" opens a clause of its own).
     ("interest", r"(?<!\S)@p as (?:an? |the |their |@c 's )?(?:strong |leading |top |main |serious |possible |potential |prime |surprise |shock |early |first |preferred |ideal )?" + _CANDIDATE + r"\b" + _NO_AWARD, "before"),

@@ -86,6 +86,10 @@ def dedupe(found: list[tuple[int, Claim, bool]], guessed: frozenset[str] = froze
 
 
 _ABOUT_TO_LEAVE = re.compile(r"\b(?:due|set|poised|about|expected|going) to (?:leave|depart|exit|quit)\b", re.IGNORECASE)
+# Words of a club's own pursuit ("on the shortlist", "in the race"), not of a player's rumour
+# that any club may hold ("also linked with a move"): what "also" may add to the club before.
+_CLUB_SIDE = re.compile(r"\b(?:shortlist|list|radar|wishlist|targets?|options?|race|running|mix|consider(?:ed|ing)|"
+                        r"monitor(?:ed|ing)|track(?:ed|ing)|interested|keen|wanted|admired|scouted|talks|contact)\b", re.IGNORECASE)
 _ALSO = re.compile(r"\b(?:also|too|as well)\b", re.IGNORECASE)
 _PURSUING = frozenset({"interest", "talks", "bid", "agreement"})
 
@@ -96,7 +100,7 @@ def _also(found: list[tuple[int, Claim, bool]]) -> list[tuple[int, Claim, bool]]
     out: list[tuple[int, Claim, bool]] = []
     for n, c, attributed in found:
         if c.counterpart is None and c.kind in {"interest", "talks"} and _ALSO.search(c.evidence) \
-                and not unnamed_suitors(c.evidence):
+                and _CLUB_SIDE.search(c.evidence) and not unnamed_suitors(c.evidence):
             before = next((d for m, d, _ in reversed(out) if m <= n and d.counterpart and d.kind in _PURSUING
                            and fold(d.subject) != fold(c.subject)), None)
             if before is not None:

@@ -231,3 +231,9 @@ def test_here_we_go_beside_a_present_tense_signing_is_the_agreement() -> None:
 
 def test_a_clubs_interest_on_a_condition_the_person_meets() -> None:
     assert claims_of("Brentford remain interested if Yoane Wissa will be open to leave") == {("Yoane Wissa", "interest", "Brentford")}
+
+
+def test_a_condition_of_fitness_and_a_players_own_rumour_are_no_clubs_interest() -> None:
+    assert claims_of("Arsenal are interested if Bukayo Saka is fit, says Arteta") == set()
+    got = claims_of("Liverpool in talks for Milos Kerkez.", "Andy Robertson also linked with a move.")
+    assert ("Andy Robertson", "interest", "Liverpool") not in got
