@@ -113,10 +113,11 @@ async def suggest(db: Database, query: str, *, limit: int = 25, cutoff: float = 
         # A plain ratio against each alias: "konatte" finds "konate"; prefixes were covered above.
         matches = process.extract(folded, aliases, scorer=fuzz.ratio, limit=limit * 2, score_cutoff=cutoff)
         missing = list(dict.fromkeys(ids[position] for _, _, position in matches))
-        for entity_id in [i for i in missing if i not in found][: limit - len(found)]:
-            person = await people_store.get(db, entity_id, guild_id=guild_id, visible_only=True)
-            if person is not None:
-                found[entity_id] = person
+        # The first few not found by prefix, read in one query (one round trip each was most of a
+        # typo's autocomplete); one this server may not see is left out, not replaced by the next.
+        wanted = [i for i in missing if i not in found][: limit - len(found)]
+        visible = await people_store.get_visible(db, wanted, guild_id=guild_id)
+        found.update((entity_id, visible[entity_id]) for entity_id in wanted if entity_id in visible)
     return list(found.values())[:limit]
 
 

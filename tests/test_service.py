@@ -91,6 +91,7 @@ async def test_a_name_followed_in_one_server_is_suggested_only_there(db: Databas
     assert [p.name for p in await service.suggest(db, "quil", guild_id=1)] == ["Zorbo Quill"]
     assert await service.suggest(db, "zorb", guild_id=2) == []
     assert await service.suggest(db, "zorbo quil", guild_id=2) == []  # nor by a typo-tolerant guess
+    assert [p.name for p in await service.suggest(db, "zorbo qiull", guild_id=1)] == ["Zorbo Quill"]
     assert await service.suggest(db, "zorb") == []  # nor where no server is known
     found = await service.resolve(db, "quill", guild_id=2)  # a surname alone does not reveal it either
     assert found.person is None and found.choices == []
