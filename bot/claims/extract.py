@@ -352,8 +352,7 @@ def extract_claims(
     # "Celtic were interested in signing him", "Signed from Chelsea in 2023", "Tottenham have
     # brought in X as interim": a summary telling a past development, a move done or an exit
     # of someone its headline neither names nor reports on is background to the headline's news.
-    named = {fold(full[fold(p.name)]) for s in sents[: len(heads)] for p in s.persons
-             if fold(p.name).rsplit(" ", 1)[-1] in fold(s.text)}
+    named = {fold(full[fold(p.name)]) for s in sents[: len(heads)] for p in s.persons}  # or describes
     told: dict[str, list[Claim]] = {}  # the headline's claims per person
     for n, c, _ in found:
         if n < len(heads):
