@@ -16,7 +16,7 @@ from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
-from bot.claims import families, forms
+from bot.claims import families, forms, letting_go
 from bot.claims.family_senses import other_sense, shares_senses
 from bot.claims.frame import Frame, Trigger
 from bot.claims.prefilter import Gate, flat
@@ -160,7 +160,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("agreement", _p(r"\bon the (?:verge|brink|cusp) of (?!(?:being |the )?(?:sack|sacked|axed|fired|dismissed|chop|axe|relegation|elimination|defeat|exit|leaving|quitting|resigning)\b)(?:(?:signing|joining|completing|sealing|agreeing|securing|landing) )?(?:an? |the )?(?:@c )?(?:(?:\S+ )?(?:move|switch|deal|transfer|return|exit)\b)?"), "near"),
     # --- bid ----------------------------------------------------------------------------
     ("bid_rejected", _p(r"\b(?:reject(?:s|ed|ing)?|turn(?:s|ed)? down|rebuff(?:s|ed)?|knock(?:s|ed)? back|snub(?:s|bed)?|decline[sd]?|refuse[sd]?) (?:(?:\S+ ){0,4}?)(?<!contract )(?<!extension )(?<!renewal )(?:bid|offer|approach(?:es)?|proposal)s?\b|\b(?:bid|offer|approach)s? (?:\S+ ){0,4}?(?:rejected|turned down|rebuffed|knocked back|snubbed|declined)\b"), "near"),
-    ("bid", _p(r"\b(?:table[sd]?|tabling|submit(?:s|ted)?|lodge[sd]?|launch(?:es|ed)?|make[s]?|made|prepar(?:e|es|ed|ing)|mull(?:s|ing)?|readying|ready|send[s]?|sent|plan(?:s|ning)?|improve[sd]?) (?:(?:an?|the|their|fresh|new|formal|opening|improved|first|second|third|official|club record|record|bumper|@m|@c|\S+) ){0,4}?(?:bid|offer|package|proposal)s?\b(?! (?:to|farewell)\b)"), "near"),
+    ("bid", _p(r"\b(?:table[sd]?|tabling|submit(?:s|ted)?|lodge[sd]?|launch(?:es|ed)?|make[s]?|made|prepar(?:e|es|ed|ing)|mull(?:s|ing)?|readying|ready|send[s]?|sent|plan(?:s|ning)?|improve[sd]?) (?:(?:an?|the|their|fresh|new|formal|opening|improved|first|second|third|official|club record|record|bumper|@m|@c|\S+) ){0,4}?(?<!listen to )(?<!listens to )(?<!listening to )(?<!accept )(?<!consider )(?<!entertain )(?<!welcome )(?<!open to )(?:bid|offer|package|proposal)s?\b(?! (?:to|farewell)\b)"), "near"),
     ("bid", _p(r"(?<!contract )(?:@m |(?:opening|improved|fresh|formal|first|second|third|official|club record|record|bumper|verbal|written) )(?:\S+ )?(?:bid|offer)s?\b(?! (?:to|farewell)\b)|\bbids? (?:of @m |worth @m )?for (?=(?:@c 's |\S+ ){0,2}@p)|\boffer(?:s|ed)? @m\b|\b(?:trigger|activate|meet|pay)(?:s|ed|ing)? (?:\S+ ){0,3}?release clause\b"), "near"),
     # --- talks --------------------------------------------------------------------------
     ("talks", _p(r"\b(?:talks(?! (?:about|up|through|tactics|of)\b)|negotiations?|negotiating|negotiate[sd]?|discussions|in contact|make contact|made contact|makes contact|contact with|(?:has|have|had|been) contacted|contacted(?= @p| @c)|approach(?:es|ed)?(?= (?:@c|@p|for|over|to (?:@c|@p|sign|buy|land|bring|recruit|lure|discuss|open|appoint|hire|speak|talk)))|(?:an?|first|formal|fresh|shock|opening|initial) approach|enquir(?:y|ies|ed|e|es)|inquir(?:y|ies|ed|e|es)|clos(?:e|es|ing) in on(?! (?:\S+ ){0,3}?(?:record|milestone|century|hat trick|title|league title|points|top four|top spot|promotion|safety|win|victory|goal|goals|debut|return|century)\b)|clos(?:e|es|ing) on (?:an? |the )?(?:deals?|move|moves|agreement|swoop|signing)s?\b|nears (?:an? )?(?:@c )?(?:move|switch|deal|agreement|exit)|close to (?:signing|a deal|deal|completing|joining|a move|an agreement)|permission to speak|in discussions|sound(?:s|ed|ing)? out|open(?:s|ed)? (?:a )?dialogue|edg(?:e|es|ing) (?:closer )?towards|close to (?:an? )?(?:@c )?(?:move|switch|return|exit|agreement)|nearing (?:an? )?(?:@c )?(?:move|switch|deal|agreement))\b"), "near"),
@@ -191,7 +191,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("interest", _p(r"\b(?:eyed|considered|lined up|touted|identified|targeted|wanted|sounded out|earmarked|mooted) as (?:the |a )?(?:new |next |potential |possible |permanent )?(?:@c (?:'s )?)?(?:manager|coach|head coach|boss|successor|replacement)\b"), "before"),
     ("interest", _p(r"\b(?:wants?|eyes?|eyeing|consider(?:s|ing)?|mull(?:s|ing)?|weigh(?:s|ing)? up) (?:an? |the )?(?:@c )(?:move|switch|transfer|return|job|post)\b|\b(?:dream|keen|eager|open) (?:on |to (?:make |secure )?)?(?:an? )?@c (?:move|switch|transfer|return)\b"), "before"),
 ) + tuple((kind, _p(rx), direction) for kind, rx, direction in forms.PATTERNS) \
-  + tuple((kind, _p(rx), direction) for kind, rx, direction in families.PATTERNS)  # shapes (forms.py), word families (families.py)
+  + tuple((kind, _p(rx), direction) for kind, rx, direction in letting_go.PATTERNS) \
+  + tuple((kind, _p(rx), direction) for kind, rx, direction in families.PATTERNS)  # shapes (forms.py, letting_go.py), word families (families.py)
 _FIRST_FAMILY = len(PATTERNS) - len(families.PATTERNS)  # family patterns are read in their other senses too
 
 # The words the patterns are made of ("pressure", "target", "boost"): a headline that opens

@@ -32,3 +32,32 @@ def test_a_game_after_set_for_club_is_no_agreement(title: str) -> None:
 
 def test_a_move_after_set_for_club_stays_an_agreement() -> None:
     assert ("agreement", "Aston Villa") in kinds_of("Jadon Sancho set for Aston Villa switch")
+
+
+# A club letting a player go, or a manager near the sack, in forms of their own.
+LETTING_GO = [
+    ("Chelsea offer Raheem Sterling to Serie A clubs", "Raheem Sterling"),
+    ("Raheem Sterling offered to several Bundesliga sides", "Raheem Sterling"),
+    ("Ben Chilwell not part of Enzo Maresca's plans at Chelsea", "Ben Chilwell"),
+    ("Jack Grealish likely to be moved on before the deadline", "Jack Grealish"),
+    ("Manchester United ready to accept a reduced fee for Jadon Sancho", "Jadon Sancho"),
+    ("Joao Felix has struggled for minutes, with Chelsea now open to offers", "Joao Felix"),
+    ("Wolves release veteran goalkeeper Daniel Bentley", "Daniel Bentley"),
+    ("Vitor Pereira odds-on favourite for the sack after another defeat", "Vitor Pereira"),
+]
+
+
+@pytest.mark.parametrize(("title", "person"), LETTING_GO)
+def test_a_club_letting_go_is_a_departure(title: str, person: str) -> None:
+    found = {(c.subject, c.kind) for c in extract_claims(title, "", published="2026-02-01T00:00:00Z")}
+    assert (person, "departure") in found
+
+
+def test_hearing_offers_is_no_bid_by_the_selling_club() -> None:
+    kinds = kinds_of("Brighton prepared to listen to offers for Kaoru Mitoma")
+    assert ("departure", None) in kinds
+    assert not any(kind == "bid" for kind, _ in kinds)
+
+
+def test_a_new_contract_offered_is_no_sale() -> None:
+    assert ("departure", None) not in kinds_of("Arsenal offer Bukayo Saka a new deal to stay at the club")

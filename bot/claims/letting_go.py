@@ -1,0 +1,52 @@
+"""Exit forms the sell and job-end families (families.py) do not read, each a shape of its own:
+
+- a club offering its player around: "Juventus offer X to Premier League clubs", "X offered to
+  Arsenal" (claims.md: a club offering a player to suitors is a departure, no destination);
+- a player outside his manager's plans: "X not part of Frank's plans", "no place in his plans";
+- a sale told in the passive or with a discount: "X expected to be moved on", "prepared to
+  accept a lower fee for X", "open to offers" with no "for" (the person is the clause's);
+- a club releasing a player named by his position: "Everton release goalkeeper X";
+- a manager the favourite for the sack: "favourite for the sack", "favourites to be the next
+  to lose his job" (a candidacy word whose job is the exit, not a post).
+
+Patterns read the same frames as kinds.PATTERNS (`@c` club, `@p` person, `@m` money) and are
+(kind, regex source, direction) like them; kinds.py compiles them into its table.
+"""
+
+from __future__ import annotations
+
+# Who a club offers a player to: a club, or clubs told as a group ("several English sides").
+_SUITORS = (r"(?:(?:several|various|some|many|a|few|number|host|of|other|rival|interested|potential|foreign|english|"
+            r"italian|spanish|german|french|saudi|turkish|mls|top|premier|league|serie|la|liga|bundesliga|ligue|pro) ){0,4}"
+            r"(?:@c|clubs|sides|teams|suitors|buyers)\b")
+# Positions a squad list names a player by.
+_POSITION = (r"(?:goalkeeper|keeper|defender|centre back|center back|full back|right back|left back|wing back|midfielder|"
+             r"winger|forward|striker|playmaker|captain|academy graduate|youngster)")
+_SOLD = r"(?:moved on|sold(?! out\b)|offloaded|shipped out|let go|cashed in on|transfer listed|put up for sale|sacrificed)"
+
+PATTERNS: tuple[tuple[str, str, str], ...] = (
+    # A club offering its player around, active and passive.
+    ("departure", r"\boffer(?:s|ed|ing)? (?=@p to " + _SUITORS + ")", "after"),
+    ("departure", r"(?<=@p )(?:has |have |had |is |was |were |being |been )*offered to " + _SUITORS, "near_before"),
+    # Outside the manager's plans: the person before, the manager inside the trigger.
+    ("departure", r"(?<=@p )(?:is |was |are |remains |still )?(?:not|no longer|n t) (?:\S+ )?(?:part of|in|feature in|features in|"
+                  r"figure in|figures in)(?=(?: the)? (?:@p 's|@c 's|his manager 's|the manager 's|the club 's|the coach 's) "
+                  r"(?:\S+ )?plans\b)", "near_before"),
+    ("departure", r"(?<=@p )(?:has |have |with )?(?:no|without a) (?:place|role|future) in(?= (?:@p 's|his manager 's|the manager 's|the coach 's) (?:\S+ )?plans\b)",
+     "near_before"),
+    # A sale in the passive: "X expected to be moved on", "could be sold this summer".
+    ("departure", r"\b(?:(?:set|expected|poised|likely|due|going|about|ready|tipped) to |(?:could|will|may|might|would|should|must|can) "
+                  r"(?:now |still )?)be " + _SOLD, "near_before"),
+    # A discount accepted, offers heard with no "for" (the person is the clause's).
+    ("departure", r"\b(?:accept|accepts|accepting|take|takes|taking) (?:an? |the )?(?:lower|reduced|cut price|smaller|cheaper|"
+                  r"knockdown|bargain|cut|discounted) (?:fee|price|sum|offer|bid|amount)s? (?:for|to sell) (?=(?:\S+ ){0,4}@p)", "after"),
+    ("departure", r"\b(?:open to|(?:listen|listens|listening) to) (?:\S+ )?offers\b(?! (?:for|on|from)\b)", "near_before"),
+    # A club releasing a player named by his position.
+    ("departure", r"\b(?:release[sd]?|releasing) (?:(?:the|their|its|veteran|young|experienced|former|reserve|backup|back up|"
+                  r"third choice|second choice|out of contract) )*" + _POSITION + r" (?=@p)", "after"),
+    # A manager the favourite for the sack, or to be the next to lose his job.
+    ("departure", r"\b(?:favourite|favorite|odds on|tipped|frontrunner|front runner|clear favourite)s? (?:\S+ ){0,2}?for the "
+                  r"(?:sack|axe|chop|exit door)\b|\b(?:favourite|favorite|odds on|tipped|frontrunner|front runner)s? "
+                  r"(?:\S+ ){0,2}?to be (?:the )?(?:next|first) (?:\S+ ){0,3}?(?:to (?:be )?(?:sacked|axed|fired|lose|leave|quit|depart|"
+                  r"go)|sacked|axed|fired|out)\b", "near_before"),
+)
