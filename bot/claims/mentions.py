@@ -177,6 +177,28 @@ def find(tokens: list[Token]) -> list[Mention]:
             )
         )
     out.sort(key=lambda m: m.start)
+    return _abroad(tokens, out)
+
+
+# "clubs from England and Spain", "interest from Spain", "a move to Saudi Arabia": a country after
+# these words is where the clubs are or the player goes, not its national team (no call-up).
+_FROM_A_COUNTRY = frozenset({"clubs", "sides", "teams", "outfits", "suitors", "interest", "offers", "bids"})
+_TO_A_COUNTRY = frozenset({"move", "moves", "moving", "transfer", "heads", "head", "heading", "loan"})
+
+
+def _abroad(tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in found:
+        k = m.start
+        before = tokens[k - 2].key if k >= 2 else ""
+        listed = k > 0 and tokens[k - 1].key in {"and", "or", ","} and out and out[-1].kind == "place" \
+            and out[-1].end == k - 1
+        if m.national and m.kind == "club" and (listed or k > 0 and (
+                tokens[k - 1].key in {"from", "in"} and before in _FROM_A_COUNTRY
+                or tokens[k - 1].key == "to" and before in _TO_A_COUNTRY)) \
+                and not (m.end < len(tokens) and tokens[m.end].key in {"squad", "camp", "team", "duty", "call up"}):
+            m = Mention("place", m.name, m.start, m.end)
+        out.append(m)
     return out
 
 
