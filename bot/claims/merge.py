@@ -134,8 +134,18 @@ def reconcile(kept: list[tuple[int, Claim]], guessed: frozenset[str] = frozenset
         # one move; an exit told in its own right ("will depart when his contract expires") stays.
         agreed = any(c.kind in {"agreement", "medical"} and c.counterpart for c in claims)
         rejected = any(c.kind == "bid_rejected" for c in claims)
+        # Talks beside an extension with no other club are the contract talks ("Liverpool news:
+        # Konate talks continue" over "contract talks with Konate go on"): the extension, with
+        # the talks' club as the one he stays with.
+        held = {c.counterpart for c in claims if c.kind == "contract_extension"}
+        talking = [c.counterpart for c in claims if c.kind == "talks" and c.counterpart]
+        contract_talks = len(talking) == 1 and bool(held) and held <= {None, talking[0]}
         for i in idx:
             n, c = kept[i]
+            if contract_talks and c.kind == "talks":
+                drop.add(i)
+            elif contract_talks and c.kind == "contract_extension" and c.counterpart is None:
+                c = replace(c, counterpart=talking[0])
             if c.kind != "contract_extension" and c.from_club and c.counterpart and c.from_club in cps \
                     and cps.count(c.counterpart) == 1:
                 c = replace(c, counterpart=c.from_club, from_club=c.counterpart)

@@ -61,3 +61,35 @@ def test_hearing_offers_is_no_bid_by_the_selling_club() -> None:
 
 def test_a_new_contract_offered_is_no_sale() -> None:
     assert ("departure", None) not in kinds_of("Arsenal offer Bukayo Saka a new deal to stay at the club")
+
+
+# Talks about a player's own contract are the extension, with his club.
+def test_talks_over_an_extension_are_the_extension() -> None:
+    kinds = kinds_of("Barcelona open talks with Pedri over a contract extension")
+    assert ("contract_extension", "Barcelona") in kinds
+    assert not any(kind == "talks" for kind, _ in kinds)
+
+
+def test_talks_about_extending_his_deal_are_the_extension() -> None:
+    assert ("contract_extension", "Arsenal") in kinds_of("Arsenal in discussions with Bukayo Saka about extending his deal")
+
+
+def test_a_labelled_headline_of_talks_beside_contract_talks_is_the_extension() -> None:
+    kinds = kinds_of("Chelsea news: Maresca eyes a winger, Colwill talks go on",
+                     "Enzo Maresca wants a winger, while contract talks with Levi Colwill continue.")
+    assert ("contract_extension", "Chelsea") in kinds
+    assert not any(kind == "talks" for kind, _ in kinds)
+
+
+def test_transfer_talks_stay_talks() -> None:
+    assert ("talks", "Real Madrid") in kinds_of("Real Madrid in talks with Liverpool over Ibrahima Konate")
+
+
+# "<rung> for X move to Y": the move is a noun, its rung the other word's.
+def test_here_we_go_for_a_return_is_no_completed_move() -> None:
+    kinds = kinds_of("Here we go for Jorginho return to Chelsea", "Chelsea and Flamengo have reached an agreement.")
+    assert ("completed", "Chelsea") not in kinds
+
+
+def test_a_return_told_as_a_verb_is_completed() -> None:
+    assert ("completed", "Chelsea") in kinds_of("Jorginho returns to Chelsea on a two-year deal")
