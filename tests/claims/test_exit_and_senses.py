@@ -93,3 +93,25 @@ def test_here_we_go_for_a_return_is_no_completed_move() -> None:
 
 def test_a_return_told_as_a_verb_is_completed() -> None:
     assert ("completed", "Chelsea") in kinds_of("Jorginho returns to Chelsea on a two-year deal")
+
+
+# Signing merchandise, leaving a national camp, a club's own deliberation: no move, no talks.
+@pytest.mark.parametrize("title", [
+    "Bukayo Saka signs a shirt for a young fan after training",
+    "Martin Odegaard signs copies of his book at a store",
+])
+def test_signing_goods_is_no_completed_move(title: str) -> None:
+    assert not any(kind == "completed" for kind, _ in kinds_of(title))
+
+
+def test_released_from_a_national_camp_is_no_departure() -> None:
+    assert not kinds_of("Lamine Yamal released from Spain camp with a knock")
+
+
+def test_a_club_releasing_a_player_is_still_a_departure() -> None:
+    assert ("departure", None) in kinds_of("Everton have released Ashley Young")
+
+
+def test_internal_discussions_are_no_talks() -> None:
+    kinds = kinds_of("Juventus weigh Lookman move", "Juventus have held internal discussions about Ademola Lookman.")
+    assert not any(kind == "talks" for kind, _ in kinds)
