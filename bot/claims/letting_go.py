@@ -1,7 +1,8 @@
 """Exit forms the sell and job-end families (families.py) do not read, each a shape of its own:
 
 - a club offering its player around: "Juventus offer X to Premier League clubs", "X offered to
-  Arsenal" (claims.md: a club offering a player to suitors is a departure, no destination);
+  Arsenal" (claims.md: a club offering a player to suitors is a departure, no destination; a
+  named club he is offered to is weighing him up, an interest);
 - a player outside his manager's plans: "X not part of Frank's plans", "no place in his plans";
 - a sale told in the passive or with a discount: "X expected to be moved on", "prepared to
   accept a lower fee for X", "open to offers" with no "for" (the person is the clause's);
@@ -27,7 +28,11 @@ _SOLD = r"(?:moved on|sold(?! out\b)|offloaded|shipped out|let go|cashed in on|t
 PATTERNS: tuple[tuple[str, str, str], ...] = (
     # A club offering its player around, active and passive.
     ("departure", r"\boffer(?:s|ed|ing)? (?=@p to " + _SUITORS + ")", "after"),
-    ("departure", r"(?<=@p )(?:has |have |had |is |was |were |being |been )*offered to " + _SUITORS, "near_before"),
+    ("departure", r"(?<=@p )(?:has |have |had |is |was |were |being |been )*offered(?= to " + _SUITORS + ")", "near_before"),
+    # Offered to a named club: that club is weighing him up (the offer is the pitch, not a bid).
+    # (the trigger is "to", beside the departure's "offered": both are kept)
+    ("interest", r"(?:(?<=@p offered )|(?<=been offered )|(?<=@p was offered )|(?<=@p were offered )|(?<=@p being offered ))"
+                 r"to (?=@c(?! 's))", "near_before"),
     # Outside the manager's plans: the person before, the manager inside the trigger.
     ("departure", r"(?<=@p )(?:is |was |are |remains |still )?(?:not|no longer|n t) (?:\S+ )?(?:part of|in|feature in|features in|"
                   r"figure in|figures in)(?=(?: the)? (?:@p 's|@c 's|his manager 's|the manager 's|the club 's|the coach 's) "

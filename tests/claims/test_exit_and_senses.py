@@ -115,3 +115,12 @@ def test_a_club_releasing_a_player_is_still_a_departure() -> None:
 def test_internal_discussions_are_no_talks() -> None:
     kinds = kinds_of("Juventus weigh Lookman move", "Juventus have held internal discussions about Ademola Lookman.")
     assert not any(kind == "talks" for kind, _ in kinds)
+
+
+def test_offered_to_a_named_club_is_its_interest_and_an_exit() -> None:
+    kinds = kinds_of("Raheem Sterling offered to Juventus")
+    assert {("departure", None), ("interest", "Juventus")} <= kinds
+
+
+def test_offered_to_clubs_unnamed_is_an_exit_only() -> None:
+    assert kinds_of("Raheem Sterling offered to several Serie A clubs") == {("departure", None)}
