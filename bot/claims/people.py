@@ -343,7 +343,13 @@ def anaphora(
             continue  # "his international teammate", "the coaching staff": not the person
         if role in {"head", "back", "left", "right", "no", "number", "international"}:
             continue
-        out.append(Person(main.name, i, j, role, club))
+        # "X confirmed talks with Y, with the defender's deal running out": a player's description
+        # after names in its own sentence stands for the nearest one, not the item's first.
+        near = next((p for p in reversed(persons) if p.end <= i), None)
+        told_by_main = near is not None and near.role in (None, "player") and any(  # and in another clause
+            key(p.name).split(" ")[-1] == key(main.name).split(" ")[-1] and p.end <= near.start for p in persons
+        ) and any(t.text == "," for t in tokens[near.end:i])
+        out.append(Person(near.name if role == "player" and near and told_by_main else main.name, i, j, role, club))
     if not out:
         # "he"/"him" before anyone else is named: "Spanish media expect him to succeed
         # Ancelotti"; after a name the pronoun may be that person's.
