@@ -23,6 +23,9 @@ _SUITORS = (r"(?:(?:several|various|some|many|a|few|number|host|of|other|rival|i
 # Positions a squad list names a player by.
 _POSITION = (r"(?:goalkeeper|keeper|defender|centre back|center back|full back|right back|left back|wing back|midfielder|"
              r"winger|forward|striker|playmaker|captain|academy graduate|youngster)")
+# Plans for a game, not for the squad: "not in Arteta's plans for Sunday's game".
+_NOT_A_GAME = (r"(?! (?:for|against|in) (?:\S+ ){0,3}?(?:game|match|clash|tie|fixture|final|derby|trip|visit|weekend|"
+               r"opener|friendly|semi final|quarter final)\b)(?! against @c)")
 _SOLD = r"(?:moved on|sold(?! out\b)|offloaded|shipped out|let go|cashed in on|transfer listed|put up for sale|sacrificed)"
 
 PATTERNS: tuple[tuple[str, str, str], ...] = (
@@ -34,10 +37,10 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("interest", r"(?:(?<=@p offered )|(?<=been offered )|(?<=@p was offered )|(?<=@p were offered )|(?<=@p being offered ))"
                  r"to (?=@c(?! 's))", "near_before"),
     # Outside the manager's plans: the person before, the manager inside the trigger.
-    ("departure", r"(?<=@p )(?:is |was |are |remains |still )?(?:not|no longer|n t) (?:\S+ )?(?:part of|in|feature in|features in|"
-                  r"figure in|figures in)(?=(?: the)? (?:@p 's|@c 's|his manager 's|the manager 's|the club 's|the coach 's) "
-                  r"(?:\S+ )?plans\b)", "near_before"),
-    ("departure", r"(?<=@p )(?:has |have |with )?(?:no|without a) (?:place|role|future) in(?= (?:@p 's|his manager 's|the manager 's|the coach 's) (?:\S+ )?plans\b)",
+    ("departure", r"(?<=@p )(?:is |was |are |remains |still |does |do |did )?(?:not|no longer|(?:doesn|don|didn|isn|aren|wasn) t) (?:\S+ )?(?:part of|in|"
+                  r"feature in|features in|figure in|figures in)(?=(?: the)? (?:@p 's|@c 's|his manager 's|the manager 's|the club 's|the coach 's) "
+                  r"(?:\S+ )?plans\b" + _NOT_A_GAME + ")", "near_before"),
+    ("departure", r"(?<=@p )(?:has |have |with )?(?:no|without a) (?:place|role|future) in(?= (?:@p 's|his manager 's|the manager 's|the coach 's) (?:\S+ )?plans\b" + _NOT_A_GAME + ")",
      "near_before"),
     # A sale in the passive: "X expected to be moved on", "could be sold this summer".
     ("departure", r"\b(?:(?:set|expected|poised|likely|due|going|about|ready|tipped) to |(?:could|will|may|might|would|should|must|can) "

@@ -124,3 +124,11 @@ def test_offered_to_a_named_club_is_its_interest_and_an_exit() -> None:
 
 def test_offered_to_clubs_unnamed_is_an_exit_only() -> None:
     assert kinds_of("Raheem Sterling offered to several Serie A clubs") == {("departure", None)}
+
+
+def test_outside_the_plans_in_its_negated_forms() -> None:
+    assert ("departure", None) in kinds_of("Ben Chilwell doesn't figure in Maresca's plans")
+
+
+def test_plans_for_a_game_are_no_exit() -> None:
+    assert not kinds_of("Bukayo Saka not in Arteta's plans for Sunday's game")
