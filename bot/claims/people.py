@@ -272,6 +272,10 @@ def headline_descriptions(tokens: list[Token], mentions: list[Mention], main: Pe
             start -= 1
         club = next((m.name for m in mentions if m.start >= start and m.end <= j and not m.national), None)
         out.append(Person(main.name, start, j + 1, "manager" if tok.key in MANAGER_ROLES else "player", club))
+    if len({p.role for p in out}) > 1:
+        # "Napoli boss wants Premier League midfielder": two people, and the one the item names
+        # first is the boss (he comes first); the player stays undescribed rather than made him.
+        out = [p for p in out if p.role == "manager"]
     return out
 
 

@@ -17,3 +17,10 @@ def test_a_description_in_the_named_persons_own_clause_keeps_the_items_man() -> 
                             "Everton sent scouts to watch Daizen Maeda on Saturday, "
                             "with David Moyes a long-time admirer of the forward.")
     assert {c.subject for c in claims} <= {"Daizen Maeda"}
+
+
+def test_a_headline_describing_a_boss_and_a_player_does_not_make_the_boss_the_player() -> None:
+    claims = extract_claims("Roma boss wants Premier League striker",
+                            "Gian Piero Gasperini has asked Roma to sign a new forward in January. "
+                            "He wants Dominic Calvert-Lewin.")
+    assert "Gian Piero Gasperini" not in {c.subject for c in claims}
