@@ -267,6 +267,8 @@ def headline_descriptions(tokens: list[Token], mentions: list[Mention], main: Pe
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None
         if nxt is not None and (nxt.is_cap or nxt.key in PLAYER_ROLES or nxt.key in {"'s", "s"}):
             continue  # an apposition ("Liverpool star Mohamed Salah") or a compound noun
+        if nxt is not None and nxt.key in COLLECTIVE_NOUNS:
+            continue  # "in bid for Belgian club": a nationality describing a club, not a person
         start = j
         while start > 0 and describing(tokens[start - 1], start - 1, clubs):
             start -= 1

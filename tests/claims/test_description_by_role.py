@@ -24,3 +24,8 @@ def test_a_headline_describing_a_boss_and_a_player_does_not_make_the_boss_the_pl
                             "Gian Piero Gasperini has asked Roma to sign a new forward in January. "
                             "He wants Dominic Calvert-Lewin.")
     assert "Gian Piero Gasperini" not in {c.subject for c in claims}
+
+
+def test_a_nationality_before_club_describes_no_person() -> None:
+    assert extract_claims("Brighton owner in bid for Belgian club",
+                          "Tony Bloom is looking to add another club to his group.") == []
