@@ -18,7 +18,8 @@ as advanced." under a headline about a match), and no claim can come from such a
   club's span or a run the person finder may take for a club it lacks (may_open_unknown_club).
   One exception the analyser makes is kept: a one-word "name" opening the sentence that is a
   pattern's word or reads as grammar ("Negotiations are ...", "Following ...") is nobody
-  (sentence.analyse), unless a name, a particle or a mention may run on after it.
+  (sentence.analyse), unless a name, a particle or a mention may run on after it, or the word
+  is one SCOWL knows as a name ("Young", "Cash": the analyser keeps it when the item marks it).
 
 So an item passes when some sentence both may hold a trigger and may hold a person or a club.
 Every test is a relaxation of the reader it stands for: when unsure, the item is read. Not while
@@ -35,6 +36,7 @@ from bot.claims import kinds, nearby
 from bot.claims.flatten import flat
 from bot.claims.lexicon import PARTICLES, STAND_IN_PRONOUNS
 from bot.claims.openers import GRAMMAR_OPENER, opens_description, opens_name, opens_stand_in
+from bot.claims.ordinary import also_a_name
 from bot.claims.reach import Phrases, Reach
 from bot.claims.segments import _RUNG_NOUNS, may_hold
 from bot.claims.sentence import opening
@@ -95,8 +97,8 @@ def _nobody(tokens: list[Token], i: int, view: nearby.SentenceView) -> bool:
     of grammar that no name token, particle or mention (a name, a digit, a ".") may follow, and no
     stand-in or description either (analyse() drops only one-word names there)."""
     tok = tokens[i]
-    if not (tok.key in kinds.PATTERN_WORDS or GRAMMAR_OPENER.search(tok.key)):
-        return False
+    if not (tok.key in kinds.PATTERN_WORDS or GRAMMAR_OPENER.search(tok.key)) or also_a_name(tok.key):
+        return False  # (a pattern's word SCOWL knows as a name may be one: ordinary.named_at_opening)
     if i + 1 < len(tokens):
         nxt = tokens[i + 1]
         if nxt.is_cap or nxt.key in PARTICLES or nxt.text[0].isdigit() or nxt.text == ".":

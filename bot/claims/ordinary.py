@@ -208,6 +208,41 @@ def _sentence_marks(tokens: list[Token], i: int, j: int) -> bool:
     return False
 
 
+def named_at_opening(tokens: list[Token], i: int) -> bool:
+    """Whether a one-word run at a sentence's opening whose word the kind patterns are made of
+    ("Target", "Chase", "Young", "Cash"), and which is therefore read as grammar, is a surname all
+    the same: SCOWL knows the word as a name, and the item writes it elsewhere with a capital it
+    chose ("signed by Young", "Ashley Young", "Young's contract"), or the item never writes it in
+    lower case and a verb of the present with its object, or "set to", follows it ("Cash joins
+    Villa"; but "Good news for", and "Hunt" where the item speaks of "the hunt", stay words)."""
+    if not also_a_name(tokens[i].key):
+        return False
+    named, lower = _item_marks(tokens[i].text)
+    return named or not lower and _acts_on(tokens, i + 1)
+
+
+# Words that open a verb's object ("signs a new deal", "joins his old club").
+_OBJECT_OPENERS = frozenset({"a", "an", "the", "his", "her", "their", "new", "fresh", "one", "two", "three"})
+# Words after a plural noun, not after a verb with its object ("Good News For ...", "Best fans at").
+_NO_OBJECT = frozenset({"for", "at", "in", "on", "as", "to", "from", "with", "after", "over", "amid", "and",
+                        "but", "of", "by", "is", "are", "was", "were", "be"})
+
+
+def _acts_on(tokens: list[Token], j: int) -> bool:
+    """A verb of the present at token j with its object after it ("Cash joins Villa", "Young signs
+    a new deal"), or "set to", "poised to": the word before is the verb's subject. A plural noun
+    after an adjective stands before a preposition or a verb ("Good news for", "Best fans at")."""
+    if j + 1 >= len(tokens):
+        return False
+    verb, obj = tokens[j], tokens[j + 1]
+    if verb.key in IMMINENT:
+        return obj.key in {"to", "for"}
+    if not (verb.is_word and _inflected(verb.key) and not verb.key.endswith("ss")):
+        return False
+    return obj.key in _OBJECT_OPENERS or obj.text[0].isdigit() or obj.text[0] in "£€$" \
+        or obj.is_cap and obj.is_word and obj.key not in _NO_OBJECT
+
+
 def _inflected(word: str) -> bool:
     """A verb's -s form or a noun's plural of an ordinary word ("rejects", "signs"), no surname."""
     return word.endswith("s") and (word[:-1] in _words() or word.endswith("es") and word[:-2] in _words())

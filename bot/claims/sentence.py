@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.claims import kinds, people, sources
+from bot.claims import kinds, ordinary, people, sources
 from bot.claims.frame import Frame, Trigger, frame
 from bot.claims.lexicon import (
     QUALIFIED_NOUNS,
@@ -61,7 +61,9 @@ def analyse(text: str, main: Person | None, known: frozenset[str] = frozenset(),
     mentions = [m for m in mentions if m.kind != "place"]
     persons = [p for p in found if fold(p.name) not in source_names()
                and not (p.end - p.start == 1 and p.start == opening(tokens)
-                        and (GRAMMAR_OPENER.search(tokens[p.start].key) or tokens[p.start].key in kinds.PATTERN_WORDS))]
+                        and (GRAMMAR_OPENER.search(tokens[p.start].key)
+                             or tokens[p.start].key in kinds.PATTERN_WORDS
+                             and not ordinary.named_at_opening(tokens, p.start)))]
     persons = [p for p in persons if not _modifier(tokens, mentions, p)]
     if text.isupper():
         # A shouted headline capitalises every word: only names the item writes in
