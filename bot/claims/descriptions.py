@@ -8,13 +8,16 @@ is `target` reads as each club in it wanting that person.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.claims import trace
 from bot.claims.lexicon import COMPETITIONS, ROLE_MODIFIERS
 
 if TYPE_CHECKING:
     from bot.claims.people import Person
     from bot.claims.sentence import Sentence
+    from bot.models import Claim
 
 _TARGET_NOUNS = frozenset({"target", "targets"})
 _LIST = frozenset({"&", "and", ","})
@@ -45,4 +48,21 @@ def wanted_by(s: Sentence) -> list[tuple[Person, str]]:
             else:
                 break
         out.extend((p, c) for c in clubs)
+    return out
+
+
+def add_targeted(claims: list[Claim], targeted: dict[tuple[str, str], Claim]) -> list[Claim]:
+    """The claims with each description's (or wanting clause's) interest added where nothing
+    else in the item tells that person's interest, and its club given to an interest told
+    without one ("X tops the manager's wish list" beside "... he would like Real Madrid to
+    sign")."""
+    out = list(claims)
+    for (name, wanting), c in targeted.items():
+        told = [i for i, k in enumerate(claims) if k.subject == name and k.kind == "interest"]
+        if not told:
+            trace.note(f"{name} interest -> {wanting}: described as that club's target")
+            out.append(c)
+        elif all(out[i].counterpart is None for i in told):
+            trace.note(f"{name} interest -> {wanting}: the club a wanting clause names")
+            out[told[0]] = replace(out[told[0]], counterpart=wanting)
     return out

@@ -15,6 +15,7 @@ from dataclasses import replace
 from bot.claims import (
     bindable,
     descriptions,
+    gaps,
     kinds,
     learned,
     modality,
@@ -339,7 +340,7 @@ def extract_claims(
                     ended.add(len(found))  # "with boss X set to leave in the summer" stays news
                 found.append((n, Claim(name, r, kind, cp, frm, source, outlet, published,
                                        trim(s.text), item), attributed))
-        for p, wanting in descriptions.wanted_by(s):
+        for p, wanting in descriptions.wanted_by(s) + gaps.wanted(s):
             name = full[fold(p.name)]
             if role.get(name, "player") == "player" and (name, wanting) not in targeted:
                 targeted[(name, wanting)] = Claim(name, "player", "interest", wanting, None, None, outlet,
@@ -375,11 +376,7 @@ def extract_claims(
                                         and c.subject in talked_exit - stated_exit)]
     # "... future of Man Utd & Arsenal transfer target": the description is the only word
     # of those clubs' interest when nothing else in the item tells it.
-    wanted = {c.subject for c in claims if c.kind == "interest"}
-    for (name, wanting), c in targeted.items():
-        if name not in wanted:
-            trace.note(f"{name} interest -> {wanting}: described as that club's target")
-            claims.append(c)
+    claims = descriptions.add_targeted(claims, targeted)
     if trace.active():
         for i, (_, c, _) in enumerate(found):
             if not any(fold(k.subject) == fold(c.subject) and k.kind == c.kind for k in claims):
