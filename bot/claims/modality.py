@@ -85,10 +85,11 @@ def rung(kind: str, fr: Frame, clause: range, trig: Trigger, others: Sequence[Tr
         return "agreement"
     if kind == "completed" and " here we go " in fr.text and fr.units[trig.start][2] in _PRESENT_MOVES:
         return "agreement"  # "Brighton sign X - here we go!": the phrase is the agreement's (claims.md)
-    if kind == "completed" and _ahead(fr, clause, trig, others):
-        # "agreed a deal with Brentford to sign X", "prepares to complete his move", "flies in
-        # to join": the move is still ahead; the deal it belongs to is at most agreed.
-        return "agreement"
+    if kind == "completed" and (governing := _ahead(fr, clause, trig, others)):
+        # "agreed a deal with Brentford to sign X", "opened talks with Porto to sign X",
+        # "prepares to complete his move", "flies in to join": the move is still ahead; the
+        # step that governs it is what the clause tells.
+        return governing
     return kind
 
 
@@ -98,18 +99,24 @@ _ON_THE_WAY = frozenset({"prepares", "prepare", "preparing", "fly", "flies", "fl
                          "arriving", "arrived", "lands", "landed", "landing", "in", "over", "out"})
 
 
-def _ahead(fr: Frame, clause: range, trig: Trigger, others: Sequence[Trigger]) -> bool:
-    """Whether the trigger's verb is an infinitive ("to sign", "to complete his move") that an
-    agreement before it governs, or that follows a verb of getting ready or travelling."""
+def _ahead(fr: Frame, clause: range, trig: Trigger, others: Sequence[Trigger]) -> str:
+    """The kind a move told in the infinitive ("to sign", "to complete his move") takes from
+    what governs it: an agreement, talks or a bid before it ("opened talks with Porto to
+    sign X"), or a verb of getting ready or travelling (an agreement); "" when neither does."""
     u = trig.start - 1
     while u >= clause.start and fr.units[u][2] in _SKIP_ADVERB:
         u -= 1
     if u <= clause.start or fr.units[u][2] != "to":
-        return False
-    if fr.units[u - 1][2] in _ON_THE_WAY:
-        return fr.units[u - 1][2] not in {"in", "over", "out"} or u - 2 >= clause.start and fr.units[u - 2][2] in _ON_THE_WAY
-    return any(o.kind == "agreement" and not o.negated and clause.start <= o.start and o.end <= u
-               and u - o.end <= 4 and not any(fr.units[w][2] in _STOP for w in range(o.end, u)) for o in others)
+        return ""
+    if fr.units[u - 1][2] in _ON_THE_WAY and (fr.units[u - 1][2] not in {"in", "over", "out"}
+                                              or u - 2 >= clause.start and fr.units[u - 2][2] in _ON_THE_WAY):
+        return "agreement"
+    governing = [o for o in others if o.kind in _STEPS and not o.negated and clause.start <= o.start
+                 and o.end <= u and u - o.end <= 4 and not any(fr.units[w][2] in _STOP for w in range(o.end, u))]
+    return governing[-1].kind if governing else ""
+
+
+_STEPS = frozenset({"agreement", "talks", "bid"})
 
 
 # A headline's present tense of a move, which "here we go" beside it tells as the agreement.

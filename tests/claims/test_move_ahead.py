@@ -33,3 +33,11 @@ def test_a_move_still_ahead_is_an_agreement(title: str, summary: str, person: st
 ])
 def test_a_purpose_infinitive_after_a_done_act_stays_done(title: str) -> None:
     assert "completed" in next(iter(_kinds(title).values()))
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    ("Arsenal have opened talks with Porto to sign Samu Aghehowa", "talks"),
+    ("Arsenal have lodged a £40m bid to sign Samu Aghehowa", "bid"),
+])
+def test_a_move_in_the_infinitive_takes_the_step_that_governs_it(title: str, kind: str) -> None:
+    assert _kinds(title) == {"Samu Aghehowa": {kind}}
