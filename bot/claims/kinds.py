@@ -16,7 +16,7 @@ from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
-from bot.claims import families, forms, letting_go
+from bot.claims import deal_talk, families, forms, letting_go
 from bot.claims.family_senses import other_sense, shares_senses
 from bot.claims.frame import Frame, Trigger
 from bot.claims.prefilter import Gate, flat
@@ -196,6 +196,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("interest", _p(r"\b(?:wants?|eyes?|eyeing|consider(?:s|ing)?|mull(?:s|ing)?|weigh(?:s|ing)? up) (?:an? |the )?(?:@c )(?:move|switch|transfer|return|job|post)\b|\b(?:dream|keen|eager|open) (?:on |to (?:make |secure )?)?(?:an? )?@c (?:move|switch|transfer|return)\b"), "before"),
 ) + tuple((kind, _p(rx), direction) for kind, rx, direction in forms.PATTERNS) \
   + tuple((kind, _p(rx), direction) for kind, rx, direction in letting_go.PATTERNS) \
+  + tuple((kind, _p(rx), direction) for kind, rx, direction in deal_talk.PATTERNS) \
   + tuple((kind, _p(rx), direction) for kind, rx, direction in families.PATTERNS)  # shapes (forms.py, letting_go.py), word families (families.py)
 _FIRST_FAMILY = len(PATTERNS) - len(families.PATTERNS)  # family patterns are read in their other senses too
 

@@ -10,7 +10,10 @@ from bot.claims.suitors import unnamed_suitors
 from bot.claims.text import fold
 from bot.models import LOAN_DEALS, MOVE_KINDS, Claim
 
-_SETTLING = frozenset({"agreement", "medical"})  # rungs a club-less sentence may add to the item's one deal
+_SETTLING = frozenset({"agreement", "medical", "talks", "bid", "bid_rejected"})  # rungs a club-less sentence may add to the item's one deal
+# Rungs of a club's pursuit that a sentence may tell with no club and a club read as holding
+# him ("two bids have been knocked back"): the item's one pursuing club is theirs.
+_PURSUING_RUNGS = frozenset({"talks", "bid", "bid_rejected"})
 _VACANCY_KINDS = frozenset({"interest", "talks", "agreement", "completed"})
 
 
@@ -176,19 +179,28 @@ def reconcile(kept: list[tuple[int, Claim]], guessed: frozenset[str] = frozenset
     gone = {(fold(c.subject), c.from_club) for _, c in kept
             if c.kind == "departure" and c.role == "manager" and c.from_club}
     vacated = {club for _, club in gone}
+    def claims_of(c: Claim) -> list[Claim]:
+        return [d for _, d in kept if fold(d.subject) == fold(c.subject) and d.kind in MOVE_KINDS]
+
     for i, (n, c) in enumerate(kept):
         if c.counterpart is None and c.kind in _VACANCY_KINDS and len(vacated) == 1 \
                 and fold(c.subject) not in {s for s, _ in gone}:
             # "Forest sack Nuno. Dyche is the favourite to replace him": the vacant job.
             kept[i] = (n, replace(c, counterpart=next(iter(vacated)), role="manager"))
-        elif c.counterpart is None and c.from_club is None and c.kind in MOVE_KINDS \
-                and not _unnamed(c):
-            # "More on Como and Azon story. The agreement is almost done": the item's one deal
-            # (told in another sentence: one naming the club and no club for this rung tells another deal)
+        elif c.counterpart is None and c.kind in MOVE_KINDS | {"bid_rejected"} and not _unnamed(c):
+            # "More on Como and Azon story. The agreement is almost done", "... as the proposed
+            # deal stalls", "two bids have been knocked back": the item's one deal (told in
+            # another sentence: one naming the club and no club for this rung tells another deal)
             clubs = {d.counterpart for m, d in kept if fold(d.subject) == fold(c.subject) and d.kind in MOVE_KINDS
-                     and d.counterpart and m != n}
-            if len(clubs) == 1 and c.kind in _SETTLING:
+                     and d.counterpart and m != n} - {None}
+            if c.kind in _SETTLING and len(clubs) == 1 and (c.from_club is None or c.kind in _PURSUING_RUNGS):
                 kept[i] = (n, replace(c, counterpart=next(iter(clubs))))
-            else:
+            elif c.kind in _PURSUING_RUNGS and len(clubs - {c.from_club}) == 1:
+                kept[i] = (n, replace(c, counterpart=next(iter(clubs - {c.from_club}))))
+            elif c.kind in _PURSUING_RUNGS and c.from_club and {d.counterpart for d in claims_of(c) if d is not c} == {c.from_club}:
+                # "Arsenal are trying to sign X and two bids have been knocked back": the club
+                # read as holding him is the one pursuing him
+                kept[i] = (n, replace(c, counterpart=c.from_club, from_club=None))
+            elif c.from_club is None and c.kind != "bid_rejected":
                 drop.add(i)  # "Dzeko could join oldest players": a move needs a club
     return [k for i, k in enumerate(kept) if i not in drop]

@@ -1,0 +1,39 @@
+"""A club's work on a deal is talks; a headline's '<player> transfer <turn>' beside a club is its
+interest; a rung told with no club takes the item's one pursuing club."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.claims.extract import extract_claims
+
+
+def _told(title: str, summary: str = "") -> set[tuple[str, str, str | None]]:
+    return {(c.subject, c.kind, c.counterpart) for c in extract_claims(title, summary)}
+
+
+@pytest.mark.parametrize(("title", "claim"), [
+    ("Arsenal continue to work on a deal for Porto striker Samu Aghehowa", ("Samu Aghehowa", "talks", "Arsenal")),
+    ("Chelsea working towards a move for Rennes winger Jeremy Doku", ("Jeremy Doku", "talks", "Chelsea")),
+    ("Liverpool must work to secure a deal for Marc Guehi, says Carragher", ("Marc Guehi", "talks", "Liverpool")),
+    ("Newcastle push on as Hugo Ekitike deal nears", ("Hugo Ekitike", "talks", "Newcastle United")),
+    ("Tottenham learn true Antoine Semenyo transfer value", ("Antoine Semenyo", "interest", "Tottenham Hotspur")),
+])
+def test_work_on_a_deal_and_a_transfer_compound(title: str, claim: tuple[str, str, str]) -> None:
+    assert claim in _told(title)
+
+
+def test_a_new_deal_being_worked_on_is_the_players_contract() -> None:
+    assert _told("Chelsea working on a new deal for Cole Palmer") == {("Cole Palmer", "contract_extension", "Chelsea")}
+
+
+def test_a_transfer_compound_with_no_club_in_the_item_gives_no_claim() -> None:
+    assert _told("Bukayo Saka transfer update") == set()
+
+
+def test_a_rung_told_with_no_club_takes_the_one_club_pursuing_him() -> None:
+    told = _told("Eze latest", "Arsenal are trying to sign Eberechi Eze and two bids have been knocked back.")
+    assert ("Eberechi Eze", "bid_rejected", "Arsenal") in told
+    told = _told("Brighton learn true Kaoru Mitoma transfer value",
+                 "The latest news as they continue to work on a deal for Kaoru Mitoma.")
+    assert ("Kaoru Mitoma", "talks", "Brighton & Hove Albion") in told
