@@ -16,6 +16,8 @@ Patterns read the same frames as kinds.PATTERNS (`@c` club, `@p` person, `@m` mo
 
 from __future__ import annotations
 
+from bot.claims import jobs
+
 # Who a club offers a player to: a club, or clubs told as a group ("several English sides").
 _SUITORS = (r"(?:(?:several|various|some|many|a|few|number|host|of|other|rival|interested|potential|foreign|english|"
             r"italian|spanish|german|french|saudi|turkish|mls|top|premier|league|serie|la|liga|bundesliga|ligue|pro) ){0,4}"
@@ -57,4 +59,21 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
                   r"(?:sack|axe|chop|exit door)\b|\b(?:favourite|favorite|odds on|tipped|frontrunner|front runner)s? "
                   r"(?:\S+ ){0,2}?to be (?:the )?(?:next|first) (?:\S+ ){0,3}?(?:to (?:be )?(?:sacked|axed|fired|lose|leave|quit|depart|"
                   r"go)|sacked|axed|fired|out)\b", "near_before"),
-)
+    # A club letting a list of players go: "prepared to let X, Y and Z go" (one name is families.py's).
+    ("departure", r"\b(?:let|lets|letting|allow|allows|allowed|allowing) (?=@p (?:(?:,|and|or|&) (?:\S+ )?@p ){1,6}"
+                  r"(?:go|leave|depart|move on)\b)", "after"),
+    # An asking price told as a refusal: "will not leave for less than £100m", "won't sell X for
+    # under €80m" is a price, so a sale (a departure), not a denial. The "not" is inside the
+    # trigger, so it negates nothing; the longer match hides the denial's "will not leave".
+    ("departure", r"(?<=@p )(?:(?:will|would|shall|is|are|does|do|can|could) )?(?:not|never|n t) (?:be )?(?:leave|leaving|go|going|"
+                  r"sold|allowed to (?:leave|go)|let go|moving|move) (?:\S+ ){0,3}?for (?:anything |any fee |a penny |a fee |a cent )?"
+                  r"(?:less than|under|below|short of|lower than) (?:\S+ ){0,2}?@m", "near_before"),
+    ("departure", r"\b(?:will not|would not|won t|wouldn t|not|never|refuse to|refuses to|refusing to) (?:sell|let|part with|"
+                  r"release|sanction the sale of|accept)(?= (?:@p|him|her) (?:go |leave |depart )?(?:\S+ ){0,3}?for (?:anything |any fee |"
+                  r"a penny |a fee )?(?:less than|under|below|short of|lower than) )", "after"),
+    # A sale with its buyer: "have agreed to sell X to PSG" is that club's agreement, "Arsenal
+    # sell X to Porto" the move done (parties.py reads the selling club as the one he leaves).
+    ("agreement", r"\b(?:agree|agrees|agreed|agreeing) (?:a deal |terms )?to (?:sell|transfer|let)(?= @p (?:go )?(?:\S+ ){0,2}?to @c)",
+     "after"),
+    ("completed", r"(?<=@c )(?:have |has )?(?:sell|sells|sold) @p(?= (?:\S+ ){0,2}?to @c)", "after"),
+) + jobs.PATTERNS  # a manager's job in forms of its own (jobs.py), carried into kinds.py's table with these

@@ -1,0 +1,141 @@
+"""Round eight: a manager's job and a selling club in forms no pattern had (jobs.py, letting_go.py).
+
+Each item is in our own words about real people and clubs. A reader of the alerts sees: the
+candidate named before his candidacy noun, a job offered or given for good, pressure added or a
+deadline set, an appointment "as their new head coach"; a club letting a list of players go, an
+asking price told as "will not sell for less than" (a sale, not a denial), and a sale with its
+buyer (that club's agreement, or the move to it).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.claims.extract import extract_claims
+
+
+def claims_of(title: str, summary: str = "") -> set[tuple[str, str, str | None]]:
+    return {(c.subject, c.kind, c.counterpart)
+            for c in extract_claims(title, summary, published="2026-02-01T00:00:00Z")}
+
+
+# --- a manager's job ----------------------------------------------------------------------------
+
+CANDIDATES = [
+    # the name before its candidacy noun, with words between
+    ("Napoli part ways with Antonio Conte",
+     "Napoli have sacked Antonio Conte after a run of defeats, with Maurizio Sarri the clear favourite to replace him.",
+     "Maurizio Sarri"),
+    ("Eddie Howe the bookmakers' frontrunner to succeed Thomas Tuchel as England head coach", "", "Eddie Howe"),
+    # considered as a successor in the passive, its agent between
+    ("Pochettino considered for Tottenham return",
+     "Mauricio Pochettino is being considered by the Tottenham board as a possible successor to Thomas Frank.",
+     "Mauricio Pochettino"),
+    # an interim making his case, or the job given for good
+    ("Ruud van Nistelrooy in the spotlight",
+     "Ruud van Nistelrooy has made a compelling case to be handed the Leicester City job permanently.",
+     "Ruud van Nistelrooy"),
+    ("Would it be a mistake not to give Kieran McKenna the Ipswich Town job permanently?", "", "Kieran McKenna"),
+]
+
+
+@pytest.mark.parametrize(("title", "summary", "person"), CANDIDATES)
+def test_a_candidate_for_a_job_is_interest(title: str, summary: str, person: str) -> None:
+    assert any(s == person and k == "interest" for s, k, _ in claims_of(title, summary))
+
+
+def test_a_candidate_named_before_the_noun_gets_the_club_whose_job_it_is() -> None:
+    found = claims_of("Napoli part ways with Antonio Conte",
+                      "Napoli have sacked Antonio Conte after a run of defeats, with Maurizio Sarri the "
+                      "clear favourite to replace him.")
+    assert ("Maurizio Sarri", "interest", "Napoli") in found
+    assert ("Antonio Conte", "departure", None) in found
+
+
+def test_deciding_not_to_give_the_job_is_no_candidacy() -> None:
+    found = claims_of("Roma decide not to give Daniele De Rossi the job permanently")
+    assert not any(k == "interest" for _, k, _ in found)
+
+
+PRESSURE = [
+    ("Ange Postecoglou under the spotlight",
+     "Ange Postecoglou admitted a home defeat by Brentford had added to the pressure on him.", "Ange Postecoglou"),
+    ("Ruben Amorim addresses sack rumours after derby defeat", "", "Ruben Amorim"),
+    ("Nuno Espirito Santo handed fresh sack warning", "", "Nuno Espirito Santo"),
+    ("Graham Potter is coming under mounting scrutiny after a fifth straight defeat", "", "Graham Potter"),
+    ("West Ham ultimatum",
+     "West Ham's owners will give Graham Potter until the international break to turn results around.",
+     "Graham Potter"),
+    ("Julen Lopetegui has been given three more games to save his job", "", "Julen Lopetegui"),
+]
+
+
+@pytest.mark.parametrize(("title", "summary", "person"), PRESSURE)
+def test_a_manager_under_pressure_is_a_departure(title: str, summary: str, person: str) -> None:
+    assert (person, "departure", None) in claims_of(title, summary)
+
+
+def test_a_player_future_under_scrutiny_is_no_sack() -> None:
+    # clubs looking at a player is their interest, not a manager's job in danger
+    found = claims_of("Madrid circle Tottenham defender",
+                      "Cristian Romero's future at Tottenham is under growing scrutiny as Real Madrid watch him.")
+    assert ("Cristian Romero", "departure", None) not in found
+
+
+def test_an_appointment_with_the_club_possessive_is_completed() -> None:
+    found = claims_of("Wolves confirm new head coach",
+                      "Wolves have named Rob Edwards as their new head coach on a three-year deal.")
+    assert ("Rob Edwards", "completed", "Wolverhampton Wanderers") in found
+
+
+def test_a_contract_offered_by_a_club_is_its_bid() -> None:
+    found = claims_of("Stefano Pioli has been offered a contract by Al-Nassr")
+    assert ("Stefano Pioli", "bid", "Al-Nassr") in found
+
+
+def test_a_new_contract_offered_by_his_club_is_no_bid() -> None:
+    found = claims_of("Bukayo Saka has been offered a new contract by Arsenal")
+    assert not any(k == "bid" for _, k, _ in found)
+
+
+# --- selling clubs ------------------------------------------------------------------------------
+
+def test_letting_a_list_of_players_go_is_a_departure_for_each() -> None:
+    found = claims_of("Manchester United are prepared to let Jadon Sancho, Antony and Tyrell Malacia go this summer.")
+    for person in ("Jadon Sancho", "Antony", "Tyrell Malacia"):
+        assert (person, "departure", None) in found
+
+
+ASKING = [
+    "Newcastle insist Alexander Isak will not leave for less than £150m",
+    "Crystal Palace will not sell Adam Wharton for less than £80m",
+    "Brighton won't let Kaoru Mitoma go for anything under £70m",
+]
+
+
+@pytest.mark.parametrize("title", ASKING)
+def test_an_asking_price_told_as_a_refusal_is_a_sale(title: str) -> None:
+    found = claims_of(title)
+    assert any(k == "departure" for _, k, _ in found)
+    assert not any(k == "denial" for _, k, _ in found)
+
+
+def test_a_plain_refusal_to_sell_stays_a_denial() -> None:
+    found = claims_of("Liverpool will not sell Ibrahima Konate to Real Madrid")
+    assert any(k == "denial" for _, k, _ in found)
+
+
+def test_agreeing_to_sell_to_a_named_club_is_that_club_agreement() -> None:
+    found = claims_of("Bernabeu latest", "Real Madrid have agreed to sell Dani Ceballos to Real Betis for €15m.")
+    assert ("Dani Ceballos", "agreement", "Real Betis") in found
+    assert not any(k == "departure" for _, k, _ in found)
+
+
+def test_a_sale_to_a_named_club_is_the_move_to_it() -> None:
+    found = claims_of("Chelsea sell Noni Madueke to Arsenal")
+    assert ("Noni Madueke", "completed", "Arsenal") in found
+    assert not any(k == "departure" for _, k, _ in found)
+
+
+def test_a_sale_to_no_named_club_stays_a_departure() -> None:
+    assert any(k == "departure" for _, k, _ in claims_of("Arsenal could sell Ben White this summer"))
