@@ -16,6 +16,7 @@ from bot.claims import (
     bindable,
     descriptions,
     gaps,
+    item_senses,
     kinds,
     learned,
     modality,
@@ -386,6 +387,7 @@ def extract_claims(
                        or ("a summary's finished development about someone the headline does not name: background"
                            if i in ended else "a contract running down, background to other news"))
                 trace.note(f"dropped {c.subject} {c.kind} -> {c.counterpart}: {why}")
+    claims = item_senses.kept(claims, sents, len(heads))  # a byline, a staff coach, a debunk, a ranking
     return learned.beside(claims, sents, len(heads), **meta)
 
 

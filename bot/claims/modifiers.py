@@ -211,6 +211,16 @@ def event_object(fr: Frame, trig: Trigger) -> bool:
     if trig.kind != "completed" or units[trig.end - 1][2] in {"@c", "@p"}:
         return False
     u = trig.end
-    while u < len(units) and u - trig.end < 4 and units[u][2] in _EVENT_LEAD:
+    while u < len(units) and u - trig.end < 5 and (units[u][2] in _EVENT_LEAD or _ordinal(units[u][2])):
         u += 1
     return u < len(units) and u > trig.end and units[u][2] in _EVENTS
+
+
+# "his 100th game", "a landmark 500th match", "his 50th Premier League game in charge".
+_ORDINAL_WORDS = frozenset({"second", "third", "fourth", "fifth", "tenth", "hundredth", "landmark", "milestone",
+                            "competitive", "league", "premier", "cup", "european", "home", "away", "big"})
+
+
+def _ordinal(word: str) -> bool:
+    """A count or a mark of a game ("100th", "fifth", "landmark"): what a milestone game takes."""
+    return word in _ORDINAL_WORDS or word[:1].isdigit() and word.endswith(("st", "nd", "rd", "th"))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from bot.claims import recency
+from bot.claims import other_uses, recency
 from bot.claims.frame import Frame, Trigger
 from bot.claims.lexicon import NON_SUBJECT_ROLES, PAST_FORMS, RECENT_SPANS
 
@@ -282,6 +282,9 @@ _STATED = frozenset({"completed", "departure"})
 def unreported(fr: Frame, clause: range, trig: Trigger, published: str | None = None) -> str:
     """Why a move or an exit is judged, explained, looked back on or meant otherwise, or ''
     (`published`: the item's date, which a month is compared with)."""
+    why = other_uses.why(fr, clause, trig)
+    if why:
+        return why
     if trig.kind not in _STATED:
         return ""
     why = other_sense(fr, trig)

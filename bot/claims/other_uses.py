@@ -1,0 +1,266 @@
+"""Move words in a sentence that reports no move: a brand deal, a visit, a call, a column, a list.
+
+The words of a move ("signs a deal", "return to", "sell X", "leaving Chelsea") are also the
+words of other stories: a player's contract with a boot maker, a manager going back to a
+former ground with his new side, a reader's demand in a mailbag, a writer's question whether a
+club ought to sell, a gerund that is the subject of what the speaker learnt from his own past,
+a pundit waving talk away, a ranking of deals done. Each check reads the grammar around one
+trigger in its sentence (what the verb's object is, what the gerund is the subject of, what
+label opens the sentence), never a phrase of one story. stance.unreported asks them.
+"""
+
+from __future__ import annotations
+
+from bot.claims.frame import Frame, Trigger
+from bot.claims.lexicon import PAST_FORMS
+
+# The other party of a commercial deal: a kit or boot maker, a sponsor. (Not "boot" alone:
+# "given the boot" is a sacking.)
+_BRANDS = frozenset({"nike", "adidas", "puma", "new balance", "under armour", "mizuno", "umbro", "kappa",
+                     "hummel", "skechers", "castore", "joma", "macron", "diadora", "asics", "lotto",
+                     "errea", "le coq sportif", "ea sports", "red bull"})
+_COMMERCIAL = frozenset({"sponsorship", "sponsor", "sponsors", "sponsored", "endorsement", "endorsements",
+                         "sportswear", "brand", "brands", "apparel", "footwear", "commercial", "ambassadorial",
+                         "image rights", "clothing", "fashion", "cosmetics"})
+_BOOT_DEALS = frozenset({"deal", "deals", "contract", "contracts", "sponsor", "sponsorship", "supplier",
+                         "partnership", "partner", "agreement"})
+_CLAUSE_END = frozenset({".", ";", "?", "!", "but", "while", "as", "after", "amid"})
+
+
+def _window(fr: Frame, start: int, stop: int) -> list[str]:
+    """The words from `start` to `stop`, cut at the end of the clause after the trigger."""
+    out: list[str] = []
+    for u in range(max(0, start), min(len(fr.units), stop)):
+        word = fr.units[u][2]
+        if word in _CLAUSE_END and u >= start + 1:
+            break
+        out.append(word)
+    return out
+
+
+def commercial(fr: Frame, trig: Trigger) -> bool:
+    """Whether the deal a trigger tells is with a brand ("signs a long-term deal with Nike",
+    "agrees a boot contract", "pens sponsorship deal"): a commercial deal, no move."""
+    words = _window(fr, trig.start - 3, trig.end + 7)
+    if any(w in _BRANDS or w in _COMMERCIAL for w in words):
+        return True
+    return any(w in {"boot", "boots", "kit"} and nxt in _BOOT_DEALS for w, nxt in zip(words, words[1:], strict=False))
+
+
+# Leaving the pitch: "departs early with a hamstring problem", "leaves after 20 minutes".
+_PITCH_ADVERBS = frozenset({"early", "prematurely", "again", "off", "late", "injured", "hurt", "in", "pain"})
+_BODY = frozenset({"injury", "injured", "knock", "stretcher", "strain", "concussion", "hamstring", "knee", "ankle",
+                   "thigh", "calf", "groin", "foot", "shoulder", "muscle", "muscular", "cramp", "illness", "head",
+                   "back", "hip", "achilles", "ligament", "problem", "issue", "complaint"})
+_GAME_TIME = frozenset({"minutes", "minute", "half", "time", "interval", "break", "warm", "kick"})
+
+
+def pitch_exit(fr: Frame, trig: Trigger) -> bool:
+    """Whether an exit verb with no club is a departure from the pitch: an adverb of the game
+    ("early", "injured"), a body part or an injury after "with", a time of the game."""
+    units = fr.units
+    if units[trig.end - 1][2] in {"@c", "@p"} or trig.end - trig.start > 2:
+        return False
+    after = _window(fr, trig.end, trig.end + 7)
+    i = 0
+    while i < len(after) and after[i] in _PITCH_ADVERBS:
+        i += 1
+    rest = after[i:]
+    if not rest:
+        return False
+    if rest[0] == "with" and any(w in _BODY - {"problem", "issue", "complaint", "back", "head"} for w in rest[1:5]):
+        return True
+    if rest[0] == "with" and i and any(w in _BODY for w in rest[1:5]):
+        return True  # "departs early with a problem": the adverb already tells the game
+    return rest[0] in {"after", "at", "before"} and any(w in _GAME_TIME for w in rest[1:4])
+
+
+# A visit to a former club: "relishes return to Burnley", "savours emotional homecoming",
+# "returns to face his old side".
+_FEELING = frozenset({"relish", "relishes", "relishing", "relished", "savour", "savours", "savouring",
+                      "savor", "savors", "dread", "dreads", "dreading", "enjoy", "enjoys", "enjoying",
+                      "emotional", "nostalgic", "bittersweet", "sentimental", "awkward", "frosty", "hostile",
+                      "warm", "tearful", "happy", "unhappy", "painful", "first", "homecoming"})
+_FACING = frozenset({"face", "faces", "facing", "play", "against", "take", "takes", "visit", "visits", "host"})
+
+
+def visit(fr: Frame, trig: Trigger) -> bool:
+    """Whether a return is a visit: a feeling about it before the noun ("relishes return to",
+    "emotional return to"), a match after it ("return to face"), "for the first time since"."""
+    units = fr.units
+    nouns = [u for u in range(trig.start, trig.end) if units[u][2] in {"return", "returns", "homecoming"}]
+    if not nouns:
+        return False
+    before = [units[u][2] for u in range(max(0, nouns[0] - 3), nouns[0])]
+    after = _window(fr, trig.end, trig.end + 5)
+    return any(w in _FEELING for w in before) or any(w in _FACING for w in after[:4]) \
+        or "first time since" in fr.text
+
+
+# "dismissed talk of Foden leaving", "laughs off rumours he will join Arsenal".
+_DISMISSING = frozenset({"dismiss", "dismisses", "dismissed", "dismissing", "rubbish", "rubbishes", "rubbished",
+                         "quash", "quashes", "quashed", "laughs", "laughed", "shrugs", "shrugged", "brushes",
+                         "brushed", "downplays", "downplayed", "played", "plays", "scotches", "scotched",
+                         "shoots", "shot", "swats", "swatted", "denies", "denied", "rejects", "rejected"})
+_TALK = frozenset({"talk", "rumours", "rumour", "rumors", "rumor", "speculation", "suggestions", "suggestion",
+                   "reports", "report", "claims", "links", "link", "fears", "idea", "notion", "prospect",
+                   "chatter", "gossip", "stories", "questions", "concerns", "whispers", "hopes"})
+
+
+def talk_dismissed(fr: Frame, trig: Trigger) -> bool:
+    """Whether the trigger is a verb of dismissing talk ("dismissed talk of ..."), or sits in
+    the talk someone dismisses: neither is a sacking or an exit."""
+    units = fr.units
+    words = [units[u][2] for u in range(trig.start, trig.end)]
+    if words[0] in _DISMISSING:
+        nxt = [units[u][2] for u in range(trig.end, min(len(units), trig.end + 3)) if units[u][2] not in
+               {"the", "any", "all", "off", "down", "away", "recent", "fresh", "latest", "those", "these"}]
+        return bool(nxt) and nxt[0] in _TALK
+    before = [units[u][2] for u in range(max(0, trig.start - 7), trig.start)]
+    for i, w in enumerate(before):
+        if w in _DISMISSING and any(x in _TALK for x in before[i + 1:i + 4]) \
+                and not any(x in {".", ";", "but"} for x in before[i + 1:]):
+            return True
+    return False
+
+
+# A reader's or a writer's piece: "Mailbox: sell Sesko, sack Amorim", "Verdict: ...".
+_COLUMN_LABELS = frozenset({"mailbox", "mailbag", "letters", "verdict", "opinion", "comment", "column", "debate",
+                            "view", "views", "poll", "vote", "quiz", "podcast", "predictions", "prediction",
+                            "say", "take", "takes", "ask", "q&a", "readers", "blog", "mediawatch", "fact"})
+
+
+def column_label(fr: Frame, trig: Trigger) -> bool:
+    """Whether the sentence opens with a column's label ("Mailbox:", "Your say:", "Fan view:")
+    before the trigger: readers' demands and writers' views, not reports."""
+    units = fr.units
+    head = [units[u][2] for u in range(min(len(units), 4))]
+    if ":" not in head or head.index(":") == 0 or trig.start <= head.index(":"):
+        return False
+    return any(w in _COLUMN_LABELS for w in head[: head.index(":")])
+
+
+# A bare verb opening a sentence or a label's line: "Sell Rashford, sign Kane": a demand.
+_BARE = frozenset({"sell", "sack", "sign", "axe", "ditch", "offload", "fire", "appoint", "hire", "buy",
+                   "replace", "release", "keep", "bring", "get", "loan"})
+
+
+def demanded(fr: Frame, trig: Trigger) -> bool:
+    """Whether the trigger is a bare verb at the head of the sentence (or after a colon) with
+    its person next: an imperative, nothing done."""
+    units = fr.units
+    if units[trig.start][2] not in _BARE:
+        return False
+    return trig.start in _demands(fr)
+
+
+def _demands(fr: Frame) -> set[int]:
+    """The units of bare verbs heading the line or a label's line, and those after a comma or
+    "and" that carry on a list of them ("Sack X, sell Y and sign Z")."""
+    units = fr.units
+    out: set[int] = set()
+    for u, (_, _, word) in enumerate(units):
+        if word not in _BARE or u + 1 >= len(units) or units[u + 1][2] not in {"@p", "him", "them", "the", "up"}:
+            continue
+        prev = units[u - 1][2] if u else ""
+        if prev in {"", ":", "'", "‘", '"', "“"} or prev in {",", "and"} and any(
+                v in out for v in range(max(0, u - 5), u)):
+            out.add(u)
+    return out
+
+
+# "Is it time for Arsenal to sell Ben White?", "Do Chelsea need to sack Maresca?": asked.
+_OUGHT = frozenset({"should", "must", "need", "needs", "ought"})
+
+
+def asked_verdict(fr: Frame, clause: range, trig: Trigger) -> bool:
+    """Whether a question asks whether a club ought to make the move: no report of it."""
+    if "?" not in fr.text:
+        return False
+    units = fr.units
+    tail = [u for u in range(trig.end, len(units)) if units[u][2] in {"?", ".", ";"}]
+    if not tail or units[tail[0]][2] != "?":
+        return False  # the question mark closes another sentence part
+    before = [units[u][2] for u in range(max(0, trig.start - 7), trig.start)]
+    if "time" in before:
+        return True  # "is it time (for Arsenal) to sell him?", "time to cash in?"
+    return any(w in _OUGHT for w in before) or bool(before) and before[0] in {"should", "must"}
+
+
+# Irregular pasts a gerund subject takes: "leaving taught me", "joining them cost me".
+_IRREGULAR_PASTS = frozenset({"taught", "felt", "hurt", "brought", "meant", "became", "broke", "cost", "gave",
+                              "took", "kept", "lost", "saw", "grew", "shook", "drove", "forced", "showed"})
+
+
+def _told_past(word: str) -> bool:
+    return word.endswith("ed") or word in PAST_FORMS or word in _IRREGULAR_PASTS
+
+
+# A gerund subject: "leaving Chelsea taught me patience", "being sacked changed me".
+_GERUND_OPEN = frozenset({"", ":", "'", "‘", '"', "“", "says", "said", "admits", "admitted", "insists",
+                          "insisted", "reveals", "revealed", "believes", "feels", "felt", "thinks", "that",
+                          "claims", "explains", "explained", "recalls", "recalled", "—", "-", "–"})
+_NEWS_PARTICIPLES = frozenset({"confirmed", "announced", "completed", "agreed", "expected", "set", "ruled",
+                               "sealed", "approved", "denied", "planned", "scheduled", "finalised", "finalized",
+                               "blocked", "delayed", "called", "put", "mooted", "floated", "tipped", "backed",
+                               "linked", "edged", "closed", "rejected", "accepted", "sanctioned", "handed"})
+_PRESENT = frozenset({"is", "are", "will", "would", "could", "might", "may", "can", "should", "must", "isn't",
+                      "won't", "not", "to"})
+
+
+def gerund_subject(fr: Frame, clause: range, trig: Trigger) -> bool:
+    """Whether a gerund move ("leaving Chelsea", "joining a Saudi club", "being sacked") opens
+    its clause and is the subject of a past verb: the speaker's past, looked back on."""
+    units = fr.units
+    first = units[trig.start][2]
+    start = trig.start - 1 if trig.start and units[trig.start - 1][2] == "being" else trig.start
+    if not (first.endswith("ing") or start < trig.start) or first in {"during", "morning", "evening"}:
+        return False
+    prev = units[start - 1][2] if start else ""
+    if prev not in _GERUND_OPEN:
+        return False
+    for u in range(trig.end, min(len(units), trig.end + 7)):
+        word = units[u][2]
+        if word in {",", ".", ";", "?", "!", "and", "but", "@p"} or word in _PRESENT:
+            return False
+        if word in {"was", "were", "has", "had", "have"}:
+            nxt = units[u + 1][2] if u + 1 < len(units) else ""
+            return nxt not in _NEWS_PARTICIPLES and nxt not in {"being", "on", "in", "now"}
+        if _told_past(word):
+            return word not in _NEWS_PARTICIPLES
+    return False
+
+
+# "X to Juventus, Y to Real Madrid ... top our list": the writer's own ranking. (Not "tops the
+# list of Madrid's targets", "top of Arsenal's list": a club's list is its interest.)
+_RANKING = ("our list", "our ranking", "our rankings", "our countdown", "our top", "this list", "the ranking")
+_CLUBS_LIST = frozenset({"target", "targets", "wanted", "shortlist", "wishlist", "wish", "priority", "priorities"})
+
+
+def ranked(fr: Frame) -> bool:
+    """Whether the sentence is an entry of a writer's ranking: deals done, looked back on."""
+    text = f" {fr.text}"
+    return any(f" {r} " in text for r in _RANKING) and not _CLUBS_LIST.intersection(text.split())
+
+
+def why(fr: Frame, clause: range, trig: Trigger) -> str:
+    """Why the trigger is no report of a move, or ''."""
+    if column_label(fr, trig):
+        return "a column's or a mailbag's line ('Mailbox: sell X'), not a report"
+    if ranked(fr):
+        return "an entry in a ranking of deals ('X to Y tops our list'), looked back on"
+    if commercial(fr, trig):
+        return "a deal with a brand or a sponsor ('signs a boot deal with Nike'), no move"
+    if demanded(fr, trig):
+        return "a bare verb heading the line ('Sell X, sack Y'): a demand, nothing done"
+    if trig.kind in {"departure", "completed", "loan"} and asked_verdict(fr, clause, trig):
+        return "a question whether a club ought to move ('Is it time to sell X?'), asked, not reported"
+    if trig.kind in {"departure", "completed"} and talk_dismissed(fr, trig):
+        return "talk dismissed ('dismissed talk of X leaving'), neither an exit nor a sacking"
+    if trig.kind == "departure" and pitch_exit(fr, trig):
+        return "leaves the pitch ('departs early with a hamstring problem'), not a club"
+    if trig.kind == "completed" and visit(fr, trig):
+        return "a return as a visit ('relishes return to', 'returns to face'), not a move"
+    if trig.kind in {"departure", "completed"} and gerund_subject(fr, clause, trig):
+        return "a gerund move that is the subject of a past verb ('leaving X taught me'), looked back on"
+    return ""

@@ -1,0 +1,98 @@
+"""Move words in another sense, or a move looked back on, judged, asked about or taken back,
+report nothing; staff coaches and bylines are no subjects. Items written for these tests, in
+our own words, about real people and clubs; each test also keeps the news form it borders on."""
+
+from __future__ import annotations
+
+from bot.claims.extract import extract_claims
+
+WHEN = "2026-11-20T09:00:00Z"
+
+
+def kinds_of(title: str, summary: str = "") -> set[tuple[str, str]]:
+    return {(c.subject, c.kind) for c in extract_claims(title, summary, published=WHEN)}
+
+
+def test_leaving_the_pitch_is_no_exit() -> None:
+    assert kinds_of("Bukayo Saka departs early with a thigh problem") == set()
+    assert kinds_of("Declan Rice exits injured with ankle knock") == set()
+    assert kinds_of("Martin Odegaard leaves after 30 minutes against Fulham") == set()
+    assert kinds_of("Bukayo Saka leaves Arsenal") == {("Bukayo Saka", "departure")}
+
+
+def test_a_deal_with_a_brand_is_no_move() -> None:
+    assert kinds_of("Alexander Isak signs a long-term boot deal with Adidas") == set()
+    assert kinds_of("Lamine Yamal pens sponsorship contract with Puma",
+                    "The Barcelona winger will wear the brand's boots until 2030.") == set()
+    assert kinds_of("Alexander Isak signs for Liverpool") == {("Alexander Isak", "completed")}
+
+
+def test_a_milestone_game_is_no_appointment() -> None:
+    assert kinds_of("Mikel Arteta takes charge of his 300th Arsenal game") == set()
+    assert kinds_of("Eddie Howe took charge of his landmark 200th Newcastle match on Sunday.") == set()
+
+
+def test_a_return_as_a_visit_is_no_move() -> None:
+    assert kinds_of("Marco Silva savours emotional return to Everton") == set()
+    assert kinds_of("Vincent Kompany returns to Burnley to face his old side",
+                    "The Bayern boss is back at Turf Moor for the first time since he left.") == set()
+
+
+def test_a_gerund_about_the_speakers_past_is_looked_back_on() -> None:
+    assert kinds_of("Jadon Sancho: leaving Dortmund taught me a lot") == set()
+    assert kinds_of("Ivan Toney: moving to Saudi Arabia changed my life") == set()
+    assert kinds_of("Raheem Sterling says joining Chelsea felt like a new start") == set()
+    assert kinds_of("Jordan Henderson: leaving for Ajax was the right call") == set()
+    # The gerund that is the news: "X leaving confirmed", "X: leaving is not ruled out".
+    assert kinds_of("Ivan Toney to leave Al-Ahli") == {("Ivan Toney", "departure")}
+
+
+def test_a_ranking_of_deals_done_reports_no_move() -> None:
+    assert kinds_of("The ten best signings of the summer",
+                    "Florian Wirtz to Liverpool and Jamie Gittens to Chelsea top our list.") == set()
+    assert kinds_of("Ranked: every Premier League deal of the window",
+                    "Liverpool signed Hugo Ekitike from Eintracht Frankfurt.") == set()
+
+
+def test_asked_or_judged_in_a_column_is_no_report() -> None:
+    assert kinds_of("Is it time for Chelsea to sell Nicolas Jackson?") == set()
+    assert kinds_of("Do Manchester United need to sell Kobbie Mainoo?") == set()
+    assert kinds_of("Mailbag: sack Postecoglou, sell Richarlison") == set()
+    assert kinds_of("Your say: Arsenal should sign Viktor Gyokeres") == set()
+    assert kinds_of("Sell Darwin Nunez, fans tell Liverpool") == set()
+    # A report in a question stays one: "X to Arsenal?" is interest.
+    assert kinds_of("Manchester United ready to sell Kobbie Mainoo") == {("Kobbie Mainoo", "departure")}
+
+
+def test_a_report_the_item_takes_back_is_no_claim() -> None:
+    assert ("Dusan Vlahovic", "agreement") not in kinds_of(
+        "Fact check: Juventus striker not heading to Barcelona",
+        "An Italian paper claimed Barcelona had agreed a deal for Dusan Vlahovic. They have not.")
+    assert ("Dusan Vlahovic", "agreement") not in kinds_of(
+        "No, Barcelona are not signing Dusan Vlahovic",
+        "A Spanish outlet reported that Barcelona had agreed a deal for Dusan Vlahovic.")
+
+
+def test_talk_dismissed_is_no_exit_of_the_speaker() -> None:
+    claims = kinds_of("Arteta on Saka", "Mikel Arteta has dismissed talk of Bukayo Saka leaving Arsenal.")
+    assert ("Mikel Arteta", "departure") not in claims
+    # Waving talk of one's own exit away is a denial, not the exit.
+    assert kinds_of("Ange Postecoglou laughs off rumours about his future") == {("Ange Postecoglou", "denial")}
+
+
+def test_staff_coaches_are_no_subjects() -> None:
+    assert kinds_of("Wales appoint new assistant coach",
+                    "The FAW have named former Swansea midfielder Leon Britton as assistant to the head coach.") == set()
+    assert kinds_of("Chelsea confirm exit",
+                    "Chelsea have confirmed that fitness coach Bryce Cavanagh has left the club.") == set()
+    # A player's position, and a former assistant made head coach, stay claims.
+    assert kinds_of("Wolves to release goalkeeper Jose Sa") == {("Jose Sa", "departure")}
+    assert kinds_of("Ghana appoint ex-Manchester United assistant Carlos Queiroz as head coach") == {
+        ("Carlos Queiroz", "completed")}
+
+
+def test_a_byline_is_no_person() -> None:
+    claims = kinds_of("Arsenal in talks to sign Serie A defender",
+                      "By Sam Dean. Arsenal have opened talks with Bologna over Riccardo Calafiori.")
+    assert ("Sam Dean", "talks") not in claims
+    assert ("Riccardo Calafiori", "talks") in claims
