@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from bot.claims import spans
 from bot.claims.frame import Frame, Trigger
 from bot.claims.lexicon import (
     AFTER_OPEN,
@@ -66,6 +67,7 @@ def clauses(fr: Frame, unit_person: dict[int, Person], unit_club: Mapping[int, o
     units = fr.units
     n = len(units)
     cuts = [0]
+    surnames = {u: p.name.casefold().rsplit(" ", 1)[-1] for u, p in unit_person.items()}
     # A parenthesis (", who joined from Lyon in 2023,", ", signed for €20m,") ends at its
     # comma and the sentence's own clause goes on after it; so does an adjunct opening the
     # sentence ("Since joining Porto, ...", "Signed from Chelsea, ...").
@@ -87,7 +89,7 @@ def clauses(fr: Frame, unit_person: dict[int, Person], unit_club: Mapping[int, o
                 cut = nxt not in {"@p", "@c", "@s", "'s", "his", "her"} and units[u - 1][2] not in {"@c"} or (
                     # "Spurs eye Eze and Newcastle chase Ekitike": a club opening a clause of its own
                     nxt == "@c" and units[u - 1][2] == "@p" and u + 2 < n and units[u + 2][2] not in _AFTER_CLUB
-                    and any(k in unit_club for k in range(cuts[-1], u)))
+                    and any(k in unit_club for k in range(cuts[-1], u))) or spans.conjunct(units, u, cuts[-1], surnames)
             elif word == "having":
                 cut = units[u - 1][2] not in AUXILIARIES  # "is having a medical" goes on
             else:
@@ -104,6 +106,7 @@ def clauses(fr: Frame, unit_person: dict[int, Person], unit_club: Mapping[int, o
         elif word == "," and nxt in SOFT | {"@p"} and nxt not in {"and"}:
             cut = nxt != "@p" or any(units[k][2] == "@p" for k in range(cuts[-1], u)) and not (
                 units[u - 1][2] == "@p" and _listed(units, u + 1))  # "X, Y and Z": a comma between names
+        cut = cut or spans.adjunct_ends(units, u, cuts[-1])  # "After the match Milan confirmed ..."
         if cut and u > cuts[-1]:
             cuts.append(u)
             paren = units[u - 1][2] == "," and word in RELATIVES or word == "," and nxt in MOVE_PARTICIPLES
@@ -131,7 +134,9 @@ def background(fr: Frame, clause: range) -> bool:
         return True
     past = any(w in PAST_MOVES for w in words)
     if words[0] in BACKGROUND_OPEN and past:
-        return True
+        return not (words[0] in {"who", "whom"} and spans.dated_now(fr, clause))  # "who resigned last week": news
+    if words[0] in AFTER_OPEN and any(w in spans.SPELL_NOUNS for w in words[1:5]) and not any(w in {"@p", "@c"} for w in words[1:3]):
+        return True  # "after his loan spell", "after a stint at Ajax": where he was before
     if words[0] == "having" and any(w in MOVE_PARTICIPLES or w in PAST_FORMS for w in words[1:3]):
         return True  # "Tottenham, having sold Son, target Kudus": done before the news
     if words[0] == "," and words[1:2] == ["having"] and any(w in MOVE_PARTICIPLES or w in PAST_FORMS for w in words[2:4]):
@@ -209,6 +214,8 @@ def bind(
                 out.append((t, borrowed))
             elif borrowed is None and not speech and (held := relative_object(fr, clause, unit_person, t)) is not None:
                 out.append((t, held))
+            elif not speech and (held := spans.antecedent(fr, clause, unit_person)) is not None:
+                out.append((t, held))  # "He succeeds X, who resigned last week": about X
             continue
         inside = [u for u in persons if t.start <= u < t.end]
         after = _after(fr, t.end, hi, unit_person)

@@ -295,7 +295,7 @@ def extract_claims(
             if why:
                 trace.note(f"dropped {name} {trig.kind}: {why}")
                 continue
-            if this_year and modality.dated_before(s, clause, this_year):
+            if this_year and modality.dated_before(s, tense.dated_span(s.frame, clause), this_year):
                 trace.note(f"dropped {name} {trig.kind}: dated to an earlier year, history")
                 continue
             clubs_here = [s.unit_club[u] for u in clause if u in s.unit_club]

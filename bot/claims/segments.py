@@ -55,12 +55,21 @@ def verbless_moves(fr: Frame, persons: Iterable[int]) -> list[Trigger]:
             continue
         if p + 2 >= n or units[p + 1][2] != "to" or units[p + 2][2] != "@c":
             continue
-        if p > 0 and units[p - 1][2] not in _OPENS:
+        if p > 0 and units[p - 1][2] not in _OPENS or _governed_list(units, p):
             continue  # "sold X to Liverpool", "from X to Y": a verb or a preposition governs it
         if p + 3 < n and units[p + 3][2] not in _CLOSES:
             continue  # "X to Liverpool fans": the club qualifies another noun
         out.append(Trigger("interest", p + 1, p + 3, "before", False))
     return out
+
+
+def _governed_list(units: list[tuple[int, int, str]], p: int) -> bool:
+    """Whether the name at `p` closes a list whose first name a verb governs ("lost X and Y to
+    United and Newcastle in 2025"): the list is the verb's object, no segment of its own."""
+    k = p
+    while k >= 2 and units[k - 1][2] in {"and", ",", "&"} and units[k - 2][2] == "@p":
+        k -= 2
+    return k != p and k > 0 and units[k - 1][2] not in _OPENS
 
 
 def label_end(fr: Frame, unit_club: Mapping[int, Mention], trigs: list[Trigger]) -> int | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.claims import recency, retrospect, scenario
+from bot.claims import recency, retrospect, scenario, spans
 from bot.claims.frame import Frame, Trigger
 from bot.claims.lexicon import HISTORY_SPANS, PAST_FORMS, RECENT_SPANS
 from bot.claims.stance import fresh
@@ -144,9 +144,14 @@ _PAST_MAIN = frozenset({"was", "were", "had"})
 def before_then(fr: Frame, trig: Trigger) -> bool:
     """Whether the trigger is a gerund after "before" in a sentence told in the past."""
     units = fr.units
-    if trig.start < 2 or units[trig.start - 1][2] != "before" or not units[trig.start][2].endswith("ing"):
+    at = trig.start - 1
+    if at >= 1 and units[at][2] == "being" and not units[trig.start][2].endswith("ing"):
+        at -= 1  # "spent two years there before being released": a passive gerund
+    elif not units[trig.start][2].endswith("ing"):
         return False
-    return any(units[u][2] in _PAST_MAIN or units[u][2] in PAST_FORMS for u in range(trig.start - 1))
+    if at < 1 or units[at][2] != "before":
+        return False
+    return any(units[u][2] in _PAST_MAIN or units[u][2] in PAST_FORMS for u in range(at))
 
 
 # A move noun after "after", "following" or "since" is the setting of the news, not the news:
@@ -204,7 +209,7 @@ def relative_past(fr: Frame, clause: range, trig: Trigger) -> bool:
     while u > 0 and units[u][2] in {"already", "recently", "previously", "once", "famously", "only"}:
         u -= 1
     return u > 0 and units[u][2] in {"who", "which"} and units[u - 1][2] in {",", "@c", "@p"} \
-        and _past_verb(fr, clause, trig)
+        and _past_verb(fr, clause, trig) and not spans.dated_now(fr, clause)  # "who resigned last week": news
 
 
 # An exit talked of as ended: "has ended uncertainty over his future", "puts an end to exit talk".
@@ -371,3 +376,11 @@ def past_background(claim: Claim, heard: Sequence[Claim], named: bool) -> str:
     if claim.kind == "completed" and not fresh(text):  # "Bologna signed him for €8m" under "Arsenal make contact"
         return "a move done told in the past, not dated to now, under a headline about a lower rung of its deal"
     return ""
+
+
+def dated_span(fr: Frame, clause: range) -> range:
+    """The span whose year dates the clause's development (extract compares it with the
+    item's year): a clause continuing a past frame ("moved to Napoli in 2025 after a loan spell
+    at Ajax", "came close to joining in 2025 before City refused to sell") shares the date of
+    the clause it continues (spans.dated_with)."""
+    return spans.dated_with(fr, clause)

@@ -1,0 +1,137 @@
+"""Where a background span starts and stops, so that history stays out and news stays in.
+
+A summary often tells the news and a person's history in one sentence: "Villa have signed X
+after his loan spell, and Y has left for Roma", "He succeeds Z, who resigned last week",
+"After the match Milan confirmed X has signed a new deal", "The striker moved to Napoli in
+2025 after a loan spell at Ajax". The clause splitter (clauses.py) asks here:
+
+- whether "and" opens a conjunct of its own (a new subject and its finite verb after a comma
+  or after a clause that already has its verb), so that a background adjunct before it does
+  not swallow it and the two conjuncts do not share one verb's people;
+- whether a fronted time adjunct whose object is an event ("after the match", "following
+  the defeat") ends where a subject and its verb begin: the main clause is news;
+- whether a relative clause is dated to now ("who resigned last week"): news, not history;
+- which person a relative clause's development is about (its antecedent);
+- how far back the date of a clause continuing a past frame reaches ("moved to Napoli in
+  2025 after a loan spell", "came close to joining in 2025 before City refused to sell").
+
+Grammar only: subjects, finite verbs, relative pronouns, adjunct openers; no story's words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from bot.claims import recency
+from bot.claims.frame import Frame
+from bot.claims.lexicon import PAST_FORMS, PAST_NOUNS, SOFT
+
+# Finite verbs and auxiliaries that open a predicate right after a subject.
+_FINITE = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can",
+                     "may", "might", "must", "should", "shall", "'s", "did", "does", "do"})
+_SUBJECTS = frozenset({"@p", "@c", "he", "she", "they", "it", "we"})
+# Words of a noun phrase after a fronted "after"/"following": articles, possessives, adjectives
+# and nouns; no verb, no clause mark.
+_PHRASE_OPEN = frozenset({"after", "following", "before", "during", "ahead"})
+_PHRASE_WORDS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that", "last", "'s",
+                           "@c", "of", "to", "at", "against", "over", "in", "on", "midweek", "weekend",
+                           "night", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                           "sunday", "final", "full", "time", "whistle", "game", "match", "defeat", "win",
+                           "victory", "draw", "loss", "clash", "tie", "fixture", "meeting", "derby", "semi",
+                           "training", "session", "season", "campaign", "break", "international", "friendly",
+                           "opener", "league", "cup", "home", "away", "latest", "recent", "heavy", "narrow",
+                           "late", "shock", "thumping", "emphatic", "goalless", "first", "second", "third",
+                           "fourth", "fifth"})
+# Nouns of a past stay: an adjunct "after his loan spell" tells where the person was before.
+SPELL_NOUNS = PAST_NOUNS | frozenset({"spell", "stint", "spells", "stints"})
+_AHEAD = frozenset({"will", "would", "to", "set", "could", "may", "might", "shall", "expected", "due", "poised"})
+_LIST_MARKS = frozenset({",", "and", "or", "&"})
+
+
+def finite(word: str) -> bool:
+    """Whether a word after a subject is its finite verb: an auxiliary or a simple past."""
+    return word in _FINITE or word in PAST_FORMS or word.endswith("ed") and len(word) > 3
+
+
+def conjunct(units: list[tuple[int, int, str]], u: int, start: int, names: Mapping[int, str]) -> bool:
+    """Whether "and" at `u` opens a conjunct with its own subject and verb (", and Y has left
+    for Roma", "Villa signed X and Y has joined Leeds"): after a comma that closes no list of
+    names, or after a clause from `start` that already has its finite verb. "X and Y have
+    left" is one subject: the names before "and" hold no verb. A conjunct about someone the
+    clause already names ("succeed X at Brentford, and X is expected to leave") goes on in its
+    setting. (`names`: a person unit's folded surname.)"""
+    n = len(units)
+    if u + 2 >= n or units[u + 1][2] not in {"@p", "@c"} or not finite(units[u + 2][2]):
+        return False
+    if u + 1 in names and names[u + 1] in {names[k] for k in range(start, u) if k in names}:
+        return False
+    if units[u + 1][2] == "@c" and not _names_ahead(units, u + 2):
+        return False  # "X, and Arsenal have made contact with the player": about X still
+    before = [units[k][2] for k in range(start, u)]
+    if before and before[-1] == ",":
+        # "X, Y, and Z have signed": a comma between names of one list.
+        return not (len(before) >= 3 and before[-2] in {"@p", "@c"} and before[-3] in _LIST_MARKS)
+    return any(finite(w) for w in before[1:]) and units[u + 1][2] == "@p"
+
+
+def _names_ahead(units: list[tuple[int, int, str]], u: int) -> bool:
+    """Whether a person is named from `u` to the end of its sentence part."""
+    for k in range(u, len(units)):
+        if units[k][2] in {".", ";", ":", "|"}:
+            return False
+        if units[k][2] == "@p":
+            return True
+    return False
+
+
+def adjunct_ends(units: list[tuple[int, int, str]], u: int, start: int) -> bool:
+    """Whether unit `u` (a subject) ends a fronted time adjunct that opens the clause at
+    `start` and names an event, not a move ("After the match Milan confirmed ...", "Following
+    Sunday's defeat the club sacked him"): its subject and finite verb open the main clause."""
+    if start != 0 and units[start - 1][2] not in {".", ":", ";"} or units[start][2] not in _PHRASE_OPEN:
+        return False
+    if units[u][2] not in _SUBJECTS or u + 1 >= len(units) or not finite(units[u + 1][2]):
+        return False
+    words = [units[k][2] for k in range(start + 1, u)]
+    return 2 <= len(words) + 1 <= 7 and bool(words) and all(w in _PHRASE_WORDS for w in words) \
+        and words[-1] not in {"'s", "of", "the", "a", "an", "his", "her", "their", "to", "at", "in", "on", "against", "over"}
+
+
+def dated_now(fr: Frame, clause: range) -> bool:
+    """Whether the clause dates what it tells to now ("who resigned last week", "who was
+    sacked on Sunday"): this week's news, not the person's history."""
+    return recency.dated_now(" ".join(fr.units[u][2] for u in clause))
+
+
+def antecedent(fr: Frame, clause: range, unit_person: Mapping[int, object]) -> int | None:
+    """The person a relative clause dated to now ("X, who resigned last week") is about: the
+    name right before its comma and pronoun. (Other relative clauses keep the readings of
+    their own forms: "who will undergo a medical" is the deal's next step, not a rung.)"""
+    lo = clause.start
+    if fr.units[lo][2] not in {"who", "whom"} or lo < 2 or fr.units[lo - 1][2] != "," or not dated_now(fr, clause):
+        return None
+    words = [fr.units[u][2] for u in clause]
+    if any(w in _AHEAD for w in words) or not any(w in {"was", "were", "had"} or w in PAST_FORMS or w.endswith("ed") for w in words):
+        return None  # "who will undergo a medical on Friday": what is to come, read by its own forms
+    return lo - 2 if lo - 2 in unit_person else None
+
+
+def dated_with(fr: Frame, clause: range) -> range:
+    """The span whose date dates the clause: a clause that continues a past frame without a
+    verb of its own tense ("... in 2025 after a loan spell at Ajax", "... in 2025 before City
+    refused to sell", "... before being released") is dated by the clause before it, back to
+    where that one opens; any other clause by itself."""
+    units = fr.units
+    lo = clause.start
+    if lo == 0 or units[lo][2] not in {"after", "before", "until", "then", "following"}:
+        return clause
+    words = [units[u][2] for u in clause]
+    if any(w in {"has", "have", "is", "are", "will", "'s", "can", "may", "would", "could"} for w in words) \
+            or recency.dated_now(" ".join(words)):
+        return clause  # its own tense or date: "... before he has signed", "after Sunday's match"
+    start = lo - 1
+    while start > 0 and units[start][2] not in SOFT | {",", ";", ":", ".", "(", ")"}:
+        start -= 1
+    if "@y" not in (units[u][2] for u in range(start, lo)):
+        return clause
+    return range(start, clause.stop)
