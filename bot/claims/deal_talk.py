@@ -28,7 +28,7 @@ _DEAL_TURNS = (r"(?:nears|nearing|edges closer|edging closer|moves closer|moving
 # The turn a headline's "<player> transfer ..." compound names.
 # (boosts and blows are the clickbait family's, families.NEWS_NOUNS, read with the club's verb)
 _TURNS = (r"(?:stance|saga|value|valuation|decision|plan|plans|update|latest|twist|u turn|verdict|hint|admission|"
-          r"state of play|green light|fee|price|demand|demands)")
+          r"state of play|green light|fee|price|demand|demands|swap)")
 
 PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("talks", rf"\b{_WORK} (?:on|towards?) (?:an? |the )?{_NOT_CONTRACT}(?:\S+ )?{_DEAL} (?:for|to sign|to bring in) "
@@ -37,6 +37,13 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("talks", rf"\b(?:work(?:s|ed|ing)?|try(?:ing)?|tries|tried|push(?:es|ed|ing)?|battl(?:e|es|ed|ing)) (?:hard )?to {_SECURE} "
               rf"(?:an? |the )?{_NOT_CONTRACT}(?:\S+ )?{_DEAL} (?:for|with) (?=(?:\S+ ){{0,4}}@p)", "after"),
     ("talks", rf"(?<=@p )(?:'s )?(?:proposed |potential |possible |mooted |transfer |loan )?{_DEAL} {_DEAL_TURNS}\b", "near_before"),
+    # A saga or a swap around the player: "the transfer saga of X to United", "in a deal for X".
+    ("interest", r"\b(?:saga|tug of war|standoff|stand off) (?:of|over|involving|surrounding|around) (?=(?:\S+ ){0,3}@p)|"
+                 r"\b(?:in|as part of) (?:an? |the |any )?(?:\S+ )?(?:deal|swap|exchange|package) (?:for|to sign|to land) (?=(?:\S+ ){0,4}@p)",
+     "after"),
+    # A club getting in touch about a player: "Chelsea contact Ajax about Kudus".
+    ("talks", r"\b(?:contact|contacts|contacting|call|calls|calling|phone|phones|phoned|approach) (?=@c (?:about|over|regarding|for|to ask about) "
+              r"(?:\S+ ){0,3}@p)", "after"),
     ("interest", rf"(?<=@p )(?:'s )?(?:transfer|move|deal) {_TURNS}\b(?! (?:\S+ ){{0,3}}?(?:injury|fitness|contract|"
                  r"extension|renewal|new deal)\b)", "near_before"),
 )

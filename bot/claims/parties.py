@@ -297,6 +297,12 @@ _FOLLOWERS = frozenset({"fans", "supporters", "faithful", "fanbase", "supporter"
 _HELD_AT = frozenset({("focused", "on"), ("committed", "to"), ("remain", "at"), ("charge", "of")})
 
 
+# Verbs whose object club is asked for a player it holds.
+_ASKING_CLUB = frozenset({"contact", "contacts", "contacted", "contacting", "call", "calls", "called", "phone", "phones",
+                          "phoned", "approach", "approaches", "approached", "ask", "asks", "asked", "quiz", "quizzed",
+                          "offer", "offers", "offered", "offering"})
+
+
 def club_part(fr: Frame, unit: int) -> str:
     """'from' (the club left or held), 'to' (destination) or '' from the words around a club."""
     before = fr.units[unit - 1][2] if unit > 0 else ""
@@ -324,6 +330,8 @@ def club_part(fr: Frame, unit: int) -> str:
         return "poss"  # "Newcastle's flight": maybe a party, maybe not (see parties)
     if before == "to" and before2 in {"goodbye", "goodbyes", "farewell", "farewells"}:
         return "from"  # "said his goodbyes to Leverkusen": the club left
+    if before in _ASKING_CLUB and (after in {"about", "over", "regarding"} or before.startswith("offer") and after != "'s"):
+        return "from"  # "contact Ajax about Kudus", "offer Palace two players for X": the club asked holds him
     if after in {"asking", "price", "valuation"}:
         return "from"  # "balk at Napoli asking price for Osimhen": the club that sells
     if before == "on" and before2 in {"raid", "raids", "swoop"}:

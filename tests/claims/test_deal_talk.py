@@ -37,3 +37,17 @@ def test_a_rung_told_with_no_club_takes_the_one_club_pursuing_him() -> None:
     told = _told("Brighton learn true Kaoru Mitoma transfer value",
                  "The latest news as they continue to work on a deal for Kaoru Mitoma.")
     assert ("Kaoru Mitoma", "talks", "Brighton & Hove Albion") in told
+
+
+@pytest.mark.parametrize(("title", "claim"), [
+    ("Everton contact Leeds about Wilfried Gnonto", ("Wilfried Gnonto", "talks", "Everton", "Leeds United")),
+    ("Newcastle could offer Crystal Palace two players in a deal for Adam Wharton",
+     ("Adam Wharton", "interest", "Newcastle United", "Crystal Palace")),
+])
+def test_the_club_asked_about_a_player_holds_him(title: str, claim: tuple[str, str, str, str]) -> None:
+    assert {(c.subject, c.kind, c.counterpart, c.from_club) for c in extract_claims(title)} == {claim}
+
+
+def test_a_saga_around_a_player_is_a_pursuit() -> None:
+    assert ("Ederson", "interest", "Manchester United") in _told(
+        "Ederson latest", "The transfer saga of Ederson to Manchester United has dragged on all summer.")
