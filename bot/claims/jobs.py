@@ -82,6 +82,17 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("departure", rf"\b{_GIVE} (?=@p (?:{_DEADLINE}) (?:\S+ ){{0,3}}?to {_TURN})", "after"),
     ("departure", rf"(?<=@p )(?:(?:has|have|had|is|was|been|being) )*(?:given|handed) (?:{_DEADLINE}) (?:\S+ ){{0,3}}?to {_TURN}\b",
      "near_before"),
+    # A job in danger told in a relative clause on the name: "replacing X, whose position is under
+    # review". The relative clause names nobody, so the trigger is the name it hangs on.
+    ("departure", r"@p(?= , whose (?:job|position|future|tenure|reign|post) (?:\S+ ){0,2}?(?:is|remains|looks|appears|seems|was|has been) "
+                  r"(?:now |increasingly |already |very much |firmly )?(?:under (?:\S+ )?(?:review|threat|scrutiny|pressure)|in doubt|on the line|"
+                  r"in jeopardy|hanging by a thread|in danger|at risk|untenable|precarious|in the balance)\b)", "near"),
+    # Fans turning on a manager: "supporters chanted against X", "fans called for the sacking of X".
+    ("departure", r"\b(?:fans|supporters|crowd|faithful) (?:\S+ ){0,2}?(?:chant(?:s|ed|ing)? (?:against|for the (?:sacking|removal|"
+                  r"dismissal|exit) of)|call(?:s|ed|ing)? for (?:the )?(?:sacking|removal|dismissal|exit|head) of)(?= @p)", "after"),
+    # Candidates listed after the list is named: "a shortlist of replacements, with X and Y on it".
+    ("interest", r"\bwith (?=@p (?:(?:,|and|&|or) @p )*on (?:it|the list|the shortlist|that list|that shortlist|their list|"
+                 r"their shortlist)\b)", "after"),
     # An appointment with the club's possessive: "named X as their new head coach".
     ("completed", r"\b(?:name|names|named|naming|appoint|appoints|appointed|appointing|unveil|unveils|unveiled|unveiling|"
                   r"confirm|confirms|confirmed|confirming|install|installs|installed) (?=@p as (?:their|its|the club 's|"

@@ -50,7 +50,8 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     # A discount accepted, offers heard with no "for" (the person is the clause's).
     ("departure", r"\b(?:accept|accepts|accepting|take|takes|taking) (?:an? |the )?(?:lower|reduced|cut price|smaller|cheaper|"
                   r"knockdown|bargain|cut|discounted) (?:fee|price|sum|offer|bid|amount)s? (?:for|to sell) (?=(?:\S+ ){0,4}@p)", "after"),
-    ("departure", r"\b(?:open to|(?:listen|listens|listening) to) (?:\S+ )?offers\b(?! (?:for|on|from)\b)", "near_before"),
+    ("departure", r"\b(?:open to|(?:listen|listens|listening) to|consider|considers|considering|entertain|entertains|entertaining|"
+                  r"invite|invites|inviting) (?:\S+ )?offers\b(?! (?:for|on|from)\b)", "near_before"),
     # A club releasing a player named by his position.
     ("departure", r"\b(?:release[sd]?|releasing) (?:(?:the|their|its|veteran|young|experienced|former|reserve|backup|back up|"
                   r"third choice|second choice|out of contract) )*" + _POSITION + r" (?=@p)", "after"),

@@ -139,3 +139,29 @@ def test_a_sale_to_a_named_club_is_the_move_to_it() -> None:
 
 def test_a_sale_to_no_named_club_stays_a_departure() -> None:
     assert any(k == "departure" for _, k, _ in claims_of("Arsenal could sell Ben White this summer"))
+
+
+def test_a_job_in_danger_told_in_a_relative_clause_is_the_named_man_departure() -> None:
+    found = claims_of("Valencia sound out Jose Bordalas over Carlos Corberan succession",
+                      "Valencia have held talks with Jose Bordalas over succeeding Carlos Corberan, whose job is now "
+                      "under threat after five straight defeats.")
+    assert ("Carlos Corberan", "departure", None) in found
+
+
+def test_fans_calling_for_a_sacking_is_a_departure() -> None:
+    found = claims_of("Grim night at the London Stadium",
+                      "West Ham supporters called for the sacking of Graham Potter during the 4-1 defeat.")
+    assert ("Graham Potter", "departure", None) in found
+
+
+def test_candidates_listed_after_the_list_are_the_club_interest() -> None:
+    found = claims_of("Tottenham plan for life after Thomas Frank",
+                      "Tottenham have drawn up a shortlist in case Frank is sacked before the end of the season, "
+                      "with Marco Silva and Oliver Glasner on it.")
+    assert ("Marco Silva", "interest", "Tottenham Hotspur") in found
+    assert ("Oliver Glasner", "interest", "Tottenham Hotspur") in found
+
+
+def test_a_club_considering_offers_lets_the_player_of_the_headline_go() -> None:
+    found = claims_of("Crystal Palace consider offers for Marc Guehi")
+    assert ("Marc Guehi", "departure", None) in found
