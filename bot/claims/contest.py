@@ -39,6 +39,8 @@ _OVER_IN = frozenset({"lead", "leads", "leading", "led", "trail", "trails", "tra
                       "overtakes", "join", "joins", "joined", "ahead", "outpace", "outpaces"})
 # Passive participles of letting a player go: "loaned out by Chelsea", "sold by Ajax to Milan".
 SENT_PARTICIPLES = frozenset({"loaned", "sent", "sold", "shipped", "farmed", "released", "offloaded"})
+# A sale told as a noun: "the sale of X", "the transfer of X" is not (a buyer may complete it).
+_SALE_NOUNS = frozenset({"sale", "sales"})
 # Verbs that, followed by "out", send a player away on loan: "loan out", "send out".
 _OUT_VERBS = frozenset({"loan", "loans", "loaned", "loaning", "send", "sends", "sent", "sending", "ship",
                         "ships", "shipped", "shipping", "farm", "farms", "farmed", "farming"})
@@ -130,9 +132,12 @@ def sent_by(fr: Frame, unit: int, clause: range) -> bool:
 
 
 def sending_out(fr: Frame, clause: range) -> bool:
-    """Whether the clause sends a player out: "want to loan out X", "send X out on loan"."""
+    """Whether the clause sends a player out: "want to loan out X", "send X out on loan", or
+    tells his sale as a noun: "Chelsea agree the sale of X to Arsenal" (Chelsea sells)."""
     units = fr.units
     words = [units[u][2] for u in clause]
+    if any(w in _SALE_NOUNS and nxt == "of" for w, nxt in zip(words, words[1:], strict=False)):
+        return True
     # Not "out of favour", "out of the squad": a state, not a sending.
     return any(w == "out" and any(x in _OUT_VERBS for x in words[max(0, i - 3):i])
                and (i + 1 == len(words) or words[i + 1] != "of") for i, w in enumerate(words))

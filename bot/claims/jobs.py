@@ -53,12 +53,17 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     # A candidate named before his candidacy noun: "with X the early favourite to replace him".
     # ("with" binds the name after it: a person after a preposition is no subject in clauses.py)
     ("interest", rf"(?<=@p ){_BETWEEN}{_CANDIDATE} (?:\S+ )?to {_SUCCEED}\b", "before"),
-    ("interest", rf"\bwith (?=@p {_BETWEEN}{_CANDIDATE} (?:\S+ )?to {_SUCCEED}\b)", "after"),
+    # (the trigger takes in the name, so the candidacy words inside it bind to no one else: "has
+    # dismissed X, with Y in line for the job" is no candidacy of X's)
+    ("interest", rf"\bwith @p {_BETWEEN}{_CANDIDATE} (?:\S+ )?to {_SUCCEED}\b", "after"),
+    ("interest", rf"\bwith @p (?:(?:is|as|now|also|heavily|strongly|widely) )?(?:tipped|in line|in the frame|in pole position|linked|"
+                 rf"fancied|considered|lined up|earmarked|among the (?:favourites|frontrunners|candidates|contenders)) (?:\S+ )?"
+                 rf"(?:to {_SUCCEED}|for the (?:vacant |vacancy|\S+ )?{_JOB})\b", "after"),
     # Considered as a successor, the agent in between: "being considered by the federation as a
     # replacement for Y"; "considered for an Italy return" (a job spoken of by its club).
     ("interest", r"\b(?:considered|being considered|under consideration|eyed|sounded out|approached|identified) "
-                 r"(?:by (?:\S+ ){1,4}?)?as (?:a |an |the |their |its )?(?:possible |potential |likely |leading |preferred )?"
-                 r"(?:replacement|successor) (?:for|to)\b", "before"),
+                 r"(?:by (?:\S+ ){1,4}?)?as (?:a |an |the |their |its )?(?:possible |potential |likely |leading |preferred |next |new )?"
+                 r"(?:(?:replacement|successor) (?:for|to)|(?:permanent )?(?:manager|head coach|coach|boss))\b", "before"),
     ("interest", r"\b(?:considered|being considered|in the frame|in the running|eyed|touted) for (?:an? |the )?(?:shock |sensational |"
                  r"surprise |dramatic |romantic |second )?@c (?:return|comeback|job|post|role)\b", "before"),
     # An interim making his case, or the job given for good.
@@ -72,6 +77,9 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("departure", rf"\b(?:add|adds|added|adding|increase|increases|increased|increasing|ramp|ramps|ramped|ramping|heap|heaps|"
                   rf"heaped|heaping|pile|piles|piled|piling|crank|cranks|cranked) (?:up )?(?:to )?(?:the )?(?:{_MORE} )?pressure on "
                   rf"(?=him\b|her\b|@p)", "near_before"),
+    ("departure", r"\b(?:pressure|heat) on (?=@p (?:'s )?(?:\S+ )?(?:is |has been |continues to |is only |will )?(?:mount|mounts|mounting|grow|"
+                  r"grows|growing|build|builds|building|rise|rises|rising|intensify|intensifies|intensifying|increase|increases|"
+                  r"increasing)\b)", "after"),
     ("departure", r"\b(?:despite|amid|with|as|after) (?:the )?(?:growing |mounting |increasing |intense )?pressure "
                   r"(?:building|mounting|growing|increasing|intensifying)\b", "near_before"),
     # (not "backed amid sack speculation": the talk is the setting of a show of support)

@@ -77,4 +77,15 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("agreement", r"\b(?:agree|agrees|agreed|agreeing) (?:a deal |terms )?to (?:sell|transfer|let)(?= @p (?:go )?(?:\S+ ){0,2}?to @c)",
      "after"),
     ("completed", r"(?<=@c )(?:have |has )?(?:sell|sells|sold) @p(?= (?:\S+ ){0,2}?to @c)", "after"),
+    ("completed", r"(?<=@p )(?:(?:has|have|had|is|was|been|being) )*sold(?= to @c)", "near_before"),
+    ("agreement", r"\b(?:agree|agrees|agreed|agreeing|sanction|sanctions|sanctioned|approve|approves|approved) (?:the |a )?(?:\S+ )?sale of "
+                  r"(?=@p (?:\S+ ){0,2}?to @c)", "after"),
+    ("completed", r"\b(?:complete|completes|completed|completing|finalise|finalises|finalised|finalize|finalizes|finalized|"
+                  r"seal|seals|sealed|confirm|confirms|confirmed) (?:the |a )?(?:\S+ )?sale of (?=@p (?:\S+ ){0,2}?to @c)", "after"),
+    # A sale blocked or vetoed: the club keeps him.
+    ("denial", r"\b(?:block|blocks|blocked|blocking|veto|vetoes|vetoed|vetoing|rule out|rules out|ruled out|ruling out) (?:the |any |a )?"
+               r"(?:proposed |potential |mooted |possible )?(?:sale|exit|departure) of (?=@p)", "after"),
+    # Not standing in his way: a club letting him go (the "not" is inside the trigger).
+    ("departure", r"\b(?:not|n t|never) stand in (?:@p 's|his|her|the player 's) way\b|\b(?:not|n t|never) stand in the way of "
+                  r"(?:an? |any )?(?=@p)", "near"),
 ) + jobs.PATTERNS  # a manager's job in forms of its own (jobs.py), carried into kinds.py's table with these

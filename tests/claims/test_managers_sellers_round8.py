@@ -165,3 +165,39 @@ def test_candidates_listed_after_the_list_are_the_club_interest() -> None:
 def test_a_club_considering_offers_lets_the_player_of_the_headline_go() -> None:
     found = claims_of("Crystal Palace consider offers for Marc Guehi")
     assert ("Marc Guehi", "departure", None) in found
+
+
+def test_a_candidate_after_with_takes_the_candidacy_not_the_sacked_man() -> None:
+    found = claims_of("Roma part ways with Ivan Juric",
+                      "Roma have sacked Ivan Juric, with Claudio Ranieri in line for the job.")
+    assert ("Claudio Ranieri", "interest", "Roma") in found
+    assert ("Ivan Juric", "interest", "Roma") not in found
+
+
+def test_pressure_on_a_manager_mounting_is_a_departure() -> None:
+    assert ("Ruben Amorim", "departure", None) in claims_of("The pressure on Ruben Amorim is growing after a derby defeat")
+
+
+SALES = [
+    ("Tottenham agree the sale of Richarlison to Flamengo", ("Richarlison", "agreement", "Flamengo")),
+    ("Tottenham complete the sale of Richarlison to Flamengo", ("Richarlison", "completed", "Flamengo")),
+    ("Richarlison has been sold to Flamengo", ("Richarlison", "completed", "Flamengo")),
+]
+
+
+@pytest.mark.parametrize(("title", "expected"), SALES)
+def test_a_sale_told_as_a_noun_or_in_the_passive_goes_to_the_buyer(title: str, expected: tuple[str, str, str]) -> None:
+    found = {(c.subject, c.kind, c.counterpart, c.from_club)
+             for c in extract_claims(title, "", published="2026-02-01T00:00:00Z")}
+    assert any(f[:3] == expected for f in found)
+    assert not any(kind == "completed" and club == "Tottenham Hotspur" for _, kind, club, _ in found)
+
+
+def test_not_standing_in_a_player_way_lets_him_go() -> None:
+    assert ("Dominic Solanke", "departure", None) in claims_of("Tottenham will not stand in Dominic Solanke's way")
+
+
+def test_blocking_a_sale_keeps_the_player() -> None:
+    found = claims_of("Arsenal block the sale of Gabriel Martinelli")
+    assert ("Gabriel Martinelli", "denial", None) in found
+    assert ("Gabriel Martinelli", "departure", None) not in found
