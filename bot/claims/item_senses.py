@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from bot.claims import trace
+from bot.claims import other_uses, trace
 from bot.claims.sentence import Sentence
 from bot.claims.text import fold, trim
 from bot.models import Claim
@@ -31,7 +31,8 @@ _STAFF_NOUNS = frozenset({"coach", "manager", "boss", "staff", "man", "trainer",
 _FORMER = frozenset({"former", "ex", "then", "previous", "one time", "onetime", "old", "once"})
 _AS_SKIP = frozenset({"the", "his", "her", "their", "a", "an", "new", "club", "'s", "team"})
 # A head job in the claim's own sentence keeps it: "Chelsea assistant X named Hull head coach".
-_HEAD_JOB = re.compile(r"\b(?:head coach|manager|boss|head of the coaching|in charge)\b")
+_HEAD_JOB = re.compile(r"\b(?:head coach|manager|boss|head of the coaching|in charge|takes? charge|taking charge|"
+                       r"took charge|caretaker|interim)\b")
 _STAFF_BEFORE_JOB = re.compile(r"\b(?:assistant|goalkeeping|goalkeeper|fitness|set piece|set-piece|academy|"
                                r"conditioning|development|coaching) (?:head coach|manager|boss)\b")
 
@@ -101,6 +102,19 @@ def _ranking(sents: list[Sentence], heads: int) -> bool:
     return any(_RANKING.search(s.text) and not _RANKING_BLOCK.search(s.text) for s in sents[:heads])
 
 
+def _column_lines(sents: list[Sentence]) -> set[str]:
+    """The evidence of lines a column's label opens ("Mailbag: sell X, sack Y"), read on the
+    tokens: the label word may have been taken for a name."""
+    out: set[str] = set()
+    for s in sents:
+        keys = [t.key for t in s.tokens[:6]]
+        if ":" in keys[1:]:
+            label = keys[: keys.index(":")]
+            if any(k in other_uses.COLUMN_LABELS for k in label) or " ".join(label) in other_uses.DATED_LABELS:
+                out.add(trim(s.text))
+    return out
+
+
 def kept(claims: list[Claim], sents: list[Sentence], heads: int) -> list[Claim]:
     """The claims the item as a whole lets stand."""
     if not claims:
@@ -111,6 +125,7 @@ def kept(claims: list[Claim], sents: list[Sentence], heads: int) -> list[Claim]:
     bylines = [n for s in sents for n in _bylined(s)]
     staff = [p.name for s in sents for p in s.persons if _staff_title(s, p.start, p.end)]
     back = _taken_back(sents, heads)
+    columns = _column_lines(sents)
     out: list[Claim] = []
     for c in claims:
         why = ""
@@ -121,6 +136,8 @@ def kept(claims: list[Claim], sents: list[Sentence], heads: int) -> list[Claim]:
             why = "a staff coach (assistant, goalkeeping, fitness), no subject"
         elif c.evidence in back and c.kind != "denial":
             why = "a report the item takes back ('claimed ... They have not')"
+        elif c.evidence in columns:
+            why = "a line a column's label opens ('Mailbag: sell X'), not a report"
         if why:
             trace.note(f"dropped {c.subject} {c.kind} -> {c.counterpart}: {why}")
         else:

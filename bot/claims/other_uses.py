@@ -125,7 +125,7 @@ def talk_dismissed(fr: Frame, trig: Trigger) -> bool:
 
 
 # A reader's or a writer's piece: "Mailbox: sell Sesko, sack Amorim", "Verdict: ...".
-_COLUMN_LABELS = frozenset({"mailbox", "mailbag", "letters", "verdict", "opinion", "comment", "column", "debate",
+COLUMN_LABELS = frozenset({"mailbox", "mailbag", "letters", "verdict", "opinion", "comment", "column", "debate",
                             "view", "views", "poll", "vote", "quiz", "podcast", "predictions", "prediction",
                             "say", "take", "takes", "ask", "q&a", "readers", "blog", "mediawatch", "fact"})
 
@@ -134,14 +134,20 @@ def column_label(fr: Frame, trig: Trigger) -> bool:
     """Whether the sentence opens with a column's label ("Mailbox:", "Your say:", "Fan view:")
     before the trigger: readers' demands and writers' views, not reports."""
     units = fr.units
-    head = [units[u][2] for u in range(min(len(units), 4))]
+    head = [units[u][2] for u in range(min(len(units), 5))]
     if ":" not in head or head.index(":") == 0 or trig.start <= head.index(":"):
         return False
-    return any(w in _COLUMN_LABELS for w in head[: head.index(":")])
+    label = head[: head.index(":")]
+    return any(w in COLUMN_LABELS for w in label) or " ".join(label) in DATED_LABELS \
+        or label[-2:] in (["years", "ago"], ["this", "day"], ["years", "on"])
+
+
+# A label dating the line to the past: "On this day: X joins Arsenal", "#OTD".
+DATED_LABELS = frozenset({"on this day", "this day", "otd", "today in history", "on this date"})
 
 
 # A bare verb opening a sentence or a label's line: "Sell Rashford, sign Kane": a demand.
-_BARE = frozenset({"sell", "sack", "sign", "axe", "ditch", "offload", "fire", "appoint", "hire", "buy",
+_BARE = frozenset({"sell", "sign", "ditch", "offload", "appoint", "hire", "buy",
                    "replace", "release", "keep", "bring", "get", "loan"})
 
 
@@ -243,6 +249,102 @@ def ranked(fr: Frame) -> bool:
     return any(f" {r} " in text for r in _RANKING) and not _CLUBS_LIST.intersection(text.split())
 
 
+# Joining people or an honour, not a club: "joins Bayern teammates at ...", "joins the Hall of Fame".
+_JOINED_PEOPLE = frozenset({"teammates", "team mates", "mates", "colleagues", "fans", "supporters", "hall", "fame",
+                            "legends", "greats", "players", "stars", "celebrations", "family", "wife", "friends",
+                            "squad mates", "youngsters", "pupils"})
+_JOIN_SKIP = frozenset({"@c", "'s", "the", "his", "her", "their", "fellow", "former", "old", "new", "@p", "a", "of"})
+
+
+def joined_company(fr: Frame, trig: Trigger) -> bool:
+    """Whether a one-word join verb's object is people or an honour beside the club."""
+    units = fr.units
+    if trig.end - trig.start != 1 or not units[trig.start][2].startswith(("join", "rejoin")):
+        return False
+    after = [w for w in _window(fr, trig.end, trig.end + 6) if w not in _JOIN_SKIP]
+    return bool(after) and after[0] in _JOINED_PEOPLE and "@c" in _window(fr, trig.end, trig.end + 3) + ["@c"]
+
+
+# A job or a deal with a broadcaster (a source slot): "signs new deal with Sky Sports", "quits
+# the BBC", "leaves TNT role". (A source reporting the move stands apart: "joins Celtic, Sky says".)
+_MEDIA_JOBS = frozenset({"role", "job", "show", "contract", "deal", "punditry", "pundit", "commentary", "studio",
+                         "team", "column", "podcast", "programme", "coverage"})
+
+
+def media_deal(fr: Frame, trig: Trigger) -> bool:
+    """Whether the other party of a move verb is a broadcaster or a paper: a media job."""
+    units = fr.units
+    if any(units[u][2] in {"@c", "@p"} for u in range(trig.start, trig.end)):
+        return False
+    after = _window(fr, trig.end, trig.end + 4)
+    if after[:1] == ["@s"] or after[:2] in (["the", "@s"], ["with", "@s"]):
+        return True
+    return "@s" in after[:2] and any(w in _MEDIA_JOBS for w in after[1:4])
+
+
+# "takes charge of England for the first time", "... against Arsenal": a game, not the job.
+def game_in_charge(fr: Frame, trig: Trigger) -> bool:
+    """Whether "take charge of <club>" is followed by a count of times or an opponent."""
+    units = fr.units
+    if "charge" not in (units[u][2] for u in range(trig.start, trig.end)):
+        return False
+    after = _window(fr, trig.end, trig.end + 6)
+    if after[:1] == ["@c"]:
+        after = after[1:]
+    if after[:1] in (["against"], ["versus"], ["vs"], ["v"]):
+        return True
+    return after[:1] == ["for"] and "time" in after[1:5]
+
+
+# "X on leaving Manchester United: ...", "Howe on Isak's departure: ...": an interview's topic.
+_TOPIC_NOUNS = frozenset({"exit", "departure", "sacking", "dismissal", "move", "switch", "transfer", "arrival",
+                          "return", "signing", "sale", "future", "leaving", "joining"})
+
+
+def interview_topic(fr: Frame, trig: Trigger) -> bool:
+    """Whether the trigger is the topic of "<person> on <move>:", the label of an interview."""
+    units = fr.units
+    if ":" not in fr.text:
+        return False
+    u = trig.start - 1
+    while u >= 0 and units[u][2] in {"@p", "'s", "his", "her", "the", "@c"} and u > trig.start - 4:
+        u -= 1
+    if u < 1 or units[u][2] != "on" or units[u - 1][2] != "@p":
+        return False
+    if u - 1 > 0 and units[u - 2][2] not in {":", "'", "‘", "“", '"'}:
+        return False
+    words = [units[w][2] for w in range(trig.start, trig.end)]
+    rest = [units[w][2] for w in range(trig.end, min(len(units), trig.end + 5))]
+    return (words[0].endswith("ing") or any(w in _TOPIC_NOUNS for w in words)) and ":" in rest
+
+
+# "Would Salah leaving be good for Liverpool?": a gerund move pictured by a modal question.
+_MODAL_OPENERS = frozenset({"would", "could", "should", "might", "will", "does", "do", "did"})
+
+
+def pictured_question(fr: Frame, trig: Trigger) -> bool:
+    """Whether a gerund move with its person is the subject of a modal question."""
+    units = fr.units
+    if not units[trig.start][2].endswith("ing") or "?" not in fr.text:
+        return False
+    before = [units[u][2] for u in range(max(0, trig.start - 3), trig.start)]
+    return len(before) >= 2 and before[-1] == "@p" and before[-2] in _MODAL_OPENERS
+
+
+# Talks with the club's doctors: "in talks with Newcastle medical staff over his injury".
+_MEDICAL_PEOPLE = frozenset({"medical", "medics", "doctors", "doctor", "physio", "physios", "physiotherapist",
+                             "specialist", "specialists", "surgeon", "surgeons"})
+
+
+def medical_talks(fr: Frame, trig: Trigger) -> bool:
+    """Whether talks or contact are with doctors or physios, not a club."""
+    units = fr.units
+    words = [units[u][2] for u in range(trig.start, trig.end)]
+    if not any(w in {"talks", "talk", "contact", "discussions", "meeting", "talking", "speaking"} for w in words):
+        return False
+    return any(w in _MEDICAL_PEOPLE for w in words + _window(fr, trig.end, trig.end + 4))
+
+
 def why(fr: Frame, clause: range, trig: Trigger) -> str:
     """Why the trigger is no report of a move, or ''."""
     if column_label(fr, trig):
@@ -251,6 +353,16 @@ def why(fr: Frame, clause: range, trig: Trigger) -> str:
         return "an entry in a ranking of deals ('X to Y tops our list'), looked back on"
     if commercial(fr, trig):
         return "a deal with a brand or a sponsor ('signs a boot deal with Nike'), no move"
+    if trig.kind in {"departure", "completed", "contract_extension", "agreement"} and media_deal(fr, trig):
+        return "a job or a deal with a broadcaster ('signs new deal with Sky Sports'), no move"
+    if medical_talks(fr, trig):
+        return "talks with doctors or physios ('in talks with medical staff'), not a club"
+    if interview_topic(fr, trig):
+        return "the topic of an interview ('X on leaving Y: ...'), talked about"
+    if trig.kind == "completed" and (joined_company(fr, trig) or game_in_charge(fr, trig)):
+        return "joins people or an honour, or takes charge of one game ('joins teammates', 'for the first time')"
+    if trig.kind == "departure" and pictured_question(fr, trig):
+        return "a gerund move a modal question pictures ('Would X leaving be good?'), no report"
     if demanded(fr, trig):
         return "a bare verb heading the line ('Sell X, sack Y'): a demand, nothing done"
     if trig.kind in {"departure", "completed", "loan"} and asked_verdict(fr, clause, trig):
