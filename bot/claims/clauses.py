@@ -153,7 +153,10 @@ def background(fr: Frame, clause: range) -> bool:
         return True  # "after his departure from Madrid", "after he was sacked"
     if past and ("@y" in words or any(w in TIME_PAST and not recent(words, i) for i, w in enumerate(words))):
         return True
-    return any(w in DONE_NOUNS for w in words) and history_words(words)
+    if any(w in DONE_NOUNS for w in words) and history_words(words):
+        return True
+    before = spans.continued(fr, clause)  # "sacked X last month and appointed Y": the same frame
+    return before is not None and background(fr, before)
 
 
 def role_words(fr: Frame, clause: range, unit_person: dict[int, Person]) -> str:

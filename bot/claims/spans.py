@@ -135,3 +135,29 @@ def dated_with(fr: Frame, clause: range) -> range:
     if "@y" not in (units[u][2] for u in range(start, lo)):
         return clause
     return range(start, clause.stop)
+
+
+# Adverbs of sequence between a conjunction and its verb: "and then sacked", "and later joined".
+_SEQUENCE = frozenset({"then", "later", "subsequently", "eventually", "soon", "quickly", "promptly", "also"})
+
+
+def continued(fr: Frame, clause: range) -> range | None:
+    """The span a conjunct continues when it has no subject of its own and its verb is in the
+    simple past ("Forest sacked X last month and appointed Y", "joined in 2024 and then left"):
+    it happened in the same time frame, so it is background when that span is. None when the
+    clause opens otherwise, names its own time ("and left on Sunday") or tense ("and has ...")."""
+    units = fr.units
+    lo = clause.start
+    if lo == 0 or units[lo][2] not in {"and", "then"}:
+        return None
+    k = lo + 1
+    while k < clause.stop and units[k][2] in _SEQUENCE:
+        k += 1
+    if k >= clause.stop or not (units[k][2] in PAST_FORMS or units[k][2].endswith("ed") or units[k][2] in {"was", "were"}):
+        return None
+    if dated_now(fr, clause):
+        return None
+    start = lo - 1
+    while start > 0 and units[start][2] not in SOFT | {",", ";", ":", ".", "(", ")"}:
+        start -= 1
+    return range(start, lo) if lo - start >= 3 else None

@@ -82,3 +82,12 @@ def test_a_year_dates_every_name_of_a_list_a_verb_governs() -> None:
                   "Brentford have agreed a fee with Leipzig for Kevin Schade. Newcastle sold Sandro Tonali and "
                   "Alexander Isak to Juventus and Liverpool in 2025.")
     assert {s for s, _, _ in claims} == {"Kevin Schade"}
+
+
+def test_a_conjunct_without_its_own_subject_shares_the_dated_frame_before_it() -> None:
+    # "sacked X last month and appointed Y": Y's appointment is last month's too; Y's sacking
+    # "on Saturday" is this week's news.
+    claims = told("Forest news", "Forest sacked Nuno Espirito Santo last month and appointed Ange Postecoglou, "
+                                 "who was then sacked on Saturday.")
+    assert ("Ange Postecoglou", "departure", None) in claims
+    assert not any(k == "completed" for _, k, _ in claims)
