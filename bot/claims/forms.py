@@ -11,6 +11,7 @@ rather than a phrase:
   sought for a loanee;
 - a deal told as a noun between its parties: an agreement reached "with Napoli for X" (the
   person comes after the seller), a bid submitted or sent "to sign X" or "to the club";
+- a club wanting a former player back, or asking another club about a player;
 
 Patterns read the same frames as kinds.PATTERNS (`@c` club, `@p` person, `@m` money) and are
 (kind, regex source, direction) like them; kinds.py compiles them into its table.
@@ -69,5 +70,11 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("departure", r"(?:(?<=sack race )|(?<=sack race odds )|(?<=sack odds )|(?<=sack race latest ))(?:as|with) (?=@p)", "after"),
     # A bid submitted or sent "to sign X" (not a bare "bid to sign", an attempt), or passively.
     ("bid", r"\b(?:submit(?:s|ted|ting)?|table[sd]?|tabling|lodge[sd]?|lodging|send(?:s|ing)?|sent) (?:an? |the |their |its )?(?:\S+ ){0,2}?(?:bid|offer|proposal)s? to (?:sign|buy|land|sign|secure|bring in)\b", "near"),
+    # A club wanting a former player back: "Chelsea want X back", "would love X to return".
+    ("interest", r"\b(?:want|wants|wanted|wanting|would like|would love|keen to have|eager to have|hoping to have|hope to have|"
+                 r"plot(?:s|ting)? to bring|plan(?:s|ning)? to bring) (?=@p (?:back|to return|to come back|home)\b)(?!@p back (?:in|to|on|fit|from)\b)",
+     "after"),
+    # A club asking another about a player: "Arsenal ask Sporting about a loan for X".
+    ("talks", r"\bask(?:s|ed|ing)? (?=@c (?:about|over|regarding|for) (?:\S+ ){0,4}@p)", "after"),
     ("bid", r"\b(?:bid|offer|proposal)s? (?:has |have |had )?(?:already |now |officially |formally )?(?:been )?(?:sent|submitted|tabled|lodged) (?:to|for)\b", "near"),
 )

@@ -163,7 +163,9 @@ def club_like(tokens: list[Token], j: int, title_case: bool, named: bool = False
     Rosenior head coach") the run is the person unless another name follows the role."""
     n = len(tokens)
     k = j + 1 if j < n and tokens[j].key == "'s" else j
-    while k < n and (tokens[k].key in PLAYER_ROLES or tokens[k].key in MANAGER_ROLES):
+    # "back" is a role only after a side or a line ("left back", "centre back"): "want X back"
+    # has a person before it.
+    while k < n and (tokens[k].key in PLAYER_ROLES and (tokens[k].key != "back" or k > j) or tokens[k].key in MANAGER_ROLES):
         k += 1
     if k == j:
         return False

@@ -1,0 +1,32 @@
+"""A club wanting a former player back, asking another club about a player; "back" alone after a
+name is no position ("want X back" names a person, "Bologna left back X" a player's role)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.claims.extract import extract_claims
+
+
+@pytest.mark.parametrize(("title", "claim"), [
+    ("Bayer Leverkusen want Jeremie Frimpong back", ("Jeremie Frimpong", "interest", "Bayer Leverkusen")),
+    ("Flick wants Marcus Rashford back at Barcelona", ("Marcus Rashford", "interest", "Barcelona")),
+    ("Manchester United would love Mason Greenwood to return next summer",
+     ("Mason Greenwood", "interest", "Manchester United")),
+])
+def test_a_club_wanting_a_player_back(title: str, claim: tuple[str, str, str]) -> None:
+    assert claim in {(c.subject, c.kind, c.counterpart) for c in extract_claims(title)}
+
+
+@pytest.mark.parametrize("title", [
+    "Liverpool want Alisson back in training this week",
+    "Chelsea want Cole Palmer back fit for the derby",
+])
+def test_back_from_injury_is_no_pursuit(title: str) -> None:
+    assert extract_claims(title) == []
+
+
+def test_a_club_asking_another_about_a_player_is_in_talks_with_it() -> None:
+    claims = extract_claims("Newcastle latest", "Newcastle have asked Juventus about Jonathan David.")
+    assert ("Jonathan David", "talks", "Newcastle United", "Juventus") in {
+        (c.subject, c.kind, c.counterpart, c.from_club) for c in claims}
