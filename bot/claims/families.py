@@ -173,7 +173,7 @@ HAGGLE = _alt(_verb("discuss", "negotiate", "haggle over", "thrash out"), "thras
 LOAN_VERBS = _alt(_verb("send", "farm", "ship", "let", "allow", "take", "bring", "get", "want", "land", "sign",
                         "secure", "move", "head", "borrow", "request", "seek", "push"),
                   "sent", "taken", "took", "brought", "got", "go", "goes", "going", "sought")
-LOAN_NOUNS = _alt("loan", "temporary basis", "temporary deal", "short term deal", "season long loan",
+LOAN_NOUNS = _alt("loan", "temporary basis", "temporary deal", "season long loan",
                   "six month loan", "initial loan", "loan basis", "temporary move", "temporary switch")
 
 # --- patterns over the families --------------------------------------------------------------

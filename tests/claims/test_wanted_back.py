@@ -30,3 +30,9 @@ def test_a_club_asking_another_about_a_player_is_in_talks_with_it() -> None:
     claims = extract_claims("Newcastle latest", "Newcastle have asked Juventus about Jonathan David.")
     assert ("Jonathan David", "talks", "Newcastle United", "Juventus") in {
         (c.subject, c.kind, c.counterpart, c.from_club) for c in claims}
+
+
+def test_a_short_term_deal_is_a_short_contract_not_a_loan() -> None:
+    kinds = {c.kind for c in extract_claims("Kyle Walker has signed a short-term deal at Burnley")}
+    assert kinds == {"completed"}
+    assert {c.kind for c in extract_claims("Burnley sign Kyle Walker on a six-month loan")} == {"loan"}
