@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.claims import ordinary
+from bot.claims import crowds, ordinary
 from bot.claims.kinds import PATTERN_WORDS
 from bot.claims.lexicon import (
     AGE_OR_ADJ,
@@ -93,7 +93,7 @@ def find(
             absorbed.add(i)
             taken.pop(i)
         starts = i not in taken and opens_name(tokens, i, title_case, taken)
-        if not starts or (i > 0 and tokens[i - 1].key == "the" and tok.key not in FIRST_NAMES):
+        if not starts or (i > 0 and tokens[i - 1].key == "the" and tok.key not in FIRST_NAMES) or crowds.not_a_person(tokens, i):
             i += 1  # names take no article: "the Metropolitano" is a place
             continue
         j = i + 1

@@ -91,3 +91,13 @@ def test_a_conjunct_without_its_own_subject_shares_the_dated_frame_before_it() -
                                  "who was then sacked on Saturday.")
     assert ("Ange Postecoglou", "departure", None) in claims
     assert not any(k == "completed" for _, k, _ in claims)
+
+
+def test_a_headline_speaking_to_the_fans_names_nobody() -> None:
+    # "Army", "faithful", "Bad" are no people: the summary's signing is the headline's news.
+    assert told("Big news for the Toon Army", "Newcastle have completed the signing of Jacob Ramsey from Aston Villa.") \
+        == {("Jacob Ramsey", "completed", "Newcastle United")}
+    assert told("Good news for the Anfield faithful", "Liverpool have completed the signing of Giovanni Leoni from Parma.") \
+        == {("Giovanni Leoni", "completed", "Liverpool")}
+    assert told("Bad news for Arsenal fans", "Arsenal have sold Kieran Tierney to Celtic.") == {
+        ("Kieran Tierney", "completed", "Celtic")}
