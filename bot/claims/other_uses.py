@@ -127,7 +127,7 @@ def talk_dismissed(fr: Frame, trig: Trigger) -> bool:
 # A reader's or a writer's piece: "Mailbox: sell Sesko, sack Amorim", "Verdict: ...".
 COLUMN_LABELS = frozenset({"mailbox", "mailbag", "letters", "verdict", "opinion", "comment", "column", "debate",
                             "view", "views", "poll", "vote", "quiz", "podcast", "predictions", "prediction",
-                            "say", "take", "takes", "ask", "q&a", "readers", "blog", "mediawatch", "fact"})
+                            "say", "take", "takes", "ask", "q&a", "readers", "blog", "fact"})
 
 
 def column_label(fr: Frame, trig: Trigger) -> bool:
@@ -143,7 +143,9 @@ def column_label(fr: Frame, trig: Trigger) -> bool:
 
 
 # A label dating the line to the past: "On this day: X joins Arsenal", "#OTD".
-DATED_LABELS = frozenset({"on this day", "this day", "otd", "today in history", "on this date"})
+DATED_LABELS = frozenset({"on this day", "this day", "otd", "today in history", "on this date",
+                          "your say", "fan view", "fans view", "talking points", "hot take", "big question",
+                          "the big question", "reader's letter", "readers letters", "fact check", "myth busting"})
 
 
 # A bare verb opening a sentence or a label's line: "Sell Rashford, sign Kane": a demand.
@@ -276,8 +278,8 @@ def media_deal(fr: Frame, trig: Trigger) -> bool:
     units = fr.units
     if any(units[u][2] in {"@c", "@p"} for u in range(trig.start, trig.end)):
         return False
-    after = _window(fr, trig.end, trig.end + 4)
-    if after[:1] == ["@s"] or after[:2] in (["the", "@s"], ["with", "@s"]):
+    after = [w for w in _window(fr, trig.end, trig.end + 5) if w not in {"the", "a", "new"}]
+    if after[:1] == ["@s"] or after[:2] in (["with", "@s"], ["at", "@s"], ["for", "@s"]):
         return True
     return "@s" in after[:2] and any(w in _MEDIA_JOBS for w in after[1:4])
 
@@ -345,12 +347,32 @@ def medical_talks(fr: Frame, trig: Trigger) -> bool:
     return any(w in _MEDICAL_PEOPLE for w in words + _window(fr, trig.end, trig.end + 4))
 
 
+# Staying in a mood or a state, not at a club: "why Lukaku is staying positive", "stays calm".
+_STAY_VERBS = frozenset({"stay", "stays", "staying", "stayed", "remain", "remains", "remaining", "remained",
+                         "keep", "keeps", "keeping", "kept"})
+_STATES = frozenset({"positive", "calm", "focused", "focussed", "fit", "grounded", "humble", "patient", "quiet",
+                     "optimistic", "confident", "strong", "healthy", "hungry", "motivated", "realistic", "silent",
+                     "upbeat", "relaxed", "composed", "sharp", "ready", "unbeaten", "top", "clear", "alive",
+                     "hopeful", "cool", "level", "determined", "involved", "injury", "sidelined", "out", "doubtful"})
+
+
+def stays_in_a_state(fr: Frame, trig: Trigger) -> bool:
+    """Whether a staying verb ends the trigger and an adjective of mood or fitness follows it."""
+    units = fr.units
+    if units[trig.end - 1][2] not in _STAY_VERBS:
+        return False
+    after = _window(fr, trig.end, trig.end + 3)
+    return bool(after) and after[0] in _STATES
+
+
 def why(fr: Frame, clause: range, trig: Trigger) -> str:
     """Why the trigger is no report of a move, or ''."""
     if column_label(fr, trig):
         return "a column's or a mailbag's line ('Mailbox: sell X'), not a report"
     if ranked(fr):
         return "an entry in a ranking of deals ('X to Y tops our list'), looked back on"
+    if trig.kind == "denial" and stays_in_a_state(fr, trig):
+        return "stays in a mood or a state ('staying positive'), not at a club"
     if commercial(fr, trig):
         return "a deal with a brand or a sponsor ('signs a boot deal with Nike'), no move"
     if trig.kind in {"departure", "completed", "contract_extension", "agreement"} and media_deal(fr, trig):

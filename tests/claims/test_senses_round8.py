@@ -96,3 +96,20 @@ def test_a_byline_is_no_person() -> None:
                       "By Sam Dean. Arsenal have opened talks with Bologna over Riccardo Calafiori.")
     assert ("Sam Dean", "talks") not in claims
     assert ("Riccardo Calafiori", "talks") in claims
+
+
+def test_staying_in_a_mood_is_no_stay_at_a_club() -> None:
+    assert kinds_of("Pochettino on why Christian Pulisic is staying positive") == set()
+    assert kinds_of("Bukayo Saka stays calm despite England snub") == set()
+    assert kinds_of("Bukayo Saka stays at Arsenal") == {("Bukayo Saka", "denial")}
+
+
+def test_other_parties_and_occasions_are_no_moves() -> None:
+    assert kinds_of("Gary Lineker signs new deal with the BBC") == set()
+    assert kinds_of("Alexander Isak in talks with Liverpool medical staff over his groin") == set()
+    assert kinds_of("Thomas Tuchel takes charge of England for the 20th time") == set()
+    assert kinds_of("Harry Kane joins Bayern teammates at the club's Christmas party") == set()
+    assert kinds_of("On this day: Liverpool sign Luis Suarez from Ajax") == set()
+    assert kinds_of("Marcus Rashford on leaving Manchester United: no regrets") == set()
+    # The job itself stays news.
+    assert kinds_of("Thomas Frank takes charge of Tottenham") == {("Thomas Frank", "completed")}
