@@ -59,6 +59,11 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("interest", rf"\bwith @p (?:(?:is|as|now|also|heavily|strongly|widely) )?(?:tipped|in line|in the frame|in pole position|linked|"
                  rf"fancied|considered|lined up|earmarked|among the (?:favourites|frontrunners|candidates|contenders)) (?:\S+ )?"
                  rf"(?:to {_SUCCEED}|for the (?:vacant |vacancy|\S+ )?{_JOB})\b", "after"),
+    # A club turning to a candidate with an auxiliary between ("Leicester have turned to X";
+    # families.py reads it with the club right before the verb).
+    ("interest", r"(?<=@c )(?:(?:have|has|had|are|is|were|was|could|may|might|would|will|now|set to|expected to|poised to|ready to|"
+                 r"likely to|set|expected|poised|ready|likely) )+(?:turn|turns|turned|turning) (?:their attention |attention )?to "
+                 r"(?=@p)(?!@p (?:\S+ ){0,3}?for (?:inspiration|goals|help|answers|leadership|creativity)\b)", "after"),
     # Considered as a successor, the agent in between: "being considered by the federation as a
     # replacement for Y"; "considered for an Italy return" (a job spoken of by its club).
     ("interest", r"\b(?:considered|being considered|under consideration|eyed|sounded out|approached|identified) "

@@ -201,3 +201,11 @@ def test_blocking_a_sale_keeps_the_player() -> None:
     found = claims_of("Arsenal block the sale of Gabriel Martinelli")
     assert ("Gabriel Martinelli", "denial", None) in found
     assert ("Gabriel Martinelli", "departure", None) not in found
+
+
+def test_a_club_that_has_turned_to_a_man_wants_him() -> None:
+    assert ("Sean Dyche", "interest", "Nottingham Forest") in claims_of("Nottingham Forest have turned to Sean Dyche")
+
+
+def test_turning_to_a_player_for_inspiration_is_no_pursuit() -> None:
+    assert not claims_of("Arsenal could turn to Bukayo Saka for inspiration on Saturday")
