@@ -121,3 +121,22 @@ def looked_back_on(fr: Frame, trig: Trigger) -> bool:
         return True  # "when Liverpool signed X": a time clause, not a report
     return any(w in {"looking", "look", "looks", "looked"} and before[i + 1:i + 3] in (["back", "at"], ["back", "on"])
                for i, w in enumerate(before))
+
+
+# The speaker's own past at any rung: "I was close to joining Brighton", "we had talks with
+# Chelsea back then", "I wanted to sign for Madrid". (stance.own_past reads moves and exits.)
+_FIRST_PERSON = frozenset({"i", "we"})
+_PAST_AUX = frozenset({"was", "were", "had", "did", "wanted", "came", "spoke", "talked", "got"})
+_NOT_PAST = frozenset({"am", "'m", "m", "have", "'ve", "ve", "has", "will", "would", "could", "can", "may",
+                       "might", "should", "must", "shall", "is", "are", "'re", "re", "want", "do", "never"})
+
+
+def speaker_past(fr: Frame, clause: range, trig: Trigger) -> bool:
+    """Whether "I" or "we" tells the development in the past tense, not dated to now."""
+    units = fr.units
+    before = [units[u][2] for u in range(max(clause.start, trig.start - 5), trig.start)]
+    if not _FIRST_PERSON.intersection(before) or recency.dated_now(fr.text):
+        return False
+    last = max(i for i, w in enumerate(before) if w in _FIRST_PERSON)
+    between = before[last + 1:]
+    return bool(between) and between[0] in _PAST_AUX and not _NOT_PAST.intersection(between)

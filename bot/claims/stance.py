@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from bot.claims import other_uses, recency
+from bot.claims import other_uses, recency, retrospect
 from bot.claims.frame import Frame, Trigger
 from bot.claims.lexicon import NON_SUBJECT_ROLES, PAST_FORMS, RECENT_SPANS
 
@@ -277,6 +277,7 @@ def own_past(fr: Frame, clause: range, trig: Trigger) -> bool:
 
 
 _STATED = frozenset({"completed", "departure"})
+_RUNGS = frozenset({"interest", "talks", "bid", "agreement", "medical"})
 
 
 def unreported(fr: Frame, clause: range, trig: Trigger, published: str | None = None) -> str:
@@ -285,6 +286,8 @@ def unreported(fr: Frame, clause: range, trig: Trigger, published: str | None = 
     why = other_uses.why(fr, clause, trig)
     if why:
         return why
+    if trig.kind in _RUNGS and retrospect.speaker_past(fr, clause, trig):
+        return "the speaker's own past ('I was close to joining X', 'we had talks with Y')"
     if trig.kind not in _STATED:
         return ""
     why = other_sense(fr, trig)

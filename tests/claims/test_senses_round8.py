@@ -113,3 +113,11 @@ def test_other_parties_and_occasions_are_no_moves() -> None:
     assert kinds_of("Marcus Rashford on leaving Manchester United: no regrets") == set()
     # The job itself stays news.
     assert kinds_of("Thomas Frank takes charge of Tottenham") == {("Thomas Frank", "completed")}
+
+
+def test_the_speakers_own_past_at_any_rung_is_looked_back_on() -> None:
+    assert kinds_of("Alexis Mac Allister: I was close to joining Manchester City") == set()
+    assert kinds_of("Xabi Alonso: we had talks with Bayern Munich back then") == set()
+    # The present and the perfect are news.
+    assert kinds_of("Mikel Arteta: we are in talks with Chelsea over Raheem Sterling") == {
+        ("Raheem Sterling", "talks")}
