@@ -31,6 +31,7 @@ from bot.claims.attribution import borrowed_source, item_sources
 from bot.claims.carry import carry, told_subject
 from bot.claims.clauses import background, bind, clauses, not_a_subject, role_words
 from bot.claims.frame import Trigger
+from bot.claims.job_roles import job_roles
 from bot.claims.lexicon import (
     FEATURE_OPENERS,
     INTRODUCING,
@@ -268,6 +269,7 @@ def extract_claims(
             a, b = (full[fold(s.unit_person[u].name)] for u in (before, after))
             if role.get(a) == "manager" and role.get(b) in (None, "player") and a != b:
                 role[b] = "manager"  # a manager succeeds a manager
+    job_roles(sents, full, role)  # a manager's work or job words in a clause naming others (job_roles.py)
     cited = item_sources(sents, full)
 
     found: list[tuple[int, Claim, bool]] = []

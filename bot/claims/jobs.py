@@ -91,6 +91,9 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("departure", rf"(?<!amid )(?<!despite )(?<!amid the )(?<!despite the )\b(?:sack|sacking|axe) {_SACK_TALK}\b", "near"),
     # (the person coming under it: "his future is under growing scrutiny" is the clubs' talk of a sale)
     ("departure", rf"\b(?:come|comes|coming|came) under {_MORE} (?:\S+ )?scrutiny\b", "near_before"),
+    # His position weighed in the passive: "X's position is being reviewed by the hierarchy".
+    ("departure", r"(?<=@p 's )(?:@c )?(?:job|position|future|tenure|post) (?:is |are |will be |is being |has been |to be |set to be |"
+                  r"currently being |now being )(?:\S+ )?(?:reviewed|assessed|discussed|examined|evaluated|debated|weighed up)\b", "before"),
     # A deadline to save the job: "give X until the end of the month to turn things around".
     ("departure", rf"\b{_GIVE} (?=@p (?:{_DEADLINE}) (?:\S+ ){{0,3}}?to {_TURN})", "after"),
     ("departure", rf"(?<=@p )(?:(?:has|have|had|is|was|been|being) )*(?:given|handed) (?:{_DEADLINE}) (?:\S+ ){{0,3}}?to {_TURN}\b",

@@ -209,3 +209,31 @@ def test_a_club_that_has_turned_to_a_man_wants_him() -> None:
 
 def test_turning_to_a_player_for_inspiration_is_no_pursuit() -> None:
     assert not claims_of("Arsenal could turn to Bukayo Saka for inspiration on Saturday")
+
+
+def roles_of(title: str, summary: str = "") -> dict[str, str]:
+    return {c.subject: c.role for c in extract_claims(title, summary, published="2026-02-01T00:00:00Z")}
+
+
+def test_a_man_who_led_the_club_back_up_is_its_manager() -> None:
+    found = roles_of("Burnley confirm Vincent Kompany exit",
+                     "Burnley and Kompany have parted company. Kompany led the club back to the Premier League in 2023.")
+    assert found.get("Vincent Kompany") == "manager"
+
+
+def test_a_candidate_for_a_job_beside_the_man_he_would_replace_is_a_manager() -> None:
+    found = roles_of("Roma pick their man",
+                     "Roma have identified Cesc Fabregas as their first choice to replace Gian Piero Gasperini "
+                     "should the current coach be dismissed.")
+    assert found.get("Cesc Fabregas") == "manager"
+
+
+def test_a_boss_named_beside_a_player_leaves_the_player_a_player() -> None:
+    found = roles_of("Chelsea boss Enzo Maresca wants Alejandro Garnacho")
+    assert found.get("Alejandro Garnacho") == "player"
+
+
+def test_a_striker_who_led_the_line_is_no_manager() -> None:
+    found = roles_of("Leeds confirm Patrick Bamford exit",
+                     "Leeds and Patrick Bamford have parted company. Bamford led the line for five seasons.")
+    assert found.get("Patrick Bamford") == "player"
