@@ -70,6 +70,14 @@ _TAKEN_BACK = re.compile(r"^(?:but |and )?(?:they|he|she|it|that|this|the club|t
                          r"(?: (?:have|has|had|did|does|do|is|are|was|were|will|won't|isn't|aren't|hasn't|haven't"
                          r"|didn't|wasn't|weren't))?(?: simply| just)?(?: not|n't| never| untrue| false| wrong| nonsense)"
                          r"(?: (?:true|so|happening|the case|agreed|signed|accurate|correct|happened))?[.!]?$", re.I)
+# "That is not true, according to ...", "Liverpool insist that is false": a later sentence's verdict.
+_VERDICT_FALSE = re.compile(r"\b(?:that|this|it|which|the report|the claim|the story|such reports?|those reports|"
+                            r"the reports?|the claims?) (?:is|was|are|were|has been|have been) (?:simply |completely |"
+                            r"totally |categorically )?(?:not true|untrue|false|wrong|nonsense|fake|inaccurate|"
+                            r"wide of the mark|not the case|not accurate|incorrect|rubbish|made up|denied)\b", re.I)
+# In the sentence itself: "There is no truth in reports that Arsenal have agreed a fee".
+_NO_TRUTH = re.compile(r"\b(?:no truth (?:in|to|behind)|nothing in|fake news|wide of the mark|no substance (?:in|to)|"
+                       r"not true|untrue|debunk\w*)\b", re.I)
 _REPORTED = re.compile(r"\b(?:claimed|claims|reported|reports|suggested|suggests|alleged|said|says|insisted|"
                        r"according to|rumoured|speculated|wrote)\b", re.I)
 # A headline taking a story back: "No, Real Madrid are not signing Rodri".
@@ -85,8 +93,11 @@ def _taken_back(sents: list[Sentence], heads: int) -> set[str]:
         if i < heads or not _REPORTED.search(s.text):
             continue
         nxt = sents[i + 1].text.strip() if i + 1 < len(sents) else ""
-        if debunk_headline or nxt and len(nxt.split()) <= 8 and _TAKEN_BACK.match(nxt):
+        if debunk_headline or nxt and (len(nxt.split()) <= 8 and _TAKEN_BACK.match(nxt) or _VERDICT_FALSE.search(nxt)):
             out.add(trim(s.text))
+    for s in sents:
+        if _NO_TRUTH.search(s.text) and _REPORTED.search(s.text):
+            out.add(trim(s.text))  # "no truth in reports that ...": the sentence denies what it cites
     return out
 
 

@@ -121,3 +121,14 @@ def test_the_speakers_own_past_at_any_rung_is_looked_back_on() -> None:
     # The present and the perfect are news.
     assert kinds_of("Mikel Arteta: we are in talks with Chelsea over Raheem Sterling") == {
         ("Raheem Sterling", "talks")}
+
+
+def test_a_report_called_false_is_taken_back() -> None:
+    assert ("Marcus Rashford", "agreement") not in kinds_of(
+        "Rashford latest", "A Spanish paper claimed Barcelona had agreed a deal for Marcus Rashford. "
+        "That is wide of the mark, according to people close to the forward.")
+    assert ("Alexander Isak", "agreement") not in kinds_of(
+        "Arteta on Isak", "There is no truth in reports that Arsenal have agreed a fee for Alexander Isak, says Mikel Arteta.")
+    # A report left standing stays a claim.
+    assert kinds_of("Newcastle news", "Sky Sports reported on Monday that Newcastle had agreed a fee with "
+                    "Brentford for Yoane Wissa.") == {("Yoane Wissa", "agreement")}
