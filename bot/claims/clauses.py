@@ -281,6 +281,9 @@ def _after(fr: Frame, start: int, hi: int, unit_person: dict[int, Person]) -> li
     found: list[int] = []
     u = base = start
     while u < hi and u - base <= 9:
+        if u in unit_person and spans.possessor(fr.units, u):
+            u += 1  # "sign X's former teammate (Y)": X is not signed
+            continue
         if u in unit_person:
             found.append(u)
             # "eye Konaté and Salah", "signed X from Lorient and Y from Leverkusen": a list
@@ -368,6 +371,8 @@ def _before(fr: Frame, end: int, lo: int, unit_person: dict[int, Person]) -> lis
         if fr.units[u][2] in SUBJECT_BLOCKERS:
             return []
         possessive = u + 1 < len(fr.units) and fr.units[u + 1][2] == "'s"
+        if u in unit_person and spans.possessor(fr.units, u):
+            return []  # "X's former teammate joins Y": not X
         if u in unit_person and (u == 0 or fr.units[u - 1][2] not in PREPOSITIONS or (possessive and end - u <= 3)
                                  or (u - 1 == lo and fr.units[lo][2] == "with")):
             owner = fr.units[u + 2][2] if u + 2 < len(fr.units) else ""

@@ -161,3 +161,25 @@ def continued(fr: Frame, clause: range) -> range | None:
     while start > 0 and units[start][2] not in SOFT | {",", ";", ":", ".", "(", ")"}:
         start -= 1
     return range(start, lo) if lo - start >= 3 else None
+
+
+# Nouns of a person related to another: "X's teammate / successor / replacement" is someone else.
+_RELATIONS = frozenset({"teammate", "teammates", "team mate", "team mates", "colleague", "successor",
+                        "replacement", "understudy", "brother", "son", "father", "cousin", "compatriot",
+                        "countryman", "friend", "rival", "heir", "deputy", "namesake", "partner",
+                        "club mate", "clubmate", "alternative", "twin"})
+_BETWEEN = frozenset({"former", "ex", "old", "new", "current", "likely", "possible", "potential", "long-term",
+                      "preferred", "ideal", "eventual", "england", "international", "national", "team", "strike",
+                      "younger", "older", "elder", "little", "big", "@c"})
+
+
+def possessor(units: list[tuple[int, int, str]], u: int) -> bool:
+    """Whether the person at `u` only owns a relation after him ("X's former teammate", "X's
+    successor", "X's England teammate"): the one related to him is meant, not X."""
+    k = u + 1
+    if k >= len(units) or units[k][2] != "'s":
+        return False
+    k += 1
+    while k < len(units) and k - u <= 5 and units[k][2] in _BETWEEN:
+        k += 1
+    return k < len(units) and units[k][2] in _RELATIONS

@@ -101,3 +101,10 @@ def test_a_headline_speaking_to_the_fans_names_nobody() -> None:
         == {("Giovanni Leoni", "completed", "Liverpool")}
     assert told("Bad news for Arsenal fans", "Arsenal have sold Kieran Tierney to Celtic.") == {
         ("Kieran Tierney", "completed", "Celtic")}
+
+
+def test_a_name_owning_a_relation_is_not_the_one_who_moves() -> None:
+    # "X's former teammate", "X's successor": someone else is signed.
+    assert told("Marseille sign Mason Greenwood's former teammate Facundo Pellistri", "") == {
+        ("Facundo Pellistri", "completed", "Marseille")}
+    assert told("Mason Greenwood's former teammate joins Marseille", "") == set()
