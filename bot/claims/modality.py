@@ -141,6 +141,9 @@ def counterfactual(fr: Frame, clause: range, trig: Trigger) -> bool:
     left", "nearly signed for Lyon"."""
     first = fr.units[trig.start][2]
     told = first.endswith("ed") or first in PAST_FORMS
+    if told and trig.start - clause.start in {2, 3} and fr.units[clause.start][2] in {"had", "hadn t"} \
+            and fr.units[clause.start + 1][2] in {"@c", "@p", "he", "she", "they", "we", "i", "the"}:
+        return True  # "Had Chelsea signed X, ...": the inverted condition of what did not happen
     for u in range(trig.start - 1, max(clause.start, trig.start - 4) - 1, -1):
         word = fr.units[u][2]
         if word in _NEAR_MISS and told:

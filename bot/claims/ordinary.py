@@ -141,7 +141,8 @@ def forced(tokens: list[Token], i: int, title_case: bool) -> bool:
     sentence's opening, after a colon, a quote mark or a dash, in a title-case headline, or in
     a label before its colon ("Early Doors: ...", "Fresh Blow: ...")."""
     return title_case or i == 0 or tokens[i - 1].text in _FORCING \
-        or any(t.text == ":" for t in tokens[i + 1:_LABEL])
+        or any(t.text == ":" for t in tokens[i + 1:_LABEL]) \
+        or not any(t.is_word for t in tokens[:i])  # after emoji or marks only: the text's opening
 
 
 def _item_marks(written: str) -> tuple[bool, bool]:

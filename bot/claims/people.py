@@ -145,8 +145,11 @@ def find(
         if j == i + 1 and j in taken and taken[j].kind == "club" and taken[j].end == j + 1 and (
             taken[j].end >= n or not tokens[taken[j].end].key[0].isalpha()
             or tokens[taken[j].end].key in NOT_NAMES and tokens[taken[j].end].key not in MOVE_WORDS
-        ) and not taken[j].national and tok.key not in NOT_NAMES:
-            # "Andrey Santos", "Bruno Guimarães": a club alias used as a surname.
+        ) and not taken[j].national and tok.key not in NOT_NAMES and not (
+            ordinary.is_ordinary(tok.key) and ordinary.forced(tokens, i, title_case)
+        ):
+            # "Andrey Santos", "Bruno Guimarães": a club alias used as a surname (not
+            # "Understand Newcastle are ...": an ordinary word whose capital is forced).
             absorbed.add(j)
             taken.pop(j)
             j += 1
