@@ -170,16 +170,16 @@ _RELATIONS = frozenset({"teammate", "teammates", "team mate", "team mates", "col
                         "club mate", "clubmate", "alternative", "twin"})
 _BETWEEN = frozenset({"former", "ex", "old", "new", "current", "likely", "possible", "potential", "long-term",
                       "preferred", "ideal", "eventual", "england", "international", "national", "team", "strike",
-                      "younger", "older", "elder", "little", "big", "@c"})
+                      "younger", "older", "elder", "little", "big", "@c", "transfer"})
 
 
 def possessor(units: list[tuple[int, int, str]], u: int) -> bool:
     """Whether the person at `u` only owns a relation after him ("X's former teammate", "X's
-    successor", "X's England teammate"): the one related to him is meant, not X."""
+    successor", "X's England teammate", "X successor identified", "X transfer alternative"):
+    the one related to him is meant, not X."""
     k = u + 1
-    if k >= len(units) or units[k][2] != "'s":
-        return False
-    k += 1
+    if k < len(units) and units[k][2] == "'s":
+        k += 1  # "X's successor"; also "X successor", "X transfer alternative": the name as a modifier
     while k < len(units) and k - u <= 5 and units[k][2] in _BETWEEN:
         k += 1
     return k < len(units) and units[k][2] in _RELATIONS

@@ -108,3 +108,8 @@ def test_a_name_owning_a_relation_is_not_the_one_who_moves() -> None:
     assert told("Marseille sign Mason Greenwood's former teammate Facundo Pellistri", "") == {
         ("Facundo Pellistri", "completed", "Marseille")}
     assert told("Mason Greenwood's former teammate joins Marseille", "") == set()
+
+
+def test_a_name_modifying_a_relation_noun_is_not_the_target() -> None:
+    # "the X transfer alternative" is someone else, not X.
+    assert told("Everton weigh up move for a Beto transfer alternative", "") == set()
