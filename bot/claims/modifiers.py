@@ -208,6 +208,8 @@ _EVENT_LEAD = frozenset({"his", "her", "their", "the", "a", "first", "last", "op
 def event_object(fr: Frame, trig: Trigger) -> bool:
     """Whether a completed trigger's object is a game or a session, not a club or a job."""
     units = fr.units
+    if trig.kind == "completed" and game_in_charge(fr, trig):
+        return True
     if trig.kind != "completed" or units[trig.end - 1][2] in {"@c", "@p"}:
         return False
     u = trig.end
@@ -224,3 +226,17 @@ _ORDINAL_WORDS = frozenset({"second", "third", "fourth", "fifth", "tenth", "hund
 def _ordinal(word: str) -> bool:
     """A count or a mark of a game ("100th", "fifth", "landmark"): what a milestone game takes."""
     return word in _ORDINAL_WORDS or word[:1].isdigit() and word.endswith(("st", "nd", "rd", "th"))
+
+
+# "takes charge of England for the first time", "... against Arsenal": a game, not the job.
+def game_in_charge(fr: Frame, trig: Trigger) -> bool:
+    """Whether "take charge of <club>" is followed by a count of times or an opponent."""
+    units = fr.units
+    if "charge" not in (units[u][2] for u in range(trig.start, trig.end)):
+        return False
+    after = [units[u][2] for u in range(trig.end, min(len(units), trig.end + 6))]
+    if after[:1] == ["@c"]:
+        after = after[1:]
+    if after[:1] in (["against"], ["versus"], ["vs"], ["v"]):
+        return True
+    return after[:1] == ["for"] and "time" in after[1:5]

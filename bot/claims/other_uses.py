@@ -212,23 +212,27 @@ _NEWS_PARTICIPLES = frozenset({"confirmed", "announced", "completed", "agreed", 
                                "sealed", "approved", "denied", "planned", "scheduled", "finalised", "finalized",
                                "blocked", "delayed", "called", "put", "mooted", "floated", "tipped", "backed",
                                "linked", "edged", "closed", "rejected", "accepted", "sanctioned", "handed"})
+_REGRETS = frozenset({"regret", "regrets", "mistake", "mistakes", "error", "errors"})
 _PRESENT = frozenset({"is", "are", "will", "would", "could", "might", "may", "can", "should", "must", "isn't",
-                      "won't", "not", "to"})
+                      "won't", "not"})
 
 
 def gerund_subject(fr: Frame, clause: range, trig: Trigger) -> bool:
     """Whether a gerund move ("leaving Chelsea", "joining a Saudi club", "being sacked") opens
     its clause and is the subject of a past verb: the speaker's past, looked back on."""
     units = fr.units
-    first = units[trig.start][2]
-    start = trig.start - 1 if trig.start and units[trig.start - 1][2] == "being" else trig.start
-    if not (first.endswith("ing") or start < trig.start) or first in {"during", "morning", "evening"}:
+    head = next((u for u in range(trig.start, trig.end) if units[u][2] not in {"@p", ":"}), trig.start)
+    first = units[head][2]
+    start = head - 1 if head and units[head - 1][2] == "being" else head
+    if not (first.endswith("ing") or start < head) or first in {"during", "morning", "evening"}:
         return False
     prev = units[start - 1][2] if start else ""
     if prev not in _GERUND_OPEN:
         return False
     for u in range(trig.end, min(len(units), trig.end + 7)):
         word = units[u][2]
+        if word in {"is", "are"}:  # "leaving Liverpool is my biggest regret": the past weighed now
+            return bool(_REGRETS.intersection(units[w][2] for w in range(u + 1, min(len(units), u + 5))))
         if word in {",", ".", ";", "?", "!", "and", "but", "@p"} or word in _PRESENT:
             return False
         if word in {"was", "were", "has", "had", "have"}:
@@ -282,20 +286,6 @@ def media_deal(fr: Frame, trig: Trigger) -> bool:
     if after[:1] == ["@s"] or after[:2] in (["with", "@s"], ["at", "@s"], ["for", "@s"]):
         return True
     return "@s" in after[:2] and any(w in _MEDIA_JOBS for w in after[1:4])
-
-
-# "takes charge of England for the first time", "... against Arsenal": a game, not the job.
-def game_in_charge(fr: Frame, trig: Trigger) -> bool:
-    """Whether "take charge of <club>" is followed by a count of times or an opponent."""
-    units = fr.units
-    if "charge" not in (units[u][2] for u in range(trig.start, trig.end)):
-        return False
-    after = _window(fr, trig.end, trig.end + 6)
-    if after[:1] == ["@c"]:
-        after = after[1:]
-    if after[:1] in (["against"], ["versus"], ["vs"], ["v"]):
-        return True
-    return after[:1] == ["for"] and "time" in after[1:5]
 
 
 # "X on leaving Manchester United: ...", "Howe on Isak's departure: ...": an interview's topic.
@@ -381,8 +371,8 @@ def why(fr: Frame, clause: range, trig: Trigger) -> str:
         return "talks with doctors or physios ('in talks with medical staff'), not a club"
     if interview_topic(fr, trig):
         return "the topic of an interview ('X on leaving Y: ...'), talked about"
-    if trig.kind == "completed" and (joined_company(fr, trig) or game_in_charge(fr, trig)):
-        return "joins people or an honour, or takes charge of one game ('joins teammates', 'for the first time')"
+    if trig.kind == "completed" and joined_company(fr, trig):
+        return "joins people or an honour ('joins Bayern teammates', 'joins the Hall of Fame'), not a club"
     if trig.kind == "departure" and pictured_question(fr, trig):
         return "a gerund move a modal question pictures ('Would X leaving be good?'), no report"
     if demanded(fr, trig):
@@ -395,6 +385,6 @@ def why(fr: Frame, clause: range, trig: Trigger) -> str:
         return "leaves the pitch ('departs early with a hamstring problem'), not a club"
     if trig.kind == "completed" and visit(fr, trig):
         return "a return as a visit ('relishes return to', 'returns to face'), not a move"
-    if trig.kind in {"departure", "completed"} and gerund_subject(fr, clause, trig):
+    if trig.kind in {"departure", "completed", "loan"} and gerund_subject(fr, clause, trig):
         return "a gerund move that is the subject of a past verb ('leaving X taught me'), looked back on"
     return ""

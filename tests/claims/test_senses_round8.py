@@ -132,3 +132,12 @@ def test_a_report_called_false_is_taken_back() -> None:
     # A report left standing stays a claim.
     assert kinds_of("Newcastle news", "Sky Sports reported on Monday that Newcastle had agreed a fee with "
                     "Brentford for Yoane Wissa.") == {("Yoane Wissa", "agreement")}
+
+
+def test_every_gerund_move_the_speaker_looks_back_on() -> None:
+    assert kinds_of("Raheem Sterling: being loaned out by Chelsea was tough") == set()
+    assert kinds_of("Marcus Rashford: going on loan to Aston Villa saved my career") == set()
+    assert kinds_of("Philippe Coutinho: leaving Liverpool is my biggest regret") == set()
+    assert kinds_of("Gareth Southgate: stepping down was the right thing to do") == set()
+    # A decision told in the present is news.
+    assert kinds_of("Mohamed Salah: leaving Liverpool is the right decision") == {("Mohamed Salah", "departure")}
