@@ -41,6 +41,10 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("interest", r"\b(?:saga|tug of war|standoff|stand off) (?:of|over|involving|surrounding|around) (?=(?:\S+ ){0,3}@p)|"
                  r"\b(?:in|as part of) (?:an? |the |any )?(?:\S+ )?(?:deal|swap|exchange|package) (?:for|to sign|to land) (?=(?:\S+ ){0,4}@p)",
      "after"),
+    # A club holding an option to buy a player it has on loan: "Barcelona have an option to buy
+    # X", "Barcelona's option to sign him permanently" (the name may sit in another clause).
+    ("interest", r"\b(?:option|obligation|clause) to (?:buy|sign|purchase|keep|make (?:the |his |her |that )?(?:move|deal|loan|switch) permanent)\b"
+                 r"(?! (?:\S+ ){0,2}?(?:a |an )?(?:new|fresh|extended|improved) (?:contract|deal)\b)", "near"),
     # A club getting in touch about a player: "Chelsea contact Ajax about Kudus".
     ("talks", r"\b(?:contact|contacts|contacting|call|calls|calling|phone|phones|phoned|approach) (?=@c (?:about|over|regarding|for|to ask about) "
               r"(?:\S+ ){0,3}@p)", "after"),

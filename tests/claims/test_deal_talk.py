@@ -51,3 +51,12 @@ def test_the_club_asked_about_a_player_holds_him(title: str, claim: tuple[str, s
 def test_a_saga_around_a_player_is_a_pursuit() -> None:
     assert ("Ederson", "interest", "Manchester United") in _told(
         "Ederson latest", "The transfer saga of Ederson to Manchester United has dragged on all summer.")
+
+
+def test_an_option_to_buy_is_the_clubs_interest() -> None:
+    assert ("Joao Felix", "interest", "AC Milan") in _told(
+        "Milan weigh up their options", "AC Milan have an option to buy Joao Felix next summer.")
+
+
+def test_a_decision_about_a_clubs_move_is_no_move() -> None:
+    assert not any(kind == "completed" for _, kind, _ in _told("Porto star makes Liverpool transfer decision"))
