@@ -59,6 +59,14 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("interest", rf"\bwith @p (?:(?:is|as|now|also|heavily|strongly|widely) )?(?:tipped|in line|in the frame|in pole position|linked|"
                  rf"fancied|considered|lined up|earmarked|among the (?:favourites|frontrunners|candidates|contenders)) (?:\S+ )?"
                  rf"(?:to {_SUCCEED}|for the (?:vacant |vacancy|\S+ )?{_JOB})\b", "after"),
+    # Contact in the passive about succeeding someone: "X has been sounded out about replacing Y"
+    # is X's talks (the trigger takes in "about replacing", so Y is not the one sounded out).
+    ("talks", r"(?<=@p )(?:(?:has|have|had|is|was|were|been|being|reportedly|now|also) )*(?:sounded out|approached|contacted|"
+              r"interviewed|spoken to|consulted) (?:by (?:\S+ ){1,4}?)?(?:about|over|regarding|on) (?:replacing|succeeding|"
+              r"taking over from|the possibility of replacing|the possibility of succeeding)\b", "before"),
+    # Interim charge taken with no "of" or "at": "with X set to take interim charge".
+    ("completed", r"\b(?:take|takes|taking|took|taken|placed in|put in|given) (?:interim|temporary|caretaker) (?:charge|control)\b"
+                  r"(?! of (?:the )?(?:game|match|training|session|side for the|team for the)\b)", "before"),
     # A club turning to a candidate with an auxiliary between ("Leicester have turned to X";
     # families.py reads it with the club right before the verb).
     ("interest", r"(?<=@c )(?:(?:have|has|had|are|is|were|was|could|may|might|would|will|now|set to|expected to|poised to|ready to|"

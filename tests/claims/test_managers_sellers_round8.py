@@ -237,3 +237,15 @@ def test_a_striker_who_led_the_line_is_no_manager() -> None:
     found = roles_of("Leeds confirm Patrick Bamford exit",
                      "Leeds and Patrick Bamford have parted company. Bamford led the line for five seasons.")
     assert found.get("Patrick Bamford") == "player"
+
+
+def test_sounded_out_about_replacing_someone_is_the_talks_of_the_man_sounded_out() -> None:
+    found = claims_of("Thomas Frank has been sounded out about replacing Ange Postecoglou at Tottenham")
+    assert ("Thomas Frank", "talks", "Tottenham Hotspur") in found
+    assert not any(s == "Ange Postecoglou" and k == "talks" for s, k, _ in found)
+
+
+def test_interim_charge_taken_is_an_appointment() -> None:
+    found = claims_of("Chelsea part ways with Enzo Maresca",
+                      "Chelsea have dismissed Enzo Maresca, with Calum McFarlane set to take interim charge.")
+    assert any(s == "Calum McFarlane" and k in {"agreement", "completed"} for s, k, _ in found)
