@@ -32,7 +32,7 @@ _FORMER = frozenset({"former", "ex", "then", "previous", "one time", "onetime", 
 _AS_SKIP = frozenset({"the", "his", "her", "their", "a", "an", "new", "club", "'s", "team"})
 # A head job in the claim's own sentence keeps it: "Chelsea assistant X named Hull head coach".
 _HEAD_JOB = re.compile(r"\b(?:head coach|manager|boss|head of the coaching|in charge|takes? charge|taking charge|"
-                       r"took charge|caretaker|interim)\b")
+                       r"took charge|caretaker|interim|job|hot ?seat|reins|post)\b")
 _STAFF_BEFORE_JOB = re.compile(r"\b(?:assistant|goalkeeping|goalkeeper|fitness|set piece|set-piece|academy|"
                                r"conditioning|development|coaching) (?:head coach|manager|boss)\b")
 
@@ -45,6 +45,8 @@ def _title(words: list[str]) -> bool:
 
 def _staff_title(s: Sentence, start: int, end: int) -> bool:
     keys = [t.key for t in s.tokens]
+    if _title(keys[start:end]) and not set(keys[start:end]) & _FORMER:
+        return True  # a description standing for the person: "the set-piece coach"
     before = keys[max(0, start - 2):start]
     if _title(before):
         return not set(keys[max(0, start - 7):start]) & _FORMER
@@ -142,8 +144,7 @@ def kept(claims: list[Claim], sents: list[Sentence], heads: int) -> list[Claim]:
         why = ""
         if any(_same(c.subject, n) for n in bylines):
             why = "a byline names the writer, no subject"
-        elif any(_same(c.subject, n) for n in staff) and not (
-                _HEAD_JOB.search(fold(c.evidence)) and not _STAFF_BEFORE_JOB.search(fold(c.evidence))):
+        elif any(_same(c.subject, n) for n in staff) and not _HEAD_JOB.search(_STAFF_BEFORE_JOB.sub("", fold(c.evidence))):
             why = "a staff coach (assistant, goalkeeping, fitness), no subject"
         elif c.evidence in back and c.kind != "denial":
             why = "a report the item takes back ('claimed ... They have not')"

@@ -22,6 +22,8 @@ _BRANDS = frozenset({"nike", "adidas", "puma", "new balance", "under armour", "m
 _COMMERCIAL = frozenset({"sponsorship", "sponsor", "sponsors", "sponsored", "endorsement", "endorsements",
                          "sportswear", "brand", "brands", "apparel", "footwear", "commercial", "ambassadorial",
                          "image rights", "clothing", "fashion", "cosmetics"})
+_MEDIA = frozenset({"sky", "bbc", "itv", "tnt", "espn", "dazn", "talksport", "netflix", "cbs", "nbc", "bein",
+                    "amazon prime", "match of the day", "channel 4", "sky sports", "bt sport"})
 _BOOT_DEALS = frozenset({"deal", "deals", "contract", "contracts", "sponsor", "sponsorship", "supplier",
                          "partnership", "partner", "agreement"})
 _CLAUSE_END = frozenset({".", ";", "?", "!", "but", "while", "as", "after", "amid"})
@@ -42,7 +44,8 @@ def commercial(fr: Frame, trig: Trigger) -> bool:
     """Whether the deal a trigger tells is with a brand ("signs a long-term deal with Nike",
     "agrees a boot contract", "pens sponsorship deal"): a commercial deal, no move."""
     words = _window(fr, trig.start - 3, trig.end + 7)
-    if any(w in _BRANDS or w in _COMMERCIAL for w in words):
+    pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    if any(w in _BRANDS or w in _COMMERCIAL or w in _MEDIA for w in words + pairs):
         return True
     return any(w in {"boot", "boots", "kit"} and nxt in _BOOT_DEALS for w, nxt in zip(words, words[1:], strict=False))
 
@@ -179,6 +182,7 @@ def _demands(fr: Frame) -> set[int]:
 
 # "Is it time for Arsenal to sell Ben White?", "Do Chelsea need to sack Maresca?": asked.
 _OUGHT = frozenset({"should", "must", "need", "needs", "ought"})
+_VERDICT_WORDS = frozenset({"right", "wrong", "mad", "wise", "foolish", "crazy", "smart", "sensible", "correct"})
 
 
 def asked_verdict(fr: Frame, clause: range, trig: Trigger) -> bool:
@@ -190,8 +194,8 @@ def asked_verdict(fr: Frame, clause: range, trig: Trigger) -> bool:
     if not tail or units[tail[0]][2] != "?":
         return False  # the question mark closes another sentence part
     before = [units[u][2] for u in range(max(0, trig.start - 7), trig.start)]
-    if "time" in before:
-        return True  # "is it time (for Arsenal) to sell him?", "time to cash in?"
+    if "time" in before or before[-2:-1] and before[-1] == "to" and before[-2] in _VERDICT_WORDS:
+        return True  # "is it time (for Arsenal) to sell him?", "are Arsenal right to sell him?"
     return any(w in _OUGHT for w in before) or bool(before) and before[0] in {"should", "must"}
 
 
@@ -280,7 +284,10 @@ _MEDIA_JOBS = frozenset({"role", "job", "show", "contract", "deal", "punditry", 
 def media_deal(fr: Frame, trig: Trigger) -> bool:
     """Whether the other party of a move verb is a broadcaster or a paper: a media job."""
     units = fr.units
-    if any(units[u][2] in {"@c", "@p"} for u in range(trig.start, trig.end)):
+    inside = [units[u][2] for u in range(trig.start, trig.end)]
+    if "@s" in inside[1:]:
+        return True  # "signs new Sky deal": the source slot is the deal's party
+    if "@c" in inside or "@p" in inside:
         return False
     after = [w for w in _window(fr, trig.end, trig.end + 5) if w not in {"the", "a", "new"}]
     if after[:1] == ["@s"] or after[:2] in (["with", "@s"], ["at", "@s"], ["for", "@s"]):

@@ -141,3 +141,12 @@ def test_every_gerund_move_the_speaker_looks_back_on() -> None:
     assert kinds_of("Gareth Southgate: stepping down was the right thing to do") == set()
     # A decision told in the present is news.
     assert kinds_of("Mohamed Salah: leaving Liverpool is the right decision") == {("Mohamed Salah", "departure")}
+
+
+def test_more_verdicts_and_media_deals() -> None:
+    assert kinds_of("Are Arsenal right to sell Eddie Nketiah?") == set()
+    assert kinds_of("Gary Neville signs new Sky deal") == set()
+    assert kinds_of("Erling Haaland agrees new Nike contract") == set()
+    # An assistant leaving for a head coach's job is a manager's news.
+    assert kinds_of("Liverpool assistant manager Johnny Heitinga leaves for Ajax job") == {
+        ("Johnny Heitinga", "departure")}
