@@ -109,7 +109,8 @@ def clauses(fr: Frame, unit_person: dict[int, Person], unit_club: Mapping[int, o
         cut = cut or spans.adjunct_ends(units, u, cuts[-1])  # "After the match Milan confirmed ..."
         if cut and u > cuts[-1]:
             cuts.append(u)
-            paren = units[u - 1][2] == "," and word in RELATIVES or word == "," and nxt in MOVE_PARTICIPLES
+            paren = units[u - 1][2] == "," and word in RELATIVES or word == "," and nxt in MOVE_PARTICIPLES \
+                or spans.measured_opening(units, u)  # "A year after joining X, ...": the setting ends at its comma
     cuts.append(n)
     return [range(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 
@@ -353,12 +354,14 @@ def _described(fr: Frame, u: int, hi: int, unit_person: dict[int, Person]) -> in
         if w in unit_person:
             before = fr.units[w - 1][2] if w > u else ""
             return w if before in ROLE_SKIP or before in ROLE_MODIFIERS or before in {",", "@c", "'s", "international"} \
-                or before.endswith("year old") else None
+                or before.endswith("year old") or before == "back" and w - 2 >= u and fr.units[w - 2][2] in _SIDES else None
         if fr.units[w][2] in _PHRASE_ENDS:
             return None
     return None
 
 
+# A line's side before "back" written apart ("left back", "centre back"): one role noun.
+_SIDES = frozenset({"left", "right", "centre", "center", "full", "wing"})
 _JOINING = frozenset({"and", ",", "but", "while"})
 # Developments a club makes about a player, never about the person announcing them.
 _CLUB_ACTS = frozenset({"bid", "bid_rejected", "talks", "interest", "agreement"})

@@ -183,3 +183,18 @@ def possessor(units: list[tuple[int, int, str]], u: int) -> bool:
     while k < len(units) and k - u <= 5 and units[k][2] in _BETWEEN:
         k += 1
     return k < len(units) and units[k][2] in _RELATIONS
+
+
+# A measure of time before "after"/"since" opening a sentence: "A year after joining ...,".
+_MEASURE = frozenset({"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                      "few", "several", "couple", "of", "year", "years", "month", "months", "week", "weeks",
+                      "day", "days", "season", "seasons", "shortly", "just", "soon", "only", "not", "long",
+                      "barely", "less", "than", "more", "almost", "nearly", "@y", "18", "six-month", "half"})
+
+
+def measured_opening(units: list[tuple[int, int, str]], u: int) -> bool:
+    """Whether the word at `u` ("after", "since") opens a time adjunct that a measure of time
+    before it opens the sentence with ("A year after joining from Dortmund, X has left"): like
+    "After joining ...,", the adjunct ends at its comma and the main clause is the news."""
+    return 0 < u <= 4 and units[u][2] in {"after", "since", "following"} and all(
+        units[k][2] in _MEASURE or units[k][2].isdigit() for k in range(u))

@@ -113,3 +113,9 @@ def test_a_name_owning_a_relation_is_not_the_one_who_moves() -> None:
 def test_a_name_modifying_a_relation_noun_is_not_the_target() -> None:
     # "the X transfer alternative" is someone else, not X.
     assert told("Everton weigh up move for a Beto transfer alternative", "") == set()
+
+
+def test_a_measured_time_adjunct_ends_at_its_comma() -> None:
+    # "A year after joining ..., X has left ...": the setting is history, the main clause news.
+    assert told("Chelsea news", "A year after joining from Dortmund, Jamie Gittens has left Chelsea for Juventus.") == {
+        ("Jamie Gittens", "completed", "Juventus")}
