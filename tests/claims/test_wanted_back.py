@@ -36,3 +36,11 @@ def test_a_short_term_deal_is_a_short_contract_not_a_loan() -> None:
     kinds = {c.kind for c in extract_claims("Kyle Walker has signed a short-term deal at Burnley")}
     assert kinds == {"completed"}
     assert {c.kind for c in extract_claims("Burnley sign Kyle Walker on a six-month loan")} == {"loan"}
+
+
+@pytest.mark.parametrize(("title", "claim"), [
+    ("Fulham sign Bologna left back Charlie Collins", ("Charlie Collins", "completed", "Fulham")),
+    ("Arsenal target Sporting right back Ivan Fresneda", ("Ivan Fresneda", "interest", "Arsenal")),
+])
+def test_a_line_and_back_written_apart_is_one_role_noun(title: str, claim: tuple[str, str, str]) -> None:
+    assert claim in {(c.subject, c.kind, c.counterpart) for c in extract_claims(title)}
