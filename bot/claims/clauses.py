@@ -109,7 +109,8 @@ def clauses(fr: Frame, unit_person: dict[int, Person], unit_club: Mapping[int, o
         cut = cut or spans.adjunct_ends(units, u, cuts[-1])  # "After the match Milan confirmed ..."
         if cut and u > cuts[-1]:
             cuts.append(u)
-            paren = units[u - 1][2] == "," and word in RELATIVES or word == "," and nxt in MOVE_PARTICIPLES
+            paren = units[u - 1][2] == "," and word in RELATIVES or word == "," and nxt in MOVE_PARTICIPLES \
+                or spans.measured_opening(units, u)  # "A year after joining X, ...": the setting ends at its comma
     cuts.append(n)
     return [range(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 
