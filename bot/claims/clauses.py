@@ -105,7 +105,7 @@ def clauses(fr: Frame, unit_person: dict[int, Person], unit_club: Mapping[int, o
             cut = True  # "Arsenal eye Sesko, Chelsea want Garnacho": a round-up's next rumour
         elif word == "," and nxt in SOFT | {"@p"} and nxt not in {"and"}:
             cut = nxt != "@p" or any(units[k][2] == "@p" for k in range(cuts[-1], u)) and not (
-                units[u - 1][2] == "@p" and _listed(units, u + 1))  # "X, Y and Z": a comma between names
+                units[u - 1][2] == "@p" and spans.listed(units, u + 1))  # "X, Y and Z": a comma between names
         cut = cut or spans.adjunct_ends(units, u, cuts[-1])  # "After the match Milan confirmed ..."
         if cut and u > cuts[-1]:
             cuts.append(u)
@@ -117,15 +117,6 @@ def clauses(fr: Frame, unit_person: dict[int, Person], unit_club: Mapping[int, o
 
 # "X in talks with Juventus, but Liverpool loom": a rival's pursuit borrows the subject.
 _RIVAL_KINDS = frozenset({"interest", "talks", "bid"})
-
-
-def _listed(units: list[tuple[int, int, str]], k: int) -> bool:
-    """Whether the names from unit `k` on close a list with "and" ("X, Y and Z could leave"):
-    the comma before them joins names, it does not open the next rumour."""
-    n = len(units)
-    while k + 1 < n and units[k][2] == "@p" and units[k + 1][2] == ",":
-        k += 2
-    return k + 2 < n and units[k][2] == "@p" and units[k + 1][2] in {"and", "or", "&"} and units[k + 2][2] == "@p"
 
 
 def background(fr: Frame, clause: range) -> bool:

@@ -198,3 +198,12 @@ def measured_opening(units: list[tuple[int, int, str]], u: int) -> bool:
     "After joining ...,", the adjunct ends at its comma and the main clause is the news."""
     return 0 < u <= 4 and units[u][2] in {"after", "since", "following"} and all(
         units[k][2] in _MEASURE or units[k][2].isdigit() for k in range(u))
+
+
+def listed(units: list[tuple[int, int, str]], k: int) -> bool:
+    """Whether the names from unit `k` on close a list with "and" ("X, Y and Z could leave"):
+    the comma before them joins names, it does not open the next rumour."""
+    n = len(units)
+    while k + 1 < n and units[k][2] == "@p" and units[k + 1][2] == ",":
+        k += 2
+    return k + 2 < n and units[k][2] == "@p" and units[k + 1][2] in {"and", "or", "&"} and units[k + 2][2] == "@p"
