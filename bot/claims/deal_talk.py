@@ -45,6 +45,10 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     # X", "Barcelona's option to sign him permanently" (the name may sit in another clause).
     ("interest", r"\b(?:option|obligation|clause) to (?:buy|sign|purchase|keep|make (?:the |his |her |that )?(?:move|deal|loan|switch) permanent)\b"
                  r"(?! (?:\S+ ){0,2}?(?:a |an )?(?:new|fresh|extended|improved) (?:contract|deal)\b)", "near"),
+    # A player gone to a club: "X has left for Roma", "leaves for Benfica" (the club right after
+    # "for": not "left for dead", "leaves for international duty").
+    ("completed", r"\b(?:has left|have left|had left|left|leaves|departed|departs|quit|quits) for (?=(?:the )?@c(?! (?:'s )?(?:game|match|clash|tie|trip|friendly|fixture|camp|training|job|post|role|position|hot seat)\b))",
+     "near_before"),
     # A club getting in touch about a player: "Chelsea contact Ajax about Kudus".
     ("talks", r"\b(?:contact|contacts|contacting|call|calls|calling|phone|phones|phoned|approach) (?=@c (?:about|over|regarding|for|to ask about) "
               r"(?:\S+ ){0,3}@p)", "after"),

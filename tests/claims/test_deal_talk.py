@@ -60,3 +60,16 @@ def test_an_option_to_buy_is_the_clubs_interest() -> None:
 
 def test_a_decision_about_a_clubs_move_is_no_move() -> None:
     assert not any(kind == "completed" for _, kind, _ in _told("Porto star makes Liverpool transfer decision"))
+
+
+@pytest.mark.parametrize(("title", "told"), [
+    ("Leon Bailey has left for Roma", {("Leon Bailey", "completed", "Roma")}),
+    ("Declan Rice left for the Arsenal game early", set()),
+])
+def test_leaving_for_a_club_is_the_move_to_it(title: str, told: set[tuple[str, str, str]]) -> None:
+    assert _told(title) == told
+
+
+def test_new_contracts_in_the_plural_are_extensions() -> None:
+    assert {kind for _, kind, _ in _told("Bukayo Saka and Declan Rice have signed new Arsenal contracts")} \
+        == {"contract_extension"}
