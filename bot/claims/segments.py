@@ -177,13 +177,11 @@ def _may_move(text: str) -> bool:
 def _may_pursue(text: str) -> bool:
     """_MAY_PURSUE.search(text); an ASCII text (where re.I matches a letter by its lower case
     alone) first asked whether it holds a pursuit noun at all (speed only)."""
-    if text.isascii() and _PURSUIT_IN.search(text) is None:
-        return False
+    if text.isascii():
+        lowered = text.lower()
+        if not any(noun in lowered for noun in PURSUITS):
+            return False
     return _MAY_PURSUE.search(text) is not None
-
-
-# A pursuit noun anywhere, any case: in an ASCII text, what "a noun in text.lower()" asks, in one search.
-_PURSUIT_IN = re.compile("|".join(sorted(PURSUITS)), re.I)
 
 
 def rung_label(fr: Frame, trigs: list[Trigger]) -> tuple[int, list[Trigger]] | None:
