@@ -83,16 +83,20 @@ def may_name(view: nearby.SentenceView) -> bool:
     their answer) looked for first, then the other rules only at tokens where they can hold."""
     tokens = view.tokens
     start = opening(tokens)
+    nobody: bool | None = None  # _nobody() at the opening token, once asked
     for i, tok in enumerate(tokens):
         # (opens_name needs a capital, name_token's, or a particle before one)
-        if (tok.is_cap or tok.key in PARTICLES) and opens_name(tokens, i) and not (i == start and _nobody(tokens, i, view)):
+        if (tok.is_cap or tok.key in PARTICLES) and opens_name(tokens, i) \
+                and (i != start or not (nobody := _nobody(tokens, i, view))):
             return True
     # No name opens anywhere but maybe at the opening token, there nobody: elsewhere a person
     # opens (may_open_person) only at a name suffix, a pronoun, a determiner (opens_stand_in) or,
     # in a headline, a description; a club at a gazetteer span or a name suffix (opener("@c")).
     for i, tok in enumerate(tokens):
-        if (i == start or view.headline or tok.key in _OPENING_WORDS) and view.opener("@p", i) \
-                and not (i == start and _nobody(tokens, i, view)):
+        if i == start:
+            if not nobody and view.opener("@p", i) and not (_nobody(tokens, i, view) if nobody is None else nobody):
+                return True
+        elif (view.headline or tok.key in _OPENING_WORDS) and view.opener("@p", i):
             return True
     return any(view.opener("@c", i) for i, tok in enumerate(tokens)
                if i == start or tok.is_cap and tok.key in NAME_SUFFIXES or view.spans(i, clubs=True))
