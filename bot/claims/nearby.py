@@ -133,6 +133,8 @@ class SentenceView:
         if i > self.last_named:
             return []
         if self._spans is None:
+            if not mentions.may_start(self.tokens[i]):
+                return []  # no alias opens with its word: the sentence's spans are left unread
             self._spans, self._club_spans = mentions.both_spans(self.tokens)
         return (self._club_spans if clubs else self._spans).get(i, [])
 
