@@ -7,16 +7,12 @@ most texts meet one of a few sets (none, "to", "move", "talks"...), so its answe
 set: no text is kept, and the same set always gives the same answer. The answers are shared:
 a caller never changes one. Switched off with ENABLED in the with/without comparisons
 (tests/claims/gates.py, bench_extract --compare).
-
-An answer is asked with the need sets of the keywords the text holds (found()): their union is the
-set of needs met, made only when the answer is not kept, and the sets are a cheaper key than it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from operator import itemgetter
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 ENABLED = True  # tests and the benchmark switch it off to compare
 
@@ -32,25 +28,15 @@ class Answers(Generic[_Answer]):
 
     def __init__(self, answer: Callable[[set[int], bool], _Answer]) -> None:
         self._answer = answer
-        self._memo: dict[tuple[frozenset[frozenset[int]], bool], object] = {}
+        self._memo: dict[tuple[frozenset[int], bool], _Answer] = {}
 
-    def __call__(self, found: frozenset[frozenset[int]], flag: bool) -> _Answer:
+    def __call__(self, met: set[int], flag: bool) -> _Answer:
         if not ENABLED:
-            return self._answer(set().union(*found), flag)
-        key = (found, flag)
+            return self._answer(met, flag)
+        key = (frozenset(met), flag)
         got = self._memo.get(key, _MISSING)
         if got is _MISSING:
             if len(self._memo) >= _LIMIT:
                 self._memo.clear()
-            got = self._memo[key] = self._answer(set().union(*found), flag)
+            got = self._memo[key] = self._answer(met, flag)
         return got  # type: ignore[return-value]
-
-
-_VALUE = itemgetter(1)
-
-
-def found(auto: Any, text: str, spaced: Callable[[str], str]) -> frozenset[frozenset[int]]:
-    """The need sets of the keywords an automaton (prefilter.Gate's) finds in spaced(text)."""
-    if not text or not len(auto):
-        return frozenset()
-    return frozenset(map(_VALUE, auto.iter(spaced(text))))

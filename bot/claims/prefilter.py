@@ -31,7 +31,7 @@ from typing import Any, TypeVar
 import ahocorasick
 
 from bot.claims import text as text_module
-from bot.claims.answers import Answers, found
+from bot.claims.answers import Answers
 from bot.claims.flatten import flat as flat  # re-exported: kinds.py and tests import it from here
 from bot.claims.nearby import View, wanted
 from bot.claims.reach import Phrases, Reach, near_of
@@ -349,7 +349,7 @@ class Gate:
     def which(self, *texts: str) -> list[int]:
         """Indices, in order, of the patterns that may match a frame of one of these texts
         (a frame's own text, or flat() of the texts frames are built from)."""
-        return sorted(set().union(*(self._whiches(found(self._auto, text, _spaced), False) for text in texts)))
+        return sorted(set().union(*(self._whiches(self._met(text), False) for text in texts)))
 
     def any(self, *texts: str, written: Sequence[str] = ()) -> bool:
         """Whether some pattern may match a frame of one of these texts (each given as flat()):
@@ -377,7 +377,7 @@ class Gate:
         return remember(_NEEDS, (self, text, reach), self._near_needs(text, reach)) if got is _NEEDS else got  # type: ignore[no-any-return]
 
     def _near_needs(self, text: str, reach: bool) -> bool | list[tuple[Reach, Phrases | None]] | None:
-        return True if self.always else self._answers(found(self._auto, text, _spaced), reach)
+        return True if self.always else self._answers(self._met(text), reach)
 
     def _near_answer(self, met: set[int], reach: bool) -> bool | list[tuple[Reach, Phrases | None]] | None:
         """near_needs() of a text that meets `met` (a function of it alone: answers.py keeps it)."""
