@@ -34,7 +34,7 @@ import re
 
 from bot.claims import kinds, nearby
 from bot.claims.flatten import flat
-from bot.claims.lexicon import PARTICLES, STAND_IN_PRONOUNS
+from bot.claims.lexicon import DETERMINERS, NAME_SUFFIXES, PARTICLES, STAND_IN_PRONOUNS
 from bot.claims.openers import GRAMMAR_OPENER, opens_description, opens_name, opens_stand_in
 from bot.claims.ordinary import also_a_name
 from bot.claims.reach import Phrases, Reach
@@ -80,16 +80,29 @@ def may_bind(sentences: list[str], heads: int) -> bool:
 def may_name(view: nearby.SentenceView) -> bool:
     """Whether a person or a club may stand anywhere in the sentence, by the finders' own start
     rules (nearby.SentenceView.opener); a name's start (opens_name, where most sentences give
-    their answer) looked for first."""
+    their answer) looked for first, then the other rules only at tokens where they can hold."""
     tokens = view.tokens
     start = opening(tokens)
-    for i in range(len(tokens)):
-        if opens_name(tokens, i) and not (i == start and _nobody(tokens, i, view)):
+    nobody: bool | None = None  # _nobody() at the opening token, once asked
+    for i, tok in enumerate(tokens):
+        # (opens_name needs a capital, name_token's, or a particle before one)
+        if (tok.is_cap or tok.key in PARTICLES) and opens_name(tokens, i) \
+                and (i != start or not (nobody := _nobody(tokens, i, view))):
             return True
-    for i in range(len(tokens)):
-        if view.opener("@p", i) and not (i == start and _nobody(tokens, i, view)):
+    # No name opens anywhere but maybe at the opening token, there nobody: elsewhere a person
+    # opens (may_open_person) only at a name suffix, a pronoun, a determiner (opens_stand_in) or,
+    # in a headline, a description; a club at a gazetteer span or a name suffix (opener("@c")).
+    for i, tok in enumerate(tokens):
+        if i == start:
+            if not nobody and view.opener("@p", i) and not (_nobody(tokens, i, view) if nobody is None else nobody):
+                return True
+        elif (view.headline or tok.key in _OPENING_WORDS) and view.opener("@p", i):
             return True
-    return any(view.opener("@c", i) for i in range(len(tokens)))
+    return any(view.opener("@c", i) for i, tok in enumerate(tokens)
+               if i == start or tok.is_cap and tok.key in NAME_SUFFIXES or view.spans(i, clubs=True))
+
+
+_OPENING_WORDS = NAME_SUFFIXES | STAND_IN_PRONOUNS | DETERMINERS
 
 
 def _nobody(tokens: list[Token], i: int, view: nearby.SentenceView) -> bool:

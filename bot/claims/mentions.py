@@ -116,6 +116,17 @@ def _find_occurrences(tokens: list[Token]) -> list[tuple[int, int, tuple[_Entry,
     return found
 
 
+def may_start(tok: Token) -> bool:
+    """Whether an occurrence may start at this token: an alias's first word is its key's (the key
+    string from a token's start opens with the first word of its key; a "." is left out of it)."""
+    return tok.key != "." and tok.key.split(" ", 1)[0] in _first_words()
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    return frozenset(k.split(" ", 1)[0] for k in _automaton())  # (iterating gives its keys)
+
+
 def named(tok: Token) -> bool:
     """A token a mention needs one of: all-lower-case text ("the reds", "real", "as") is prose,
     not a name; a web address ("ge.globo", "kicker.de") is a name in any case."""

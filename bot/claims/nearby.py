@@ -14,13 +14,14 @@ from collections.abc import Callable
 
 from bot.claims import learned, mentions
 from bot.claims import text as text_module
-from bot.claims.lexicon import NAME_SUFFIXES, PARTICLES
+from bot.claims.lexicon import DETERMINERS, NAME_SUFFIXES, PARTICLES, STAND_IN_PRONOUNS
 from bot.claims.openers import may_open_person, may_open_unknown_club, opens_name
 from bot.claims.reach import Phrases, Reach
 from bot.claims.segments import may_hold
 from bot.claims.text import MAX_SENTENCE_CHARS, SENT_END, item_memo, remember, tokens_of
 
 _WORD = re.compile(r"\w*$")
+_OPENING_WORDS = PARTICLES | STAND_IN_PRONOUNS | DETERMINERS  # (SentenceView.opener)
 _TO_CLUB = Reach(frozenset({("to",)}), (), "@c", 0)  # segments.py's verbless and asked moves: "to @c"
 
 
@@ -132,6 +133,8 @@ class SentenceView:
         if i > self.last_named:
             return []
         if self._spans is None:
+            if not mentions.may_start(self.tokens[i]):
+                return []  # no alias opens with its word: the sentence's spans are left unread
             self._spans, self._club_spans = mentions.both_spans(self.tokens)
         return (self._club_spans if clubs else self._spans).get(i, [])
 
@@ -139,11 +142,14 @@ class SentenceView:
         got = self._opens.get((slot, i))
         if got is None:
             tokens = self.tokens
+            # Every start rule but a headline's description needs a capital or one of these words
+            # there (opens_name, opens_stand_in, a pronoun): a plain word is asked no further.
+            plain = not tokens[i].is_cap and tokens[i].key not in _OPENING_WORDS
             if slot == "@p":
-                got = may_open_person(tokens, i, Clubs(self, i), self.headline)
+                got = not (plain and not self.headline) and may_open_person(tokens, i, Clubs(self, i), self.headline)
             else:  # a gazetteer club, or a run the person finder may take for a club it lacks
-                got = bool(self.spans(i, clubs=True)) or (opens_name(tokens, i) or tokens[i].is_cap and tokens[i].key in NAME_SUFFIXES) \
-                    and may_open_unknown_club(tokens, i)
+                got = bool(self.spans(i, clubs=True)) or not plain and (
+                    opens_name(tokens, i) or tokens[i].is_cap and tokens[i].key in NAME_SUFFIXES) and may_open_unknown_club(tokens, i)
             self._opens[(slot, i)] = got
         return got
 
@@ -217,6 +223,12 @@ class Clubs:
 def _heads() -> frozenset[str]:
     """The head words phrases.reduced leaves a description out before (a role, a nationality,
     right before the person: phrases.HEADS)."""
-    from bot.claims import phrases  # phrases imports kinds, which imports the gate
+    global _HEADS
+    if _HEADS is None:  # looked up once: an import statement costs a microsecond a walk
+        from bot.claims import phrases  # phrases imports kinds, which imports the gate
 
-    return phrases.HEADS
+        _HEADS = phrases.HEADS
+    return _HEADS
+
+
+_HEADS: frozenset[str] | None = None

@@ -92,7 +92,8 @@ def find(
             # "Jordan Henderson", "Georgia Stanway": a given name that is also a country.
             absorbed.add(i)
             taken.pop(i)
-        starts = i not in taken and opens_name(tokens, i, title_case, taken)
+        # (a name opens at a capital, or a particle before one: name_token's first test)
+        starts = (tok.is_cap or tok.key in PARTICLES) and i not in taken and opens_name(tokens, i, title_case, taken)
         if not starts or (i > 0 and tokens[i - 1].key == "the" and tok.key not in FIRST_NAMES) or crowds.not_a_person(tokens, i):
             i += 1  # names take no article: "the Metropolitano" is a place
             continue
