@@ -192,7 +192,7 @@ def reconcile(kept: list[tuple[int, Claim]], guessed: frozenset[str] = frozenset
             # deal stalls", "two bids have been knocked back": the item's one deal (told in
             # another sentence: one naming the club and no club for this rung tells another deal)
             clubs = {d.counterpart for m, d in kept if fold(d.subject) == fold(c.subject) and d.kind in MOVE_KINDS
-                     and d.counterpart and m != n} - {None}
+                     and d.counterpart and m != n}
             if c.kind in _SETTLING and len(clubs) == 1 and (c.from_club is None or c.kind in _PURSUING_RUNGS):
                 kept[i] = (n, replace(c, counterpart=next(iter(clubs))))
             elif c.kind in _PURSUING_RUNGS and len(clubs - {c.from_club}) == 1:
