@@ -204,7 +204,7 @@ def bind(
             continue
         if not persons:
             speech = any(fr.units[u][2] in SPEECH_VERBS for u in range(lo, t.start))
-            if borrowed is not None and not speech and (fr.units[lo][2] in {"and", ",", "as", "after", "before", "while", "amid"}
+            if borrowed is not None and not speech and (fr.units[lo][2] in {"and", ",", "as", "after", "before", "while", "amid", "despite"}
                                                            or fr.units[lo][2] == "but" and t.kind in _RIVAL_KINDS):
                 out.append((t, borrowed))
             elif borrowed is None and not speech and (held := relative_object(fr, clause, unit_person, t)) is not None:

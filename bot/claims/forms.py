@@ -69,7 +69,11 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     # their clause, so the trigger starts there and reads the names after it).
     ("departure", r"(?:(?<=sack race )|(?<=sack race odds )|(?<=sack odds )|(?<=sack race latest ))(?:as|with) (?=@p)", "after"),
     # A bid submitted or sent "to sign X" (not a bare "bid to sign", an attempt), or passively.
-    ("bid", r"\b(?:submit(?:s|ted|ting)?|table[sd]?|tabling|lodge[sd]?|lodging|send(?:s|ing)?|sent) (?:an? |the |their |its )?(?:\S+ ){0,2}?(?:bid|offer|proposal)s? to (?:sign|buy|land|sign|secure|bring in)\b", "near"),
+    ("bid", r"\b(?:submit(?:s|ted|ting)?|table[sd]?|tabling|lodge[sd]?|lodging|send(?:s|ing)?|sent) (?:an? |the |their |its )?(?:\S+ ){0,2}?(?:bid|offer|proposal)s? (?:to @c )?to (?:sign|buy|land|sign|secure|bring in)\b", "near"),
+    # A club on the receiving end of a bid or an approach: "Brentford receive an offer from
+    # Spurs for X" (the bidder is the club after "from", club_part's "a bid from Arsenal").
+    ("bid", r"\breceiv(?:e|es|ed|ing) (?:an? |the |their |its )?(?:\S+ ){0,2}?(?<!contract )(?<!extension )(?<!renewal )(?:bid|offer|proposal)s? from\b", "near"),
+    ("talks", r"\breceiv(?:e|es|ed|ing) (?:an? |the |their |its )?(?:\S+ ){0,2}?(?:approach|approaches|enquiry|enquiries|inquiry|inquiries) from\b", "near"),
     # A club wanting a former player back: "Chelsea want X back", "would love X to return".
     ("interest", r"\b(?:want|wants|wanted|wanting|would like|would love|keen to have|eager to have|hoping to have|hope to have|"
                  r"plot(?:s|ting)? to bring|plan(?:s|ning)? to bring) (?=@p (?:back|to return|to come back|home)\b)(?!@p back (?:in|to|on|fit|from)\b)",

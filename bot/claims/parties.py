@@ -66,7 +66,9 @@ def parties(
     sellers: list[str] = []
     person_club: str | None = None  # "Alonso wants Mac Allister": the manager's club
     units = s.frame.units
-    accepting = units[trig.start][2].startswith("accept")  # the seller accepts a bid
+    # The seller accepts a bid, or receives one ("Brentford receive an offer from Spurs").
+    accepting = units[trig.start][2].startswith("accept") or (
+        units[trig.start][2].startswith("receiv") and k in {"bid", "talks"})
     appointing = k == "completed" and role == "manager" and any(
         units[w][2] in APPOINTING for w in range(trig.start, trig.end))
     hirers: list[str] = []
@@ -144,6 +146,8 @@ def parties(
             sellers.append(m.name)  # "talks with Atalanta", "agreement with Ajax"
         elif part == "to":
             dest.append(m.name)
+        elif part == "at" and k in {"interest", "talks", "bid"} and u > 1 and units[u - 2][2] in STAYING | {"happy", "settled", "content"}:
+            frm.append(m.name)  # "Despite Juventus interest, X is set to stay at Torino": his club
         else:
             others.append(m.name)
     if not frm and k != "interest" and sum(1 for p in s.unit_person.values() if p.name != s.unit_person[unit].name) == 0:
@@ -338,6 +342,8 @@ def club_part(fr: Frame, unit: int) -> str:
         return "from"  # "plotting a raid on Sporting to sign Suarez": the club raided
     if before == "from" and before2 in BID_NOUNS:
         return "to"  # "a bid from Arsenal": the bidder
+    if before == "to" and before2 in BID_NOUNS and before2 != "interest":
+        return "from"  # "an approach to Porto to sign X": the club asked holds him
     if after in FROM_AFTER or before in FROM_BEFORE or (before == "the" and before2 in FROM_BEFORE):
         return "from"
     if after in DEST_NOUNS or before in TO_BEFORE:
