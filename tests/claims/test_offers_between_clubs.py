@@ -48,3 +48,14 @@ def test_offers_between_clubs(title: str, summary: str, expected: set[Told]) -> 
 ])
 def test_staying_despite_interest(title: str, expected: set[tuple[str, str, str | None]]) -> None:
     assert {(c.subject, c.kind, c.counterpart) for c in extract_claims(title)} == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Journalist debunks Eberechi Eze to Arsenal rumours", {("Eberechi Eze", "denial", "Arsenal")}),
+    ("Crystal Palace deny Eberechi Eze to Arsenal reports", {("Eberechi Eze", "denial", "Arsenal")}),
+    ("Crystal Palace refute reports linking Eberechi Eze with Arsenal", {("Eberechi Eze", "denial", "Arsenal")}),
+    # Debunking something other than a link is no denial of a move.
+    ("Oliver Glasner debunks myth about Eberechi Eze's fitness", set()),
+])
+def test_a_link_debunked_or_refuted_is_denied(title: str, expected: set[tuple[str, str, str | None]]) -> None:
+    assert {(c.subject, c.kind, c.counterpart) for c in extract_claims(title)} == expected
