@@ -3,13 +3,12 @@ history continuing a dated past frame stays out. (Sentences written for these te
 
 from __future__ import annotations
 
-from bot.claims.extract import extract_claims
+from tests.claims.reading import Reader
 
 PUBLISHED = "2026-03-10T10:00:00+00:00"
 
 
-def told(title: str, summary: str) -> set[tuple[str, str, str | None]]:
-    return {(c.subject, c.kind, c.counterpart) for c in extract_claims(title, summary, published=PUBLISHED)}
+told = Reader(published=PUBLISHED).told
 
 
 def test_a_conjunct_with_its_own_subject_is_news_after_a_background_adjunct() -> None:

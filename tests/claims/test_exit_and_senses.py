@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.claims.extract import extract_claims
+from tests.claims.reading import WINTER_WINDOW, Reader
 
-
-def kinds_of(title: str, summary: str = "") -> set[tuple[str, str | None]]:
-    return {(c.kind, c.counterpart)
-            for c in extract_claims(title, summary, published="2026-02-01T00:00:00Z")}
+IN_THE_WINDOW = Reader(published=WINTER_WINDOW)
+kinds_and_clubs = IN_THE_WINDOW.kinds_and_clubs
 
 
 # "set for / on course for <club> <game or meeting>": no imminent deal.
@@ -27,11 +25,11 @@ NO_DEAL = [
 
 @pytest.mark.parametrize("title", NO_DEAL)
 def test_a_game_after_set_for_club_is_no_agreement(title: str) -> None:
-    assert not any(kind == "agreement" for kind, _ in kinds_of(title))
+    assert not any(kind == "agreement" for kind, _ in kinds_and_clubs(title))
 
 
 def test_a_move_after_set_for_club_stays_an_agreement() -> None:
-    assert ("agreement", "Aston Villa") in kinds_of("Jadon Sancho set for Aston Villa switch")
+    assert ("agreement", "Aston Villa") in kinds_and_clubs("Jadon Sancho set for Aston Villa switch")
 
 
 # A club letting a player go, or a manager near the sack, in forms of their own.
@@ -49,50 +47,50 @@ LETTING_GO = [
 
 @pytest.mark.parametrize(("title", "person"), LETTING_GO)
 def test_a_club_letting_go_is_a_departure(title: str, person: str) -> None:
-    found = {(c.subject, c.kind) for c in extract_claims(title, "", published="2026-02-01T00:00:00Z")}
+    found = IN_THE_WINDOW.people_and_kinds(title, "")
     assert (person, "departure") in found
 
 
 def test_hearing_offers_is_no_bid_by_the_selling_club() -> None:
-    kinds = kinds_of("Brighton prepared to listen to offers for Kaoru Mitoma")
+    kinds = kinds_and_clubs("Brighton prepared to listen to offers for Kaoru Mitoma")
     assert ("departure", None) in kinds
     assert not any(kind == "bid" for kind, _ in kinds)
 
 
 def test_a_new_contract_offered_is_no_sale() -> None:
-    assert ("departure", None) not in kinds_of("Arsenal offer Bukayo Saka a new deal to stay at the club")
+    assert ("departure", None) not in kinds_and_clubs("Arsenal offer Bukayo Saka a new deal to stay at the club")
 
 
 # Talks about a player's own contract are the extension, with his club.
 def test_talks_over_an_extension_are_the_extension() -> None:
-    kinds = kinds_of("Barcelona open talks with Pedri over a contract extension")
+    kinds = kinds_and_clubs("Barcelona open talks with Pedri over a contract extension")
     assert ("contract_extension", "Barcelona") in kinds
     assert not any(kind == "talks" for kind, _ in kinds)
 
 
 def test_talks_about_extending_his_deal_are_the_extension() -> None:
-    assert ("contract_extension", "Arsenal") in kinds_of("Arsenal in discussions with Bukayo Saka about extending his deal")
+    assert ("contract_extension", "Arsenal") in kinds_and_clubs("Arsenal in discussions with Bukayo Saka about extending his deal")
 
 
 def test_a_labelled_headline_of_talks_beside_contract_talks_is_the_extension() -> None:
-    kinds = kinds_of("Chelsea news: Maresca eyes a winger, Colwill talks go on",
-                     "Enzo Maresca wants a winger, while contract talks with Levi Colwill continue.")
+    kinds = kinds_and_clubs("Chelsea news: Maresca eyes a winger, Colwill talks go on",
+                            "Enzo Maresca wants a winger, while contract talks with Levi Colwill continue.")
     assert ("contract_extension", "Chelsea") in kinds
     assert not any(kind == "talks" for kind, _ in kinds)
 
 
 def test_transfer_talks_stay_talks() -> None:
-    assert ("talks", "Real Madrid") in kinds_of("Real Madrid in talks with Liverpool over Ibrahima Konate")
+    assert ("talks", "Real Madrid") in kinds_and_clubs("Real Madrid in talks with Liverpool over Ibrahima Konate")
 
 
 # "<rung> for X move to Y": the move is a noun, its rung the other word's.
 def test_here_we_go_for_a_return_is_no_completed_move() -> None:
-    kinds = kinds_of("Here we go for Jorginho return to Chelsea", "Chelsea and Flamengo have reached an agreement.")
+    kinds = kinds_and_clubs("Here we go for Jorginho return to Chelsea", "Chelsea and Flamengo have reached an agreement.")
     assert ("completed", "Chelsea") not in kinds
 
 
 def test_a_return_told_as_a_verb_is_completed() -> None:
-    assert ("completed", "Chelsea") in kinds_of("Jorginho returns to Chelsea on a two-year deal")
+    assert ("completed", "Chelsea") in kinds_and_clubs("Jorginho returns to Chelsea on a two-year deal")
 
 
 # Signing merchandise, leaving a national camp, a club's own deliberation: no move, no talks.
@@ -101,34 +99,34 @@ def test_a_return_told_as_a_verb_is_completed() -> None:
     "Martin Odegaard signs copies of his book at a store",
 ])
 def test_signing_goods_is_no_completed_move(title: str) -> None:
-    assert not any(kind == "completed" for kind, _ in kinds_of(title))
+    assert not any(kind == "completed" for kind, _ in kinds_and_clubs(title))
 
 
 def test_released_from_a_national_camp_is_no_departure() -> None:
-    assert not kinds_of("Lamine Yamal released from Spain camp with a knock")
+    assert not kinds_and_clubs("Lamine Yamal released from Spain camp with a knock")
 
 
 def test_a_club_releasing_a_player_is_still_a_departure() -> None:
-    assert ("departure", None) in kinds_of("Everton have released Ashley Young")
+    assert ("departure", None) in kinds_and_clubs("Everton have released Ashley Young")
 
 
 def test_internal_discussions_are_no_talks() -> None:
-    kinds = kinds_of("Juventus weigh Lookman move", "Juventus have held internal discussions about Ademola Lookman.")
+    kinds = kinds_and_clubs("Juventus weigh Lookman move", "Juventus have held internal discussions about Ademola Lookman.")
     assert not any(kind == "talks" for kind, _ in kinds)
 
 
 def test_offered_to_a_named_club_is_its_interest_and_an_exit() -> None:
-    kinds = kinds_of("Raheem Sterling offered to Juventus")
+    kinds = kinds_and_clubs("Raheem Sterling offered to Juventus")
     assert {("departure", None), ("interest", "Juventus")} <= kinds
 
 
 def test_offered_to_clubs_unnamed_is_an_exit_only() -> None:
-    assert kinds_of("Raheem Sterling offered to several Serie A clubs") == {("departure", None)}
+    assert kinds_and_clubs("Raheem Sterling offered to several Serie A clubs") == {("departure", None)}
 
 
 def test_outside_the_plans_in_its_negated_forms() -> None:
-    assert ("departure", None) in kinds_of("Ben Chilwell doesn't figure in Maresca's plans")
+    assert ("departure", None) in kinds_and_clubs("Ben Chilwell doesn't figure in Maresca's plans")
 
 
 def test_plans_for_a_game_are_no_exit() -> None:
-    assert not kinds_of("Bukayo Saka not in Arteta's plans for Sunday's game")
+    assert not kinds_and_clubs("Bukayo Saka not in Arteta's plans for Sunday's game")

@@ -10,13 +10,12 @@ from __future__ import annotations
 import pytest
 
 from bot.claims.extract import extract_claims
+from tests.claims.reading import WINTER_WINDOW, Reader
 
 ANY = object()  # the counterpart is not what the line tests
 
 
-def claims_of(title: str, summary: str = "") -> set[tuple[str, str, str | None]]:
-    return {(c.subject, c.kind, c.counterpart)
-            for c in extract_claims(title, summary, published="2026-02-01T00:00:00Z")}
+told = Reader(published=WINTER_WINDOW).told
 
 
 def _has(claims: set[tuple[str, str, str | None]], subject: str, kind: str, counterpart: object) -> bool:
@@ -42,7 +41,7 @@ CONTESTS = [
 
 @pytest.mark.parametrize(("title", "subject", "club"), CONTESTS)
 def test_clubs_contending_for_a_player_want_him(title: str, subject: str, club: str) -> None:
-    claims = claims_of(title)
+    claims = told(title)
     assert _has(claims, subject, "interest", club), claims
     assert not any(k in {"completed", "agreement"} for _, k, _ in claims), claims
 
@@ -70,16 +69,16 @@ NEWS = [
 
 @pytest.mark.parametrize(("title", "subject", "club"), NEWS)
 def test_a_clickbait_development_or_a_club_fused_to_a_name_is_that_clubs_interest(title: str, subject: str, club: str) -> None:
-    assert claims_of(title) == {(subject, "interest", club)}
+    assert told(title) == {(subject, "interest", club)}
 
 
 def test_a_development_about_fitness_or_a_game_is_no_pursuit() -> None:
-    assert claims_of("Arsenal receive Bukayo Saka injury update") == set()
-    assert claims_of("Chelsea handed Cole Palmer fitness boost before derby") == set()
-    assert claims_of("Liverpool in the race for the title with Mohamed Salah in form") == set()
+    assert told("Arsenal receive Bukayo Saka injury update") == set()
+    assert told("Chelsea handed Cole Palmer fitness boost before derby") == set()
+    assert told("Liverpool in the race for the title with Mohamed Salah in form") == set()
     # Winning a race is more than a wish but not yet the move made official (claims.md): the user
     # sees an agreement, neither the contest nor a completed signing.
-    assert claims_of("Tottenham win race to sign Mohammed Kudus") == {("Mohammed Kudus", "agreement", "Tottenham Hotspur")}
+    assert told("Tottenham win race to sign Mohammed Kudus") == {("Mohammed Kudus", "agreement", "Tottenham Hotspur")}
 
 
 SELLING = [
@@ -114,13 +113,13 @@ SELLING = [
 
 @pytest.mark.parametrize("title", SELLING)
 def test_a_club_letting_its_player_go_or_his_future_in_doubt_is_his_departure(title: str) -> None:
-    claims = claims_of(title)
+    claims = told(title)
     assert {k for _, k, _ in claims} == {"departure"}, claims
     assert all(cp is None for _, _, cp in claims)
 
 
 def test_a_player_not_on_the_market_is_a_denial() -> None:
-    assert claims_of("Napoli insist Khvicha Kvaratskhelia is not on the market") == {
+    assert told("Napoli insist Khvicha Kvaratskhelia is not on the market") == {
         ("Khvicha Kvaratskhelia", "denial", None)}
 
 
@@ -140,13 +139,13 @@ MANAGER_EXITS = [
 
 @pytest.mark.parametrize("title", MANAGER_EXITS)
 def test_a_job_near_its_end_and_a_career_ended_are_departures(title: str) -> None:
-    assert {k for _, k, _ in claims_of(title)} == {"departure"}
+    assert {k for _, k, _ in told(title)} == {"departure"}
 
 
 def test_a_job_in_doubt_told_in_the_summary_is_the_named_managers() -> None:
-    assert ("Thomas Frank", "departure", None) in claims_of(
+    assert ("Thomas Frank", "departure", None) in told(
         "Spurs sack talks", "Tottenham's board are meeting to discuss the future of Thomas Frank.")
-    assert ("Ruben Amorim", "departure", None) in claims_of(
+    assert ("Ruben Amorim", "departure", None) in told(
         "Ruben Amorim to face the board", "Ruben Amorim will meet the board to discuss his future at Old Trafford.")
 
 
@@ -164,13 +163,13 @@ JOBS = [
 
 @pytest.mark.parametrize(("title", "subject", "club"), JOBS)
 def test_a_candidate_for_a_managers_job_in_any_of_its_nouns(title: str, subject: str, club: str) -> None:
-    claims = claims_of(title)
+    claims = told(title)
     assert _has(claims, subject, "interest", club), claims
     assert all(s != subject or k == "interest" for s, k, _ in claims), claims
 
 
 def test_a_manager_described_in_the_headline_and_named_in_the_summary() -> None:
-    assert ("Andoni Iraola", "interest", "Tottenham Hotspur") in claims_of(
+    assert ("Andoni Iraola", "interest", "Tottenham Hotspur") in told(
         "Tottenham eye Bournemouth boss", "Andoni Iraola is top of Spurs' list to replace Thomas Frank.")
 
 
@@ -187,11 +186,11 @@ REBUFFS = [
 
 @pytest.mark.parametrize(("title", "subject"), REBUFFS)
 def test_rebuffing_transfer_talk_is_a_denial_not_the_exit_it_names(title: str, subject: str) -> None:
-    assert {(s, k) for s, k, _ in claims_of(title)} == {(subject, "denial")}
+    assert {(s, k) for s, k, _ in told(title)} == {(subject, "denial")}
 
 
 def test_rebuffing_talk_of_something_other_than_a_move_is_no_claim() -> None:
-    assert claims_of("Declan Rice dismisses talk of Arsenal fatigue before the run-in") == set()
+    assert told("Declan Rice dismisses talk of Arsenal fatigue before the run-in") == set()
 
 
 CONTACT = [
@@ -206,7 +205,7 @@ CONTACT = [
 
 @pytest.mark.parametrize(("title", "subject", "club"), CONTACT)
 def test_contact_with_a_player_or_his_people_is_talks(title: str, subject: str, club: str) -> None:
-    assert _has(claims_of(title), subject, "talks", club)
+    assert _has(told(title), subject, "talks", club)
 
 
 LOANS = [
@@ -221,12 +220,12 @@ LOANS = [
 
 @pytest.mark.parametrize(("title", "subject"), LOANS)
 def test_a_temporary_move_in_any_of_its_words_is_a_loan(title: str, subject: str) -> None:
-    assert {(s, k) for s, k, _ in claims_of(title)} == {(subject, "loan")}
+    assert {(s, k) for s, k, _ in told(title)} == {(subject, "loan")}
 
 
 def test_a_loan_wanted_by_a_club_goes_to_that_club() -> None:
-    assert claims_of("Sevilla want Chelsea youngster on loan",
-                     "Carney Chukwuemeka is wanted on a temporary basis by Sevilla.") == {
+    assert told("Sevilla want Chelsea youngster on loan",
+                "Carney Chukwuemeka is wanted on a temporary basis by Sevilla.") == {
         ("Carney Chukwuemeka", "loan", "Sevilla")}
 
 
@@ -240,15 +239,15 @@ EXTENSIONS = [
 
 @pytest.mark.parametrize(("title", "subject"), EXTENSIONS)
 def test_staying_on_a_longer_deal_is_an_extension(title: str, subject: str) -> None:
-    assert {(s, k) for s, k, _ in claims_of(title)} == {(subject, "contract_extension")}
+    assert {(s, k) for s, k, _ in told(title)} == {(subject, "contract_extension")}
 
 
 def test_a_gossip_list_gives_each_rumour_its_own_family() -> None:
-    assert claims_of("Gossip: Vlahovic for sale, Chiesa on the way out, Kean wanted by Arsenal") == {
+    assert told("Gossip: Vlahovic for sale, Chiesa on the way out, Kean wanted by Arsenal") == {
         ("Vlahovic", "departure", None), ("Chiesa", "departure", None), ("Kean", "interest", "Arsenal")}
 
 
 def test_a_passive_with_a_manager_as_agent_is_about_the_player() -> None:
-    claims = claims_of("Arsenal eye Brentford forward", "Bryan Mbeumo has been identified as a target by Mikel Arteta.")
+    claims = told("Arsenal eye Brentford forward", "Bryan Mbeumo has been identified as a target by Mikel Arteta.")
     assert ("Bryan Mbeumo", "interest", "Arsenal") in claims
     assert not any(s == "Mikel Arteta" for s, _, _ in claims)

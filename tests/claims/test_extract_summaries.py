@@ -7,42 +7,39 @@ from __future__ import annotations
 import pytest
 
 from bot.claims.extract import extract_claims
-
-
-def kinds_of(title: str, summary: str = "") -> set[tuple[str, str]]:
-    return {(c.subject, c.kind) for c in extract_claims(title, summary)}
+from tests.claims.reading import people_and_kinds
 
 
 def test_a_past_move_in_the_summary_is_background_to_the_headline() -> None:
     # The headline is about a rescue; the move told in the past is how he got there.
-    claims = kinds_of("Villa weigh up rescue act for struggling United midfielder",
-                      "Signed from Lyon in a £50m deal, Tomas Brenner has not settled at Old Trafford.")
+    claims = people_and_kinds("Villa weigh up rescue act for struggling United midfielder",
+                              "Signed from Lyon in a £50m deal, Tomas Brenner has not settled at Old Trafford.")
     assert ("Tomas Brenner", "completed") not in claims
-    assert kinds_of("Director lifts the lid on a quiet window",
-                    "Hull were keen on Piet Vanlaar before he chose Bristol.") == set()
+    assert people_and_kinds("Director lifts the lid on a quiet window",
+                            "Hull were keen on Piet Vanlaar before he chose Bristol.") == set()
 
 
 def test_a_past_move_is_the_news_when_the_headline_is_about_that_person() -> None:
-    claims = kinds_of("Tomas Brenner completes Lyon move",
-                      "Tomas Brenner signed a four-year contract with Lyon on Monday.")
+    claims = people_and_kinds("Tomas Brenner completes Lyon move",
+                              "Tomas Brenner signed a four-year contract with Lyon on Monday.")
     assert claims == {("Tomas Brenner", "completed")}
 
 
 def test_a_move_done_or_an_exit_of_someone_else_in_the_summary_is_background() -> None:
-    claims = kinds_of("Tottenham in the chase for Dortmund coach Niko Varga",
-                      "Niko Varga is wanted by Tottenham. Tottenham have brought in Ivo Tamas as interim manager.")
+    claims = people_and_kinds("Tottenham in the chase for Dortmund coach Niko Varga",
+                              "Niko Varga is wanted by Tottenham. Tottenham have brought in Ivo Tamas as interim manager.")
     assert claims == {("Niko Varga", "interest")}
 
 
 def test_an_exit_to_come_of_someone_else_in_the_summary_is_news() -> None:
-    claims = kinds_of("Fulham keen on Hull winger Tom Baker",
-                      "Fulham are keen on Tom Baker, with boss Jack Lane set to leave at the end of the season.")
+    claims = people_and_kinds("Fulham keen on Hull winger Tom Baker",
+                              "Fulham are keen on Tom Baker, with boss Jack Lane set to leave at the end of the season.")
     assert claims == {("Tom Baker", "interest"), ("Jack Lane", "departure")}
 
 
 def test_a_headline_about_nobody_leaves_the_news_to_the_summary() -> None:
-    claims = kinds_of("Hull weigh up their options up front",
-                      "Hull have signed striker Kane Wilder from Swansea.")
+    claims = people_and_kinds("Hull weigh up their options up front",
+                              "Hull have signed striker Kane Wilder from Swansea.")
     assert ("Kane Wilder", "completed") in claims
 
 
@@ -54,20 +51,20 @@ def test_a_club_target_description_tells_the_clubs_interest() -> None:
 
 
 def test_a_pursuit_given_up_asserts_nothing() -> None:
-    assert kinds_of("Chelsea step back", "Chelsea have cooled their interest in Jorge Vidal.") == set()
-    assert kinds_of("Spurs stand still on deadline day",
-                    "Tottenham passed on the opportunity to add Leo Marsh on a loan deal.") == set()
+    assert people_and_kinds("Chelsea step back", "Chelsea have cooled their interest in Jorge Vidal.") == set()
+    assert people_and_kinds("Spurs stand still on deadline day",
+                            "Tottenham passed on the opportunity to add Leo Marsh on a loan deal.") == set()
 
 
 def test_firing_a_team_to_a_win_is_no_sacking() -> None:
-    assert kinds_of("Ortiz fires Cardona to a famous victory") == set()
-    assert kinds_of("Hull fire Tim Walsh after six defeats") == {("Tim Walsh", "departure")}
+    assert people_and_kinds("Ortiz fires Cardona to a famous victory") == set()
+    assert people_and_kinds("Hull fire Tim Walsh after six defeats") == {("Tim Walsh", "departure")}
 
 
 def test_exit_talk_beside_a_named_destination_is_that_move() -> None:
     # A club willing to let him go while another wants him: the interest is the claim.
-    claims = kinds_of("Arsenal keen on Bilbao winger Inaki Sola",
-                      "Athletic Club are willing to sanction the departure of Inaki Sola, with Arsenal keen.")
+    claims = people_and_kinds("Arsenal keen on Bilbao winger Inaki Sola",
+                              "Athletic Club are willing to sanction the departure of Inaki Sola, with Arsenal keen.")
     assert claims == {("Inaki Sola", "interest")}
 
 

@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.claims.extract import extract_claims
+from tests.claims.reading import WINTER_WINDOW, Reader
 
-
-def claims_of(title: str, summary: str = "") -> set[tuple[str, str, str | None]]:
-    return {(c.subject, c.kind, c.counterpart)
-            for c in extract_claims(title, summary, published="2026-02-01T00:00:00Z")}
+told = Reader(published=WINTER_WINDOW).told
 
 
 # Losing, going, leaving the pitch, replaced at the break: an injury, a game, a rest.
@@ -78,7 +75,7 @@ MARKET_AND_OTHERS = [
 
 @pytest.mark.parametrize("title", INJURY_AND_MATCH + ON_THE_PITCH + HIGH_RUNGS + MARKET_AND_OTHERS)
 def test_a_family_word_in_another_sense_is_no_claim(title: str) -> None:
-    assert claims_of(title) == set()
+    assert told(title) == set()
 
 
 # The same words telling a move: they keep their claim.
@@ -99,4 +96,4 @@ SAME_WORDS_TELLING_A_MOVE = [
 
 @pytest.mark.parametrize(("title", "subject", "kind", "club"), SAME_WORDS_TELLING_A_MOVE)
 def test_the_same_words_telling_a_move_keep_their_claim(title: str, subject: str, kind: str, club: str | None) -> None:
-    assert (subject, kind, club) in claims_of(title)
+    assert (subject, kind, club) in told(title)

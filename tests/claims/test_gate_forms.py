@@ -7,13 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.claims.extract import extract_claims
 from tests.claims.gates import plain
+from tests.claims.reading import told_in_order
 
-
-def _claims(title: str, summary: str = "") -> list[tuple[str, str, str | None]]:
-    found = extract_claims(title, summary, outlet=None, published=None, item="https://wire.example/1")
-    return [(c.kind, c.subject, c.counterpart) for c in found]
+ITEM = "https://wire.example/1"  # the item's address, as a feed gives it
 
 
 @pytest.mark.parametrize(("title", "summary"), [
@@ -30,9 +27,9 @@ def _claims(title: str, summary: str = "") -> list[tuple[str, str, str | None]]:
 ])
 def test_a_form_read_without_a_pattern_keyword_gets_past_the_gate(
         title: str, summary: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    gated = _claims(title, summary)
+    gated = told_in_order(title, summary, item=ITEM)
     with plain(monkeypatch):
-        assert gated == _claims(title, summary)
+        assert gated == told_in_order(title, summary, item=ITEM)
     assert gated, "the extractor reads a claim here"
 
 
