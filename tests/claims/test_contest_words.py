@@ -8,11 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.claims import contest, families
-from bot.claims.extract import extract_claims
-
-
-def parts(title: str) -> set[tuple[str, str, str | None, str | None]]:
-    return {(c.subject, c.kind, c.counterpart, c.from_club) for c in extract_claims(title)}
+from tests.claims.reading import told_with_from_club
 
 
 def test_every_word_of_the_family_is_a_word_of_the_rival_reading() -> None:
@@ -34,20 +30,20 @@ def test_every_word_of_the_family_is_a_word_of_the_rival_reading() -> None:
     "Everton challenge Fulham for Jarrad Branthwaite",
 ])
 def test_a_contest_verb_gives_the_pursuing_club_and_no_part_to_its_rival(title: str) -> None:
-    assert parts(title) == {("Jarrad Branthwaite", "interest", "Everton", None)}
+    assert told_with_from_club(title) == {("Jarrad Branthwaite", "interest", "Everton", None)}
 
 
 @pytest.mark.parametrize("noun", ["queue", "pursuit", "running", "bidding war", "tug of war", "driving seat",
                                   "front of the queue"])
 def test_the_club_led_in_a_contest_is_a_rival(noun: str) -> None:
-    assert parts(f"Brentford lead Fulham in the {noun} for Nathan Collins") == {
+    assert told_with_from_club(f"Brentford lead Fulham in the {noun} for Nathan Collins") == {
         ("Nathan Collins", "interest", "Brentford", None)}
 
 
 def test_a_race_with_a_rival_is_the_pursuing_clubs_interest() -> None:
-    assert parts("Brentford are in the race with Fulham and Wolves for Nathan Collins") == {
+    assert told_with_from_club("Brentford are in the race with Fulham and Wolves for Nathan Collins") == {
         ("Nathan Collins", "interest", "Brentford", None)}
 
 
 def test_a_contest_for_a_place_in_the_table_is_no_pursuit() -> None:
-    assert parts("Wolves pip Spurs for third as Vitor Pereira celebrates") == set()
+    assert told_with_from_club("Wolves pip Spurs for third as Vitor Pereira celebrates") == set()

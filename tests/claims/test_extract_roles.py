@@ -7,13 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.claims.extract import extract_claims
-
-
-def parts(title: str, summary: str = "") -> set[tuple[str, str, str | None, str | None]]:
-    """(person, kind, counterpart, from_club) of every claim the item gives."""
-    return {(c.subject, c.kind, c.counterpart, c.from_club) for c in extract_claims(title, summary)}
-
+from tests.claims.reading import told_with_from_club
 
 # --- a rival in a contest is no party --------------------------------------------------------
 
@@ -28,7 +22,7 @@ def parts(title: str, summary: str = "") -> set[tuple[str, str, str | None, str 
     ("Celtic see off Rangers interest to sign Kieran Tierney", "Kieran Tierney", "Celtic"),
 ])
 def test_the_club_that_competes_is_the_counterpart_and_its_rival_no_party(title: str, person: str, club: str) -> None:
-    assert parts(title) == {(person, "interest", club, None)}
+    assert told_with_from_club(title) == {(person, "interest", club, None)}
 
 
 @pytest.mark.parametrize(("title", "summary", "person", "club"), [
@@ -52,18 +46,18 @@ def test_the_club_that_competes_is_the_counterpart_and_its_rival_no_party(title:
 ])
 def test_a_club_after_with_or_from_in_a_contest_is_a_rival_not_the_club_he_leaves(
         title: str, summary: str, person: str, club: str) -> None:
-    assert parts(title, summary) == {(person, "interest", club, None)}
+    assert told_with_from_club(title, summary) == {(person, "interest", club, None)}
 
 
 def test_a_club_named_before_a_contest_noun_pursues_him_too() -> None:
     # "face a Liverpool battle": Liverpool want him as well; neither is the club he leaves.
-    assert parts("Real Madrid face Liverpool battle for Ibrahima Konate") == {
+    assert told_with_from_club("Real Madrid face Liverpool battle for Ibrahima Konate") == {
         ("Ibrahima Konate", "interest", "Real Madrid", None), ("Ibrahima Konate", "interest", "Liverpool", None)}
 
 
 def test_talks_with_a_club_still_name_the_seller() -> None:
     # "with" after talks is the other side of a deal, not a rival.
-    assert parts("Forest in talks with Brighton over Evan Ferguson") == {
+    assert told_with_from_club("Forest in talks with Brighton over Evan Ferguson") == {
         ("Evan Ferguson", "talks", "Nottingham Forest", "Brighton & Hove Albion")}
 
 
@@ -90,7 +84,7 @@ def test_talks_with_a_club_still_name_the_seller() -> None:
 ])
 def test_the_sending_club_is_the_one_he_leaves_and_the_receiving_club_the_counterpart(
         title: str, summary: str, expected: tuple[str, str, str | None, str | None]) -> None:
-    assert parts(title, summary) == {expected}
+    assert told_with_from_club(title, summary) == {expected}
 
 
 @pytest.mark.parametrize(("title", "person", "club"), [
@@ -98,12 +92,12 @@ def test_the_sending_club_is_the_one_he_leaves_and_the_receiving_club_the_counte
     ("Arsenal release Kieran Tierney", "Kieran Tierney", "Arsenal"),
 ])
 def test_a_club_selling_or_releasing_a_player_is_his_departure(title: str, person: str, club: str) -> None:
-    assert parts(title) == {(person, "departure", None, club)}
+    assert told_with_from_club(title) == {(person, "departure", None, club)}
 
 
 def test_every_club_listed_before_target_is_a_taker() -> None:
     # "Liverpool & Arsenal target": both clubs want him; Real Madrid, who sell, hold him.
-    claims = parts("Real Madrid ready to sell Liverpool & Arsenal target Dean Huijsen")
+    claims = told_with_from_club("Real Madrid ready to sell Liverpool & Arsenal target Dean Huijsen")
     assert {(cp, frm) for person, kind, cp, frm in claims if kind == "interest"} == {
         ("Liverpool", "Real Madrid"), ("Arsenal", "Real Madrid")}
 
@@ -111,9 +105,9 @@ def test_every_club_listed_before_target_is_a_taker() -> None:
 # --- a relative clause on the subject club ----------------------------------------------------
 
 def test_a_relative_clause_does_not_hide_the_main_clause_and_him_is_its_person() -> None:
-    assert parts("Chelsea, who signed Mykhailo Mudryk in 2023, are ready to sell him") == {
+    assert told_with_from_club("Chelsea, who signed Mykhailo Mudryk in 2023, are ready to sell him") == {
         ("Mykhailo Mudryk", "departure", None, "Chelsea")}
-    assert parts("Juventus, who paid £50m for Dusan Vlahovic, are willing to sell him") == {
+    assert told_with_from_club("Juventus, who paid £50m for Dusan Vlahovic, are willing to sell him") == {
         ("Dusan Vlahovic", "departure", None, "Juventus")}
 
 
@@ -126,7 +120,7 @@ def test_a_relative_clause_does_not_hide_the_main_clause_and_him_is_its_person()
 ])
 def test_a_club_that_rejects_a_bid_past_its_relative_clause_holds_the_player(
         title: str, person: str, bidder: str, holder: str) -> None:
-    assert parts(title) == {(person, "bid_rejected", bidder, holder)}
+    assert told_with_from_club(title) == {(person, "bid_rejected", bidder, holder)}
 
 
 @pytest.mark.parametrize(("title", "person", "club"), [
@@ -135,35 +129,35 @@ def test_a_club_that_rejects_a_bid_past_its_relative_clause_holds_the_player(
     ("Liverpool, who signed Jeremie Frimpong last summer, want Marc Guehi", "Marc Guehi", "Liverpool"),
 ])
 def test_the_move_inside_a_relative_clause_stays_background(title: str, person: str, club: str) -> None:
-    assert parts(title) == {(person, "interest", club, None)}
+    assert told_with_from_club(title) == {(person, "interest", club, None)}
 
 
 def test_a_relative_clause_lends_its_person_only_to_a_main_clause_about_him() -> None:
     # The main clause is an appointment of someone else: the sacked man gets nothing.
-    claims = parts("Nottingham Forest, who sacked Nuno Espirito Santo, appoint Ange Postecoglou")
+    claims = told_with_from_club("Nottingham Forest, who sacked Nuno Espirito Santo, appoint Ange Postecoglou")
     assert claims == {("Ange Postecoglou", "completed", "Nottingham Forest", None)}
-    assert parts("Wolves, who sacked Gary O'Neil in December, are in talks with Vitor Pereira") == {
+    assert told_with_from_club("Wolves, who sacked Gary O'Neil in December, are in talks with Vitor Pereira") == {
         ("Vitor Pereira", "talks", "Wolverhampton Wanderers", None)}
 
 
 # --- a choice between clubs -------------------------------------------------------------------
 
 def test_the_club_a_choice_passes_over_is_no_party() -> None:
-    assert parts("Joao Neves prefers PSG to Manchester United") == {
+    assert told_with_from_club("Joao Neves prefers PSG to Manchester United") == {
         ("Joao Neves", "interest", "Paris Saint-Germain", None)}
 
 
 def test_a_snub_is_denied_to_the_snubbed_club_not_the_one_he_picks() -> None:
-    claims = parts("Leny Yoro snubs Real Madrid for Manchester United")
+    claims = told_with_from_club("Leny Yoro snubs Real Madrid for Manchester United")
     assert {(person, cp) for person, kind, cp, _ in claims if kind == "denial"} == {("Leny Yoro", "Real Madrid")}
 
 
 # --- a participle clause of a move done before the news ----------------------------------------
 
 def test_a_having_clause_with_a_move_done_is_background() -> None:
-    assert parts("Tottenham, having sold Son Heung-min, target Mohammed Kudus") == {
+    assert told_with_from_club("Tottenham, having sold Son Heung-min, target Mohammed Kudus") == {
         ("Mohammed Kudus", "interest", "Tottenham Hotspur", None)}
-    assert parts("Stuttgart, who signed Nick Woltemade last summer, reject Bayern bid for the striker") == {
+    assert told_with_from_club("Stuttgart, who signed Nick Woltemade last summer, reject Bayern bid for the striker") == {
         ("Nick Woltemade", "bid_rejected", "Bayern Munich", "VfB Stuttgart")}
 
 
@@ -179,8 +173,8 @@ def test_a_having_clause_with_a_move_done_is_background() -> None:
 ])
 def test_the_club_that_got_him_in_a_relative_clause_is_the_one_he_leaves(
         title: str, expected: tuple[str, str, str | None, str | None]) -> None:
-    assert expected in parts(title)
-    assert not any(frm in {"Tottenham Hotspur", "Manchester City"} for _, _, _, frm in parts(title))
+    assert expected in told_with_from_club(title)
+    assert not any(frm in {"Tottenham Hotspur", "Manchester City"} for _, _, _, frm in told_with_from_club(title))
 
 
 @pytest.mark.parametrize(("title", "person", "told", "holder"), [
@@ -190,36 +184,36 @@ def test_the_club_that_got_him_in_a_relative_clause_is_the_one_he_leaves(
     ("Crystal Palace inform Liverpool that Marc Guehi is not for sale", "Marc Guehi", "Liverpool", "Crystal Palace"),
 ])
 def test_the_club_told_he_is_not_for_sale_is_the_counterpart(title: str, person: str, told: str, holder: str) -> None:
-    assert parts(title) == {(person, "denial", told, holder)}
+    assert told_with_from_club(title) == {(person, "denial", told, holder)}
 
 
 def test_a_denial_names_the_suitor_of_the_clause_beside_it() -> None:
-    assert parts("Milan expect Rafael Leao to stay after PSG decide not to bid") == {
+    assert told_with_from_club("Milan expect Rafael Leao to stay after PSG decide not to bid") == {
         ("Rafael Leao", "denial", "Paris Saint-Germain", "AC Milan")}
     # A pursuit told in the clause beside stays a claim of its own.
-    claims = parts("Liverpool insist Ibrahima Konate is staying as Real Madrid circle")
+    claims = told_with_from_club("Liverpool insist Ibrahima Konate is staying as Real Madrid circle")
     assert ("Ibrahima Konate", "interest", "Real Madrid", None) in claims
 
 
 def test_clubs_the_pursuit_is_ahead_of_are_rivals() -> None:
-    assert parts("Liverpool step up pursuit of Marc Guehi ahead of Arsenal and Chelsea") == {
+    assert told_with_from_club("Liverpool step up pursuit of Marc Guehi ahead of Arsenal and Chelsea") == {
         ("Marc Guehi", "interest", "Liverpool", None)}
 
 
 def test_a_club_that_rebuffs_interest_holds_the_player() -> None:
-    assert parts("Real Madrid reject Manchester City interest in Rodrygo") == {
+    assert told_with_from_club("Real Madrid reject Manchester City interest in Rodrygo") == {
         ("Rodrygo", "interest", "Manchester City", "Real Madrid")}
 
 
 def test_clubs_listed_as_interested_in_a_described_prodigy_are_each_a_counterpart() -> None:
-    claims = parts("Barcelona, Inter and Bayern are keen on signing the Benfica prodigy Joao Neves")
+    claims = told_with_from_club("Barcelona, Inter and Bayern are keen on signing the Benfica prodigy Joao Neves")
     assert claims == {("Joao Neves", "interest", club, "Benfica") for club in ("Barcelona", "Inter Milan", "Bayern Munich")}
 
 
 def test_a_clubs_fans_are_not_the_club_that_acts() -> None:
     # The fans are told the news; the club the two would link up at is the counterpart.
-    claims = parts("Old Arsenal pair could reunite in Turkey",
-                   "Arsenal fans might be interested to hear that Mesut Ozil could be set to link up at Fenerbahce.")
+    claims = told_with_from_club("Old Arsenal pair could reunite in Turkey",
+                                 "Arsenal fans might be interested to hear that Mesut Ozil could be set to link up at Fenerbahce.")
     assert not any(cp == "Arsenal" for _, _, cp, _ in claims)
-    assert parts("Liverpool fans excited as Florian Wirtz joins Liverpool") == {
+    assert told_with_from_club("Liverpool fans excited as Florian Wirtz joins Liverpool") == {
         ("Florian Wirtz", "completed", "Liverpool", None)}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.claims.extract import extract_claims
+from tests.claims.reading import people
 
 
 @pytest.mark.parametrize(("title", "claim"), [
@@ -21,4 +22,4 @@ def test_a_forced_capital_before_a_club_is_no_first_name(title: str, claim: tupl
 
 
 def test_a_club_alias_used_as_a_surname_is_still_read_as_one() -> None:
-    assert {c.subject for c in extract_claims("Andrey Santos signs new Chelsea contract")} == {"Andrey Santos"}
+    assert people("Andrey Santos signs new Chelsea contract") == {"Andrey Santos"}

@@ -6,14 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.claims.extract import extract_claims
-
-
-def _kinds(title: str, summary: str = "") -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for c in extract_claims(title, summary):
-        out.setdefault(c.subject, set()).add(c.kind)
-    return out
+from tests.claims.reading import kinds_by_person
 
 
 @pytest.mark.parametrize(("title", "summary", "person"), [
@@ -23,7 +16,7 @@ def _kinds(title: str, summary: str = "") -> dict[str, set[str]]:
     ("Winger on his way", "Jadon Sancho flies in to join Aston Villa on Thursday.", "Jadon Sancho"),
 ])
 def test_a_move_still_ahead_is_an_agreement(title: str, summary: str, person: str) -> None:
-    told = _kinds(title, summary)
+    told = kinds_by_person(title, summary)
     assert "agreement" in told[person] and "completed" not in told[person]
 
 
@@ -32,7 +25,7 @@ def test_a_move_still_ahead_is_an_agreement(title: str, summary: str, person: st
     "West Ham break their club record to sign Mohammed Kudus",
 ])
 def test_a_purpose_infinitive_after_a_done_act_stays_done(title: str) -> None:
-    assert "completed" in next(iter(_kinds(title).values()))
+    assert "completed" in next(iter(kinds_by_person(title).values()))
 
 
 @pytest.mark.parametrize(("title", "kind"), [
@@ -40,4 +33,4 @@ def test_a_purpose_infinitive_after_a_done_act_stays_done(title: str) -> None:
     ("Arsenal have lodged a £40m bid to sign Samu Aghehowa", "bid"),
 ])
 def test_a_move_in_the_infinitive_takes_the_step_that_governs_it(title: str, kind: str) -> None:
-    assert _kinds(title) == {"Samu Aghehowa": {kind}}
+    assert kinds_by_person(title) == {"Samu Aghehowa": {kind}}

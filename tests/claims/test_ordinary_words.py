@@ -13,14 +13,7 @@ import pytest
 
 from bot.claims.extract import extract_claims
 from bot.evaluation import build_common_words
-
-
-def people(title: str, summary: str = "") -> set[str]:
-    return {c.subject for c in extract_claims(title, summary)}
-
-
-def kinds(title: str, summary: str = "") -> set[tuple[str, str]]:
-    return {(c.subject, c.kind) for c in extract_claims(title, summary)}
+from tests.claims.reading import people, people_and_kinds
 
 
 @pytest.mark.parametrize(("title", "summary"), [
@@ -54,7 +47,7 @@ def test_an_ordinary_word_whose_capital_is_forced_is_nobody(title: str, summary:
     ("Bronze renews Chelsea contract", "Bronze", "contract_extension"),
 ])
 def test_a_surname_that_is_an_ordinary_word_keeps_its_claim(title: str, person: str, kind: str) -> None:
-    assert (person, kind) in kinds(title)
+    assert (person, kind) in people_and_kinds(title)
 
 
 def test_a_possessive_or_a_role_keeps_a_surname_that_is_an_ordinary_word() -> None:
@@ -94,7 +87,7 @@ def test_the_shipped_word_list_is_what_make_common_words_builds() -> None:
     ("Slot Set To Leave Liverpool In Summer", "Slot", "departure"),  # "set to", "set for"
 ])
 def test_a_title_case_headline_keeps_a_surname_its_verb_marks(title: str, person: str, kind: str) -> None:
-    assert kinds(title) == {(person, kind)}
+    assert people_and_kinds(title) == {(person, kind)}
 
 
 @pytest.mark.parametrize(("title", "person"), [
@@ -122,7 +115,7 @@ def test_a_title_case_name_ends_before_its_verb() -> None:
     ("Fleming joins Burnley", "Fleming", "completed"),  # an -ing word no dictionary holds
 ])
 def test_a_surname_with_a_grammatical_ending_may_open_a_headline(title: str, person: str, kind: str) -> None:
-    assert kinds(title) == {(person, kind)}
+    assert people_and_kinds(title) == {(person, kind)}
 
 
 def test_a_grammatical_opener_is_still_nobody() -> None:

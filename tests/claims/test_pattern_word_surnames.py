@@ -12,10 +12,7 @@ import pytest
 from bot.claims import bindable, kinds, ordinary
 from bot.claims.extract import extract_claims
 from bot.claims.text import tokens_of
-
-
-def _subjects(title: str, summary: str = "") -> set[tuple[str, str]]:
-    return {(c.subject, c.kind) for c in extract_claims(title, summary)}
+from tests.claims.reading import people_and_kinds
 
 
 def test_the_surnames_here_are_pattern_words_that_scowl_knows_as_names() -> None:
@@ -34,7 +31,7 @@ def test_the_surnames_here_are_pattern_words_that_scowl_knows_as_names() -> None
 ])
 def test_a_pattern_word_surname_opening_a_headline_keeps_its_claim(
         title: str, summary: str, person: str, kind: str) -> None:
-    assert any(kind == k and person in subject for subject, k in _subjects(title, summary))
+    assert any(kind == k and person in subject for subject, k in people_and_kinds(title, summary))
 
 
 def test_the_item_writing_the_word_in_lower_case_keeps_it_a_word() -> None:
@@ -73,6 +70,6 @@ def test_the_binding_gate_reads_an_item_whose_sentence_opens_with_such_a_surname
     "Best wishes for Spurs as Maddison nears a return",
 ])
 def test_an_adjective_before_a_plural_noun_opening_a_headline_is_nobody(title: str) -> None:
-    assert not any(subject.split()[0] in {"Good", "Best"} for subject, _ in _subjects(title))
+    assert not any(subject.split()[0] in {"Good", "Best"} for subject, _ in people_and_kinds(title))
     ordinary.new_item(title)
     assert not ordinary.named_at_opening(tokens_of(title), 0)
