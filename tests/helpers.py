@@ -25,7 +25,7 @@ from storage.db import is_postgres_url
 from tests.fake_dns import FAKE_DNS_ENV
 
 if TYPE_CHECKING:
-    from tests.fakes import FakeDiscord
+    from tests.fakes import FakeDiscord, FakeMessage
 
 # Two servers on the loopback Discord (the `two` fixture): each with one channel and one admin.
 A, A_CHAN, A_ADMIN = 600_001, 600_010, 600_100
@@ -126,6 +126,12 @@ class Two:
         data = response["data"]
         return {"ephemeral": interaction.ephemeral,
                 "text": data.get("content") or "\n".join(e.get("description", "") for e in data.get("embeds", []))}
+
+
+def is_alert(message: FakeMessage) -> bool:
+    """Whether a message in a channel is an alert (its embed's footer names the story), not a
+    command's reply or any other post."""
+    return bool(message.embeds) and message.embeds[0].get("footer", {}).get("text", "").startswith("claimwatch · story")
 
 
 async def stop_process(process: asyncio.subprocess.Process) -> None:

@@ -14,7 +14,7 @@ from bot.app import App, poll_all
 from bot.discord_client import ClaimwatchBot
 from tests.fakes import FakeDiscord
 from tests.fakes.feed_server import FeedItemSpec, FeedServer, at
-from tests.helpers import discord_settings, running_bot
+from tests.helpers import discord_settings, is_alert, running_bot
 
 ROOT = Path(__file__).resolve().parents[2]
 GUILD, ALERTS, NEWS, ADMIN, FAN = 500_001, 500_010, 500_011, 500_100, 500_101
@@ -52,8 +52,7 @@ class World:
 
     def alerts(self, channel: int = ALERTS) -> list:
         """Alert posts only: command replies in the same channel are not alerts."""
-        return [m for m in self.fake.messages(channel)
-                if m.embeds and m.embeds[0].get("footer", {}).get("text", "").startswith("claimwatch · story")]
+        return [m for m in self.fake.messages(channel) if is_alert(m)]
 
 
 @pytest.fixture

@@ -34,7 +34,7 @@ from storage.db import fetchall, moment
 from tests.fakes import FakeDiscord
 from tests.fakes.fake_discord_gateway import shard_of
 from tests.fakes.feed_server import FeedItemSpec, FeedServer, Route, rss
-from tests.helpers import ROOT, bare_env, make_settings, stop_process
+from tests.helpers import ROOT, bare_env, is_alert, make_settings, stop_process
 
 SHARDS = 6
 CLUSTERS = {"claimwatch-a": (0, 1), "claimwatch-b": (2, 3), "claimwatch-c": (4, 5)}  # process name -> shards
@@ -224,8 +224,7 @@ def alerts_seen(fake: FakeDiscord) -> tuple[Counter[tuple[int, str, str]], list[
     nonces = []
     for guild in GUILDS:
         for message in fake.messages(channel_of(guild)):
-            if not (message.embeds and message.embeds[0].get("footer", {}).get("text", "").startswith(
-                    "claimwatch · story")):
+            if not is_alert(message):
                 continue
             # "Moved up: Tomas Varga — Talks · Arsenal"
             _, rest = message.embeds[0]["title"].split(": ", 1)

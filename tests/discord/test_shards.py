@@ -27,7 +27,15 @@ from storage import outbox
 from tests.fakes import FakeDiscord
 from tests.fakes.fake_discord_gateway import shard_of
 from tests.fakes.feed_server import FeedItemSpec, FeedServer, at
-from tests.helpers import ROOT, bare_env, cli_config, discord_settings, run_cli, stop_process
+from tests.helpers import (
+    ROOT,
+    bare_env,
+    cli_config,
+    discord_settings,
+    is_alert,
+    run_cli,
+    stop_process,
+)
 
 SHARDS = 4
 FAN = 900_100
@@ -53,8 +61,7 @@ def channel_of(guild: int) -> int:
 
 def alerts(fake: FakeDiscord, guild: int) -> list[str]:
     """The alert titles in a guild's channel, as its members see them (command replies excluded)."""
-    return [m.embeds[0]["title"] for m in fake.messages(channel_of(guild))
-            if m.embeds and m.embeds[0].get("footer", {}).get("text", "").startswith("claimwatch · story")]
+    return [m.embeds[0]["title"] for m in fake.messages(channel_of(guild)) if is_alert(m)]
 
 
 def sharded_fake(**options: Any) -> FakeDiscord:

@@ -21,7 +21,7 @@ from bot.discord_endpoints import point_discord_at
 from storage import outbox, threads
 from tests.fakes import FakeDiscord, FakeMessage
 from tests.fakes.feed_server import FeedItemSpec, FeedServer, at
-from tests.helpers import make_settings
+from tests.helpers import is_alert, make_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 GUILD, ALERTS, FORUM, ADMIN, FAN, ADMIN_ROLE = 600_001, 600_010, 600_020, 600_100, 600_101, 600_200
@@ -40,10 +40,6 @@ AGREEMENT = FeedItemSpec("k-4", "Real Madrid agree deal with Liverpool for Ibrah
                          "The clubs have reached an agreement on a fee.", at("2025-11-28T09:00:00"))
 
 
-def _is_alert(message: FakeMessage) -> bool:
-    return bool(message.embeds) and message.embeds[0].get("footer", {}).get("text", "").startswith("claimwatch · story")
-
-
 @dataclass
 class World:
     fake: FakeDiscord
@@ -59,10 +55,10 @@ class World:
         await self.bot.dispatcher.run_once()
 
     def channel_alerts(self) -> list[FakeMessage]:
-        return [m for m in self.fake.messages(ALERTS) if _is_alert(m)]
+        return [m for m in self.fake.messages(ALERTS) if is_alert(m)]
 
     def thread_alerts(self, thread: dict[str, Any]) -> list[FakeMessage]:
-        return [m for m in self.fake.messages(int(thread["id"])) if _is_alert(m)]
+        return [m for m in self.fake.messages(int(thread["id"])) if is_alert(m)]
 
     async def restart(self) -> None:
         """The process is gone; a new bot starts on the same database."""
