@@ -372,7 +372,7 @@ def extract_claims(
     kept = [f for i, f in enumerate(found) if (i not in running_down or fold(f[1].subject) not in news)
             and (i not in told_past or news_of_headline(f[1]))
             and (i not in ended or fold(f[1].subject) in named or fold(f[1].subject) in told)]
-    claims = dedupe(kept, guessed)
+    claims = dedupe(kept, guessed, 0 if body else len(heads))  # undone completions: policy.py
     # "Man Utd eye Liverpool star linked with a summer exit": the exit talk is the move's.
     moving = {c.subject for c in claims if c.kind in MOVE_KINDS and c.counterpart}
     claims = [c for c in claims if not (c.kind == "departure" and c.counterpart is None and c.subject in moving

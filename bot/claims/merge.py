@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from bot.claims.policy import undone_completions
 from bot.claims.suitors import unnamed_suitors
 from bot.claims.text import fold
 from bot.models import LOAN_DEALS, MOVE_KINDS, Claim
@@ -37,11 +38,16 @@ def _unnamed(c: Claim) -> bool:
     return c.kind == "interest" and c.counterpart is None and " " in c.subject.strip() and unnamed_suitors(c.evidence)
 
 
-def dedupe(found: list[tuple[int, Claim, bool]], guessed: frozenset[str] = frozenset()) -> list[Claim]:
+def dedupe(found: list[tuple[int, Claim, bool]], guessed: frozenset[str] = frozenset(),
+           held_from: int | None = None) -> list[Claim]:
     """One claim per (subject, kind, counterpart), then the highest rung per counterpart.
 
     Merged reports keep a source read in a claim's own sentence (a person speaking for
-    themselves counts, as no source) over one borrowed from elsewhere in the item."""
+    themselves counts, as no source) over one borrowed from elsewhere in the item. From
+    sentence `held_from` on, a `completed` must first be told as done (policy.py), so that an
+    undone one neither stands nor outranks another sentence's rung."""
+    if held_from is not None:
+        found = undone_completions(found, held_from)
     merged: dict[tuple[str, str, str | None], tuple[int, Claim]] = {}
     own: dict[tuple[str, str, str | None], bool] = {}
     for n, c, attributed in _also(found):

@@ -231,7 +231,8 @@ def test_the_one_called_to_leave_is_not_the_caller() -> None:
 def test_a_job_to_come_is_not_the_club_held() -> None:
     claims = told("Xabi Alonso is set to replace Carlo Ancelotti in the Bernabeu hotseat",
                   "Incoming Madrid manager Alonso has already chosen his first signing.")
-    assert ("Xabi Alonso", "completed", "Real Madrid") in claims
+    # "set to replace": an imminent appointment, agreement under claims.md (policy.py); the club is the job's
+    assert ("Xabi Alonso", "agreement", "Real Madrid") in claims
 
 
 @pytest.mark.parametrize(
