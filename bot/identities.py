@@ -75,9 +75,10 @@ async def expect(ex: Executor, subjects: Iterable[str]) -> None:
     await people_store.prefetch(ex, [fold(subject) for subject in set(subjects)])
 
 
-async def _weighed(ex: Executor, found: list[Candidate]) -> list[Candidate]:
-    """The clubs matter only to choose between two or more people: read them only then."""
-    return await people_store.with_clubs(ex, found) if len(found) > 1 else found
+async def _weighed(ex: Executor, found: list[Candidate], context: set[str]) -> list[Candidate]:
+    """The clubs matter only to choose between two or more people: read them only then, and only
+    those of `context` (`choose` asks of a candidate's clubs only whether they meet the claim's)."""
+    return await people_store.with_clubs(ex, found, context) if len(found) > 1 else found
 
 
 async def resolve_subject(ex: Executor, subject: str, role: str,
@@ -91,13 +92,13 @@ async def resolve_subject(ex: Executor, subject: str, role: str,
         found = await people_store.candidates(ex, folded, clubs=False)
         if not found:
             return await create(ex, subject, role), False
-        chosen = choose(await _weighed(ex, found), role, context)
+        chosen = choose(await _weighed(ex, found, context), role, context)
         return (chosen.id, False) if chosen else (None, True)
 
     aliases = name_aliases(subject)
     exact = await people_store.candidates(ex, folded, "full", clubs=False)
     if exact:
-        chosen = choose(await _weighed(ex, exact), role, context) or exact[0]
+        chosen = choose(await _weighed(ex, exact, context), role, context) or exact[0]
         if chosen.placeholder:
             await people_store.upgrade(ex, chosen.id, subject, role, aliases)
         return chosen.id, False

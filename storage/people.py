@@ -6,7 +6,7 @@ of alias it is ("full" or "surname").
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from storage.db import (
     Connection,
@@ -82,21 +82,33 @@ async def candidates(ex: Executor, alias: str, kind: str | None = None, *, clubs
     return await with_clubs(ex, found) if clubs and found else found
 
 
-async def with_clubs(ex: Executor, found: list[Candidate]) -> list[Candidate]:
+async def with_clubs(ex: Executor, found: list[Candidate], among: Collection[str] | None = None) -> list[Candidate]:
     """The candidates read afresh (name, role, placeholder), each with the club keys seen with them:
     their claims' counterparts and their club. Never remembered: every claim stored in the
-    transaction adds to the clubs."""
+    transaction adds to the clubs.
+
+    `among`: only these club keys are looked for (the clubs a claim names, which is all a choice
+    between namesakes asks): each candidate's clubs are then those of `among` seen with them, and
+    none are read when it is empty. A surname shared by dozens of people in a large database
+    otherwise reads every claim of every one of them."""
     ids = [candidate.id for candidate in found]
     marks = ",".join("?" * len(ids))
     people = {row["id"]: row for row in await fetchall(ex,
         f"SELECT id, name, role, placeholder FROM entities WHERE id IN ({marks})", ids)}  # noqa: S608 - marks only
-    # One query for every candidate's clubs: a bare surname can fit dozens of people.
+    wanted = sorted(among) if among is not None else None
     clubs: dict[int, set[str]] = {}
-    for row in await fetchall(ex,
-        f"SELECT entity_id, counterpart_key FROM claims WHERE entity_id IN ({marks}) AND counterpart_key != ''"  # noqa: S608 - marks only
-        f" UNION SELECT id, lower(club) FROM entities WHERE id IN ({marks}) AND club IS NOT NULL",
-        (*ids, *ids),
-    ):
+    if wanted is None:
+        # One query for every candidate's clubs: a bare surname can fit dozens of people.
+        sql = (f"SELECT entity_id, counterpart_key FROM claims WHERE entity_id IN ({marks}) AND counterpart_key != ''"  # noqa: S608 - marks only
+               f" UNION SELECT id, lower(club) FROM entities WHERE id IN ({marks}) AND club IS NOT NULL")
+        params: tuple[object, ...] = (*ids, *ids)
+    else:
+        keys = ",".join("?" * len(wanted))
+        sql = (f"SELECT entity_id, counterpart_key FROM claims WHERE entity_id IN ({marks}) AND counterpart_key != ''"  # noqa: S608 - marks only
+               f" AND counterpart_key IN ({keys}) UNION SELECT id, lower(club) FROM entities WHERE id IN ({marks})"
+               f" AND club IS NOT NULL AND lower(club) IN ({keys})")
+        params = (*ids, *wanted, *ids, *wanted)
+    for row in await fetchall(ex, sql, params) if wanted != [] else ():
         clubs.setdefault(row[0], set()).add(row[1])
     return [Candidate(person["id"], person["name"], person["role"], frozenset(clubs.get(person["id"], ())),
                       bool(person["placeholder"]))
