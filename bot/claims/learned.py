@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -30,7 +29,7 @@ from hashlib import blake2b
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.claims import trace
+from bot.claims import learned_switch, trace
 from bot.claims.text import fold, trim
 from bot.models import Claim
 
@@ -38,12 +37,6 @@ if TYPE_CHECKING:
     from bot.claims.people import Person
     from bot.claims.sentence import Sentence
 
-# Off by default: on cross-validation within the tune part it raised F1 from 0.910 to 0.912 (about
-# one claim in 300) for 12-22 us more per item (README, "A learned second opinion"); worth it only
-# once more labelled data teaches it more. CLAIMWATCH_LEARNED=on or =off overrides the default.
-DEFAULT = "off"
-# Only a clear yes turns it on: "false", "0", "OFF" or an empty value in a .env file keep it off.
-ENABLED = os.environ.get("CLAIMWATCH_LEARNED", DEFAULT).strip().casefold() in {"on", "1", "true", "yes"}
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "learned_interest.json"
 BUCKETS = 1 << 18
 _WINDOW = 4  # units on either side of a mention
@@ -105,16 +98,12 @@ _RECORD: ContextVar[list[tuple[list[Candidate], list[Claim]]] | None] = ContextV
 def recording() -> Iterator[list[tuple[list[Candidate], list[Claim]]]]:
     """Collect every item's candidates and rule claims (training), the model left out."""
     out: list[tuple[list[Candidate], list[Claim]]] = []
-    token = _RECORD.set(out)
+    token, flag = _RECORD.set(out), learned_switch.RECORDING.set(True)
     try:
         yield out
     finally:
+        learned_switch.RECORDING.reset(flag)
         _RECORD.reset(token)
-
-
-def is_recording() -> bool:
-    """Whether `make model` is recording the items the extractor reads (the gate then reads all)."""
-    return _RECORD.get() is not None
 
 
 @lru_cache(maxsize=4096)
@@ -215,7 +204,7 @@ def beside(claims: list[Claim], sents: list[Sentence], heads: int, *, outlet: st
     if record is not None:
         record.append((candidates(sents, heads), list(claims)))
         return claims
-    model = load() if ENABLED else None
+    model = load() if learned_switch.ENABLED else None
     if model is None or not sents:
         return claims
     added: list[Claim] = []

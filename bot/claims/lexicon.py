@@ -398,3 +398,6 @@ AFTER_OBJECT = frozenset({"on", "from", "in", "for", "at", "until", "till", "thr
                            # a verb: the club ended its noun phrase ("his return to Celtic is close")
                            "is", "are", "was", "were", "has", "have", "had", "will", "would", "could",
                            "can", "may", "might", "should", "must", "looks", "seems", "set", "expected"})
+# The head words a description ends in, right before the person it describes (a role, a
+# nationality: "the Portuguese winger X"); phrases.reduced and the gate's reach test read them.
+HEADS = PLAYER_ROLES | MANAGER_ROLES | ROLE_SKIP | HEADLINE_NOUNS | NATIONALITIES

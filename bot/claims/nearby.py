@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.claims import learned, mentions
+from bot.claims import learned_switch, mentions
 from bot.claims import text as text_module
-from bot.claims.lexicon import DETERMINERS, NAME_SUFFIXES, PARTICLES, STAND_IN_PRONOUNS
+from bot.claims.lexicon import DETERMINERS, HEADS, NAME_SUFFIXES, PARTICLES, STAND_IN_PRONOUNS
 from bot.claims.openers import may_open_person, may_open_unknown_club, opens_name
 from bot.claims.reach import Phrases, Reach
 from bot.claims.segments import may_hold
@@ -29,7 +29,7 @@ def wanted() -> bool:
     """Whether an item may be turned away for want of a slot near its keyword: not while the
     learned model reads what the gate lets through (switched on, or recording for training),
     since it finds interest where no pattern matches and learns from those items too."""
-    return not learned.ENABLED and not learned.is_recording()
+    return not learned_switch.ENABLED and not learned_switch.is_recording()
 
 
 # Each sentence's view, once an item (text.item_memo): the keyword gate's reach test and the
@@ -161,7 +161,7 @@ class SentenceView:
         any distance."""
         first, n = self.after[place][0], len(self.tokens)
         # (segments.py reads its "to @c" in the frame itself, not in the shortened one)
-        heads, tokens = _heads(), self.tokens
+        heads, tokens = HEADS, self.tokens
         if reach is not _TO_CLUB and any(tokens[i - 1].key in heads and self.opener("@p", i)
                                          for i in range(max(first, 1), n)):
             return reach.slot == "@p" or any(self.opener(reach.slot, i) for i in range(first, n))
@@ -220,15 +220,3 @@ class Clubs:
         return any(end > j for start in range(self.first, j + 1) for end in s.spans(start))
 
 
-def _heads() -> frozenset[str]:
-    """The head words phrases.reduced leaves a description out before (a role, a nationality,
-    right before the person: phrases.HEADS)."""
-    global _HEADS
-    if _HEADS is None:  # looked up once: an import statement costs a microsecond a walk
-        from bot.claims import phrases  # phrases imports kinds, which imports the gate
-
-        _HEADS = phrases.HEADS
-    return _HEADS
-
-
-_HEADS: frozenset[str] | None = None

@@ -23,19 +23,14 @@ from bot.claims import kinds
 from bot.claims.frame import Frame, Trigger
 from bot.claims.lexicon import (
     AGE_OR_ADJ,
-    HEADLINE_NOUNS,
-    MANAGER_ROLES,
-    NATIONALITIES,
-    PLAYER_ROLES,
+    HEADS,
     ROLE_MODIFIERS,
-    ROLE_SKIP,
 )
 from bot.claims.segments import PURSUITS, asked_moves, verbless_moves
 
 if TYPE_CHECKING:
     from bot.claims.sentence import Sentence
 
-HEADS = PLAYER_ROLES | MANAGER_ROLES | ROLE_SKIP | HEADLINE_NOUNS | NATIONALITIES
 _DETERMINERS = frozenset({"the", "a", "an", "their", "his", "her", "its"})
 # Words known to qualify a role noun, crossed with or without a determiner before them.
 _QUALIFIERS = HEADS | ROLE_MODIFIERS | AGE_OR_ADJ | frozenset({"@c", "@m", "-", "rated", "highly rated",

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bench.bench_extract import synthetic
-from bot.claims import bindable, learned
+from bot.claims import bindable, learned, learned_switch
 from bot.claims.extract import extract_claims
 from bot.claims.text import clean, sentences
 
@@ -66,9 +66,9 @@ def test_the_gate_is_off_while_the_learned_model_reads_the_items(monkeypatch: py
     # The model reads the people of items with no bound trigger, and learns from them.
     found = ["Porto fans react to a tense draw", "Negotiations are described as advanced."]
     assert not bindable.may_bind(found, 1)
-    monkeypatch.setattr(learned, "ENABLED", True)
+    monkeypatch.setattr(learned_switch, "ENABLED", True)
     assert bindable.may_bind(found, 1)
-    monkeypatch.setattr(learned, "ENABLED", False)
+    monkeypatch.setattr(learned_switch, "ENABLED", False)
     with learned.recording():
         assert bindable.may_bind(found, 1)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bench.bench_extract import synthetic
-from bot.claims import kinds, learned
+from bot.claims import kinds, learned, learned_switch
 from bot.claims.extract import extract_claims
 from bot.claims.nearby import SentenceView
 from bot.claims.people import Person
@@ -92,9 +92,9 @@ def test_the_reach_test_is_off_while_the_learned_model_reads_the_items(monkeypat
     # The model finds interest where no pattern matches, and learns from every item let through.
     title, summary = "Transfer news roundup", "Chelsea have kept a close eye on the situation."
     assert not kinds.may_trigger(title, summary)
-    monkeypatch.setattr(learned, "ENABLED", True)
+    monkeypatch.setattr(learned_switch, "ENABLED", True)
     assert kinds.may_trigger(title, summary)
-    monkeypatch.setattr(learned, "ENABLED", False)
+    monkeypatch.setattr(learned_switch, "ENABLED", False)
     with learned.recording():
         assert kinds.may_trigger(title, summary)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.claims import learned
+from bot.claims import learned, learned_switch
 from bot.claims.extract import explain_claims, extract_claims
 from bot.evaluation import train
 from bot.evaluation.real import DEFAULT_DATA
@@ -33,7 +33,7 @@ def _model_that_reads(*features: str, threshold: float = 0.5) -> learned.Model:
 def keep_tabs_model(monkeypatch: pytest.MonkeyPatch) -> learned.Model:
     model = _model_that_reads("t:desc", "t:w:scouts")
     monkeypatch.setattr(learned, "load", lambda: model)
-    monkeypatch.setattr(learned, "ENABLED", True)
+    monkeypatch.setattr(learned_switch, "ENABLED", True)
     return model
 
 
@@ -47,27 +47,27 @@ def test_a_described_player_the_rules_miss_gets_an_interest_claim_from_the_model
 
 
 def test_switched_off_the_rules_alone_say_nothing(keep_tabs_model: learned.Model, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(learned, "ENABLED", False)
+    monkeypatch.setattr(learned_switch, "ENABLED", False)
     assert extract_claims(TITLE, SUMMARY) == []
 
 
 def test_below_its_threshold_the_model_adds_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(learned, "load", lambda: _model_that_reads("t:desc", "t:w:scouts", threshold=0.99))
-    monkeypatch.setattr(learned, "ENABLED", True)
+    monkeypatch.setattr(learned_switch, "ENABLED", True)
     assert extract_claims(TITLE, SUMMARY) == []
 
 
 def test_a_person_the_rules_have_a_claim_about_gets_no_second_one(monkeypatch: pytest.MonkeyPatch) -> None:
     always = learned.Model(bias=30.0, threshold=0.5, weights={})
     monkeypatch.setattr(learned, "load", lambda: always)
-    monkeypatch.setattr(learned, "ENABLED", True)
+    monkeypatch.setattr(learned_switch, "ENABLED", True)
     claims = extract_claims("Morgan Gibbs-White completes move to Tottenham",
                             "Morgan Gibbs-White signed a five-year contract with Tottenham on Friday.")
     assert [(c.subject, c.kind) for c in claims] == [("Morgan Gibbs-White", "completed")]
 
 
 def test_with_the_shipped_model_a_claim_free_item_yields_none(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(learned, "ENABLED", True)
+    monkeypatch.setattr(learned_switch, "ENABLED", True)
     assert learned.load() is not None
     assert extract_claims("Forest winger scores twice in win over Fulham",
                           "Callum Hudson-Odoi scored twice as Nottingham Forest beat Fulham on Saturday.") == []
@@ -77,7 +77,7 @@ def test_with_the_shipped_model_a_claim_free_item_yields_none(monkeypatch: pytes
 
 def test_with_the_shipped_model_a_described_winger_wanted_by_a_club_is_an_interest_claim(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(learned, "ENABLED", True)
+    monkeypatch.setattr(learned_switch, "ENABLED", True)
     claims = extract_claims("Newcastle given boost in pursuit of Forest winger",
                             "Callum Hudson-Odoi has scored six goals for Nottingham Forest this season.")
     assert [(c.subject, c.kind, c.counterpart) for c in claims] == [
@@ -133,7 +133,7 @@ def test_rebuilding_the_model_gives_the_same_bytes_as_the_shipped_file(tmp_path:
 
 
 def test_the_model_is_off_unless_the_environment_switches_it_on() -> None:
-    code = "from bot.claims import learned; print(learned.ENABLED)"
+    code = "from bot.claims import learned_switch; print(learned_switch.ENABLED)"
     bare = {k: v for k, v in os.environ.items() if k != "CLAIMWATCH_LEARNED"}
     for setting, enabled in ((None, "False"), ("on", "True"), ("ON", "True"), ("1", "True"), ("off", "False"),
                              ("false", "False"), ("0", "False"), ("OFF", "False"), ("", "False")):
