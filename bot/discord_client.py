@@ -29,7 +29,7 @@ from bot.alerts.discord_sink import DiscordSink
 from bot.app import App, open_app
 from bot.config import Settings
 from bot.discord_endpoints import point_discord_at
-from bot.discord_views import reply_error
+from bot.discord_views import RunningBot, reply_error
 from bot.pipeline import PollOutcome
 from storage import follows
 from storage import settings as guild_store
@@ -218,3 +218,7 @@ def unreachable(error: Exception) -> str:
     if isinstance(error, discord.DiscordServerError):
         return f"its API answered {error.status}"
     return str(error) or type(error).__name__
+
+
+# What the commands ask of the running bot (discord_views.RunningBot) is this client: mypy checks it.
+_RUNNING_BOT: type[RunningBot] = ClaimwatchBot

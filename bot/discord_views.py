@@ -9,7 +9,6 @@ import discord
 
 if TYPE_CHECKING:
     from bot.app import App
-    from bot.discord_client import ClaimwatchBot
 
 NO_PINGS = discord.AllowedMentions.none()
 
@@ -22,9 +21,28 @@ class _WithApp(Protocol):
     app: App
 
 
-def bot_of(interaction: discord.Interaction) -> ClaimwatchBot:
+class _Poller(Protocol):
+    def poll_soon(self) -> None: ...
+
+
+class _Sink(Protocol):
+    notice_channel: dict[int, int]  # guild id -> the channel set with /alerts channel
+
+
+class RunningBot(Protocol):
+    """What a command asks of the running bot (discord_client.ClaimwatchBot), named here as a
+    protocol so that the client, which imports these views, is not imported back."""
+
+    @property
+    def poller(self) -> _Poller: ...
+
+    @property
+    def sink(self) -> _Sink: ...
+
+
+def bot_of(interaction: discord.Interaction) -> RunningBot:
     """The running bot (its poller, its sink) behind an interaction."""
-    return cast("ClaimwatchBot", interaction.client)
+    return cast(RunningBot, interaction.client)
 
 
 def app_of(interaction: discord.Interaction) -> App:
