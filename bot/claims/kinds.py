@@ -258,7 +258,7 @@ _LOAN_STATE = re.compile(r"\bon loan (?:from|at|with)\b|\b(?:his|her|a) loan (?:
 
 def loan_mood(fr: Frame) -> str:
     """'move' when the sentence tells of a loan deal, 'state' for "on loan from X", else ''."""
-    if not _LOAN.search(fr.text):
+    if "loan" not in fr.text or not _LOAN.search(fr.text):  # (every match holds "loan")
         return ""
     stripped = _LOAN_STATE.sub(" ", fr.text)
     return "move" if _LOAN.search(stripped) else "state"

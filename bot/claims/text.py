@@ -109,7 +109,8 @@ def sentences(text: str) -> list[str]:
         return _bounded(text)
     out: list[str] = []
     for start, end in plain_spans_once(text) or syntok_spans(text):
-        for piece in _THE_NOUN_STOP.split(text[start:end]) if end > start else ():
+        span = text[start:end]  # every _THE_NOUN_STOP match holds ". ": split only where one is
+        for piece in (_THE_NOUN_STOP.split(span) if ". " in span else [span]) if end > start else ():
             out.extend(_bounded(piece))
     return out
 
