@@ -26,6 +26,8 @@ _TOKEN = re.compile(
     r"|[^\w\s]",
     re.UNICODE,
 )
+# _TOKEN's tokens of an ASCII text, by ASCII classes (a Unicode category test per character costs more).
+_TOKEN_ASCII = re.compile(r"\$[0-9]+(?:[.,][0-9]+)*(?:m|bn|k)?\b|[A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*|[^A-Za-z0-9_\s]")
 _INNER = re.compile(r"[-‐‑'’.]+")
 SENT_END = re.compile(r"[.!?…](?=[\s\"'”’)]+\S)")
 
@@ -285,7 +287,7 @@ def tokenize(sentence: str) -> list[Token]:
     end = 0
     # findall() and find() over match objects, a third of the time: only spaces and "_" stand
     # between tokens, and a token holds neither, so the next one is the first place it occurs.
-    for word in _TOKEN.findall(sentence):
+    for word in (_TOKEN_ASCII if sentence.isascii() else _TOKEN).findall(sentence):
         start = find(word, end)
         end = start + len(word)
         if word.isalnum():
