@@ -26,8 +26,7 @@ _TOKEN = re.compile(
     r"|[^\w\s]",
     re.UNICODE,
 )
-# _TOKEN's tokens of an ASCII text, by ASCII classes (a Unicode category test per character costs more).
-_TOKEN_ASCII = re.compile(r"\$[0-9]+(?:[.,][0-9]+)*(?:m|bn|k)?\b|[A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*|[^A-Za-z0-9_\s]")
+_TOKEN_ASCII = re.compile(r"\$[0-9]+(?:[.,][0-9]+)*(?:m|bn|k)?\b|[A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*|[^A-Za-z0-9_\s]")  # _TOKEN on ASCII (no category test a character)
 _INNER = re.compile(r"[-‐‑'’.]+")
 SENT_END = re.compile(r"[.!?…](?=[\s\"'”’)]+\S)")
 
