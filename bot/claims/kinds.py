@@ -212,7 +212,7 @@ _GATE = Gate([rx for _, rx, _ in PATTERNS])
 def may_trigger(*texts: str) -> bool:
     """False when no frame built from these texts (title, summary, content) can match any pattern,
     nor hold a form segments.py reads beside them ("Isak to Liverpool", "in the Baleba pursuit")."""
-    return _GATE.any(*(flat(t) for t in texts), written=texts) or may_hold(*texts)
+    return _GATE.any(*map(flat, texts), written=texts) or may_hold(*texts)
 
 
 _NEGATED = {"interest": "denial", "departure": "denial", "agreement": "denial", "talks": "denial", "bid": "denial",
