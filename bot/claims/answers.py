@@ -28,15 +28,16 @@ class Answers(Generic[_Answer]):
 
     def __init__(self, answer: Callable[[set[int], bool], _Answer]) -> None:
         self._answer = answer
-        self._memo: dict[tuple[frozenset[int], bool], _Answer] = {}
+        # One memo per flag, keyed by the set alone (no (set, flag) tuple made and hashed a call).
+        self._memo: tuple[dict[frozenset[int], _Answer], dict[frozenset[int], _Answer]] = ({}, {})
 
     def __call__(self, met: set[int], flag: bool) -> _Answer:
         if not ENABLED:
             return self._answer(met, flag)
-        key = (frozenset(met), flag)
-        got = self._memo.get(key, _MISSING)
+        memo, key = self._memo[flag], frozenset(met)
+        got = memo.get(key, _MISSING)
         if got is _MISSING:
-            if len(self._memo) >= _LIMIT:
-                self._memo.clear()
-            got = self._memo[key] = self._answer(met, flag)
+            if len(memo) >= _LIMIT:
+                memo.clear()
+            got = memo[key] = self._answer(met, flag)
         return got  # type: ignore[return-value]

@@ -284,7 +284,7 @@ def extract_claims(
     teased = not any(x.persons for x in sents[: len(heads)])
     for n, s in enumerate(sents):
         loan = kinds.loan_mood(s.frame)
-        pending = _SUBJECT_TO_MEDICAL.search(s.frame.text) is not None
+        pending = "medical" in s.frame.text and _SUBJECT_TO_MEDICAL.search(s.frame.text) is not None
         leaving = {u for _, t, u in s.bound if t.kind == "departure" and not kinds.expiry(s.frame, t)}
         label = segments.label_club(s.frame, s.unit_club, s.trigs or []) if n < len(heads) and s.bound else None
         for clause, trig, unit in s.bound:

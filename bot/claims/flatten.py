@@ -26,10 +26,12 @@ def _flat(text: str) -> str:
     if not text.isascii():
         text = anyascii(_NOT_ASCII_WORD.sub(" ", text))  # ASCII from here on
     # casefold() and _FLAT.sub(" ", ...), done as one byte table (an ASCII text's casefold is its
-    # lower case; a str table of strings costs twenty times more a character) and a pass for
-    # the rarer runs of two or more spaces.
+    # lower case; a str table of strings costs twenty times more a character) and passes for
+    # the rarer runs of two or more spaces (each halves a run: _SPACES.sub(" ", text) in the end).
     text = text.encode("ascii").translate(_FLAT_BYTES).decode("ascii")
-    return _SPACES.sub(" ", text) if "  " in text else text
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text
 
 
 # Every character _FLAT matches becomes a space: whitespace (re's \s is str.isspace()) and the

@@ -86,19 +86,36 @@ _REPORTED = re.compile(r"\b(?:claimed|claims|reported|reports|suggested|suggests
 _NO_OPENER = re.compile(r"^(?:[\w ]{1,20}:\s*)?no,\s", re.I)
 
 
+# A word every match of each case-blind search holds (speed only: _may_match).
+_NO_TRUTH_WORDS = ("truth", "nothing in", "fake news", "wide of the mark", "no substance", "true", "debunk")
+_REPORTED_WORDS = ("claim", "report", "suggest", "alleged", "said", "says", "insisted", "according to", "rumoured",
+                   "speculated", "wrote")
+_RANKED_WORDS = ("transfers", "signings", "deals", "buys", "purchases", "bargains", "flops", "arrivals", "departures",
+                 "sales", "free agents", "business", "appointments", "sackings", "exits")
+
+
+def _may_match(text: str, words: tuple[str, ...]) -> bool:
+    """False only when no match of a re.I pattern whose every match holds one of `words` can be in
+    the text: asked of an ASCII text alone (where re.I matches a letter by its lower case alone)."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(w in low for w in words)
+
+
 def _taken_back(sents: list[Sentence], heads: int) -> set[str]:
     """The evidence of sentences whose report the item takes back."""
     out: set[str] = set()
     debunk_headline = any(_NO_OPENER.match(s.text) and (" not " in f" {s.frame.text} " or "n't" in s.text)
                           for s in sents[:heads])
     for i, s in enumerate(sents):
-        if i < heads or not _REPORTED.search(s.text):
+        if i < heads or not _may_match(s.text, _REPORTED_WORDS) or not _REPORTED.search(s.text):
             continue
         nxt = sents[i + 1].text.strip() if i + 1 < len(sents) else ""
         if debunk_headline or nxt and (len(nxt.split()) <= 8 and _TAKEN_BACK.match(nxt) or _VERDICT_FALSE.search(nxt)):
             out.add(trim(s.text))
     for s in sents:
-        if _NO_TRUTH.search(s.text) and _REPORTED.search(s.text):
+        if _may_match(s.text, _NO_TRUTH_WORDS) and _NO_TRUTH.search(s.text) and _REPORTED.search(s.text):
             out.add(trim(s.text))  # "no truth in reports that ...": the sentence denies what it cites
     return out
 
@@ -112,7 +129,8 @@ _RANKING_BLOCK = re.compile(r"\b(?:target|targets|could|would|might|should|want|
 
 
 def _ranking(sents: list[Sentence], heads: int) -> bool:
-    return any(_RANKING.search(s.text) and not _RANKING_BLOCK.search(s.text) for s in sents[:heads])
+    return any(_may_match(s.text, _RANKED_WORDS) and _RANKING.search(s.text) and not _RANKING_BLOCK.search(s.text)
+               for s in sents[:heads])
 
 
 def _column_lines(sents: list[Sentence]) -> set[str]:

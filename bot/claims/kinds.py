@@ -212,7 +212,7 @@ _GATE = Gate([rx for _, rx, _ in PATTERNS])
 def may_trigger(*texts: str) -> bool:
     """False when no frame built from these texts (title, summary, content) can match any pattern,
     nor hold a form segments.py reads beside them ("Isak to Liverpool", "in the Baleba pursuit")."""
-    return _GATE.any(*(flat(t) for t in texts), written=texts) or may_hold(*texts)
+    return _GATE.any(*map(flat, texts), written=texts) or may_hold(*texts)
 
 
 _NEGATED = {"interest": "denial", "departure": "denial", "agreement": "denial", "talks": "denial", "bid": "denial",
@@ -258,7 +258,7 @@ _LOAN_STATE = re.compile(r"\bon loan (?:from|at|with)\b|\b(?:his|her|a) loan (?:
 
 def loan_mood(fr: Frame) -> str:
     """'move' when the sentence tells of a loan deal, 'state' for "on loan from X", else ''."""
-    if not _LOAN.search(fr.text):
+    if "loan" not in fr.text or not _LOAN.search(fr.text):  # (every match holds "loan")
         return ""
     stripped = _LOAN_STATE.sub(" ", fr.text)
     return "move" if _LOAN.search(stripped) else "state"

@@ -82,18 +82,19 @@ class _Evidence:
     def ensure(self) -> _Evidence:
         if not self.read:
             self.read = True
-            self.lower = frozenset(_LOWER.findall(self.text))
+            lower, chosen, owning, after_name, _ = _ASCII_FORMS if self.text.isascii() else _FORMS
+            self.lower = frozenset(lower.findall(self.text))
             free = _title_case_free(self.text)
             words = _words()
             self.named = frozenset(
-                [*_AFTER_CHOSEN.findall(free), *_OWNING.findall(free),
-                 *(b for a, b in _AFTER_NAME.findall(free) if a.lower() not in words or a.lower() in FIRST_NAMES)])
+                [*chosen.findall(free), *owning.findall(free),
+                 *(b for a, b in after_name.findall(free) if a.lower() not in words or a.lower() in FIRST_NAMES)])
         return self
 
     def body_names(self) -> frozenset[str]:
         if not self.body_read:
             self.body_read = True
-            self.bodies = frozenset(_BODY.findall(self.text))
+            self.bodies = frozenset((_ASCII_FORMS if self.text.isascii() else _FORMS)[4].findall(self.text))
         return self.bodies
 
 
@@ -111,6 +112,11 @@ _AFTER_NAME = re.compile(rf"(?<![\w'’-])({_CAP}[a-z]) (?=({_CAP})(?![\w'’-])
 _OWNING = re.compile(rf"([A-Z][\w-]*)['’]s? (?:{'|'.join(sorted(_OWNED))})\b")
 _BODY = re.compile(rf"(?:^|[.:;!?\n|]\s*|\b(?:{'|'.join(sorted(CLAUSE_WORDS))}) )({_CAP}) "
                    rf"(?:{'|'.join(sorted(PLURAL_ACTS))})\b")
+
+_FORMS = (_LOWER, _AFTER_CHOSEN, _OWNING, _AFTER_NAME, _BODY)
+# The same searches for an ASCII text: \w in their classes as the ASCII word characters it then
+# matches (the same matches there; a Unicode category test per character costs more).
+_ASCII_FORMS = tuple(re.compile(rx.pattern.replace(r"\w", "A-Za-z0-9_"), rx.flags) for rx in _FORMS)
 
 
 @cache

@@ -363,7 +363,7 @@ def arrivals(s: Sentence) -> list[tuple[str, str]]:
     """(person, club) for "X arrives from Y", "X, who comes from Y": the club a move leaves.
     Present tense only: "who arrived from Porto in 2021" is an old move."""
     out: list[tuple[str, str]] = []
-    for m in _ARRIVAL.finditer(s.frame.text):
+    for m in _ARRIVAL.finditer(s.frame.text) if "from @c" in s.frame.text else ():  # (every match holds it)
         u = bisect_right(s.frame.offsets, m.end()) - 1
         before = [w for w in range(max(0, u - 8), u) if w in s.unit_person]
         if before and u in s.unit_club and not s.unit_club[u].national:

@@ -62,7 +62,8 @@ def successions(fr: Frame, unit_person: dict[int, Person]) -> list[tuple[int, in
     """(successor, predecessor) person units: "Iraola, the frontrunner to succeed Slot". The
     successor is the nearest person before the verb; a manager's predecessor is a manager."""
     out: list[tuple[int, int]] = []
-    for m in _SUCCEED.finditer(fr.text):
+    text = fr.text  # every match holds "succe", "replac" or "over from": the search only where one is
+    for m in _SUCCEED.finditer(text) if "succe" in text or "replac" in text or "over from" in text else ():
         after = bisect_right(fr.offsets, m.end()) - 1
         before = [u for u in unit_person if u < after and after - u <= 8]
         if before and after in unit_person:

@@ -19,9 +19,11 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from bot.claims import text as text_module
 from bot.claims.frame import Frame, Trigger
 from bot.claims.lexicon import MANAGER_ROLES, PARTICLES, PLAYER_ROLES, ROLE_MODIFIERS
 from bot.claims.openers import GRAMMAR_OPENER
+from bot.claims.text import item_memo, remember
 
 if TYPE_CHECKING:
     from bot.claims.mentions import Mention
@@ -164,7 +166,21 @@ def may_hold(*texts: str) -> bool:
     """Whether any of the texts (title, summary, content) may hold a verbless "@p to @c" segment
     or a name before a pursuit noun: forms the keyword gate, which reads only the kind patterns,
     turns away. Loose on purpose: a text it lets through is only read, one it turns away is lost."""
-    return any(" to " in text and _may_move(text) or _may_pursue(text) for text in texts if text)
+    return any(_holds(text) for text in texts if text)
+
+
+# Each text's answer, once an item (text.item_memo): the keyword gate asks it of a title and a
+# summary after its reach test has, and the binding gate of each sentence, often the same text.
+_HOLDS = item_memo()
+
+
+def _holds(text: str) -> bool:
+    if not text_module.REUSE:
+        return " to " in text and _may_move(text) or _may_pursue(text)
+    got = _HOLDS.get(text)
+    if got is None:
+        got = remember(_HOLDS, text, " to " in text and _may_move(text) or _may_pursue(text))
+    return got  # type: ignore[no-any-return]
 
 
 # Every _MAY_MOVE match ends with space, "to", space, a capital; most texts with " to " have none.

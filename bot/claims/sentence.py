@@ -87,7 +87,8 @@ def analyse(text: str, main: Person | None, known: frozenset[str] = frozenset(),
         slots[m.start] = (m.end, "@c" if m.kind == "club" else "@s")
     for p in persons:
         slots[p.start] = (p.end, "@p")
-    if _MONEY_OR_YEAR_IN.search(text):  # most sentences name no fee and no year
+    # Most sentences name no fee and no year (every match holds one of _MONEY_OR_YEAR: asked first).
+    if ("1" in text or "2" in text or "£" in text or "€" in text or "$" in text) and _MONEY_OR_YEAR_IN.search(text):
         for i, tok in enumerate(tokens):
             if tok.text[0] in _MONEY_OR_YEAR and i not in slots and (_MONEY.match(tok.text) or _YEAR.match(tok.text)):
                 slots[i] = (i + 1, "@m" if _MONEY.match(tok.text) else "@y")

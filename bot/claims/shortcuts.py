@@ -21,6 +21,7 @@ from bot.claims.text import item_memo, remember
 
 ENABLED = True  # tests and the benchmark switch it off to compare
 
+_DIGIT = re.compile(r"\d")  # what a score's digits are, in any script
 _UNASSERTED = item_memo()  # (frame id, clause, trigger, unit, published) -> (frame, why)
 
 
@@ -32,12 +33,12 @@ def column(rx: re.Pattern[str], title: str) -> bool:
 def match_or_clip(rx: re.Pattern[str], title: str) -> bool:
     """rx.search(title) for extract._MATCH_OR_CLIP: a branch anchored at the title's start
     (a match there is what match() finds) or a score, whose every match holds "-" or "–"
-    (a dash has no other case for re.I to match)."""
+    (a dash has no other case for re.I to match) and a digit (\\d, as the score's own)."""
     if not ENABLED:
         return rx.search(title) is not None
     if rx.match(title) is not None:
         return True
-    return ("-" in title or "–" in title) and rx.search(title) is not None
+    return ("-" in title or "–" in title) and _DIGIT.search(title) is not None and rx.search(title) is not None
 
 
 def unasserted(fr: Frame, clause: range, trig: Trigger, unit: int, published: str | None) -> str:

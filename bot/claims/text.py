@@ -26,6 +26,7 @@ _TOKEN = re.compile(
     r"|[^\w\s]",
     re.UNICODE,
 )
+_TOKEN_ASCII = re.compile(r"\$[0-9]+(?:[.,][0-9]+)*(?:m|bn|k)?\b|[A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*|[^A-Za-z0-9_\s]")  # _TOKEN on ASCII (no category test a character)
 _INNER = re.compile(r"[-‐‑'’.]+")
 SENT_END = re.compile(r"[.!?…](?=[\s\"'”’)]+\S)")
 
@@ -109,7 +110,8 @@ def sentences(text: str) -> list[str]:
         return _bounded(text)
     out: list[str] = []
     for start, end in plain_spans_once(text) or syntok_spans(text):
-        for piece in _THE_NOUN_STOP.split(text[start:end]) if end > start else ():
+        span = text[start:end]  # every _THE_NOUN_STOP match holds ". ": split only where one is
+        for piece in (_THE_NOUN_STOP.split(span) if ". " in span else [span]) if end > start else ():
             out.extend(_bounded(piece))
     return out
 
@@ -284,7 +286,7 @@ def tokenize(sentence: str) -> list[Token]:
     end = 0
     # findall() and find() over match objects, a third of the time: only spaces and "_" stand
     # between tokens, and a token holds neither, so the next one is the first place it occurs.
-    for word in _TOKEN.findall(sentence):
+    for word in (_TOKEN_ASCII if sentence.isascii() else _TOKEN).findall(sentence):
         start = find(word, end)
         end = start + len(word)
         if word.isalnum():
