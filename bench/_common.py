@@ -17,13 +17,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from bench.farm import Farm
 
-SEED = 20251121
-ROOT = Path(__file__).resolve().parent.parent
-CACHE = Path(__file__).resolve().parent / ".cache"
-HOSTS = 32  # the farm answers on 127.0.0.1 .. 127.0.0.32: feeds spread over hosts like real ones
-WORLD_WINDOW = 20  # items in each big-database feed as the farm serves it
-WORLD_VERSION = 3
-WORLD_FEEDS_BELOW = 100_000  # farm feed numbers of the big database's feeds; scenarios use higher ones  # bump when the generator below changes what the cached database holds
 
 
 # --- results -------------------------------------------------------------------------------------

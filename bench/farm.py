@@ -10,7 +10,7 @@ import sys
 import threading
 from typing import Any
 
-from bench._common import HOSTS, ROOT, WORLD_FEEDS_BELOW
+from bench.constants import HOSTS, ROOT, WORLD_FEEDS_BELOW
 from bench.synthetic import etag, feed_body, feed_url
 
 # --- the feed farm: an aiohttp server in its own process ----------------------------------------

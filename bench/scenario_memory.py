@@ -21,7 +21,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench._common import ROOT, Context, Row, Timer, goal_row, only_feeds, settings_for
+from bench._common import Context, Row, Timer, goal_row, only_feeds, settings_for
+from bench.constants import ROOT
 
 NAME = "memory"
 CHANGED_EVERY = 50

@@ -25,7 +25,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench._common import ROOT, Context, Row, fmt_ms, fmt_ratio
+from bench._common import Context, Row, fmt_ms, fmt_ratio
+from bench.constants import ROOT
 from storage.backends import open_database
 
 NAME = "processes"

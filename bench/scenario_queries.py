@@ -22,8 +22,9 @@ from __future__ import annotations
 import random
 import time
 
-from bench._common import SEED, Context, Row, fmt_ms, goal_row, median
+from bench._common import Context, Row, fmt_ms, goal_row, median
 from bench._common import percentile as pct
+from bench.constants import SEED
 from bench.synthetic import person_name, popular_person
 
 NAME = "queries"

@@ -36,9 +36,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench._common import ROOT, add_feeds, settings_for
+from bench._common import add_feeds, settings_for
+from bench.constants import ROOT
 
-FARM_BASE = 300_000  # farm feed numbers: above the big database's (bench/_common.WORLD_FEEDS_BELOW)
+FARM_BASE = 300_000  # farm feed numbers: above the big database's (bench/constants.WORLD_FEEDS_BELOW)
 WINDOW = 20
 PEOPLE = 10_000
 

@@ -13,7 +13,7 @@ from email.utils import format_datetime
 from functools import cache
 from xml.sax.saxutils import escape
 
-from bench._common import HOSTS, SEED
+from bench.constants import HOSTS, SEED
 
 # --- synthetic names and items -------------------------------------------------------------------
 

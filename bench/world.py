@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bench._common import CACHE, ROOT, SEED, WORLD_VERSION, WORLD_WINDOW, WorldSize
+from bench._common import WorldSize
+from bench.constants import CACHE, ROOT, SEED, WORLD_VERSION, WORLD_WINDOW
 from bench.synthetic import (
     ItemSpec,
     anchor,
