@@ -11,6 +11,7 @@ cancelled caller stops waiting for it.
 from __future__ import annotations
 
 import asyncio
+import time
 import weakref
 from collections.abc import Callable
 from typing import TypeVar
@@ -28,8 +29,13 @@ def _gate() -> asyncio.Semaphore:
     return gate
 
 
-async def one_at_a_time(call: Callable[[], T]) -> T:
-    """`call()` in the default executor once no other job of this event loop runs there."""
+async def one_at_a_time(call: Callable[[], T], *, spent: dict[str, float] | None = None, stage: str = "") -> T:
+    """`call()` in the default executor once no other job of this event loop runs there.
+
+    `spent`: spent[stage] grows by the CPU the worker thread used on the call (thread CPU: a wait for
+    the GIL or for a core is not in it), so a caller can tell what its stages cost where they run."""
+    if spent is not None:
+        call = _tallied(call, spent, stage)
     gate = _gate()
     await gate.acquire()
     try:
@@ -39,3 +45,13 @@ async def one_at_a_time(call: Callable[[], T]) -> T:
         raise
     work.add_done_callback(lambda _: gate.release())
     return await asyncio.shield(work)
+
+
+def _tallied(call: Callable[[], T], spent: dict[str, float], stage: str) -> Callable[[], T]:
+    def tallied() -> T:
+        started = time.thread_time()
+        try:
+            return call()
+        finally:  # one job at a time: nothing else adds to `spent` meanwhile
+            spent[stage] = spent.get(stage, 0.0) + time.thread_time() - started
+    return tallied

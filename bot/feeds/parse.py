@@ -386,7 +386,10 @@ async def parse_feed_async(body: bytes, feed_url: str, **kwargs: Any) -> ParsedF
     return result
 
 
-async def parse_feed_delta_async(body: bytes, feed_url: str, **kwargs: Any) -> FeedDelta:
-    """parse_feed_delta in a worker thread, behind the same gate as parse_feed_async."""
-    result: FeedDelta = await one_at_a_time(functools.partial(parse_feed_delta, body, feed_url, **kwargs))
+async def parse_feed_delta_async(body: bytes, feed_url: str, *, spent: dict[str, float] | None = None,
+                                 **kwargs: Any) -> FeedDelta:
+    """parse_feed_delta in a worker thread, behind the same gate as parse_feed_async; its thread CPU
+    added to spent["parse"] when given (bot/offload.py)."""
+    result: FeedDelta = await one_at_a_time(functools.partial(parse_feed_delta, body, feed_url, **kwargs),
+                                            spent=spent, stage="parse")
     return result
