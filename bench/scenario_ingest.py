@@ -183,7 +183,11 @@ async def run(ctx: Context) -> list[Row]:
                     "SQLite, the event loop, the farm) and extraction alone on one core costs 17-30 % more CPU while "
                     "any process keeps the other busy (measured with a spinning, a memory-walking, a SQLite-reading "
                     "and an extracting neighbour); the worker also moves between cores and is switched out for the "
-                    "event loop and the writer (30-130 switches, about 25 migrations a round, against 2 alone)"))
+                    "event loop and the writer (30-130 switches, about 25 migrations a round, against 2 alone). With the "
+                    "benchmark's process on one core and the farm on the other (taskset, three pairs in turn on "
+                    "2026-12-07) this part fell from 0.09-0.22× to 0.02-0.04×, the CPU ratio from 2.00-2.27× to "
+                    "1.94-2.02× and the wall ratio from 2.05-2.38× to 1.94-2.02×: the threads share the GIL, so a "
+                    "second core buys the pipeline almost no overlap and costs it that much"))
     if by_thread:
         rounds = len(cpu_ratios)
         order = ("event loop", "parse and extract", "database writer", "other threads")
