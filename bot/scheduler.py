@@ -10,6 +10,7 @@ the one its id hashes to, so each takes its share whatever the timing of its rou
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import random
 from collections.abc import Awaitable, Callable
@@ -70,15 +71,34 @@ class Poller:
             # max_instances=1: one claim round at a time; coalesce: missed runs collapse.
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 300},
         )
-        self.scheduler.add_job(self._claim_round, IntervalTrigger(seconds=polling.claim_seconds), id="claim")
-        self.scheduler.add_job(deliver, IntervalTrigger(seconds=OUTBOX_SECONDS), id="outbox")
+        self._closing = False  # shutdown() was called: a job cancelled from now on was cut short by it
+        self.scheduler.add_job(self._job(self._claim_round), IntervalTrigger(seconds=polling.claim_seconds), id="claim")
+        self.scheduler.add_job(self._job(deliver), IntervalTrigger(seconds=OUTBOX_SECONDS), id="outbox")
         # A third of a lease: a renewal may be late or fail twice before anything runs out.
-        self.scheduler.add_job(self._keep_alive, IntervalTrigger(seconds=max(polling.lease_seconds / 3, 1)),
+        self.scheduler.add_job(self._job(self._keep_alive), IntervalTrigger(seconds=max(polling.lease_seconds / 3, 1)),
                                id="keep-alive")
-        self.scheduler.add_job(self._prune, IntervalTrigger(hours=24), id="prune",
+        self.scheduler.add_job(self._job(self._prune), IntervalTrigger(hours=24), id="prune",
                                next_run_time=datetime.now(UTC) + timedelta(minutes=1))
         if deliver_digests is not None:
-            self.scheduler.add_job(deliver_digests, CronTrigger(hour=DIGEST_HOUR_UTC, timezone=UTC), id="digest")
+            self.scheduler.add_job(self._job(deliver_digests), CronTrigger(hour=DIGEST_HOUR_UTC, timezone=UTC),
+                                   id="digest")
+
+    def _job(self, work: Callable[[], Awaitable[object]]) -> Callable[[], Awaitable[None]]:
+        """A scheduled job that ends quietly when the process stops under it. A stop leaves a job
+        under way running (shutdown(wait=False)); the event loop's close then cancels it, and the
+        scheduler would log that cancellation as a failed job, a traceback on every Ctrl+C that
+        lands mid-query. Nothing is lost: a cut-short claim or delivery runs again at the next
+        start from what the database holds."""
+
+        @functools.wraps(work)  # the scheduler's logs name the job by the work it runs
+        async def run() -> None:
+            try:
+                await work()
+            except asyncio.CancelledError:
+                if not self._closing:
+                    raise
+
+        return run
 
     async def start(self) -> None:
         await self._keep_alive()  # alive before the first claim: the others leave its share to it
@@ -183,6 +203,7 @@ class Poller:
                               self.polling.lease_seconds)
 
     def shutdown(self) -> None:
+        self._closing = True
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
         # Polls cut short keep their leases; this process takes them back when it starts again.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -116,3 +117,38 @@ async def test_two_runs_of_one_process_name_hold_their_leases_apart(tmp_path: Pa
     settings = make_settings(tmp_path, [])
     old, new = await make_app(settings), await make_app(settings)
     assert old.name == new.name and old.owner != new.owner
+
+
+async def test_a_stop_that_lands_mid_job_is_no_failed_job_in_the_log(
+    tmp_path: Path, make_app: MakeApp, caplog: pytest.LogCaptureFixture
+) -> None:
+    # An outbox delivery under way when the bot is stopped: the loop's close cancels it, and the
+    # log must not call that a job that raised (Ctrl+C would print a traceback).
+    settings = make_settings(tmp_path, [], polling={"claim_seconds": 60})
+    app = await make_app(settings)
+    delivering, never = asyncio.Event(), asyncio.Event()
+
+    async def on_polled(outcome: PollOutcome) -> None:
+        pass
+
+    async def deliver() -> int:
+        delivering.set()
+        await never.wait()
+        return 0
+
+    before = asyncio.all_tasks()
+    poller = app.poller(on_polled, deliver)
+    await poller.start()
+    job = poller.scheduler.get_job("outbox")
+    assert job is not None
+    job.modify(next_run_time=datetime.now(UTC))
+    await _until(delivering.is_set, "the delivery job started")
+    await poller.stop()
+    # What asyncio.run does on its way out: cancel what is left and wait for it.
+    left = [t for t in asyncio.all_tasks() - before if t is not asyncio.current_task()]
+    for task in left:
+        task.cancel()
+    await asyncio.gather(*left, return_exceptions=True)
+    await asyncio.sleep(0)
+    failed = [r for r in caplog.records if r.levelname == "ERROR"]
+    assert failed == [], [r.getMessage() for r in failed]
