@@ -129,7 +129,7 @@ async def test_a_stop_that_lands_mid_job_is_no_failed_job_in_the_log(
     delivering, never = asyncio.Event(), asyncio.Event()
 
     async def on_polled(outcome: PollOutcome) -> None:
-        pass
+        """No feed is followed here: nothing is polled."""
 
     async def deliver() -> int:
         delivering.set()
