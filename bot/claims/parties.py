@@ -39,6 +39,8 @@ if TYPE_CHECKING:
     from bot.claims.sentence import Sentence
 
 _SELLER_KINDS = frozenset({"talks", "bid", "agreement"})
+# Words before "at <club>" that make it the club a player stays at ("happy at Torino"), never a suitor.
+_STAYING_AT = STAYING | {"happy", "settled", "content"}
 _OWN_CLUB_KINDS = frozenset({"denial", "departure", "bid_rejected"})
 
 
@@ -146,7 +148,7 @@ def parties(
             sellers.append(m.name)  # "talks with Atalanta", "agreement with Ajax"
         elif part == "to":
             dest.append(m.name)
-        elif part == "at" and k in {"interest", "talks", "bid"} and u > 1 and units[u - 2][2] in STAYING | {"happy", "settled", "content"}:
+        elif part == "at" and k in {"interest", "talks", "bid"} and u > 1 and units[u - 2][2] in _STAYING_AT:
             frm.append(m.name)  # "Despite Juventus interest, X is set to stay at Torino": his club
         else:
             others.append(m.name)
