@@ -43,9 +43,34 @@ def stand_in(fr: Frame, trig: Trigger, unit: int | None) -> str:
         return "the person sits in a relative clause; the predicate after it is its antecedent's"
     if trig.kind in {"departure", "denial"} and seller(fr, trig, unit):
         return "the person is the seller, not the one sold ('X says they will only sell on their terms')"
+    if report_object(fr, trig, unit):
+        return "the verb's object is a report about the person ('release an X update'), not the person"
     if unit is None or trig.kind == "departure" or not describes_another(fr, unit):
         return ""
     return "the name describes another player ('the new X', 'a X replacement'), not the subject"
+
+
+# Nouns of news about someone: a name before one qualifies it ("release a Vlahovic update",
+# "confirm Salah decision"). A verb whose object is that phrase acts on the news, not on the man.
+# (Not "claims", "rumours", "talk": "sell X rumours dismissed" reports the move itself.)
+_REPORT_NOUNS = frozenset({"update", "updates", "statement", "statements", "decision", "news", "stance",
+                           "verdict", "message", "latest", "twist", "admission", "hint", "revelation",
+                           "announcement", "details", "comments", "video", "footage", "photo", "photos",
+                           "picture", "pictures", "injury", "fitness", "medical", "interview"})
+
+
+def report_object(fr: Frame, trig: Trigger, unit: int | None) -> bool:
+    """Whether the person bound to the verb before them only qualifies a report noun after them
+    ("Juventus release Dusan Vlahovic update"): the verb's object is the report."""
+    units = fr.units
+    if unit is None or unit < trig.end or unit - trig.end > 1 or unit + 1 >= len(units):
+        return False
+    if unit > trig.end and units[trig.end][2] not in _DETERMINERS:
+        return False  # ("sell striker X", a description between, still takes X)
+    after = unit + 1
+    if units[after][2] in {"'s", "’s"} and after + 1 < len(units):
+        after += 1
+    return units[after][2] in _REPORT_NOUNS
 
 
 # What an exit verb's club may qualify instead of being left: its people and places ("leaves

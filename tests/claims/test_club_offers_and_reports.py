@@ -1,0 +1,35 @@
+"""A club's offer named as a thing, and a verb whose object is a report about someone.
+
+"Porto offer on the table" is Porto's bid whether "offer" is a verb or a noun; "Juventus release
+a Vlahovic update" releases news, not the player: the name only qualifies the report noun."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.claims.reading import told
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # The club's offer as a noun phrase: the club before it is the bidder.
+    ("Porto's offer for Jakub Kiwior revealed", {("Jakub Kiwior", "bid", "Porto")}),
+    ("Jakub Kiwior future: Porto bid expected this week", {("Jakub Kiwior", "bid", "Porto")}),
+    ("Arsenal's Jakub Kiwior receives Porto offer", {("Jakub Kiwior", "bid", "Porto")}),
+    # The verb with its object stays what it was: a new deal offered by his own club is no bid.
+    ("Porto offer £20m for Jakub Kiwior", {("Jakub Kiwior", "bid", "Porto")}),
+    ("Arsenal offer Bukayo Saka a new contract", {("Bukayo Saka", "contract_extension", "Arsenal")}),
+])
+def test_a_clubs_offer_named_as_a_thing_is_its_bid(title: str, expected: set[tuple[str, str, str | None]]) -> None:
+    assert told(title) == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Juventus release Dusan Vlahovic update after talks collapse", set()),
+    ("Real Madrid sign off Rodrygo statement with thanks", set()),
+    ("Manchester United axe Ruben Amorim verdict delivered by pundit", set()),
+    # The verb on the man himself is still his move, and a report of the move itself is denied.
+    ("Juventus release Dusan Vlahovic after talks collapse", {("Dusan Vlahovic", "departure", None)}),
+    ("Newcastle sell Sandro Tonali claims rubbished", {("Sandro Tonali", "denial", None)}),
+])
+def test_a_verb_on_a_report_about_someone_is_no_move(title: str, expected: set[tuple[str, str, str | None]]) -> None:
+    assert told(title) == expected
