@@ -13,9 +13,10 @@ from typing import TextIO
 
 from bot import service
 from bot.alerts.deliver import ConsoleSink, Dispatcher, Sink
-from bot.alerts.render import count, timeline_text
+from bot.alerts.render import timeline_text
 from bot.app import App, open_app, poll_all
 from bot.config import Settings
+from bot.literal import count
 from bot.pipeline import PollOutcome
 from bot.routing import filtered_by
 from bot.scheduler import DIGEST_HOUR_UTC

@@ -5,12 +5,14 @@ and changes only its own list. Reached through bot/service.py like every other o
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from bot import addguard, inputs
 from bot import catalogue as feed_catalogue
 from bot.answers import command
 from bot.config import NOT_IN_CONFIG
 from bot.inputs import UserError, shown
+from bot.literal import count, day
 from storage import feeds as feed_store
 from storage.db import Database
 from storage.records import FeedHealth, FeedState
@@ -129,8 +131,6 @@ async def feed_health(db: Database, guild_id: int | str | None = None) -> list[d
 
 async def feed_list(db: Database, guild_id: int | str | None = None) -> list[str]:
     """/feeds list and `feeds list`: health lines, every feed-supplied or user-given text made literal."""
-    from bot.alerts.render import feed_health_lines, feed_state
-
     rows = await feed_health(db, guild_id)
     for row in rows:
         for key in ("name", "last_error", "paused_reason"):
@@ -149,4 +149,37 @@ async def feed_list(db: Database, guild_id: int | str | None = None) -> list[str
             state = feed_state(feed.paused, feed.consecutive_failures, feed.last_fetch_at)
             lines.append(f"#{feed.id} {shown(feed.name or 'unnamed feed', 200)} [{state}] · "
                          "the operator's feed, read for every server")
+    return lines
+
+
+def feed_state(paused: bool, failures: int, last_fetch_at: str | None) -> str:
+    """A feed's health in a word or three; one never fetched yet is not "ok", it is unknown."""
+    if paused:
+        return "paused"
+    if failures:
+        return "failing"
+    return "ok" if last_fetch_at else "not fetched yet"
+
+
+def feed_health_lines(rows: list[dict[str, Any]]) -> list[str]:
+    """One line per feed: what an admin needs to know about its health."""
+    lines = []
+    for row in rows:
+        name = row.get("name") or row["url"]
+        state = feed_state(row["paused"], row["consecutive_failures"], row["last_fetch_at"])
+        fetched = day(row["last_fetch_at"]) if row["last_fetch_at"] else "never"
+        line = f"#{row['id']} {name} [{state}] · {count(row['item_count'], 'item')} · last fetch {fetched}"
+        if row["last_success_at"]:
+            line += f" · last success {day(row['last_success_at'])}"
+        if row.get("polled_by"):
+            line += f" · polled by {row['polled_by']}"
+        if row["consecutive_failures"]:
+            line += f" · {count(row['consecutive_failures'], 'failure')} in a row"
+        if row["last_error"]:
+            line += f" · last error: {row['last_error']}"
+        if row["paused"] and row["paused_reason"] == NOT_IN_CONFIG:  # the config resumes it, not a command
+            line += f" · paused: {row['paused_reason']}"
+        elif row["paused"]:
+            line += f" · paused: {row['paused_reason']} (resume with `feeds resume {row['id']}`)"
+        lines.append(line + f"\n    {row['url']}")
     return lines

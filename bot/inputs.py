@@ -13,7 +13,7 @@ import unicodedata
 from datetime import date
 from urllib.parse import urlsplit
 
-from bot.alerts.render import escape
+from bot.literal import escape
 
 MAX_NAME_CHARS = 80  # a person's name
 MAX_FEED_NAME_CHARS = 100  # a feed's name, as /feeds add allows

@@ -14,9 +14,9 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from bot import inputs
-from bot.alerts.render import when
 from bot.claims.extract import explain_claims
 from bot.inputs import UserError, shown
+from bot.literal import when
 from bot.outlets import outlet_of, site_or_file
 from bot.routing import filtered_by
 from storage import follows as follow_store

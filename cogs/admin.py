@@ -7,8 +7,8 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import service
-from bot.alerts.render import clip
 from bot.discord_views import NO_PINGS, app_of, bot_of
+from bot.literal import clip
 from cogs.why import why as why_command
 
 TIER_CHOICES = [app_commands.Choice(name=t, value=t) for t in ("any", *service.TIER_CHOICES)]

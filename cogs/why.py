@@ -6,8 +6,8 @@ import discord
 from discord import app_commands
 
 from bot import service
-from bot.alerts.render import clip
 from bot.discord_views import NO_PINGS, app_of
+from bot.literal import clip
 
 EXPLAIN_LINES = 20  # the extractor's reading, clipped: the answer above it matters more
 DESCRIPTION_LIMIT = 4096  # Discord's limit on an embed's description

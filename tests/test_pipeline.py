@@ -148,7 +148,7 @@ def _quiet_logs(caplog: pytest.LogCaptureFixture) -> None:
 
 
 async def test_failing_feed_backs_off_then_pauses_and_resumes(tmp_path: Path, database_target: str, feed_server: FeedServer, make_app: MakeApp) -> None:
-    from bot.alerts.render import feed_health_lines
+    from bot.feed_lists import feed_health_lines
     from bot.pipeline import backoff_seconds
 
     feed_server.set_feed("/down.xml", "Down", [], status=503)

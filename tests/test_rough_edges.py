@@ -16,10 +16,11 @@ import pytest
 
 from bot import service
 from bot.__main__ import main
-from bot.alerts.render import feed_health_lines, story_lines, timeline_pages
+from bot.alerts.render import story_lines, timeline_pages
 from bot.app import poll_all
 from bot.console import run_console
 from bot.doctor import doctor
+from bot.feed_lists import feed_health_lines
 from storage import feeds as feed_store
 from storage.backends import open_database
 from tests.conftest import MakeApp, make_settings

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot import service
-from bot.alerts.render import clip
+from bot.literal import clip
 from cogs.why import DESCRIPTION_LIMIT, why_embed, why_text
 
 READING = [f"token {n}: Liverpool defender Ibrahima Konaté, `club` Real Madrid" for n in range(30)]

@@ -10,7 +10,8 @@ import discord
 
 from bot.alerts.buttons import alert_buttons, marker_of
 from bot.alerts.deliver import SendResult
-from bot.alerts.render import alert_embed, clip, digest_embed, story_parent_embed, thread_name
+from bot.alerts.render import alert_embed, digest_embed, story_parent_embed, thread_name
+from bot.literal import clip
 from bot.models import AlertView
 
 log = logging.getLogger(__name__)

@@ -6,13 +6,11 @@ in feed text is escaped so that a headline cannot format (or ping) anything.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from datetime import datetime
 from typing import Any
-from urllib.parse import urlsplit
 
-from bot.config import NOT_IN_CONFIG
+from bot.literal import clip, count, day, escape, markdown_link, safe_url
 from bot.models import AlertView, ReportView, StoryView
 from bot.stories import REASON_TEXT
 
@@ -28,68 +26,6 @@ TIER_LABEL = {"official": "official", "tier1": "tier 1", "tier2": "tier 2", "tie
 KIND_COLOUR = {"completed": 0x2ECC71, "agreement": 0x27AE60, "medical": 0x1ABC9C, "bid": 0xE67E22,
                "bid_rejected": 0xC0392B, "departure": 0x95A5A6, "denial": 0xE74C3C, "loan": 0x9B59B6,
                "contract_extension": 0x3498DB}
-_MARKDOWN = re.compile(r"([\\*_`~|>#\[\]()-])")
-_MENTION = re.compile(r"@(everyone|here|&?\d+|!?\d+)")
-
-
-def escape(text: str) -> str:
-    """Feed text as literal characters: no markdown, and no @mention that could resolve."""
-    text = _MARKDOWN.sub(r"\\\1", text)
-    return _MENTION.sub("@\u200b\\1", text)
-
-
-MAX_URL = 2048  # Discord's limit for an embed's url
-
-
-def safe_url(url: str | None) -> str | None:
-    """The one check every URL passes before it reaches a message (embed url, markdown link,
-    console line): http or https with a host, nothing unprintable, within Discord's limit; None
-    otherwise. A feed's link, or a GUID standing in for one, is text the feed controls
-    (`javascript:…`, `data:…`, a line break that starts a second markdown link)."""
-    if not url or len(url) > MAX_URL or any(char.isspace() or unicodedata.category(char)[0] == "C" for char in url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return None
-    return url
-
-
-def markdown_link(label: str, url: str | None) -> str:
-    """`[label](url)` for a safe url (its parentheses and angle brackets escaped), else ""."""
-    safe = safe_url(url)
-    if safe is None:
-        return ""
-    return f"[{label}]({safe.replace('(', '%28').replace(')', '%29').replace('<', '%3C').replace('>', '%3E')})"
-
-
-def clip(text: str, limit: int) -> str:
-    """At most `limit` characters, "…" at the end when cut ("" when there is no room at all)."""
-    if len(text) <= limit:
-        return text
-    return text[: limit - 1] + "…" if limit >= 1 else ""
-
-
-def day(iso: str | None) -> str:
-    """"04 Dec 2025" from a stored timestamp."""
-    if not iso:
-        return "date unknown"
-    try:
-        return datetime.fromisoformat(iso.replace("Z", "+00:00")).strftime("%d %b %Y")
-    except ValueError:
-        return iso[:10]
-
-
-def when(iso: str | None) -> str:
-    """"04 Dec 2025 10:00 UTC" from a stored timestamp."""
-    try:
-        return day(iso) + datetime.fromisoformat((iso or "").replace("Z", "+00:00")).strftime(" %H:%M UTC")
-    except ValueError:
-        return "an unknown time"
-
-
 def source_line(report: ReportView) -> str:
     who = report.source or report.outlet or "unknown outlet"
     tier = TIER_LABEL.get(report.tier or "", "unrated")
@@ -261,44 +197,6 @@ def timeline_text(person: str, stories: list[StoryView], *, every_report: bool =
     for story in stories:
         lines.extend("  " + line for line in story_lines(story, max_reports=None if every_report else 5, kind=kind))
     return "\n".join(lines)
-
-
-def feed_state(paused: bool, failures: int, last_fetch_at: str | None) -> str:
-    """A feed's health in a word or three; one never fetched yet is not "ok", it is unknown."""
-    if paused:
-        return "paused"
-    if failures:
-        return "failing"
-    return "ok" if last_fetch_at else "not fetched yet"
-
-
-def count(number: int, noun: str, plural: str | None = None) -> str:
-    """"1 item", "3 items": every count a user reads."""
-    return f"{number} {noun if number == 1 else plural or noun + 's'}"
-
-
-def feed_health_lines(rows: list[dict[str, Any]]) -> list[str]:
-    """One line per feed: what an admin needs to know about its health."""
-    lines = []
-    for row in rows:
-        name = row.get("name") or row["url"]
-        state = feed_state(row["paused"], row["consecutive_failures"], row["last_fetch_at"])
-        fetched = day(row["last_fetch_at"]) if row["last_fetch_at"] else "never"
-        line = f"#{row['id']} {name} [{state}] · {count(row['item_count'], 'item')} · last fetch {fetched}"
-        if row["last_success_at"]:
-            line += f" · last success {day(row['last_success_at'])}"
-        if row.get("polled_by"):
-            line += f" · polled by {row['polled_by']}"
-        if row["consecutive_failures"]:
-            line += f" · {count(row['consecutive_failures'], 'failure')} in a row"
-        if row["last_error"]:
-            line += f" · last error: {row['last_error']}"
-        if row["paused"] and row["paused_reason"] == NOT_IN_CONFIG:  # the config resumes it, not a command
-            line += f" · paused: {row['paused_reason']}"
-        elif row["paused"]:
-            line += f" · paused: {row['paused_reason']} (resume with `feeds resume {row['id']}`)"
-        lines.append(line + f"\n    {row['url']}")
-    return lines
 
 
 STORIES_PER_PAGE = 5

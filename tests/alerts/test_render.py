@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.alerts.render import LIMITS, alert_embed, embed_length, escape, timeline_pages
+from bot.alerts.render import LIMITS, alert_embed, embed_length, timeline_pages
+from bot.literal import escape
 from bot.models import AlertView, ReportView, StoryView
 
 
