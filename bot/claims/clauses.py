@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from bot.claims import spans
+from bot.claims.absolutes import absolute_with, club_acts, refers_back
 from bot.claims.frame import Frame, Trigger
 from bot.claims.lexicon import (
     AFTER_OPEN,
@@ -41,7 +42,6 @@ from bot.claims.lexicon import (
     SUBJECT_BLOCKERS,
     TEMPORAL_OPEN,
     TIME_PAST,
-    WITH_ABSOLUTE,
 )
 from bot.claims.modality import history_words, recent
 from bot.claims.people import Person
@@ -94,8 +94,8 @@ def clauses(fr: Frame, unit_person: dict[int, Person], unit_club: Mapping[int, o
                 cut = units[u - 1][2] not in AUXILIARIES  # "is having a medical" goes on
             else:
                 cut = True
-        elif word == "with" and nxt == "@p" and u + 2 < n and units[u + 2][2] in WITH_ABSOLUTE:
-            cut = True  # "X leaves, with Y set to replace him": Y's own clause
+        elif word == "with" and absolute_with(units, u):
+            cut = True  # "X leaves, with Y set to replace him", "..., with Arsenal keen": Y's own clause
         elif word == "," and nxt.endswith("ing") and nxt not in NOT_GERUND:
             cut = True  # ", dismissing reports ...": a participle clause
         elif word == "," and nxt == "@c" and u + 2 < n and units[u + 2][2] == "'s":
@@ -204,9 +204,9 @@ def bind(
             continue
         if not persons:
             speech = any(fr.units[u][2] in SPEECH_VERBS for u in range(lo, t.start))
-            if borrowed is not None and not speech and (fr.units[lo][2] in {"and", ",", "as", "after", "before", "while", "amid", "despite"}
+            if borrowed is not None and not speech and (fr.units[lo][2] in {"and", ",", "as", "after", "before", "while", "amid", "despite", "with"}
                                                            or fr.units[lo][2] == "but" and t.kind in _RIVAL_KINDS
-                                                           or _refers_back(fr, t, hi)):
+                                                           or refers_back(fr, t, hi)):
                 out.append((t, borrowed))
             elif borrowed is None and not speech and (held := relative_object(fr, clause, unit_person, t)) is not None:
                 out.append((t, held))
@@ -233,32 +233,10 @@ def bind(
             chosen = after or before
         else:  # near_before
             chosen = before or after
-        if not chosen and earlier and _refers_back(fr, t, hi) and _club_acts(fr, t, lo):
+        if not chosen and earlier and refers_back(fr, t, hi) and club_acts(fr, t, lo):
             chosen = earlier[-1:]  # "X is available, with Arsenal keen to sign him": X
         out.extend((t, u) for u in chosen)
     return out
-
-
-# "..., with Arsenal keen to sign him", "Arsenal are monitoring his situation": a clause that names
-# nobody and refers back with a pronoun after its development is about the subject before it,
-# whatever word opens it. (Before the development a pronoun is its own subject: "he wants".)
-_OBJECT_PRONOUNS = frozenset({"him", "her", "his"})
-
-
-def _refers_back(fr: Frame, t: Trigger, hi: int) -> bool:
-    return any(fr.units[u][2] in _OBJECT_PRONOUNS for u in range(t.start, min(hi, t.end + 5)))
-
-
-_BETWEEN_CLUB_AND_ACT = frozenset({"are", "is", "both", "all", "now", "also", "reportedly", "still", "have", "has", "been"})
-
-
-def _club_acts(fr: Frame, t: Trigger, lo: int) -> bool:
-    """Whether a club is the development's own subject ("with Arsenal keen to sign him"), so a
-    pronoun after it cannot be that subject and stands for the person named before."""
-    u = t.start - 1 if fr.units[t.start][2] != "@c" else t.start
-    while u > lo and fr.units[u][2] in _BETWEEN_CLUB_AND_ACT:
-        u -= 1
-    return u >= lo and fr.units[u][2] == "@c"
 
 
 # Kinds a club's main clause tells about a player it holds, with no pronoun needed: "Newcastle,

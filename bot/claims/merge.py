@@ -76,6 +76,12 @@ def dedupe(found: list[tuple[int, Claim, bool]], guessed: frozenset[str] = froze
         if person_cp not in best or _rank(c) > _rank(best[person_cp][1]):
             best[person_cp] = (n, c)
     kept = list(best.values())
+    for _, c in kept[:]:
+        if c.counterpart is None and c.from_club:
+            # "Leeds are set to loan out X, with Hull keen": one loan told twice, the club he leaves
+            # in one reading and the taker in the other; the named one keeps both.
+            kept = [(m, replace(d, from_club=c.from_club)) if fold(d.subject) == fold(c.subject) and d.kind == c.kind
+                    and d.counterpart not in (None, c.from_club) and not d.from_club else (m, d) for m, d in kept]
     out: list[Claim] = []
     for n, c in kept:
         subj = fold(c.subject)

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 _SELLER_KINDS = frozenset({"talks", "bid", "agreement"})
 # Words before "at <club>" that make it the club a player stays at ("happy at Torino"), never a suitor.
 _STAYING_AT = STAYING | {"happy", "settled", "content"}
+_LISTED = frozenset({"@c", "and", "&", ","})  # what stands between the clubs of a list
 _OWN_CLUB_KINDS = frozenset({"denial", "departure", "bid_rejected"})
 
 
@@ -100,6 +101,8 @@ def parties(
         part = club_part(s.frame, u)
         if part == "" and _list_part(s, u) == "to":
             part = "to"  # "Liverpool & Arsenal transfer target": both are where he may go
+        if units[clause.start][2] == "with" and all(units[w][2] in _LISTED for w in range(clause.start + 1, u)):
+            part = ""  # "..., with Arsenal and Chelsea monitoring him": an absolute clause's subject
         if part == "poss":
             if (agents or dest) and u > unit > trig.start:
                 if m.name != own:

@@ -1,0 +1,61 @@
+"""Absolute constructions and pronoun objects: a clause whose subject is its own, and a pronoun
+that goes back to the person named before it.
+
+"X is available, with Arsenal and Chelsea both interested", "X leaves, with Y set to replace
+him", "..., with Pochettino the early favourite": after "with", a subject (people or clubs, a list
+of them) and a predicate with no finite verb (a participle, an adjective, "set to", a noun
+phrase) make a clause of their own, not an object of "with" ("talks with Ajax"). A pronoun object
+in such a clause ("keen to sign him") is not that clause's subject, so it stands for the person
+named before.
+"""
+
+from __future__ import annotations
+
+from bot.claims.frame import Frame, Trigger
+from bot.claims.lexicon import NOT_GERUND, WITH_ABSOLUTE
+
+# Words that may open an absolute's predicate right after its subject.
+_PREDICATE_OPEN = WITH_ABSOLUTE | {"keen", "interested", "eager", "both", "all", "also", "still", "among", "the",
+                                   "circling", "lurking", "waiting", "monitoring", "tracking", "watching", "eyeing"}
+# Nouns a deal is made with: "talks with Ajax continuing" keeps Ajax a party to the talks.
+_DEAL_NOUNS = frozenset({"talks", "agreement", "deal", "contact", "negotiations", "discussions", "terms", "fee"})
+
+
+def absolute_with(units: list[tuple[int, int, str]], u: int) -> bool:
+    """Whether "with" at unit `u` opens an absolute clause: a person or clubs as its subject,
+    then a predicate without a finite verb."""
+    n = len(units)
+    v = u + 1
+    if v >= n or units[v][2] not in {"@p", "@c"} or units[u - 1][2] in _DEAL_NOUNS:
+        return False
+    while v + 2 < n and units[v + 1][2] in {"and", "&", ","} and units[v + 2][2] in {"@p", "@c"}:
+        v += 2  # "with Arsenal, Chelsea and Spurs all keen"
+    if v + 1 >= n:
+        return False
+    nxt = units[v + 1][2]
+    if units[v][2] == "@p" and units[u + 1][2] == "@p" and v == u + 1:
+        return nxt in WITH_ABSOLUTE or nxt == "the"  # (one person: "with Y set to replace him")
+    return nxt in _PREDICATE_OPEN or units[u - 1][2] == "," and nxt.endswith("ing") and nxt not in NOT_GERUND
+
+
+# "..., with Arsenal keen to sign him", "Arsenal are monitoring his situation": a clause that names
+# nobody and refers back with a pronoun after its development is about the subject before it,
+# whatever word opens it. (Before the development a pronoun is its own subject: "he wants".)
+_OBJECT_PRONOUNS = frozenset({"him", "her", "his"})
+
+
+def refers_back(fr: Frame, t: Trigger, hi: int) -> bool:
+    """Whether an object pronoun follows the development within its clause (before `hi`)."""
+    return any(fr.units[u][2] in _OBJECT_PRONOUNS for u in range(t.start, min(hi, t.end + 5)))
+
+
+_BETWEEN_CLUB_AND_ACT = frozenset({"are", "is", "both", "all", "now", "also", "reportedly", "still", "have", "has", "been"})
+
+
+def club_acts(fr: Frame, t: Trigger, lo: int) -> bool:
+    """Whether a club is the development's own subject ("with Arsenal keen to sign him"), so a
+    pronoun after it cannot be that subject and stands for the person named before."""
+    u = t.start - 1 if fr.units[t.start][2] != "@c" else t.start
+    while u > lo and fr.units[u][2] in _BETWEEN_CLUB_AND_ACT:
+        u -= 1
+    return u >= lo and fr.units[u][2] == "@c"
