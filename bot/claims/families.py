@@ -285,8 +285,8 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
                   rf"kit|shirt|song|documentary|tribute)\b)(?!@p (?:\S+ )?(?:from|off|on to|onto) the (?:bench|pitch|field)\b)|\b{SELL_AROUND} (?=@p (?:go|leave|depart|on|out) {_AFTER_LETTING_GO})", "after"),
     ("departure", rf"\b{_HEARING} (?:to )?(?:any |all |serious |big |good )?{_OFFERS} (?:(?:of|worth|in the region of) (?:around |about |"
                   rf"over |in excess of |upwards of )?@m )?(?:for|on) (?=(?:\S+ ){{0,4}}@p)", "after"),
-    # What a club asks for him: "demand €50m for X", "value X at £60m", "slap a price tag on X".
-    ("departure", rf"\b{ASKING} (?:at least |around |about |in excess of |upwards of |more than |an? |the )?@m (?:\S+ )?"
+    # What a club asks for him: "demand €50m for X", "slap a price tag on X" (a passive names the buyer).
+    ("departure", rf"\b(?<!been )(?<!being )(?<!was )(?<!were ){ASKING} (?:at least |around |about |in excess of |upwards of |more than |an? |the )?@m (?:\S+ )?"
                   r"(?:asking price |price tag |valuation |fee )?(?:for|on) (?=@p)", "after"),
     ("departure", rf"(?:(?<=@c )|(?<=they ))\b{_verb('value')} (?=@p at @m)", "after"),  # his club, not a data site
     # The sale as a noun: "X sale", "the sale of X".

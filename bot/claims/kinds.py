@@ -177,6 +177,13 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("talks", _p(r"(?<!\S)@c (?:\S+ ){0,3}?(?:have |has )?(?:spoken|speak|speaks|speaking) (?:to|with)\b"), "after"),
     # --- interest -----------------------------------------------------------------------
     ("interest", _p(r"\b(?:ask(?:s|ed|ing)? for|want|wants|wanted|covet|covets|admire|admires|eye|eyes|eyeing|eyed|monitor|monitors|monitoring|monitored|track|tracks|tracking|tracked|scout|scouts|scouting|scouted|chase|chases|chasing|pursue|pursues|pursuing|target|targets|targeting|targeting|plot|plots|plotting|consider|considers|considering|identify|identifies|identified|shortlist|shortlists|shortlisted|keen on|interested in|interest in|move for|swoop for|(?:race|battle|fight|scrap|tussle|tug of war|war) (?:for|over)|pursuit of|push for|bid to sign|prepared to pay|ready to pay|ready to move for|hope to sign|hoping to sign|want to sign|plan to sign|planning to sign|keep tabs on|zero(?:es|s|ed|ing)? in on|monitoring the situation of|would like to bring|admirers? of|fans? of) (?=(?:\S+ ){0,4}@p)(?!(?:\S+ ){0,4}to (?:stay|be)\b)(?!@p (?:out|gone|sacked|axed)\b)(?!@p back (?:in|to|on|fit|from|for|playing|fighting|training)\b)"), "after"),
+    # The player's own wish for a move to a club: "keen on a move to Liverpool", "dreams of a switch to
+    # Real Madrid", "wants a return to Ajax" (a wish is interest, claims.md).
+    ("interest", _p(r"\b(?:keen on|eager for|desperate for|push(?:es|ing)? for|wants?|wanting|seek(?:s|ing)?|hop(?:es|ing) for|dreams? of|dreaming of|would welcome|would relish|favou?rs?|prefers?|angling for|set on) (?:an? |the )?(?:\S+ ){0,2}?(?:move|switch|transfer|return) to (?=@c)"), "before"),
+    # A club's target named in apposition after the name ("X, a long-time Liverpool target, ..."), and
+    # a club's name fused to "bound" before it ("Chelsea-bound X": on his way there, an imminent deal).
+    ("interest", _p(r"(?<=@p , )(?:an? |the )?(?:\S+ ){0,2}?@c (?:'s )?(?:\S+ )?(?:target|priority)\b"), "before"),
+    ("agreement", _p(r"(?<=@c )bound (?=@p)"), "after"),
     # The same wish with a pronoun for its object ("keen to sign him", "monitoring his situation"):
     # clauses.bind gives it the person named before when a club is its own subject.
     ("interest", _p(r"\b(?:want|wants|wanted|consider|considers|considering|eye|eyes|eyeing|monitor|monitors|monitoring|track|tracks|tracking|scout|scouts|scouting|chase|chases|chasing|pursue|pursues|pursuing|target|targets|targeting|keen on|interested in|keep tabs on|move for|swoop for|admirers? of|(?:bid|hope|hoping|plan|planning|want|wants|keen|ready|prepared|looking) to sign) (?:him|his (?:situation|future|progress|development|signature|services))\b"), "after"),

@@ -223,6 +223,8 @@ def past(fr: Frame, clause: range, trig: Trigger) -> bool:
     if not (first.endswith("ed") or first in PAST_FORMS):
         return False
     before = fr.units[trig.start - 1][2] if trig.start > clause.start else ""
+    if first == "linked" and before == "@c":
+        return False  # "Liverpool-linked X": a club's name fused to the participle (clubs link nobody)
     return before in _SUBJECT_BEFORE or trig.start == clause.start
 
 

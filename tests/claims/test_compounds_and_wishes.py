@@ -1,0 +1,26 @@
+"""A club fused to a participle before a name, a club's target in apposition, a player's wish
+for a move to a named club, and a price quoted to a buyer."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.claims.reading import told
+
+
+@pytest.mark.parametrize(("summary", "expected"), [
+    # "Liverpool-linked X" is no past event, even under a headline that does not name him.
+    ("Liverpool-linked Morgan Rogers is weighing up his future.", {("Morgan Rogers", "interest", "Liverpool")}),
+    ("Chelsea-bound Morgan Rogers is weighing up his future.", {("Morgan Rogers", "agreement", "Chelsea")}),
+    ("Morgan Rogers, a long-time Liverpool target, is weighing up his future.",
+     {("Morgan Rogers", "interest", "Liverpool")}),
+    # The player's own wish for a move to a club.
+    ("Morgan Rogers is keen on a move to Liverpool.", {("Morgan Rogers", "interest", "Liverpool")}),
+    ("Morgan Rogers dreams of a switch to Real Madrid.", {("Morgan Rogers", "interest", "Real Madrid")}),
+    ("Morgan Rogers is keen on a move to left-back.", set()),
+    # A club quoted a price is the buyer: no sale by that club.
+    ("Liverpool have been quoted £80m for Morgan Rogers.", set()),
+    ("Aston Villa want £80m for Morgan Rogers.", {("Morgan Rogers", "departure", None)}),
+])
+def test_compounds_appositions_and_wishes(summary: str, expected: set[tuple[str, str, str | None]]) -> None:
+    assert told("Transfer news", summary) == expected
