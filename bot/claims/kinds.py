@@ -180,6 +180,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # The player's own wish for a move to a club: "keen on a move to Liverpool", "dreams of a switch to
     # Real Madrid", "wants a return to Ajax" (a wish is interest, claims.md).
     ("interest", _p(r"\b(?:keen on|eager for|desperate for|push(?:es|ing)? for|wants?|wanting|seek(?:s|ing)?|hop(?:es|ing) for|dreams? of|dreaming of|would welcome|would relish|favou?rs?|prefers?|angling for|set on) (?:an? |the )?(?:\S+ ){0,2}?(?:move|switch|transfer|return) to (?=@c)"), "before"),
+    # A reduced relative on a noun for him: "X is a player Liverpool have long admired", "X is someone
+    # Arsenal like", "a name Chelsea have tracked for months".
+    ("interest", _p(r"(?<=@p )(?:is|remains|has been|was) (?:(?:an? |the |one )(?:\S+ ){0,2}?)?(?:player|name|someone|target|defender|midfielder|forward|striker|winger|goalkeeper|keeper|talent|youngster|option|man|coach|manager) (?:that |whom |who )?@c (?:have |has |had )?(?:also |long |been |really |greatly |always )*(?:like|likes|liked|admire|admires|admired|rate|rates|rated|want|wants|wanted|tracked|tracking|monitored|monitoring|watched|watching|scouted|targeted|coveted|considered|considering|followed|following)\b(?! to )"), "before"),
     # A club's target named in apposition after the name ("X, a long-time Liverpool target, ..."), and
     # a club's name fused to "bound" before it ("Chelsea-bound X": on his way there, an imminent deal).
     ("interest", _p(r"(?<=@p , )(?:an? |the )?(?:\S+ ){0,2}?@c (?:'s )?(?:\S+ )?(?:target|priority)\b"), "before"),

@@ -18,6 +18,10 @@ from tests.claims.reading import told
     ("Morgan Rogers is keen on a move to Liverpool.", {("Morgan Rogers", "interest", "Liverpool")}),
     ("Morgan Rogers dreams of a switch to Real Madrid.", {("Morgan Rogers", "interest", "Real Madrid")}),
     ("Morgan Rogers is keen on a move to left-back.", set()),
+    # A reduced relative on a noun for him: the club there wants him; one that signed him once does not.
+    ("Morgan Rogers is a player Liverpool have tracked for some time.", {("Morgan Rogers", "interest", "Liverpool")}),
+    ("Morgan Rogers is someone Arsenal like.", {("Morgan Rogers", "interest", "Arsenal")}),
+    ("Morgan Rogers is a player Middlesbrough signed in 2023.", set()),
     # A club quoted a price is the buyer: no sale by that club.
     ("Liverpool have been quoted £80m for Morgan Rogers.", set()),
     ("Aston Villa want £80m for Morgan Rogers.", {("Morgan Rogers", "departure", None)}),
