@@ -149,3 +149,13 @@ def _speaks(s: Sentence, u: int) -> bool:
     """Whether the person at unit `u` is the one speaking ("X has said ...", "X insists ...")."""
     after = [w for _, _, w in s.frame.units[u + 1 : u + 3] if w not in {"has", "have", "had"}]
     return bool(after) and after[0] in SPEECH_VERBS
+
+
+def named_in_headline(sents: list[Sentence], heads: int, full: dict[str, str]) -> set[str]:
+    """The folded full names the headline names: found there as a person, or by the capitalised
+    surname of someone the item names in full elsewhere ("Kelly seals Rangers return" over
+    "Rangers have completed the signing of goalkeeper Liam Kelly", where a bare "Kelly" opening
+    a headline could be a first name and is not taken as a person on its own)."""
+    named = {fold(full[fold(p.name)]) for s in sents[:heads] for p in s.persons}
+    written = {t.text.casefold() for s in sents[:heads] for t in s.tokens if t.is_cap}
+    return named | {fold(name) for name in full.values() if " " in name and _surname(name) in written}

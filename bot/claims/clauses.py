@@ -73,7 +73,7 @@ def clauses(fr: Frame, unit_person: dict[int, Person], unit_club: Mapping[int, o
     # sentence ("Since joining Porto, ...", "Signed from Chelsea, ...").
     paren = n > 0 and (units[0][2] in TEMPORAL_OPEN or units[0][2] in MOVE_PARTICIPLES)
     for u in range(1, n):
-        word = units[u][2]
+        word = units[u][2] if units[u][2] != "&" else "and"  # "... for Yamal & Man City are keen on Olmo"
         nxt = units[u + 1][2] if u + 1 < n else ""
         cut = False
         if word in _HARD and u not in joined or word == "," and (paren or nxt in MOVE_PARTICIPLES):

@@ -28,7 +28,7 @@ from bot.claims import (
     trace,
 )
 from bot.claims.attribution import borrowed_source, item_sources
-from bot.claims.carry import carry, told_subject
+from bot.claims.carry import carry, named_in_headline, told_subject
 from bot.claims.clauses import background, bind, clauses, not_a_subject, role_words
 from bot.claims.frame import Trigger
 from bot.claims.job_roles import job_roles
@@ -339,8 +339,8 @@ def extract_claims(
                 if n >= len(heads) and len(body) == 1 and modality.past(s.frame, clause, trig):
                     told_past.add(len(found))
                 elif n >= len(heads) and len(body) == 1 and kind in _END_STATES and not teased \
-                        and not (kind == "departure" and modality.imminent(s.frame, clause, trig)):
-                    ended.add(len(found))  # "with boss X set to leave in the summer" stays news
+                        and not (kind == "departure" and modality.to_come(s.frame, clause, trig)):
+                    ended.add(len(found))  # "with boss X set to leave", "ready to sell X" stay news
                 found.append((n, Claim(name, r, kind, cp, frm, source, outlet, published,
                                        trim(s.text), item), attributed))
         for p, wanting in descriptions.wanted_by(s) + gaps.wanted(s):
@@ -356,7 +356,7 @@ def extract_claims(
     # "Celtic were interested in signing him", "Signed from Chelsea in 2023", "Tottenham have
     # brought in X as interim": a summary telling a past development, a move done or an exit
     # of someone its headline neither names nor reports on is background to the headline's news.
-    named = {fold(full[fold(p.name)]) for s in sents[: len(heads)] for p in s.persons}  # or describes
+    named = named_in_headline(sents, len(heads), full)  # or describes
     told: dict[str, list[Claim]] = {}  # the headline's claims per person
     for n, c, _ in found:
         if n < len(heads):

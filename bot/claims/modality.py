@@ -160,6 +160,12 @@ def imminent(fr: Frame, clause: range, trig: Trigger) -> bool:
     return fr.units[trig.start][2] in IMMINENT or mood(fr, clause, trig) == "imminent"
 
 
+def to_come(fr: Frame, clause: range, trig: Trigger) -> bool:
+    """Whether the trigger tells a development still to come or only wished: "set to leave",
+    "ready to sell X", "open to leaving" (not a finished one)."""
+    return imminent(fr, clause, trig) or mood(fr, clause, trig) == "wish"
+
+
 def speculative(fr: Frame, clause: range, trig: Trigger) -> bool:
     """Whether a departure trigger is governed by speculation (see SPECULATIVE)."""
     near = range(max(clause.start, trig.start - _REACH), min(clause.stop, trig.end + 2))
