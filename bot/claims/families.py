@@ -200,7 +200,7 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
                  r"\b(?:pinpoint(?:s|ed)?|single(?:s|d)? out|earmark(?:s|ed)?|lure(?:s|d)?|luring|prise(?:s|d)? away|prize(?:s|d)? away|"
                  r"tempt(?:s|ed)?) (?=@p)(?!@p (?:\S+ )?(?:as (?:captain|skipper)|to stay)\b)", "after"),
     # A club turning to a person, exploring a move for him.
-    ("interest", r"(?<=@c )turn(?:s|ed|ing)? (?:their attention |attention )?to (?=@p)(?!@p (?:\S+ ){0,3}?for (?:inspiration|goals|help|answers)\b)", "after"),
+    ("interest", r"(?<=@c )(?:turn|switch|shift)(?:s|ed|ing)? (?:their |its )?(?:(?:attention|attentions|focus|sights) )?to (?=@p)(?!@p (?:\S+ ){0,3}?for (?:inspiration|goals|help|answers)\b)", "after"),
     ("interest", rf"\b{_verb('explore', 'assess', 'investigate', 'examine')} (?:an? |the )?(?:\S+ )?(?:deal|move|swoop|bid|approach|"
                  r"transfer|option|possibility|signing) (?:for|to sign|of signing) (?=(?:\S+ ){0,3}@p)", "after"),
     # A move spoken of as possible: "the potential transfer of X", "a proposed switch for X".

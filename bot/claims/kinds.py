@@ -183,6 +183,14 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # A reduced relative on a noun for him: "X is a player Liverpool have long admired", "X is someone
     # Arsenal like", "a name Chelsea have tracked for months".
     ("interest", _p(r"(?<=@p )(?:is|remains|has been|was) (?:(?:an? |the |one )(?:\S+ ){0,2}?)?(?:player|name|someone|target|defender|midfielder|forward|striker|winger|goalkeeper|keeper|talent|youngster|option|man|coach|manager) (?:that |whom |who )?@c (?:have |has |had )?(?:also |long |been |really |greatly |always )*(?:like|likes|liked|admire|admires|admired|rate|rates|rated|want|wants|wanted|tracked|tracking|monitored|monitoring|watched|watching|scouted|targeted|coveted|considered|considering|followed|following)\b(?! to )"), "before"),
+    # A move named by its player: "Man City make late Olise move", "plot shock X swoop" (the bid or offer
+    # nouns are bids: "Chelsea make Isak offer").
+    ("interest", _p(r"\b(?:make|makes|made|making|plot|plots|plotting|launch|launches|launched|mull|mulls|mulling|consider|considers|considering|eye|eyes|weigh|weighs) (?:an? |the )?(?:late |shock |surprise |fresh |new |audacious |ambitious |dream |last-ditch |opening )?(?=@p (?:move|swoop|raid|switch|transfer)\b)"), "after"),
+    ("bid", _p(r"\b(?:make|makes|made|making|launch|launches|launched|submit|submits|submitted|table|tables|tabled) (?:an? |the )?(?:late |shock |surprise |fresh |new |improved |opening |@m )?(?=@p (?:bid|offer)\b)"), "after"),
+    # A move told as expected or under way: "before expected PSG move", "prepares for a move to PSG".
+    ("agreement", _p(r"\b(?:expected|imminent|impending|agreed|pending) (?:@c )?(?:move|switch|transfer)\b|\b(?:prepar(?:es|ing|ed) for|finalis(?:es|ing)|finaliz(?:es|ing)) (?:an? |the |his |her )?(?:\S+ )?(?:move|switch|transfer) to (?=@c)"), "near"),
+    # An offer accepted, told from the bidder's side: "Marseille have had a bid accepted for X".
+    ("agreement", _p(r"(?<=@c )(?:have |has |had )?(?:had )?(?:an? |their |its )?(?:@m |\S+ )?(?:bid|offer|proposal) (?:of @m )?accepted\b"), "near"),
     # A club's target named in apposition after the name ("X, a long-time Liverpool target, ..."), and
     # a club's name fused to "bound" before it ("Chelsea-bound X": on his way there, an imminent deal).
     ("interest", _p(r"(?<=@p , )(?:an? |the )?(?:\S+ ){0,2}?@c (?:'s )?(?:\S+ )?(?:target|priority)\b"), "before"),

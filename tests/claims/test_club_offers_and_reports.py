@@ -33,3 +33,18 @@ def test_a_clubs_offer_named_as_a_thing_is_its_bid(title: str, expected: set[tup
 ])
 def test_a_verb_on_a_report_about_someone_is_no_move(title: str, expected: set[tuple[str, str, str | None]]) -> None:
     assert told(title) == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # A move, a bid or an offer named by its player ("Olise move"), made by the club before it.
+    ("Manchester City made late Michael Olise move", {("Michael Olise", "interest", "Manchester City")}),
+    ("Chelsea make Alexander Isak offer", {("Alexander Isak", "bid", "Chelsea")}),
+    # A move told as expected or under way is imminent: the claim model's agreement.
+    ("Mary Earps leaves Manchester United before expected PSG move",
+     {("Mary Earps", "agreement", "Paris Saint-Germain")}),
+    ("Mary Earps prepares for a move to Paris Saint-Germain", {("Mary Earps", "agreement", "Paris Saint-Germain")}),
+    # A bid accepted, told from the bidder's side.
+    ("Marseille have had a bid accepted for Mason Greenwood", {("Mason Greenwood", "agreement", "Marseille")}),
+])
+def test_moves_named_by_their_player_and_deals_under_way(title: str, expected: set[tuple[str, str, str | None]]) -> None:
+    assert told(title) == expected
