@@ -266,8 +266,20 @@ def leads_a_name(tokens: list[Token], i: int, j: int, title_case: bool) -> bool:
     it that is no ordinary word. Not a gerund, whose object the name is ("'Selling X and Y was
     part of the plan'"): the clause it opens is read as before."""
     first = tokens[i].key
-    return is_ordinary(first) and first not in FIRST_NAMES and not first.endswith("ing") and forced(tokens, i, title_case) \
-        and any(t.key not in _words() for t in tokens[i + 1:j])
+    return (is_ordinary(first) and first not in FIRST_NAMES or first in _words() and _named_without(tokens, i, j)) \
+        and not first.endswith("ing") and forced(tokens, i, title_case) and any(t.key not in _words() for t in tokens[i + 1:j])
+
+
+def _named_without(tokens: list[Token], i: int, j: int) -> bool:
+    """Whether the item names the rest of the run, a full name of two words or more, elsewhere
+    without the run's first word: "Bayern Munich Hope João Palhinha Is Worth The Gamble" over
+    "João Palhinha has joined Bayern" (not "Frank Lampard" over a later "Lampard")."""
+    item = _ITEM.get()
+    if item is None or j - i < 3:
+        return False
+    rest = r"\s+".join(re.escape(t.text) for t in tokens[i + 1:j])
+    alone = len(re.findall(rf"(?<![\w'’-]){rest}(?![\w'’-])", item.text))
+    return alone > len(re.findall(rf"(?<![\w'’-]){re.escape(tokens[i].text)}\s+{rest}(?![\w'’-])", item.text))
 
 
 def verb_in_run(tokens: list[Token], i: int, j: int, title_case: bool) -> int:

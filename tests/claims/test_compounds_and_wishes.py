@@ -28,3 +28,12 @@ from tests.claims.reading import told
 ])
 def test_compounds_appositions_and_wishes(summary: str, expected: set[tuple[str, str, str | None]]) -> None:
     assert told("Transfer news", summary) == expected
+
+
+def test_a_title_case_word_before_a_full_name_the_item_writes_without_it_is_no_first_name() -> None:
+    # "Hope" may be a given name, but the summary names the player without it.
+    assert told("Bayern Munich Hope Joao Palhinha Is Worth The Fee",
+                "Joao Palhinha has joined Bayern Munich from Fulham.") == {("Joao Palhinha", "completed", "Bayern Munich")}
+    # A surname written alone later is no such evidence: "Frank" stays his first name.
+    found = told("Frank Lampard rejects Leicester approach", "Lampard is happy at Coventry.")
+    assert found and {subject for subject, _, _ in found} == {"Frank Lampard"}
