@@ -52,6 +52,11 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
                   r"knockdown|bargain|cut|discounted) (?:fee|price|sum|offer|bid|amount)s? (?:for|to sell) (?=(?:\S+ ){0,4}@p)", "after"),
     ("departure", r"\b(?:open to|(?:listen|listens|listening) to|consider|considers|considering|entertain|entertains|entertaining|"
                   r"invite|invites|inviting) (?:\S+ )?offers\b(?! (?:for|on|from)\b)", "near_before"),
+    # A club selling a player named with his fee or position first: "keen to offload £54m midfielder X",
+    # "ready to sell unwanted striker X" (families.py's sell verbs take the name right after them).
+    ("departure", r"\b(?:sell|sells|selling|offload|offloads|offloading|ship out|cash in on|part with|loan out|loans out|loaning out) "
+                  r"(?:(?:the|their|its|@m|@c|'s|unwanted|flop|record|club record|out of favour|highly rated|rated|-|want away|"
+                  r"veteran|young|experienced|star|talented) )*" + _POSITION + r" (?=@p)", "after"),
     # A club releasing a player named by his position.
     ("departure", r"\b(?:release[sd]?|releasing) (?:(?:the|their|its|veteran|young|experienced|former|reserve|backup|back up|"
                   r"third choice|second choice|out of contract) )*" + _POSITION + r" (?=@p)", "after"),

@@ -153,7 +153,7 @@ attempt attempts attempting bid bids chance chances option options opportunity r
 fight fighting compete competing competition urge urges urged urging tipped backed consider
 considers considering interested interest if whether possible potential mull mulls mulling
 pursue pursuing push pushing determined intend intends intent bidding seeking seek seeks
-eyeing eye eyes tempted tempt tempts lure lures luring convince persuade hopeful idea
+eyeing eye eyes tempted tempt tempts lure lures luring convince persuade hopeful idea path route
 proposal proposed scenario would've bound eyed touted linked fancied earmarked
 mooted tell tells told telling ask asks asked asking recommend recommends recommended
 advise advises advised plot plots plotted plotting working work works effort efforts raid""")
@@ -279,7 +279,7 @@ LEGEND_NOUNS = frozenset({"legend", "legends", "great", "greats", "icon", "hero"
 FROM_AFTER = frozenset({"exit", "departure", "contract", "career", "stay", "spell", "future",
                          "deal?", "exit?"})
 FROM_BEFORE = frozenset({"from", "leave", "leaves", "leaving", "quit", "quits", "quitting",
-                          "exit", "exits", "depart", "departs", "left", "ex", "former"})
+                          "exit", "exits", "depart", "departs", "left", "ex", "former", "trade", "trades", "trading", "traded"})
 AFTER_POSSESSIVE = frozenset({"@p", "@c", "@m", "opening", "first", "second", "new", "improved",
                                "latest", "fresh", "record", "formal", "final", "initial"})
 BID_NOUNS = frozenset({"bid", "bids", "offer", "offers", "approach", "interest", "enquiry",

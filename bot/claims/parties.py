@@ -341,8 +341,8 @@ def club_part(fr: Frame, unit: int) -> str:
         return "from"  # "said his goodbyes to Leverkusen": the club left
     if before in _ASKING_CLUB and (after in {"about", "over", "regarding"} or before.startswith("offer") and after != "'s"):
         return "from"  # "contact Ajax about Kudus", "offer Palace two players for X": the club asked holds him
-    if after in {"asking", "price", "valuation"}:
-        return "from"  # "balk at Napoli asking price for Osimhen": the club that sells
+    if after in {"asking", "price", "valuation"} or before == "of" and before2 in {"valuation", "demands", "price"}:
+        return "from"  # "balk at Napoli asking price for Osimhen", "meet the valuation of Leverkusen": the club that sells
     if before == "on" and before2 in {"raid", "raids", "swoop"}:
         return "from"  # "plotting a raid on Sporting to sign Suarez": the club raided
     if before == "from" and before2 in BID_NOUNS:
