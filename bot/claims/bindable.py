@@ -72,7 +72,10 @@ def may_bind(sentences: list[str], heads: int) -> bool:
             if near is None:
                 continue
         view = nearby.view(text, headline)
-        if may_name(view) and (near is True or nearby.View(text, headline, flat, whole=True).holds(near)):  # type: ignore[arg-type]
+        # Both tests are pure and share the view's memo of openers: the reach test first, since a
+        # sentence with a keyword and nobody in reach of it (most of the items turned away here)
+        # then needs no search for a name anywhere else in it.
+        if (near is True or nearby.View(text, headline, flat, whole=True).holds(near)) and may_name(view):  # type: ignore[arg-type]
             return True
     return False
 

@@ -18,7 +18,7 @@ from bot.claims.lexicon import DETERMINERS, HEADS, NAME_SUFFIXES, PARTICLES, STA
 from bot.claims.openers import may_open_person, may_open_unknown_club, opens_name
 from bot.claims.reach import Phrases, Reach
 from bot.claims.segments import may_hold
-from bot.claims.text import MAX_SENTENCE_CHARS, SENT_END, item_memo, remember, tokens_of
+from bot.claims.text import MAX_SENTENCE_CHARS, SENT_END, Token, item_memo, remember, tokens_of
 
 _WORD = re.compile(r"\w*$")
 _OPENING_WORDS = PARTICLES | STAND_IN_PRONOUNS | DETERMINERS  # (SentenceView.opener)
@@ -127,9 +127,7 @@ class SentenceView:
         if self.last_named is None:
             # A mention needs a token written as a name (mentions.named): none starts after the
             # last (a "." only inside one: not the sentence's last token).
-            last, tokens = len(self.tokens) - 1, self.tokens
-            self.last_named = max((i for i, t in enumerate(tokens) if mentions.named(t) and (i < last or t.text != ".")),
-                                  default=-1)
+            self.last_named = last_named(self.tokens)
         if i > self.last_named:
             return []
         if self._spans is None:
@@ -199,6 +197,17 @@ class SentenceView:
                     if self._said(phrase, place, whole) and self._near(place, reach):
                         return True
         return False
+
+
+def last_named(tokens: list[Token]) -> int:
+    """The last token a mention may hold as its name (mentions.named; a "." only before another
+    token), or -1: read from the end, where it usually stands, not over every token."""
+    last = len(tokens) - 1
+    for i in range(last, -1, -1):
+        t = tokens[i]
+        if mentions.named(t) and (i < last or t.text != "."):
+            return i
+    return -1
 
 
 class Clubs:
