@@ -7,6 +7,7 @@ queries inside the caller's transaction.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from bot.claims.gazetteer import club_named
 from bot.claims.lexicon import PARTICLES
@@ -36,8 +37,13 @@ def is_bare_name(name: str) -> bool:
 
 def club_key(name: str | None) -> str:
     """Club names compared through the gazetteer, so "Man Utd" and "Manchester United" agree."""
-    if not name:
-        return ""
+    return _club_key(name) if name else ""
+
+
+@lru_cache(maxsize=4096)
+def _club_key(name: str) -> str:
+    # Remembered: the default gazetteer is loaded once, and an ingest asks for the same few
+    # hundred clubs two or three times a claim.
     club = club_named(name)
     return fold(club.name if club else name)
 
@@ -87,22 +93,22 @@ async def resolve_subject(ex: Executor, subject: str, role: str,
 
     `clubs`: the clubs the claim names, which tell two namesakes apart."""
     folded = fold(subject)
-    context = {club_key(club) for club in clubs if club}
-    if is_bare_name(subject):
+    context = {_club_key(club) for club in clubs if club}
+    if folded and " " not in folded:  # a bare name (is_bare_name: fold leaves single spaces)
         found = await people_store.candidates(ex, folded, clubs=False)
         if not found:
             return await create(ex, subject, role), False
         chosen = choose(await _weighed(ex, found, context), role, context)
         return (chosen.id, False) if chosen else (None, True)
 
-    aliases = name_aliases(subject)
     exact = await people_store.candidates(ex, folded, "full", clubs=False)
     if exact:
         chosen = choose(await _weighed(ex, exact, context), role, context) or exact[0]
         if chosen.placeholder:
-            await people_store.upgrade(ex, chosen.id, subject, role, aliases)
+            await people_store.upgrade(ex, chosen.id, subject, role, name_aliases(subject))
         return chosen.id, False
     # A full name never seen: one followed placeholder with its surname becomes this person.
+    aliases = name_aliases(subject)
     surname = aliases[1][0] if len(aliases) > 1 else folded
     placeholders = [c for c in await people_store.candidates(ex, surname, clubs=False) if c.placeholder]
     if len(placeholders) == 1:

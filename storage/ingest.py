@@ -107,7 +107,9 @@ async def open_story(conn: Connection, entity_id: int, tracks: Sequence[str], st
     reported = moment(published)
     window = timedelta(days=window_days)
     row = await fetchone(conn,
-        "SELECT id, track, kind, rung, best_tier_rank FROM stories WHERE entity_id = ? AND counterpart_key = ?"
+        ("SELECT id, track, kind, rung, best_tier_rank FROM stories INDEXED BY stories_lookup" if conn.dialect == "sqlite"
+         else "SELECT id, track, kind, rung, best_tier_rank FROM stories") +
+        " WHERE entity_id = ? AND counterpart_key = ?"
         f" AND track IN ({','.join('?' * len(tracks))})"
         " AND last_report_at >= ? AND first_seen_at <= ?"
         " ORDER BY CASE WHEN track = 'deal' THEN 0 ELSE 1 END, last_report_at DESC LIMIT 1",

@@ -93,23 +93,26 @@ async def with_clubs(ex: Executor, found: list[Candidate], among: Collection[str
     otherwise reads every claim of every one of them."""
     ids = [candidate.id for candidate in found]
     marks = ",".join("?" * len(ids))
-    people = {row["id"]: row for row in await fetchall(ex,
-        f"SELECT id, name, role, placeholder FROM entities WHERE id IN ({marks})", ids)}  # noqa: S608 - marks only
     wanted = sorted(among) if among is not None else None
+    allowed = set(wanted) if wanted is not None else None
+    # Each person's own club comes with them (lower() in SQL, as each backend folds it): one
+    # reading of their rows, where a UNION with the claims read them twice and sorted the lot.
+    people = {row["id"]: row for row in await fetchall(ex,
+        f"SELECT id, name, role, placeholder, lower(club) AS club_key FROM entities WHERE id IN ({marks})", ids)}  # noqa: S608 - marks only
     clubs: dict[int, set[str]] = {}
-    if wanted is None:
+    for person in people.values():
+        if person["club_key"] is not None and (allowed is None or person["club_key"] in allowed):
+            clubs.setdefault(person["id"], set()).add(person["club_key"])
+    if wanted != []:
         # One query for every candidate's clubs: a bare surname can fit dozens of people.
-        sql = (f"SELECT entity_id, counterpart_key FROM claims WHERE entity_id IN ({marks}) AND counterpart_key != ''"  # noqa: S608 - marks only
-               f" UNION SELECT id, lower(club) FROM entities WHERE id IN ({marks}) AND club IS NOT NULL")
-        params: tuple[object, ...] = (*ids, *ids)
-    else:
-        keys = ",".join("?" * len(wanted))
-        sql = (f"SELECT entity_id, counterpart_key FROM claims WHERE entity_id IN ({marks}) AND counterpart_key != ''"  # noqa: S608 - marks only
-               f" AND counterpart_key IN ({keys}) UNION SELECT id, lower(club) FROM entities WHERE id IN ({marks})"
-               f" AND club IS NOT NULL AND lower(club) IN ({keys})")
-        params = (*ids, *wanted, *ids, *wanted)
-    for row in await fetchall(ex, sql, params) if wanted != [] else ():
-        clubs.setdefault(row[0], set()).add(row[1])
+        sql = (f"SELECT DISTINCT entity_id, counterpart_key FROM claims WHERE entity_id IN ({marks})"  # noqa: S608 - marks only
+               " AND counterpart_key != ''")
+        params: tuple[object, ...] = tuple(ids)
+        if wanted is not None:
+            sql += f" AND counterpart_key IN ({','.join('?' * len(wanted))})"
+            params = (*ids, *wanted)
+        for row in await fetchall(ex, sql, params):
+            clubs.setdefault(row[0], set()).add(row[1])
     return [Candidate(person["id"], person["name"], person["role"], frozenset(clubs.get(person["id"], ())),
                       bool(person["placeholder"]))
             for person in (people[candidate.id] for candidate in found)]
