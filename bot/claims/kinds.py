@@ -189,6 +189,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("bid", _p(r"\b(?:make|makes|made|making|launch|launches|launched|submit|submits|submitted|table|tables|tabled) (?:an? |the )?(?:late |shock |surprise |fresh |new |improved |opening |@m )?(?=@p (?:bid|offer)\b)"), "after"),
     # A move told as expected or under way: "before expected PSG move", "prepares for a move to PSG".
     ("agreement", _p(r"\b(?:expected|imminent|impending|agreed|pending) (?:@c )?(?:move|switch|transfer)\b|\b(?:prepar(?:es|ing|ed) for|finalis(?:es|ing)|finaliz(?:es|ing)) (?:an? |the |his |her )?(?:\S+ )?(?:move|switch|transfer) to (?=@c)"), "near"),
+    # A move made to a club: "makes £22m transfer to Everton" (a move done; "set to make" is imminent).
+    ("completed", _p(r"\b(?:make|makes|made|making|complete|completes|completed|seal|seals|sealed) (?:an? |the |his |her )?(?:@m |\S+ ){0,2}?(?:move|switch|transfer) to (?=@c)"), "before"),
     # An offer accepted, told from the bidder's side: "Marseille have had a bid accepted for X".
     ("agreement", _p(r"(?<=@c )(?:have |has |had )?(?:had )?(?:an? |their |its )?(?:@m |\S+ )?(?:bid|offer|proposal) (?:of @m )?accepted\b"), "near"),
     # A club's target named in apposition after the name ("X, a long-time Liverpool target, ..."), and

@@ -1,8 +1,8 @@
 """Whether a deal rung is asserted, wished for or imminent: the words in front of its trigger.
 
-Real outlets wrap most moves in a wish or a scenario ("could join", "ready to complete a
-move", "an option to sign", "dreams of joining", "in the race to sign") and report imminent
-deals with "set to", "poised to", "on the verge of". The claim model reads a wish, a chance
+Real outlets wrap most moves in a wish or a scenario ("could join", "ready to sign", "an
+option to sign", "dreams of joining", "in the race to sign") and report imminent deals with
+"set to", "poised to", "on the verge of", "ready to seal the deal" (a deal's last step). The claim model reads a wish, a chance
 or a scenario as `interest` and an imminent deal as `agreement`, so the rung a trigger names
 (completed, agreement) is only asserted when no such word governs it. This reads grammar
 (modals, verbs of wanting and trying, nouns of chance), not phrases of particular stories.
@@ -60,6 +60,8 @@ def mood(fr: Frame, clause: range, trig: Trigger) -> str:
         word = fr.units[u][2]
         if word in _STOP:
             break
+        if word == "ready" and scenario.closes_a_deal(fr, trig):
+            return "imminent"  # "ready to seal the deal": the last step, not a wish (claims.md: imminent)
         if word in WISH:
             before = fr.units[u - 1][2] if u > clause.start else ""
             before2 = fr.units[u - 2][2] if u - 1 > clause.start else ""

@@ -43,6 +43,8 @@ def stand_in(fr: Frame, trig: Trigger, unit: int | None) -> str:
         return "the person sits in a relative clause; the predicate after it is its antecedent's"
     if trig.kind in {"departure", "denial"} and seller(fr, trig, unit):
         return "the person is the seller, not the one sold ('X says they will only sell on their terms')"
+    if generic_object(fr, trig, unit):
+        return "the development has an object of its own ('hopes United can sign more players'), not the person before it"
     if report_object(fr, trig, unit):
         return "the verb's object is a report about the person ('release an X update'), not the person"
     if unit is None or trig.kind == "departure" or not describes_another(fr, unit):
@@ -71,6 +73,26 @@ def report_object(fr: Frame, trig: Trigger, unit: int | None) -> bool:
     if units[after][2] in {"'s", "’s"} and after + 1 < len(units):
         after += 1
     return units[after][2] in _REPORT_NOUNS
+
+
+# Plural or indefinite objects a signing verb may take instead of a named player.
+_GENERIC_OBJECTS = frozenset({"players", "signings", "reinforcements", "faces", "additions", "recruits", "targets",
+                              "striker", "defender", "midfielder", "winger", "goalkeeper", "keeper", "forward",
+                              "centre", "full", "back", "attacker", "number"})
+_GENERIC_LEAD = frozenset({"more", "new", "a", "an", "another", "two", "three", "several", "some", "further",
+                           "fresh", "young", "quality", "top", "experienced", "other"})
+
+
+def generic_object(fr: Frame, trig: Trigger, unit: int | None) -> bool:
+    """Whether a verb of signing, told after the person, takes a generic object of its own ("Ole
+    Gunnar Solskjaer hopes United can sign more players"): the person is not who is signed."""
+    units = fr.units
+    if unit is None or unit >= trig.start or trig.kind not in {"completed", "interest", "bid", "agreement"}:
+        return False
+    u = trig.end
+    while u < len(units) and u - trig.end < 3 and units[u][2] in _GENERIC_LEAD:
+        u += 1
+    return u > trig.end and u < len(units) and units[u][2] in _GENERIC_OBJECTS
 
 
 # What an exit verb's club may qualify instead of being left: its people and places ("leaves

@@ -220,7 +220,9 @@ def _person(tokens: list[Token], i: int, j: int, taken: dict[int, Mention]) -> P
                       or tokens[k].key.split(" ")[-1] in PLAYER_ROLES
                       or tokens[k].key in NON_SUBJECT_ROLES
                       or tokens[k].key in {"new", "interim", "caretaker"}):
-        if tokens[k].key in NON_SUBJECT_ROLES and role is None:
+        if tokens[k].key == "agent" and k > 0 and tokens[k - 1].key == "free" and role is None:
+            role = "player"  # "free agent Edinson Cavani": a player out of contract, no agent
+        elif tokens[k].key in NON_SUBJECT_ROLES and role is None:
             role = "other"
         elif tokens[k].key in MANAGER_ROLES and role != "other":
             role = "manager"

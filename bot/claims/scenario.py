@@ -132,3 +132,21 @@ def aimed(fr: Frame, clause: range, trig: Trigger) -> bool:
         if word in _AIMS and units[u - 1][2] in _AIM_LEAD:
             return True  # ("... as they target a striker": a verb, no aim named)
     return False
+
+
+# Verbs of a deal's last step: ready to take one is about to close it.
+_CLOSING = frozenset({"seal", "complete", "finalise", "finalize", "conclude", "wrap", "rubber-stamp", "sign-off"})
+_DEAL_NOUNS = frozenset({"deal", "move", "transfer", "switch", "signing", "agreement", "medical", "loan", "return"})
+_BEFORE_DEAL = frozenset({"a", "an", "the", "his", "her", "their", "its", "@c", "@p", "@m", "'s", "£", "permanent"})
+
+
+def closes_a_deal(fr: Frame, trig: Trigger) -> bool:
+    """Whether the trigger is a deal's last step and its object a deal ("ready to seal the deal" is
+    imminent, claims.md: "seal the deal", "complete his Villa move"), not something else it
+    completes ("complete the attacking puzzle")."""
+    if fr.units[trig.start][2] not in _CLOSING:
+        return False
+    u = trig.start + 1
+    while u < len(fr.units) and u - trig.start <= 4 and fr.units[u][2] in _BEFORE_DEAL:
+        u += 1
+    return u < len(fr.units) and fr.units[u][2] in _DEAL_NOUNS

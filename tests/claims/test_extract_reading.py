@@ -20,7 +20,9 @@ from tests.claims.reading import told
     [
         ("Aston Villa sign Morgan Rogers from Middlesbrough", ("Morgan Rogers", "completed", "Aston Villa")),
         ("Morgan Rogers could join Chelsea next summer", ("Morgan Rogers", "interest", "Chelsea")),
-        ("Chelsea ready to complete a move for Morgan Rogers", ("Morgan Rogers", "interest", "Chelsea")),
+        ("Chelsea ready to sign Morgan Rogers", ("Morgan Rogers", "interest", "Chelsea")),
+        # Ready to take a deal's last step is imminent (the real labels read "ready to seal a deal" so).
+        ("Chelsea ready to complete a move for Morgan Rogers", ("Morgan Rogers", "agreement", "Chelsea")),
         ("Morgan Rogers set to join Chelsea", ("Morgan Rogers", "agreement", "Chelsea")),
         ("Morgan Rogers poised for Chelsea move", ("Morgan Rogers", "agreement", "Chelsea")),
     ],

@@ -30,3 +30,17 @@ def test_letting_go_and_wishes(title: str, summary: str, expected: set[tuple[str
 ])
 def test_the_club_traded_away_or_paid_is_the_one_he_leaves(title: str, expected: set[tuple[str, str, str | None, str | None]]) -> None:
     assert told_with_from_club(title) == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # Ready to take a deal's last step is imminent; ready to sign, or to complete something else, a wish.
+    ("Aston Villa ready to seal deal for Emiliano Martinez", {("Emiliano Martinez", "agreement", "Aston Villa")}),
+    ("Aston Villa ready to sign Emiliano Martinez", {("Emiliano Martinez", "interest", "Aston Villa")}),
+    ("Abdoulaye Doucoure set to make £22m transfer to Everton", {("Abdoulaye Doucoure", "agreement", "Everton")}),
+    # A free agent is a player out of contract, not an agent.
+    ("Manchester United in talks with free agent Edinson Cavani", {("Edinson Cavani", "talks", "Manchester United")}),
+    # Signing more players names no one: the manager hoping for it is not signed.
+    ("Ruben Amorim hopes Manchester United can sign more players this summer", set()),
+])
+def test_deals_closing_free_agents_and_generic_signings(title: str, expected: set[tuple[str, str, str | None]]) -> None:
+    assert told(title) == expected
