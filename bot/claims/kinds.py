@@ -191,6 +191,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("agreement", _p(r"\b(?:expected|imminent|impending|agreed|pending) (?:@c )?(?:move|switch|transfer)\b|\b(?:prepar(?:es|ing|ed) for|finalis(?:es|ing)|finaliz(?:es|ing)) (?:an? |the |his |her )?(?:\S+ )?(?:move|switch|transfer) to (?=@c)"), "near"),
     # A move made to a club: "makes £22m transfer to Everton" (a move done; "set to make" is imminent).
     ("completed", _p(r"\b(?:make|makes|made|making|complete|completes|completed|seal|seals|sealed) (?:an? |the |his |her )?(?:@m |\S+ ){0,2}?(?:move|switch|transfer) to (?=@c)"), "before"),
+    # A loan agreed for a player: "Tottenham agree loan for Man City's Marmoush".
+    ("loan", _p(r"\b(?:agree|agrees|agreed|agreeing|complete|completes|completed|seal|seals|sealed|finalise|finalises|finalised|finalize|finalizes|finalized) (?:an? |the )?(?:season long |short term |\S+ )?loan (?:deal |move |switch )?(?:for|with) (?=(?:@c 's |\S+ ){0,2}@p)"), "after"),
+    # "X to Y" told as the subject of a news noun: "Romano gives huge Balde to Man Utd update".
+    ("interest", _p(r"(?<=@p )to (?=@c (?:transfer |move |deal )?(?:update|updates|latest|news|boost|blow|twist|claim|verdict|hint|stance)\b)"), "before"),
     # An offer accepted, told from the bidder's side: "Marseille have had a bid accepted for X".
     ("agreement", _p(r"(?<=@c )(?:have |has |had )?(?:had )?(?:an? |their |its )?(?:@m |\S+ )?(?:bid|offer|proposal) (?:of @m )?accepted\b"), "near"),
     # A club's target named in apposition after the name ("X, a long-time Liverpool target, ..."), and

@@ -48,3 +48,12 @@ def test_a_verb_on_a_report_about_someone_is_no_move(title: str, expected: set[t
 ])
 def test_moves_named_by_their_player_and_deals_under_way(title: str, expected: set[tuple[str, str, str | None]]) -> None:
     assert told(title) == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Tottenham agree loan for Manchester City's Omar Marmoush", {("Omar Marmoush", "loan", "Tottenham Hotspur")}),
+    # "X to Y" as the subject of a news noun is the link it reports on.
+    ("Romano gives huge Alejandro Balde to Manchester United update", {("Alejandro Balde", "interest", "Manchester United")}),
+])
+def test_a_loan_agreed_and_a_link_named_in_an_update(title: str, expected: set[tuple[str, str, str | None]]) -> None:
+    assert told(title) == expected
