@@ -195,6 +195,12 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("loan", _p(r"\b(?:agree|agrees|agreed|agreeing|complete|completes|completed|seal|seals|sealed|finalise|finalises|finalised|finalize|finalizes|finalized) (?:an? |the )?(?:season long |short term |\S+ )?loan (?:deal |move |switch )?(?:for|with) (?=(?:@c 's |\S+ ){0,2}@p)"), "after"),
     # "X to Y" told as the subject of a news noun: "Romano gives huge Balde to Man Utd update".
     ("interest", _p(r"(?<=@p )to (?=@c (?:transfer |move |deal )?(?:update|updates|latest|news|boost|blow|twist|claim|verdict|hint|stance)\b)"), "before"),
+    # Nearer a deal for a player, or sealing one: "edging closer to £20m deal for X" (talks), "at an
+    # advanced stage in sealing a £10m deal for X and Y" (a deal agreed: claims.md's agreement).
+    ("talks", _p(r"\b(?:edg(?:e|es|ing)|inch(?:es|ing)?|draw(?:s|ing)?) closer to (?:an? |the )?(?:@m |\S+ ){0,2}?(?:deal|move|agreement|signing|transfer|switch) (?:for|with) (?=(?:@c 's |@c |\S+ ){0,3}@p)"), "after"),
+    ("agreement", _p(r"\b(?:seal|seals|sealing|finalis(?:e|es|ing)|finaliz(?:e|es|ing)|tie up|ties up|tying up) (?:an? |the )?(?:@m |\S+ ){0,2}?(?:deal|move|agreement|transfer) (?:for|with) (?=(?:@c 's |@c |\S+ ){0,3}@p)"), "after"),
+    # A bid put on the table: "set to put final bid on the table for X".
+    ("bid", _p(r"\b(?:put|puts|putting|place|places|placing|lay|lays|laying) (?:an? |the |their |a final |a fresh |final |fresh |@m )*(?:bid|offer)s? (?:on the table )?for (?=(?:@c 's |@c |\S+ ){0,3}@p)"), "after"),
     # An offer accepted, told from the bidder's side: "Marseille have had a bid accepted for X".
     ("agreement", _p(r"(?<=@c )(?:have |has |had )?(?:had )?(?:an? |their |its )?(?:@m |\S+ )?(?:bid|offer|proposal) (?:of @m )?accepted\b"), "near"),
     # A club's target named in apposition after the name ("X, a long-time Liverpool target, ..."), and

@@ -22,7 +22,7 @@ PLAYER_ROLES = _words(
     centre back center back centreback half left right wing attacker playmaker captain
     skipper star youngster teenager teen wonderkid talent ace prodigy player midfield
     loanee veteran international academy graduate schemer stopper number nine no
-    goalscorer scorer sensation gem superstar starlet prospect phenomenon speedster"""
+    goalscorer scorer sensation gem superstar starlet prospect phenomenon speedster flop outcast"""
 )
 MANAGER_ROLES = _words(
     """boss manager coach head interim caretaker gaffer tactician trainer coaching"""

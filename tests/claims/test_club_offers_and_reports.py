@@ -57,3 +57,15 @@ def test_moves_named_by_their_player_and_deals_under_way(title: str, expected: s
 ])
 def test_a_loan_agreed_and_a_link_named_in_an_update(title: str, expected: set[tuple[str, str, str | None]]) -> None:
     assert told(title) == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Leeds edging closer to £20m deal for Diego Llorente", {("Diego Llorente", "talks", "Leeds United")}),
+    ("Sheffield United at advanced stage in sealing £10m deal for Derby duo Jayden Bogle and Max Lowe",
+     {("Jayden Bogle", "agreement", "Sheffield United"), ("Max Lowe", "agreement", "Sheffield United")}),
+    ("Barcelona set to put final bid on the table for Lautaro Martinez", {("Lautaro Martinez", "bid", "Barcelona")}),
+    # A flop is a player of the club named before: the club he leaves, not the one he joins.
+    ("Crystal Palace flop Alexander Sorloth joins RB Leipzig", {("Alexander Sorloth", "completed", "RB Leipzig")}),
+])
+def test_deals_neared_sealed_or_bid_for(title: str, expected: set[tuple[str, str, str | None]]) -> None:
+    assert told(title) == expected
