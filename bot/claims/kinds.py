@@ -164,7 +164,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("agreement", _p(r"\bon the (?:verge|brink|cusp) of (?!(?:being |the )?(?:sack|sacked|axed|fired|dismissed|chop|axe|relegation|elimination|defeat|exit|leaving|quitting|resigning)\b)(?:(?:signing|joining|completing|sealing|agreeing|securing|landing) )?(?:an? |the )?(?:@c )?(?:(?:\S+ )?(?:move|switch|deal|transfer|return|exit)\b)?"), "near"),
     # --- bid ----------------------------------------------------------------------------
     ("bid_rejected", _p(r"\b(?:reject(?:s|ed|ing)?|turn(?:s|ed)? down|rebuff(?:s|ed)?|knock(?:s|ed)? back|snub(?:s|bed)?|decline[sd]?|refuse[sd]?) (?:(?:\S+ ){0,4}?)(?<!contract )(?<!extension )(?<!renewal )(?:bid|offer|approach(?:es)?|proposal)s?\b|\b(?:bid|offer|approach)s? (?:\S+ ){0,4}?(?:rejected|turned down|rebuffed|knocked back|snubbed|declined)\b"), "near"),
-    ("bid", _p(r"\b(?:table[sd]?|tabling|submit(?:s|ted)?|lodge[sd]?|launch(?:es|ed)?|make[s]?|made|prepar(?:e|es|ed|ing)|mull(?:s|ing)?|readying|ready|send[s]?|sent|plan(?:s|ning)?|improve[sd]?) (?:(?:an?|the|their|fresh|new|formal|opening|improved|first|second|third|official|club record|record|bumper|@m|@c|\S+) ){0,4}?(?<!listen to )(?<!listens to )(?<!listening to )(?<!accept )(?<!consider )(?<!entertain )(?<!welcome )(?<!open to )(?:bid|offer|package|proposal)s?\b(?! (?:to(?! @c)|farewell)\b)"), "near"),
+    ("bid", _p(r"\b(?:table[sd]?|tabling|submit(?:s|ted)?|lodge[sd]?|launch(?:es|ed)?|make[s]?|made|prepar(?:e|es|ed|ing)|mull(?:s|ing)?|readying|ready|send[s]?|sent|plan(?:s|ning)?|improve[sd]?) (?:(?:an?|the|their|fresh|new|formal|opening|improved|first|second|third|official|club record|record|bumper|@m|@c|\S+) ){0,4}?(?<!listen to )(?<!listens to )(?<!listening to )(?<!accept )(?<!consider )(?<!entertain )(?<!welcome )(?<!open to )(?:bid|offer|package|proposal)s?\b(?! (?:to(?! @c| sign| buy| land| bring| secure| snap)|farewell)\b)"), "near"),
     ("bid", _p(r"(?<!contract )(?:@m |(?:opening|improved|fresh|formal|first|second|third|official|club record|record|bumper|verbal|written) )(?:\S+ )?(?:bid|offer)s?\b(?! (?:to|farewell)\b)|\bbids? (?:of @m |worth @m )?for (?=(?:@c 's |\S+ ){0,2}@p)|\boffer(?:s|ed)? @m\b|\b(?:trigger|activate|meet|pay)(?:s|ed|ing)? (?:\S+ ){0,3}?release clause\b"), "near"),
     # A club's offer named as a thing: "Porto offer on the table", "X receives Porto bid", "Porto's
     # proposal for X revealed". (Not the verb with its object: "Porto offer X a deal", "offer him".)
@@ -201,6 +201,15 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("agreement", _p(r"\b(?:seal|seals|sealing|finalis(?:e|es|ing)|finaliz(?:e|es|ing)|tie up|ties up|tying up) (?:an? |the )?(?:@m |\S+ ){0,2}?(?:deal|move|agreement|transfer) (?:for|with) (?=(?:@c 's |@c |\S+ ){0,3}@p)"), "after"),
     # A bid put on the table: "set to put final bid on the table for X".
     ("bid", _p(r"\b(?:put|puts|putting|place|places|placing|lay|lays|laying) (?:an? |the |their |a final |a fresh |final |fresh |@m )*(?:bid|offer)s? (?:on the table )?for (?=(?:@c 's |@c |\S+ ){0,3}@p)"), "after"),
+    # A pursuit named by its contest or effort: "in the race to sign X", "battle to land X", "enter the
+    # scramble to sign X" (the signing it aims at is no rung: claims.md, "in the race for" is interest).
+    ("interest", _p(r"\b(?:race|battle|fight|scramble|chase|tussle|scrap|hunt|queue|competition|war|effort|efforts|push|drive|attempt|attempts|bid) to (?:sign|land|bring in|buy|secure|recruit|snap up|lure|capture|get|poach) (?=(?:@c 's |@c |\S+ ){0,3}@p)"), "after"),
+    # A player asking to go: "wants move away from Bayern", "pushing for an exit from Chelsea".
+    ("departure", _p(r"\b(?:want|wants|wanted|wanting|seek|seeks|seeking|push(?:es|ing)? for|angling for|ask(?:s|ed|ing)? for|request(?:s|ed|ing)?) (?:an? |the )?(?:\S+ )?(?:move|exit|transfer|departure) (?:away )?(?:from|out of) (?=@c)"), "near_before"),
+    # A fee agreed told by its figure: "Liverpool agree £25m with Bayern for Thiago".
+    ("agreement", _p(r"\bagree(?:s|d|ing)? (?:an? |the )?@m (?:fee |deal )?(?:with @c )?for (?=(?:@c 's |@c |\S+ ){0,3}@p)"), "after"),
+    # A contract ended early: "X terminates his contract at Barcelona".
+    ("departure", _p(r"\bterminat(?:e|es|ed|ing) (?:his |her |their |the |a )?(?:\S+ )?contract\b|\bcontract (?:\S+ ){0,2}?(?:terminated|cancelled|ripped up)\b"), "near_before"),
     # An offer accepted, told from the bidder's side: "Marseille have had a bid accepted for X".
     ("agreement", _p(r"(?<=@c )(?:have |has |had )?(?:had )?(?:an? |their |its )?(?:@m |\S+ )?(?:bid|offer|proposal) (?:of @m )?accepted\b"), "near"),
     # A club's target named in apposition after the name ("X, a long-time Liverpool target, ..."), and

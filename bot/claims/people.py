@@ -100,6 +100,8 @@ def find(
         j = i + 1
         while j < n and j not in taken:
             nxt = tokens[j]
+            if j > i and _shouted(nxt, tokens[j - 1]):
+                break  # "Luis Suarez TERMINATES his contract": a word written in capitals for emphasis
             if name_token(nxt, title_case) or (j > i and nxt.key in NAME_SUFFIXES and nxt.is_cap):
                 j += 1
             elif (
@@ -207,6 +209,12 @@ def _describing(tok: Token) -> bool:
     words the kind patterns are made of are verbs here ("Arsenal eyeing winger X")."""
     return (tok.is_word and not tok.is_cap and tok.key.endswith(("ing", "ive", "al", "ed", "ful", "ous", "ic"))
             and tok.key not in PATTERN_WORDS)
+
+
+def _shouted(tok: Token, before: Token) -> bool:
+    """A word in capitals after a name written in mixed case: an emphasis, not the name's next
+    word ("Luis Suarez TERMINATES his contract", "Man United WONT sign")."""
+    return len(tok.text) >= 3 and tok.text.isalpha() and tok.text.isupper() and not before.text.isupper()
 
 
 def _person(tokens: list[Token], i: int, j: int, taken: dict[int, Mention]) -> Person:
