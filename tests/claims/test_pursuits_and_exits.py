@@ -16,6 +16,8 @@ from tests.claims.reading import told
     ("Liverpool agree £25m with Bayern Munich for Thiago Alcantara", {("Thiago Alcantara", "agreement", "Liverpool")}),
     ("Roma make last-ditch £13.5m offer to sign Manchester United defender Chris Smalling",
      {("Chris Smalling", "bid", "Roma")}),
+    # "ex-PSG man X": a description of the player the pursuit is for.
+    ("Real Madrid could swoop for ex-PSG man Edinson Cavani", {("Edinson Cavani", "interest", "Real Madrid")}),
     # A word in capitals for emphasis ends the name before it.
     ("Luis Suarez TERMINATES his contract at Barcelona", {("Luis Suarez", "departure", None)}),
     # A failed attempt asserts nothing.
