@@ -33,7 +33,7 @@ def absolute_with(units: list[tuple[int, int, str]], u: int) -> bool:
     if v + 1 >= n:
         return False
     nxt = units[v + 1][2]
-    if units[v][2] == "@p" and units[u + 1][2] == "@p" and v == u + 1:
+    if v == u + 1 and units[v][2] == "@p":
         return nxt in WITH_ABSOLUTE or nxt == "the"  # (one person: "with Y set to replace him")
     return nxt in _PREDICATE_OPEN or units[u - 1][2] == "," and nxt.endswith("ing") and nxt not in NOT_GERUND
 

@@ -157,5 +157,5 @@ def named_in_headline(sents: list[Sentence], heads: int, full: dict[str, str]) -
     "Rangers have completed the signing of goalkeeper Liam Kelly", where a bare "Kelly" opening
     a headline could be a first name and is not taken as a person on its own)."""
     named = {fold(full[fold(p.name)]) for s in sents[:heads] for p in s.persons}
-    written = {t.text.casefold() for s in sents[:heads] for t in s.tokens if t.is_cap}
+    written = {fold(t.text) for s in sents[:heads] for t in s.tokens if t.is_cap}  # folded as _surname is
     return named | {fold(name) for name in full.values() if " " in name and _surname(name) in written}
