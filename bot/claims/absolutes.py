@@ -16,9 +16,15 @@ from bot.claims.lexicon import NOT_GERUND, WITH_ABSOLUTE
 
 # Words that may open an absolute's predicate right after its subject.
 _PREDICATE_OPEN = WITH_ABSOLUTE | {"keen", "interested", "eager", "both", "all", "also", "still", "among", "the",
-                                   "circling", "lurking", "waiting", "monitoring", "tracking", "watching", "eyeing"}
+                                   "circling", "lurking", "waiting", "monitoring", "tracking", "watching", "eyeing",
+                                   "linked", "credited", "alerted"}
 # Nouns a deal is made with: "talks with Ajax continuing" keeps Ajax a party to the talks.
 _DEAL_NOUNS = frozenset({"talks", "agreement", "deal", "contact", "negotiations", "discussions", "terms", "fee"})
+# Verbs of contending take their rival with "with": "vie with Chelsea to sign X" names a rival
+# suitor, not a clause of Chelsea's own.
+_CONTENDING = frozenset({"vie", "vies", "vying", "compete", "competes", "competing", "battle", "battles", "battling",
+                         "jostle", "jostles", "jostling", "fight", "fights", "fighting", "race", "races", "racing",
+                         "tussle", "tussling", "scrap", "scrapping", "rivalry", "competition", "contend", "contending"})
 
 
 def absolute_with(units: list[tuple[int, int, str]], u: int) -> bool:
@@ -26,7 +32,7 @@ def absolute_with(units: list[tuple[int, int, str]], u: int) -> bool:
     then a predicate without a finite verb."""
     n = len(units)
     v = u + 1
-    if v >= n or units[v][2] not in {"@p", "@c"} or units[u - 1][2] in _DEAL_NOUNS:
+    if v >= n or units[v][2] not in {"@p", "@c"} or units[u - 1][2] in _DEAL_NOUNS or units[u - 1][2] in _CONTENDING:
         return False
     while v + 2 < n and units[v + 1][2] in {"and", "&", ","} and units[v + 2][2] in {"@p", "@c"}:
         v += 2  # "with Arsenal, Chelsea and Spurs all keen"

@@ -74,10 +74,15 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     # Spurs for X" (the bidder is the club after "from", club_part's "a bid from Arsenal").
     ("bid", r"\breceiv(?:e|es|ed|ing) (?:an? |the |their |its )?(?:\S+ ){0,2}?(?<!contract )(?<!extension )(?<!renewal )(?:bid|offer|proposal)s? from\b", "near"),
     ("talks", r"\breceiv(?:e|es|ed|ing) (?:an? |the |their |its )?(?:\S+ ){0,2}?(?:approach|approaches|enquiry|enquiries|inquiry|inquiries) from\b", "near"),
+    # A bid named by its bidder and its aim: "a new offer from Roma to sign X", "bids from
+    # Spurs for X" (whoever waits for it or hears of it).
+    ("bid", r"(?<!contract )(?<!extension )(?<!renewal )\b(?:bid|offer|proposal)s? from (?=@c (?:to (?:sign|buy|land|secure|bring)|for (?:\S+ ){0,3}?@p))", "near"),
     # A club wanting a former player back: "Chelsea want X back", "would love X to return".
     ("interest", r"\b(?:want|wants|wanted|wanting|would like|would love|keen to have|eager to have|hoping to have|hope to have|"
                  r"plot(?:s|ting)? to bring|plan(?:s|ning)? to bring) (?=@p (?:back|to return|to come back|home)\b)(?!@p back (?:in|to|on|fit|from)\b)",
      "after"),
+    # A club talking a player round: "trying to persuade X to join", "hope to tempt X to return".
+    ("interest", r"\b(?:persuad|convinc|tempt|lur|coax|entic|sweet[- ]?talk)\w* (?=@p (?:to (?:join|sign|move|come|return|swap|switch|make the move)\b))", "after"),
     # A club asking another about a player: "Arsenal ask Sporting about a loan for X".
     ("talks", r"\bask(?:s|ed|ing)? (?=@c (?:about|over|regarding|for) (?:\S+ ){0,4}@p)", "after"),
     ("bid", r"\b(?:bid|offer|proposal)s? (?:has |have |had )?(?:already |now |officially |formally )?(?:been )?(?:sent|submitted|tabled|lodged) (?:to|for)\b", "near"),

@@ -22,7 +22,8 @@ PLAYER_ROLES = _words(
     centre back center back centreback half left right wing attacker playmaker captain
     skipper star youngster teenager teen wonderkid talent ace prodigy player midfield
     loanee veteran international academy graduate schemer stopper number nine no
-    goalscorer scorer sensation gem superstar starlet prospect phenomenon speedster flop outcast"""
+    goalscorer scorer sensation gem superstar starlet prospect phenomenon speedster flop outcast
+    duo pair trio"""
 )
 MANAGER_ROLES = _words(
     """boss manager coach head interim caretaker gaffer tactician trainer coaching"""
@@ -156,10 +157,11 @@ pursue pursuing push pushing determined intend intends intent bidding seeking se
 eyeing eye eyes tempted tempt tempts lure lures luring convince persuade hopeful idea path route
 proposal proposed scenario would've bound eyed touted linked fancied earmarked
 mooted tell tells told telling ask asks asked asking recommend recommends recommended
-advise advises advised plot plots plotted plotting working work works effort efforts raid""")
+advise advises advised plot plots plotted plotting working work works effort efforts raid
+rival rivals rivalling rivaling rivalled vie vies vying jostle jostles jostling battling battles battled""")
 # Words that report a deal as about to happen (the claim model's `agreement`).
 IMMINENT = _words("""set poised about due expected verge brink nearing edging closing close
-will shall imminent imminently""")
+will shall imminent imminently edge edges closer nearer""")
 # How headlines mean a weak alias that several clubs share, when nothing else says.
 # (Usage, not identity: an item that names Atlético strongly still wins.)
 WEAK_DEFAULTS: dict[str, str] = {

@@ -37,6 +37,11 @@ _STOP = frozenset({"@p", ",", ":", "and", "but", "after", "as", "while", "amid",
 _REACH = 6
 
 RUNGS = frozenset({"completed", "agreement"})
+# A verb of telling is a wish only when its object is told to act ("told to sign", "tells X to
+# leave"); with a subject of its own after it ("tells PSG he will leave") it reports a statement.
+_PROGRESSIVE_MOVES = frozenset({"joining", "signing", "moving", "rejoining", "completing"})
+_TELLING = frozenset({"tell", "tells", "told", "telling"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 
 
 # A gerund that is the subject of a modal: "X joining Fulham would be a masterstroke".
@@ -54,7 +59,9 @@ def mood(fr: Frame, clause: range, trig: Trigger) -> str:
     if fr.units[trig.start][2].endswith("ing") and any(
             fr.units[u][2] in _MODALS_AFTER for u in range(trig.end, min(clause.stop, trig.end + 4))):
         return "wish"
-    found = ""
+    # "he is joining Manchester United": a move in the progressive is one arranged, not yet made.
+    found = "imminent" if fr.units[trig.start][2] in _PROGRESSIVE_MOVES and trig.start > clause.start \
+        and fr.units[trig.start - 1][2] in {"is", "are"} else ""
     u = trig.start - 1
     while u >= clause.start and trig.start - u <= _REACH:
         word = fr.units[u][2]
@@ -62,6 +69,8 @@ def mood(fr: Frame, clause: range, trig: Trigger) -> str:
             break
         if word == "ready" and scenario.closes_a_deal(fr, trig):
             return "imminent"  # "ready to seal the deal": the last step, not a wish (claims.md: imminent)
+        if word in _TELLING and any(fr.units[w][2] in _SUBJECT_PRONOUNS for w in range(u + 1, trig.start)):
+            return found  # "tells PSG he will leave": what he says he will do, not what he is told to
         if word in WISH:
             before = fr.units[u - 1][2] if u > clause.start else ""
             before2 = fr.units[u - 2][2] if u - 1 > clause.start else ""

@@ -77,7 +77,9 @@ def name_token(tok: Token, title_case: bool) -> bool:
         # "League-winning", "Madrid-born", "British-record": a compound adjective, not
         # "Alexander-Arnold".
         head, tail = tok.key.split(" ", 1)[0], tok.key.rsplit(" ", 1)[1]
-        if tail.endswith(ADJ_ENDINGS) or tail in {"born", "based", "old", "year", "bound", "time", "led"}:
+        # A capitalised last part outside a title-case headline is a surname ("Mendez-Laing").
+        named_tail = not title_case and tok.text[-len(tail):][:1].isupper()
+        if not named_tail and (tail.endswith(ADJ_ENDINGS) or tail in {"born", "based", "old", "year", "bound", "time", "led"}):
             return False
         if head in NOT_NAMES and head not in PARTICLES and head not in FIRST_NAMES:
             return False
@@ -88,9 +90,14 @@ def opens_name(tokens: list[Token], i: int, title_case: bool = True, taken: Cont
     """Whether a run of name tokens may start at token i (people.find asks this): a name token,
     or a particle before one ("van Dijk")."""
     tok = tokens[i]
-    return name_token(tok, title_case) or (
-        tok.key in PARTICLES and i + 1 < len(tokens) and i + 1 not in taken and name_token(tokens[i + 1], title_case)
-    )
+    if name_token(tok, title_case):
+        return True
+    if tok.key not in PARTICLES:
+        return False
+    k = i + 1
+    if k < len(tokens) and k not in taken and tokens[k].key in PARTICLES:
+        k += 1  # "van de Beek"
+    return k < len(tokens) and k not in taken and name_token(tokens[k], title_case)
 
 
 def stand_in_head(tok: Token) -> bool:
@@ -149,7 +156,9 @@ def may_open_person(tokens: list[Token], i: int, clubs: Container[int], headline
     every token a club mention may cover, the gazetteer's and the finder's own guesses (capitalised
     runs: any capitalised token or particle)."""
     tok = tokens[i]
-    return (opens_name(tokens, i) or tok.is_cap and tok.key in NAME_SUFFIXES or tok.key in STAND_IN_PRONOUNS
+    # (A name opens by either case rule: a summary's "Mendez-Laing" is a name, a headline's not.)
+    return (opens_name(tokens, i) or " " in tok.key and opens_name(tokens, i, False)
+            or tok.is_cap and tok.key in NAME_SUFFIXES or tok.key in STAND_IN_PRONOUNS
             or opens_stand_in(tokens, i, clubs) or headline and opens_description(tokens, i, clubs))
 
 

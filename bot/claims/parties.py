@@ -45,6 +45,12 @@ _LISTED = frozenset({"@c", "and", "&", ","})  # what stands between the clubs of
 _OWN_CLUB_KINDS = frozenset({"denial", "departure", "bid_rejected"})
 
 
+# Words after "from" that are no epithet of the club after them ("from Porto to Chelsea").
+_NOT_EPITHETS = frozenset({"and", "or", "to", "at", "in", "on", "with", "for", "by", "of", "as", "than", "him", "her",
+                           "them", "@c", "@p", "@m", "@s", "home", "abroad", "there", "here"})
+_BID_NOUNS = frozenset({"bid", "bids", "offer", "offers", "proposal", "proposals"})
+
+
 def parties(
     s: Sentence,
     clause: range,
@@ -70,8 +76,10 @@ def parties(
     person_club: str | None = None  # "Alonso wants Mac Allister": the manager's club
     units = s.frame.units
     # The seller accepts a bid, or receives one ("Brentford receive an offer from Spurs").
-    accepting = units[trig.start][2].startswith("accept") or (
-        units[trig.start][2].startswith("receiv") and k in {"bid", "talks"})
+    # So does one awaiting "an offer from Roma to sign X": the bidder is the club after "from".
+    accepting = units[trig.start][2].startswith("accept") or k in {"bid", "talks"} and (
+        units[trig.start][2].startswith("receiv")
+        or trig.start + 1 < len(units) and units[trig.start + 1][2] == "from" and units[trig.start][2] in _BID_NOUNS)
     appointing = k == "completed" and role == "manager" and any(
         units[w][2] in APPOINTING for w in range(trig.start, trig.end))
     hirers: list[str] = []
@@ -302,7 +310,9 @@ def _opening(s: Sentence, clause: range) -> Mention | None:
     return s.unit_club.get(_head(s, clause))
 
 
-_FOLLOWERS = frozenset({"fans", "supporters", "faithful", "fanbase", "supporter", "fan"})
+# People of a club named by it ("Celtic fans", "his Ajax team-mates"): the club is not the one acting.
+_FOLLOWERS = frozenset({"fans", "supporters", "faithful", "fanbase", "supporter", "fan",
+                        "team mates", "teammates", "team mate", "teammate", "colleagues"})
 _HELD_AT = frozenset({("focused", "on"), ("committed", "to"), ("remain", "at"), ("charge", "of")})
 
 
@@ -351,6 +361,8 @@ def club_part(fr: Frame, unit: int) -> str:
         return "from"  # "an approach to Porto to sign X": the club asked holds him
     if after in FROM_AFTER or before in FROM_BEFORE or (before == "the" and before2 in FROM_BEFORE):
         return "from"
+    if before2 == "from" and before.isalpha() and before not in _NOT_EPITHETS:
+        return "from"  # "signs from relegated Watford", "from rivals Spurs": an epithet between
     if after in DEST_NOUNS or before in TO_BEFORE:
         return "to"
     if (before2, before) in _HELD_AT or before2 in STAYING and before in {"at", "with"}:

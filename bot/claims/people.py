@@ -8,6 +8,7 @@ give the role ("Liverpool defender ...", "Madrid boss ...") and the club the per
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 
 from bot.claims import crowds, ordinary
@@ -104,13 +105,8 @@ def find(
                 break  # "Luis Suarez TERMINATES his contract": a word written in capitals for emphasis
             if name_token(nxt, title_case) or (j > i and nxt.key in NAME_SUFFIXES and nxt.is_cap):
                 j += 1
-            elif (
-                nxt.key in PARTICLES
-                and j + 1 < n
-                and j + 1 not in taken
-                and name_token(tokens[j + 1], title_case)
-            ):
-                j += 2
+            elif nxt.key in PARTICLES and (run := _particles_then_name(tokens, j, taken, title_case)):
+                j += run  # "van Dijk", and a run of them: "van de Beek", "de la Fuente"
             else:
                 break
         # A headline-opening adjective is not a first name ("Rejuvenated Casemiro").
@@ -209,6 +205,15 @@ def _describing(tok: Token) -> bool:
     words the kind patterns are made of are verbs here ("Arsenal eyeing winger X")."""
     return (tok.is_word and not tok.is_cap and tok.key.endswith(("ing", "ive", "al", "ed", "ful", "ous", "ic"))
             and tok.key not in PATTERN_WORDS)
+
+
+def _particles_then_name(tokens: list[Token], j: int, taken: Container[int], title_case: bool) -> int:
+    """How many tokens from `j` a run of up to two particles and the name word after it take
+    ("van de Beek"), or 0 when no name word follows them."""
+    k = j
+    while k < len(tokens) and k - j < 2 and k not in taken and tokens[k].key in PARTICLES:
+        k += 1
+    return k + 1 - j if k < len(tokens) and k not in taken and name_token(tokens[k], title_case) else 0
 
 
 def _shouted(tok: Token, before: Token) -> bool:

@@ -225,16 +225,19 @@ def doubt_ended(fr: Frame, trig: Trigger) -> bool:
                              or len(before) >= 2 and before[-2] in _ENDING and before[-1] in {"the", "his", "her", "any"})
 
 
-# A failure is no denial: "failed with a £60m bid for him", "failed to agree terms". Nobody
-# rules anything out; an attempt fell through.
-_FAILING = frozenset({"fail", "fails", "failed", "failing"})
+# A failure is no denial: "failed with a £60m bid for him", "failed to agree terms", "have
+# been unable to reach an agreement", "could not agree a fee". Nobody rules anything out; an
+# attempt fell through.
+_FAILING = frozenset({"fail", "fails", "failed", "failing", "unable", "cannot", "can t", "couldn t", "cant", "couldnt"})
+_FAILING_WORDS = (" fail", " unable ", " can", " could")
 
 
 def failed_attempt(fr: Frame, clause: range, trig: Trigger) -> bool:
     """Whether a denial's negation is a verb of failing before the trigger."""
-    if trig.kind != "denial" or " fail" not in fr.text:
+    if trig.kind != "denial" or not any(w in fr.text for w in _FAILING_WORDS):
         return False
-    return any(w in _FAILING for w in _words(fr, range(max(clause.start, trig.start - 5), trig.end)))
+    words = _words(fr, range(max(clause.start, trig.start - 5), trig.end))
+    return any(w in _FAILING or w == "not" and i and words[i - 1] in {"could", "can"} for i, w in enumerate(words))
 
 
 def history_words(words: list[str]) -> bool:
