@@ -65,3 +65,36 @@ def club_acts(fr: Frame, t: Trigger, lo: int) -> bool:
     while u > lo and fr.units[u][2] in _BETWEEN_CLUB_AND_ACT:
         u -= 1
     return u >= lo and fr.units[u][2] == "@c"
+
+
+# Verbs of letting a player go in the active voice: the one let go is their object, after them.
+_SELLING_ACTIVE = frozenset({"sell", "sells", "selling", "offload", "offloads", "offloading", "cash", "cashes",
+                             "cashing", "ship", "ships", "shipping", "part", "parts", "parting", "get", "gets",
+                             "got", "getting", "freeze", "freezes", "freezing", "froze"})
+_RELATIVES = frozenset({"who", "whom", "that", "which"})
+
+
+def not_the_seller(fr: Frame, t: Trigger, chosen: list[int], after: list[int]) -> list[int]:
+    """The persons of `chosen` an exit (or an exit denied) can be about: not the one who sells,
+    named before an active verb of selling with no relative pronoun between ("as Warnock looks to
+    sell the keeper", "Bruce insists he never considered selling X"), nor the agent of a passive
+    ("frozen out by Mourinho"). When that leaves no one, the person after the verb (`after`) is
+    the one sold."""
+    if t.kind != "departure" and t.base != "departure":
+        return chosen
+    selling = fr.units[t.start][2] in _SELLING_ACTIVE
+    kept = [u for u in chosen if not (u > 0 and fr.units[u - 1][2] == "by") and not (
+        selling and u < t.start and not any(fr.units[w][2] in _RELATIVES for w in range(u + 1, t.start)))]
+    return kept if kept or not chosen else [u for u in after[:1] if fr.units[u - 1][2] != "by"]
+
+
+# Nouns of a pursuit that take the pursued in apposition right after them: "No 1 target X".
+_APPOSING = frozenset({"target", "targets", "priority", "option"})
+
+
+def apposed(fr: Frame, t: Trigger, unit_person: dict[int, object]) -> int | None:
+    """The person set right after a pursuit noun that ends the trigger ("miss out on No 1 target
+    Said Benrahma": Benrahma, not the manager before), or None."""
+    if t.end < len(fr.units) and t.end in unit_person and fr.units[t.end - 1][2] in _APPOSING:
+        return t.end
+    return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from bot.claims import spans
-from bot.claims.absolutes import absolute_with, club_acts, refers_back
+from bot.claims.absolutes import absolute_with, apposed, club_acts, not_the_seller, refers_back
 from bot.claims.frame import Frame, Trigger
 from bot.claims.lexicon import (
     AFTER_OPEN,
@@ -235,7 +235,9 @@ def bind(
             chosen = before or after
         if not chosen and earlier and refers_back(fr, t, hi) and club_acts(fr, t, lo):
             chosen = earlier[-1:]  # "X is available, with Arsenal keen to sign him": X
-        out.extend((t, u) for u in chosen)
+        if t.direction in ("near_before", "near") and (target := apposed(fr, t, unit_person)) is not None:
+            chosen = [target]
+        out.extend((t, u) for u in not_the_seller(fr, t, chosen, after))
     return out
 
 

@@ -29,6 +29,9 @@ from bot.claims.lexicon import PAST_FORMS, PAST_NOUNS, SOFT
 # Finite verbs and auxiliaries that open a predicate right after a subject.
 _FINITE = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can",
                      "may", "might", "must", "should", "shall", "'s", "did", "does", "do"})
+# Verbs that agree with one subject only: "X and Y is" cannot be a pair's.
+_SINGULAR_VERBS = frozenset({"is", "was", "has", "does", "says", "insists", "believes", "admits", "reveals",
+                             "claims", "thinks", "feels", "hopes", "explains", "warns", "tells", "wants", "expects"})
 _SUBJECTS = frozenset({"@p", "@c", "he", "she", "they", "it", "we"})
 # Words of a noun phrase after a fronted "after"/"following": articles, possessives, adjectives
 # and nouns; no verb, no clause mark.
@@ -61,10 +64,15 @@ def conjunct(units: list[tuple[int, int, str]], u: int, start: int, names: Mappi
     clause already names ("succeed X at Brentford, and X is expected to leave") goes on in its
     setting. (`names`: a person unit's folded surname.)"""
     n = len(units)
-    if u + 2 >= n or units[u + 1][2] not in {"@p", "@c"} or not finite(units[u + 2][2]):
+    if u + 2 >= n or units[u + 1][2] not in {"@p", "@c"} or not finite(units[u + 2][2]) \
+            and units[u + 2][2] not in _SINGULAR_VERBS:
         return False
     if u + 1 in names and names[u + 1] in {names[k] for k in range(start, u) if k in names}:
         return False
+    if units[u + 1][2] == "@p" and units[u + 2][2] in _SINGULAR_VERBS and "@p" in (units[k][2] for k in range(start, u)):
+        # "move for X and Lampard is convinced ...": two names joined cannot take a singular verb,
+        # so the second is the subject of a clause of its own.
+        return True
     if units[u + 1][2] == "@c" and not _names_ahead(units, u + 2):
         return False  # "X, and Arsenal have made contact with the player": about X still
     before = [units[k][2] for k in range(start, u)]

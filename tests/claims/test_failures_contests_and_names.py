@@ -56,3 +56,27 @@ def test_failures_contests_and_names(title: str, expected: set[tuple[str, str, s
 
 def test_a_wish_still_governs_a_progressive_move() -> None:
     assert told("Virgil van Dijk could be joining Real Madrid") == {("Virgil van Dijk", "interest", "Real Madrid")}
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # The one who sells is no one sold: a manager or owner named before an active verb of selling.
+    ("Ryan Sessegnon set for Fulham exit as Marco Silva looks to sell the wing-back",
+     {("Ryan Sessegnon", "departure", None)}),
+    ("Everton owner Dan Friedkin attempting to sell the club's old training ground", set()),
+    # The agent of a passive is no one leaving either.
+    ("Kalvin Phillips heads for Manchester City exit after being frozen out by Pep Guardiola",
+     {("Kalvin Phillips", "departure", None)}),
+    # A person sold, after the verb, stays the subject.
+    ("Juventus ready to sell Dusan Vlahovic", {("Dusan Vlahovic", "departure", None)}),
+    # A manager denying he would sell: the denial is about the player.
+    ("Tottenham boss Thomas Frank insists he never considered selling Cristian Romero",
+     {("Cristian Romero", "denial", None)}),
+    # Two names joined cannot take a singular verb: the second opens a clause of its own.
+    ("Arsenal to make move for Eberechi Eze and Oliver Glasner is convinced Palace will sell",
+     {("Eberechi Eze", "interest", "Arsenal")}),
+    # A pursuit noun with its player set right after it: the player, not the manager before.
+    ("Fulham boss Marco Silva fears he will miss out on top target Harvey Elliott",
+     {("Harvey Elliott", "interest", "Fulham")}),
+])
+def test_an_exit_is_not_the_sellers(title: str, expected: set[tuple[str, str, str | None]]) -> None:
+    assert told(title) == expected
