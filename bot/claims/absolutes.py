@@ -11,6 +11,8 @@ named before.
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from bot.claims.frame import Frame, Trigger
 from bot.claims.lexicon import NOT_GERUND, WITH_ABSOLUTE
 
@@ -92,7 +94,7 @@ def not_the_seller(fr: Frame, t: Trigger, chosen: list[int], after: list[int]) -
 _APPOSING = frozenset({"target", "targets", "priority", "option"})
 
 
-def apposed(fr: Frame, t: Trigger, unit_person: dict[int, object]) -> int | None:
+def apposed(fr: Frame, t: Trigger, unit_person: Container[int]) -> int | None:
     """The person set right after a pursuit noun that ends the trigger ("miss out on No 1 target
     Said Benrahma": Benrahma, not the manager before), or None."""
     if t.end < len(fr.units) and t.end in unit_person and fr.units[t.end - 1][2] in _APPOSING:
