@@ -199,8 +199,12 @@ def acts_as_a_body(tokens: list[Token], i: int, taken: Container[int] = ()) -> b
     nxt = tokens[i + 1]
     if (i == 0 or tokens[i - 1].text in CLAUSE_OPENERS) and nxt.key in PLURAL_ACTS and not nxt.is_cap:
         return True
-    return i > 0 and tokens[i - 1].key == "with" and nxt.key in _ABOUT and i + 2 < n \
-        and i + 2 not in taken and name_token(tokens[i + 2], False)
+    if not (i > 0 and tokens[i - 1].key == "with" and nxt.key in _ABOUT):
+        return False
+    k = i + 2
+    while k < n and k - i < 5 and (tokens[k].key in PLAYER_ROLES or tokens[k].key in MANAGER_ROLES):
+        k += 1  # "a deal with Dijon for goalkeeper X": the role named before the name
+    return k < n and k not in taken and name_token(tokens[k], False)
 
 
 def may_open_unknown_club(tokens: list[Token], i: int) -> bool:

@@ -48,6 +48,7 @@ _OWN_CLUB_KINDS = frozenset({"denial", "departure", "bid_rejected"})
 # Words after "from" that are no epithet of the club after them ("from Porto to Chelsea").
 _NOT_EPITHETS = frozenset({"and", "or", "to", "at", "in", "on", "with", "for", "by", "of", "as", "than", "him", "her",
                            "them", "@c", "@p", "@m", "@s", "home", "abroad", "there", "here"})
+_ANNOUNCING = frozenset({"confirm", "confirms", "confirmed", "announce", "announces", "announced", "reveal", "reveals"})
 _BID_NOUNS = frozenset({"bid", "bids", "offer", "offers", "proposal", "proposals"})
 
 
@@ -83,6 +84,7 @@ def parties(
     appointing = k == "completed" and role == "manager" and any(
         units[w][2] in APPOINTING for w in range(trig.start, trig.end))
     hirers: list[str] = []
+    announcers: list[str] = []  # clubs that confirm or announce the development
     implied: list[str] = []  # clubs held by being named before a departure or extension
     # "Arsenal target Vinícius, says Mourinho wants him happy at Real Madrid": what a speaker
     # says after the development is not a party to it.
@@ -155,6 +157,8 @@ def parties(
             frm.append(m.name)  # "Real Madrid rebuff City interest in X": the club that holds him
         elif acting:
             agents.append(m.name)
+            if nxt in _ANNOUNCING:
+                announcers.append(m.name)
         elif part == "to" and units[u - 1][2] == "with" and k in MOVE_KINDS:
             sellers.append(m.name)  # "talks with Atalanta", "agreement with Ajax"
         elif part == "to":
@@ -163,6 +167,13 @@ def parties(
             frm.append(m.name)  # "Despite Juventus interest, X is set to stay at Torino": his club
         else:
             others.append(m.name)
+    if dest and k in MOVE_KINDS:
+        # "Barcelona confirm X has joined Wolves": the club announcing a move to another is the
+        # one he leaves, not a second destination.
+        for club in announcers:
+            agents.remove(club)
+            if club not in frm:
+                frm.append(club)
     if not frm and k != "interest" and sum(1 for p in s.unit_person.values() if p.name != s.unit_person[unit].name) == 0:
         # "joins Feyenoord after Chelsea exit": the club left may sit in another clause
         # (when no one else in the sentence could have left it). Not for interest: "linked

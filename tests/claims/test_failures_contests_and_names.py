@@ -47,6 +47,11 @@ from tests.claims.reading import told
     # A move in the progressive is arranged; team-mates are no party to it.
     ("Virgil van Dijk has told his Liverpool team-mates he is joining Real Madrid",
      {("Virgil van Dijk", "agreement", "Real Madrid")}),
+    # A club the gazetteer lacks, as a party to a deal for a player named by his position.
+    ("Rangers agree £4m deal with Hammarby for midfielder Nahir Besara", {("Nahir Besara", "agreement", "Rangers")}),
+    # The club announcing a move to another is the one he leaves.
+    ("Bayer Leverkusen confirm Jeremie Frimpong has joined Liverpool",
+     {("Jeremie Frimpong", "completed", "Liverpool")}),
     # A club's pursuit named by the club.
     ("Joao Palhinha misses training amid Bayern Munich transfer pursuit", {("Joao Palhinha", "interest", "Bayern Munich")}),
 ])
