@@ -30,6 +30,7 @@ from bot.claims import (
 from bot.claims.attribution import borrowed_source, item_sources
 from bot.claims.carry import carry, named_in_headline, told_subject
 from bot.claims.clauses import background, bind, clauses, not_a_subject, role_words
+from bot.claims.club_part import club_part
 from bot.claims.frame import Trigger
 from bot.claims.job_roles import job_roles
 from bot.claims.lexicon import (
@@ -42,7 +43,7 @@ from bot.claims.lexicon import (
     WEAK_DEFAULTS,
 )
 from bot.claims.merge import dedupe
-from bot.claims.parties import arrivals, club_part, parties
+from bot.claims.parties import arrivals, parties
 from bot.claims.people import Person
 from bot.claims.phrases import hyphens, read_triggers
 from bot.claims.quotes import Quotes

@@ -72,7 +72,7 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("bid", r"\b(?:submit(?:s|ted|ting)?|table[sd]?|tabling|lodge[sd]?|lodging|send(?:s|ing)?|sent) (?:an? |the |their |its )?(?:\S+ ){0,2}?(?:bid|offer|proposal)s? (?:to @c )?to (?:sign|buy|land|sign|secure|bring in)\b", "near"),
     # A club on the receiving end of a bid or an approach: "Brentford receive an offer from
     # Spurs for X" (the bidder is the club after "from", club_part's "a bid from Arsenal").
-    ("bid", r"\breceiv(?:e|es|ed|ing) (?:an? |the |their |its )?(?:\S+ ){0,2}?(?<!contract )(?<!extension )(?<!renewal )(?:bid|offer|proposal)s? from\b", "near"),
+    ("bid", r"\breceiv(?:e|es|ed|ing) (?:an? |the |their |its )?(?:\S+ ){0,2}?(?<!contract )(?<!extension )(?<!renewal )(?:bid|offer|proposal)s? (?:from|for)\b", "near"),
     ("talks", r"\breceiv(?:e|es|ed|ing) (?:an? |the |their |its )?(?:\S+ ){0,2}?(?:approach|approaches|enquiry|enquiries|inquiry|inquiries) from\b", "near"),
     # A bid named by its bidder and its aim: "a new offer from Roma to sign X", "bids from
     # Spurs for X" (whoever waits for it or hears of it).

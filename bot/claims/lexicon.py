@@ -158,7 +158,8 @@ eyeing eye eyes tempted tempt tempts lure lures luring convince persuade hopeful
 proposal proposed scenario would've bound eyed touted linked fancied earmarked
 mooted tell tells told telling ask asks asked asking recommend recommends recommended
 advise advises advised plot plots plotted plotting working work works effort efforts raid
-rival rivals rivalling rivaling rivalled vie vies vying jostle jostles jostling battling battles battled""")
+rival rivals rivalling rivaling rivalled vie vies vying jostle jostles jostling battling battles battled
+imperative vital essential crucial necessary""")
 # Words that report a deal as about to happen (the claim model's `agreement`).
 IMMINENT = _words("""set poised about due expected verge brink nearing edging closing close
 will shall imminent imminently edge edges closer nearer""")

@@ -13,25 +13,16 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from bot.claims.contest import REFUSING, rival, sending_out, sent_by, snubbed_for
-from bot.claims.frame import Frame, Trigger
+from bot.claims.club_part import club_part
+from bot.claims.contest import REFUSING, sending_out, snubbed_for
+from bot.claims.frame import Trigger
 from bot.claims.lexicon import (
-    AFTER_POSSESSIVE,
     APPOINTING,
-    BID_NOUNS,
-    DEST_NOUNS,
     ELSEWHERE,
-    FROM_AFTER,
-    FROM_BEFORE,
-    LEGEND_NOUNS,
-    PLAYER_ROLES,
-    RIVAL_BEFORE,
     SENDING,
     SPEECH_VERBS,
     STAYING,
-    TO_BEFORE,
 )
-from bot.claims.phrases import description_of
 from bot.models import MOVE_KINDS
 
 if TYPE_CHECKING:
@@ -43,11 +34,9 @@ _SELLER_KINDS = frozenset({"talks", "bid", "agreement"})
 _STAYING_AT = STAYING | {"happy", "settled", "content"}
 _LISTED = frozenset({"@c", "and", "&", ","})  # what stands between the clubs of a list
 _OWN_CLUB_KINDS = frozenset({"denial", "departure", "bid_rejected"})
-
-
-# Words after "from" that are no epithet of the club after them ("from Porto to Chelsea").
-_NOT_EPITHETS = frozenset({"and", "or", "to", "at", "in", "on", "with", "for", "by", "of", "as", "than", "him", "her",
-                           "them", "@c", "@p", "@m", "@s", "home", "abroad", "there", "here"})
+# A pursuit noun a club modifies: "Liverpool target X" names the suitor.
+_TARGET_NOUNS = frozenset({"target", "targets"})
+# Verbs of a club making a move public ("Barcelona confirm X has joined Wolves").
 _ANNOUNCING = frozenset({"confirm", "confirms", "confirmed", "announce", "announces", "announced", "reveal", "reveals"})
 _BID_NOUNS = frozenset({"bid", "bids", "offer", "offers", "proposal", "proposals"})
 
@@ -62,6 +51,25 @@ def parties(
     affiliation: dict[str, str],
 ) -> list[tuple[str | None, str | None]]:
     """(counterpart, from_club) pairs: one per counterpart, at least one."""
+    pairs = _parties(s, clause, trig, unit, own, role, affiliation)
+    units = s.frame.units
+    if trig.kind == "interest" and trig.end - trig.start == 1 and units[trig.start][2] in _TARGET_NOUNS \
+            and (suitor := s.unit_club.get(trig.start - 1)) is not None and not suitor.national \
+            and not (trig.start > 1 and units[trig.start - 2][2] in _LISTED):  # (a list: all of them)
+        # "expect an offer for Liverpool target X": Liverpool's interest, no other club's.
+        return [(suitor.name, frm) for cp, frm in pairs if cp == suitor.name] or [(suitor.name, pairs[0][1])]
+    return pairs
+
+
+def _parties(
+    s: Sentence,
+    clause: range,
+    trig: Trigger,
+    unit: int,
+    own: str | None,
+    role: str,
+    affiliation: dict[str, str],
+) -> list[tuple[str | None, str | None]]:
     # A denied interest ("Madrid do not want Rodri") names the club as the interest would.
     k = trig.base if trig.base == "interest" else trig.kind
     holder = _relative_holder(s, clause, unit)
@@ -85,6 +93,8 @@ def parties(
         units[w][2] in APPOINTING for w in range(trig.start, trig.end))
     hirers: list[str] = []
     announcers: list[str] = []  # clubs that confirm or announce the development
+    # "City have a £92m bid rejected by Atletico": the subject is the bidder, not the seller.
+    bid_told_passive = k == "bid_rejected" and units[trig.start][2] in _BID_NOUNS
     implied: list[str] = []  # clubs held by being named before a departure or extension
     # "Arsenal target Vinícius, says Mourinho wants him happy at Real Madrid": what a speaker
     # says after the development is not a party to it.
@@ -146,7 +156,7 @@ def parties(
         holds = (
             part == "from"
             or k in {"contract_extension", "departure"}
-            or (k in _OWN_CLUB_KINDS or accepting) and (acting or part == "at")
+            or (k in _OWN_CLUB_KINDS and not bid_told_passive or accepting) and (acting or part == "at")
         )
         if holds and part == "from":
             frm.insert(len(frm) - len(implied), m.name)  # "leaves Ayr" before "Celtic legend"
@@ -319,69 +329,6 @@ def _head(s: Sentence, clause: range) -> int:
 def _opening(s: Sentence, clause: range) -> Mention | None:
     """The club the sentence opens with, when one does: its subject."""
     return s.unit_club.get(_head(s, clause))
-
-
-# People of a club named by it ("Celtic fans", "his Ajax team-mates"): the club is not the one acting.
-_FOLLOWERS = frozenset({"fans", "supporters", "faithful", "fanbase", "supporter", "fan",
-                        "team mates", "teammates", "team mate", "teammate", "colleagues"})
-_HELD_AT = frozenset({("focused", "on"), ("committed", "to"), ("remain", "at"), ("charge", "of")})
-
-
-# Verbs whose object club is asked for a player it holds.
-_ASKING_CLUB = frozenset({"contact", "contacts", "contacted", "contacting", "call", "calls", "called", "phone", "phones",
-                          "phoned", "approach", "approaches", "approached", "ask", "asks", "asked", "quiz", "quizzed",
-                          "offer", "offers", "offered", "offering"})
-
-
-def club_part(fr: Frame, unit: int) -> str:
-    """'from' (the club left or held), 'to' (destination) or '' from the words around a club."""
-    before = fr.units[unit - 1][2] if unit > 0 else ""
-    before2 = fr.units[unit - 2][2] if unit > 1 else ""
-    after = fr.units[unit + 1][2] if unit + 1 < len(fr.units) else ""
-    k = unit - 1
-    while k >= 0 and fr.units[k][2] in {"and", ",", "@c", "'s"}:
-        k -= 1  # "Former Spain and Real Madrid coach": the whole list is former
-    if rival(fr, unit):
-        return "former"  # "compete with Liverpool for X": a rival, not a party (contest.py)
-    if after in _FOLLOWERS:
-        return "former"  # "Manchester United fans may be interested to learn ...": not the club acting
-    if before == "by" and sent_by(fr, unit, range(0, unit)):
-        return "from"  # "loaned out by Chelsea to Ipswich": the club that sends him
-    if before in {"ex", "former"} or (k >= 0 and fr.units[k][2] in {"ex", "former"}) or after in LEGEND_NOUNS:
-        return "former"  # "former Spain coach", "Celtic legend"
-    if (before in {"new", "fresh", "improved", "extended"} and after in {"deal", "contract", "terms"}) or after in PLAYER_ROLES:
-        return "from"  # "new Forest deal", "Arsenal captain": the club held
-    after2 = fr.units[unit + 2][2] if unit + 2 < len(fr.units) else ""
-    if before in RIVAL_BEFORE:
-        return "former"  # "beat Newcastle to sign": a rival, not a party
-    if after == "'s" and description_of(fr, unit) is not None:
-        return "from"  # "Man City's £100m-rated star Rodri": the club held
-    if after == "'s" and after2 not in AFTER_POSSESSIVE and after2 not in PLAYER_ROLES and after2 not in DEST_NOUNS:
-        return "poss"  # "Newcastle's flight": maybe a party, maybe not (see parties)
-    if before == "to" and before2 in {"goodbye", "goodbyes", "farewell", "farewells"}:
-        return "from"  # "said his goodbyes to Leverkusen": the club left
-    if before in _ASKING_CLUB and (after in {"about", "over", "regarding"} or before.startswith("offer") and after != "'s"):
-        return "from"  # "contact Ajax about Kudus", "offer Palace two players for X": the club asked holds him
-    if after in {"asking", "price", "valuation"} or before == "of" and before2 in {"valuation", "demands", "price"}:
-        return "from"  # "balk at Napoli asking price for Osimhen", "meet the valuation of Leverkusen": the club that sells
-    if before == "on" and before2 in {"raid", "raids", "swoop"}:
-        return "from"  # "plotting a raid on Sporting to sign Suarez": the club raided
-    if before == "from" and before2 in BID_NOUNS:
-        return "to"  # "a bid from Arsenal": the bidder
-    if before == "to" and before2 in BID_NOUNS and before2 != "interest":
-        return "from"  # "an approach to Porto to sign X": the club asked holds him
-    if after in FROM_AFTER or before in FROM_BEFORE or (before == "the" and before2 in FROM_BEFORE):
-        return "from"
-    if before2 == "from" and before.isalpha() and before not in _NOT_EPITHETS:
-        return "from"  # "signs from relegated Watford", "from rivals Spurs": an epithet between
-    if after in DEST_NOUNS or before in TO_BEFORE:
-        return "to"
-    if (before2, before) in _HELD_AT or before2 in STAYING and before in {"at", "with"}:
-        return "at"  # "focused on Athletic Club": the club held
-    if before == "at":
-        # "his time at Chelsea", "his spell at Porto": the club held, not a destination.
-        return "from" if before2 in {"time", "spell", "stay", "career", "days", "years"} else "at"
-    return ""
 
 
 _ARRIVAL = re.compile(r"\b(?:arrives|arriving|comes|coming|moves|moving|switches|switching) (?:\S+ ){0,2}?from (?=@c)")

@@ -52,6 +52,15 @@ from tests.claims.reading import told
     # The club announcing a move to another is the one he leaves.
     ("Bayer Leverkusen confirm Jeremie Frimpong has joined Liverpool",
      {("Jeremie Frimpong", "completed", "Liverpool")}),
+    # A bid rejected in the passive: the subject bid, the club after "by" holds him.
+    ("Newcastle have £40m bid rejected by Brentford for Yoane Wissa",
+     {("Yoane Wissa", "bid_rejected", "Newcastle United")}),
+    # "Liverpool target X" names the suitor, not the club expecting offers.
+    ("Crystal Palace expect to receive an offer for Liverpool target Marc Guehi",
+     {("Marc Guehi", "bid", "Liverpool")}),
+    # Necessity is a wish: "it is vital that Arsenal sign X".
+    ("Pundit believes it is vital Arsenal sign £60m target Viktor Gyokeres",
+     {("Viktor Gyokeres", "interest", "Arsenal")}),
     # A club's pursuit named by the club.
     ("Joao Palhinha misses training amid Bayern Munich transfer pursuit", {("Joao Palhinha", "interest", "Bayern Munich")}),
 ])
