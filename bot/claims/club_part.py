@@ -26,6 +26,10 @@ from bot.claims.phrases import description_of
 # Words after "from" that are no epithet of the club after them ("from Porto to Chelsea").
 _NOT_EPITHETS = frozenset({"and", "or", "to", "at", "in", "on", "with", "for", "by", "of", "as", "than", "him", "her",
                            "them", "@c", "@p", "@m", "@s", "home", "abroad", "there", "here"})
+# Words before "<club> <player>" that make the club his, the one he leaves ("the signing of
+# Leverkusen X", "sign Ajax X"); at a headline's start "Arsenal Gyokeres bid" is the suitor's.
+_BEFORE_A_PLAYERS_CLUB = frozenset({"of", "sign", "signs", "signed", "signing", "land", "lands", "landed", "capture",
+                                    "captures", "captured", "secure", "secures", "secured"})
 # Participles of a seller's answer to a bid, before "by" and the seller.
 _ANSWERING_A_BID = frozenset({"rejected", "rebuffed", "snubbed", "declined", "accepted", "blocked"})
 
@@ -61,6 +65,10 @@ def club_part(fr: Frame, unit: int) -> str:
         return "former"  # "former Spain coach", "Celtic legend"
     if (before in {"new", "fresh", "improved", "extended"} and after in {"deal", "contract", "terms"}) or after in PLAYER_ROLES:
         return "from"  # "new Forest deal", "Arsenal captain": the club held
+    if after == "and" and unit + 3 < len(fr.units) and fr.units[unit + 2][2] == "@c" and fr.units[unit + 3][2] in PLAYER_ROLES:
+        return "from"  # "signing of Wolves and Republic of Ireland right back X": both are his
+    if after == "@p" and before in _BEFORE_A_PLAYERS_CLUB:
+        return "from"  # "the signing of Bayer Leverkusen Kai Havertz": the club he plays for
     after2 = fr.units[unit + 2][2] if unit + 2 < len(fr.units) else ""
     if before in RIVAL_BEFORE:
         return "former"  # "beat Newcastle to sign": a rival, not a party

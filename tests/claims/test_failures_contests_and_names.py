@@ -61,6 +61,9 @@ from tests.claims.reading import told
     # Necessity is a wish: "it is vital that Arsenal sign X".
     ("Pundit believes it is vital Arsenal sign £60m target Viktor Gyokeres",
      {("Viktor Gyokeres", "interest", "Arsenal")}),
+    # A club set right before the player, or a list of them before his position, is his.
+    ("Brighton confirm the signing of Feyenoord Igor Paixao", {("Igor Paixao", "completed", "Brighton & Hove Albion")}),
+    ("Leeds complete signing of Chelsea and Wales midfielder Ethan Ampadu", {("Ethan Ampadu", "completed", "Leeds United")}),
     # A club's pursuit named by the club.
     ("Joao Palhinha misses training amid Bayern Munich transfer pursuit", {("Joao Palhinha", "interest", "Bayern Munich")}),
 ])
