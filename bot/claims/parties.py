@@ -229,8 +229,8 @@ def _parties(
         # acting club lets the player go; the destination is the counterpart.
         frm, agents = frm + agents, []
     if sellers:
-        if agents or dest:
-            frm += sellers
+        if agents or dest or any(units[w][2] in {"fee", "fees"} for w in range(trig.start, trig.end)):
+            frm += sellers  # (only clubs agree a fee: "the Spanish side agree a fee with Barcelona")
         else:
             dest = sellers  # "Sancho in talks with Dortmund"
     if len(agents) > 1 and sellers and k in _SELLER_KINDS:

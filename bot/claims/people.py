@@ -366,6 +366,8 @@ def anaphora(
             continue  # "the German champions", "the Spanish club": a club or a body, not a person
         if j < n and tokens[j].key in RELATIONS:
             continue  # "his international teammate", "the coaching staff": not the person
+        if j < n and tokens[j].key == "of" and tokens[j - 1].key == "prospect":
+            continue  # "face the prospect of losing X": a possibility, not a young player
         if role in {"head", "back", "left", "right", "no", "number", "international"}:
             continue
         # "X confirmed talks with Y, with the defender's deal running out": a player's description

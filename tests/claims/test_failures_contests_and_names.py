@@ -97,3 +97,13 @@ def test_a_wish_still_governs_a_progressive_move() -> None:
 ])
 def test_an_exit_is_not_the_sellers(title: str, expected: set[tuple[str, str, str | None]]) -> None:
     assert told(title) == expected
+
+
+def test_only_clubs_agree_a_fee_and_a_prospect_of_is_no_player() -> None:
+    # The club a fee is agreed with sells, even when the buyer is only described.
+    assert ("Joao Felix", "agreement", "Benfica") not in told(
+        "Joao Felix close to Aston Villa move after the Midlands side agree a £30m fee with Benfica")
+    # "the prospect of losing X" is no stand-in for the item's first person.
+    assert told("Chelsea offer Fulham the chance to sign Kepa Arrizabalaga",
+                "Fulham face the prospect of losing Bernd Leno with Sunderland interested.") \
+        >= {("Bernd Leno", "interest", "Sunderland")}
