@@ -70,6 +70,8 @@ def club_part(fr: Frame, unit: int) -> str:
     if after == "@p" and before in _BEFORE_A_PLAYERS_CLUB:
         return "from"  # "the signing of Bayer Leverkusen Kai Havertz": the club he plays for
     after2 = fr.units[unit + 2][2] if unit + 2 < len(fr.units) else ""
+    if (after.endswith("year old") or after == "@m") and after2 in PLAYER_ROLES:
+        return "from"  # "Manchester City 16-year-old star X", "Chelsea £50m winger": the club held
     if before in RIVAL_BEFORE:
         return "former"  # "beat Newcastle to sign": a rival, not a party
     if after == "'s" and description_of(fr, unit) is not None:

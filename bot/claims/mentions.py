@@ -194,6 +194,9 @@ def find(tokens: list[Token]) -> list[Mention]:
 # "clubs from England and Spain", "interest from Spain", "a move to Saudi Arabia": a country after
 # these words is where the clubs are or the player goes, not its national team (no call-up).
 _FROM_A_COUNTRY = frozenset({"clubs", "sides", "teams", "outfits", "suitors", "interest", "offers", "bids"})
+# Verbs of arriving or being seen somewhere: "in" a club's city names the city.
+_ARRIVING_IN = frozenset({"arrive", "arrives", "arrived", "arriving", "land", "lands", "landed", "landing", "jets", "jetted",
+                          "flies", "flew", "spotted", "seen", "pictured", "photographed"})
 _TO_A_COUNTRY = frozenset({"move", "moves", "moving", "transfer", "heads", "head", "heading", "loan"})
 
 
@@ -204,7 +207,9 @@ def _abroad(tokens: list[Token], found: list[Mention]) -> list[Mention]:
         before = tokens[k - 2].key if k >= 2 else ""
         listed = k > 0 and tokens[k - 1].key in {"and", "or", ","} and out and out[-1].kind == "place" \
             and out[-1].end == k - 1
-        if m.national and m.kind == "club" and (listed or k > 0 and (
+        if m.kind == "club" and k >= 2 and tokens[k - 1].key == "in" and tokens[k - 2].key in _ARRIVING_IN:
+            m = Mention("place", m.name, m.start, m.end)  # "arrives in Liverpool to complete his Everton move": a city
+        elif m.national and m.kind == "club" and (listed or k > 0 and (
                 tokens[k - 1].key in {"from", "in"} and before in _FROM_A_COUNTRY
                 or tokens[k - 1].key == "to" and before in _TO_A_COUNTRY)) \
                 and not (m.end < len(tokens) and tokens[m.end].key in {"squad", "camp", "team", "duty", "call up"}):

@@ -117,6 +117,8 @@ def _ahead(fr: Frame, clause: range, trig: Trigger, others: Sequence[Trigger]) -
     u = trig.start - 1
     while u >= clause.start and fr.units[u][2] in _SKIP_ADVERB:
         u -= 1
+    if u > clause.start and fr.units[u][2] == "of" and fr.units[u - 1][2] == "ahead":
+        return "agreement"  # "arrives ahead of completing his move": the move is next
     if u <= clause.start or fr.units[u][2] != "to":
         return ""
     if fr.units[u - 1][2] in _ON_THE_WAY and (fr.units[u - 1][2] not in {"in", "over", "out"}

@@ -64,6 +64,11 @@ from tests.claims.reading import told
     # A club set right before the player, or a list of them before his position, is his.
     ("Brighton confirm the signing of Feyenoord Igor Paixao", {("Igor Paixao", "completed", "Brighton & Hove Albion")}),
     ("Leeds complete signing of Chelsea and Wales midfielder Ethan Ampadu", {("Ethan Ampadu", "completed", "Leeds United")}),
+    # A club's city after a verb of arriving is a place; a club before an age and a role is his.
+    ("Jack Grealish arrives in Manchester ahead of completing his move to Everton",
+     {("Jack Grealish", "agreement", "Everton")}),
+    ("Bayern will complete move for Chelsea 17-year-old forward Tyrique George",
+     {("Tyrique George", "agreement", "Bayern Munich")}),
     # A club's pursuit named by the club.
     ("Joao Palhinha misses training amid Bayern Munich transfer pursuit", {("Joao Palhinha", "interest", "Bayern Munich")}),
 ])
