@@ -70,9 +70,9 @@ def club_acts(fr: Frame, t: Trigger, lo: int) -> bool:
 
 
 # Verbs of letting a player go in the active voice: the one let go is their object, after them.
+# (Not "part" nor "get": "X parts ways with Everton" and "X gets the sack" are his own exits.)
 _SELLING_ACTIVE = frozenset({"sell", "sells", "selling", "offload", "offloads", "offloading", "cash", "cashes",
-                             "cashing", "ship", "ships", "shipping", "part", "parts", "parting", "get", "gets",
-                             "got", "getting", "freeze", "freezes", "freezing", "froze"})
+                             "cashing", "freeze", "freezes", "freezing", "froze"})
 _RELATIVES = frozenset({"who", "whom", "that", "which"})
 
 

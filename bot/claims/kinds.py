@@ -22,7 +22,7 @@ from bot.claims.frame import Frame, Trigger
 from bot.claims.prefilter import Gate, flat
 from bot.claims.segments import may_hold
 
-_NEG = re.compile(r"\b(?:not|no|nobody|no one|never|n t|without|nor|against|fail(?:s|ed|ing)? to|unable to|cannot|\w*n t|(?:ca|could|did|do|does|wo|would|is|are|was|were|has|have|had|should)nt|pull(?:s|ed|ing)? out of|end(?:s|ed|ing)? speculation (?:about|over|of)|given up on|give up on|gave up on|rather than|instead of|refus(?:e|es|ed|ing)(?: to)?|fail|failed|fails|deny|denies|denied|ruled out|rule out|rules out)\s(?:\S+\s){0,3}$")
+_NEG = re.compile(r"\b(?:not|no|nobody|no one|never|without|nor|against|fail(?:s|ed|ing)? to|unable to|cannot|\w*n t|(?:ca|could|did|do|does|wo|would|is|are|was|were|has|have|had|should)nt|pull(?:s|ed|ing)? out of|end(?:s|ed|ing)? speculation (?:about|over|of)|given up on|give up on|gave up on|rather than|instead of|refus(?:e|es|ed|ing)(?: to)?|fail|failed|fails|deny|denies|denied|ruled out|rule out|rules out)\s(?:\S+\s){0,3}$")
 # A verb that ends or clears up what follows it, with the trigger in its object (no "by",
 # "with", "after" between: "ended speculation by signing" tells the signing).
 _ENDED = re.compile(r"\b(?:end(?:s|ed|ing)?(?! of)|put(?:s|ting)? an end to|clear(?:s|ed|ing)? up)\s"

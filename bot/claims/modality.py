@@ -37,9 +37,10 @@ _STOP = frozenset({"@p", ",", ":", "and", "but", "after", "as", "while", "amid",
 _REACH = 6
 
 RUNGS = frozenset({"completed", "agreement"})
+# Moves in the progressive after "is"/"are": arranged, not yet made ("he is joining United").
+_PROGRESSIVE_MOVES = frozenset({"joining", "signing", "moving", "rejoining", "completing"})
 # A verb of telling is a wish only when its object is told to act ("told to sign", "tells X to
 # leave"); with a subject of its own after it ("tells PSG he will leave") it reports a statement.
-_PROGRESSIVE_MOVES = frozenset({"joining", "signing", "moving", "rejoining", "completing"})
 _TELLING = frozenset({"tell", "tells", "told", "telling"})
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 

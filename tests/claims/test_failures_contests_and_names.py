@@ -88,6 +88,8 @@ def test_a_wish_still_governs_a_progressive_move() -> None:
     # The agent of a passive is no one leaving either.
     ("Kalvin Phillips heads for Manchester City exit after being frozen out by Pep Guardiola",
      {("Kalvin Phillips", "departure", None)}),
+    # Parting ways is the person's own exit, not a sale of someone after it.
+    ("Sean Dyche parts ways with Everton", {("Sean Dyche", "departure", None)}),
     # A person sold, after the verb, stays the subject.
     ("Juventus ready to sell Dusan Vlahovic", {("Dusan Vlahovic", "departure", None)}),
     # A manager denying he would sell: the denial is about the player.
