@@ -38,7 +38,8 @@ _OWN_CLUB_KINDS = frozenset({"denial", "departure", "bid_rejected"})
 _TARGET_NOUNS = frozenset({"target", "targets"})
 # Verbs of a club making a move public ("Barcelona confirm X has joined Wolves").
 _ANNOUNCING = frozenset({"confirm", "confirms", "confirmed", "announce", "announces", "announced", "reveal", "reveals"})
-_BID_NOUNS = frozenset({"bid", "bids", "offer", "offers", "proposal", "proposals"})
+# The nouns of an offer itself (lexicon.BID_NOUNS also holds approaches and interest).
+_OFFER_NOUNS = frozenset({"bid", "bids", "offer", "offers", "proposal", "proposals"})
 
 
 def parties(
@@ -88,13 +89,13 @@ def _parties(
     # So does one awaiting "an offer from Roma to sign X": the bidder is the club after "from".
     accepting = units[trig.start][2].startswith("accept") or k in {"bid", "talks"} and (
         units[trig.start][2].startswith("receiv")
-        or trig.start + 1 < len(units) and units[trig.start + 1][2] == "from" and units[trig.start][2] in _BID_NOUNS)
+        or trig.start + 1 < len(units) and units[trig.start + 1][2] == "from" and units[trig.start][2] in _OFFER_NOUNS)
     appointing = k == "completed" and role == "manager" and any(
         units[w][2] in APPOINTING for w in range(trig.start, trig.end))
     hirers: list[str] = []
     announcers: list[str] = []  # clubs that confirm or announce the development
     # "City have a £92m bid rejected by Atletico": the subject is the bidder, not the seller.
-    bid_told_passive = k == "bid_rejected" and units[trig.start][2] in _BID_NOUNS
+    bid_told_passive = k == "bid_rejected" and units[trig.start][2] in _OFFER_NOUNS
     implied: list[str] = []  # clubs held by being named before a departure or extension
     # "Arsenal target Vinícius, says Mourinho wants him happy at Real Madrid": what a speaker
     # says after the development is not a party to it.
