@@ -67,10 +67,10 @@ def fold(text: str) -> str:
 _FOOTER = re.compile(r"\s*(?:\[(?:…|\.\.\.)\].*|\bThe post\b.{0,400}?\bappeared first on\b.*|\b(?:Read|Continue reading)\s+(?:More|more)\b.*)$",
                      re.S)
 _SHOUT = re.compile(r"(?:(?:\b[A-Z0-9][A-Z0-9’'.,–-]*\b|&)[\s–:!-]*){6,}[!.]?")
-# Six capitals, digits or "&" with only marks and spaces between them, which every _SHOUT match
-# holds (a quick search that rules most text out), as "[", "appeared first on", "Read" or
-# "Continue reading" is in every _FOOTER match.
-_SHOUT_HINT = re.compile(r"[A-Z0-9&](?:[’'.,–\-\s:!]*[A-Z0-9&]){5}")
+# Six word starts (a capital or digit after no word character, or "&") with only a word's and the
+# separators' characters between them, which every _SHOUT match holds (a quick search that rules most
+# text out, "35,000" too), as "[", "appeared first on", "Read" or "Continue reading" every _FOOTER match.
+_SHOUT_HINT = re.compile(r"[A-Z0-9&](?<!\w[A-Z0-9])(?:[A-Z0-9’'.,–\s:!-]*[A-Z0-9&](?<!\w[A-Z0-9])){5}")
 
 
 def strip_boilerplate(summary: str) -> str:
