@@ -282,17 +282,17 @@ def tokenize(sentence: str) -> list[Token]:
     """Words and punctuation with offsets; a possessive "'s" becomes its own token."""
     out: list[Token] = []
     new = tuple.__new__  # what Token(...) calls, without its Python-level __new__
-    find = sentence.find
+    find, ascii_only = sentence.find, sentence.isascii()
     end = 0
     # findall() and find() over match objects, a third of the time: only spaces and "_" stand
     # between tokens, and a token holds neither, so the next one is the first place it occurs.
-    for word in (_TOKEN_ASCII if sentence.isascii() else _TOKEN).findall(sentence):
+    for word in (_TOKEN_ASCII if ascii_only else _TOKEN).findall(sentence):
         start = find(word, end)
         end = start + len(word)
         if word.isalnum():
             # No apostrophe or hyphen: none of the cases below applies (most tokens). An ASCII
             # word's key is its lower case (what key() gives it).
-            out.append(new(Token, (word, word.lower() if word.isascii() else key(word), start, end, True,
+            out.append(new(Token, (word, word.lower() if ascii_only or word.isascii() else key(word), start, end, True,
                                    word[0].isupper())))
             continue
         if len(word) == 1 and word not in "'’":  # a mark
