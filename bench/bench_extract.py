@@ -140,8 +140,8 @@ def groups(items: list[tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:
         gated.append(may_trigger(*texts))
         return gated[-1]
 
-    def counted(fr: Frame, sentence: str = "") -> list[Trigger]:
-        found = triggers(fr, sentence)
+    def counted(fr: Frame) -> list[Trigger]:
+        found = triggers(fr)
         matched.extend(found)
         return found
 

@@ -112,7 +112,7 @@ def _bindings(s: Sentence) -> list[tuple[range, Trigger, int]]:
     if s.tokens and s.tokens[0].key in FEATURE_OPENERS:
         trace.note(f"feature opener '{s.tokens[0].text}': no claims from: {s.text}")
         return []  # "Why X signed in Minnesota", "Who is Hearts target X?": a feature
-    trigs = s.trigs = read_triggers(s.frame, s.unit_person.keys(), s.text)
+    trigs = s.trigs = read_triggers(s.frame, s.unit_person.keys())
     if not trigs and segments.rung_label(s.frame, trigs) is None:
         return []  # (a label may name a rung alone: "Bid prepared: ...")
     out: list[tuple[range, Trigger, int]] = []

@@ -329,12 +329,10 @@ _ORDER = ("denial", "bid_rejected", "loan", "contract_extension", "medical", "ag
           "departure", "completed", "bid", "talks", "interest")
 
 
-def triggers(fr: Frame, sentence: str = "") -> list[Trigger]:
-    """Every kind pattern found in the frame; a longer match hides shorter ones inside it.
-    `sentence`: the text the frame was built from, whose keywords the gates have mostly found
-    already (Gate.which runs the patterns those let through, a few more than the frame's own)."""
+def triggers(fr: Frame) -> list[Trigger]:
+    """Every kind pattern found in the frame; a longer match hides shorter ones inside it."""
     found: list[Trigger] = []
-    for i in _GATE.which(fr.text, sentence=flat(sentence)):  # in PATTERNS order: ties below keep the first found
+    for i in _GATE.which(fr.text):  # in PATTERNS order: ties below keep the first found
         kind, rx, direction = PATTERNS[i]
         for m in rx.finditer(fr.text):
             if m.end() <= m.start():

@@ -111,11 +111,11 @@ def pursued(fr: Frame, persons: Iterable[int]) -> list[Trigger]:
             if p + 1 < len(units) and units[p + 1][2] in _PURSUITS and p > 0 and units[p - 1][2] in {"in", "the"}]
 
 
-def read_triggers(fr: Frame, persons: Collection[int], sentence: str = "") -> list[Trigger]:
+def read_triggers(fr: Frame, persons: Collection[int]) -> list[Trigger]:
     """The frame's kind triggers; a round-up's verbless moves and a question of a move ("Isak
     to Liverpool", segments.py); a name before a pursuit noun; and the triggers its descriptions
-    hid (see the module doc). `sentence`: the text the frame was built from (kinds.triggers)."""
-    found = kinds.triggers(fr, sentence)
+    hid (see the module doc)."""
+    found = kinds.triggers(fr)
     if persons:
         moves = [t for t in verbless_moves(fr, persons) + asked_moves(fr, persons) + pursued(fr, persons)
                  if not any(k.start < t.end and t.start < k.end for k in found)]

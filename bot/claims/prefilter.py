@@ -58,7 +58,7 @@ YES, NO, OPEN = 1, 0, 2
 Need = tuple[str, int, int]
 
 
-_NEEDS, _METS = item_memo(), item_memo()  # Gate.near_needs() of one item's texts; the needs each meets
+_NEEDS = item_memo()  # Gate.near_needs() of one item's texts
 ONE_CLAUSE = True  # tests and the benchmark switch it off to compare (Gate._opens)
 
 
@@ -347,13 +347,9 @@ class Gate:
                 out.add(i)
         return frozenset(out)
 
-    def which(self, *texts: str, sentence: str = "") -> list[int]:
-        """Indices, in order, of the patterns that may match a frame of one of these texts (a frame's
-        own text, or flat() of the texts frames are built from). `sentence`: flat() of the one a frame
-        was built from, whose needs near_needs() found this item, if asked, stand for the frame's
-        (never fewer: see the module doc), and the frame is not searched (kinds.triggers)."""
-        if sentence and (met := _METS.get((self, sentence))) is not None:
-            return sorted(self._whiches(met, False))
+    def which(self, *texts: str) -> list[int]:
+        """Indices, in order, of the patterns that may match a frame of one of these texts
+        (a frame's own text, or flat() of the texts frames are built from)."""
         return sorted(set().union(*(self._whiches(self._met(text), False) for text in texts)))
 
     def any(self, *texts: str, written: Sequence[str] = ()) -> bool:
@@ -382,9 +378,7 @@ class Gate:
         return remember(_NEEDS, (self, text, reach), self._near_needs(text, reach)) if got is _NEEDS else got  # type: ignore[no-any-return]
 
     def _near_needs(self, text: str, reach: bool) -> bool | list[tuple[Reach, Phrases | None]] | None:
-        if self.always:
-            return True
-        return self._answers(remember(_METS, (self, text), self._met(text)) if text_module.REUSE else self._met(text), reach)
+        return True if self.always else self._answers(self._met(text), reach)
 
     def _near_answer(self, met: frozenset[int], reach: bool) -> bool | list[tuple[Reach, Phrases | None]] | None:
         """near_needs() of a text that meets `met` (a function of it alone: answers.py keeps it)."""

@@ -17,7 +17,7 @@ class OpenGate:
 
     always = frozenset(range(len(kinds.PATTERNS)))
 
-    def which(self, *texts: str, sentence: str = "") -> list[int]:
+    def which(self, *texts: str) -> list[int]:
         return list(range(len(kinds.PATTERNS)))
 
     def any(self, *texts: str, written: object = ()) -> bool:
