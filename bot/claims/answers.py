@@ -26,12 +26,12 @@ class Answers(Generic[_Answer]):
 
     __slots__ = ("_answer", "_memo")
 
-    def __init__(self, answer: Callable[[set[int], bool], _Answer]) -> None:
+    def __init__(self, answer: Callable[[frozenset[int], bool], _Answer]) -> None:
         self._answer = answer
         # One memo per flag, keyed by the set alone (no (set, flag) tuple made and hashed a call).
         self._memo: tuple[dict[frozenset[int], _Answer], dict[frozenset[int], _Answer]] = ({}, {})
 
-    def __call__(self, met: set[int], flag: bool) -> _Answer:
+    def __call__(self, met: frozenset[int], flag: bool) -> _Answer:
         if not ENABLED:
             return self._answer(met, flag)
         memo, key = self._memo[flag], frozenset(met)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from bot.claims import other_uses, trace
+from bot.claims.flatten import flat
 from bot.claims.sentence import Sentence
 from bot.claims.text import fold, trim
 from bot.models import Claim
@@ -96,10 +97,13 @@ _RANKED_WORDS = ("transfers", "signings", "deals", "buys", "purchases", "bargain
 
 def _may_match(text: str, words: tuple[str, ...]) -> bool:
     """False only when no match of a re.I pattern whose every match holds one of `words` can be in
-    the text: asked of an ASCII text alone (where re.I matches a letter by its lower case alone)."""
+    the text: asked of an ASCII text alone (where re.I matches a letter by its lower case alone).
+    Asked of flat(), which the gates made of most sentences already: an ASCII text's flat() is its
+    lower case with runs of spaces and marks made one space, so a word run of the lower case
+    (these words hold letters and single spaces) is in it too."""
     if not text.isascii():
         return True
-    return any(map(text.lower().__contains__, words))  # (no generator frame per word)
+    return any(map(flat(text).__contains__, words))  # (no generator frame per word)
 
 
 def _taken_back(sents: list[Sentence], heads: int) -> set[str]:

@@ -249,7 +249,7 @@ def reaches(rx: re.Pattern[str]) -> tuple[Reach, ...] | None:
     return tuple(_reach(slot, most, a) for (slot, most), a in sorted(_grouped(n for n in needs if n).items()))
 
 
-Check = Callable[[set[int]], bool]  # a test of the needs a text meets (prefilter.Gate)
+Check = Callable[[frozenset[int]], bool]  # a test of the needs a text meets (prefilter.Gate)
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,7 +261,7 @@ class Near:
     free: Check | None
     reached: tuple[tuple[Check, Reach, Anchors], ...]
 
-    def wants(self, met: set[int]) -> list[tuple[Reach, Phrases | None]] | None:
+    def wants(self, met: frozenset[int]) -> list[tuple[Reach, Phrases | None]] | None:
         """None when a branch that needs no slot near may match a text meeting `met`; else the
         reaches left to read there, each with its phrases met (None: not looked for)."""
         if self.free is not None and self.free(met):
@@ -299,7 +299,7 @@ def near_of(rx: re.Pattern[str], ids: dict[tuple[str, int, int], int],
     return Near(free, tuple(reached))
 
 
-def _anywhere(met: set[int]) -> bool:
+def _anywhere(met: frozenset[int]) -> bool:
     return True
 
 

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from bot.claims import text as text_module
+from bot.claims.flatten import flat
 from bot.claims.frame import Frame, Trigger
 from bot.claims.lexicon import MANAGER_ROLES, PARTICLES, PLAYER_ROLES, ROLE_MODIFIERS
 from bot.claims.openers import GRAMMAR_OPENER
@@ -201,8 +202,10 @@ def _may_move(text: str) -> bool:
 
 def _may_pursue(text: str) -> bool:
     """_MAY_PURSUE.search(text); an ASCII text (where re.I matches a letter by its lower case
-    alone) first asked whether it holds a pursuit noun at all (speed only)."""
-    if text.isascii() and not any(map(text.lower().__contains__, PURSUITS)):  # (no generator frame per noun)
+    alone) first asked whether it holds a pursuit noun at all (speed only). Asked of flat(), which
+    the gates have made already: an ASCII text's flat() is its lower case with runs of marks and
+    spaces made one space, so a run of letters is in one exactly where it is in the other."""
+    if text.isascii() and not any(map(flat(text).__contains__, PURSUITS)):  # (no generator frame per noun)
         return False
     return _MAY_PURSUE.search(text) is not None
 

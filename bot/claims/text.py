@@ -67,10 +67,10 @@ def fold(text: str) -> str:
 _FOOTER = re.compile(r"\s*(?:\[(?:…|\.\.\.)\].*|\bThe post\b.{0,400}?\bappeared first on\b.*|\b(?:Read|Continue reading)\s+(?:More|more)\b.*)$",
                      re.S)
 _SHOUT = re.compile(r"(?:(?:\b[A-Z0-9][A-Z0-9’'.,–-]*\b|&)[\s–:!-]*){6,}[!.]?")
-# Six capitals, digits or "&" with only marks and spaces between them, which every _SHOUT match
-# holds (a quick search that rules most text out), as "[", "appeared first on", "Read" or
-# "Continue reading" is in every _FOOTER match.
-_SHOUT_HINT = re.compile(r"[A-Z0-9&](?:[’'.,–\-\s:!]*[A-Z0-9&]){5}")
+# Six word starts (a capital or digit after no word character, or "&") with only a word's and the
+# separators' characters between them, which every _SHOUT match holds (a quick search that rules most
+# text out, "35,000" too), as "[", "appeared first on", "Read" or "Continue reading" every _FOOTER match.
+_SHOUT_HINT = re.compile(r"[A-Z0-9&](?<!\w[A-Z0-9])(?:[A-Z0-9’'.,–\s:!-]*[A-Z0-9&](?<!\w[A-Z0-9])){5}")
 
 
 def strip_boilerplate(summary: str) -> str:
@@ -282,17 +282,17 @@ def tokenize(sentence: str) -> list[Token]:
     """Words and punctuation with offsets; a possessive "'s" becomes its own token."""
     out: list[Token] = []
     new = tuple.__new__  # what Token(...) calls, without its Python-level __new__
-    find = sentence.find
+    find, ascii_only = sentence.find, sentence.isascii()
     end = 0
     # findall() and find() over match objects, a third of the time: only spaces and "_" stand
     # between tokens, and a token holds neither, so the next one is the first place it occurs.
-    for word in (_TOKEN_ASCII if sentence.isascii() else _TOKEN).findall(sentence):
+    for word in (_TOKEN_ASCII if ascii_only else _TOKEN).findall(sentence):
         start = find(word, end)
         end = start + len(word)
         if word.isalnum():
             # No apostrophe or hyphen: none of the cases below applies (most tokens). An ASCII
             # word's key is its lower case (what key() gives it).
-            out.append(new(Token, (word, word.lower() if word.isascii() else key(word), start, end, True,
+            out.append(new(Token, (word, word.lower() if ascii_only or word.isascii() else key(word), start, end, True,
                                    word[0].isupper())))
             continue
         if len(word) == 1 and word not in "'’":  # a mark

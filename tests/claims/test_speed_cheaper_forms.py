@@ -57,7 +57,10 @@ def test_the_keyword_look_ups_say_what_a_word_by_word_look_up_says() -> None:
     for text in _texts():
         for words in word_lists:
             before = not text.isascii() or any(w in text.lower() for w in words)
-            assert item_senses._may_match(text, words) == before, (text, words)
+            # (read on flat(), it may also say yes where a mark stands between the words: "fake-news")
+            assert item_senses._may_match(text, words) >= before, (text, words)
+            if flat(text) == text.lower():  # (no mark or other space to read past: the same answer)
+                assert item_senses._may_match(text, words) == before, (text, words)
         # _may_pursue's quick test may only say no where the search finds nothing.
         assert segments._may_pursue(text) == (segments._MAY_PURSUE.search(text) is not None), text
 

@@ -57,3 +57,18 @@ def test_an_empty_text_is_passed_over_only_where_it_opens_no_pattern() -> None:
         opens = any(gate._near_needs("", reach) is not None for reach in (False, True))
         assert gate._empty_opens == opens
         assert gate.any("", "", written=("", "")) == bool(gate.which("")) == opens
+
+
+def test_the_shouting_hint_is_found_wherever_a_shout_is() -> None:
+    """strip_boilerplate searches for a shout only where its hint is: every shout holds one, on the
+    texts above and on generated capitals, digits and the marks words and separators hold."""
+    from bot.claims.text import _SHOUT, _SHOUT_HINT
+
+    rng = random.Random(21)
+    chars = "AB9 &.,’'–-:!xa_É\u00a0\t"
+    texts = _texts() + ["".join(rng.choice(chars) for _ in range(rng.randint(0, 30))) for _ in range(60000)]
+    texts += ["DOWNLOAD THE OFFICIAL CLUB APP NOW!", "A.B.C.D.E.F", "crowd of 35,000 & 40,000 more"]
+    for text in texts:
+        assert _SHOUT_HINT.search(text) or not _SHOUT.search(text), text
+    assert _SHOUT_HINT.search("DOWNLOAD THE OFFICIAL CLUB APP NOW!")
+    assert not _SHOUT_HINT.search("The match was played in front of a crowd of 35,000.")
