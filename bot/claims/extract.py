@@ -43,7 +43,7 @@ from bot.claims.lexicon import (
     WEAK_DEFAULTS,
 )
 from bot.claims.merge import dedupe
-from bot.claims.parties import arrivals, parties
+from bot.claims.parties import arrivals, one_suitor, parties
 from bot.claims.people import Person
 from bot.claims.phrases import hyphens, read_triggers
 from bot.claims.quotes import Quotes
@@ -321,7 +321,7 @@ def extract_claims(
             if kind == "departure":
                 talked = modality.speculative(s.frame, clause, trig) or modality.mood(s.frame, clause, trig) == "wish"
                 (talked_exit if talked else stated_exit).add(name)
-            for cp, frm in parties(s, clause, trig, unit, club.get(name), r, club):
+            for cp, frm in one_suitor(s, trig, parties(s, clause, trig, unit, club.get(name), r, club)):
                 cp, frm = segments.labelled(kind, cp, frm, label, club.get(name))  # "Liverpool news: Guéhi bid"
                 if frm is None and kind in MOVE_KINDS and left.get(name, cp) != cp:
                     frm = left[name]

@@ -42,6 +42,18 @@ _ANNOUNCING = frozenset({"confirm", "confirms", "confirmed", "announce", "announ
 _OFFER_NOUNS = frozenset({"bid", "bids", "offer", "offers", "proposal", "proposals"})
 
 
+def one_suitor(s: Sentence, trig: Trigger, pairs: list[tuple[str | None, str | None]]) -> list[tuple[str | None, str | None]]:
+    """`pairs` (from parties()) kept to the club a pursuit noun names right before it: "expect an
+    offer for Liverpool target X" is Liverpool's interest, no other club's (a list of clubs before
+    it, "United, Liverpool and Chelsea target X", names them all)."""
+    units = s.frame.units
+    if trig.kind == "interest" and trig.end - trig.start == 1 and units[trig.start][2] in _TARGET_NOUNS \
+            and (suitor := s.unit_club.get(trig.start - 1)) is not None and not suitor.national \
+            and not (trig.start > 1 and units[trig.start - 2][2] in _LISTED):
+        return [(suitor.name, frm) for cp, frm in pairs if cp == suitor.name] or [(suitor.name, pairs[0][1])]
+    return pairs
+
+
 def parties(
     s: Sentence,
     clause: range,
@@ -52,25 +64,6 @@ def parties(
     affiliation: dict[str, str],
 ) -> list[tuple[str | None, str | None]]:
     """(counterpart, from_club) pairs: one per counterpart, at least one."""
-    pairs = _parties(s, clause, trig, unit, own, role, affiliation)
-    units = s.frame.units
-    if trig.kind == "interest" and trig.end - trig.start == 1 and units[trig.start][2] in _TARGET_NOUNS \
-            and (suitor := s.unit_club.get(trig.start - 1)) is not None and not suitor.national \
-            and not (trig.start > 1 and units[trig.start - 2][2] in _LISTED):  # (a list: all of them)
-        # "expect an offer for Liverpool target X": Liverpool's interest, no other club's.
-        return [(suitor.name, frm) for cp, frm in pairs if cp == suitor.name] or [(suitor.name, pairs[0][1])]
-    return pairs
-
-
-def _parties(
-    s: Sentence,
-    clause: range,
-    trig: Trigger,
-    unit: int,
-    own: str | None,
-    role: str,
-    affiliation: dict[str, str],
-) -> list[tuple[str | None, str | None]]:
     # A denied interest ("Madrid do not want Rodri") names the club as the interest would.
     k = trig.base if trig.base == "interest" else trig.kind
     holder = _relative_holder(s, clause, unit)
