@@ -20,8 +20,8 @@ from bot.claims import (
     kinds,
     learned,
     modality,
-    ordinary,
     roles,
+    screen,
     segments,
     shortcuts,
     tense,
@@ -48,18 +48,12 @@ from bot.claims.people import Person
 from bot.claims.phrases import hyphens, read_triggers
 from bot.claims.quotes import Quotes
 from bot.claims.sentence import Sentence, analyse
-from bot.claims.text import clean, fold, key, paragraphs, sentences, strip_boilerplate, trim
+from bot.claims.text import fold, key, paragraphs, sentences, trim
 from bot.models import LOAN_DEALS, MOVE_KINDS, Claim
 
 # A loan in the sentence makes its move a loan move; "on loan from X" only colours a deal.
 _LOANABLE = frozenset({"interest", "talks", "bid", "agreement", "medical", "completed", "departure"})
 _SUBJECT_TO_MEDICAL = re.compile(r"\bsubject to (?:an? )?medical\b")
-# A match report ("Everton 1-2 Bournemouth: ...", "Player ratings"): moves named in it are
-# background to the game. (Not "Watch:": a clip may show a sacking being announced.)
-_MATCH_OR_CLIP = re.compile(r"^(?:highlights|player ratings|ratings|recap|in pictures)\b|"
-                            r"(?<![\d£€$.,-])\b(?:1?\d)\s?[-–]\s?(?:1?\d)\b(?![-–]?\s?(?:year|yr|month|day|man|point)s?\b)", re.I)
-# A Guardian-style column: "Headline | Author Name".
-_COLUMN = re.compile(r"\|\s*[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|de|van|da)){1,3}\s*\.?$")
 
 
 def _resolve_weak(sents: list[Sentence]) -> set[str]:
@@ -168,21 +162,16 @@ def extract_claims(
     published: str | None = None,
     item: str | None = None,
     content: str = "",
+    screened_already: bool = False,
 ) -> list[Claim]:
-    """Every claim the title and summary support, deduplicated (see ../shared/docs/claims.md)."""
-    bindable.new_item()  # no sentence view or tokens of the last item are reused
-    ordinary.new_item(title, summary, content)  # its other sentences tell a name from a word
-    title = clean(title)
-    if shortcuts.column(_COLUMN, title):
-        trace.note("dropped: the title marks a column")
-        return []  # "... | Jonathan Wilson", "... – live": a column or a live blog
-    summary = strip_boilerplate(clean(summary))
-    if shortcuts.match_or_clip(_MATCH_OR_CLIP, title):
-        trace.note("dropped: the title marks a match report or a clip")
+    """Every claim the title and summary support, deduplicated (see ../shared/docs/claims.md).
+
+    `screened_already`: screen.may_carry_claims() said yes to this item, so its keyword gate is not
+    asked again (the pipeline asks it before sending an item to the extraction process)."""
+    got = screen.screened(title, summary, content, keywords=not screened_already)
+    if got is None:
         return []
-    if not kinds.may_trigger(title, summary, content):
-        trace.note("prefilter: no word any kind pattern needs")
-        return []  # no kind pattern can match (most items): skip sentences and tokens
+    title, summary = got
     sents: list[Sentence] = []
     main: Person | None = None
     heads = sentences(title)

@@ -26,12 +26,12 @@ _UNASSERTED = item_memo()  # (frame id, clause, trigger, unit, published) -> (fr
 
 
 def column(rx: re.Pattern[str], title: str) -> bool:
-    """rx.search(title) for extract._COLUMN, whose every match holds a "|"."""
+    """rx.search(title) for screen.COLUMN, whose every match holds a "|"."""
     return (not ENABLED or "|" in title) and rx.search(title) is not None
 
 
 def match_or_clip(rx: re.Pattern[str], title: str) -> bool:
-    """rx.search(title) for extract._MATCH_OR_CLIP: a branch anchored at the title's start
+    """rx.search(title) for screen.MATCH_OR_CLIP: a branch anchored at the title's start
     (a match there is what match() finds) or a score, whose every match holds "-" or "–"
     (a dash has no other case for re.I to match) and a digit (\\d, as the score's own)."""
     if not ENABLED:

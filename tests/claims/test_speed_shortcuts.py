@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bench.bench_extract import synthetic
 from bot.claims import segments, shortcuts
-from bot.claims.extract import _COLUMN, _MATCH_OR_CLIP
+from bot.claims.screen import COLUMN, MATCH_OR_CLIP
 from bot.claims.text import clean, sentences, strip_boilerplate
 from tests.claims.shared_data import jsonl
 
@@ -32,8 +32,8 @@ def _texts() -> list[str]:
 
 def test_the_title_tests_say_what_their_searches_say() -> None:
     for title in _texts():
-        assert shortcuts.column(_COLUMN, title) == (_COLUMN.search(title) is not None)
-        assert shortcuts.match_or_clip(_MATCH_OR_CLIP, title) == (_MATCH_OR_CLIP.search(title) is not None)
+        assert shortcuts.column(COLUMN, title) == (COLUMN.search(title) is not None)
+        assert shortcuts.match_or_clip(MATCH_OR_CLIP, title) == (MATCH_OR_CLIP.search(title) is not None)
 
 
 def test_the_round_up_forms_are_found_where_their_searches_find_them() -> None:
