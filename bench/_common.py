@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import json
 import math
+import os
 import statistics
 import time
 from collections.abc import Callable, Iterable
@@ -159,15 +160,47 @@ async def add_feeds(db: Any, urls: list[str]) -> list[int]:
 
 
 class Timer:
-    """Wall and CPU (time.process_time: every thread of this process) of a block."""
+    """Wall and CPU of a block: time.process_time (every thread of this process) and the extraction
+    worker's CPU (bot/extraction_process.py), which does the bot's work in a process of its own."""
 
     def __enter__(self) -> Timer:
+        self.worker0 = worker_cpu()
         self.wall0, self.cpu0 = time.perf_counter(), time.process_time()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.wall = time.perf_counter() - self.wall0
-        self.cpu = time.process_time() - self.cpu0
+        self.cpu_here = time.process_time() - self.cpu0
+        self.cpu_worker = sum(seconds - self.worker0.get(pid, 0.0) for pid, seconds in worker_cpu().items())
+        self.cpu = self.cpu_here + self.cpu_worker
+
+
+def worker_cpu() -> dict[str, float]:
+    """CPU seconds so far of each extraction worker of this process, by pid (Linux /proc; empty elsewhere)."""
+    from bot.extraction_process import worker_pids
+
+    tick, spent = os.sysconf("SC_CLK_TCK"), {}
+    for pid in worker_pids():
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # it has just ended
+        spent[str(pid)] = (int(fields[11]) + int(fields[12])) / tick
+    return spent
+
+
+def worker_peak_mb() -> float:
+    """The extraction worker's own peak RSS (VmHWM), 0 when none runs."""
+    from bot.extraction_process import worker_pids
+
+    peak = 0.0
+    for pid in worker_pids():
+        try:
+            lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+        except OSError:
+            continue
+        peak += sum(int(line.split()[1]) / 1024 for line in lines if line.startswith("VmHWM:"))
+    return peak
 
 
 def profile_top(fn: Callable[[], object], limit: int = 25, sort: str = "tottime") -> str:

@@ -21,7 +21,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench._common import Context, Row, Timer, goal_row, only_feeds, settings_for
+from bench._common import Context, Row, Timer, goal_row, only_feeds, settings_for, worker_peak_mb
 from bench.constants import ROOT
 
 NAME = "memory"
@@ -64,7 +64,8 @@ def child() -> None:
         statuses: dict[str, int] = {}
         for outcome in outcomes:
             statuses[outcome.status] = statuses.get(outcome.status, 0) + 1
-        return {"started_mb": started_mb, "peak_mb": _peak_mb(),
+        own, worker = _peak_mb(), worker_peak_mb()
+        return {"started_mb": started_mb, "peak_mb": own + worker, "own_mb": own, "worker_mb": worker,
                 "inherited_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                 "statuses": statuses, "wall": t.wall, "cpu": t.cpu}
 
@@ -89,6 +90,7 @@ async def run(ctx: Context) -> list[Row]:
     note = (f"{feeds:,} feeds polled ({', '.join(f'{n:,} {s}' for s, n in sorted(statuses.items()))}) in "
             f"{result['wall']:.1f} s; RSS after start-up {result['started_mb']:.0f} MB; database "
             f"{ctx.world.items:,} items, {ctx.work_db.stat().st_size / 1e6:,.0f} MB on disk; peak is the child's VmHWM "
+            f"({result['own_mb']:.0f} MB) plus its extraction worker's ({result['worker_mb']:.0f} MB) "
             f"(getrusage's ru_maxrss, {result['inherited_mb']:.0f} MB, includes the parent's peak at the spawn)")
     return [goal_row(f"{NAME} · peak RSS, {feeds:,} feeds, {ctx.world.items:,} items", result["peak_mb"], GOAL_MB,
                      lambda mb: f"{mb:.0f} MB", note=note)]

@@ -76,6 +76,9 @@ class PollingSettings:
     # while it lives; a process that dies mid-poll loses its feeds when the lease runs out.
     claim_seconds: int = 5
     lease_seconds: int = 60
+    # Claims are extracted in a process of their own, on another core, while this one parses and
+    # stores (bot/extraction_process.py); on a single core, or false here, in a thread of this process.
+    extraction_process: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +151,7 @@ _SECTIONS: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
         "lease_seconds": ((int,), "a whole number of seconds (at least 15)"),
         "allow_private_addresses": ((bool,), "true or false"),
         "alert_on_first_poll": ((bool,), "true or false"),
+        "extraction_process": ((bool,), "true or false"),
         "pause_after_failures": ((int,), "a whole number (at least 1)"),
         "max_backoff_seconds": ((int,), "a whole number of seconds (at least 60)"),
     },

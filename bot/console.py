@@ -44,6 +44,8 @@ async def run_console(settings: Settings, *, watch: bool, out: TextIO, sink: Sin
         await follow_console_names(app, settings.console.follow)
         dispatcher = Dispatcher(app.db, sink or ConsoleSink(out), owner=app.owner)
         app.pipeline.retries = watch
+        # A one-shot run over a few feeds would wait longer for a worker's start than it saves.
+        app.pipeline.extract_apart = app.pipeline.extract_apart and watch
         # Every feed this run polls: the config's and any added from the CLI or Discord.
         polled = len(await feed_store.list_active(app.db))
         print(f"claimwatch console mode: {count(polled, 'feed')}, following "

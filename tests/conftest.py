@@ -33,7 +33,7 @@ from tests.helpers import make_settings as make_settings  # where older tests im
 # `make test-fast` leaves them out for the inner loop; `make test` runs them all.
 SLOW_MODULES = frozenset({
     "test_console", "test_database_checks", "test_deploy", "test_doctor", "test_eval_real_floor",
-    "test_extract_reading", "test_input_fuzz", "test_kill", "test_processes", "test_timeline_picture_cli",
+    "test_extract_reading", "test_extraction_process", "test_input_fuzz", "test_kill", "test_processes", "test_timeline_picture_cli",
 })
 
 

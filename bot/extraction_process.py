@@ -1,0 +1,152 @@
+"""Claims extracted in a process of their own, beside the parse and the store instead of in turn with them.
+
+Why: the extractor is pure Python and CPU-bound. In a thread it shares this process's GIL with the
+parser, the event loop and the database writer, so on a machine with two cores or more the stages
+still took turns: a second core bought the pipeline almost nothing (README, performance). In a
+process of its own, extraction runs on another core while this process parses the next feed and
+stores the last one. One worker: extraction is the largest stage, and the parse, the event loop and
+the database writer need the rest of a two-core machine.
+
+The worker is started at first use and kept for this process's life: it is spawned, not forked
+(this process runs threads, and a fork copies their locks held), and imports the extractor once,
+about two seconds. Items go to it as their texts and come back as claims, with the CPU the worker
+spent, so Pipeline.stage_cpu still says what extraction costs, and with each item that made the
+extractor fail, logged here as the in-thread path logs it.
+
+Failure: a worker that dies (killed, out of memory) breaks the pool. The batch in hand is then
+extracted in this process (nothing is lost and the feed's poll goes on), the death is logged, and the
+next batch starts a new worker. When this process ends, however it ends (killed outright too), the
+worker sees it and exits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import multiprocessing.connection
+import os
+import signal
+import threading
+import time
+import traceback
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+from bot.literal import count
+from bot.models import Claim, FeedItem
+
+log = logging.getLogger(__name__)
+
+_LOCK = threading.Lock()  # pools are made and dropped from the event loop's thread and the bench's
+_POOL: ProcessPoolExecutor | None = None
+
+
+def cores() -> int:
+    """The cores this process may run on (its affinity where the system says, else the machine's)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not Linux
+        return os.cpu_count() or 1
+
+
+def worth_it() -> bool:
+    """Whether a worker process can run beside this one: on a single core it only adds the hand-over."""
+    return cores() >= 2
+
+
+def _start_worker() -> None:
+    """The worker's start: leave with the parent, then import the extractor and read its word lists
+    before the first batch waits."""
+    # Ctrl-C in a terminal reaches the whole process group: the parent decides what it means, and the
+    # worker leaves when the parent does (no traceback of an interrupted wait in the terminal).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = multiprocessing.parent_process()
+    if parent is not None:  # (always, in a spawned worker)
+        threading.Thread(target=_exit_with, args=(parent.sentinel,), name="parent-watch", daemon=True).start()
+    from bot.claims.extract import extract_claims
+
+    extract_claims("Liverpool agree a fee with Feyenoord for Arne Slot", "")
+
+
+# What the worker gets of an item: its title, its summary and the extractor's keyword arguments
+# (bot.pipeline.extract_args), so it imports the extractor alone, not the pipeline's HTTP and storage.
+Texts = tuple[str, str, dict[str, Any]]
+
+
+def _exit_with(parent_sentinel: int) -> None:
+    """Exit the moment the parent process ends. A worker waiting for its next batch would not see a
+    parent killed outright (SIGKILL, out of memory): it would wait, with its memory, for ever."""
+    multiprocessing.connection.wait([parent_sentinel])
+    os._exit(0)
+
+
+def _extract_all(texts: list[Texts]) -> tuple[list[list[Claim]], list[tuple[str, str]], float]:
+    """In the worker: each item's claims, the items the extractor failed on (with the traceback), and
+    the worker's CPU seconds on the batch."""
+    from bot.claims.extract import extract_claims  # imported once already, by _start_worker
+
+    started = time.process_time()
+    claims: list[list[Claim]] = []
+    failed: list[tuple[str, str]] = []
+    for title, summary, args in texts:
+        try:
+            claims.append(extract_claims(title, summary, **args))
+        except Exception:  # one odd item must not cost the feed its other items
+            failed.append((str(args.get("item")), traceback.format_exc()))
+            claims.append([])
+    return claims, failed, time.process_time() - started
+
+
+def _pool() -> ProcessPoolExecutor:
+    global _POOL
+    with _LOCK:
+        if _POOL is None:
+            _POOL = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker)
+        return _POOL
+
+
+def _drop(broken: ProcessPoolExecutor) -> None:
+    """Forget a broken pool, so the next batch starts a new worker (unless another call already did)."""
+    global _POOL
+    with _LOCK:
+        if _POOL is broken:
+            _POOL = None
+    broken.shutdown(wait=False, cancel_futures=True)
+
+
+async def extract(items: list[FeedItem], texts: list[Texts], spent: dict[str, float] | None = None,
+                  ) -> list[tuple[FeedItem, list[Claim]]] | None:
+    """Each item with its claims, extracted by the worker process from `texts` (one for each item);
+    None when the worker died on the way (the caller extracts the batch itself). `spent["extract"]`
+    grows by the worker's CPU."""
+    pool = _pool()
+    try:
+        claims, failed, cpu = await asyncio.wrap_future(pool.submit(_extract_all, texts))
+    except BrokenProcessPool:
+        log.error("the extraction process died; %s extracted in this process instead, and the next batch "
+                  "starts a new one", count(len(items), "item is", "items are"))
+        _drop(pool)
+        return None
+    for ref, error in failed:
+        log.error("extractor failed on %s\n%s", ref, error.rstrip())
+    if spent is not None:
+        spent["extract"] = spent.get("extract", 0.0) + cpu
+    return list(zip(items, claims, strict=True))
+
+
+def worker_pids() -> list[int]:
+    """The running worker's process id, if one runs (the memory benchmark counts its memory too)."""
+    with _LOCK:
+        processes = getattr(_POOL, "_processes", None) or {}
+        return [process.pid for process in processes.values() if process.pid is not None]
+
+
+def shutdown() -> None:
+    """Stop the worker (tests and the benchmark; at exit, concurrent.futures joins it itself)."""
+    global _POOL
+    with _LOCK:
+        pool, _POOL = _POOL, None
+    if pool is not None:
+        pool.shutdown(wait=True, cancel_futures=True)
