@@ -32,6 +32,7 @@ from typing import Any, TypeVar
 import ahocorasick
 
 from bot.claims import text as text_module
+from bot.claims import tree_tests
 from bot.claims.answers import Answers
 from bot.claims.flatten import flat as flat  # re-exported: kinds.py and tests import it from here
 from bot.claims.nearby import View, wanted
@@ -255,16 +256,6 @@ def _weaken(tree: Tree) -> Tree:
     return _all(parts) if tree[0] == "and" else _any(parts)
 
 
-def _source(tree: Tree, ids: dict[Need, int]) -> str:
-    """A Python expression over `m` (the numbers of the needs met) that holds when the tree does."""
-    if tree[0] == "kw":
-        return f"{ids.setdefault(tree[1], len(ids))} in m"
-    if not tree[1]:
-        return "True"
-    joint = " and " if tree[0] == "and" else " or "
-    return "(" + joint.join(_source(t, ids) for t in tree[1]) + ")"
-
-
 class Gate:
     """Which of a list of patterns a text may let match, found in one pass over the text.
 
@@ -284,12 +275,13 @@ class Gate:
         # Each pattern's clauses and tree as one compiled test of the needs met.
         self._checks: list[Callable[[frozenset[int]], bool] | None] = []
         for rx, clauses in zip(patterns, self._clauses, strict=True):
-            tree = _weaken(requirement(rx, slots)) if trees else TRUE
-            tests = [f"not m.isdisjoint(_c{j})" for j in range(len(clauses))]
-            tests += [] if tree == TRUE else [_source(tree, ids)]
-            args = "".join(f", _c{j}=_c[{j}]" for j in range(len(clauses)))
-            self._checks.append(eval(f"lambda m{args}: " + " and ".join(tests), {"_c": clauses})  # noqa: S307
-                                if tests else None)
+            tree, sets = _weaken(requirement(rx, slots)) if trees else TRUE, list[frozenset[int]]()
+            # The first clause (the most selective, whose needs open the pattern: _opens) asked last:
+            # a pattern is mostly asked because one of them was met.
+            tests = [f"not m.isdisjoint(_c{j})" for j in ([*range(1, len(clauses)), 0] if clauses else [])]
+            tests += [] if tree == TRUE else [tree_tests.source(tree, ids, sets)]
+            bound = {f"_c{j}": clause for j, clause in enumerate(clauses)}
+            self._checks.append(tree_tests.compiled(tests, sets, bound) if tests else None)
         # A pattern that needs nothing always runs, and then no text can be turned away; one
         # whose tree alone needs something (slots) has it asked on every text.
         self.always = frozenset(i for i, check in enumerate(self._checks) if check is None)
@@ -329,7 +321,8 @@ class Gate:
     def _compiled(branches: list[list[tuple[Any, Any]]], ids: dict[Need, int]) -> Callable[[frozenset[int]], bool] | None:
         """A test of the needs met that holds wherever one of these parsed branches may match."""
         tree = _any(_weaken(_settle_tree(_tree(b), NO, NO)) for b in branches)
-        return None if tree == TRUE else eval("lambda m: " + _source(tree, ids), {})  # noqa: S307
+        sets = list[frozenset[int]]()
+        return None if tree == TRUE else tree_tests.compiled([tree_tests.source(tree, ids, sets)], sets, {})
 
     def _met(self, text: str) -> frozenset[int]:
         """The needs the text meets: a keyword found with the word edges it asks for."""

@@ -33,10 +33,10 @@ def screened(title: str, summary: str, content: str, *, keywords: bool = True) -
     if shortcuts.column(COLUMN, title):
         trace.note("dropped: the title marks a column")
         return None  # "... | Jonathan Wilson", "... – live": a column or a live blog
-    summary = strip_boilerplate(clean(summary))
     if shortcuts.match_or_clip(MATCH_OR_CLIP, title):
         trace.note("dropped: the title marks a match report or a clip")
         return None
+    summary = strip_boilerplate(clean(summary))  # (after the title's tests: a dropped item needs none)
     if keywords and not kinds.may_trigger(title, summary, content):
         trace.note("prefilter: no word any kind pattern needs")
         return None  # no kind pattern can match (most items): skip sentences and tokens

@@ -9,13 +9,14 @@ benchmark's synthetic stream (and on the real labelled items in test_speed_ident
 from __future__ import annotations
 
 import json
+import random
 import re
 import types
 from pathlib import Path
 
 from bench.bench_extract import synthetic
-from bot.claims import kinds, sentence, sources
-from bot.claims.prefilter import NO, TRUE, YES, Gate, flat, requirement
+from bot.claims import kinds, sentence, sources, tree_tests
+from bot.claims.prefilter import NO, TRUE, YES, Gate, _weaken, flat, requirement
 from bot.claims.text import clean, sentences, strip_boilerplate
 
 DATA = Path(__file__).parent.parent / "data"
@@ -119,3 +120,30 @@ def test_the_source_gate_admits_every_frame_that_cites_a_source() -> None:
                 cited += 1
                 assert sentence._SOURCE_GATE.any(s.frame.text), s.frame.text
     assert cited > 50
+
+
+def _holds(tree: tuple[object, ...], met: frozenset[int], ids: dict[tuple[str, int, int], int]) -> bool:
+    """The tree read need by need, as its definition says."""
+    if tree[0] == "kw":
+        return ids[tree[1]] in met  # type: ignore[index]
+    parts = (_holds(child, met, ids) for child in tree[1])  # type: ignore[union-attr, arg-type]
+    return all(parts) if tree[0] == "and" else any(parts)
+
+
+def test_a_compiled_tree_test_says_what_the_tree_says() -> None:
+    """tree_tests.source() asks the keywords side by side in an "or" or an "and" as one set: on the
+    needs texts meet and on random sets of needs, every kind pattern's test gives the tree's answer."""
+    gate = kinds._GATE
+    ids = dict(gate.ids)
+    rng = random.Random(4)
+    numbers = sorted(ids.values())
+    mets = [gate._met(flat(t)) for t in _texts()] + [frozenset(rng.sample(numbers, rng.randint(0, 80))) for _ in range(400)]
+    for _, rx, _ in kinds.PATTERNS:
+        tree = _weaken(requirement(rx))
+        if tree == TRUE:
+            continue
+        sets: list[frozenset[int]] = []
+        test = tree_tests.compiled([tree_tests.source(tree, ids, sets)], sets, {})
+        assert len(ids) == len(gate.ids)  # (every need of a tree is numbered already)
+        for met in mets:
+            assert test(met) == _holds(tree, met, ids), rx.pattern[:80]

@@ -44,6 +44,19 @@ def test_the_round_up_forms_are_found_where_their_searches_find_them() -> None:
             assert segments._TO_CAP.search(text)
         assert segments._may_pursue(text) == (segments._MAY_PURSUE.search(text) is not None)
     assert segments._may_move("Round-up: Isak to Liverpool")
+
+
+def test_the_move_form_search_finds_what_its_pattern_finds() -> None:
+    """_move_matches() gives _MAY_MOVE.finditer()'s matches, and the mark each opened with."""
+    rng = random.Random(5)
+    pieces = ["Isak", " to ", "Liverpool", ", ", "and ", "band ", "hand", "And ", "According", ": ", ". ", "van ",
+              "Dijk", "–", "—", "-", "&", "•", "?", "!", "|", ";", " ", "\u00a0", "\t", "O'Neill", "Ødegaard", "ı"]
+    texts = _texts() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 14))) for _ in range(20000)]
+    for text in texts:
+        ours = [(m.span(), m.span("name"), text[m.start()] if m.start() < m.start("name")
+                 and text[m.start()] in segments._MOVE_MARKS else None) for m in segments._move_matches(text)]
+        assert ours == [(m.span(), m.span("name"), m.group("mark")) for m in segments._MAY_MOVE.finditer(text)], text
+        assert (segments._TO_CAP.search(text) is None) == (segments._TO_CAP_SEARCH.search(text) is None), text
     assert segments._may_pursue("Chelsea lead in the Baleba pursuit")
 
 
