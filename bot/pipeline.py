@@ -93,11 +93,14 @@ def extract_batch(items: list[FeedItem], make_way: Callable[[], None] | None = N
     return batch
 
 
-def screen_batch(items: list[FeedItem]) -> list[bool]:
+def screen_batch(items: list[FeedItem], make_way: Callable[[], None] | None = None) -> list[bool]:
     """Whether each item may carry a claim (bot/claims/screen.py): False where the extractor would
-    give none without reading a sentence. An item the screen fails on goes on to the extractor."""
+    give none without reading a sentence. An item the screen fails on goes on to the extractor.
+    `make_way` as for extract_batch."""
     passed = []
     for item in items:
+        if make_way is not None:
+            make_way()
         try:
             passed.append(may_carry_claims(item.title, item.summary, item.content))
         except Exception:
@@ -244,7 +247,7 @@ class Pipeline:
         run here in the thread, turns most items away, and this process has a core's time to spare
         while the extraction process is the pipeline's slowest stage."""
         if self.extract_apart:
-            passed = await one_at_a_time(functools.partial(screen_batch, items), spent=self.stage_cpu, stage="extract")
+            passed = await one_at_a_time(functools.partial(screen_batch, items, self.db.make_way), spent=self.stage_cpu, stage="extract")
             worth = [item for item, through in zip(items, passed, strict=True) if through]
             texts = [(item.title, item.summary, {**extract_args(item), "screened_already": True}) for item in worth]
             extracted = await extraction_process.extract(worth, texts, spent=self.stage_cpu) if worth else []
