@@ -126,6 +126,7 @@ async def _watch(app: App, dispatcher: Dispatcher, out: TextIO) -> None:
     with contextlib.suppress(NotImplementedError, RuntimeError):  # no signals here (Windows, a thread)
         loop.add_signal_handler(signal.SIGTERM, stopped.set)
     poller = app.poller(polled, dispatcher.run_once, dispatcher.run_digests)
+    app.pipeline.start_extraction()
     await poller.start()
     watched = len(await feed_store.list_active(app.db))
     print(f"Watching {count(watched, 'feed')} every {app.settings.polling.interval_seconds}s; "

@@ -94,6 +94,7 @@ class ClaimwatchBot(commands.AutoShardedBot):
         # Polling needs no gateway, and delivery fetches channels over REST: start now, not at READY.
         if not self._started:
             self._started = True
+            self.app.pipeline.start_extraction()
             await self.poller.start()
             # Deliveries a killed process left pending resume at once, not at the next outbox tick.
             self._resume_task = asyncio.create_task(self.dispatcher.run_once())

@@ -7,7 +7,7 @@ process of its own, extraction runs on another core while this process parses th
 stores the last one. One worker: extraction is the largest stage, and the parse, the event loop and
 the database writer need the rest of a two-core machine.
 
-The worker is started at first use and kept for this process's life: it is spawned, not forked
+The worker is started at first use, or by start() (the poller's start-up), and kept for this process's life: it is spawned, not forked
 (this process runs threads, and a fork copies their locks held), and imports the extractor once,
 about two seconds. Items go to it as their texts and come back as claims, with the CPU the worker
 spent, so Pipeline.stage_cpu still says what extraction costs, and with each item that made the
@@ -134,6 +134,22 @@ async def extract(items: list[FeedItem], texts: list[Texts], spent: dict[str, fl
     if spent is not None:
         spent["extract"] = spent.get("extract", 0.0) + cpu
     return list(zip(items, claims, strict=True))
+
+
+def _ready() -> bool:
+    return True
+
+
+async def start() -> None:
+    """Start the worker now rather than at the first batch, and return once it is ready: a bot that
+    will poll for long starts it beside its other start-up work, so no poll waits for it. A worker
+    that dies on the way is logged; the first batch starts another."""
+    pool = _pool()
+    try:
+        await asyncio.wrap_future(pool.submit(_ready))
+    except BrokenProcessPool:
+        log.error("the extraction process died as it started; the first batch starts a new one")
+        _drop(pool)
 
 
 def worker_pids() -> list[int]:

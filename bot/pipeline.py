@@ -6,6 +6,7 @@ failure means for the feed's health. It never raises for a feed's own trouble.
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
 import time
@@ -151,8 +152,15 @@ class Pipeline:
         # Extraction in a process of its own beside the parse and the store (bot/extraction_process.py),
         # where the machine has a core for it; False for a one-shot run, which would wait for its start.
         self.extract_apart = settings.polling.extraction_process and extraction_process.worth_it()
+        self._starting: asyncio.Task[None] | None = None  # start_extraction()'s, kept while it runs
         self._limits: dict[bool, FetchLimits] = {}
         self._health_due: tuple[float, str] = (-2.0, "")  # (when computed, a last_fetch_at older is due)
+
+    def start_extraction(self) -> None:
+        """Start the extraction process beside the rest of start-up (a poller's), so that the first
+        poll with news does not wait the two seconds of its start; nothing when extraction stays here."""
+        if self.extract_apart and self._starting is None:
+            self._starting = asyncio.create_task(extraction_process.start())
 
     async def poll(self, feed_id: int, *, force: bool = False, row: FeedState | None = None) -> PollOutcome:
         """One feed, start to finish (the scheduler's path)."""

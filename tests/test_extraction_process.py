@@ -166,3 +166,17 @@ def test_the_setting_takes_true_or_false(tmp_path: Path) -> None:
     assert make_settings(tmp_path, []).polling.extraction_process is True
     with pytest.raises(ConfigError, match="polling.extraction_process: expected true or false"):
         make_settings(tmp_path, [], polling={"extraction_process": "yes"})
+
+
+async def test_a_poller_starts_the_worker_before_its_first_poll(tmp_path: Path, feed_server: FeedServer,
+                                                                make_app: MakeApp) -> None:
+    url = feed_server.set_feed("/wire.xml", "Test Wire", NEWS)
+    extraction_process.shutdown()  # as a bot that has just started
+    here = await _app(make_app, tmp_path, url, apart=False)
+    here.pipeline.start_extraction()
+    assert not extraction_process.worker_pids()  # extraction stays in this process: no worker
+    apart = await _app(make_app, tmp_path, url, apart=True)
+    apart.pipeline.start_extraction()
+    assert apart.pipeline._starting is not None
+    await apart.pipeline._starting
+    assert extraction_process.worker_pids()  # ready before any poll asked for it
