@@ -39,7 +39,11 @@ from bot.models import Claim, FeedItem
 
 log = logging.getLogger(__name__)
 
-_LOCK = threading.Lock()  # pools are made and dropped from the event loop's thread and the bench's
+# What the worker gets of an item: its title, its summary and the extractor's keyword arguments
+# (bot.pipeline.extract_args), so it imports the extractor alone, not the pipeline's HTTP and storage.
+Texts = tuple[str, str, dict[str, Any]]
+
+_LOCK = threading.Lock()  # the pool is made and dropped on event loops' threads, read by the bench's
 _POOL: ProcessPoolExecutor | None = None
 
 
@@ -68,11 +72,6 @@ def _start_worker() -> None:
     from bot.claims.extract import extract_claims
 
     extract_claims("Liverpool agree a fee with Feyenoord for Arne Slot", "")
-
-
-# What the worker gets of an item: its title, its summary and the extractor's keyword arguments
-# (bot.pipeline.extract_args), so it imports the extractor alone, not the pipeline's HTTP and storage.
-Texts = tuple[str, str, dict[str, Any]]
 
 
 def _exit_with(parent_sentinel: int) -> None:
@@ -154,7 +153,7 @@ async def start() -> None:
 
 def worker_pids() -> list[int]:
     """The running worker's process id, if one runs (the memory benchmark counts its memory too)."""
-    with _LOCK:
+    with _LOCK:  # (concurrent.futures has no public way to ask; its pool keeps them in _processes)
         processes = getattr(_POOL, "_processes", None) or {}
         return [process.pid for process in processes.values() if process.pid is not None]
 
