@@ -252,7 +252,7 @@ class Pipeline:
         """Each item with its claims: in the extraction process, else (off, or it died) in the worker thread.
 
         The process gets only the items the screen lets through (bot/claims/screen.py), run here in
-        the thread: it turns about two items in three away for a fifth of extraction's cost, and with
+        the thread: it turns about two items in three away for a quarter to a third of extraction's cost; with
         the screen in the process too the process was the slower side (README, performance)."""
         if self.extract_apart:
             passed = await one_at_a_time(functools.partial(screen_batch, items, self.db.make_way), spent=self.stage_cpu, stage="extract")
