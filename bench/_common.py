@@ -175,32 +175,38 @@ class Timer:
         self.cpu = self.cpu_here + self.cpu_worker
 
 
+def stat_cpu(stat: Path) -> float | None:
+    """CPU seconds (user and system) a /proc/PID/stat or /proc/PID/task/TID/stat file gives, None when
+    the process or thread has ended (Linux)."""
+    try:
+        fields = stat.read_text().rsplit(")", 1)[1].split()  # after the command, which may hold spaces
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def status_mb(status: Path, field: str) -> float:
+    """A /proc/PID/status memory field ("VmRSS", "VmHWM") in MB; 0 when absent or ended."""
+    try:
+        lines = status.read_text().splitlines()
+    except OSError:
+        return 0.0
+    return next((int(line.split()[1]) / 1024 for line in lines if line.startswith(f"{field}:")), 0.0)
+
+
 def worker_cpu() -> dict[str, float]:
-    """CPU seconds so far of each extraction worker of this process, by pid (Linux /proc; empty elsewhere)."""
+    """CPU seconds so far of each extraction worker of this process, by pid (empty where none runs)."""
     from bot.extraction_process import worker_pids
 
-    tick, spent = os.sysconf("SC_CLK_TCK"), {}
-    for pid in worker_pids():
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue  # it has just ended
-        spent[str(pid)] = (int(fields[11]) + int(fields[12])) / tick
-    return spent
+    spent = {str(pid): stat_cpu(Path(f"/proc/{pid}/stat")) for pid in worker_pids()}
+    return {pid: seconds for pid, seconds in spent.items() if seconds is not None}
 
 
 def worker_peak_mb() -> float:
     """The extraction worker's own peak RSS (VmHWM), 0 when none runs."""
     from bot.extraction_process import worker_pids
 
-    peak = 0.0
-    for pid in worker_pids():
-        try:
-            lines = Path(f"/proc/{pid}/status").read_text().splitlines()
-        except OSError:
-            continue
-        peak += sum(int(line.split()[1]) / 1024 for line in lines if line.startswith("VmHWM:"))
-    return peak
+    return sum(status_mb(Path(f"/proc/{pid}/status"), "VmHWM") for pid in worker_pids())
 
 
 def profile_top(fn: Callable[[], object], limit: int = 25, sort: str = "tottime") -> str:

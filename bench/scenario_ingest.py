@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from pathlib import Path
 
 import aiohttp
 import feedparser
@@ -39,6 +40,7 @@ from bench._common import (
     only_feeds,
     profile_top,
     settings_for,
+    stat_cpu,
     worker_cpu,
 )
 from bench.synthetic import feed_body
@@ -66,21 +68,19 @@ def _thread_cpu() -> dict[str, float]:
     import threading
 
     names = {thread.native_id: thread.name for thread in threading.enumerate()}
-    tick = os.sysconf("SC_CLK_TCK")
     spent: dict[str, float] = {}
     try:
         tasks = os.listdir("/proc/self/task")
     except OSError:
         return spent
     for task in tasks:
-        try:
-            fields = open(f"/proc/self/task/{task}/stat").read().rsplit(")", 1)[1].split()  # noqa: PTH123, SIM115
-        except OSError:
+        seconds = stat_cpu(Path(f"/proc/self/task/{task}/stat"))
+        if seconds is None:
             continue  # the thread ended
         name = names.get(int(task), "")
         role = ("event loop" if name == "MainThread" else "database writer" if "writer" in name
                 else "worker thread" if name.startswith("asyncio") else "other threads")
-        spent[role] = spent.get(role, 0.0) + (int(fields[11]) + int(fields[12])) / tick
+        spent[role] = spent.get(role, 0.0) + seconds
     spent["extraction process"] = sum(worker_cpu().values())
     return spent
 

@@ -21,7 +21,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench._common import Context, Row, Timer, goal_row, only_feeds, settings_for, worker_peak_mb
+from bench._common import (
+    Context,
+    Row,
+    Timer,
+    goal_row,
+    only_feeds,
+    settings_for,
+    status_mb,
+    worker_peak_mb,
+)
 from bench.constants import ROOT
 
 NAME = "memory"
@@ -30,10 +39,7 @@ GOAL_MB = 250.0
 
 
 def _status_mb(field: str) -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith(f"{field}:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
+    return status_mb(Path("/proc/self/status"), field)
 
 
 def _rss_mb() -> float:

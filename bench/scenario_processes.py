@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench._common import Context, Row, fmt_ms, fmt_ratio, worker_cpu
+from bench._common import Context, Row, fmt_ms, fmt_ratio, stat_cpu, worker_cpu
 from bench.constants import ROOT
 from storage.backends import open_database
 
@@ -97,15 +97,15 @@ async def _process(target: str, name: str, port: int, feeds: int) -> None:
 def _server_cpu(data: Path) -> float:
     """CPU seconds of a PostgreSQL server so far: the postmaster and every process it started."""
     postmaster = int((data / "postmaster.pid").read_text().split()[0])
-    total = 0
+    total = 0.0
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
         except OSError:  # the process ended meanwhile
             continue
-        if int(stat.parent.name) == postmaster or int(fields[1]) == postmaster:
-            total += int(fields[11]) + int(fields[12])  # utime, stime
-    return total / os.sysconf("SC_CLK_TCK")
+        if int(stat.parent.name) == postmaster or parent == postmaster:
+            total += stat_cpu(stat) or 0.0
+    return total
 
 
 async def _prepare(ctx: Context, target: str, feeds: int) -> None:
