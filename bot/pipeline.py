@@ -255,7 +255,8 @@ class Pipeline:
         the thread: it turns about two items in three away for a quarter to a third of extraction's cost; with
         the screen in the process too the process was the slower side (README, performance)."""
         if self.extract_apart:
-            passed = await one_at_a_time(functools.partial(screen_batch, items, self.db.make_way), spent=self.stage_cpu, stage="extract")
+            passed = await one_at_a_time(functools.partial(screen_batch, items, self.db.make_way), spent=self.stage_cpu,
+                                         stage="extract", urgent=True)
             worth = [item for item, through in zip(items, passed, strict=True) if through]
             texts = [(item.title, item.summary, {**extract_args(item), "screened_already": True}) for item in worth]
             extracted = await extraction_process.extract(worth, texts, spent=self.stage_cpu) if worth else []
@@ -263,7 +264,7 @@ class Pipeline:
                 claims = {id(item): found for item, found in extracted}
                 return [(item, claims.get(id(item), [])) for item in items]
         return await one_at_a_time(functools.partial(extract_batch, items, self.db.make_way), spent=self.stage_cpu,
-                                   stage="extract")
+                                   stage="extract", urgent=True)
 
     async def commit(self, prepared: list[Prepared]) -> list[PollOutcome]:
         """Store prepared feeds in one transaction; stories see their items oldest first across feeds."""
