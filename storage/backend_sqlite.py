@@ -69,19 +69,39 @@ class WriterTransaction(Queries):
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+        # One cursor for all the transaction's statements: Connection.execute makes one a statement
+        # (and the connection keeps a weak reference to each), 0.5 of 7 µs a small query measured.
+        self.cursor = conn.cursor()
 
     async def execute(self, sql: str, params: Params = ()) -> int:
-        return self.conn.execute(sql, params).rowcount
+        return self.cursor.execute(sql, params).rowcount
 
     async def executemany(self, sql: str, rows: Sequence[Params]) -> int:
-        return self.conn.executemany(sql, rows).rowcount
+        return self.cursor.executemany(sql, rows).rowcount
 
     async def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
-        return list(self.conn.execute(sql, params).fetchall())
+        rows: list[Row] = self.cursor.execute(sql, params).fetchall()
+        return rows
 
     async def fetchone(self, sql: str, params: Params = ()) -> Row | None:
-        row: Row | None = self.conn.execute(sql, params).fetchone()
+        row: Row | None = self.cursor.execute(sql, params).fetchone()
         return row
+
+    async def inserted_id(self, sql: str, params: Params = ()) -> int | None:
+        # The rowid SQLite gives the row, not RETURNING's: RETURNING fills and reads back a table of
+        # its own, 2.5 of 5.5 µs an insert (a story event, measured), and an ingest inserts a claim,
+        # a story and an event for most claims. No row changed: ON CONFLICT skipped it, as RETURNING
+        # would have returned nothing. Every table given here has `id INTEGER PRIMARY KEY`, the rowid.
+        assert sql.endswith(_RETURNING_ID)
+        cursor = self.cursor.execute(sql[: -len(_RETURNING_ID)], params)
+        return cursor.lastrowid if cursor.rowcount == 1 else None
+
+    def close(self) -> None:
+        """Reset the last statement (a query read up to its first row) before COMMIT or ROLLBACK."""
+        self.cursor.close()
+
+
+_RETURNING_ID = " RETURNING id"
 
 
 def _drive(body: Coroutine[Any, Any, T]) -> T:
@@ -116,12 +136,15 @@ class Writer:
     def transaction(self, body: Callable[[Connection], Coroutine[Any, Any, T]]) -> T:
         conn = self._connection()
         conn.execute("BEGIN IMMEDIATE")  # may wait for another process: nobody pauses for that
+        statements = WriterTransaction(conn)
         try:
             with self.busy:
-                result = _drive(body(WriterTransaction(conn)))
+                result = _drive(body(statements))
         except BaseException:
+            statements.close()
             conn.execute("ROLLBACK")
             raise
+        statements.close()
         conn.execute("COMMIT")  # a checkpoint's copying runs without the GIL, beside the others
         return result
 

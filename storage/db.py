@@ -95,6 +95,11 @@ class Queries(ABC):
     @abstractmethod
     async def fetchone(self, sql: str, params: Params = ()) -> Row | None: ...
 
+    async def inserted_id(self, sql: str, params: Params = ()) -> int | None:
+        """An INSERT's new id, in this open transaction (`insert_id`)."""
+        row = await self.fetchone(sql, params)
+        return None if row is None else int(row[0])
+
     def memo(self) -> dict[str, Any]:
         """What storage's queries remember for the rest of this transaction and no longer (people
         by alias, for an ingest's many claims): each transaction's connection has its own. Only the
@@ -203,9 +208,8 @@ async def insert_id(ex: Executor, sql: str, params: Params = ()) -> int | None:
         assert isinstance(ex, Database)
         async with ex.transaction() as conn:
             row = await conn.fetchone(sql, params)
-    else:
-        row = await ex.fetchone(sql, params)  # already inside the caller's transaction
-    return None if row is None else int(row[0])
+        return None if row is None else int(row[0])
+    return await ex.inserted_id(sql, params)  # already inside the caller's transaction
 
 
 async def one(ex: Executor, cls: type[R], sql: str, params: Params = ()) -> R | None:
