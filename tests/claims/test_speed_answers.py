@@ -14,6 +14,7 @@ from bench.bench_extract import synthetic
 from bot.claims import answers, kinds, prefilter
 from bot.claims import text as text_module
 from bot.claims.flatten import flat
+from bot.claims.selective import FREQUENT, NO, YES, opening
 from bot.claims.sentence import _SOURCE_GATE, analyse
 from bot.claims.text import clean, sentences
 
@@ -67,3 +68,15 @@ def test_patterns_opened_by_one_clause_are_the_patterns_opened_by_any(monkeypatc
     one = read()
     monkeypatch.setattr(prefilter, "ONE_CLAUSE", False)
     assert one == read()
+
+
+def test_a_pattern_is_opened_by_a_clause_without_a_preposition_where_it_has_one() -> None:
+    """selective.opening passes over a clause holding a word nearly every text meets ("for", "to")
+    when the pattern has another; which clause opens a pattern changes no answer (the test above)."""
+    prepositions = frozenset({("for", YES, YES), ("with", YES, YES)})
+    deal = frozenset({("deal", NO, YES), ("move", NO, YES)})
+    assert opening([prepositions, deal]) == 1
+    assert opening([prepositions]) == 0 and opening([]) is None
+    gate = kinds._GATE
+    opened = [i for i, own in enumerate(gate.needs) if own and not all(any(w in FREQUENT for w, _, _ in c) for c in own)]
+    assert opened and all(not any(w in FREQUENT for w, _, _ in gate.needs[i][opening(gate.needs[i]) or 0]) for i in opened)
