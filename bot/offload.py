@@ -48,6 +48,10 @@ class _Gate:
                 self.release()  # handed the gate just as it was cancelled: hand it on
             raise
 
+    @property
+    def waiting(self) -> int:
+        return sum(not turn.done() for _, _, turn in self._waiting)
+
     def release(self) -> None:
         while self._waiting:
             _, _, turn = heapq.heappop(self._waiting)
@@ -55,6 +59,12 @@ class _Gate:
                 turn.set_result(None)
                 return  # the gate stays taken, by the waiter
         self._busy = False
+
+
+def jobs_waiting() -> int:
+    """Jobs waiting at this event loop's gate for the worker thread (the one running not counted)."""
+    gate = _GATES.get(asyncio.get_running_loop())
+    return 0 if gate is None else gate.waiting
 
 
 _GATES: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Gate] = weakref.WeakKeyDictionary()

@@ -13,10 +13,11 @@ import sys
 import textwrap
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from bot import extraction_process, service
+from bot import extraction_process, pipeline, service
 from bot.alerts.deliver import ConsoleSink, Dispatcher
 from bot.app import App, poll_all
 from bot.claims import extract as extract_module
@@ -70,6 +71,27 @@ async def test_the_process_finds_the_claims_a_thread_finds(tmp_path: Path, feed_
     assert found == await _claims(here)
     assert ("Ibrahima Konaté", "talks", "Real Madrid") in found and any(s == "Xabi Alonso" for s, _, _ in found)
     assert apart.pipeline.stage_cpu["extract"] > 0  # the worker's CPU is counted where it is spent
+
+
+async def test_a_batch_the_process_screens_itself_gives_the_same_claims(
+        tmp_path: Path, feed_server: FeedServer, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    """While parses wait for the worker thread, the process gets the whole batch and screens it."""
+    url = feed_server.set_feed("/wire.xml", "Test Wire", NEWS)
+    here = await _app(make_app, tmp_path, url, apart=False)
+    await poll_all(here)
+    apart = await _app(make_app, tmp_path, url, apart=True)
+    sent: list[list[tuple[str, bool]]] = []
+    real_extract = extraction_process.extract
+
+    async def extract(items: Any, texts: Any, spent: Any = None) -> Any:
+        sent.append([(title, args["screened_already"]) for title, _, args in texts])
+        return await real_extract(items, texts, spent)
+
+    monkeypatch.setattr(pipeline, "jobs_waiting", lambda: 1)
+    monkeypatch.setattr(extraction_process, "extract", extract)
+    await poll_all(apart)
+    assert sent == [[(spec.title, False) for spec in NEWS]]  # the match report too: the process turns it away
+    assert await _claims(apart) == await _claims(here)
 
 
 async def test_a_worker_that_dies_loses_no_news(tmp_path: Path, feed_server: FeedServer, make_app: MakeApp,

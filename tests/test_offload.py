@@ -7,7 +7,7 @@ import asyncio
 import threading
 from collections.abc import Callable
 
-from bot.offload import _Gate, one_at_a_time
+from bot.offload import _Gate, jobs_waiting, one_at_a_time
 
 
 class _Jobs:
@@ -88,3 +88,21 @@ async def test_a_waiter_cancelled_as_its_turn_came_hands_the_gate_on() -> None:
     assert handed.cancelled()
     gate.release()
     await asyncio.wait_for(gate.acquire(urgent=False), 5)  # and the gate still opens
+
+
+async def test_jobs_waiting_counts_the_jobs_behind_the_running_one() -> None:
+    jobs = _Jobs()
+    assert jobs_waiting() == 0
+    running = asyncio.create_task(one_at_a_time(jobs.job("parse feed 1")))
+    await _until(lambda: jobs.started == ["parse feed 1"])
+    assert jobs_waiting() == 0  # the running job is not waiting
+    queued = [asyncio.create_task(one_at_a_time(jobs.job(f"parse feed {n}"))) for n in (2, 3)]
+    await asyncio.sleep(0.05)
+    assert jobs_waiting() == 2
+    queued[1].cancel()
+    await asyncio.sleep(0)
+    assert jobs_waiting() == 1  # a cancelled waiter no longer counts
+    for name in ("parse feed 1", "parse feed 2"):
+        jobs.release[name].set()
+    await asyncio.gather(running, queued[0])
+    assert jobs_waiting() == 0
