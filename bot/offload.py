@@ -50,6 +50,7 @@ class _Gate:
 
     @property
     def waiting(self) -> int:
+        """How many wait for their turn (a waiter cancelled meanwhile not counted)."""
         return sum(not turn.done() for _, _, turn in self._waiting)
 
     def release(self) -> None:
@@ -61,12 +62,6 @@ class _Gate:
         self._busy = False
 
 
-def jobs_waiting() -> int:
-    """Jobs waiting at this event loop's gate for the worker thread (the one running not counted)."""
-    gate = _GATES.get(asyncio.get_running_loop())
-    return 0 if gate is None else gate.waiting
-
-
 _GATES: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Gate] = weakref.WeakKeyDictionary()
 
 
@@ -76,6 +71,12 @@ def _gate() -> _Gate:
     if gate is None:
         gate = _GATES[loop] = _Gate()
     return gate
+
+
+def jobs_waiting() -> int:
+    """Jobs waiting at this event loop's gate for the worker thread (the one running not counted)."""
+    gate = _GATES.get(asyncio.get_running_loop())
+    return 0 if gate is None else gate.waiting
 
 
 async def one_at_a_time(call: Callable[[], T], *, spent: dict[str, float] | None = None, stage: str = "",
@@ -106,4 +107,3 @@ def _tallied(call: Callable[[], T], spent: dict[str, float], stage: str) -> Call
         finally:  # one job at a time: nothing else adds to `spent` meanwhile
             spent[stage] = spent.get(stage, 0.0) + time.thread_time() - started
     return tallied
-
