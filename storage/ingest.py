@@ -49,20 +49,10 @@ _ROWS = 500  # items per multi-row INSERT: 4,500 parameters, under both backends
 
 
 async def insert_new_items(conn: Connection, items: Sequence[tuple[int, NewItem]], now: str) -> dict[tuple[int, str], int]:
-    """(feed id, item) pairs the caller knows are new, inserted in this order (one statement per 500,
-    on SQLite one a row): the same ids as inserting them one by one. (feed id, key) -> id for each row inserted; a row
+    """(feed id, item) pairs the caller knows are new, inserted in this order with one statement per
+    500: the same ids as inserting them one by one. (feed id, key) -> id for each row inserted; a row
     already there (stored by another process since) is left out, for store_item to look at."""
     ids: dict[tuple[int, str], int] = {}
-    if conn.dialect == "sqlite":
-        # One insert a row, its id the rowid (WriterTransaction.inserted_id): one statement prepared
-        # once, where the multi-row one below fills RETURNING's table and is prepared for each new
-        # length. 1 % fewer instructions on the writer thread an item (callgrind, ingest of new feeds).
-        sql = _INSERT_ITEM + " RETURNING id"
-        for feed_id, item in items:
-            item_id = await conn.inserted_id(sql, _item_row(feed_id, item, now))
-            if item_id is not None:
-                ids[feed_id, item.key] = item_id
-        return ids
     for start in range(0, len(items), _ROWS):
         chunk = items[start : start + _ROWS]
         values = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(chunk))
