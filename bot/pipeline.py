@@ -260,10 +260,11 @@ class Pipeline:
         screen costs less in the process than beside this one's other threads); with the screen
         always in the process, the process was the slower side (README, performance)."""
         if self.extract_apart:
-            screen_here = not jobs_waiting()
-            passed = await one_at_a_time(functools.partial(screen_batch, items, self.db.make_way), spent=self.stage_cpu,
-                                         stage="extract", urgent=True) if screen_here else [True] * len(items)
-            worth = [item for item, through in zip(items, passed, strict=True) if through]
+            screen_here, worth = not jobs_waiting(), items
+            if screen_here:
+                passed = await one_at_a_time(functools.partial(screen_batch, items, self.db.make_way),
+                                             spent=self.stage_cpu, stage="extract", urgent=True)
+                worth = [item for item, through in zip(items, passed, strict=True) if through]
             texts = [(item.title, item.summary, {**extract_args(item), "screened_already": screen_here}) for item in worth]
             extracted = await extraction_process.extract(worth, texts, spent=self.stage_cpu) if worth else []
             if extracted is not None:
