@@ -11,5 +11,5 @@ ROOT = Path(__file__).resolve().parent.parent
 CACHE = Path(__file__).resolve().parent / ".cache"
 HOSTS = 32  # the farm answers on 127.0.0.1 .. 127.0.0.32: feeds spread over hosts like real ones
 WORLD_WINDOW = 20  # items in each big-database feed as the farm serves it
-WORLD_VERSION = 3  # bump when the world generator changes what the cached database holds
+WORLD_VERSION = 4  # bump when the world generator changes what the cached database holds
 WORLD_FEEDS_BELOW = 100_000  # farm feed numbers of the big database's feeds; scenarios use higher ones
