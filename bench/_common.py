@@ -203,7 +203,7 @@ def worker_cpu() -> dict[str, float]:
 
 
 def worker_peak_mb() -> float:
-    """The extraction worker's own peak RSS (VmHWM), 0 when none runs."""
+    """The extraction workers' own peak RSS (VmHWM) summed, 0 when none runs."""
     from bot.extraction_process import worker_pids
 
     return sum(status_mb(Path(f"/proc/{pid}/status"), "VmHWM") for pid in worker_pids())

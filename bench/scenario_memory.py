@@ -57,11 +57,14 @@ def child() -> None:
 
     async def main() -> dict[str, object]:
         import bot.discord_client  # noqa: F401  the Discord-mode bot has discord.py and the cogs loaded
+        from bot import extraction_process
         from bot.app import open_app, poll_all
 
         app = await open_app(settings_for(db_path))
         try:
             await only_feeds(app.db, "id <= ?", (feeds,))
+            if app.pipeline.extract_apart:  # every worker, as a polling bot starts them (Pipeline.start_extraction)
+                await extraction_process.start()
             started_mb = _rss_mb()
             with Timer() as t:
                 outcomes = await poll_all(app)
@@ -96,7 +99,7 @@ async def run(ctx: Context) -> list[Row]:
     note = (f"{feeds:,} feeds polled ({', '.join(f'{n:,} {s}' for s, n in sorted(statuses.items()))}) in "
             f"{result['wall']:.1f} s; RSS after start-up {result['started_mb']:.0f} MB; database "
             f"{ctx.world.items:,} items, {ctx.work_db.stat().st_size / 1e6:,.0f} MB on disk; peak is the child's VmHWM "
-            f"({result['own_mb']:.0f} MB) plus its extraction worker's ({result['worker_mb']:.0f} MB) "
+            f"({result['own_mb']:.0f} MB) plus its extraction workers' ({result['worker_mb']:.0f} MB) "
             f"(getrusage's ru_maxrss, {result['inherited_mb']:.0f} MB, includes the parent's peak at the spawn)")
     return [goal_row(f"{NAME} · peak RSS, {feeds:,} feeds, {ctx.world.items:,} items", result["peak_mb"], GOAL_MB,
                      lambda mb: f"{mb:.0f} MB", note=note)]

@@ -76,8 +76,8 @@ class PollingSettings:
     # while it lives; a process that dies mid-poll loses its feeds when the lease runs out.
     claim_seconds: int = 5
     lease_seconds: int = 60
-    # Claims are extracted in a process of their own, on another core, while this one parses and
-    # stores (bot/extraction_process.py); on a single core, or false here, in a thread of this process.
+    # Claims are extracted in two worker processes while this one parses and stores
+    # (bot/extraction_process.py); on a single core, or false here, in a thread of this process.
     extraction_process: bool = True
 
 

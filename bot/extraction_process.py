@@ -4,10 +4,11 @@ Why: the extractor is pure Python and CPU-bound. In a thread it shares this proc
 parser, the event loop and the database writer, so on a machine with two cores or more the stages
 still took turns: a second core bought the pipeline almost nothing (README, performance). In a
 process of its own, extraction runs on another core while this process parses the next feed and
-stores the last one. One worker: extraction is the largest stage, and the parse, the event loop and
-the database writer need the rest of a two-core machine.
+stores the last one. Two workers (WORKERS), each taking the next batch waiting: with one, that worker
+was the pipeline's slower side, busy through the whole of a large poll while this process (the parse,
+the event loop, the database writer: about six tenths of a core) left the rest of its core idle.
 
-The worker is started at first use, or by start() (the poller's start-up), and kept for this process's life: it is spawned, not forked
+The workers are started at first use, or by start() (the poller's start-up), and kept for this process's life: each is spawned, not forked
 (this process runs threads, and a fork copies their locks held), and imports the extractor once,
 about two seconds. Items go to it as their texts and come back as claims, with the CPU the worker
 spent, so Pipeline.stage_cpu still says what extraction costs, and with each item that made the
@@ -42,6 +43,11 @@ log = logging.getLogger(__name__)
 # What the worker gets of an item: its title, its summary and the extractor's keyword arguments
 # (bot.pipeline.extract_args), so it imports the extractor alone, not the pipeline's HTTP and storage.
 Texts = tuple[str, str, dict[str, Any]]
+
+# Measured in the ingest benchmark on two cores (2026-12-07, five pairs run in turn): one worker gave
+# 1.58-1.89x feedparser's time, two gave 1.44-1.76x, the lower in every pair. Each worker holds about
+# 50 MB; more than two would wait for a core on most machines a bot runs on.
+WORKERS = 2
 
 _LOCK = threading.Lock()  # the pool is made and dropped on event loops' threads, read by the bench's
 _POOL: ProcessPoolExecutor | None = None
@@ -102,7 +108,7 @@ def _pool() -> ProcessPoolExecutor:
     global _POOL
     with _LOCK:
         if _POOL is None:
-            _POOL = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker)
+            _POOL = ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker)
         return _POOL
 
 
@@ -140,19 +146,20 @@ def _ready() -> bool:
 
 
 async def start() -> None:
-    """Start the worker now rather than at the first batch, and return once it is ready: a bot that
-    will poll for long starts it beside its other start-up work, so no poll waits for it. A worker
-    that dies on the way is logged; the first batch starts another."""
+    """Start the workers now rather than at the first batches, and return once they are ready: a bot
+    that will poll for long starts them beside its other start-up work, so no poll waits for them. A
+    worker that dies on the way is logged; the first batch starts another."""
     pool = _pool()
     try:
-        await asyncio.wrap_future(pool.submit(_ready))
+        # A pool starts a worker for each job submitted while none is idle: one job each starts them all.
+        await asyncio.gather(*(asyncio.wrap_future(pool.submit(_ready)) for _ in range(WORKERS)))
     except BrokenProcessPool:
         log.error("the extraction process died as it started; the first batch starts a new one")
         _drop(pool)
 
 
 def worker_pids() -> list[int]:
-    """The running worker's process id, if one runs (the memory benchmark counts its memory too)."""
+    """The running workers' process ids (the memory benchmark counts their memory too)."""
     with _LOCK:  # (concurrent.futures has no public way to ask; its pool keeps them in _processes)
         processes = getattr(_POOL, "_processes", None) or {}
         return [process.pid for process in processes.values() if process.pid is not None]

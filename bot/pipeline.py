@@ -149,7 +149,7 @@ class Pipeline:
         # CPU seconds spent parsing and extracting, summed over polls: the worker thread's (thread CPU,
         # not wall) and the extraction process's. The benchmark compares them with the stages run alone.
         self.stage_cpu: dict[str, float] = {"parse": 0.0, "extract": 0.0}
-        # Extraction in a process of its own beside the parse and the store (bot/extraction_process.py),
+        # Extraction in worker processes beside the parse and the store (bot/extraction_process.py),
         # where the machine has a core for it; False for a one-shot run, which would wait for its start.
         self.extract_apart = settings.polling.extraction_process and extraction_process.worth_it()
         self._starting: asyncio.Task[None] | None = None  # start_extraction()'s, kept while it runs

@@ -100,8 +100,8 @@ async def test_a_worker_that_dies_loses_no_news(tmp_path: Path, feed_server: Fee
     app = await _app(make_app, tmp_path, url, apart=True)
     await service.follow(app.db, 1, 10, "Mac Allister")
     await poll_all(app)
-    [worker] = extraction_process.worker_pids()
-    os.kill(worker, signal.SIGKILL)  # out of memory, or an operator's mistake
+    worker = extraction_process.worker_pids()[0]
+    os.kill(worker, signal.SIGKILL)  # out of memory, or an operator's mistake: one worker dies
     assert await asyncio.to_thread(_gone_within, worker, 60)
     feed_server.set_feed("/wire.xml", "Test Wire", [LATER, *NEWS])
     with caplog.at_level(logging.ERROR, logger="bot.extraction_process"):
@@ -113,7 +113,7 @@ async def test_a_worker_that_dies_loses_no_news(tmp_path: Path, feed_server: Fee
         FeedItemSpec("x-5", "Alexis Mac Allister completes his move to Newcastle",
                      "The midfielder has signed a four-year deal.", at("2026-11-04T09:00:00")), LATER, *NEWS])
     await poll_all(app)
-    assert extraction_process.worker_pids() not in ([], [worker])  # the next batch started a new worker
+    assert extraction_process.worker_pids() and worker not in extraction_process.worker_pids()  # new workers
     assert "completed" in [kind for _, kind, _ in await _claims(app)]
 
 
@@ -144,6 +144,7 @@ def test_a_killed_bot_leaves_no_worker_behind(tmp_path: Path) -> None:
         from bot.models import FeedItem
 
         async def main():
+            await extraction_process.start()  # every worker, not only the one a single batch needs
             item = FeedItem("u", "k", None, None, "Arsenal agree a fee for Declan Rice", "", None, "X", "h")
             await extraction_process.extract([item], [(item.title, item.summary, {"item": "k"})])
             print(*extraction_process.worker_pids(), flush=True)
@@ -155,10 +156,12 @@ def test_a_killed_bot_leaves_no_worker_behind(tmp_path: Path) -> None:
     bot = subprocess.Popen([sys.executable, str(script)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
     try:
         assert bot.stdout is not None
-        worker = int(bot.stdout.readline())
+        workers = [int(pid) for pid in bot.stdout.readline().split()]
+        assert len(workers) == extraction_process.WORKERS
         bot.kill()
         bot.wait()
-        assert _gone_within(worker, 60), "the extraction worker outlived the bot"
+        for worker in workers:
+            assert _gone_within(worker, 60), "an extraction worker outlived the bot"
     finally:
         bot.kill()
 
@@ -190,8 +193,8 @@ def test_the_setting_takes_true_or_false(tmp_path: Path) -> None:
         make_settings(tmp_path, [], polling={"extraction_process": "yes"})
 
 
-async def test_a_poller_starts_the_worker_before_its_first_poll(tmp_path: Path, feed_server: FeedServer,
-                                                                make_app: MakeApp) -> None:
+async def test_a_poller_starts_the_workers_before_its_first_poll(tmp_path: Path, feed_server: FeedServer,
+                                                                 make_app: MakeApp) -> None:
     url = feed_server.set_feed("/wire.xml", "Test Wire", NEWS)
     extraction_process.shutdown()  # as a bot that has just started
     here = await _app(make_app, tmp_path, url, apart=False)
@@ -201,4 +204,4 @@ async def test_a_poller_starts_the_worker_before_its_first_poll(tmp_path: Path, 
     apart.pipeline.start_extraction()
     assert apart.pipeline._starting is not None
     await apart.pipeline._starting
-    assert extraction_process.worker_pids()  # ready before any poll asked for it
+    assert len(extraction_process.worker_pids()) == extraction_process.WORKERS  # all ready before any poll
