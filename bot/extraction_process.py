@@ -109,6 +109,10 @@ def _pool() -> ProcessPoolExecutor:
     with _LOCK:
         if _POOL is None:
             _POOL = ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker)
+            # A pool starts a worker only for a job submitted while none is idle: without these, the
+            # second worker's start (two seconds of CPU) came in the middle of a later large poll.
+            for _ in range(WORKERS):
+                _POOL.submit(_ready)
         return _POOL
 
 
@@ -151,7 +155,6 @@ async def start() -> None:
     worker that dies on the way is logged; the first batch starts another."""
     pool = _pool()
     try:
-        # A pool starts a worker for each job submitted while none is idle: one job each starts them all.
         await asyncio.gather(*(asyncio.wrap_future(pool.submit(_ready)) for _ in range(WORKERS)))
     except BrokenProcessPool:
         log.error("the extraction process died as it started; the first batch starts a new one")
