@@ -14,10 +14,10 @@ feeds' stores); the CPU rows beside it (time.process_time: every thread of this 
 extraction worker's CPU) hold neither, and split the pipeline's CPU by thread, so what the pipeline
 costs beyond the three stages is measured, not inferred from the wall figures.
 
-On a machine with two cores or more the pipeline extracts in a process of its own
+On a machine with two cores or more the pipeline extracts in two worker processes
 (bot/extraction_process.py): its worker thread parses each feed and screens its items, the extraction
-process reads those the screen lets through, and the wall figure is then below the CPU figure, the
-two processes working at once. The CPU figure is what the work costs, wherever it runs.
+processes read those the screen lets through, and the wall figure is then below the CPU figure, the
+processes working at once. The CPU figure is what the work costs, wherever it runs.
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ def _thread_cpu() -> dict[str, float]:
         role = ("event loop" if name == "MainThread" else "database writer" if "writer" in name
                 else "worker thread" if name.startswith("asyncio") else "other threads")
         spent[role] = spent.get(role, 0.0) + seconds
-    spent["extraction process"] = sum(worker_cpu().values())
+    spent["extraction processes"] = sum(worker_cpu().values())
     return spent
 
 
@@ -197,14 +197,14 @@ async def run(ctx: Context) -> list[Row]:
                     "second core buys the pipeline almost no overlap and costs it that much"))
     if by_thread:
         rounds = len(cpu_ratios)
-        order = ("event loop", "worker thread", "database writer", "other threads", "extraction process")
+        order = ("event loop", "worker thread", "database writer", "other threads", "extraction processes")
         rows.append(Row(NAME + " · CPU by thread: " + " · ".join(order), "", "feedparser's CPU", None,
                         " · ".join(f"{by_thread.get(role, 0.0) / rounds:.2f}×" for role in order), "—", None,
                         "/proc per-thread CPU over the pipeline's rounds: the event loop fetches, parses nothing, "
                         "builds the rows to store (bot/ingest.py batch_of) and hands work to the others; the worker "
                         "thread parses and screens items (and extracts them, where no extraction process runs); "
-                        "'other threads' is aiosqlite's (the known-items and feed-list queries); the extraction "
-                        "process reads the items the screen let through"))
+                        "'other threads' is aiosqlite's (the known-items and feed-list queries); the two extraction "
+                        "processes (their CPU summed) read the items the screen let through"))
     rows.append(_extractor_row())
     return rows
 
