@@ -236,8 +236,8 @@ def _flush(conn: sqlite3.Connection, stories: list, claims: list, events: list) 
 # Tables a running bot grows a row at a time, oldest first, into indexes that already exist, as the
 # world's stories and claims go in (_grow). An index built by CREATE INDEX over rows already there
 # has every page full, which no database grown by polling has: each new claim's or story's insert
-# then split a page of each index, and a 50-item feed's commit wrote 176 pages instead of 89 (the
-# ingest benchmark's store measured such a database, 2026-12-07: 15 % more CPU than a grown one).
+# then split a page of each index, and a 50-item feed's commit wrote 169 pages instead of 88 (the
+# ingest benchmark's store alone, 2026-12-07, three pairs: 71-73 us of CPU an item against 63-67).
 GROWN = ("stories", "claims", "story_events")
 
 

@@ -45,8 +45,9 @@ log = logging.getLogger(__name__)
 Texts = tuple[str, str, dict[str, Any]]
 
 # Measured in the ingest benchmark on two cores (2026-12-07, five pairs run in turn): one worker gave
-# 1.58-1.89x feedparser's time, two gave 1.44-1.76x, the lower in every pair. Each worker holds about
-# 50 MB; more than two would wait for a core on most machines a bot runs on.
+# 1.47-2.11x feedparser's time (median 1.70), two gave 1.28-1.54x (median 1.34), the lower in every
+# pair. Each worker holds about 50 MB; more than two would wait for a core on most machines a bot
+# runs on.
 WORKERS = 2
 
 _LOCK = threading.Lock()  # the pool is made and dropped on event loops' threads, read by the bench's
