@@ -205,3 +205,16 @@ async def test_a_poller_starts_the_workers_before_its_first_poll(tmp_path: Path,
     assert apart.pipeline._starting is not None
     await apart.pipeline._starting
     assert len(extraction_process.worker_pids()) == extraction_process.WORKERS  # all ready before any poll
+
+
+async def test_the_first_batch_starts_every_worker() -> None:
+    """Without the poller's start(): a pool starts a worker only for a job submitted while none is idle,
+    so a single first batch once left the second worker to start (two seconds of CPU) mid-way through a
+    later large poll. The pool starts them all when it is made."""
+    from bot.models import FeedItem
+
+    extraction_process.shutdown()  # as a one-shot run that never called start()
+    item = FeedItem("u", "k", None, None, "Arsenal agree a fee for Declan Rice", "", None, "X", "h")
+    [(_, claims)] = await extraction_process.extract([item], [(item.title, item.summary, {"item": "k"})]) or []
+    assert [claim.kind for claim in claims] == ["agreement"]
+    assert len(extraction_process.worker_pids()) == extraction_process.WORKERS
