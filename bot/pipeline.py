@@ -147,7 +147,7 @@ class Pipeline:
         self.delta = True  # False: parse every entry of a changed feed (the tests' reference path)
         self._memo = ParseMemo()
         # CPU seconds spent parsing and extracting, summed over polls: the worker thread's (thread CPU,
-        # not wall) and the extraction process's. The benchmark compares them with the stages run alone.
+        # not wall) and the extraction workers'. The benchmark compares them with the stages run alone.
         self.stage_cpu: dict[str, float] = {"parse": 0.0, "extract": 0.0}
         # Extraction in worker processes beside the parse and the store (bot/extraction_process.py),
         # where the machine has a core for it; False for a one-shot run, which would wait for its start.
@@ -157,8 +157,8 @@ class Pipeline:
         self._health_due: tuple[float, str] = (-2.0, "")  # (when computed, a last_fetch_at older is due)
 
     def start_extraction(self) -> None:
-        """Start the extraction process beside the rest of start-up (a poller's), so that the first
-        poll with news does not wait the two seconds of its start; nothing when extraction stays here."""
+        """Start the extraction workers beside the rest of start-up (a poller's), so that the first
+        poll with news does not wait the two seconds of their start; nothing when extraction stays here."""
         if self.extract_apart and self._starting is None:
             self._starting = asyncio.create_task(extraction_process.start())
 
@@ -249,16 +249,17 @@ class Pipeline:
         ), unparsed=delta.unchanged)
 
     async def _extract(self, items: list[FeedItem]) -> list[tuple[FeedItem, list[Claim]]]:
-        """Each item with its claims: in the extraction process, else (off, or it died) in the worker thread.
+        """Each item with its claims: in the extraction workers, else (off, or one died) in the worker thread.
 
         The screen (bot/claims/screen.py) turns about two items in three away for a quarter to a third
         of extraction's cost, and runs on whichever side has time for it: here in the worker thread,
-        so that the process gets only the items it lets through, unless parses are waiting for that
-        thread; then this process is the busier side and the process screens the batch itself.
+        so that the workers get only the items it lets through, unless parses are waiting for that
+        thread; then this process is the busier side and a worker screens the batch itself.
         Measured in the ingest benchmark (eight runs of each in turn): a median of 1.57x feedparser's
         time against 1.63x with the screen always here, and 2.0-2.5x its CPU against 2.3-2.7x (the
         screen costs less in the process than beside this one's other threads); with the screen
-        always in the process, the process was the slower side (README, performance)."""
+        always in the one worker there was then, it was the slower side (README, performance). With
+        two workers, screening every batch there measured no better (README, performance)."""
         if self.extract_apart:
             screen_here, worth = not jobs_waiting(), items
             if screen_here:
