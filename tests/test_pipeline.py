@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -73,6 +74,26 @@ async def test_not_modified_and_unchanged_bodies_cost_no_parse(tmp_path: Path, d
     unchanged = await poll_all(app)
     assert unchanged[0].status == "unchanged" and not unchanged[0].parsed
 
+
+async def test_a_fingerprint_from_an_older_version_costs_one_parse_and_no_alert(tmp_path: Path, database_target: str, feed_server: FeedServer, make_app: MakeApp) -> None:
+    # Versions before 2026-12-07 stored the body's SHA-256: the first poll after an upgrade sees a
+    # fingerprint it does not make, parses once, finds every item known, and alerts nobody.
+    url = feed_server.set_feed("/wire.xml", "Test Wire", [MATCH])
+    feed_server.routes["/wire.xml"].etag = False
+    app = await _app(make_app, tmp_path, database_target, url)
+    await service.follow(app.db, 1, 10, "Konate")
+    feed_server.set_feed("/wire.xml", "Test Wire", [INTEREST, MATCH])
+    feed_server.routes["/wire.xml"].etag = False
+    await poll_all(app)
+    body = feed_server.routes["/wire.xml"].body
+    await app.db.execute("UPDATE feeds SET body_hash = ?", (hashlib.sha256(body).hexdigest(),))
+
+    upgraded = (await poll_all(app))[0]
+    assert upgraded.status == "changed" and upgraded.parsed
+    assert upgraded.new_items == 0 and upgraded.edited_items == 0 and upgraded.events == []
+    assert await _sent(app, _RecordingSink()) == 0
+    again = (await poll_all(app))[0]
+    assert again.status == "unchanged" and not again.parsed
 
 async def test_edited_item_does_not_alert_twice(tmp_path: Path, database_target: str, feed_server: FeedServer, make_app: MakeApp) -> None:
     url = feed_server.set_feed("/wire.xml", "Test Wire", [MATCH])

