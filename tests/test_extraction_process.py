@@ -218,3 +218,14 @@ async def test_the_first_batch_starts_every_worker() -> None:
     [(_, claims)] = await extraction_process.extract([item], [(item.title, item.summary, {"item": "k"})]) or []
     assert [claim.kind for claim in claims] == ["agreement"]
     assert len(extraction_process.worker_pids()) == extraction_process.WORKERS
+
+
+@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="process priorities are a Unix notion")
+async def test_the_workers_run_below_the_bot() -> None:
+    """A poll's extraction waits for the event loop and the database writer, not the other way round."""
+    extraction_process.shutdown()
+    await extraction_process.start()
+    own = os.getpriority(os.PRIO_PROCESS, 0)
+    workers = extraction_process.worker_pids()
+    assert len(workers) == extraction_process.WORKERS
+    assert {os.getpriority(os.PRIO_PROCESS, pid) for pid in workers} == {min(own + extraction_process.NICENESS, 19)}
