@@ -14,19 +14,31 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# The extractor compiled by mypyc (bot/compile_extractor.py): rebuilt when a module of bot/claims changes;
+# without a C compiler it says so and the extractor runs as Python.
+COMPILED := bot/claims/_compiled/SOURCES.json
+$(COMPILED): $(STAMP) $(wildcard bot/claims/*.py)
+	$(PY) -m bot.compile_extractor
+
+.PHONY: compiled
+compiled: $(COMPILED)
+
 config.toml:
 	cp config.example.toml config.toml
 
-run: $(STAMP) config.toml
+run: $(STAMP) $(COMPILED) config.toml
 	$(PY) -m bot run --config config.toml
 
-test: $(STAMP)
+test: $(STAMP) $(COMPILED)
 	$(PY) -m ruff check bot cogs storage tests bench
 	$(PY) -m mypy
 	$(PY) -m pytest
+	# The tests that swap the extractor's parts, on its Python modules (skipped above when compiled).
+	if $(PY) -c 'import sys, bot.claims; sys.exit(not bot.claims.COMPILED)'; then \
+		CLAIMWATCH_PURE_EXTRACTOR=1 $(PY) -m pytest -m pure_extractor; fi
 
 # The inner loop: ruff, then every test not marked slow (no processes started, no labelled sets read).
-test-fast: $(STAMP)
+test-fast: $(STAMP) $(COMPILED)
 	$(PY) -m ruff check bot cogs storage tests bench
 	$(PY) -m pytest -m "not slow"
 
@@ -40,7 +52,7 @@ eval: $(STAMP)
 	$(PY) -m bot.evaluation.own tests/data/eval
 
 # Precision and recall on real items labelled by two annotators (../shared), tune and check splits.
-eval-real: $(STAMP)
+eval-real: $(STAMP) $(COMPILED)
 	$(PY) -m bot.evaluation.real
 
 # Rebuild bot/claims/data/learned_interest.json from the tune part of ../shared's labelled items
@@ -54,8 +66,8 @@ model: $(STAMP)
 common-words: $(STAMP)
 	$(PY) -m bot.evaluation.build_common_words
 
-bench: $(STAMP)
+bench: $(STAMP) $(COMPILED)
 	$(PY) -m bench
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache bot/claims/_compiled

@@ -1,0 +1,42 @@
+"""The extractor: text in, claims out (bot/claims/extract.py is the entry point).
+
+Its modules run compiled when `make compiled` (bot/compile_extractor.py) has built them into
+_compiled/ and that build matches these sources: the compiled directory then comes first on this
+package's path. A build made from other sources (an edited module, a checkout of another commit) or for
+another Python is passed over, and the modules run as the Python they are. CLAIMWATCH_PURE_EXTRACTOR=1
+passes it over too (the tests that swap the extractor's parts run so).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent  # its data/ too: a compiled module's __file__ is in BUILT
+BUILT = PACKAGE_DIR / "_compiled"
+SOURCES = "SOURCES.json"  # in BUILT: the Python and the digest of each source the build was made from
+
+
+def source_digests() -> dict[str, str]:
+    return {path.name: hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(PACKAGE_DIR.glob("*.py")) if path.name != "__init__.py"}
+
+
+def _use_build() -> bool:
+    if os.environ.get("CLAIMWATCH_PURE_EXTRACTOR") == "1":
+        return False
+    try:
+        recorded = json.loads((BUILT / SOURCES).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return bool(recorded == {"python": sys.implementation.cache_tag, "sources": source_digests()})
+
+
+COMPILED = _use_build()
+if COMPILED:
+    __path__.insert(0, str(BUILT))  # the compiled modules are found before their sources
+    # (the modules load one shared library of their own by its top-level name)
+    sys.path.append(str(BUILT))

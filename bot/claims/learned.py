@@ -26,10 +26,9 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from hashlib import blake2b
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.claims import learned_switch, trace
+from bot.claims import PACKAGE_DIR, learned_switch, trace
 from bot.claims.text import fold, trim
 from bot.models import Claim
 
@@ -37,7 +36,7 @@ if TYPE_CHECKING:
     from bot.claims.people import Person
     from bot.claims.sentence import Sentence
 
-MODEL_PATH = Path(__file__).resolve().parent / "data" / "learned_interest.json"
+MODEL_PATH = PACKAGE_DIR / "data" / "learned_interest.json"
 BUCKETS = 1 << 18
 _WINDOW = 4  # units on either side of a mention
 _SLOTS = {"@c": "@c", "@s": "@s", "@m": "@m", "@y": "@y"}

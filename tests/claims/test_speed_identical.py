@@ -18,6 +18,10 @@ from bot.claims.extract import extract_claims
 from tests.claims.gates import plain
 from tests.claims.shared_data import SHARED, jsonl, shared_rows
 
+# It swaps the extractor's parts (gates, switches): a pass of its own runs it on the Python modules
+# when the compiled extractor is in use (Makefile, tests/conftest.py).
+pytestmark = pytest.mark.pure_extractor
+
 DATA = Path(__file__).parent.parent / "data"
 
 
