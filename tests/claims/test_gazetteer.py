@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.claims import gazetteer
+from bot.claims import PACKAGE_DIR, gazetteer
 from bot.claims.gazetteer import (
     Club,
     GazetteerError,
@@ -309,7 +309,7 @@ def test_load_operator_sources(tmp_path: Path) -> None:
 
 
 def test_shipped_files_parse_the_same_way() -> None:
-    data = Path(gazetteer.__file__).parent / "data"
+    data = PACKAGE_DIR / "data"  # (not beside gazetteer.__file__: a compiled module lives elsewhere)
     assert load_clubs(data / "clubs.toml") == clubs()
     assert load_sources(data / "sources.toml") == sources()
 
