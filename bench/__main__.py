@@ -57,7 +57,11 @@ def machine() -> str:
             if line.startswith("model name"):
                 model = line.split(":", 1)[1].strip()
                 break
-    return f"{os.cpu_count()} cores, {model}, Python {platform.python_version()}"
+    import bot.claims
+
+    # Every extraction figure depends on it: `make bench` builds it first, a bare `python -m bench` may not.
+    extractor = "compiled (mypyc)" if bot.claims.COMPILED else "Python (not compiled: make compiled)"
+    return f"{os.cpu_count()} cores, {model}, Python {platform.python_version()}, extractor {extractor}"
 
 
 async def main(args: argparse.Namespace) -> int:
