@@ -25,7 +25,7 @@ import sysconfig
 import tempfile
 from pathlib import Path
 
-from bot.claims import BUILT, SOURCES, source_digests
+from bot.claims import BUILT, SOURCES, build_is_current, manifest
 
 PACKAGE = Path(__file__).resolve().parent / "claims"
 # The package's __init__ stays Python: it decides whether the build is used at all.
@@ -34,17 +34,6 @@ _LEFT_AS_PYTHON = {"__init__.py"}
 
 def modules() -> list[Path]:
     return sorted(path for path in PACKAGE.glob("*.py") if path.name not in _LEFT_AS_PYTHON)
-
-
-def current() -> bool:
-    manifest = BUILT / SOURCES
-    if not manifest.is_file():
-        return False
-    try:
-        recorded = json.loads(manifest.read_text(encoding="utf-8"))
-    except ValueError:
-        return False
-    return bool(recorded == {"python": sys.implementation.cache_tag, "sources": source_digests()})
 
 
 def build() -> str | None:
@@ -75,8 +64,7 @@ def build() -> str | None:
         staged.mkdir()
         for built in out.rglob("*.so"):  # the package's modules and the one shared library they load
             shutil.copy2(built, staged / built.name)
-        (staged / SOURCES).write_text(json.dumps(
-            {"python": sys.implementation.cache_tag, "sources": source_digests()}, indent=1) + "\n", encoding="utf-8")
+        (staged / SOURCES).write_text(json.dumps(manifest(), indent=1) + "\n", encoding="utf-8")
         if BUILT.exists():
             shutil.rmtree(BUILT)
         shutil.copytree(staged, BUILT)
@@ -87,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--force", action="store_true", help="build even if the build in place is current")
     args = parser.parse_args(argv)
-    if not args.force and current():
+    if not args.force and build_is_current(BUILT):
         # Newer than every source again: make compares times, and a checkout touches unchanged files.
         os.utime(BUILT / SOURCES)
         print("compiled extractor: current")

@@ -25,14 +25,21 @@ def source_digests() -> dict[str, str]:
             for path in sorted(PACKAGE_DIR.glob("*.py")) if path.name != "__init__.py"}
 
 
-def _use_build() -> bool:
-    if os.environ.get("CLAIMWATCH_PURE_EXTRACTOR") == "1":
-        return False
+def manifest() -> dict[str, object]:
+    """What a build records of its making, and what a build in use must match: this Python, these sources."""
+    return {"python": sys.implementation.cache_tag, "sources": source_digests()}
+
+
+def build_is_current(built: Path) -> bool:
     try:
-        recorded = json.loads((BUILT / SOURCES).read_text(encoding="utf-8"))
+        recorded = json.loads((built / SOURCES).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return bool(recorded == {"python": sys.implementation.cache_tag, "sources": source_digests()})
+    return bool(recorded == manifest())
+
+
+def _use_build() -> bool:
+    return os.environ.get("CLAIMWATCH_PURE_EXTRACTOR") != "1" and build_is_current(BUILT)
 
 
 COMPILED = _use_build()
