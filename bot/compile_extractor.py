@@ -25,15 +25,9 @@ import sysconfig
 import tempfile
 from pathlib import Path
 
-from bot.claims import BUILT, SOURCES, build_is_current, manifest
+from bot.claims import BUILT, PACKAGE_DIR, SOURCES, build_is_current, compiled_sources, manifest
 
-PACKAGE = Path(__file__).resolve().parent / "claims"
-# The package's __init__ stays Python: it decides whether the build is used at all.
-_LEFT_AS_PYTHON = {"__init__.py"}
-
-
-def modules() -> list[Path]:
-    return sorted(path for path in PACKAGE.glob("*.py") if path.name not in _LEFT_AS_PYTHON)
+ROOT = PACKAGE_DIR.parent.parent
 
 
 def build() -> str | None:
@@ -41,10 +35,9 @@ def build() -> str | None:
     compiler = sysconfig.get_config_var("CC") or "cc"
     if shutil.which(str(compiler).split()[0]) is None:
         return f"no C compiler ({compiler})"
-    root = PACKAGE.parent.parent
     with tempfile.TemporaryDirectory(prefix="claimwatch-mypyc-") as work:
         script = Path(work) / "setup.py"
-        names = [str(path.relative_to(root)) for path in modules()]
+        names = [str(path.relative_to(ROOT)) for path in compiled_sources()]
         script.write_text(
             "from setuptools import setup\n"
             "from mypyc.build import mypycify\n"
@@ -55,8 +48,7 @@ def build() -> str | None:
         command = [sys.executable, str(script), "build_ext", "--build-lib", str(out),
                    "--build-temp", str(Path(work) / "tmp")]
         # mypyc type-checks what it compiles with the project's own mypy settings (pyproject.toml).
-        done = subprocess.run(command, cwd=root, capture_output=True, text=True,
-                              env={**os.environ, "MYPYC_OPT_LEVEL": "3"}, check=False)
+        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
         if done.returncode != 0:
             tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-15:])
             return f"mypyc failed:\n{tail}"
@@ -64,10 +56,11 @@ def build() -> str | None:
         staged.mkdir()
         for built in out.rglob("*.so"):  # the package's modules and the one shared library they load
             shutil.copy2(built, staged / built.name)
-        (staged / SOURCES).write_text(json.dumps(manifest(), indent=1) + "\n", encoding="utf-8")
         if BUILT.exists():
             shutil.rmtree(BUILT)
         shutil.copytree(staged, BUILT)
+    # Last: a build is used only once its manifest is there, so a copy cut short (a full disk) is not.
+    (BUILT / SOURCES).write_text(json.dumps(manifest(), indent=1) + "\n", encoding="utf-8")
     return None
 
 
@@ -80,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         os.utime(BUILT / SOURCES)
         print("compiled extractor: current")
         return 0
-    print(f"compiled extractor: compiling {len(modules())} modules of bot/claims with mypyc (a few minutes)…",
+    print(f"compiled extractor: compiling {len(compiled_sources())} modules of bot/claims with mypyc (a few minutes)…",
           flush=True)
     problem = build()
     if problem:
@@ -88,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(BUILT)
         print(f"compiled extractor: not built, the extractor runs as Python ({problem})")
         return 0
-    print(f"compiled extractor: built in {BUILT.relative_to(PACKAGE.parent.parent)}")
+    print(f"compiled extractor: built in {BUILT.relative_to(ROOT)}")
     return 0
 
 

@@ -20,9 +20,13 @@ BUILT = PACKAGE_DIR / "_compiled"
 SOURCES = "SOURCES.json"  # in BUILT: the Python and the digest of each source the build was made from
 
 
+def compiled_sources() -> list[Path]:
+    """The modules a build compiles: every one but this, which decides whether the build is used."""
+    return sorted(path for path in PACKAGE_DIR.glob("*.py") if path.name != "__init__.py")
+
+
 def source_digests() -> dict[str, str]:
-    return {path.name: hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in sorted(PACKAGE_DIR.glob("*.py")) if path.name != "__init__.py"}
+    return {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in compiled_sources()}
 
 
 def manifest() -> dict[str, object]:
