@@ -35,6 +35,11 @@ def build() -> str | None:
     compiler = sysconfig.get_config_var("CC") or "cc"
     if shutil.which(str(compiler).split()[0]) is None:
         return f"no C compiler ({compiler})"
+    # Checked here, not minutes into mypyc's work: a Python without its headers (Debian's python3
+    # without python3-dev) would fail that late on every `make run`.
+    headers = Path(sysconfig.get_paths()["include"]) / "Python.h"
+    if not headers.is_file():
+        return f"no Python headers ({headers}; on Debian: apt-get install python3-dev)"
     with tempfile.TemporaryDirectory(prefix="claimwatch-mypyc-") as work:
         script = Path(work) / "setup.py"
         names = [str(path.relative_to(ROOT)) for path in compiled_sources()]

@@ -82,3 +82,8 @@ def test_a_build_is_used_only_while_it_matches_the_sources(tmp_path: Path, monke
 def test_without_a_c_compiler_nothing_is_built(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(compile_extractor.shutil, "which", lambda name: None)
     assert (compile_extractor.build() or "").startswith("no C compiler")
+
+
+def test_without_python_headers_nothing_is_built(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(compile_extractor.sysconfig, "get_paths", lambda: {"include": str(tmp_path)})
+    assert (compile_extractor.build() or "").startswith("no Python headers")
