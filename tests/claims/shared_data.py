@@ -6,6 +6,7 @@ here: a row is never printed (counts only), and without the folder such a test s
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -26,3 +27,16 @@ def shared_rows(name: str) -> list[dict[str, Any]]:
     if not path.exists():
         pytest.skip(f"{path} not present")
     return jsonl(path)
+
+
+def claim_digests(rows: list[dict[str, Any]]) -> list[str]:
+    """Each row's claims as a hash: outputs compared item by item without a real item's text in a message."""
+    from bot.claims.extract import extract_claims
+
+    out = []
+    for r in rows:
+        claims = extract_claims(r.get("title") or "", r.get("summary") or "", outlet=r.get("outlet"),
+                                published=r.get("published"), item=r.get("link") or r.get("id"),
+                                content=r.get("content") or "")
+        out.append(hashlib.sha256(repr(claims).encode()).hexdigest())
+    return out

@@ -21,16 +21,14 @@ DATA = ROOT / "tests" / "data"
 # Run in this process (compiled) and in a child with CLAIMWATCH_PURE_EXTRACTOR=1 (Python): one line of
 # digests each, our own fixtures first, then the benchmark's synthetic stream.
 _DIGESTS = """
-import hashlib, json, sys
+import json, sys
 from pathlib import Path
 import bot.claims.extract as extract
 from bench.bench_extract import synthetic
-rows = [json.loads(line) for path in sys.argv[1:] for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+from tests.claims.shared_data import claim_digests, jsonl
+rows = [row for path in sys.argv[1:] for row in jsonl(Path(path))]
 rows += [{"title": t, "summary": s} for t, s in synthetic(1500)]
-out = [hashlib.sha256(repr(extract.extract_claims(r.get("title") or "", r.get("summary") or "", outlet=r.get("outlet"),
-       published=r.get("published"), item=r.get("link") or r.get("id"), content=r.get("content") or "")).encode()).hexdigest()
-       for r in rows]
-print(json.dumps({"module": extract.__file__, "digests": out}))
+print(json.dumps({"module": extract.__file__, "digests": claim_digests(rows)}))
 """
 
 

@@ -14,9 +14,8 @@ from typing import Any
 import pytest
 
 from bench.bench_extract import synthetic
-from bot.claims.extract import extract_claims
 from tests.claims.gates import plain
-from tests.claims.shared_data import SHARED, jsonl, shared_rows
+from tests.claims.shared_data import SHARED, claim_digests, jsonl, shared_rows
 
 # It swaps the extractor's parts (gates, switches): a pass of its own runs it on the Python modules
 # when the compiled extractor is in use (Makefile, tests/conftest.py).
@@ -25,21 +24,11 @@ pytestmark = pytest.mark.pure_extractor
 DATA = Path(__file__).parent.parent / "data"
 
 
-def _digests(rows: list[dict[str, Any]]) -> list[str]:
-    out = []
-    for r in rows:
-        claims = extract_claims(r.get("title") or "", r.get("summary") or "", outlet=r.get("outlet"),
-                                published=r.get("published"), item=r.get("link") or r.get("id"),
-                                content=r.get("content") or "")
-        out.append(hashlib.sha256(repr(claims).encode()).hexdigest())
-    return out
-
-
 def _same(rows: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch) -> int:
     """How many items carry claims; asserts the output is the same with and without speed-ups."""
-    fast = _digests(rows)
+    fast = claim_digests(rows)
     with plain(monkeypatch):
-        slow = _digests(rows)
+        slow = claim_digests(rows)
     differ = sum(a != b for a, b in zip(fast, slow, strict=True))
     assert differ == 0, f"{differ} of {len(rows)} items read differently with the speed-ups"
     empty = hashlib.sha256(b"[]").hexdigest()
