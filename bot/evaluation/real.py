@@ -4,12 +4,14 @@
     python -m bot.evaluation.real --items ITEMS.jsonl --labels LABELS.jsonl [--errors] [--json]
 
 The labelled files live beside the repository in ../shared/data/labelled (or --data, or
-CLAIMWATCH_LABELLED); without them the run says so and exits 0. Each file is split once, by
+CLAIMWATCH_LABELLED); without them the run says so, scores the written set, and exits 0. Each file is split once, by
 a fixed seed on the item id, into a *tune* part (about 70 %) that engineers read and work
 from and a *check* part that is only ever scored: `--errors` lists the tune part's mistakes
 and refuses to list the check part's. The three seed articles are scored whole and are read.
 `--items`/`--labels` score any other labelled file the same way, whole and unsplit (a set
 labelled elsewhere); the labelled files above are refused there, so their check part stays unlisted.
+The project's written set (tests/data/written: items in its own words by writers who never read
+the extractor) is split and scored the same way, after the real files, and with or without them.
 
 Matching follows the labelled data's README (see matching.py): predictions de-duplicated on
 (person, kind) per item; one that matches a firm claim is right, one that matches only an
@@ -34,6 +36,9 @@ from typing import Any
 from bot.evaluation.matching import f1, ratio, same_club, same_person, source_key
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "labelled"
+# Items written for the project, in its own words, by people who never read the extractor, labelled
+# by their writers and (the check part) by a second annotator: tests/data/written/README.md.
+WRITTEN = Path(__file__).resolve().parents[2] / "tests" / "data" / "written"
 FILES = {"headlines": "h", "feed items": "f", "seed articles": "seeds"}
 SPLIT_SEED = "claimwatch-2026-12"
 TUNE_SHARE = 0.70
@@ -205,6 +210,18 @@ def evaluate(data: Path, splits: Iterable[str], *, keep_errors: bool = False) ->
     return dict(scores)
 
 
+def evaluate_written(path: Path = WRITTEN, *, keep_errors: bool = False) -> dict[tuple[str, str], Score]:
+    """("written", split) -> Score for the project's written set, split as the real files are."""
+    labels = {row["id"]: row["claims"] for row in read_jsonl(path / "labels.jsonl")}
+    predicted = predict(path / "items.jsonl")
+    scores: dict[tuple[str, str], Score] = defaultdict(Score)
+    for item in read_jsonl(path / "items.jsonl"):
+        split = split_of("w", item["id"])
+        score_item(item, labels[item["id"]], predicted.get(item["link"], []), scores[("written", split)],
+                   keep_errors=keep_errors and split != "check")
+    return dict(scores)
+
+
 def evaluate_file(items_path: Path, labels_path: Path, *, keep_errors: bool = False) -> Score:
     """One labelled file scored whole, with the same matching as `evaluate`."""
     labels = {row["id"]: row["claims"] for row in read_jsonl(labels_path)}
@@ -222,7 +239,7 @@ def _line(label: str, t: Tally) -> str:
 
 def render(scores: dict[tuple[str, str], Score], detail: bool) -> str:
     out: list[str] = []
-    order = ["all", *FILES]
+    order = ["all", *FILES, "written"]
     rank = {name: n for n, name in enumerate(order)}
     for (name, split), s in sorted(scores.items(), key=lambda kv: (rank.get(kv[0][0], len(order)), kv[0][1])):
         out.append(f"{name} [{split}]: {s.items} items, {s.claim_free} claim-free")
@@ -251,11 +268,16 @@ def main(argv: list[str] | None = None) -> int:
     data = Path(args.data)
     if args.items or args.labels:
         return _main_file(args, data)
-    if not (data / "items_h.jsonl").is_file():
-        print(f"skipped: no labelled data at {data} (it lives in ../shared beside the repository)")
-        return 0
     splits = ("tune", "check") if args.split == "both" else (args.split,)
-    scores = evaluate(data, splits, keep_errors=args.errors)
+    scores: dict[tuple[str, str], Score] = {}
+    if (data / "items_h.jsonl").is_file():
+        scores.update(evaluate(data, splits, keep_errors=args.errors))
+    else:
+        print(f"skipped the real items: no labelled data at {data} (it lives in ../shared beside the repository)")
+    if (WRITTEN / "items.jsonl").is_file():
+        scores.update({key: s for key, s in evaluate_written(keep_errors=args.errors).items() if key[1] in splits})
+    if not scores:
+        return 0
     if args.json:
         print(json.dumps({f"{n}/{s}": score.summary() for (n, s), score in scores.items()}))
         return 0
