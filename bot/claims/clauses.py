@@ -182,7 +182,9 @@ def _skip(fr: Frame, u: int) -> bool:
                               "surprise", "dream", "swoop", "transfer",
                               # "a bid for €40m-rated X": a fee's rating (the hyphen is one a
                               # compound holds: a dash between words cuts the clause first)
-                              "-", "rated", "highly rated", "valued"}
+                              "-", "rated", "highly rated", "valued",
+                              # "agreed a fee of around €50m with Dortmund for X": a fee's size
+                              "around", "worth", "up", "initial", "plus", "reported", "potentially"}
 
 
 def bind(
@@ -274,6 +276,11 @@ def relative_object(fr: Frame, clause: range, unit_person: dict[int, Person], t:
     return held[0] if len(held) == 1 else None
 
 
+# The people who act for a person: a development with them is with the person ("contact with the
+# entourage of X"); the possessive form ("X's camp") reads as any possessive does.
+_PROXIES = SPOKESMEN | {"agents", "reps", "advisers", "advisors", "lawyers", "intermediaries"}
+
+
 def _after(fr: Frame, start: int, hi: int, unit_person: dict[int, Person]) -> list[int]:
     found: list[int] = []
     u = base = start
@@ -301,6 +308,8 @@ def _after(fr: Frame, start: int, hi: int, unit_person: dict[int, Person]) -> li
             return found
         if fr.units[u][2] in {"and", "&", ","} and u + 1 < hi and fr.units[u + 1][2] == "@c":
             pass  # "former Arsenal and Liverpool superstar X": a list of clubs describes him
+        elif fr.units[u][2] in _PROXIES and u + 1 < hi and fr.units[u + 1][2] == "of":
+            pass  # "talks with the representatives of X": his people speak for X, the party
         elif u + 1 < hi and u + 1 in unit_person and u > 0 and fr.units[u - 1][2] in _OPENS_PHRASE \
                 and fr.units[u][2].replace(" ", "").isalpha():
             pass  # "lead race for released Kyle Walker": one adjective between "for" and the name

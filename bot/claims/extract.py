@@ -38,6 +38,7 @@ from bot.claims.lexicon import (
     INTRODUCING,
     MANAGING,
     RELATIVES,
+    ROLE_SKIP,
     SPEECH_VERBS,
     TEMPORAL_OPEN,
     WEAK_DEFAULTS,
@@ -140,8 +141,12 @@ def _ahead(s: Sentence, clause: range, following: range, trigs: list[Trigger]) -
     persons = [u for u in following if u in s.unit_person]
     if s.frame.units[following.start][2] not in INTRODUCING or len(persons) != 1:
         return []
+    units = s.frame.units
+    # "Rangers table an offer for Hibs striker as Röhl seeks more pace": the development holds its
+    # own object, a description of a player, and the next clause's person is someone else.
     return [(t, persons[0]) for t in trigs
-            if clause.start <= t.start < clause.stop and not t.negated and t.kind in _AHEAD_KINDS]
+            if clause.start <= t.start < clause.stop and not t.negated and t.kind in _AHEAD_KINDS
+            and not any(units[u][2] in ROLE_SKIP for u in range(t.end, clause.stop))]
 
 
 _AHEAD_KINDS = frozenset({"interest", "talks", "bid"})

@@ -54,6 +54,33 @@ def _verb(*stems: str) -> str:
 
 # --- families -------------------------------------------------------------------------------
 
+# Getting a person: the verbs every frame of a club's wish takes ("hope to land X", "dream of
+# landing X", "keen on snapping up X"), written once so that each wish meets each of them. Not
+# "secure", whose object is as often a future or a win ("keen to secure his future").
+ACQUIRE_STEMS: tuple[str, ...] = ("sign", "land", "bring in", "recruit", "lure", "snap up", "poach", "re sign",
+                                  "bring back", "appoint", "hire", "capture", "acquire", "buy", "prise", "tempt",
+                                  "reunite with")
+
+
+def _gerund(stem: str) -> str:
+    """sign -> signing, snap up -> snapping up, lure -> luring, re sign -> re signing."""
+    if stem.startswith("re "):
+        return "re " + _gerund(stem[3:])
+    return verb_forms(stem)[3]
+
+
+# (the bare infinitive without "sign", which a pattern writes itself: "eager to sign for Porto" is
+# the player's own wish, not a club's)
+ACQUIRE_BASE = _alt(*(stem for stem in ACQUIRE_STEMS if stem != "sign"))
+ACQUIRE_ING = _alt(*(_gerund(s) for s in ACQUIRE_STEMS))
+# A wish told with a gerund after it: "considering", "keen on", "dream of", "eyeing" + signing X.
+WISH_BEFORE_ING = _alt("considering", "consider", "considers", "interested in", "keen on", "eyeing", "eye", "eyes",
+                       "plotting", "mulling", "dream of", "dreams of", "dreaming of", "hope of", "hopes of",
+                       "hoping of", "set on", "intent on", "think about", "thinks about", "thinking about",
+                       "think of", "thinks of", "thinking of", "weighing up", "weigh up", "weighs up",
+                       "exploring", "explore", "explores", "open to")
+
+
 # Clubs contending for one player: the verbs and the nouns of a contest, each word written once.
 # The frame below reads them as alternations; contest.py reads the same words in a frame's units
 # to tell a rival from a party (a phrase there by its last word: "lock horns with Inter").
@@ -276,6 +303,10 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
             r"sends|present(?:s|ed)?) (?:an? |the |their |a fresh |an improved |a new |an opening |a formal |a second )?)?(?:bid|offer|"
             r"proposal|package)s? (?:worth|of|in the region of|totalling|totaling|valued at) (?:around |about |up to |over )?@m "
             r"(?:\S+ )?(?:for|to sign) (?=(?:\S+ ){0,3}@p)", "after"),
+    # An offer made to the person himself, a coach's contract or a player's terms: "made a formal
+    # offer to X", "tabled a two-year offer worth €25m a season to X".
+    ("bid", r"\b(?:made|make|makes|making|submit(?:s|ted|ting)?|table[sd]?|tabling|sen[dt]|sends|present(?:s|ed)?|put(?:s|ting)?)"
+            r" (?:an? |the |their |its )?(?:\S+ ){0,3}?(?:offer|proposal)s? (?:\S+ ){0,6}?to (?=@p)", "after"),
     # Offering a fee: "offering €40m", "have offered £30m plus add-ons".
     ("bid", r"\boffer(?:s|ed|ing)? (?:around |about |up to |in excess of |more than )?@m\b(?! (?:\S+ ){0,2}?(?:week|weekly|wages?|salary|"
             r"year|yearly|season|annually)\b)", "near"),
@@ -347,7 +378,9 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     # A contract offer refused: "turned down Liverpool's latest contract offer".
     ("departure", r"\b(?:reject(?:s|ed|ing)?|turn(?:s|ed|ing)? down|snub(?:s|bed)?|rebuff(?:s|ed)?|knock(?:s|ed)? back|refuse[sd]?|"
                   r"decline[sd]?) (?:(?:an?|the|his|her|their|@c 's|@c|latest|new|fresh|improved|final|renewed|bumper|lucrative) ){0,4}"
-                  r"(?:contract|extension|renewal) (?:offer|proposal|terms)s?\b", "near_before"),
+                  r"(?:(?:contract|extension|renewal) (?:offer|proposal|terms)s?|(?:offer|proposal)s? of (?:an? |the )?(?:(?:new|fresh|"
+                  r"improved|extended|longer|bumper|lucrative|better) )+(?:contract|deal|terms)|(?:offer|proposal)s? of (?:an? |the )?"
+                  r"(?:contract )?(?:extension|renewal))\b", "near_before"),
     # The end, a farewell: "the end for X at Y", "X farewell confirmed".
     ("departure", r"\bthe end for (?=@p)|\bthe end of the road for (?=@p)|(?<=@p )(?:'s )?(?:farewell|goodbye) (?:is |has been |was )?(?:confirmed|announced|"
                   r"made official)\b", "near"),

@@ -247,7 +247,7 @@ ROLE_SKIP = frozenset({"defender", "midfielder", "forward", "striker", "winger",
                         "left back", "right back", "attacker", "youngster", "coach", "boss",
                         "manager", "teenager", "star", "goalscorer", "scorer", "superstar",
                         "sensation", "gem", "talent", "prospect", "wonderkid", "ace", "starlet",
-                        "phenomenon", "speedster", "maestro", "marksman", "duo", "pair", "prodigy", "outcast", "flop", "loanee", "veteran", "man"})
+                        "phenomenon", "speedster", "flyer", "maestro", "marksman", "duo", "pair", "prodigy", "outcast", "flop", "loanee", "veteran", "man"})
 # Nouns and adjectives that qualify a role noun in a description ("Man United midfield
 # target", "Arsenal transfer target", "top summer target").
 ROLE_MODIFIERS = frozenset({"transfer", "summer", "january", "winter", "midfield", "defensive", "attacking",
