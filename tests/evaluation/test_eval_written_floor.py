@@ -30,7 +30,7 @@ def test_the_set_is_what_its_readme_says() -> None:
     claims = [c for row in labels for c in row["claims"]]
     assert all(1 <= len(c["kinds"]) <= 2 and set(c["kinds"]) <= set(KINDS) for c in claims)
     assert all(c["role"] in {"player", "manager"} for c in claims)
-    assert sum(not row["claims"] for row in labels) == 385
+    assert sum(not row["claims"] for row in labels) == 384
     json.dumps(claims)  # plain data
 
 
@@ -44,6 +44,7 @@ def test_check_part_floor(scores) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_tune_part_floor(scores) -> None:  # type: ignore[no-untyped-def]
-    tune = scores[("written", "tune")]  # 0.84 / 0.76 on 2026-12-07 (0.82 / 0.74 before the forms read from it)
+    # 0.84 / 0.79 on 2026-12-07 (322 right, 60 wrong); 0.82 / 0.77 before the forms read from it
+    tune = scores[("written", "tune")]
     assert tune.overall.precision >= 0.82
-    assert tune.overall.recall >= 0.74
+    assert tune.overall.recall >= 0.77
