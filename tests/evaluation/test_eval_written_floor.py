@@ -48,3 +48,13 @@ def test_tune_part_floor(scores) -> None:  # type: ignore[no-untyped-def]
     tune = scores[("written", "tune")]
     assert tune.overall.precision >= 0.82
     assert tune.overall.recall >= 0.77
+
+
+def test_without_the_real_files_eval_real_still_scores_the_written_set(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from bot.evaluation.real import main
+
+    assert main(["--data", str(tmp_path), "--brief", "--split", "check"]) == 0
+    out = capsys.readouterr().out
+    assert f"skipped the real items: no labelled data at {tmp_path}" in out
+    assert "written [check]: 203 items, 99 claim-free" in out
+    assert "headlines" not in out and "written [tune]" not in out
