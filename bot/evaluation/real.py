@@ -294,7 +294,7 @@ def _main_file(args: argparse.Namespace, data: Path) -> int:
     if not (args.items and args.labels):
         print("--items and --labels go together", file=sys.stderr)
         return 2
-    if args.items.resolve().parent == data.resolve():
+    if args.items.resolve().parent in {data.resolve(), WRITTEN.resolve()}:
         print(f"refused: {args.items} is one of the split labelled files; use --split tune", file=sys.stderr)
         return 2
     score = evaluate_file(args.items, args.labels, keep_errors=args.errors)

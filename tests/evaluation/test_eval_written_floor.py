@@ -58,3 +58,10 @@ def test_without_the_real_files_eval_real_still_scores_the_written_set(tmp_path,
     assert f"skipped the real items: no labelled data at {tmp_path}" in out
     assert "written [check]: 203 items, 99 claim-free" in out
     assert "headlines" not in out and "written [tune]" not in out
+
+
+def test_the_written_set_cannot_be_scored_whole_so_its_check_part_stays_unlisted(capsys) -> None:  # type: ignore[no-untyped-def]
+    from bot.evaluation.real import main
+
+    assert main(["--items", str(WRITTEN / "items.jsonl"), "--labels", str(WRITTEN / "labels.jsonl"), "--errors"]) == 2
+    assert "refused" in capsys.readouterr().err
