@@ -11,7 +11,8 @@ and refuses to list the check part's. The three seed articles are scored whole a
 `--items`/`--labels` score any other labelled file the same way, whole and unsplit (a set
 labelled elsewhere); the labelled files above are refused there, so their check part stays unlisted.
 The project's written set (tests/data/written: items in its own words by writers who never read
-the extractor) is split and scored the same way, after the real files, and with or without them.
+the extractor) is split and scored the same way, after the real files, and with or without them;
+it is refused by `--items` too.
 
 Matching follows the labelled data's README (see matching.py): predictions de-duplicated on
 (person, kind) per item; one that matches a firm claim is right, one that matches only an
