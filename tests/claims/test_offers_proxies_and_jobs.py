@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import pytest
 
+from bot.claims import getting
 from tests.claims.reading import told
+
+
+def test_the_family_of_getting_has_every_verb_in_the_gerund() -> None:
+    assert [getting.gerund(s) for s in ("sign", "snap up", "lure", "re sign", "reunite with")] == [
+        "signing", "snapping up", "luring", "re signing", "reuniting with"]
+    assert "secure" not in getting.STEMS  # its object is as often a future as a player
 
 
 @pytest.mark.parametrize(("title", "expected"), [
