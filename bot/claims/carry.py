@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.claims import trace
+from bot.claims import getting, trace
 from bot.claims.clauses import background, clauses
 from bot.claims.frame import Frame, Trigger
 from bot.claims.lexicon import (
@@ -73,10 +73,11 @@ _DEAL_NOUNS = MOVE_WORDS | BID_NOUNS | frozenset({"fee", "package", "agreement",
                                                   "permanent", "medical", "signing", "return"})
 _MODIFIERS = frozenset({"opening", "fresh", "first", "second", "improved", "formal", "official", "record",
                         "club", "verbal", "potential", "possible", "permanent", "initial", "-", "rated"})
-# Verbs of getting a player: "keen to sign", "ready to make a move" stay the item's pursuit.
-_ACQUIRING = frozenset({"sign", "land", "bring", "secure", "complete", "make", "seal", "get", "buy", "recruit",
-                        "lure", "snap", "tie", "table", "submit", "launch", "finalise", "finalize", "agree",
-                        "open", "hold", "step", "test", "meet", "pay", "trigger", "beat", "hijack", "take"})
+# Verbs of getting a player, and of the deal's steps: "keen to sign", "ready to make a move" stay the
+# item's pursuit.
+_ACQUIRING = getting.FIRST_WORDS | {"secure", "complete", "make", "seal", "get", "tie", "table", "submit", "launch",
+                                    "finalise", "finalize", "agree", "open", "hold", "step", "test", "meet", "pay",
+                                    "trigger", "beat", "hijack", "take"}
 # What a person says or is told in a headline: "X: we must do better", "X on Y", "X sends message".
 _SPEAKING = SPEECH_VERBS | frozenset({":", "on", "says", "sends", "reacts", "responds", "hails", "praises",
                                       "speaks", "opens", "explains", "reveals", "admits", "insists", "tells"})

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.claims import getting
 from bot.claims.lexicon import PLAYER_ROLES, ROLE_MODIFIERS
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ _BETWEEN = frozenset({"would", "most", "really", "also", "still", "are", "is", "
                       "has", "had", "long", "desperately", "reportedly", "all", "now"})
 _WANTING = frozenset({"want", "wants", "wanted", "like", "love", "covet", "covets", "coveted",
                       "hope", "hopes", "eye", "eyes", "eyed", "target", "targets", "targeted"})
-_ACQUIRE = frozenset({"sign", "buy", "bring", "land", "recruit", "add", "snap"})
+_ACQUIRE = getting.FIRST_WORDS | {"add"}  # "want to add X" as well
 # Words after the verb that leave its object slot empty: the clause ends or an adjunct opens.
 _GAP_FOLLOWS = frozenset({".", ",", ";", ":", "?", "!", "this", "next", "in", "according", "for", "before",
                           "after", "when", "if", "as", "at", "during", "ahead", "-", "—", "–"})

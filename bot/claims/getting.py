@@ -22,6 +22,9 @@ def gerund(stem: str) -> str:
     return verb_forms(stem)[3]
 
 
+# Each verb's first word, for readers that walk words rather than match patterns ("want to bring
+# in", "keen to snap up": the word after "to").
+FIRST_WORDS = frozenset(stem.split()[0] for stem in STEMS)
 # The bare infinitive without "sign", which the pattern writes itself: "eager to sign for Porto" is
 # the player's own wish, not a club's.
 BASE = alt(*(stem for stem in STEMS if stem != "sign"))
