@@ -26,6 +26,9 @@ def alt(*words: str) -> str:
     return "(?:" + "|".join(sorted(set(words), key=lambda w: (-len(w), w))) + ")"
 
 
+_alt = alt  # the short name the families below are written with
+
+
 def verb_forms(*stems: str) -> list[str]:
     """A verb family in its regular forms, the first word inflected: "fight" -> fight, fights,
     fighted (harmless), fighting; "battle" -> battles, battled, battling; "ship" -> shipped,
@@ -49,7 +52,7 @@ def verb_forms(*stems: str) -> list[str]:
 
 
 def _verb(*stems: str) -> str:
-    return alt(*verb_forms(*stems))  # the forms as one alternation
+    return _alt(*verb_forms(*stems))  # the forms as one alternation
 
 
 # --- families -------------------------------------------------------------------------------
@@ -65,12 +68,12 @@ CONTEST_NOUN_WORDS: tuple[str, ...] = ("race", "races", "chase", "battle", "batt
     "queue", "hunt", "contest", "competition", "rivalry", "sweepstakes", "bidding war", "tug of war", "tussle", "scrap",
     "pursuit", "running", "pole position", "driving seat", "box seat", "war", "upper hand", "frontrunners",
     "favourites", "front of the queue", "duel", "threat", "challenge", "rivals")
-CONTEST_VERBS = alt(*CONTEST_VERB_WORDS,
+CONTEST_VERBS = _alt(*CONTEST_VERB_WORDS,
                      _verb("face") + " (?:\\S+ )?(?:competition|rivalry|opposition|a fight|a battle)")
-CONTEST_NOUNS = alt(*CONTEST_NOUN_WORDS)
+CONTEST_NOUNS = _alt(*CONTEST_NOUN_WORDS)
 # Other words a contest's noun phrase holds before "for": the rival clubs, how hard it is ("with"
 # and "from" a rival, which parties.py reads as no party: contest.py).
-_CONTEST_FILL = alt("against", "with", "from", "off", "it out", "@c", "and", "&", ",", "the", "a", "an",
+_CONTEST_FILL = _alt("against", "with", "from", "off", "it out", "@c", "and", "&", ",", "the", "a", "an",
                      "several", "other", "rival", "rivals", "clubs", "sides", "giants", "stiff", "fierce",
                      "strong", "stern", "late", "huge", "major", "three way", "two way", "transfer")
 # What a contest is for when it is no transfer: a title, a place, an award.
@@ -81,31 +84,31 @@ _NOT_A_SIGNING = (r"(?! ?(?:\S+ ){0,4}?(?:title|titles|place|places|spot|spots|s
                   r"second|third|fourth|fifth|sixth|seventh)\b)")
 
 # The nouns a clickbait headline puts after a name for a development in a club's pursuit.
-NEWS_NOUNS = alt("boost", "boosts", "update", "updates", "blow", "setback", "lift", "news", "twist",
+NEWS_NOUNS = _alt("boost", "boosts", "update", "updates", "blow", "setback", "lift", "news", "twist",
                   "green light", "development", "latest", "hope", "hopes", "breakthrough")
 # Of them, those that name a turn in a pursuit on their own ("Isak boost for Liverpool"; not "team news").
-_PURSUIT_NEWS = alt("boost", "update", "blow", "setback", "lift", "twist", "green light", "breakthrough")
+_PURSUIT_NEWS = _alt("boost", "update", "blow", "setback", "lift", "twist", "green light", "breakthrough")
 # Adjectives and nouns a clickbait development takes before its name ("huge", "transfer").
-_NEWS_ADJ = alt("an", "a", "the", "huge", "major", "big", "fresh", "new", "massive", "positive", "encouraging",
+_NEWS_ADJ = _alt("an", "a", "the", "huge", "major", "big", "fresh", "new", "massive", "positive", "encouraging",
                  "promising", "exciting", "key", "important", "significant", "double", "latest", "crucial",
                  "worrying", "concerning", "late", "early", "surprise", "shock", "timely", "welcome", "triple",
                  "seismic", "stunning", "brilliant", "great", "good", "bad", "major", "massive", "fantastic")
-_NEWS_OF = alt("transfer", "move", "exit", "deal", "race", "chase", "pursuit", "swoop", "bid")
+_NEWS_OF = _alt("transfer", "move", "exit", "deal", "race", "chase", "pursuit", "swoop", "bid")
 # Verbs a club takes a development with ("Liverpool receive Guéhi boost").
-NEWS_VERBS = alt(_verb("receive", "suffer", "deliver"), "get", "gets", "got", "getting", "handed", "given",
+NEWS_VERBS = _alt(_verb("receive", "suffer", "deliver"), "get", "gets", "got", "getting", "handed", "given",
                   "dealt", "hit by", "hit with", "boosted by", "rocked by", "stunned by", "told of", "offered")
 # A development that is about fitness or a game, not a pursuit.
 _NOT_PURSUIT = (r"(?!(?: \S+){0,5} (?:injury|injured|fitness|fit|return to training|back in training|"
                 r"ahead of|before|derby|clash|game|match|fixture|final|fans)\b)")
 
 # A club selling its own player: verbs of letting go, and what a club asks for him.
-SELL_VERBS = alt(_verb("offload", "sell", "part with", "get rid of", "ship out", "let go of", "release", "freeze out",
+SELL_VERBS = _alt(_verb("offload", "sell", "part with", "get rid of", "ship out", "let go of", "release", "freeze out",
                         "name a price for", "name their price for"), "sold", "want rid of", "wants rid of", "froze out",
                   "cash in on", "cashes in on", "cashed in on", "cashing in on", "got rid of",
                   _verb("sanction") + " (?:the |a |an )?(?:sale|exit|departure) of")
 # The verbs that take the player between their words: "let X go", "move X on", "ship X out".
-SELL_AROUND = alt(_verb("let", "move", "ship", "push", "ease"))
-ASKING = alt(_verb("demand", "value", "quote", "want", "ask", "slap", "set", "insist on", "hold out for"),
+SELL_AROUND = _alt(_verb("let", "move", "ship", "push", "ease"))
+ASKING = _alt(_verb("demand", "value", "quote", "want", "ask", "slap", "set", "insist on", "hold out for"),
               "held out for")
 # What may follow "let X go", "move X on": the clause's end or a transfer's complement, not a
 # direction, a place or a time ("pushes X out wide", "moves X on to the right", "lets X go on holiday").
@@ -113,28 +116,28 @@ _AFTER_LETTING_GO = (r"(?=$|[,.;:?!]|(?:to @c|on loan|on a free|for free|for @m|
                      r"(?:summer|winter|window|january|month|season|year)|at the end|before|after the season|as|amid|if|with|despite|and|but|or|now|permanently|"
                      r"cheaply|elsewhere|abroad)\b)")
 # Market movements of a value with no club setting it ("X's valuation soars").
-_MARKET_MOVES = alt("soars", "soar", "rises", "rise", "rockets", "jumps", "climbs", "drops", "falls", "plummets",
+_MARKET_MOVES = _alt("soars", "soar", "rises", "rise", "rockets", "jumps", "climbs", "drops", "falls", "plummets",
                      "increases", "doubles", "skyrockets", "hits", "tops", "surges")
 # Goods that carry a player's name ("the sale of X shirts").
-_GOODS = alt("shirt", "shirts", "jersey", "jerseys", "kit", "kits", "boots", "merchandise", "tickets", "cards", "stickers",
+_GOODS = _alt("shirt", "shirts", "jersey", "jerseys", "kit", "kits", "boots", "merchandise", "tickets", "cards", "stickers",
               "memorabilia", "book", "books", "album")
-_OFFERS = alt("offers", "bids", "approaches", "proposals", "enquiries", "suitors")
-_HEARING = alt(_verb("listen", "accept", "consider", "entertain", "field", "welcome", "invite"), "open to")
+_OFFERS = _alt("offers", "bids", "approaches", "proposals", "enquiries", "suitors")
+_HEARING = _alt(_verb("listen", "accept", "consider", "entertain", "field", "welcome", "invite"), "open to")
 
 # A future in question: nouns of doubt, and bodies deciding on it.
-DOUBT_NOUNS = alt("doubt", "doubts", "question", "questions", "question mark", "question marks", "uncertainty",
+DOUBT_NOUNS = _alt("doubt", "doubts", "question", "questions", "question mark", "question marks", "uncertainty",
                    "concern", "concerns", "fears")
-DECIDING = alt(_verb("discuss", "decide", "review", "assess", "consider", "debate", "weigh up"),
+DECIDING = _alt(_verb("discuss", "decide", "review", "assess", "consider", "debate", "weigh up"),
                 "weighs up", "weighing up", "meet to discuss", "meeting to discuss", "meet over", "meeting over",
                 "meets over", "talks over", "summit over", "crisis talks over", "decision on", "verdict on",
                 "to decide on", "to meet over")
 
 # Nouns of a manager's job ("the Spurs hot seat", "the Celtic dugout").
-JOB_NOUNS = alt("job", "post", "vacancy", "hot seat", "hotseat", "dugout", "reins", "helm", "top job",
+JOB_NOUNS = _alt("job", "post", "vacancy", "hot seat", "hotseat", "dugout", "reins", "helm", "top job",
                  "managerial role", "managerial post", "managerial vacancy", "managerial job", "managerial position",
                  "head coach role", "head coach job", "manager 's job", "coaching job", "manager 's role")
 # Words that make a person a candidate for a job or a player a club's target.
-CANDIDACY = alt("in line", "earmarked", "lined up", "tipped", "backed", "fancied", "odds on", "favourite",
+CANDIDACY = _alt("in line", "earmarked", "lined up", "tipped", "backed", "fancied", "odds on", "favourite",
                  "favorite", "frontrunner", "front runner", "leading candidate", "top candidate", "candidate",
                  "contender", "shortlisted", "considered", "being considered", "under consideration", "approached",
                  "linked", "in the frame", "in the running", "in contention", "in pole position", "on the shortlist",
@@ -142,7 +145,7 @@ CANDIDACY = alt("in line", "earmarked", "lined up", "tipped", "backed", "fancied
                  "first choice", "the first choice", "the preferred choice", "preferred candidate")
 
 # Verbs of rebuffing talk, and the nouns of the talk rebuffed.
-REBUFF = alt(_verb("deny", "dismiss", "downplay", "quash", "rebuff", "rubbish", "refute", "scotch", "reject"),
+REBUFF = _alt(_verb("deny", "dismiss", "downplay", "quash", "rebuff", "rubbish", "refute", "scotch", "reject"),
               "play down", "plays down", "played down", "playing down", "shut down", "shuts down",
               "shutting down", "laugh off", "laughs off", "laughed off", "laughing off", "brush off", "brushes off",
               "brushed off", "brushing off", "brush aside", "brushes aside", "brushed aside", "brushing aside",
@@ -150,30 +153,30 @@ REBUFF = alt(_verb("deny", "dismiss", "downplay", "quash", "rebuff", "rubbish", 
               "hit back at", "hits back at", "put to bed", "puts to bed", "shoot down", "shoots down", "shot down",
               "distances himself from", "distanced himself from", "distance himself from",
               "distances herself from", "distances themselves from", "distance themselves from")
-TALK_NOUNS = alt("talk", "rumour", "rumours", "rumor", "rumors", "speculation", "report", "reports", "claim",
+TALK_NOUNS = _alt("talk", "rumour", "rumours", "rumor", "rumors", "speculation", "report", "reports", "claim",
                   "claims", "link", "links", "suggestion", "suggestions", "stories", "story", "gossip")
-_TALK_FILL = alt("the", "all", "any", "recent", "fresh", "reported", "persistent", "growing", "latest", "those",
+_TALK_FILL = _alt("the", "all", "any", "recent", "fresh", "reported", "persistent", "growing", "latest", "those",
                   "these", "such", "his", "her", "their", "@p 's", "summer", "january", "fresh", "recent")
 # Nouns that make talk transfer talk: "exit rumours", "talk of a Liverpool exit", "Man Utd talk".
-_MOVES = alt("exit", "transfer", "move", "switch", "departure", "interest", "return")
-_MOVER = alt(_MOVES, "@c", "@c " + _MOVES, "@p " + _MOVES)
+_MOVES = _alt("exit", "transfer", "move", "switch", "departure", "interest", "return")
+_MOVER = _alt(_MOVES, "@c", "@c " + _MOVES, "@p " + _MOVES)
 
 # Contact made: being in touch, reaching out, sitting down with a player's people.
-CONTACT = alt("in touch with", "in contact with", "in dialogue with", "in discussion with", "in discussions with",
+CONTACT = _alt("in touch with", "in contact with", "in dialogue with", "in discussion with", "in discussions with",
                "reach out to", "reaches out to", "reached out to", "reaching out to", "got in touch with",
                "get in touch with", "gets in touch with", "sit down with", "sits down with", "sat down with",
                "sitting down with", "opened dialogue with", "open dialogue with", "opened a dialogue with",
                "opened a line of communication with", "open a line of communication with",
                "opened lines of communication with", "line of communication with")
-PEOPLE_OF = alt("agent", "agents", "representatives", "representative", "reps", "entourage", "camp", "advisers",
+PEOPLE_OF = _alt("agent", "agents", "representatives", "representative", "reps", "entourage", "camp", "advisers",
                  "advisors", "intermediaries", "father", "lawyers", "agency")
-HAGGLE = alt(_verb("discuss", "negotiate", "haggle over", "thrash out"), "thrashing out")
+HAGGLE = _alt(_verb("discuss", "negotiate", "haggle over", "thrash out"), "thrashing out")
 
 # A temporary move: the verbs that take a player somewhere, and the nouns of a loan.
-LOAN_VERBS = alt(_verb("send", "farm", "ship", "let", "allow", "take", "bring", "get", "want", "land", "sign",
+LOAN_VERBS = _alt(_verb("send", "farm", "ship", "let", "allow", "take", "bring", "get", "want", "land", "sign",
                         "secure", "move", "head", "borrow", "request", "seek", "push"),
                   "sent", "taken", "took", "brought", "got", "go", "goes", "going", "sought")
-LOAN_NOUNS = alt("loan", "temporary basis", "temporary deal", "season long loan",
+LOAN_NOUNS = _alt("loan", "temporary basis", "temporary deal", "season long loan",
                   "six month loan", "initial loan", "loan basis", "temporary move", "temporary switch")
 
 # --- patterns over the families --------------------------------------------------------------
