@@ -51,7 +51,8 @@ spotcheck: $(STAMP)
 eval: $(STAMP)
 	$(PY) -m bot.evaluation.own tests/data/eval
 
-# Precision and recall on real items labelled by two annotators (../shared), tune and check splits.
+# Precision and recall on real items labelled by two annotators (../shared), tune and check splits,
+# then on the project's written set (tests/data/written), which needs no ../shared.
 eval-real: $(STAMP) $(COMPILED)
 	$(PY) -m bot.evaluation.real
 
