@@ -23,8 +23,8 @@ as advanced." under a headline about a match), and no claim can come from such a
 
 So an item passes when some sentence both may hold a trigger and may hold a person or a club.
 Every test is a relaxation of the reader it stands for: when unsure, the item is read. Not while
-the learned model reads the item (switched on, or recording for training): it reads people with
-no trigger (nearby.wanted()). tests/claims/test_speed_identical.py compares the claims with the
+`make model` records items for training: the model learns from people with no trigger
+(nearby.wanted()). tests/claims/test_speed_identical.py compares the claims with the
 gate switched off (ENABLED), on every labelled, fixture and bench item and on fuzzed texts.
 """
 

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 _LED = re.compile(r"\b(?:led|leads|leading|lead|guided|guides|guiding|guide|steered|steers|steering|steer|took|takes|taking|"
                   r"take) (?:the club|the side|the team|them|his side|his team|her side|@c) (?:back )?(?:to|into|up to|out of)\b")
 # Words of a manager's job (the clause's own, not a role noun by another name).
-_JOB_WORDS = frozenset({"manager", "coach", "head coach", "boss", "job", "hot seat", "hotseat", "dugout", "managerial",
+JOB_WORDS = frozenset({"manager", "coach", "head coach", "boss", "job", "hot seat", "hotseat", "dugout", "managerial",
                         "candidates", "vacancy", "interim", "caretaker", "reins", "sack", "sacked", "sacking"})
 # How near a job noun must sit to another name to be that name's role ("boss X", "X, the boss").
 _BY_NAME = 2
@@ -46,7 +46,7 @@ def job_roles(sents: list[Sentence], full: dict[str, str], role: dict[str, str])
             others = [v for v in clause if v in s.unit_person and v != u]
             if not others:
                 continue  # one person: extract.py's role_words reads the clause already
-            if any(fr.units[w][2] in _JOB_WORDS and all(abs(w - v) > _BY_NAME for v in others) for w in clause):
+            if any(fr.units[w][2] in JOB_WORDS and all(abs(w - v) > _BY_NAME for v in others) for w in clause):
                 _manager(role, full.get(fold(s.unit_person[u].name), s.unit_person[u].name))
 
 

@@ -28,7 +28,7 @@ from functools import cache, lru_cache
 from hashlib import blake2b
 from typing import TYPE_CHECKING, Any
 
-from bot.claims import PACKAGE_DIR, learned_switch, trace
+from bot.claims import PACKAGE_DIR, job_roles, learned_switch, modifiers, trace
 from bot.claims.text import fold, trim
 from bot.models import Claim
 
@@ -53,6 +53,9 @@ class Candidate:
     from_club: str | None = None  # the club a description or apposition ties them to
     source: str | None = None
     evidence: str = ""
+    # Every mention names someone else's likeness ("a Rodri replacement", "the new Son"): the
+    # rules drop such a subject, and so does the model's claim (training sees them as they are).
+    only_describes: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,8 +132,8 @@ def candidates(sents: list[Sentence], heads: int, skip: frozenset[str] = frozens
         if not sur or sur in skip:
             continue
         name = max((p.name for _, _, p in seen), key=lambda x: (len(x.split()), len(x)))
-        role = "manager" if any(p.role == "manager" for _, _, p in seen) else "player"
-        cand = Candidate(name, role)
+        role = "manager" if any(p.role == "manager" for _, _, p in seen) or _in_a_job(sents, seen, sur) else "player"
+        cand = Candidate(name, role, only_describes=all(modifiers.describes_another(sents[n].frame, u) for n, u, _ in seen))
         f = cand.features
         f.append(f"ncand:{min(len(groups), 3)}")
         f.append("title_names:" + ("yes" if titled else "no"))
@@ -151,12 +154,25 @@ def candidates(sents: list[Sentence], heads: int, skip: frozenset[str] = frozens
             f.extend(_sentence(s, loc, sur))
             cand.evidence = cand.evidence or trim(s.text)  # the title's first, when it names them
             if cand.counterpart is None:
-                cand.counterpart = next((m.name for m in s.mentions if m.kind == "club" and not m.national
-                                         and m.name != own_club), None)
+                # A national team is a manager's next job, never a player's transfer.
+                cand.counterpart = next((m.name for m in s.mentions if m.kind == "club" and m.name != own_club
+                                         and (not m.national or role == "manager")), None)
             if cand.source is None and s.source and s.source != "@club" and surname(s.source) != sur:
                 cand.source = s.source
         out.append(cand)
     return out
+
+
+def _in_a_job(sents: list[Sentence], seen: list[tuple[int, int, Person]], sur: str) -> bool:
+    """Whether a sentence that names this person and nobody else speaks of a manager's job
+    ("X backed for the Northern Ireland job"): the rules read a role from the clause of a
+    development, and the model's claims have none."""
+    for n in {n for n, _, _ in seen}:
+        s = sents[n]
+        if ({surname(p.name) for p in s.unit_person.values() if p.role != "other"} == {sur}
+                and any(unit[2] in job_roles.JOB_WORDS for unit in s.frame.units)):
+            return True
+    return False
 
 
 def _unit_word(s: Sentence, u: int, sur: str) -> str:
@@ -208,6 +224,9 @@ def beside(claims: list[Claim], sents: list[Sentence], heads: int, *, outlet: st
         return claims
     added: list[Claim] = []
     for cand in candidates(sents, heads, frozenset(surname(c.subject) for c in claims)):
+        if cand.only_describes:
+            trace.note(f"learned: {cand.name} no claim, the name only describes another player")
+            continue
         p = model.probability(cand.features)
         if p >= model.threshold:
             trace.note(f"learned: {cand.name} interest -> {cand.counterpart}, p {p:.2f} >= {model.threshold:.2f}")

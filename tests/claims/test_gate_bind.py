@@ -66,13 +66,13 @@ def test_an_item_is_turned_away_only_where_no_sentence_can_bind(
     assert fast == slow
 
 
-def test_the_gate_is_off_while_the_learned_model_reads_the_items(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The model reads the people of items with no bound trigger, and learns from them.
+def test_the_gate_is_off_only_while_the_model_records_items_to_learn_from(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Training learns from the people of items with no bound trigger; switched on, the model
+    # reads only what the gate passes.
     found = ["Porto fans react to a tense draw", "Negotiations are described as advanced."]
-    assert not bindable.may_bind(found, 1)
-    monkeypatch.setattr(learned_switch, "ENABLED", True)
-    assert bindable.may_bind(found, 1)
-    monkeypatch.setattr(learned_switch, "ENABLED", False)
+    for enabled in (True, False):
+        monkeypatch.setattr(learned_switch, "ENABLED", enabled)
+        assert not bindable.may_bind(found, 1)
     with learned.recording():
         assert bindable.may_bind(found, 1)
 

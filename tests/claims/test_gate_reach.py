@@ -92,13 +92,13 @@ def test_an_item_is_let_through_when_a_person_may_stand_in_reach(
     assert len(extract_claims(title, summary)) == claims
 
 
-def test_the_reach_test_is_off_while_the_learned_model_reads_the_items(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The model finds interest where no pattern matches, and learns from every item let through.
+def test_the_reach_test_is_off_only_while_the_model_records_items_to_learn_from(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Training learns from every item the keyword lets through; switched on, the model reads
+    # only what the gates pass (its claims are the same either way on every labelled item).
     title, summary = "Transfer news roundup", "Chelsea have kept a close eye on the situation."
-    assert not kinds.may_trigger(title, summary)
-    monkeypatch.setattr(learned_switch, "ENABLED", True)
-    assert kinds.may_trigger(title, summary)
-    monkeypatch.setattr(learned_switch, "ENABLED", False)
+    for enabled in (True, False):
+        monkeypatch.setattr(learned_switch, "ENABLED", enabled)
+        assert not kinds.may_trigger(title, summary)
     with learned.recording():
         assert kinds.may_trigger(title, summary)
 

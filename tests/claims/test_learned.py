@@ -84,6 +84,28 @@ def test_with_the_shipped_model_a_described_winger_wanted_by_a_club_is_an_intere
         ("Callum Hudson-Odoi", "interest", "Newcastle United")]
 
 
+@pytest.mark.parametrize(("title", "summary", "role", "counterpart"), [
+    # A sentence that names him alone speaks of his job: a manager, whom a national team may want.
+    ("Scotland scouts impressed by Chris Wilder",
+     "Chris Wilder has been in the job at Sheffield United for two seasons.", "manager", "Scotland"),
+    # A player: a national team is no transfer.
+    ("Scotland scouts impressed by Forest winger",
+     "Callum Hudson-Odoi has scored six goals for Nottingham Forest this season.", "player", None),
+    ("Napoli scouts impressed by Forest winger",
+     "Callum Hudson-Odoi has scored six goals for Nottingham Forest this season.", "player", "Napoli"),
+    # The job's sentence names someone else too: no role is read from it.
+    ("Napoli scouts impressed by Chris Wilder",
+     "Chris Wilder and Jamie Vardy have talked about the job at Sheffield United.", "player", "Napoli"),
+])
+def test_a_model_claim_reads_a_manager_from_the_words_of_his_job(
+        title: str, summary: str, role: str, counterpart: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    always = learned.Model(bias=30.0, threshold=0.5, weights={})
+    monkeypatch.setattr(learned, "load", lambda: always)
+    monkeypatch.setattr(learned_switch, "ENABLED", True)
+    claims = extract_claims(title, summary)
+    assert [(c.kind, c.role, c.counterpart) for c in claims][:1] == [("interest", role, counterpart)], claims
+
+
 def test_the_model_file_is_small_and_holds_numbers_only() -> None:
     raw = learned.MODEL_PATH.read_bytes()
     assert len(raw) < 1_000_000
@@ -132,11 +154,11 @@ def test_rebuilding_the_model_gives_the_same_bytes_as_the_shipped_file(tmp_path:
     assert a.read_bytes() == learned.MODEL_PATH.read_bytes(), "the shipped model is stale: run `make model`"
 
 
-def test_the_model_is_off_unless_the_environment_switches_it_on() -> None:
+def test_the_model_is_on_unless_the_environment_switches_it_off() -> None:
     code = "from bot.claims import learned_switch; print(learned_switch.ENABLED)"
     bare = {k: v for k, v in os.environ.items() if k != "CLAIMWATCH_LEARNED"}
-    for setting, enabled in ((None, "False"), ("on", "True"), ("ON", "True"), ("1", "True"), ("off", "False"),
-                             ("false", "False"), ("0", "False"), ("OFF", "False"), ("", "False")):
+    for setting, enabled in ((None, "True"), ("on", "True"), ("ON", "True"), ("1", "True"), ("", "True"),
+                             ("off", "False"), ("false", "False"), ("0", "False"), ("OFF", "False"), ("no", "False")):
         env = bare if setting is None else {**bare, "CLAIMWATCH_LEARNED": setting}
         shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
         assert shown.stdout.strip() == enabled, setting
