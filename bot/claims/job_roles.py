@@ -30,7 +30,7 @@ _LED = re.compile(r"\b(?:led|leads|leading|lead|guided|guides|guiding|guide|stee
                   r"take) (?:the club|the side|the team|them|his side|his team|her side|@c) (?:back )?(?:to|into|up to|out of)\b")
 # Words of a manager's job (the clause's own, not a role noun by another name).
 JOB_WORDS = frozenset({"manager", "coach", "head coach", "boss", "job", "hot seat", "hotseat", "dugout", "managerial",
-                        "candidates", "vacancy", "interim", "caretaker", "reins", "sack", "sacked", "sacking"})
+                       "candidates", "vacancy", "interim", "caretaker", "reins", "sack", "sacked", "sacking"})
 # How near a job noun must sit to another name to be that name's role ("boss X", "X, the boss").
 _BY_NAME = 2
 

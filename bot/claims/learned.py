@@ -165,7 +165,7 @@ def candidates(sents: list[Sentence], heads: int, skip: frozenset[str] = frozens
 
 def _in_a_job(sents: list[Sentence], seen: list[tuple[int, int, Person]], sur: str) -> bool:
     """Whether a sentence that names this person and nobody else speaks of a manager's job
-    ("X backed for the Northern Ireland job"): the rules read a role from the clause of a
+    ("X has been in the job at Y for two seasons"): the rules read a role from the clause of a
     development, and the model's claims have none."""
     for n in {n for n, _, _ in seen}:
         s = sents[n]
